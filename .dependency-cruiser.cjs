@@ -1,0 +1,67 @@
+/**
+ * The layer rule of DESIGN.md §2: dependencies point down the folder table and
+ * never back up; nothing outside electron/ imports `electron`; nothing outside
+ * renderer/ imports React; hardware/ and db/ know nothing of HTTP.
+ * tests/tooling/layer-rule.test.ts proves each rule fails on a forbidden import.
+ */
+const layer = (from, allowed) => ({
+  name: `layer-${from}`,
+  comment: `${from}/ may import only: ${allowed.join(', ') || 'nothing of ours'}`,
+  severity: 'error',
+  from: { path: `^${from}/` },
+  to: {
+    path: '^(electron|host|hardware|db|contracts|renderer|tools|scripts|tests)/',
+    pathNot: [`^${from}/`, ...allowed.map((a) => `^${a}/`)],
+  },
+});
+
+module.exports = {
+  forbidden: [
+    layer('electron', ['host', 'hardware', 'db', 'contracts']),
+    layer('host', ['hardware', 'db', 'contracts']),
+    layer('hardware', ['contracts']),
+    layer('db', ['contracts']),
+    layer('contracts', []),
+    layer('renderer', ['contracts']),
+    layer('tools', ['contracts', 'db']),
+    {
+      name: 'electron-only-in-electron',
+      comment: 'Only electron/ may import electron: vitest and the host run on plain Node.',
+      severity: 'error',
+      from: { pathNot: '^electron/' },
+      to: { path: '^electron$|node_modules/electron/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'react-only-in-renderer',
+      severity: 'error',
+      from: { pathNot: '^renderer/' },
+      to: { path: 'node_modules/(react|react-dom|react-router|react-i18next|@tanstack/react-query)/' },
+    },
+    {
+      name: 'no-http-in-hardware-or-db',
+      comment: 'hardware/ and db/ know nothing of HTTP.',
+      severity: 'error',
+      from: { path: '^(hardware|db)/' },
+      to: { path: '^(http|https|http2|net)$|node_modules/(fastify|@fastify/[^/]+|ws|undici)/' },
+    },
+    {
+      name: 'contracts-only-zod',
+      comment: 'contracts/ has no runtime dependency but zod.',
+      severity: 'error',
+      from: { path: '^contracts/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'core'], pathNot: 'node_modules/zod/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^dist/' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+  },
+};

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Builds everything without the Electron binary: the renderer (Vite), the host
+// and the reference central API (esbuild, Node ESM), Electron main/preload
+// (esbuild, CJS), and copies the SQL migrations next to their bundles.
+import { build as esbuild } from 'esbuild';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as viteBuild } from 'vite';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const started = Date.now();
+
+rmSync(join(dist, 'host'), { recursive: true, force: true });
+rmSync(join(dist, 'tools'), { recursive: true, force: true });
+rmSync(join(dist, 'electron'), { recursive: true, force: true });
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  sourcemap: true,
+  packages: 'external',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  esbuild({ ...node, format: 'esm', entryPoints: { 'host/main': 'host/main.ts', 'tools/central-api/main': 'tools/central-api/main.ts' }, outdir: dist }),
+  esbuild({
+    ...node,
+    format: 'cjs',
+    external: ['electron'],
+    entryPoints: { 'electron/main': 'electron/main.ts', 'electron/preload': 'electron/preload.ts' },
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
+  }),
+]);
+
+mkdirSync(join(dist, 'db'), { recursive: true });
+cpSync(join(root, 'db/migrations'), join(dist, 'db/migrations'), { recursive: true });
+cpSync(join(root, 'tools/central-api/migrations'), join(dist, 'tools/central-api/migrations'), { recursive: true });
+
+await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+
+writeFileSync(join(dist, '.build-stamp'), new Date().toISOString());
+console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${dist}`);

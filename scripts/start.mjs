@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// `npm start`: the embedded default on this machine. Builds if needed, starts the
+// reference central API and the host on loopback (SQLite under the user data
+// folder, simulated devices), then opens the kiosk: in Electron when its binary
+// is installed, else in Chromium's app mode, else (no display) prints the URLs
+// and keeps serving. Extra arguments go to the host (e.g. --config FILE).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { assertNode22, ensureBuild, root } from './lib/ensure-build.mjs';
+
+assertNode22();
+ensureBuild();
+
+const dataDir = join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'hall-kiosk');
+mkdirSync(dataDir, { recursive: true });
+const hostPort = Number(process.env.HALL_KIOSK_PORT ?? 7300);
+const centralPort = Number(process.env.HALL_CENTRAL_PORT ?? 7310);
+const hostUrl = `http://127.0.0.1:${hostPort}`;
+const children = [];
+
+function run(name, args, extraEnv = {}) {
+  const child = spawn(args[0], args.slice(1), { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...extraEnv } });
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    if (shuttingDown) return;
+    console.error(`${name} exited (${signal ?? code}); stopping.`);
+    shutdown(code ?? 1);
+  });
+  return child;
+}
+
+let shuttingDown = false;
+function shutdown(code = 0) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 1500).unref();
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+async function waitForHealth(url, name) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  console.error(`${name} did not come up at ${url}`);
+  shutdown(1);
+}
+
+run('central API', [process.execPath, join(root, 'dist/tools/central-api/main.js'), '--port', String(centralPort), '--db', join(dataDir, 'central-api.sqlite')]);
+await waitForHealth(`http://127.0.0.1:${centralPort}/v1/health`, 'central API');
+run('host', [process.execPath, join(root, 'dist/host/main.js'), '--port', String(hostPort), '--data-dir', dataDir, ...process.argv.slice(2)]);
+await waitForHealth(`${hostUrl}/api/v1/health`, 'host');
+
+const kioskUrl = `${hostUrl}/kiosk`;
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+// Electron ≥42 fetches its binary on first run; we only look for an installed
+// one and never start its downloader.
+const electronBinary = join(root, 'node_modules/electron/dist/electron');
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+
+if (!hasDisplay) {
+  console.log('No display found: serving headless. Open these in a browser:');
+  console.log(`  kiosk   ${kioskUrl}\n  counter ${hostUrl}/counter\n  display ${hostUrl}/display`);
+} else if (existsSync(electronBinary)) {
+  run('electron', [electronBinary, join(root, 'dist/electron/main.cjs')], { HALL_KIOSK_URL: kioskUrl });
+} else if (chromium) {
+  console.log(`Electron binary not installed: opening the kiosk in Chromium app mode (${kioskUrl}).`);
+  run('chromium', [
+    chromium,
+    `--app=${kioskUrl}`,
+    `--user-data-dir=${join(dataDir, 'chromium')}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-translate',
+    '--window-size=1920,1080',
+  ]);
+} else {
+  console.log(`Neither Electron nor Chromium is installed; open ${kioskUrl} in a browser.`);
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm test`: lint, typecheck, unit + integration, build, e2e — in that order,
+// every step run even after a failure, then one summary line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertNode22, root } from './lib/ensure-build.mjs';
+
+assertNode22();
+const bin = (name) => join(root, 'node_modules/.bin', name);
+const reports = join(root, '.cache/test-reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const vitest = (project) => [
+  bin('vitest'),
+  ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${project}.json`)}`],
+];
+const steps = [
+  ['lint', bin('eslint'), ['.']],
+  ['layers', bin('depcruise'), ['--config', '.dependency-cruiser.cjs', 'electron', 'host', 'hardware', 'db', 'contracts', 'renderer', 'tools', 'tests']],
+  ['typecheck:node', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']],
+  ['typecheck:web', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
+  ['unit', ...vitest('unit')],
+  ['build', process.execPath, [join(root, 'scripts/build.mjs')]],
+  ['e2e', ...vitest('e2e')],
+];
+
+const results = [];
+for (const [name, command, args] of steps) {
+  console.log(`\n▶ ${name}`);
+  const started = Date.now();
+  const run = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+  results.push({ name, ok: run.status === 0, seconds: (Date.now() - started) / 1000 });
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const project of ['unit', 'e2e']) {
+  const file = join(reports, `${project}.json`);
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+}
+// A failed check step (lint, types, build) counts as one failed test.
+failed += results.filter((r) => !r.ok && !['unit', 'e2e'].includes(r.name)).length;
+
+console.log('\nsteps:');
+for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)} s)`);
+console.log(`\nsummary: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The renderer is one app with a route per role (/kiosk, /counter, /display,
+// /technician), served by the host; in development Vite proxies the API to it.
+export default defineConfig({
+  root: 'renderer',
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1024,
+  },
+  server: {
+    proxy: {
+      '/api/v1/events': { target: 'ws://127.0.0.1:7300', ws: true },
+      '/api': 'http://127.0.0.1:7300',
+    },
+  },
+});
