@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Folder of `NNN-name.sql` files applied in order, tracked by `PRAGMA user_version`. */
+  migrationsDir: string;
+  /**
+   * FULL fsyncs the WAL on every commit: a ticket or case that the citizen saw
+   * confirmed survives a power cut. NORMAL is for stores that can be rebuilt.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+/** Opens (creating if needed) a SQLite file with the project's pragmas and migrations. */
+export function openDatabase(file: string, options: OpenOptions): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, options.migrationsDir);
+  return db;
+}
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+function readMigrations(dir: string): Migration[] {
+  const migrations = readdirSync(dir)
+    .filter((f) => /^\d{3}-[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(`${dir}/${f}`, 'utf8') }));
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new MigrationError(`migration ${m.name} is out of sequence (expected ${i + 1})`);
+  });
+  return migrations;
+}
+
+/** Applies each pending migration in its own transaction, bumping user_version with it. */
+export function migrate(db: Db, dir: string): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const migrations = readMigrations(dir);
+  if (current > migrations.length) {
+    throw new MigrationError(`database is at version ${current}, newer than this build (${migrations.length})`);
+  }
+  for (const m of migrations.slice(current)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return migrations.length;
+}

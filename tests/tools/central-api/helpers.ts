@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CreateCaseRequest } from '../../../contracts/central-api';
+import { createCentralApi } from '../../../tools/central-api/server';
+import type { CentralApi, CentralApiOptions } from '../../../tools/central-api/server';
+import { openCentralDatabase } from '../../../tools/central-api/database';
+
+export const TERMINAL_TOKEN = 'test-terminal-token';
+export const ADMIN_TOKEN = 'test-admin-token';
+export const terminalAuth = { authorization: `Bearer ${TERMINAL_TOKEN}` };
+export const adminAuth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+/** A fixed instant: 2026-11-27 10:00 in Beijing. */
+export const FIXED_NOW = new Date('2026-11-27T02:00:00Z');
+
+export function tempDbFile(): { file: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'central-api-test-'));
+  return { file: join(dir, 'central.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startApi(
+  file: string,
+  extra: Partial<CentralApiOptions> = {},
+): Promise<CentralApi> {
+  return createCentralApi({
+    dbFile: file,
+    tokens: [TERMINAL_TOKEN, 'second-terminal-token'],
+    adminToken: ADMIN_TOKEN,
+    now: () => FIXED_NOW,
+    ...extra,
+  });
+}
+
+export function sampleCase(overrides: Partial<CreateCaseRequest> = {}): CreateCaseRequest {
+  return {
+    hallId: 'hall-01',
+    terminalId: 'kiosk-03',
+    itemCode: 'GA-001',
+    itemName: '居民身份证换领',
+    applicant: { name: '张三', idNumber: '11010519491231002X', phone: '13800000000' },
+    form: { address: '北京市东城区' },
+    materials: [{ code: 'photo', name: '近期免冠照片', received: true }],
+    submittedAt: '2026-11-27T09:58:00+08:00',
+    ...overrides,
+  };
+}
+
+/** Rows in a table, read through a second connection as an outside observer would. */
+export function countRows(file: string, table: 'cases' | 'case_status_changes'): number {
+  const db = openCentralDatabase(file);
+  try {
+    const row = db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}
+
+let keyCounter = 0;
+/** A fresh uuid-ish Idempotency-Key. */
+export function newKey(): string {
+  keyCounter += 1;
+  return `key-${process.pid}-${keyCounter}-${Math.random().toString(36).slice(2)}`;
+}

@@ -1,0 +1,106 @@
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { FaultConfig } from '../../contracts/central-api';
+import { installAuth } from './auth';
+import { CaseStore } from './case-store';
+import { openCentralDatabase } from './database';
+import { installErrorHandling } from './errors';
+import { installFaultHook } from './fault-hook';
+import { FaultInjector } from './faults';
+import { adminRoutes } from './routes/admin';
+import { caseRoutes } from './routes/cases';
+import { metaRoutes } from './routes/meta';
+
+export interface CentralApiOptions {
+  /** SQLite file; created with its folder if missing. */
+  dbFile: string;
+  /** Bearer tokens accepted from terminals. */
+  tokens: string[];
+  /** Bearer token for /v1/admin routes (and only those). */
+  adminToken: string;
+  /** Initial fault injection; changeable later through POST /v1/admin/faults. */
+  faults?: FaultConfig;
+  logger?: boolean;
+  /** Clock, for tests that need a given day. */
+  now?: () => Date;
+  /** Working days from acceptance to the promised completion date (default 5). */
+  promisedWorkingDays?: number;
+}
+
+export interface CentralApi {
+  app: FastifyInstance;
+  /** Closes the server (if listening) and the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Personal data must never reach a log (DESIGN.md §5). Fastify's request serializer logs no
+ * headers or bodies; the redaction is the second lock in case someone logs a request object.
+ */
+const loggerOptions: FastifyServerOptions['logger'] = {
+  level: 'info',
+  redact: {
+    paths: ['req.headers.authorization', 'req.headers["idempotency-key"]', 'req.body', 'res.body', 'body', 'applicant'],
+    censor: '[redacted]',
+  },
+};
+
+/** Builds the reference central API, ready to `inject()` or `listen()`; it does not listen itself. */
+export async function createCentralApi(options: CentralApiOptions): Promise<CentralApi> {
+  if (options.tokens.some((t) => t.length === 0) || options.adminToken.length === 0) {
+    throw new Error('central API tokens must not be empty');
+  }
+  const db = openCentralDatabase(options.dbFile);
+  const app = Fastify({ logger: options.logger ? loggerOptions : false });
+  let closed: Promise<void> | undefined;
+  try {
+    const store = new CaseStore(db, {
+      now: options.now ?? (() => new Date()),
+      promisedWorkingDays: options.promisedWorkingDays ?? 5,
+    });
+    const faults = new FaultInjector(options.faults);
+
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    installErrorHandling(app);
+    // Order matters: authenticate first, then inject faults, so a 401 is never a fault.
+    installAuth(app, { tokens: options.tokens, adminToken: options.adminToken });
+    installFaultHook(app, faults);
+
+    await app.register(fastifySwagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Hall Kiosk reference central API',
+          description: 'The province system our halls sync cases to (reference implementation with fault injection).',
+          version: '1.0.0',
+        },
+        components: {
+          securitySchemes: {
+            terminalToken: { type: 'http', scheme: 'bearer' },
+            adminToken: { type: 'http', scheme: 'bearer' },
+          },
+        },
+      },
+      transform: jsonSchemaTransform,
+    });
+    await app.register(metaRoutes);
+    await app.register(caseRoutes, { store, faults });
+    await app.register(adminRoutes, { store, faults });
+    app.addHook('onClose', async () => {
+      db.close();
+    });
+    await app.ready();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    if (db.open) db.close();
+    throw error;
+  }
+
+  return {
+    app,
+    close: () => (closed ??= app.close()),
+  };
+}
