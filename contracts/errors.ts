@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Stable error codes of the host API; clients switch on these, never on messages. */
+export const ApiErrorCode = z.enum([
+  'invalid_request',
+  'not_found',
+  'unauthorized',
+  'no_identity',
+  'service_closed',
+  'service_unknown',
+  'window_unknown',
+  'duplicate_ticket',
+  'daily_limit_reached',
+  'queue_empty',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+export const ApiError = z.object({
+  error: z.object({
+    code: ApiErrorCode,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;

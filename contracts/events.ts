@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { Call, Ticket } from './queue';
+
+/**
+ * Events on `/api/v1/events` (WebSocket). Every message carries a `seq` that
+ * grows by one per event, so a client that reconnects sends `?since=<seq>` and
+ * receives what it missed (or a `resync` when the gap is no longer buffered).
+ */
+const base = { seq: z.number().int().positive(), at: z.iso.datetime() };
+
+export const HallEvent = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('ticket.issued'), ticket: Ticket }),
+  z.object({ ...base, type: z.literal('ticket.called'), call: Call }),
+  z.object({
+    ...base,
+    type: z.literal('queue.counts'),
+    counts: z.array(z.object({ serviceCode: z.string(), waiting: z.number().int().nonnegative() })),
+  }),
+  z.object({ ...base, type: z.literal('identity.read'), sessionId: z.string() }),
+  z.object({ ...base, type: z.literal('identity.ended'), sessionId: z.string() }),
+  z.object({
+    ...base,
+    type: z.literal('device.status'),
+    deviceId: z.string(),
+    state: z.enum(['ok', 'no-sam', 'no-device', 'error']),
+  }),
+]);
+export type HallEvent = z.infer<typeof HallEvent>;
+export type HallEventType = HallEvent['type'];
+
+/** Control messages the server sends besides events. */
+export const EventStreamMessage = z.union([
+  HallEvent,
+  // bootId changes when the host restarts: the client's seq cursor is then void.
+  z.object({ type: z.literal('hello'), seq: z.number().int().nonnegative(), bootId: z.string() }),
+  z.object({ type: z.literal('resync'), seq: z.number().int().nonnegative() }),
+]);
+export type EventStreamMessage = z.infer<typeof EventStreamMessage>;
+
+export const EventsQuery = z.object({
+  since: z.coerce.number().int().nonnegative().optional(),
+  bootId: z.string().max(64).optional(),
+});

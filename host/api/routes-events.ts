@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { EventStreamMessage } from '../../contracts/events';
+import { EventsQuery } from '../../contracts/events';
+import type { EventBus } from '../events/event-bus';
+
+/**
+ * `/events` WebSocket: `hello` with the current seq, then the events after
+ * `?since=` (or `resync` when they have left the buffer), then live events.
+ * Replay and subscribe happen in one synchronous turn, so no event published
+ * in between can be lost or sent twice.
+ */
+export function eventRoutes(bus: EventBus): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/events', { websocket: true, schema: { hide: true, querystring: EventsQuery } }, (socket, req) => {
+      const send = (message: EventStreamMessage) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      };
+      send({ type: 'hello', seq: bus.lastSeq, bootId: bus.bootId });
+      const since = req.query.since;
+      if (since !== undefined && req.query.bootId !== bus.bootId) send({ type: 'resync', seq: bus.lastSeq });
+      else if (since !== undefined) {
+        const missed = bus.since(since);
+        if (missed === null) send({ type: 'resync', seq: bus.lastSeq });
+        else missed.forEach(send);
+      }
+      const unsubscribe = bus.subscribe(send);
+      socket.on('close', unsubscribe);
+      socket.on('error', unsubscribe);
+    });
+  };
+}

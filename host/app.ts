@@ -1,0 +1,130 @@
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HostConfig } from '../contracts/config';
+import { openDatabase, type Db } from '../db/open';
+import { installErrorHandling, notFoundBody } from './api/errors';
+import { eventRoutes } from './api/routes-events';
+import { healthRoutes } from './api/routes-health';
+import { identityRoutes } from './api/routes-identity';
+import { queueRoutes } from './api/routes-queue';
+import { simulatorRoutes } from './api/routes-simulator';
+import { type Clock, systemClock } from './clock/clock';
+import { DeviceManager } from './devices/device-manager';
+import { EventBus } from './events/event-bus';
+import { IdentityKeyer } from './identity/identity-key';
+import { IdentitySessions } from './identity/identity-sessions';
+import { logRedactPaths } from './log/redact';
+import { QueueService } from './queue/queue-service';
+
+export interface HostOptions {
+  config: HostConfig;
+  /** Folder of db/migrations (resolved by the entry point: source and bundle differ). */
+  migrationsDir: string;
+  /** Built renderer (dist/renderer); the API runs without it. */
+  rendererDir?: string;
+  /** SQLite file; ':memory:' in tests. Defaults to <dataDir>/hall.sqlite. */
+  dbFile: string;
+  /** Where the install secret lives; omitted in tests (an ephemeral key is used). */
+  secretFile?: string;
+  clock?: Clock;
+  version?: string;
+  logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+export interface Host {
+  app: FastifyInstance;
+  db: Db;
+  bus: EventBus;
+  queue: QueueService;
+  identity: IdentitySessions;
+  devices: DeviceManager;
+  close(): Promise<void>;
+}
+
+const API_PREFIX = '/api/v1';
+
+/** Builds the host (not listening): database, queue, identity, devices and the HTTP/WS API. */
+export async function createHost(options: HostOptions): Promise<Host> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const db = openDatabase(options.dbFile, { migrationsDir: options.migrationsDir, synchronous: 'FULL' });
+  const bus = new EventBus(2000, () => clock.now());
+  const queue = new QueueService({ db, bus, clock, timeZone: config.timeZone });
+  queue.seed(config.services, config.windows);
+  const keyer = options.secretFile ? IdentityKeyer.fromSecretFile(options.secretFile) : IdentityKeyer.ephemeral();
+  const identity = new IdentitySessions({ bus, clock, timeZone: config.timeZone, keyer, maxAgeMs: 5 * 60_000 });
+  const devices = new DeviceManager({ configs: config.devices, bus, identity });
+
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info', redact: { paths: logRedactPaths, censor: '[redacted]' } },
+    // Request lines carry no personal data, but a kiosk logs little: only at debug.
+    logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' }),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Hall Kiosk host API', version: options.version ?? '0.0.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes({ config, version: options.version ?? '0.0.0', devices, queue }));
+      await api.register(identityRoutes(identity));
+      await api.register(queueRoutes({ queue, identity }));
+      await api.register(eventRoutes(bus));
+      if (devices.hasSimulators()) await api.register(simulatorRoutes(devices));
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const rendererDir = options.rendererDir;
+  if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: rendererDir, wildcard: false, index: false });
+    app.get('/', async (_req, reply) => reply.redirect('/kiosk'));
+    app.get('/assets/*', async (req, reply) => {
+      const file = (req.params as { '*': string })['*'];
+      return reply.sendFile(`assets/${file}`, { maxAge: '365d', immutable: true });
+    });
+  }
+  app.setNotFoundHandler(async (req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith(API_PREFIX) && !req.url.startsWith('/assets/');
+    if (wantsPage && rendererDir && existsSync(join(rendererDir, 'index.html'))) {
+      return reply
+        .type('text/html')
+        .header('cache-control', 'no-cache')
+        .header('x-frame-options', 'DENY')
+        .header('content-security-policy', "frame-ancestors 'none'")
+        .sendFile('index.html');
+    }
+    return reply.code(404).send(notFoundBody(req.url));
+  });
+
+  await devices.start();
+  let closed = false;
+  return {
+    app,
+    db,
+    bus,
+    queue,
+    identity,
+    devices,
+    async close() {
+      if (closed) return;
+      closed = true;
+      identity.end();
+      await devices.stop();
+      await app.close();
+      db.close();
+    },
+  };
+}

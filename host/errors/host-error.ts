@@ -1,0 +1,31 @@
+import type { ApiErrorCode } from '../../contracts/errors';
+
+const STATUS: Record<ApiErrorCode, number> = {
+  invalid_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  no_identity: 409,
+  service_closed: 409,
+  service_unknown: 404,
+  window_unknown: 404,
+  duplicate_ticket: 409,
+  daily_limit_reached: 409,
+  queue_empty: 409,
+  internal: 500,
+};
+
+/** A domain failure with a stable code; the API turns it into `{ error: { code, message } }`. */
+export class HostError extends Error {
+  override readonly name = 'HostError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  get httpStatus(): number {
+    return STATUS[this.code];
+  }
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { IdentityView } from '../../contracts/identity';
+import { maskIdNumber, maskName } from '../../hardware/idcard';
+import { ageOn, type Clock, localDate } from '../clock/clock';
+import type { EventBus } from '../events/event-bus';
+import type { IdentityKeyer } from './identity-key';
+
+/** What the host keeps of a card while its holder is at the kiosk: memory only, never persisted. */
+export interface CitizenCard {
+  kind: IdentityView['cardKind'];
+  name: string;
+  idNumber: string;
+  /** YYYY-MM-DD */
+  birthDate: string;
+}
+
+interface ActiveSession {
+  id: string;
+  card: CitizenCard;
+  readAt: Date;
+}
+
+/**
+ * The citizen whose card lies on the reader. One session at a time; it ends when
+ * the card is removed, the kiosk says the citizen is done (or idle), or it has
+ * lived `maxAgeMs` — then every reference to the personal data is dropped.
+ */
+export class IdentitySessions {
+  private active: ActiveSession | null = null;
+  private expiry: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly o: { bus: EventBus; clock: Clock; timeZone: string; keyer: IdentityKeyer; maxAgeMs: number },
+  ) {}
+
+  begin(card: CitizenCard): IdentityView {
+    this.end();
+    const session: ActiveSession = { id: randomUUID(), card, readAt: this.o.clock.now() };
+    this.active = session;
+    this.expiry = setTimeout(() => this.end(), this.o.maxAgeMs);
+    this.expiry.unref();
+    this.o.bus.publish({ type: 'identity.read', sessionId: session.id });
+    return this.toView(session);
+  }
+
+  /** Ends the current session (if any) and forgets the card. */
+  end(): void {
+    clearTimeout(this.expiry);
+    const session = this.active;
+    if (!session) return;
+    this.active = null;
+    session.card = { kind: session.card.kind, name: '', idNumber: '', birthDate: '' };
+    this.o.bus.publish({ type: 'identity.ended', sessionId: session.id });
+  }
+
+  view(): IdentityView | null {
+    return this.active ? this.toView(this.active) : null;
+  }
+
+  /** The keyed hash of the current holder's ID number, for per-card queue rules. */
+  identityKey(): string | null {
+    return this.active ? this.o.keyer.keyOf(this.active.card.idNumber) : null;
+  }
+
+  private toView(s: ActiveSession): IdentityView {
+    return {
+      sessionId: s.id,
+      maskedName: maskName(s.card.name),
+      maskedIdNumber: maskIdNumber(s.card.idNumber),
+      cardKind: s.card.kind,
+      age: ageOn(s.card.birthDate, localDate(this.o.clock.now(), this.o.timeZone)),
+      readAt: s.readAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Headless host entry: `node dist/host/main.js [--config FILE] [--port N]`.
+ * Serves the API and (when built) the renderer on the configured address.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createHost } from './app';
+import { ConfigError, defaultDataDir, loadConfig } from './config/load-config';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      config: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  const config = loadConfig(values.config === undefined ? undefined : resolve(values.config));
+  if (values.port !== undefined) config.listen.port = Number(values.port);
+  const dataDir = values['data-dir'] ?? config.dataDir ?? defaultDataDir();
+  const host = await createHost({
+    config,
+    // Same relative path from host/main.ts and from its bundle dist/host/main.js.
+    migrationsDir: join(here, '../db/migrations'),
+    rendererDir: join(here, '../renderer'),
+    dbFile: join(dataDir, 'hall.sqlite'),
+    secretFile: join(dataDir, 'install-secret'),
+    version: process.env.npm_package_version ?? '0.1.0',
+  });
+  const shutdown = async (signal: string) => {
+    host.app.log.info(`${signal}: closing`);
+    await host.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const address = await host.app.listen({ host: config.listen.host, port: config.listen.port });
+  console.log(`hall-kiosk host (${config.role}) listening on ${address}`);
+  console.log(`  kiosk:   ${address}/kiosk`);
+  console.log(`  counter: ${address}/counter`);
+  console.log(`  display: ${address}/display`);
+  console.log(`  api:     ${address}/api/v1/openapi.json`);
+  console.log(`  data:    ${dataDir}`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    console.error(`port already in use: ${error.message}. Is another hall-kiosk host running?`);
+  } else console.error(error);
+  process.exit(1);
+});

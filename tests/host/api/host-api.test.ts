@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../contracts/errors';
+import { CurrentIdentity } from '../../../contracts/identity';
+import { IssueTicketResponse, ServiceList } from '../../../contracts/queue';
+import { startTestHost, type TestHost } from '../../support/test-host';
+import { waitFor } from '../../support/wait';
+
+describe('host API', () => {
+  let host: TestHost;
+  beforeEach(async () => {
+    host = await startTestHost();
+  });
+  afterEach(async () => {
+    await host.dispose();
+  });
+
+  const identity = async () => CurrentIdentity.parse((await host.app.inject({ url: '/api/v1/identity' })).json()).identity;
+  /** Resolves with the session once a card has been read (null is "not yet"). */
+  const sessionOpened = () => waitFor(async () => (await identity()) ?? undefined, 'identity session');
+
+  it('reports health with the simulated reader up', async () => {
+    const res = await host.app.inject({ url: '/api/v1/health' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { devices: { id: string; simulated: boolean }[]; timeZone: string };
+    expect(body.timeZone).toBe('Asia/Shanghai');
+    expect(body.devices).toEqual([expect.objectContaining({ id: 'idcard-1', simulated: true })]);
+    await waitFor(() => (host.devices.health()[0]?.state === 'ok' ? true : undefined), 'reader health ok');
+  });
+
+  it('publishes OpenAPI with the queue routes', async () => {
+    const res = await host.app.inject({ url: '/api/v1/openapi.json' });
+    const doc = res.json() as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/tickets', '/api/v1/services', '/api/v1/identity']));
+  });
+
+  it('a card laid on the simulated reader opens a masked identity session; removing it ends the session', async () => {
+    expect(await identity()).toBeNull();
+    host.devices.placeSimulatedCard('zhangSan');
+    const view = await sessionOpened();
+    expect(view).toMatchObject({ maskedName: '张*', cardKind: 'resident' });
+    expect(view?.maskedIdNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    const raw = (await host.app.inject({ url: '/api/v1/identity' })).body;
+    expect(raw).not.toContain('张三');
+    host.devices.placeSimulatedCard(null);
+    await waitFor(async () => ((await identity()) === null ? true : undefined), 'session end');
+  });
+
+  it('issues a ticket bound to the card and refuses a second one for the same service', async () => {
+    host.devices.placeSimulatedCard('liXiaohong');
+    await sessionOpened();
+    const first = await host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 'business-startup' } });
+    expect(first.statusCode).toBe(201);
+    expect(IssueTicketResponse.parse(first.json()).ticket).toMatchObject({ number: 'A001', status: 'waiting', peopleAhead: 0 });
+    const again = await host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 'business-startup' } });
+    expect(again.statusCode).toBe(409);
+    expect(ApiError.parse(again.json()).error.code).toBe('duplicate_ticket');
+    const services = ServiceList.parse((await host.app.inject({ url: '/api/v1/services' })).json()).services;
+    expect(services.find((s) => s.code === 'business-startup')?.waiting).toBe(1);
+  });
+
+  it('refuses a ticket with identity when no card has been read', async () => {
+    const res = await host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 'business-startup' } });
+    expect(res.statusCode).toBe(409);
+    expect(ApiError.parse(res.json()).error.code).toBe('no_identity');
+  });
+
+  it('answers bad input with a typed error and stores nothing', async () => {
+    const res = await host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 42 } });
+    expect(res.statusCode).toBe(400);
+    expect(ApiError.parse(res.json()).error.code).toBe('invalid_request');
+    const bogus = await host.app.inject({ method: 'POST', url: '/api/v1/tickets', headers: { 'content-type': 'application/json' }, payload: '{not json' });
+    expect(bogus.statusCode).toBe(400);
+    expect(ApiError.parse(bogus.json()).error.code).toBe('invalid_request');
+    const unknown = await host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 'no-such', withIdentity: false } });
+    expect(ApiError.parse(unknown.json()).error.code).toBe('service_unknown');
+    expect(host.db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 0 });
+  });
+
+  it('answers unknown API paths with a typed 404', async () => {
+    const res = await host.app.inject({ url: '/api/v1/nope' });
+    expect(res.statusCode).toBe(404);
+    expect(ApiError.parse(res.json()).error.code).toBe('not_found');
+  });
+
+  it('calls the next ticket for a window', async () => {
+    await host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 'business-startup', withIdentity: false } });
+    const window1 = host.queue.windows().find((w) => w.number === 1);
+    const res = await host.app.inject({ method: 'POST', url: `/api/v1/windows/${window1?.id}/call-next` });
+    expect(res.json()).toMatchObject({ call: { ticketNumber: 'A001', windowNumber: 1 } });
+    const empty = await host.app.inject({ method: 'POST', url: `/api/v1/windows/${window1?.id}/call-next` });
+    expect(ApiError.parse(empty.json()).error.code).toBe('queue_empty');
+    const missing = await host.app.inject({ method: 'POST', url: '/api/v1/windows/999/call-next' });
+    expect(missing.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HostConfig, type HostConfigInput } from '../../contracts/config';
+import { createHost, type Host } from '../../host/app';
+import type { Clock } from '../../host/clock/clock';
+
+export const repoRoot = join(import.meta.dirname, '../..');
+export const migrationsDir = join(repoRoot, 'db/migrations');
+export const rendererDir = join(repoRoot, 'dist/renderer');
+
+export interface TestHost extends Host {
+  dataDir: string;
+  dispose(): Promise<void>;
+}
+
+/** A real host on a temporary SQLite file (not listening until the test says so). */
+export async function startTestHost(
+  options: { config?: HostConfigInput; clock?: Clock; withRenderer?: boolean } = {},
+): Promise<TestHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hall-kiosk-test-'));
+  const host = await createHost({
+    config: HostConfig.parse({
+      devices: [{ id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' }, pollIntervalMs: 20 }],
+      ...options.config,
+    }),
+    migrationsDir,
+    rendererDir: options.withRenderer ? rendererDir : undefined,
+    dbFile: join(dataDir, 'hall.sqlite'),
+    secretFile: join(dataDir, 'install-secret'),
+    clock: options.clock,
+    logLevel: 'silent',
+  });
+  return {
+    ...host,
+    dataDir,
+    async dispose() {
+      await host.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
