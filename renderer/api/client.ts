@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { ApiError, type ApiErrorCode } from '../../contracts/errors';
+import { CurrentIdentity } from '../../contracts/identity';
+import { HostHealth } from '../../contracts/health';
+import {
+  CallNextResponse,
+  IssueTicketResponse,
+  RecentCalls,
+  ServiceList,
+  WindowList,
+  type IssueTicketRequest,
+} from '../../contracts/queue';
+import { SimulatedCardList } from '../../contracts/simulator';
+
+/** A failure the host reported with a stable code, or `network` when it could not be reached. */
+export class ApiClientError extends Error {
+  override readonly name = 'ApiClientError';
+  constructor(
+    readonly code: ApiErrorCode | 'network' | 'bad_response',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Method = 'GET' | 'POST';
+
+/**
+ * The renderer's only way to the host: every response is parsed with the same
+ * zod schema the host validates against, so a contract drift fails loudly here.
+ */
+export function createApiClient(baseUrl = '') {
+  async function call<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}/api/v1${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiClientError('network', 'host unreachable');
+    }
+    const json: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const parsed = ApiError.safeParse(json);
+      if (parsed.success) throw new ApiClientError(parsed.data.error.code, parsed.data.error.message);
+      throw new ApiClientError('bad_response', `HTTP ${response.status}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ApiClientError('bad_response', `unexpected response from ${path}`);
+    return parsed.data;
+  }
+
+  /** 204 No Content parses as null. */
+  const empty = z.null();
+
+  return {
+    health: () => call('GET', '/health', HostHealth),
+    identity: () => call('GET', '/identity', CurrentIdentity),
+    endIdentity: () => call('POST', '/identity/end', empty),
+    services: () => call('GET', '/services', ServiceList),
+    windows: () => call('GET', '/windows', WindowList),
+    issueTicket: (request: IssueTicketRequest) => call('POST', '/tickets', IssueTicketResponse, request),
+    callNext: (windowId: number) => call('POST', `/windows/${windowId}/call-next`, CallNextResponse),
+    recentCalls: (limit = 10) => call('GET', `/calls/recent?limit=${limit}`, RecentCalls),
+    simulatedCards: () => call('GET', '/simulator/idcard/cards', SimulatedCardList),
+    placeSimulatedCard: (cardId: string) => call('POST', '/simulator/idcard/place', empty, { cardId }),
+    removeSimulatedCard: () => call('POST', '/simulator/idcard/remove', empty),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,71 @@
+import { EventStreamMessage, type HallEvent } from '../../contracts/events';
+
+export interface EventStreamHandlers {
+  onEvent(event: HallEvent): void;
+  /** Missed events are gone (buffer overrun or host restart): reload state from the API. */
+  onResync(): void;
+  onConnection?(connected: boolean): void;
+}
+
+/**
+ * Subscribes to the host's event stream and keeps it alive: reconnects with
+ * backoff and asks for everything after the last seq of the same host boot,
+ * so a screen never silently misses a call.
+ */
+export function subscribeEvents(handlers: EventStreamHandlers, url = defaultEventsUrl()): () => void {
+  let cursor: { seq: number; bootId: string } | undefined;
+  let socket: WebSocket | undefined;
+  let retryMs = 500;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const connect = () => {
+    const query = cursor ? `?since=${cursor.seq}&bootId=${encodeURIComponent(cursor.bootId)}` : '';
+    socket = new WebSocket(`${url}${query}`);
+    socket.onopen = () => {
+      retryMs = 500;
+      handlers.onConnection?.(true);
+    };
+    socket.onmessage = (message) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(String(message.data));
+      } catch {
+        return;
+      }
+      const parsed = EventStreamMessage.safeParse(json);
+      if (!parsed.success) return;
+      const data = parsed.data;
+      if (data.type === 'hello') {
+        const firstContact = cursor === undefined;
+        cursor = { seq: cursor?.bootId === data.bootId ? cursor.seq : data.seq, bootId: data.bootId };
+        // Whatever happened between the screen's first REST load and this
+        // subscription was never streamed to us: reload once.
+        if (firstContact) handlers.onResync();
+      } else if (data.type === 'resync') {
+        if (cursor) cursor.seq = data.seq;
+        handlers.onResync();
+      } else {
+        if (cursor) cursor.seq = data.seq;
+        handlers.onEvent(data);
+      }
+    };
+    socket.onclose = () => {
+      handlers.onConnection?.(false);
+      if (stopped) return;
+      timer = setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 10_000);
+    };
+  };
+  connect();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    socket?.close();
+  };
+}
+
+function defaultEventsUrl(): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}/api/v1/events`;
+}

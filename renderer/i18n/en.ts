@@ -1,0 +1,47 @@
+import type { Messages } from './zh-CN';
+
+export const en: Messages = {
+  hall: { defaultName: 'Government Service Centre' },
+  common: { back: 'Back', done: 'Done', retry: 'Retry', loading: 'Loading…', language: '中文', offline: 'Lost connection to the hall server, reconnecting…' },
+  kiosk: {
+    welcome: 'Welcome to the service hall',
+    tapCard: 'Place your ID card on the reader',
+    greeting: 'Hello, {{name}}',
+    takeTicket: 'Take a number',
+    takeTicketHint: 'Choose a service',
+    chooseService: 'Choose the service you need',
+    waiting: '{{count}} waiting',
+    closed: 'Closed',
+    yourNumber: 'Your number',
+    peopleAhead: '{{count}} people ahead of you',
+    keepTicket: 'Watch the hall screen and listen for your number',
+    finish: 'Done, sign out',
+    demoPanel: 'Demo mode: simulated card reader',
+    demoPlace: 'Place card: {{label}}',
+    demoRemove: 'Remove card',
+    errors: {
+      no_identity: 'Please place your ID card first',
+      duplicate_ticket: 'You already hold a number for this service',
+      daily_limit_reached: 'No more numbers for this service today',
+      service_closed: 'This service is not issuing numbers now',
+      network: 'Cannot reach the hall server, please try again',
+      generic: 'Something went wrong; please retry or ask staff',
+    },
+  },
+  counter: {
+    title: 'Window calling',
+    chooseWindow: 'Window',
+    callNext: 'Call next',
+    current: 'Current number',
+    none: 'None',
+    queueEmpty: 'Nobody is waiting',
+    services: 'Services',
+  },
+  display: {
+    title: 'Now calling',
+    callLine: 'Number {{number}}, please go to window {{window}}',
+    windowLabel: 'Window {{window}}',
+    recent: 'Recent calls',
+    waiting: 'Waiting',
+  },
+};

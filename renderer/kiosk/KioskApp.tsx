@@ -1,0 +1,108 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IdentityView } from '../../contracts/identity';
+import type { Ticket } from '../../contracts/queue';
+import { ApiClientError } from '../api/client';
+import { useApi } from '../api/context';
+import { useHallEvents } from '../api/use-hall-events';
+import { Clock } from '../ui/Clock';
+import { LanguageToggle } from '../ui/LanguageToggle';
+import { OfflineBanner } from '../ui/OfflineBanner';
+import { DemoReaderPanel } from './DemoReaderPanel';
+import { ServicePicker } from './ServicePicker';
+import { TicketDone } from './TicketDone';
+
+type Screen = { name: 'home' } | { name: 'services' } | { name: 'ticket'; ticket: Ticket };
+
+/** The citizen's kiosk: card → take a number → ticket → back to the start, wiping the session. */
+export function KioskApp() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [screen, setScreen] = useState<Screen>({ name: 'home' });
+  const [error, setError] = useState<string | null>(null);
+  const health = useQuery({ queryKey: ['health'], queryFn: api.health });
+  const identity = useQuery({ queryKey: ['identity'], queryFn: api.identity });
+
+  const reset = useCallback(() => {
+    setScreen({ name: 'home' });
+    setError(null);
+    queryClient.setQueryData(['identity'], { identity: null });
+  }, [queryClient]);
+
+  const connected = useHallEvents(
+    (event) => {
+      if (event.type === 'identity.read') void identity.refetch();
+      if (event.type === 'identity.ended') reset();
+      if (event.type === 'queue.counts') void queryClient.invalidateQueries({ queryKey: ['services'] });
+    },
+    () => void queryClient.invalidateQueries(),
+  );
+
+  const citizen: IdentityView | null = identity.data?.identity ?? null;
+
+  const finish = async () => {
+    reset();
+    await api.endIdentity().catch(() => undefined);
+  };
+
+  const take = async (serviceCode: string) => {
+    setError(null);
+    try {
+      const { ticket } = await api.issueTicket({ serviceCode, withIdentity: true });
+      setScreen({ name: 'ticket', ticket });
+    } catch (e) {
+      const code = e instanceof ApiClientError ? e.code : 'generic';
+      const known = ['no_identity', 'duplicate_ticket', 'daily_limit_reached', 'service_closed', 'network'];
+      setError(t(`kiosk.errors.${known.includes(code) ? code : 'generic'}`));
+    }
+  };
+
+  return (
+    <div className="kiosk">
+      <header className="kiosk-header">
+        <h1>{health.data?.hallName ?? t('hall.defaultName')}</h1>
+        <Clock timeZone={health.data?.timeZone ?? 'Asia/Shanghai'} />
+        <LanguageToggle />
+      </header>
+      <OfflineBanner connected={connected} />
+      <main className="kiosk-main">
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {screen.name === 'ticket' ? (
+          <TicketDone ticket={screen.ticket} onFinish={() => void finish()} />
+        ) : citizen === null ? (
+          <section className="attract" aria-live="polite">
+            <h2>{t('kiosk.welcome')}</h2>
+            <div className="card-prompt">
+              <span className="card-icon" aria-hidden="true" />
+              <p>{t('kiosk.tapCard')}</p>
+            </div>
+          </section>
+        ) : screen.name === 'services' ? (
+          <ServicePicker onPick={(code) => void take(code)} onBack={() => setScreen({ name: 'home' })} />
+        ) : (
+          <section className="home">
+            <p className="greeting" data-testid="citizen-name">
+              {t('kiosk.greeting', { name: citizen.maskedName })}
+            </p>
+            <div className="tiles">
+              <button type="button" className="tile" onClick={() => setScreen({ name: 'services' })}>
+                <span className="tile-title">{t('kiosk.takeTicket')}</span>
+                <span className="tile-hint">{t('kiosk.takeTicketHint')}</span>
+              </button>
+            </div>
+            <button type="button" className="secondary" onClick={() => void finish()}>
+              {t('kiosk.finish')}
+            </button>
+          </section>
+        )}
+      </main>
+      <DemoReaderPanel />
+    </div>
+  );
+}

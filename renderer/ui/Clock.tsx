@@ -1,0 +1,20 @@
+import { useEffect, useState } from 'react';
+
+/** Wall clock in the hall's time zone (the host's, given by /health). */
+export function Clock({ timeZone }: { timeZone: string }) {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const id = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(id);
+  }, []);
+  const text = new Intl.DateTimeFormat('zh-CN', {
+    timeZone,
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(now);
+  return <time className="clock">{text}</time>;
+}
