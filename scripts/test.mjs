@@ -21,6 +21,7 @@ const steps = [
   ['layers', bin('depcruise'), ['--config', '.dependency-cruiser.cjs', 'electron', 'host', 'hardware', 'db', 'contracts', 'renderer', 'tools', 'tests']],
   ['typecheck:node', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']],
   ['typecheck:web', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
+  ['typecheck:e2e', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']],
   ['unit', ...vitest('unit')],
   ['build', process.execPath, [join(root, 'scripts/build.mjs')]],
   ['e2e', ...vitest('e2e')],
