@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HostConfig } from '../../../contracts/config';
 import { openDatabase, type Db } from '../../../db/open';
 import type { Clock } from '../../../host/clock/clock';
-import { HostError } from '../../../host/errors/host-error';
+import type { HostError } from '../../../host/errors/host-error';
 import { EventBus } from '../../../host/events/event-bus';
 import { QueueService } from '../../../host/queue/queue-service';
 import { migrationsDir } from '../../support/test-host';
