@@ -74,16 +74,23 @@ if (!hasDisplay) {
   run('electron', [electronBinary, join(root, 'dist/electron/main.cjs')], { HALL_KIOSK_URL: kioskUrl });
 } else if (chromium) {
   console.log(`Electron binary not installed: opening the kiosk in Chromium app mode (${kioskUrl}).`);
+  // Chromium refuses to start as root with its sandbox; a kiosk user account should
+  // never be root, but a developer's container often is.
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) console.warn('Running as root: Chromium starts without its sandbox. Use a normal user account on a kiosk.');
   run('chromium', [
     chromium,
+    ...(asRoot ? ['--no-sandbox'] : []),
     `--app=${kioskUrl}`,
     `--user-data-dir=${join(dataDir, 'chromium')}`,
     '--no-first-run',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    '--disable-translate',
+    '--disable-features=Translate',
     '--window-size=1920,1080',
+    '--window-position=0,0',
+    '--disable-gpu',
   ]);
 } else {
   console.log(`Neither Electron nor Chromium is installed; open ${kioskUrl} in a browser.`);
