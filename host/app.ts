@@ -34,6 +34,8 @@ export interface HostOptions {
   clock?: Clock;
   version?: string;
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Where log lines go (stdout by default); tests capture them to prove no personal data leaks. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export interface Host {
@@ -61,7 +63,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const devices = new DeviceManager({ configs: config.devices, bus, identity });
 
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info', redact: { paths: logRedactPaths, censor: '[redacted]' } },
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: { paths: logRedactPaths, censor: '[redacted]' },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     // Request lines carry no personal data, but a kiosk logs little: only at debug.
     logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' }),
   }).withTypeProvider<ZodTypeProvider>();
@@ -109,6 +115,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     return reply.code(404).send(notFoundBody(req.url));
   });
 
+  bus.subscribe((event) => {
+    if (event.type === 'device.status') app.log.info({ device: event.deviceId, state: event.state }, 'device status');
+    if (event.type === 'identity.read' || event.type === 'identity.ended') app.log.info({ session: event.sessionId }, event.type);
+  });
   await devices.start();
   let closed = false;
   return {

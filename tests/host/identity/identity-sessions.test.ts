@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Clock } from '../../../host/clock/clock';
+import { EventBus } from '../../../host/events/event-bus';
+import { IdentityKeyer } from '../../../host/identity/identity-key';
+import { type CitizenCard, IdentitySessions } from '../../../host/identity/identity-sessions';
+
+const card: CitizenCard = { kind: 'resident', name: '欧阳娜娜', idNumber: '11010519491231002X', birthDate: '1949-12-31' };
+const clock: Clock = { now: () => new Date('2026-11-27T02:00:00Z') };
+
+describe('IdentitySessions', () => {
+  let bus: EventBus;
+  let sessions: IdentitySessions;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    bus = new EventBus();
+    sessions = new IdentitySessions({ bus, clock, timeZone: 'Asia/Shanghai', keyer: IdentityKeyer.ephemeral(), maxAgeMs: 60_000 });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('shows the kiosk only masked data, with the age on the hall date', () => {
+    const view = sessions.begin(card);
+    expect(view).toMatchObject({ maskedName: '欧阳**', maskedIdNumber: '110105********002X', age: 76, cardKind: 'resident' });
+    expect(JSON.stringify(view)).not.toContain('1949123');
+  });
+
+  it('forgets the card when the session ends, and says so on the event bus', () => {
+    const types: string[] = [];
+    bus.subscribe((e) => types.push(e.type));
+    sessions.begin(card);
+    expect(sessions.identityKey()).not.toBeNull();
+    sessions.end();
+    expect(sessions.view()).toBeNull();
+    expect(sessions.identityKey()).toBeNull();
+    expect(types).toEqual(['identity.read', 'identity.ended']);
+  });
+
+  it('ends a forgotten session after its maximum age', () => {
+    sessions.begin(card);
+    vi.advanceTimersByTime(59_000);
+    expect(sessions.view()).not.toBeNull();
+    vi.advanceTimersByTime(1_000);
+    expect(sessions.view()).toBeNull();
+  });
+
+  it('a new card replaces the previous citizen entirely', () => {
+    const first = sessions.begin(card);
+    const second = sessions.begin({ ...card, name: '李小红', idNumber: '110101199207080028', birthDate: '1992-07-08' });
+    expect(second.sessionId).not.toBe(first.sessionId);
+    expect(sessions.view()?.maskedName).toBe('李**');
+  });
+
+  it('keys the same ID number the same way (case-insensitive X), different numbers differently', () => {
+    const keyer = IdentityKeyer.ephemeral();
+    expect(keyer.keyOf('11010519491231002x')).toBe(keyer.keyOf('11010519491231002X'));
+    expect(keyer.keyOf('110101199207080028')).not.toBe(keyer.keyOf('11010519491231002X'));
+  });
+});
