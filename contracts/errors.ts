@@ -5,6 +5,9 @@ export const ApiErrorCode = z.enum([
   'invalid_request',
   'not_found',
   'unauthorized',
+  'forbidden',
+  'locked_out',
+  'staff_exists',
   'no_identity',
   'service_closed',
   'service_unknown',
@@ -12,6 +15,11 @@ export const ApiErrorCode = z.enum([
   'duplicate_ticket',
   'daily_limit_reached',
   'queue_empty',
+  'slot_full',
+  'window_paused',
+  'window_busy',
+  'ticket_unknown',
+  'invalid_state',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

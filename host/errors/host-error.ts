@@ -3,6 +3,10 @@ import type { ApiErrorCode } from '../../contracts/errors';
 const STATUS: Record<ApiErrorCode, number> = {
   invalid_request: 400,
   unauthorized: 401,
+  forbidden: 403,
+  // 429: the client must wait (details.lockedUntil says how long) before trying again.
+  locked_out: 429,
+  staff_exists: 409,
   not_found: 404,
   no_identity: 409,
   service_closed: 409,
@@ -11,6 +15,11 @@ const STATUS: Record<ApiErrorCode, number> = {
   duplicate_ticket: 409,
   daily_limit_reached: 409,
   queue_empty: 409,
+  slot_full: 409,
+  window_paused: 409,
+  window_busy: 409,
+  ticket_unknown: 404,
+  invalid_state: 409,
   internal: 500,
 };
 

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/** Staff number (工号) as printed on the badge. */
+export const StaffNo = z.string().regex(/^[A-Za-z0-9-]{1,20}$/, '工号为 1–20 位字母、数字或连字符');
+
+/** A staff PIN: 6–12 digits, so the counter's numeric keypad can enter it. */
+export const Pin = z.string().regex(/^\d{6,12}$/, 'PIN 为 6–12 位数字');
+
+/**
+ * `staff` works a window; `supervisor` may do everything staff do and manages
+ * accounts; `technician` configures devices and is separate from both.
+ */
+export const StaffRole = z.enum(['staff', 'supervisor', 'technician']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+/** scrypt$N$r$p$saltB64$hashB64 (see host/auth/pin-hash.ts); never the PIN itself. */
+export const PinHash = z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*$/, 'scrypt$N$r$p$salt$hash');
+
+/** Who is calling: the signed-in account and the window it works at, if any. */
+export const StaffPrincipal = z.object({
+  id: z.number().int().positive(),
+  staffNo: StaffNo,
+  name: z.string(),
+  role: StaffRole,
+  windowId: z.number().int().positive().nullable(),
+});
+export type StaffPrincipal = z.infer<typeof StaffPrincipal>;
+
+export const SignInRequest = z.object({
+  staffNo: StaffNo,
+  pin: Pin,
+  /** The window this counter serves; omitted for supervisors and technicians away from a window. */
+  windowId: z.number().int().positive().optional(),
+});
+export type SignInRequest = z.infer<typeof SignInRequest>;
+
+export const SignInResponse = z.object({
+  /** Shown once: send it as `Authorization: Bearer <token>`. The host keeps only its hash. */
+  token: z.string(),
+  staff: StaffPrincipal,
+  expiresAt: z.iso.datetime(),
+});
+export type SignInResponse = z.infer<typeof SignInResponse>;
+
+export const CurrentStaff = z.object({ staff: StaffPrincipal });
+export type CurrentStaff = z.infer<typeof CurrentStaff>;
+
+export const SignOutResponse = z.object({ ok: z.literal(true) });
+export type SignOutResponse = z.infer<typeof SignOutResponse>;
+
+/** An account as a supervisor sees it: no PIN hash, ever. */
+export const StaffAccount = z.object({
+  id: z.number().int().positive(),
+  staffNo: StaffNo,
+  name: z.string(),
+  role: StaffRole,
+  active: z.boolean(),
+  /** Set while the account is locked after repeated wrong PINs. */
+  lockedUntil: z.iso.datetime().nullable(),
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+export const StaffList = z.object({ staff: z.array(StaffAccount) });
+export type StaffList = z.infer<typeof StaffList>;
+
+export const StaffResponse = z.object({ staff: StaffAccount });
+export type StaffResponse = z.infer<typeof StaffResponse>;
+
+const StaffName = z.string().trim().min(1).max(40);
+
+export const CreateStaffRequest = z.object({ staffNo: StaffNo, name: StaffName, role: StaffRole, pin: Pin });
+export type CreateStaffRequest = z.infer<typeof CreateStaffRequest>;
+
+/** Changing the PIN also clears a lockout; deactivating ends the account's sessions. */
+export const UpdateStaffRequest = z.object({
+  name: StaffName.optional(),
+  role: StaffRole.optional(),
+  pin: Pin.optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateStaffRequest = z.infer<typeof UpdateStaffRequest>;
+
+export const StaffIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** One audit log line. `staffId` is who acted; `details` never holds a PIN or personal data. */
+export const AuditEntry = z.object({
+  id: z.number().int().positive(),
+  at: z.iso.datetime(),
+  staffId: z.number().int().positive().nullable(),
+  windowId: z.number().int().positive().nullable(),
+  action: z.string(),
+  ticketId: z.number().int().positive().nullable(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = z.object({
+  /** Entries after this id (0 = from the start): a reader pages by the last id it saw. */
+  sinceId: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const AuditList = z.object({ entries: z.array(AuditEntry) });
+export type AuditList = z.infer<typeof AuditList>;
+
+/** A staff account in the host config file (the PIN arrives only as a hash: `node scripts/staff.mjs hash-pin`). */
+export const StaffSeed = z.object({ staffNo: StaffNo, name: StaffName, role: StaffRole, pinHash: PinHash });
+export type StaffSeed = z.infer<typeof StaffSeed>;

@@ -1,0 +1,152 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AuditList,
+  AuditQuery,
+  CreateStaffRequest,
+  CurrentStaff,
+  SignInRequest,
+  SignInResponse,
+  SignOutResponse,
+  StaffIdParams,
+  StaffList,
+  StaffResponse,
+  UpdateStaffRequest,
+  type StaffAccount,
+} from '../../contracts/auth';
+import { ApiError } from '../../contracts/errors';
+import type { Db } from '../../db/open';
+import { listAudit } from '../../db/repositories/audit';
+import { findStaffById, findStaffByNo, insertStaff, listStaff, updateStaff, type StaffPatch, type StaffRow } from '../../db/repositories/staff';
+import { audit } from '../audit/audit';
+import { hashPin } from '../auth/pin-hash';
+import type { StaffAuth } from '../auth/staff-auth';
+import type { Clock } from '../clock/clock';
+import { HostError } from '../errors/host-error';
+import { bearerToken, requireStaff, staffOf } from './auth-guard';
+
+export interface AuthRouteDeps {
+  auth: StaffAuth;
+  db: Db;
+  clock: Clock;
+}
+
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError };
+
+/** Sign-in, sign-out, the caller's identity, account management (supervisors) and the audit log. */
+export function authRoutes({ auth, db, clock }: AuthRouteDeps): FastifyPluginAsyncZod {
+  const anyone = requireStaff(auth);
+  const supervisor = requireStaff(auth, ['supervisor']);
+  const auditors = requireStaff(auth, ['supervisor', 'technician']);
+
+  const account = (row: StaffRow): StaffAccount => ({
+    id: row.id,
+    staffNo: row.staffNo,
+    name: row.name,
+    role: row.role,
+    active: row.active,
+    // A lock that has run out is no lock, even before the next sign-in clears it.
+    lockedUntil: row.lockedUntil !== null && row.lockedUntil > clock.now().toISOString() ? row.lockedUntil : null,
+  });
+
+  return async (app) => {
+    app.post(
+      '/auth/sign-in',
+      {
+        schema: {
+          tags: ['auth'],
+          body: SignInRequest,
+          response: { 200: SignInResponse, 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 429: ApiError },
+        },
+      },
+      async (req) => auth.signIn(req.body.staffNo, req.body.pin, req.body.windowId),
+    );
+
+    app.post(
+      '/auth/sign-out',
+      { preHandler: anyone, schema: { tags: ['auth'], response: { 200: SignOutResponse, ...errors } } },
+      async (req) => {
+        const token = bearerToken(req);
+        if (token !== null) auth.signOut(token);
+        return { ok: true as const };
+      },
+    );
+
+    app.get('/auth/me', { preHandler: anyone, schema: { tags: ['auth'], response: { 200: CurrentStaff, ...errors } } }, async (req) => ({
+      staff: staffOf(req),
+    }));
+
+    app.get('/staff', { preHandler: supervisor, schema: { tags: ['staff'], response: { 200: StaffList, ...errors } } }, async () => ({
+      staff: listStaff(db).map(account),
+    }));
+
+    app.post(
+      '/staff',
+      {
+        preHandler: supervisor,
+        schema: { tags: ['staff'], body: CreateStaffRequest, response: { 201: StaffResponse, 409: ApiError, ...errors } },
+      },
+      async (req, reply) => {
+        const actor = staffOf(req);
+        const pinHash = await hashPin(req.body.pin);
+        const created = db.transaction(() => {
+          if (findStaffByNo(db, req.body.staffNo)) return null;
+          const row = insertStaff(db, { staffNo: req.body.staffNo, name: req.body.name, role: req.body.role, pinHash });
+          audit(db, clock, 'staff.create', { staffId: actor.id, windowId: actor.windowId, details: { targetStaffId: row.id, role: row.role } });
+          return row;
+        })();
+        if (!created) throw new HostError('staff_exists', `工号已存在: ${req.body.staffNo}`);
+        return reply.code(201).send({ staff: account(created) });
+      },
+    );
+
+    app.patch(
+      '/staff/:id',
+      {
+        preHandler: supervisor,
+        schema: {
+          tags: ['staff'],
+          params: StaffIdParams,
+          body: UpdateStaffRequest,
+          response: { 200: StaffResponse, 404: ApiError, ...errors },
+        },
+      },
+      async (req) => {
+        const actor = staffOf(req);
+        const { id } = req.params;
+        const { name, role, pin, active } = req.body;
+        // Guard against a hall with no supervisor left: nobody demotes or deactivates themselves.
+        if (id === actor.id && ((role !== undefined && role !== actor.role) || active === false)) {
+          throw new HostError('forbidden', '不能停用自己的账号或修改自己的角色');
+        }
+        const patch: StaffPatch = {
+          ...(name !== undefined ? { name } : {}),
+          ...(role !== undefined ? { role } : {}),
+          ...(active !== undefined ? { active } : {}),
+          ...(pin !== undefined ? { pinHash: await hashPin(pin) } : {}),
+        };
+        const updated = db.transaction(() => {
+          const before = findStaffById(db, id);
+          if (!before) return null;
+          const row = updateStaff(db, id, patch) ?? before;
+          // Field names only (the PIN appears as 'pinHash'), never values.
+          const changed = Object.keys(patch);
+          audit(db, clock, 'staff.update', {
+            staffId: actor.id,
+            windowId: actor.windowId,
+            details: { targetStaffId: id, changed, ...(role !== undefined ? { role } : {}), ...(active !== undefined ? { active } : {}) },
+          });
+          if (before.active && active === false) auth.endAllSessions(id);
+          return row;
+        })();
+        if (!updated) throw new HostError('not_found', `没有这个账号: ${id}`);
+        return { staff: account(updated) };
+      },
+    );
+
+    app.get(
+      '/audit',
+      { preHandler: auditors, schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditList, ...errors } } },
+      async (req) => ({ entries: listAudit(db, { sinceId: req.query.sinceId, limit: req.query.limit }) }),
+    );
+  };
+}

@@ -1,0 +1,76 @@
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { HostError } from '../errors/host-error';
+
+/**
+ * scrypt cost for new hashes: N=2^14, r=8, p=1 needs 16 MiB and tens of
+ * milliseconds, affordable on a kiosk CPU at every sign-in. scripts/staff.mjs
+ * writes config-file hashes with the same numbers: change both together.
+ */
+export const PIN_SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const;
+
+/** Hashes stored in the database or a config file may name other costs, but never unbounded ones. */
+const LIMITS = { maxN: 1 << 20, maxR: 32, maxP: 16 };
+
+const PIN_RULE = /^\d{6,12}$/;
+
+export function isValidPin(pin: string): boolean {
+  return PIN_RULE.test(pin);
+}
+
+interface ParsedHash {
+  N: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  hash: Buffer;
+}
+
+function derive(pin: string, salt: Buffer, keyLength: number, cost: { N: number; r: number; p: number }): Promise<Buffer> {
+  // Node refuses to allocate more than maxmem; allow what these parameters need plus headroom.
+  const options: ScryptOptions = { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r + 1024 * 1024 };
+  return new Promise((resolve, reject) => {
+    scrypt(pin, salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+/** Hashes a PIN as `scrypt$N$r$p$saltB64$hashB64`. */
+export async function hashPin(pin: string): Promise<string> {
+  if (!isValidPin(pin)) throw new HostError('invalid_request', 'PIN 为 6–12 位数字');
+  const salt = randomBytes(PIN_SCRYPT.saltLength);
+  const key = await derive(pin, salt, PIN_SCRYPT.keyLength, PIN_SCRYPT);
+  return ['scrypt', PIN_SCRYPT.N, PIN_SCRYPT.r, PIN_SCRYPT.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+const B64 = /^[A-Za-z0-9+/]+=*$/;
+
+function parseHash(stored: string): ParsedHash | null {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
+  const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
+  const N = Number(n);
+  const R = Number(r);
+  const P = Number(p);
+  const powerOfTwo = Number.isInteger(N) && N > 1 && (N & (N - 1)) === 0;
+  if (!powerOfTwo || N > LIMITS.maxN) return null;
+  if (!Number.isInteger(R) || R < 1 || R > LIMITS.maxR || !Number.isInteger(P) || P < 1 || P > LIMITS.maxP) return null;
+  if (!B64.test(salt) || !B64.test(hash)) return null;
+  const hashBytes = Buffer.from(hash, 'base64');
+  if (hashBytes.length < 16 || hashBytes.length > 64) return null;
+  return { N, r: R, p: P, salt: Buffer.from(salt, 'base64'), hash: hashBytes };
+}
+
+/** True when `stored` has a shape and cost this host accepts (config files are checked at load). */
+export function isPinHash(stored: string): boolean {
+  return parseHash(stored) !== null;
+}
+
+/**
+ * Checks a PIN against a stored hash in constant time. A malformed PIN or hash
+ * is simply "no": sign-in must not tell a caller which part was wrong.
+ */
+export async function verifyPin(pin: string, stored: string): Promise<boolean> {
+  const parsed = parseHash(stored);
+  if (!parsed || !isValidPin(pin)) return false;
+  const key = await derive(pin, parsed.salt, parsed.hash.length, parsed);
+  return timingSafeEqual(key, parsed.hash);
+}
