@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StaffSeed } from './auth';
 
 /** How a device is reached. `simulated` runs the device's simulator over an in-memory link. */
 export const DeviceTransportConfig = z.discriminatedUnion('type', [
@@ -16,13 +17,52 @@ export const DeviceConfig = z.object({
 });
 export type DeviceConfig = z.infer<typeof DeviceConfig>;
 
+/** HH:MM on the 24-hour clock; 24:00 ends a period at midnight. */
+const HhMm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM, 24-hour');
+
+/** One opening period of a day; `duty` marks a lunch-time duty window (午休值班). */
+export const OpeningPeriod = z.object({ from: HhMm, to: HhMm, duty: z.boolean().default(false) });
+export type OpeningPeriod = z.infer<typeof OpeningPeriod>;
+
+const Day = z.array(OpeningPeriod).default([]);
+/** Opening hours per weekday, in the hall's time zone. An empty day is closed. */
+export const WeeklyHours = z.object({ mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day });
+export type WeeklyHours = z.infer<typeof WeeklyHours>;
+export type WeeklyHoursInput = z.input<typeof WeeklyHours>;
+
+const weekday = [
+  { from: '08:30', to: '12:00' },
+  { from: '12:00', to: '14:00', duty: true },
+  { from: '14:00', to: '17:30' },
+];
+/** The embedded default: weekdays with lunch-time duty, weekend mornings (错时、延时服务). */
+export const DEFAULT_HALL_HOURS: WeeklyHoursInput = {
+  mon: weekday,
+  tue: weekday,
+  wed: weekday,
+  thu: weekday,
+  fri: weekday,
+  sat: [{ from: '09:00', to: '12:00' }],
+  sun: [{ from: '09:00', to: '12:00' }],
+};
+
 export const ServiceSeed = z.object({
   code: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/),
   name: z.string().min(1),
   nameEn: z.string().min(1),
   prefix: z.string().regex(/^[A-Z]$/),
+  numberStart: z.number().int().min(0).default(1),
+  numberEnd: z.number().int().max(9999).default(999),
   dailyLimit: z.number().int().positive().max(9999).default(999),
+  slotMinutes: z.number().int().min(5).max(240).optional(),
+  slotLimit: z.number().int().positive().optional(),
+  /** Service-level target: a citizen should wait at most this long. */
+  targetWaitMin: z.number().int().positive().default(20),
+  materials: z.string().default(''),
+  /** Hours of this service when they differ from the hall's. */
+  hours: WeeklyHours.optional(),
 });
+export type ServiceSeed = z.infer<typeof ServiceSeed>;
 
 export const WindowSeed = z.object({
   number: z.number().int().positive(),
@@ -31,11 +71,32 @@ export const WindowSeed = z.object({
   services: z.array(z.string()).min(1),
 });
 
+/** How the queue treats tickets; every rule has a default a hall can change. */
+export const QueuePolicy = z.object({
+  /** One open (waiting/called/held) ticket per ID card per service. */
+  onePerIdentityPerService: z.boolean().default(true),
+  /** Age from the ID birth date at which a ticket is an elder's priority ticket. */
+  elderAge: z.number().int().min(50).max(100).default(70),
+  /** Fairness: at most this many priority tickets in a row at a window while a normal ticket waits. */
+  priorityBurst: z.number().int().min(1).max(20).default(2),
+  /** 过号: a skipped ticket goes back after `afterPlaces` waiting tickets, at most `maxTimes` times. */
+  skipRequeue: z
+    .object({ enabled: z.boolean().default(true), afterPlaces: z.number().int().min(0).default(3), maxTimes: z.number().int().min(0).default(2) })
+    .prefault({}),
+  /** A transferred ticket keeps its place in time (true) or goes to the end of the new queue. */
+  transferKeepsTime: z.boolean().default(true),
+  /** Local hour at which the business day turns over (tickets of the old day expire). */
+  dailyResetHour: z.number().int().min(0).max(23).default(3),
+});
+export type QueuePolicy = z.infer<typeof QueuePolicy>;
+
 /** The host's configuration file (JSON). Every field has the embedded default. */
 export const HostConfig = z.object({
   role: z.enum(['kiosk', 'counter', 'display', 'technician']).default('kiosk'),
   hallName: z.string().default('政务服务中心'),
   timeZone: z.string().default('Asia/Shanghai'),
+  hours: WeeklyHours.prefault(DEFAULT_HALL_HOURS),
+  queue: QueuePolicy.prefault({}),
   listen: z
     .object({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(7300) })
     .prefault({}),
@@ -44,16 +105,48 @@ export const HostConfig = z.object({
   centralApi: z
     .object({ url: z.url().default('http://127.0.0.1:7310'), token: z.string().default('dev-terminal-token') })
     .prefault({}),
+  /** Staff accounts the config owns (PIN hashes from `node scripts/staff.mjs hash-pin`). */
+  staff: z.array(StaffSeed).default([]),
   devices: z.array(DeviceConfig).default([
     { id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' }, pollIntervalMs: 300 },
   ]),
   services: z.array(ServiceSeed).default([
-    { code: 'business-startup', name: '企业开办', nameEn: 'Business start-up', prefix: 'A', dailyLimit: 300 },
-    { code: 'real-estate', name: '不动产登记', nameEn: 'Real estate registration', prefix: 'B', dailyLimit: 300 },
-    { code: 'social-security', name: '社保医保', nameEn: 'Social & medical insurance', prefix: 'C', dailyLimit: 300 },
-    { code: 'livelihood', name: '民生事项', nameEn: 'Livelihood services', prefix: 'D', dailyLimit: 300 },
-    { code: 'business-appeal', name: '营商诉求', nameEn: 'Business complaints', prefix: 'E', dailyLimit: 100 },
-    { code: 'consulting', name: '咨询', nameEn: 'Enquiries', prefix: 'F', dailyLimit: 500 },
+    {
+      code: 'business-startup',
+      name: '企业开办',
+      nameEn: 'Business start-up',
+      prefix: 'A',
+      numberStart: 1,
+      numberEnd: 999,
+      dailyLimit: 300,
+      targetWaitMin: 20,
+      materials: '身份证原件；企业名称自主申报结果；住所（经营场所）证明；公司章程',
+    },
+    {
+      code: 'real-estate',
+      name: '不动产登记',
+      nameEn: 'Real estate registration',
+      prefix: 'B',
+      numberStart: 1,
+      numberEnd: 999,
+      dailyLimit: 300,
+      targetWaitMin: 30,
+      materials: '身份证原件；不动产权证书；买卖合同或其他权属来源材料',
+    },
+    {
+      code: 'social-security',
+      name: '社保医保',
+      nameEn: 'Social & medical insurance',
+      prefix: 'C',
+      numberStart: 1,
+      numberEnd: 999,
+      dailyLimit: 300,
+      targetWaitMin: 20,
+      materials: '身份证原件或社会保障卡',
+    },
+    { code: 'livelihood', name: '民生事项', nameEn: 'Livelihood services', prefix: 'D', numberStart: 1, numberEnd: 999, dailyLimit: 300, targetWaitMin: 15, materials: '身份证原件' },
+    { code: 'business-appeal', name: '营商诉求', nameEn: 'Business complaints', prefix: 'E', numberStart: 1, numberEnd: 999, dailyLimit: 100, targetWaitMin: 15, materials: '诉求相关材料（如有）' },
+    { code: 'consulting', name: '咨询', nameEn: 'Enquiries', prefix: 'F', numberStart: 1, numberEnd: 999, dailyLimit: 500, targetWaitMin: 10, materials: '' },
   ]),
   windows: z.array(WindowSeed).default([
     { number: 1, name: '综合受理 1', services: ['business-startup', 'consulting'] },

@@ -11,6 +11,20 @@ const base = { seq: z.number().int().positive(), at: z.iso.datetime() };
 export const HallEvent = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('ticket.issued'), ticket: Ticket }),
   z.object({ ...base, type: z.literal('ticket.called'), call: Call }),
+  z.object({ ...base, type: z.literal('ticket.recalled'), call: Call }),
+  z.object({ ...base, type: z.literal('ticket.skipped'), ticket: Ticket, requeued: z.boolean() }),
+  z.object({ ...base, type: z.literal('ticket.held'), ticket: Ticket }),
+  z.object({ ...base, type: z.literal('ticket.resumed'), call: Call }),
+  z.object({
+    ...base,
+    type: z.literal('ticket.transferred'),
+    ticket: Ticket,
+    toService: z.string().nullable(),
+    toWindowNumber: z.number().int().positive().nullable(),
+  }),
+  z.object({ ...base, type: z.literal('ticket.finished'), ticket: Ticket }),
+  z.object({ ...base, type: z.literal('evaluation.requested'), ticketId: z.number().int().positive(), windowNumber: z.number().int().positive() }),
+  z.object({ ...base, type: z.literal('window.paused'), windowNumber: z.number().int().positive(), paused: z.boolean() }),
   z.object({
     ...base,
     type: z.literal('queue.counts'),

@@ -5,3 +5,5 @@ export * from './events';
 export * from './health';
 export * from './config';
 export * from './simulator';
+export * from './stats';
+export * from './auth';

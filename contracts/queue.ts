@@ -2,32 +2,34 @@ import { z } from 'zod';
 
 export const ServiceCode = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/);
 
+/** Why a ticket is served ahead of others (the appointment, elder, disabled and green-channel rules). */
+export const PriorityClass = z.enum(['normal', 'appointment', 'elderly', 'disabled', 'vip']);
+export type PriorityClass = z.infer<typeof PriorityClass>;
+
 /** A service (事项 category) citizens queue for. */
 export const Service = z.object({
   code: ServiceCode,
   name: z.string(),
   nameEn: z.string(),
   prefix: z.string().regex(/^[A-Z]$/),
+  /** Issuing now: within opening hours, not suspended, numbers left. */
   open: z.boolean(),
+  /** Why not open: closed hours, suspended by a supervisor, or today's numbers gone. */
+  closedReason: z.enum(['hours', 'suspended', 'sold_out']).nullable(),
   waiting: z.number().int().nonnegative(),
+  estimatedWaitMinutes: z.number().int().nonnegative(),
+  materials: z.string(),
 });
 export type Service = z.infer<typeof Service>;
 
 export const ServiceList = z.object({ services: z.array(Service) });
 export type ServiceList = z.infer<typeof ServiceList>;
 
-export const Window = z.object({
-  id: z.number().int().positive(),
-  number: z.number().int().positive(),
-  name: z.string(),
-  services: z.array(ServiceCode),
-});
-export type Window = z.infer<typeof Window>;
-export const WindowList = z.object({ windows: z.array(Window) });
-export type WindowList = z.infer<typeof WindowList>;
-
-export const TicketStatus = z.enum(['waiting', 'called', 'finished', 'no_show', 'cancelled']);
+export const TicketStatus = z.enum(['waiting', 'called', 'held', 'finished', 'no_show', 'cancelled']);
 export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const Outcome = z.enum(['done', 'needs_materials', 'referred', 'not_handled']);
+export type Outcome = z.infer<typeof Outcome>;
 
 export const TicketNumber = z.string().regex(/^[A-Z]\d{3,4}$/);
 
@@ -37,19 +39,41 @@ export const Ticket = z.object({
   serviceCode: ServiceCode,
   serviceName: z.string(),
   status: TicketStatus,
+  priorityClass: PriorityClass,
   issuedAt: z.iso.datetime(),
   /** Hall-local business day, YYYY-MM-DD (Asia/Shanghai by default). */
   businessDay: z.iso.date(),
   peopleAhead: z.number().int().nonnegative(),
+  estimatedWaitMinutes: z.number().int().nonnegative(),
   calledAt: z.iso.datetime().nullable(),
   windowNumber: z.number().int().positive().nullable(),
+  recallCount: z.number().int().nonnegative(),
+  skipCount: z.number().int().nonnegative(),
+  outcome: Outcome.nullable(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
+export const Window = z.object({
+  id: z.number().int().positive(),
+  number: z.number().int().positive(),
+  name: z.string(),
+  services: z.array(ServiceCode),
+  paused: z.boolean(),
+  staffName: z.string().nullable(),
+  /** The ticket being served (called or held) at this window. */
+  current: Ticket.nullable(),
+  held: z.array(Ticket),
+});
+export type Window = z.infer<typeof Window>;
+export const WindowList = z.object({ windows: z.array(Window) });
+export type WindowList = z.infer<typeof WindowList>;
+
 export const IssueTicketRequest = z.object({
   serviceCode: ServiceCode,
-  /** Take the ticket with the identity session on the reader (else anonymous). */
+  /** Take the ticket with the identity session on the reader (else anonymous, where allowed). */
   withIdentity: z.boolean().default(true),
+  /** Disabled and green-channel priority are granted by staff (a bearer token is required). */
+  priority: z.enum(['disabled', 'vip']).optional(),
 });
 export type IssueTicketRequest = z.input<typeof IssueTicketRequest>;
 
@@ -64,6 +88,8 @@ export const Call = z.object({
   windowNumber: z.number().int().positive(),
   windowName: z.string(),
   calledAt: z.iso.datetime(),
+  /** 0 for the first call, n for the n-th recall (重呼). */
+  recall: z.number().int().nonnegative(),
 });
 export type Call = z.infer<typeof Call>;
 
@@ -74,3 +100,22 @@ export const RecentCalls = z.object({ calls: z.array(Call) });
 export type RecentCalls = z.infer<typeof RecentCalls>;
 
 export const WindowParams = z.object({ windowId: z.coerce.number().int().positive() });
+export const TicketParams = z.object({ windowId: z.coerce.number().int().positive(), ticketId: z.coerce.number().int().positive() });
+
+export const TransferRequest = z
+  .object({ toService: ServiceCode.optional(), toWindowId: z.number().int().positive().optional() })
+  .refine((r) => (r.toService === undefined) !== (r.toWindowId === undefined), {
+    message: 'transfer to exactly one of toService or toWindowId',
+  });
+export type TransferRequest = z.infer<typeof TransferRequest>;
+
+export const FinishRequest = z.object({ outcome: Outcome.default('done') });
+export type FinishRequest = z.input<typeof FinishRequest>;
+
+export const PauseRequest = z.object({ paused: z.boolean() });
+
+export const TicketResponse = z.object({ ticket: Ticket });
+export type TicketResponse = z.infer<typeof TicketResponse>;
+
+export const WaitingList = z.object({ tickets: z.array(Ticket) });
+export type WaitingList = z.infer<typeof WaitingList>;

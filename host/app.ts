@@ -4,10 +4,17 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { HostConfig } from '../contracts/config';
 import { openDatabase, type Db } from '../db/open';
+import { installStaffRequest } from './api/auth-guard';
 import { installErrorHandling, notFoundBody } from './api/errors';
+import { authRoutes } from './api/routes-auth';
+import { statsRoutes } from './api/routes-stats';
+import { seedStaff } from './auth/seed-staff';
+import { StaffAuth } from './auth/staff-auth';
+import { ensureFirstSupervisor } from './auth/first-supervisor';
+import { recentServiceTimes } from '../db/repositories/stats';
 import { eventRoutes } from './api/routes-events';
 import { healthRoutes } from './api/routes-health';
 import { identityRoutes } from './api/routes-identity';
@@ -56,8 +63,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(options.dbFile, { migrationsDir: options.migrationsDir, synchronous: 'FULL' });
   const bus = new EventBus(2000, () => clock.now());
-  const queue = new QueueService({ db, bus, clock, timeZone: config.timeZone });
+  const queue = new QueueService({ db, bus, clock, timeZone: config.timeZone, hours: config.hours, policy: config.queue });
   queue.seed(config.services, config.windows);
+  queue.expireOldTickets();
+  queue.estimator.seedFrom(
+    recentServiceTimes(db, { since: new Date(clock.now().getTime() - 7 * 86_400_000).toISOString(), limit: 500 }),
+  );
+  seedStaff(db, config.staff, clock);
+  const auth = new StaffAuth({ db, clock });
+  const firstSupervisor = options.secretFile ? await ensureFirstSupervisor(db, clock, dirname(options.secretFile)) : null;
   const keyer = options.secretFile ? IdentityKeyer.fromSecretFile(options.secretFile) : IdentityKeyer.ephemeral();
   const identity = new IdentitySessions({ bus, clock, timeZone: config.timeZone, keyer, maxAgeMs: 5 * 60_000 });
   const devices = new DeviceManager({ configs: config.devices, bus, identity });
@@ -74,6 +88,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installStaffRequest(app);
 
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Hall Kiosk host API', version: options.version ?? '0.0.0' } },
@@ -85,7 +100,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     async (api) => {
       await api.register(healthRoutes({ config, version: options.version ?? '0.0.0', devices, queue }));
       await api.register(identityRoutes(identity));
-      await api.register(queueRoutes({ queue, identity }));
+      await api.register(authRoutes({ auth, db, clock }));
+      await api.register(queueRoutes({ queue, identity, auth }));
+      await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour }));
       await api.register(eventRoutes(bus));
       if (devices.hasSimulators()) await api.register(simulatorRoutes(devices));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -120,6 +137,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
     if (event.type === 'identity.read' || event.type === 'identity.ended') app.log.info({ session: event.sessionId }, event.type);
   });
   await devices.start();
+  if (firstSupervisor) app.log.warn(`no staff accounts yet: created supervisor ${firstSupervisor.staffNo}; its one-time PIN is in ${firstSupervisor.pinFile}`);
+  // The business day turns over at the reset hour even when nobody acts: expire
+  // yesterday's open tickets and expired staff sessions once a minute.
+  const housekeeping = setInterval(() => {
+    queue.expireOldTickets();
+    auth.purgeExpired();
+  }, 60_000);
+  housekeeping.unref();
   let closed = false;
   return {
     app,
@@ -131,6 +156,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(housekeeping);
       identity.end();
       await devices.stop();
       await app.close();

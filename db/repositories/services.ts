@@ -5,9 +5,15 @@ export interface ServiceRow {
   name: string;
   nameEn: string;
   prefix: string;
-  open: boolean;
+  suspended: boolean;
+  numberStart: number;
+  numberEnd: number;
   dailyLimit: number;
-  waiting: number;
+  slotMinutes: number | null;
+  slotLimit: number | null;
+  targetWaitMin: number;
+  materials: string;
+  hoursJson: string | null;
 }
 
 export interface ServiceSeedRow {
@@ -15,52 +21,84 @@ export interface ServiceSeedRow {
   name: string;
   nameEn: string;
   prefix: string;
+  numberStart: number;
+  numberEnd: number;
   dailyLimit: number;
+  slotMinutes?: number | undefined;
+  slotLimit?: number | undefined;
+  targetWaitMin: number;
+  materials: string;
+  hours?: unknown;
 }
 
-/** Brings the service table in line with the configured seeds (insert or update, keep history). */
+/** Brings the service table in line with the configured seeds (insert or update; suspension is kept). */
 export function upsertServices(db: Db, seeds: readonly ServiceSeedRow[]): void {
   const upsert = db.prepare(
-    `INSERT INTO services (code, name, name_en, prefix, sort_order, daily_limit)
-     VALUES (@code, @name, @nameEn, @prefix, @sortOrder, @dailyLimit)
-     ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
-       prefix = excluded.prefix, sort_order = excluded.sort_order, daily_limit = excluded.daily_limit`,
+    `INSERT INTO services (code, name, name_en, prefix, sort_order, number_start, number_end, daily_limit,
+                           slot_minutes, slot_limit, target_wait_min, materials, hours_json)
+     VALUES (@code, @name, @nameEn, @prefix, @sortOrder, @numberStart, @numberEnd, @dailyLimit,
+             @slotMinutes, @slotLimit, @targetWaitMin, @materials, @hoursJson)
+     ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, prefix = excluded.prefix,
+       sort_order = excluded.sort_order, number_start = excluded.number_start, number_end = excluded.number_end,
+       daily_limit = excluded.daily_limit, slot_minutes = excluded.slot_minutes, slot_limit = excluded.slot_limit,
+       target_wait_min = excluded.target_wait_min, materials = excluded.materials, hours_json = excluded.hours_json`,
   );
-  db.transaction(() => seeds.forEach((s, i) => upsert.run({ ...s, sortOrder: i })))();
+  db.transaction(() =>
+    seeds.forEach((s, i) =>
+      upsert.run({
+        code: s.code,
+        name: s.name,
+        nameEn: s.nameEn,
+        prefix: s.prefix,
+        sortOrder: i,
+        numberStart: s.numberStart,
+        numberEnd: s.numberEnd,
+        dailyLimit: s.dailyLimit,
+        slotMinutes: s.slotMinutes ?? null,
+        slotLimit: s.slotLimit ?? null,
+        targetWaitMin: s.targetWaitMin,
+        materials: s.materials,
+        hoursJson: s.hours === undefined ? null : JSON.stringify(s.hours),
+      }),
+    ),
+  )();
 }
 
-interface RawServiceRow {
-  code: string;
-  name: string;
-  name_en: string;
-  prefix: string;
-  open: number;
-  daily_limit: number;
-  waiting: number;
+const SELECT_SERVICE = `SELECT code, name, name_en AS nameEn, prefix, suspended, number_start AS numberStart,
+  number_end AS numberEnd, daily_limit AS dailyLimit, slot_minutes AS slotMinutes, slot_limit AS slotLimit,
+  target_wait_min AS targetWaitMin, materials, hours_json AS hoursJson FROM services`;
+
+type RawService = Omit<ServiceRow, 'suspended'> & { suspended: number };
+const toRow = (r: RawService): ServiceRow => ({ ...r, suspended: r.suspended === 1 });
+
+export function listServices(db: Db): ServiceRow[] {
+  return (db.prepare(`${SELECT_SERVICE} ORDER BY sort_order, code`).all() as RawService[]).map(toRow);
 }
 
-const toRow = (r: RawServiceRow): ServiceRow => ({
-  code: r.code,
-  name: r.name,
-  nameEn: r.name_en,
-  prefix: r.prefix,
-  open: r.open === 1,
-  dailyLimit: r.daily_limit,
-  waiting: r.waiting,
-});
+export function findService(db: Db, code: string): ServiceRow | undefined {
+  const row = db.prepare(`${SELECT_SERVICE} WHERE code = ?`).get(code) as RawService | undefined;
+  return row && toRow(row);
+}
 
-/** All services in display order with the number of tickets waiting today. */
-export function listServices(db: Db, businessDay: string): ServiceRow[] {
+export function setServiceSuspended(db: Db, code: string, suspended: boolean): boolean {
+  return db.prepare('UPDATE services SET suspended = ? WHERE code = ?').run(suspended ? 1 : 0, code).changes === 1;
+}
+
+/** Tickets waiting now, per service, for one business day. */
+export function waitingCounts(db: Db, businessDay: string): Map<string, number> {
   const rows = db
     .prepare(
-      `SELECT s.*, (SELECT count(*) FROM tickets t
-                    WHERE t.service_code = s.code AND t.business_day = ? AND t.status = 'waiting') AS waiting
-       FROM services s ORDER BY s.sort_order, s.code`,
+      `SELECT service_code AS code, count(*) AS n FROM tickets
+       WHERE business_day = ? AND status = 'waiting' GROUP BY service_code`,
     )
-    .all(businessDay) as RawServiceRow[];
-  return rows.map(toRow);
+    .all(businessDay) as { code: string; n: number }[];
+  return new Map(rows.map((r) => [r.code, r.n]));
 }
 
-export function findService(db: Db, code: string, businessDay: string): ServiceRow | undefined {
-  return listServices(db, businessDay).find((s) => s.code === code);
+/** Numbers issued so far today per service (the counter, so cancelled tickets still count). */
+export function issuedCount(db: Db, businessDay: string, serviceCode: string): number {
+  const row = db
+    .prepare('SELECT last_seq AS n FROM ticket_counters WHERE business_day = ? AND service_code = ?')
+    .get(businessDay, serviceCode) as { n: number } | undefined;
+  return row?.n ?? 0;
 }

@@ -1,132 +1,289 @@
 import type { Db } from '../open';
 
+export type TicketStatusRow = 'waiting' | 'called' | 'held' | 'finished' | 'no_show' | 'cancelled';
+export type PriorityClassRow = 'normal' | 'appointment' | 'elderly' | 'disabled' | 'vip';
+export type OutcomeRow = 'done' | 'needs_materials' | 'referred' | 'not_handled';
+
 export interface TicketRow {
   id: number;
   number: string;
+  businessDay: string;
   serviceCode: string;
   serviceName: string;
-  status: 'waiting' | 'called' | 'finished' | 'no_show' | 'cancelled';
-  businessDay: string;
+  status: TicketStatusRow;
+  priorityClass: PriorityClassRow;
   issuedAt: string;
+  queueKey: number;
+  targetWindowId: number | null;
+  firstCalledAt: string | null;
   calledAt: string | null;
+  windowId: number | null;
   windowNumber: number | null;
   windowName: string | null;
-}
-
-export type IssueResult =
-  | { ok: true; ticket: TicketRow; peopleAhead: number }
-  | { ok: false; reason: 'service_unknown' | 'service_closed' | 'daily_limit_reached' | 'duplicate_ticket' };
-
-export interface IssueInput {
-  serviceCode: string;
-  businessDay: string;
-  issuedAt: string;
-  /** Keyed hash of the citizen's ID number, or null for an anonymous ticket. */
+  staffId: number | null;
+  recallCount: number;
+  skipCount: number;
+  finishedAt: string | null;
+  outcome: OutcomeRow | null;
   identityKey: string | null;
 }
 
 const SELECT_TICKET = `
-  SELECT t.id, t.number, t.service_code AS serviceCode, s.name AS serviceName, t.status,
-         t.business_day AS businessDay, t.issued_at AS issuedAt, t.called_at AS calledAt,
-         w.number AS windowNumber, w.name AS windowName
+  SELECT t.id, t.number, t.business_day AS businessDay, t.service_code AS serviceCode, s.name AS serviceName,
+         t.status, t.priority_class AS priorityClass, t.issued_at AS issuedAt, t.queue_key AS queueKey,
+         t.target_window_id AS targetWindowId, t.first_called_at AS firstCalledAt, t.called_at AS calledAt,
+         t.window_id AS windowId, w.number AS windowNumber, w.name AS windowName, t.staff_id AS staffId,
+         t.recall_count AS recallCount, t.skip_count AS skipCount, t.finished_at AS finishedAt, t.outcome,
+         t.identity_key AS identityKey
   FROM tickets t JOIN services s ON s.code = t.service_code LEFT JOIN windows w ON w.id = t.window_id`;
 
 export function getTicket(db: Db, id: number): TicketRow | undefined {
   return db.prepare(`${SELECT_TICKET} WHERE t.id = ?`).get(id) as TicketRow | undefined;
 }
 
-/** Tickets of the same service still waiting ahead of this one. */
-export function peopleAhead(db: Db, ticket: Pick<TicketRow, 'id' | 'serviceCode' | 'businessDay'>): number {
+export function mustGetTicket(db: Db, id: number): TicketRow {
+  const row = getTicket(db, id);
+  if (!row) throw new Error(`ticket ${id} vanished inside its own transaction`);
+  return row;
+}
+
+/** Whether this card already holds an open ticket for the service today. */
+export function hasOpenTicket(db: Db, businessDay: string, serviceCode: string, identityKey: string): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM tickets WHERE business_day = ? AND service_code = ? AND identity_key = ?
+         AND status IN ('waiting', 'called', 'held') LIMIT 1`,
+      )
+      .get(businessDay, serviceCode, identityKey) !== undefined
+  );
+}
+
+/** Tickets of a service issued within [from, to): the per-slot limit counts these. */
+export function issuedBetween(db: Db, serviceCode: string, from: string, to: string): number {
   const row = db
-    .prepare(
-      `SELECT count(*) AS n FROM tickets
-       WHERE business_day = ? AND service_code = ? AND status = 'waiting' AND id < ?`,
-    )
-    .get(ticket.businessDay, ticket.serviceCode, ticket.id) as { n: number };
+    .prepare('SELECT count(*) AS n FROM tickets WHERE issued_service = ? AND issued_at >= ? AND issued_at < ?')
+    .get(serviceCode, from, to) as { n: number };
   return row.n;
 }
 
-/**
- * Issues the next number of a service for the day in one transaction: the
- * counter bump and the ticket insert commit together or not at all.
- */
-export function issueTicket(db: Db, input: IssueInput): IssueResult {
-  return db.transaction((): IssueResult => {
-    const service = db
-      .prepare('SELECT prefix, open, daily_limit AS dailyLimit FROM services WHERE code = ?')
-      .get(input.serviceCode) as { prefix: string; open: number; dailyLimit: number } | undefined;
-    if (!service) return { ok: false, reason: 'service_unknown' };
-    if (service.open !== 1) return { ok: false, reason: 'service_closed' };
-    if (input.identityKey !== null) {
-      const open = db
-        .prepare(
-          `SELECT 1 FROM tickets WHERE business_day = ? AND service_code = ? AND identity_key = ?
-           AND status IN ('waiting', 'called')`,
-        )
-        .get(input.businessDay, input.serviceCode, input.identityKey);
-      if (open) return { ok: false, reason: 'duplicate_ticket' };
-    }
-    const issued = db
-      .prepare('SELECT last_seq AS n FROM ticket_counters WHERE business_day = ? AND service_code = ?')
-      .get(input.businessDay, input.serviceCode) as { n: number } | undefined;
-    if ((issued?.n ?? 0) >= service.dailyLimit) return { ok: false, reason: 'daily_limit_reached' };
-    const { last_seq: seq } = db
-      .prepare(
-        `INSERT INTO ticket_counters (business_day, service_code, last_seq) VALUES (?, ?, 1)
-         ON CONFLICT (business_day, service_code) DO UPDATE SET last_seq = last_seq + 1
-         RETURNING last_seq`,
-      )
-      .get(input.businessDay, input.serviceCode) as { last_seq: number };
-    const number = `${service.prefix}${String(seq).padStart(3, '0')}`;
-    const { id } = db
-      .prepare(
-        `INSERT INTO tickets (business_day, service_code, seq, number, issued_at, identity_key)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
-      )
-      .get(input.businessDay, input.serviceCode, seq, number, input.issuedAt, input.identityKey) as { id: number };
-    const ticket = getTicket(db, id);
-    if (!ticket) throw new Error(`ticket ${id} vanished inside its own transaction`);
-    return { ok: true, ticket, peopleAhead: peopleAhead(db, ticket) };
-  })();
+/** Bumps the service's counter for the day and returns the new sequence number (1-based). */
+export function nextSeq(db: Db, businessDay: string, serviceCode: string): number {
+  const row = db
+    .prepare(
+      `INSERT INTO ticket_counters (business_day, service_code, last_seq) VALUES (?, ?, 1)
+       ON CONFLICT (business_day, service_code) DO UPDATE SET last_seq = last_seq + 1
+       RETURNING last_seq`,
+    )
+    .get(businessDay, serviceCode) as { last_seq: number };
+  return row.last_seq;
 }
 
-export type CallResult = { ok: true; ticket: TicketRow } | { ok: false; reason: 'window_unknown' | 'queue_empty' };
+/** The key after every ticket of the day: the end of any queue. */
+export function endQueueKey(db: Db, businessDay: string): number {
+  const row = db.prepare('SELECT max(queue_key) AS k FROM tickets WHERE business_day = ?').get(businessDay) as {
+    k: number | null;
+  };
+  return Math.floor(row.k ?? 0) + 1;
+}
+
+export interface InsertTicket {
+  businessDay: string;
+  serviceCode: string;
+  seq: number;
+  number: string;
+  priorityClass: PriorityClassRow;
+  issuedAt: string;
+  identityKey: string | null;
+}
+
+export function insertTicket(db: Db, t: InsertTicket): number {
+  const row = db
+    .prepare(
+      `INSERT INTO tickets (business_day, issued_service, service_code, seq, number, priority_class, issued_at, queue_key, identity_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    )
+    .get(
+      t.businessDay,
+      t.serviceCode,
+      t.serviceCode,
+      t.seq,
+      t.number,
+      t.priorityClass,
+      t.issuedAt,
+      endQueueKey(db, t.businessDay),
+      t.identityKey,
+    ) as { id: number };
+  return row.id;
+}
 
 /**
- * Calls the next waiting ticket for a window: its services in their priority
- * order, the longest-waiting ticket first. The ticket the window was serving is
- * finished by the same transaction (calling the next citizen ends the last one).
+ * Waiting tickets of a service that are served before `ticket`: every waiting
+ * priority ticket for a normal one, earlier priority tickets for a priority one,
+ * plus earlier tickets of the same kind.
  */
-export function callNext(db: Db, input: { windowId: number; businessDay: string; calledAt: string }): CallResult {
-  return db.transaction((): CallResult => {
-    const window = db.prepare('SELECT id FROM windows WHERE id = ?').get(input.windowId);
-    if (!window) return { ok: false, reason: 'window_unknown' };
-    const next = db
+export function countAhead(db: Db, ticket: Pick<TicketRow, 'businessDay' | 'serviceCode' | 'priorityClass' | 'queueKey'>): number {
+  const isPriority = ticket.priorityClass !== 'normal';
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n FROM tickets
+       WHERE business_day = ? AND service_code = ? AND status = 'waiting' AND target_window_id IS NULL
+         AND (${isPriority ? "priority_class <> 'normal' AND queue_key < ?" : "priority_class <> 'normal' OR queue_key < ?"})`,
+    )
+    .get(ticket.businessDay, ticket.serviceCode, ticket.queueKey) as { n: number };
+  return row.n;
+}
+
+export interface Candidate {
+  id: number;
+  priorityClass: PriorityClassRow;
+  queueKey: number;
+}
+
+/** Waiting tickets sent to this window by a transfer, oldest first. */
+export function targetedAt(db: Db, businessDay: string, windowId: number): Candidate[] {
+  return db
+    .prepare(
+      `SELECT id, priority_class AS priorityClass, queue_key AS queueKey FROM tickets
+       WHERE business_day = ? AND status = 'waiting' AND target_window_id = ? ORDER BY queue_key`,
+    )
+    .all(businessDay, windowId) as Candidate[];
+}
+
+/** The longest-waiting priority ticket and the longest-waiting normal ticket of a service. */
+export function heads(db: Db, businessDay: string, serviceCode: string): { priority?: Candidate; normal?: Candidate } {
+  const pick = (priority: boolean) =>
+    db
       .prepare(
-        `SELECT t.id FROM tickets t JOIN window_services ws
-           ON ws.service_code = t.service_code AND ws.window_id = ?
-         WHERE t.business_day = ? AND t.status = 'waiting'
-         ORDER BY ws.priority, t.id LIMIT 1`,
+        `SELECT id, priority_class AS priorityClass, queue_key AS queueKey FROM tickets
+         WHERE business_day = ? AND service_code = ? AND status = 'waiting' AND target_window_id IS NULL
+           AND priority_class ${priority ? "<> 'normal'" : "= 'normal'"}
+         ORDER BY queue_key LIMIT 1`,
       )
-      .get(input.windowId, input.businessDay) as { id: number } | undefined;
-    if (!next) return { ok: false, reason: 'queue_empty' };
-    db.prepare(
-      `UPDATE tickets SET status = 'finished', finished_at = ? WHERE window_id = ? AND status = 'called'`,
-    ).run(input.calledAt, input.windowId);
-    db.prepare(`UPDATE tickets SET status = 'called', called_at = ?, window_id = ? WHERE id = ?`).run(
-      input.calledAt,
-      input.windowId,
-      next.id,
-    );
-    db.prepare('INSERT INTO calls (ticket_id, window_id, called_at) VALUES (?, ?, ?)').run(
-      next.id,
-      input.windowId,
-      input.calledAt,
-    );
-    const ticket = getTicket(db, next.id);
-    if (!ticket) throw new Error(`ticket ${next.id} vanished inside its own transaction`);
-    return { ok: true, ticket };
-  })();
+      .get(businessDay, serviceCode) as Candidate | undefined;
+  const result: { priority?: Candidate; normal?: Candidate } = {};
+  const p = pick(true);
+  const n = pick(false);
+  if (p) result.priority = p;
+  if (n) result.normal = n;
+  return result;
+}
+
+/** Priority tickets called in a row most recently at this window (first calls only). */
+export function priorityStreak(db: Db, windowId: number, limit: number): number {
+  const recent = db
+    .prepare(
+      `SELECT t.priority_class AS priorityClass FROM calls c JOIN tickets t ON t.id = c.ticket_id
+       WHERE c.window_id = ? AND c.kind = 'call' ORDER BY c.id DESC LIMIT ?`,
+    )
+    .all(windowId, limit) as { priorityClass: PriorityClassRow }[];
+  let streak = 0;
+  for (const r of recent) {
+    if (r.priorityClass === 'normal') break;
+    streak += 1;
+  }
+  return streak;
+}
+
+/** The ticket a window is serving now (called), if any. */
+export function currentAt(db: Db, windowId: number): TicketRow | undefined {
+  return db.prepare(`${SELECT_TICKET} WHERE t.window_id = ? AND t.status = 'called' ORDER BY t.id DESC LIMIT 1`).get(windowId) as
+    | TicketRow
+    | undefined;
+}
+
+export function heldAt(db: Db, windowId: number): TicketRow[] {
+  return db.prepare(`${SELECT_TICKET} WHERE t.window_id = ? AND t.status = 'held' ORDER BY t.called_at`).all(windowId) as TicketRow[];
+}
+
+export function markCalled(db: Db, id: number, windowId: number, staffId: number | null, at: string): void {
+  db.prepare(
+    `UPDATE tickets SET status = 'called', window_id = ?, staff_id = ?, called_at = ?,
+       first_called_at = coalesce(first_called_at, ?), target_window_id = NULL WHERE id = ?`,
+  ).run(windowId, staffId, at, at, id);
+}
+
+export function recordCall(
+  db: Db,
+  call: { ticketId: number; windowId: number; staffId: number | null; kind: 'call' | 'recall' | 'resume'; at: string },
+): void {
+  db.prepare('INSERT INTO calls (ticket_id, window_id, staff_id, kind, called_at) VALUES (?, ?, ?, ?, ?)').run(
+    call.ticketId,
+    call.windowId,
+    call.staffId,
+    call.kind,
+    call.at,
+  );
+}
+
+export function markRecalled(db: Db, id: number, at: string): void {
+  db.prepare('UPDATE tickets SET recall_count = recall_count + 1, called_at = ? WHERE id = ?').run(at, id);
+}
+
+export function markFinished(db: Db, id: number, status: 'finished' | 'no_show' | 'cancelled', outcome: OutcomeRow | null, at: string): void {
+  db.prepare('UPDATE tickets SET status = ?, outcome = ?, finished_at = ? WHERE id = ?').run(status, outcome, at, id);
+}
+
+export function markHeld(db: Db, id: number): void {
+  db.prepare(`UPDATE tickets SET status = 'held' WHERE id = ?`).run(id);
+}
+
+/** Back to the waiting queue at `queueKey`, optionally for another service or a named window. */
+export function requeue(
+  db: Db,
+  id: number,
+  to: { queueKey: number; serviceCode?: string; targetWindowId?: number | null; countSkip?: boolean },
+): void {
+  db.prepare(
+    `UPDATE tickets SET status = 'waiting', window_id = NULL, staff_id = NULL, queue_key = ?,
+       service_code = coalesce(?, service_code), target_window_id = ?, skip_count = skip_count + ?
+     WHERE id = ?`,
+  ).run(to.queueKey, to.serviceCode ?? null, to.targetWindowId ?? null, to.countSkip ? 1 : 0, id);
+}
+
+/**
+ * The queue key that puts a ticket behind `places` waiting tickets of a service
+ * (between the places-th and the next), or at the end when fewer are waiting.
+ */
+export function keyAfterPlaces(db: Db, businessDay: string, serviceCode: string, places: number): number {
+  const keys = db
+    .prepare(
+      `SELECT queue_key AS k FROM tickets WHERE business_day = ? AND service_code = ? AND status = 'waiting'
+       AND target_window_id IS NULL ORDER BY queue_key LIMIT ?`,
+    )
+    .all(businessDay, serviceCode, places + 1) as { k: number }[];
+  if (places === 0) return (keys[0]?.k ?? endQueueKey(db, businessDay)) - 0.5;
+  const before = keys[places - 1];
+  const after = keys[places];
+  if (!before || !after) return endQueueKey(db, businessDay);
+  return (before.k + after.k) / 2;
+}
+
+export function markEvaluationRequested(db: Db, id: number, at: string): void {
+  db.prepare('UPDATE tickets SET evaluation_requested_at = ? WHERE id = ?').run(at, id);
+}
+
+/** Waiting tickets a window could call, in the order it would see them. */
+export function waitingFor(db: Db, businessDay: string, serviceCodes: readonly string[], windowId: number | null): TicketRow[] {
+  if (serviceCodes.length === 0) return [];
+  const marks = serviceCodes.map(() => '?').join(', ');
+  return db
+    .prepare(
+      `${SELECT_TICKET} WHERE t.business_day = ? AND t.status = 'waiting'
+         AND ((t.target_window_id IS NULL AND t.service_code IN (${marks})) OR t.target_window_id = ?)
+       ORDER BY t.target_window_id IS NULL, t.priority_class = 'normal', t.queue_key`,
+    )
+    .all(businessDay, ...serviceCodes, windowId ?? -1) as TicketRow[];
+}
+
+/** Closes every open ticket of earlier business days (the daily reset). Returns how many. */
+export function expireBefore(db: Db, businessDay: string, at: string): number {
+  return db
+    .prepare(
+      `UPDATE tickets SET status = 'cancelled', finished_at = ?
+       WHERE business_day < ? AND status IN ('waiting', 'called', 'held')`,
+    )
+    .run(at, businessDay).changes;
 }
 
 /** The most recent calls of the day, newest first, one line per ticket (its latest call). */
@@ -135,7 +292,8 @@ export function recentCalls(db: Db, businessDay: string, limit: number): TicketR
     .prepare(
       `${SELECT_TICKET}
        JOIN (SELECT ticket_id, max(id) AS last_call FROM calls GROUP BY ticket_id) c ON c.ticket_id = t.id
-       WHERE t.business_day = ? ORDER BY c.last_call DESC LIMIT ?`,
+       WHERE t.business_day = ? AND t.window_id IS NOT NULL AND t.status IN ('called', 'held', 'finished')
+       ORDER BY c.last_call DESC LIMIT ?`,
     )
     .all(businessDay, limit) as TicketRow[];
 }

@@ -4,6 +4,9 @@ export interface WindowRow {
   id: number;
   number: number;
   name: string;
+  paused: boolean;
+  staffId: number | null;
+  staffName: string | null;
   /** Service codes in the order this window serves them. */
   services: string[];
 }
@@ -31,17 +34,42 @@ export function upsertWindows(db: Db, seeds: readonly WindowSeedRow[]): void {
   })();
 }
 
-export function listWindows(db: Db): WindowRow[] {
-  const windows = db.prepare('SELECT id, number, name FROM windows ORDER BY number').all() as Omit<
-    WindowRow,
-    'services'
-  >[];
+type RawWindow = Omit<WindowRow, 'services' | 'paused'> & { paused: number };
+
+function withServices(db: Db, windows: RawWindow[]): WindowRow[] {
   const links = db
     .prepare('SELECT window_id AS windowId, service_code AS code FROM window_services ORDER BY window_id, priority')
     .all() as { windowId: number; code: string }[];
-  return windows.map((w) => ({ ...w, services: links.filter((l) => l.windowId === w.id).map((l) => l.code) }));
+  return windows.map((w) => ({
+    ...w,
+    paused: w.paused === 1,
+    services: links.filter((l) => l.windowId === w.id).map((l) => l.code),
+  }));
+}
+
+const SELECT_WINDOW = `SELECT w.id, w.number, w.name, w.paused, w.staff_id AS staffId, s.name AS staffName
+  FROM windows w LEFT JOIN staff s ON s.id = w.staff_id`;
+
+export function listWindows(db: Db): WindowRow[] {
+  return withServices(db, db.prepare(`${SELECT_WINDOW} ORDER BY w.number`).all() as RawWindow[]);
 }
 
 export function findWindow(db: Db, id: number): WindowRow | undefined {
-  return listWindows(db).find((w) => w.id === id);
+  const row = db.prepare(`${SELECT_WINDOW} WHERE w.id = ?`).get(id) as RawWindow | undefined;
+  return row ? withServices(db, [row])[0] : undefined;
+}
+
+export function setWindowPaused(db: Db, id: number, paused: boolean): void {
+  db.prepare('UPDATE windows SET paused = ? WHERE id = ?').run(paused ? 1 : 0, id);
+}
+
+/** Windows serving a service that are open for calls (not paused): the divisor of wait estimates. */
+export function openWindowsFor(db: Db, serviceCode: string): number {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n FROM windows w JOIN window_services ws ON ws.window_id = w.id
+       WHERE ws.service_code = ? AND w.paused = 0`,
+    )
+    .get(serviceCode) as { n: number };
+  return row.n;
 }

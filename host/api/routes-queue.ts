@@ -1,54 +1,155 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiError } from '../../contracts/errors';
 import {
   CallNextResponse,
+  FinishRequest,
   IssueTicketRequest,
   IssueTicketResponse,
+  PauseRequest,
   RecentCalls,
   ServiceList,
+  TicketParams,
+  TicketResponse,
+  TransferRequest,
+  WaitingList,
+  Window,
   WindowList,
   WindowParams,
 } from '../../contracts/queue';
-import type { IdentitySessions } from '../identity/identity-sessions';
+import type { StaffAuth } from '../auth/staff-auth';
 import { HostError } from '../errors/host-error';
-import type { QueueService } from '../queue/queue-service';
+import type { IdentitySessions } from '../identity/identity-sessions';
+import type { Actor, QueueService } from '../queue/queue-service';
+import { optionalStaff, requireStaff, staffOf } from './auth-guard';
 
 export interface QueueRouteDeps {
   queue: QueueService;
   identity: IdentitySessions;
+  auth: StaffAuth;
 }
 
-const errors = { 400: ApiError, 404: ApiError, 409: ApiError };
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 
 export function queueRoutes(deps: QueueRouteDeps): FastifyPluginAsyncZod {
+  const { queue, identity, auth } = deps;
+  const staffOnly = requireStaff(auth, ['staff', 'supervisor']);
+
+  /** Staff act at the window they signed in at; supervisors at any window. */
+  const actorAt = (req: FastifyRequest, windowId: number): Actor => {
+    const staff = staffOf(req);
+    if (staff.role !== 'supervisor' && staff.windowId !== windowId) {
+      throw new HostError('forbidden', `您没有在 ${windowId} 号窗口签到`);
+    }
+    return { staffId: staff.id };
+  };
+
   return async (app) => {
     app.get('/services', { schema: { tags: ['queue'], response: { 200: ServiceList } } }, async () => ({
-      services: deps.queue.services(),
+      services: queue.services(),
     }));
 
     app.get('/windows', { schema: { tags: ['queue'], response: { 200: WindowList } } }, async () => ({
-      windows: deps.queue.windows(),
+      windows: queue.windows(),
     }));
+
+    app.get('/windows/:windowId', { schema: { tags: ['queue'], params: WindowParams, response: { 200: Window, ...errors } } }, async (req) =>
+      queue.window(req.params.windowId),
+    );
+
+    app.get(
+      '/windows/:windowId/waiting',
+      { preHandler: staffOnly, schema: { tags: ['counter'], params: WindowParams, response: { 200: WaitingList, ...errors } } },
+      async (req) => ({ tickets: queue.waitingFor(req.params.windowId) }),
+    );
 
     app.post(
       '/tickets',
       { schema: { tags: ['queue'], body: IssueTicketRequest, response: { 201: IssueTicketResponse, ...errors } } },
       async (req, reply) => {
-        let identityKey: string | null = null;
-        if (req.body.withIdentity) {
-          identityKey = deps.identity.identityKey();
-          if (identityKey === null) throw new HostError('no_identity', '请先刷身份证');
+        if (req.body.priority !== undefined) {
+          // Disabled and green-channel tickets are granted by hall staff, never self-declared.
+          const staff = optionalStaff(auth, req);
+          if (!staff || staff.role === 'technician') throw new HostError('forbidden', '优先号须由工作人员办理');
         }
-        const ticket = deps.queue.issue(req.body.serviceCode, identityKey);
+        let who: { key: string; age: number } | null = null;
+        if (req.body.withIdentity) {
+          const key = identity.identityKey();
+          const view = identity.view();
+          if (key === null || view === null) throw new HostError('no_identity', '请先刷身份证');
+          who = { key, age: view.age };
+        }
+        const ticket = queue.issue({
+          serviceCode: req.body.serviceCode,
+          identity: who,
+          ...(req.body.priority ? { priority: req.body.priority } : {}),
+        });
         return reply.code(201).send({ ticket });
       },
     );
 
+    const windowAction = { preHandler: staffOnly, schema: { tags: ['counter'], params: WindowParams } };
+
+    app.post('/windows/:windowId/call-next', { ...windowAction, schema: { ...windowAction.schema, response: { 200: CallNextResponse, ...errors } } }, async (req) => ({
+      call: queue.callNext(req.params.windowId, actorAt(req, req.params.windowId)),
+    }));
+
     app.post(
-      '/windows/:windowId/call-next',
-      { schema: { tags: ['queue'], params: WindowParams, response: { 200: CallNextResponse, ...errors } } },
-      async (req) => ({ call: deps.queue.callNext(req.params.windowId) }),
+      '/windows/:windowId/tickets/:ticketId/call',
+      { preHandler: staffOnly, schema: { tags: ['counter'], params: TicketParams, response: { 200: CallNextResponse, ...errors } } },
+      async (req) => ({ call: queue.callTicket(req.params.windowId, req.params.ticketId, actorAt(req, req.params.windowId)) }),
+    );
+
+    app.post('/windows/:windowId/recall', { ...windowAction, schema: { ...windowAction.schema, response: { 200: CallNextResponse, ...errors } } }, async (req) => ({
+      call: queue.recall(req.params.windowId, actorAt(req, req.params.windowId)),
+    }));
+
+    app.post('/windows/:windowId/skip', { ...windowAction, schema: { ...windowAction.schema, response: { 200: TicketResponse, ...errors } } }, async (req) => ({
+      ticket: queue.skip(req.params.windowId, actorAt(req, req.params.windowId)),
+    }));
+
+    app.post('/windows/:windowId/hold', { ...windowAction, schema: { ...windowAction.schema, response: { 200: TicketResponse, ...errors } } }, async (req) => ({
+      ticket: queue.hold(req.params.windowId, actorAt(req, req.params.windowId)),
+    }));
+
+    app.post(
+      '/windows/:windowId/tickets/:ticketId/resume',
+      { preHandler: staffOnly, schema: { tags: ['counter'], params: TicketParams, response: { 200: CallNextResponse, ...errors } } },
+      async (req) => ({ call: queue.resume(req.params.windowId, req.params.ticketId, actorAt(req, req.params.windowId)) }),
+    );
+
+    app.post(
+      '/windows/:windowId/transfer',
+      { ...windowAction, schema: { ...windowAction.schema, body: TransferRequest, response: { 200: TicketResponse, ...errors } } },
+      async (req) => ({
+        ticket: queue.transfer(
+          req.params.windowId,
+          {
+            ...(req.body.toService !== undefined ? { toService: req.body.toService } : {}),
+            ...(req.body.toWindowId !== undefined ? { toWindowId: req.body.toWindowId } : {}),
+          },
+          actorAt(req, req.params.windowId),
+        ),
+      }),
+    );
+
+    app.post(
+      '/windows/:windowId/finish',
+      { ...windowAction, schema: { ...windowAction.schema, body: FinishRequest, response: { 200: TicketResponse, ...errors } } },
+      async (req) => ({ ticket: queue.finish(req.params.windowId, req.body.outcome, actorAt(req, req.params.windowId)) }),
+    );
+
+    app.post(
+      '/windows/:windowId/evaluation-request',
+      { ...windowAction, schema: { ...windowAction.schema, response: { 200: z.object({ ticketId: z.number().int() }), ...errors } } },
+      async (req) => queue.requestEvaluation(req.params.windowId, actorAt(req, req.params.windowId)),
+    );
+
+    app.post(
+      '/windows/:windowId/pause',
+      { ...windowAction, schema: { ...windowAction.schema, body: PauseRequest, response: { 200: Window, ...errors } } },
+      async (req) => queue.setPaused(req.params.windowId, req.body.paused, actorAt(req, req.params.windowId)),
     );
 
     app.get(
@@ -60,7 +161,7 @@ export function queueRoutes(deps: QueueRouteDeps): FastifyPluginAsyncZod {
           response: { 200: RecentCalls },
         },
       },
-      async (req) => ({ calls: deps.queue.recentCalls(req.query.limit) }),
+      async (req) => ({ calls: queue.recentCalls(req.query.limit) }),
     );
   };
 }

@@ -1,120 +1,435 @@
-import type { Call, Service, Ticket, Window } from '../../contracts/queue';
+import type { QueuePolicy, WeeklyHours } from '../../contracts/config';
+import type { Call, Outcome, PriorityClass, Service, Ticket, Window } from '../../contracts/queue';
+import { recordAudit } from '../../db/repositories/audit';
 import type { Db } from '../../db/open';
-import { listServices, type ServiceSeedRow, upsertServices } from '../../db/repositories/services';
-import { callNext, issueTicket, recentCalls, type TicketRow } from '../../db/repositories/tickets';
-import { findWindow, listWindows, upsertWindows, type WindowSeedRow } from '../../db/repositories/windows';
-import { type Clock, localDate } from '../clock/clock';
+import { findService, issuedCount, listServices, type ServiceRow, type ServiceSeedRow, upsertServices, waitingCounts } from '../../db/repositories/services';
+import * as tickets from '../../db/repositories/tickets';
+import type { TicketRow } from '../../db/repositories/tickets';
+import { findWindow, listWindows, openWindowsFor, setWindowPaused, upsertWindows, type WindowRow, type WindowSeedRow } from '../../db/repositories/windows';
+import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
-import type { EventBus } from '../events/event-bus';
+import type { EventBus, NewHallEvent } from '../events/event-bus';
+import { businessDay, serviceOpen, slotBounds } from './schedule';
+import { chooseNext } from './selection';
+import { WaitEstimator } from './wait-estimator';
 
 export interface QueueServiceOptions {
   db: Db;
   bus: EventBus;
   clock: Clock;
   timeZone: string;
+  hours: WeeklyHours;
+  policy: QueuePolicy;
 }
 
-/** The hall's queue: issuing tickets and calling them, with an event for every change. */
+/** Who acts: the staff member (null for the kiosk or a keypad without sign-in) and where. */
+export interface Actor {
+  staffId: number | null;
+}
+
+export interface IssueInput {
+  serviceCode: string;
+  /** The card on the reader: keyed hash for the one-ticket rule, age for elder priority. */
+  identity: { key: string; age: number } | null;
+  /** Granted by staff (disabled, green channel) or by an appointment check-in. */
+  priority?: 'disabled' | 'vip' | 'appointment';
+}
+
+type Outcomes<T> = { result: T; events: NewHallEvent[] };
+
+/** The hall's queue: issuing, calling and every counter action, each one transaction plus events. */
 export class QueueService {
+  readonly estimator = new WaitEstimator();
+
   constructor(private readonly o: QueueServiceOptions) {}
 
   /** Applies the configured services and windows (idempotent; runs at every boot). */
   seed(services: readonly ServiceSeedRow[], windows: readonly WindowSeedRow[]): void {
-    upsertServices(this.o.db, services);
-    const known = new Set(services.map((s) => s.code));
+    const known = new Set([...services.map((s) => s.code), ...listServices(this.o.db).map((s) => s.code)]);
     for (const w of windows) {
       const unknown = w.services.filter((code) => !known.has(code));
       if (unknown.length > 0) throw new HostError('service_unknown', `window ${w.number} names unknown services`, unknown);
     }
+    upsertServices(this.o.db, services);
     upsertWindows(this.o.db, windows);
   }
 
-  businessDay(): string {
-    return localDate(this.o.clock.now(), this.o.timeZone);
+  businessDay(at: Date = this.o.clock.now()): string {
+    return businessDay(at, this.o.timeZone, this.o.policy.dailyResetHour);
   }
 
+  // ── reading ────────────────────────────────────────────────────────────
+
   services(): Service[] {
-    return listServices(this.o.db, this.businessDay()).map((s) => ({
-      code: s.code,
-      name: s.name,
-      nameEn: s.nameEn,
-      prefix: s.prefix,
-      open: s.open,
-      waiting: s.waiting,
-    }));
+    const now = this.o.clock.now();
+    const day = this.businessDay(now);
+    const waiting = waitingCounts(this.o.db, day);
+    return listServices(this.o.db).map((s) => {
+      const closedReason = this.closedReason(s, now, day);
+      const count = waiting.get(s.code) ?? 0;
+      return {
+        code: s.code,
+        name: s.name,
+        nameEn: s.nameEn,
+        prefix: s.prefix,
+        open: closedReason === null,
+        closedReason,
+        waiting: count,
+        estimatedWaitMinutes: this.estimateMinutes(s.code, count),
+        materials: s.materials,
+      };
+    });
   }
 
   windows(): Window[] {
-    return listWindows(this.o.db);
+    return listWindows(this.o.db).map((w) => this.toWindow(w));
   }
 
-  issue(serviceCode: string, identityKey: string | null): Ticket {
-    const now = this.o.clock.now();
-    const result = issueTicket(this.o.db, {
-      serviceCode,
-      businessDay: localDate(now, this.o.timeZone),
-      issuedAt: now.toISOString(),
-      identityKey,
-    });
-    if (!result.ok) throw new HostError(result.reason, ISSUE_MESSAGES[result.reason]);
-    const ticket = toTicket(result.ticket, result.peopleAhead);
-    this.o.bus.publish({ type: 'ticket.issued', ticket });
-    this.publishCounts();
-    return ticket;
+  window(windowId: number): Window {
+    return this.toWindow(this.mustWindow(windowId));
   }
 
-  callNext(windowId: number): Call {
-    const now = this.o.clock.now();
-    const result = callNext(this.o.db, {
-      windowId,
-      businessDay: localDate(now, this.o.timeZone),
-      calledAt: now.toISOString(),
-    });
-    if (!result.ok) {
-      throw new HostError(result.reason, result.reason === 'queue_empty' ? '没有等候的号码' : `窗口 ${windowId} 不存在`);
-    }
-    const call = toCall(result.ticket);
-    this.o.bus.publish({ type: 'ticket.called', call });
-    this.publishCounts();
-    return call;
+  /** Tickets waiting for a window, in the order it would call them (priority first, then time). */
+  waitingFor(windowId: number): Ticket[] {
+    const w = this.mustWindow(windowId);
+    return tickets.waitingFor(this.o.db, this.businessDay(), w.services, w.id).map((t) => this.toTicket(t));
   }
 
   recentCalls(limit = 10): Call[] {
-    return recentCalls(this.o.db, this.businessDay(), limit).map(toCall);
+    return tickets.recentCalls(this.o.db, this.businessDay(), limit).map((t) => toCall(t));
   }
 
-  windowExists(windowId: number): boolean {
-    return findWindow(this.o.db, windowId) !== undefined;
-  }
+  // ── issuing ────────────────────────────────────────────────────────────
 
-  private publishCounts(): void {
-    this.o.bus.publish({
-      type: 'queue.counts',
-      counts: this.services().map((s) => ({ serviceCode: s.code, waiting: s.waiting })),
+  issue(input: IssueInput): Ticket {
+    const now = this.o.clock.now();
+    const day = this.businessDay(now);
+    const { result } = this.commit(() => {
+      const service = findService(this.o.db, input.serviceCode);
+      if (!service) throw new HostError('service_unknown', '没有这个事项');
+      const closed = this.closedReason(service, now, day);
+      if (closed === 'suspended' || closed === 'hours') {
+        const state = serviceOpen(this.o.hours, parseHours(service), now, this.o.timeZone);
+        throw new HostError('service_closed', '该事项当前不在取号时间', { reason: closed, nextOpening: state.nextOpening?.toISOString() });
+      }
+      if (closed === 'sold_out') throw new HostError('daily_limit_reached', '该事项今日号码已取完');
+      if (service.slotMinutes !== null && service.slotLimit !== null) {
+        const slot = slotBounds(now, service.slotMinutes, this.o.timeZone);
+        if (tickets.issuedBetween(this.o.db, service.code, slot.start.toISOString(), slot.end.toISOString()) >= service.slotLimit) {
+          throw new HostError('slot_full', '本时段号码已取完，请稍后再来', { nextSlot: slot.end.toISOString() });
+        }
+      }
+      if (input.identity && this.o.policy.onePerIdentityPerService && tickets.hasOpenTicket(this.o.db, day, service.code, input.identity.key)) {
+        throw new HostError('duplicate_ticket', '您已有该事项的号码，请勿重复取号');
+      }
+      const seq = tickets.nextSeq(this.o.db, day, service.code);
+      const number = `${service.prefix}${String(service.numberStart + seq - 1).padStart(3, '0')}`;
+      const id = tickets.insertTicket(this.o.db, {
+        businessDay: day,
+        serviceCode: service.code,
+        seq,
+        number,
+        priorityClass: this.priorityFor(input),
+        issuedAt: now.toISOString(),
+        identityKey: input.identity?.key ?? null,
+      });
+      const ticket = this.toTicket(tickets.mustGetTicket(this.o.db, id));
+      return { result: ticket, events: [{ type: 'ticket.issued', ticket }, this.countsEvent(day)] };
     });
+    return result;
+  }
+
+  // ── calling ────────────────────────────────────────────────────────────
+
+  callNext(windowId: number, actor: Actor): Call {
+    return this.commit(() => {
+      const w = this.callableWindow(windowId);
+      const day = this.businessDay();
+      const next = chooseNext(
+        tickets.targetedAt(this.o.db, day, w.id),
+        w.services.map((code) => tickets.heads(this.o.db, day, code)),
+        tickets.priorityStreak(this.o.db, w.id, this.o.policy.priorityBurst),
+        this.o.policy.priorityBurst,
+      );
+      if (!next) throw new HostError('queue_empty', '没有等候的号码');
+      return this.callInside(w, next.id, actor);
+    }).result;
+  }
+
+  /** Calls a chosen waiting ticket (staff picked it from the waiting list). */
+  callTicket(windowId: number, ticketId: number, actor: Actor): Call {
+    return this.commit(() => {
+      const w = this.callableWindow(windowId);
+      const t = this.mustTicket(ticketId);
+      if (t.status !== 'waiting' || t.businessDay !== this.businessDay()) throw new HostError('invalid_state', `${t.number} 不在等候中`);
+      if (t.targetWindowId !== null && t.targetWindowId !== w.id) throw new HostError('invalid_state', `${t.number} 已转给其他窗口`);
+      return this.callInside(w, t.id, actor);
+    }).result;
+  }
+
+  recall(windowId: number, actor: Actor): Call {
+    return this.commit(() => {
+      const w = this.mustWindow(windowId);
+      const t = this.currentOf(w);
+      const at = this.nowIso();
+      tickets.markRecalled(this.o.db, t.id, at);
+      tickets.recordCall(this.o.db, { ticketId: t.id, windowId: w.id, staffId: actor.staffId, kind: 'recall', at });
+      this.audit(actor, w, 'ticket.recall', t.id);
+      const call = toCall(tickets.mustGetTicket(this.o.db, t.id));
+      return { result: call, events: [{ type: 'ticket.recalled', call }] };
+    }).result;
+  }
+
+  /** 过号: the citizen did not come. Re-queued behind N places while the policy allows, else a no-show. */
+  skip(windowId: number, actor: Actor): Ticket {
+    return this.commit(() => {
+      const w = this.mustWindow(windowId);
+      const t = this.currentOf(w);
+      const { skipRequeue } = this.o.policy;
+      const requeued = skipRequeue.enabled && t.skipCount < skipRequeue.maxTimes;
+      if (requeued) {
+        const key = tickets.keyAfterPlaces(this.o.db, t.businessDay, t.serviceCode, skipRequeue.afterPlaces);
+        tickets.requeue(this.o.db, t.id, { queueKey: key, countSkip: true });
+      } else {
+        tickets.markFinished(this.o.db, t.id, 'no_show', null, this.nowIso());
+      }
+      this.audit(actor, w, requeued ? 'ticket.skip_requeue' : 'ticket.no_show', t.id);
+      const ticket = this.toTicket(tickets.mustGetTicket(this.o.db, t.id));
+      return { result: ticket, events: [{ type: 'ticket.skipped', ticket, requeued }, this.countsEvent(t.businessDay)] };
+    }).result;
+  }
+
+  /** 挂起: set the current citizen aside (e.g. fetching a document) and serve others meanwhile. */
+  hold(windowId: number, actor: Actor): Ticket {
+    return this.commit(() => {
+      const w = this.mustWindow(windowId);
+      const t = this.currentOf(w);
+      tickets.markHeld(this.o.db, t.id);
+      this.audit(actor, w, 'ticket.hold', t.id);
+      const ticket = this.toTicket(tickets.mustGetTicket(this.o.db, t.id));
+      return { result: ticket, events: [{ type: 'ticket.held', ticket }] };
+    }).result;
+  }
+
+  resume(windowId: number, ticketId: number, actor: Actor): Call {
+    return this.commit(() => {
+      const w = this.mustWindow(windowId);
+      const t = this.mustTicket(ticketId);
+      if (t.status !== 'held' || t.windowId !== w.id) throw new HostError('invalid_state', `${t.number} 没有在本窗口挂起`);
+      if (tickets.currentAt(this.o.db, w.id)) throw new HostError('window_busy', '请先完成或挂起当前号码');
+      const at = this.nowIso();
+      tickets.markCalled(this.o.db, t.id, w.id, actor.staffId, at);
+      tickets.recordCall(this.o.db, { ticketId: t.id, windowId: w.id, staffId: actor.staffId, kind: 'resume', at });
+      this.audit(actor, w, 'ticket.resume', t.id);
+      const call = toCall(tickets.mustGetTicket(this.o.db, t.id));
+      return { result: call, events: [{ type: 'ticket.resumed', call }] };
+    }).result;
+  }
+
+  /** Sends the current ticket to another service's queue or to a named window. */
+  transfer(windowId: number, to: { toService?: string; toWindowId?: number }, actor: Actor): Ticket {
+    return this.commit(() => {
+      const w = this.mustWindow(windowId);
+      const t = this.currentOf(w);
+      let toWindowNumber: number | null = null;
+      if (to.toService !== undefined && !findService(this.o.db, to.toService)) throw new HostError('service_unknown', '没有这个事项');
+      if (to.toWindowId !== undefined) {
+        const target = findWindow(this.o.db, to.toWindowId);
+        if (!target) throw new HostError('window_unknown', `窗口 ${to.toWindowId} 不存在`);
+        if (target.id === w.id) throw new HostError('invalid_state', '不能转给本窗口');
+        toWindowNumber = target.number;
+      }
+      const queueKey = this.o.policy.transferKeepsTime ? t.queueKey : tickets.endQueueKey(this.o.db, t.businessDay);
+      tickets.requeue(this.o.db, t.id, {
+        queueKey,
+        ...(to.toService !== undefined ? { serviceCode: to.toService } : {}),
+        targetWindowId: to.toWindowId ?? null,
+      });
+      this.audit(actor, w, 'ticket.transfer', t.id, { toService: to.toService ?? null, toWindow: toWindowNumber });
+      const ticket = this.toTicket(tickets.mustGetTicket(this.o.db, t.id));
+      return {
+        result: ticket,
+        events: [
+          { type: 'ticket.transferred', ticket, toService: to.toService ?? null, toWindowNumber },
+          this.countsEvent(t.businessDay),
+        ],
+      };
+    }).result;
+  }
+
+  finish(windowId: number, outcome: Outcome, actor: Actor): Ticket {
+    return this.commit(() => {
+      const w = this.mustWindow(windowId);
+      const t = this.currentOf(w);
+      const ticket = this.finishInside(w, t, outcome, actor);
+      return { result: ticket, events: [{ type: 'ticket.finished', ticket }] };
+    }).result;
+  }
+
+  /** Asks the citizen at the window to rate the service (the evaluation pad or kiosk shows it). */
+  requestEvaluation(windowId: number, actor: Actor): { ticketId: number } {
+    return this.commit(() => {
+      const w = this.mustWindow(windowId);
+      const row = this.o.db
+        .prepare(
+          `SELECT id FROM tickets WHERE window_id = ? AND status IN ('called', 'finished') ORDER BY coalesce(finished_at, called_at) DESC LIMIT 1`,
+        )
+        .get(w.id) as { id: number } | undefined;
+      if (!row) throw new HostError('invalid_state', '本窗口没有可评价的号码');
+      tickets.markEvaluationRequested(this.o.db, row.id, this.nowIso());
+      this.audit(actor, w, 'ticket.evaluation_request', row.id);
+      return { result: { ticketId: row.id }, events: [{ type: 'evaluation.requested', ticketId: row.id, windowNumber: w.number }] };
+    }).result;
+  }
+
+  setPaused(windowId: number, paused: boolean, actor: Actor): Window {
+    return this.commit(() => {
+      const w = this.mustWindow(windowId);
+      setWindowPaused(this.o.db, w.id, paused);
+      this.audit(actor, w, paused ? 'window.pause' : 'window.resume', null);
+      return { result: this.window(w.id), events: [{ type: 'window.paused', windowNumber: w.number, paused }] };
+    }).result;
+  }
+
+  /** The daily reset: open tickets of earlier business days are cancelled. Safe to run any time. */
+  expireOldTickets(): number {
+    return this.commit(() => {
+      const day = this.businessDay();
+      const n = tickets.expireBefore(this.o.db, day, this.nowIso());
+      if (n > 0) recordAudit(this.o.db, { at: this.nowIso(), staffId: null, windowId: null, action: 'queue.daily_reset', ticketId: null, details: { expired: n, day } });
+      return { result: n, events: n > 0 ? [this.countsEvent(day)] : [] };
+    }).result;
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────
+
+  /** Runs `work` in one SQLite transaction and publishes its events only after the commit. */
+  private commit<T>(work: () => Outcomes<T>): Outcomes<T> {
+    const outcome = this.o.db.transaction(work)();
+    for (const event of outcome.events) this.o.bus.publish(event);
+    return outcome;
+  }
+
+  private callInside(w: WindowRow, ticketId: number, actor: Actor): Outcomes<Call> {
+    const events: NewHallEvent[] = [];
+    // Calling the next citizen completes the one in service (the usual 下一位 key).
+    const current = tickets.currentAt(this.o.db, w.id);
+    if (current) events.push({ type: 'ticket.finished', ticket: this.finishInside(w, current, 'done', actor) });
+    const at = this.nowIso();
+    tickets.markCalled(this.o.db, ticketId, w.id, actor.staffId, at);
+    tickets.recordCall(this.o.db, { ticketId, windowId: w.id, staffId: actor.staffId, kind: 'call', at });
+    this.audit(actor, w, 'ticket.call', ticketId);
+    const row = tickets.mustGetTicket(this.o.db, ticketId);
+    const call = toCall(row);
+    events.push({ type: 'ticket.called', call }, this.countsEvent(row.businessDay));
+    return { result: call, events };
+  }
+
+  private finishInside(w: WindowRow, t: TicketRow, outcome: Outcome, actor: Actor): Ticket {
+    const at = this.o.clock.now();
+    tickets.markFinished(this.o.db, t.id, 'finished', outcome, at.toISOString());
+    if (t.calledAt) this.estimator.observe(t.serviceCode, Math.max(0, (at.getTime() - Date.parse(t.calledAt)) / 1000));
+    this.audit(actor, w, 'ticket.finish', t.id, { outcome });
+    return this.toTicket(tickets.mustGetTicket(this.o.db, t.id));
+  }
+
+  private callableWindow(windowId: number): WindowRow {
+    const w = this.mustWindow(windowId);
+    if (w.paused) throw new HostError('window_paused', '窗口已暂停，请先恢复');
+    return w;
+  }
+
+  private currentOf(w: WindowRow): TicketRow {
+    const t = tickets.currentAt(this.o.db, w.id);
+    if (!t) throw new HostError('invalid_state', '本窗口当前没有号码');
+    return t;
+  }
+
+  private mustWindow(windowId: number): WindowRow {
+    const w = findWindow(this.o.db, windowId);
+    if (!w) throw new HostError('window_unknown', `窗口 ${windowId} 不存在`);
+    return w;
+  }
+
+  private mustTicket(ticketId: number): TicketRow {
+    const t = tickets.getTicket(this.o.db, ticketId);
+    if (!t) throw new HostError('ticket_unknown', `号码 ${ticketId} 不存在`);
+    return t;
+  }
+
+  private closedReason(s: ServiceRow, now: Date, day: string): Service['closedReason'] {
+    if (s.suspended) return 'suspended';
+    if (!serviceOpen(this.o.hours, parseHours(s), now, this.o.timeZone).open) return 'hours';
+    const issued = issuedCount(this.o.db, day, s.code);
+    if (issued >= s.dailyLimit || s.numberStart + issued > s.numberEnd) return 'sold_out';
+    return null;
+  }
+
+  private priorityFor(input: IssueInput): PriorityClass {
+    if (input.priority) return input.priority;
+    if (input.identity && input.identity.age >= this.o.policy.elderAge) return 'elderly';
+    return 'normal';
+  }
+
+  private estimateMinutes(serviceCode: string, peopleAhead: number): number {
+    const seconds = this.estimator.estimateSeconds(serviceCode, peopleAhead, openWindowsFor(this.o.db, serviceCode));
+    return Math.ceil(seconds / 60);
+  }
+
+  private toTicket(row: TicketRow): Ticket {
+    const ahead = row.status === 'waiting' ? tickets.countAhead(this.o.db, row) : 0;
+    return {
+      id: row.id,
+      number: row.number,
+      serviceCode: row.serviceCode,
+      serviceName: row.serviceName,
+      status: row.status,
+      priorityClass: row.priorityClass,
+      issuedAt: row.issuedAt,
+      businessDay: row.businessDay,
+      peopleAhead: ahead,
+      estimatedWaitMinutes: row.status === 'waiting' ? this.estimateMinutes(row.serviceCode, ahead) : 0,
+      calledAt: row.calledAt,
+      windowNumber: row.windowNumber,
+      recallCount: row.recallCount,
+      skipCount: row.skipCount,
+      outcome: row.outcome,
+    };
+  }
+
+  private toWindow(w: WindowRow): Window {
+    const current = tickets.currentAt(this.o.db, w.id);
+    return {
+      id: w.id,
+      number: w.number,
+      name: w.name,
+      services: w.services,
+      paused: w.paused,
+      staffName: w.staffName,
+      current: current ? this.toTicket(current) : null,
+      held: tickets.heldAt(this.o.db, w.id).map((t) => this.toTicket(t)),
+    };
+  }
+
+  private countsEvent(day: string): NewHallEvent {
+    const waiting = waitingCounts(this.o.db, day);
+    return {
+      type: 'queue.counts',
+      counts: listServices(this.o.db).map((s) => ({ serviceCode: s.code, waiting: waiting.get(s.code) ?? 0 })),
+    };
+  }
+
+  private audit(actor: Actor, w: WindowRow, action: string, ticketId: number | null, details?: Record<string, unknown>): void {
+    recordAudit(this.o.db, { at: this.nowIso(), staffId: actor.staffId, windowId: w.id, action, ticketId, ...(details ? { details } : {}) });
+  }
+
+  private nowIso(): string {
+    return this.o.clock.now().toISOString();
   }
 }
 
-const ISSUE_MESSAGES = {
-  service_unknown: '没有这个事项',
-  service_closed: '该事项暂停取号',
-  daily_limit_reached: '该事项今日号码已取完',
-  duplicate_ticket: '您已有该事项的号码，请勿重复取号',
-} as const;
-
-function toTicket(row: TicketRow, ahead: number): Ticket {
-  return {
-    id: row.id,
-    number: row.number,
-    serviceCode: row.serviceCode,
-    serviceName: row.serviceName,
-    status: row.status,
-    issuedAt: row.issuedAt,
-    businessDay: row.businessDay,
-    peopleAhead: ahead,
-    calledAt: row.calledAt,
-    windowNumber: row.windowNumber,
-  };
+function parseHours(s: ServiceRow): WeeklyHours | undefined {
+  return s.hoursJson === null ? undefined : (JSON.parse(s.hoursJson) as WeeklyHours);
 }
 
 function toCall(row: TicketRow): Call {
@@ -129,6 +444,6 @@ function toCall(row: TicketRow): Call {
     windowNumber: row.windowNumber,
     windowName: row.windowName,
     calledAt: row.calledAt,
+    recall: row.recallCount,
   };
 }
-

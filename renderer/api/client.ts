@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { ApiError, type ApiErrorCode } from '../../contracts/errors';
 import { CurrentIdentity } from '../../contracts/identity';
 import { HostHealth } from '../../contracts/health';
+import { SignInResponse } from '../../contracts/auth';
 import {
   CallNextResponse,
+  type Outcome,
+  TicketResponse,
+  Window,
   IssueTicketResponse,
   RecentCalls,
   ServiceList,
@@ -30,12 +34,18 @@ type Method = 'GET' | 'POST';
  * zod schema the host validates against, so a contract drift fails loudly here.
  */
 export function createApiClient(baseUrl = '') {
+  /** Bearer token of the signed-in staff member (counter screens); memory only. */
+  let staffToken: string | null = null;
+
   async function call<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
     let response: Response;
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (staffToken) headers.authorization = `Bearer ${staffToken}`;
     try {
       response = await fetch(`${baseUrl}/api/v1${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
@@ -62,7 +72,21 @@ export function createApiClient(baseUrl = '') {
     services: () => call('GET', '/services', ServiceList),
     windows: () => call('GET', '/windows', WindowList),
     issueTicket: (request: IssueTicketRequest) => call('POST', '/tickets', IssueTicketResponse, request),
+    signIn: async (staffNo: string, pin: string, windowId: number) => {
+      const result = await call('POST', '/auth/sign-in', SignInResponse, { staffNo, pin, windowId });
+      staffToken = result.token;
+      return result;
+    },
+    signOut: async () => {
+      if (staffToken) await call('POST', '/auth/sign-out', z.unknown()).catch(() => undefined);
+      staffToken = null;
+    },
+    window: (windowId: number) => call('GET', `/windows/${windowId}`, Window),
     callNext: (windowId: number) => call('POST', `/windows/${windowId}/call-next`, CallNextResponse),
+    recall: (windowId: number) => call('POST', `/windows/${windowId}/recall`, CallNextResponse),
+    skip: (windowId: number) => call('POST', `/windows/${windowId}/skip`, TicketResponse),
+    finish: (windowId: number, outcome: Outcome) => call('POST', `/windows/${windowId}/finish`, TicketResponse, { outcome }),
+    pause: (windowId: number, paused: boolean) => call('POST', `/windows/${windowId}/pause`, Window, { paused }),
     recentCalls: (limit = 10) => call('GET', `/calls/recent?limit=${limit}`, RecentCalls),
     simulatedCards: () => call('GET', '/simulator/idcard/cards', SimulatedCardList),
     placeSimulatedCard: (cardId: string) => call('POST', '/simulator/idcard/place', empty, { cardId }),

@@ -54,7 +54,7 @@ export function KioskApp() {
       setScreen({ name: 'ticket', ticket });
     } catch (e) {
       const code = e instanceof ApiClientError ? e.code : 'generic';
-      const known = ['no_identity', 'duplicate_ticket', 'daily_limit_reached', 'service_closed', 'network'];
+      const known = ['no_identity', 'duplicate_ticket', 'daily_limit_reached', 'service_closed', 'slot_full', 'network'];
       setError(t(`kiosk.errors.${known.includes(code) ? code : 'generic'}`));
     }
   };

@@ -14,7 +14,11 @@ export function ServicePicker({ onPick, onBack }: { onPick: (code: string) => vo
         {services.data?.services.map((s) => (
           <button key={s.code} type="button" className="tile" disabled={!s.open} onClick={() => onPick(s.code)}>
             <span className="tile-title">{i18n.language === 'en' ? s.nameEn : s.name}</span>
-            <span className="tile-hint">{s.open ? t('kiosk.waiting', { count: s.waiting }) : t('kiosk.closed')}</span>
+            <span className="tile-hint">
+              {s.open
+                ? `${t('kiosk.waiting', { count: s.waiting })} · ${t('kiosk.estimatedWait', { minutes: s.estimatedWaitMinutes })}`
+                : t(s.closedReason === 'hours' ? 'kiosk.closedHours' : s.closedReason === 'sold_out' ? 'kiosk.soldOut' : 'kiosk.closed')}
+            </span>
           </button>
         ))}
       </div>

@@ -11,6 +11,7 @@ export function TicketDone({ ticket, onFinish }: { ticket: Ticket; onFinish: () 
         {ticket.number}
       </p>
       <p className="ticket-ahead">{t('kiosk.peopleAhead', { count: ticket.peopleAhead })}</p>
+      <p className="ticket-ahead">{t('kiosk.estimatedWait', { minutes: ticket.estimatedWaitMinutes })}</p>
       <p className="ticket-note">{t('kiosk.keepTicket')}</p>
       <button type="button" className="primary" onClick={onFinish}>
         {t('common.done')}

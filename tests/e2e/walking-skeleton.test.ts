@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
+import { TEST_PIN, testStaffSeeds } from '../support/staff';
 import { rendererDir, startTestHost, type TestHost } from '../support/test-host';
 
 /**
@@ -18,7 +19,7 @@ describe('walking skeleton: ID card → ticket → call → display', () => {
 
   beforeAll(async () => {
     if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer missing: run `npm run build` first');
-    host = await startTestHost({ withRenderer: true });
+    host = await startTestHost({ withRenderer: true, config: { staff: await testStaffSeeds() } });
     base = await host.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
   });
@@ -53,8 +54,11 @@ describe('walking skeleton: ID card → ticket → call → display', () => {
 
     const counter = await context.newPage();
     await counter.goto(`${base}/counter`);
+    await counter.getByLabel('工号').fill('1001');
+    await counter.getByLabel('密码（PIN）').fill(TEST_PIN);
     await counter.getByRole('combobox').selectOption({ label: '1 · 综合受理 1' });
-    await counter.getByRole('button', { name: '叫下一位' }).click();
+    await counter.getByRole('button', { name: '签到' }).click();
+    await counter.getByRole('button', { name: /叫下一位/ }).click();
     await expect.poll(() => counter.getByTestId('current-number').textContent()).toBe('A001');
 
     const latest = display.locator('[data-testid="latest-call"]');

@@ -5,6 +5,10 @@ import { HostConfig, type HostConfigInput } from '../../contracts/config';
 import { createHost, type Host } from '../../host/app';
 import type { Clock } from '../../host/clock/clock';
 
+/** Open around the clock, so tests on the real clock pass at any hour CI runs them. */
+const allDay = [{ from: '00:00', to: '24:00' }];
+export const ALL_DAY_HOURS = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
+
 export const repoRoot = join(import.meta.dirname, '../..');
 export const migrationsDir = join(repoRoot, 'db/migrations');
 export const rendererDir = join(repoRoot, 'dist/renderer');
@@ -22,6 +26,7 @@ export async function startTestHost(
   const host = await createHost({
     config: HostConfig.parse({
       devices: [{ id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' }, pollIntervalMs: 20 }],
+      hours: ALL_DAY_HOURS,
       ...options.config,
     }),
     migrationsDir,

@@ -3,12 +3,13 @@ import { ApiError } from '../../../contracts/errors';
 import { CurrentIdentity } from '../../../contracts/identity';
 import { IssueTicketResponse, ServiceList } from '../../../contracts/queue';
 import { startTestHost, type TestHost } from '../../support/test-host';
+import { signIn, testStaffSeeds } from '../../support/staff';
 import { waitFor } from '../../support/wait';
 
 describe('host API', () => {
   let host: TestHost;
   beforeEach(async () => {
-    host = await startTestHost();
+    host = await startTestHost({ config: { staff: await testStaffSeeds() } });
   });
   afterEach(async () => {
     await host.dispose();
@@ -83,14 +84,28 @@ describe('host API', () => {
     expect(ApiError.parse(res.json()).error.code).toBe('not_found');
   });
 
-  it('calls the next ticket for a window', async () => {
+  it('lets staff signed in at a window call its next ticket, and nobody else', async () => {
     await host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 'business-startup', withIdentity: false } });
-    const window1 = host.queue.windows().find((w) => w.number === 1);
-    const res = await host.app.inject({ method: 'POST', url: `/api/v1/windows/${window1?.id}/call-next` });
+    const window1 = host.queue.windows().find((w) => w.number === 1)?.id ?? 0;
+    const window2 = host.queue.windows().find((w) => w.number === 2)?.id ?? 0;
+    const anonymous = await host.app.inject({ method: 'POST', url: `/api/v1/windows/${window1}/call-next` });
+    expect(anonymous.statusCode).toBe(401);
+    const headers = await signIn(host.app, '1001', window1);
+    const elsewhere = await host.app.inject({ method: 'POST', url: `/api/v1/windows/${window2}/call-next`, headers });
+    expect(ApiError.parse(elsewhere.json()).error.code).toBe('forbidden');
+    const res = await host.app.inject({ method: 'POST', url: `/api/v1/windows/${window1}/call-next`, headers });
     expect(res.json()).toMatchObject({ call: { ticketNumber: 'A001', windowNumber: 1 } });
-    const empty = await host.app.inject({ method: 'POST', url: `/api/v1/windows/${window1?.id}/call-next` });
+    const empty = await host.app.inject({ method: 'POST', url: `/api/v1/windows/${window1}/call-next`, headers });
     expect(ApiError.parse(empty.json()).error.code).toBe('queue_empty');
-    const missing = await host.app.inject({ method: 'POST', url: '/api/v1/windows/999/call-next' });
+    const missing = await host.app.inject({ method: 'POST', url: '/api/v1/windows/999/call-next', headers: await signIn(host.app, '9001') });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('grants disabled and green-channel priority only through staff', async () => {
+    const self = await host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 'consulting', withIdentity: false, priority: 'vip' } });
+    expect(ApiError.parse(self.json()).error.code).toBe('forbidden');
+    const headers = await signIn(host.app, '1001');
+    const granted = await host.app.inject({ method: 'POST', url: '/api/v1/tickets', headers, payload: { serviceCode: 'consulting', withIdentity: false, priority: 'disabled' } });
+    expect(IssueTicketResponse.parse(granted.json()).ticket.priorityClass).toBe('disabled');
   });
 });
