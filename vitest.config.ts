@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/reliability/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 20_000,
@@ -18,7 +18,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          // Needs the build (dist/): e2e in Chromium and reliability runs of the real host process.
+          include: ['tests/e2e/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 90_000,

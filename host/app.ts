@@ -102,7 +102,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       await api.register(identityRoutes(identity));
       await api.register(authRoutes({ auth, db, clock }));
       await api.register(queueRoutes({ queue, identity, auth }));
-      await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour }));
+      await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour, auth }));
       await api.register(eventRoutes(bus));
       if (devices.hasSimulators()) await api.register(simulatorRoutes(devices));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -103,7 +103,11 @@ CREATE TABLE tickets (
   UNIQUE (business_day, number)
 );
 
-CREATE INDEX tickets_waiting ON tickets (business_day, status, service_code, queue_key);
+-- The queue itself: one index answers the head of each service's queue per
+-- class, the counts ahead of a ticket and the waiting counts, without table lookups.
+CREATE INDEX tickets_queue ON tickets (business_day, status, service_code, priority_class, target_window_id, queue_key);
+CREATE INDEX tickets_day_key ON tickets (business_day, queue_key);
+CREATE INDEX tickets_targeted ON tickets (target_window_id, business_day, status, queue_key) WHERE target_window_id IS NOT NULL;
 CREATE INDEX tickets_by_window ON tickets (window_id, status);
 CREATE INDEX tickets_identity ON tickets (business_day, service_code, identity_key) WHERE identity_key IS NOT NULL;
 
@@ -118,6 +122,7 @@ CREATE TABLE calls (
   called_at TEXT NOT NULL
 );
 CREATE INDEX calls_by_ticket ON calls (ticket_id);
+CREATE INDEX calls_by_window ON calls (window_id, id);
 
 -- Who did what, when, at which window: every staff and technician action.
 CREATE TABLE audit_log (

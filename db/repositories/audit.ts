@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { prepared } from '../statement-cache';
 
 export interface AuditEntry {
   at: string;
@@ -16,17 +17,21 @@ export interface AuditRow extends AuditEntry {
 
 /** Appends to the audit log; call it inside the transaction of the action it records. */
 export function recordAudit(db: Db, entry: AuditEntry): void {
-  db.prepare(
-    'INSERT INTO audit_log (at, staff_id, window_id, action, ticket_id, details) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(entry.at, entry.staffId, entry.windowId, entry.action, entry.ticketId, entry.details ? JSON.stringify(entry.details) : null);
+  prepared(db, 'INSERT INTO audit_log (at, staff_id, window_id, action, ticket_id, details) VALUES (?, ?, ?, ?, ?, ?)').run(
+    entry.at,
+    entry.staffId,
+    entry.windowId,
+    entry.action,
+    entry.ticketId,
+    entry.details ? JSON.stringify(entry.details) : null,
+  );
 }
 
 export function listAudit(db: Db, options: { sinceId?: number; limit: number }): AuditRow[] {
-  const rows = db
-    .prepare(
-      `SELECT id, at, staff_id AS staffId, window_id AS windowId, action, ticket_id AS ticketId, details
+  const rows = prepared(
+    db,
+    `SELECT id, at, staff_id AS staffId, window_id AS windowId, action, ticket_id AS ticketId, details
        FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`,
-    )
-    .all(options.sinceId ?? 0, options.limit) as (Omit<AuditRow, 'details'> & { details: string | null })[];
+  ).all(options.sinceId ?? 0, options.limit) as (Omit<AuditRow, 'details'> & { details: string | null })[];
   return rows.map((r) => ({ ...r, details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : undefined }));
 }

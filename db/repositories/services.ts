@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { prepared } from '../statement-cache';
 
 export interface ServiceRow {
   code: string;
@@ -33,7 +34,8 @@ export interface ServiceSeedRow {
 
 /** Brings the service table in line with the configured seeds (insert or update; suspension is kept). */
 export function upsertServices(db: Db, seeds: readonly ServiceSeedRow[]): void {
-  const upsert = db.prepare(
+  const upsert = prepared(
+    db,
     `INSERT INTO services (code, name, name_en, prefix, sort_order, number_start, number_end, daily_limit,
                            slot_minutes, slot_limit, target_wait_min, materials, hours_json)
      VALUES (@code, @name, @nameEn, @prefix, @sortOrder, @numberStart, @numberEnd, @dailyLimit,
@@ -72,33 +74,33 @@ type RawService = Omit<ServiceRow, 'suspended'> & { suspended: number };
 const toRow = (r: RawService): ServiceRow => ({ ...r, suspended: r.suspended === 1 });
 
 export function listServices(db: Db): ServiceRow[] {
-  return (db.prepare(`${SELECT_SERVICE} ORDER BY sort_order, code`).all() as RawService[]).map(toRow);
+  return (prepared(db, `${SELECT_SERVICE} ORDER BY sort_order, code`).all() as RawService[]).map(toRow);
 }
 
 export function findService(db: Db, code: string): ServiceRow | undefined {
-  const row = db.prepare(`${SELECT_SERVICE} WHERE code = ?`).get(code) as RawService | undefined;
+  const row = prepared(db, `${SELECT_SERVICE} WHERE code = ?`).get(code) as RawService | undefined;
   return row && toRow(row);
 }
 
 export function setServiceSuspended(db: Db, code: string, suspended: boolean): boolean {
-  return db.prepare('UPDATE services SET suspended = ? WHERE code = ?').run(suspended ? 1 : 0, code).changes === 1;
+  return prepared(db, 'UPDATE services SET suspended = ? WHERE code = ?').run(suspended ? 1 : 0, code).changes === 1;
 }
 
 /** Tickets waiting now, per service, for one business day. */
 export function waitingCounts(db: Db, businessDay: string): Map<string, number> {
-  const rows = db
-    .prepare(
-      `SELECT service_code AS code, count(*) AS n FROM tickets
+  const rows = prepared(
+    db,
+    `SELECT service_code AS code, count(*) AS n FROM tickets
        WHERE business_day = ? AND status = 'waiting' GROUP BY service_code`,
-    )
-    .all(businessDay) as { code: string; n: number }[];
+  ).all(businessDay) as { code: string; n: number }[];
   return new Map(rows.map((r) => [r.code, r.n]));
 }
 
 /** Numbers issued so far today per service (the counter, so cancelled tickets still count). */
 export function issuedCount(db: Db, businessDay: string, serviceCode: string): number {
-  const row = db
-    .prepare('SELECT last_seq AS n FROM ticket_counters WHERE business_day = ? AND service_code = ?')
-    .get(businessDay, serviceCode) as { n: number } | undefined;
+  const row = prepared(db, 'SELECT last_seq AS n FROM ticket_counters WHERE business_day = ? AND service_code = ?').get(
+    businessDay,
+    serviceCode,
+  ) as { n: number } | undefined;
   return row?.n ?? 0;
 }

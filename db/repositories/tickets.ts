@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { prepared } from '../statement-cache';
 
 export type TicketStatusRow = 'waiting' | 'called' | 'held' | 'finished' | 'no_show' | 'cancelled';
 export type PriorityClassRow = 'normal' | 'appointment' | 'elderly' | 'disabled' | 'vip';
@@ -28,6 +29,9 @@ export interface TicketRow {
   identityKey: string | null;
 }
 
+/** Every class but normal, as an IN list so SQLite seeks the queue index once per class. */
+const PRIORITY_IN = "('appointment', 'elderly', 'disabled', 'vip')";
+
 const SELECT_TICKET = `
   SELECT t.id, t.number, t.business_day AS businessDay, t.service_code AS serviceCode, s.name AS serviceName,
          t.status, t.priority_class AS priorityClass, t.issued_at AS issuedAt, t.queue_key AS queueKey,
@@ -38,7 +42,7 @@ const SELECT_TICKET = `
   FROM tickets t JOIN services s ON s.code = t.service_code LEFT JOIN windows w ON w.id = t.window_id`;
 
 export function getTicket(db: Db, id: number): TicketRow | undefined {
-  return db.prepare(`${SELECT_TICKET} WHERE t.id = ?`).get(id) as TicketRow | undefined;
+  return prepared(db, `${SELECT_TICKET} WHERE t.id = ?`).get(id) as TicketRow | undefined;
 }
 
 export function mustGetTicket(db: Db, id: number): TicketRow {
@@ -50,38 +54,38 @@ export function mustGetTicket(db: Db, id: number): TicketRow {
 /** Whether this card already holds an open ticket for the service today. */
 export function hasOpenTicket(db: Db, businessDay: string, serviceCode: string, identityKey: string): boolean {
   return (
-    db
-      .prepare(
-        `SELECT 1 FROM tickets WHERE business_day = ? AND service_code = ? AND identity_key = ?
+    prepared(
+      db,
+      `SELECT 1 FROM tickets WHERE business_day = ? AND service_code = ? AND identity_key = ?
          AND status IN ('waiting', 'called', 'held') LIMIT 1`,
-      )
-      .get(businessDay, serviceCode, identityKey) !== undefined
+    ).get(businessDay, serviceCode, identityKey) !== undefined
   );
 }
 
 /** Tickets of a service issued within [from, to): the per-slot limit counts these. */
 export function issuedBetween(db: Db, serviceCode: string, from: string, to: string): number {
-  const row = db
-    .prepare('SELECT count(*) AS n FROM tickets WHERE issued_service = ? AND issued_at >= ? AND issued_at < ?')
-    .get(serviceCode, from, to) as { n: number };
+  const row = prepared(db, 'SELECT count(*) AS n FROM tickets WHERE issued_service = ? AND issued_at >= ? AND issued_at < ?').get(
+    serviceCode,
+    from,
+    to,
+  ) as { n: number };
   return row.n;
 }
 
 /** Bumps the service's counter for the day and returns the new sequence number (1-based). */
 export function nextSeq(db: Db, businessDay: string, serviceCode: string): number {
-  const row = db
-    .prepare(
-      `INSERT INTO ticket_counters (business_day, service_code, last_seq) VALUES (?, ?, 1)
+  const row = prepared(
+    db,
+    `INSERT INTO ticket_counters (business_day, service_code, last_seq) VALUES (?, ?, 1)
        ON CONFLICT (business_day, service_code) DO UPDATE SET last_seq = last_seq + 1
        RETURNING last_seq`,
-    )
-    .get(businessDay, serviceCode) as { last_seq: number };
+  ).get(businessDay, serviceCode) as { last_seq: number };
   return row.last_seq;
 }
 
 /** The key after every ticket of the day: the end of any queue. */
 export function endQueueKey(db: Db, businessDay: string): number {
-  const row = db.prepare('SELECT max(queue_key) AS k FROM tickets WHERE business_day = ?').get(businessDay) as {
+  const row = prepared(db, 'SELECT max(queue_key) AS k FROM tickets WHERE business_day = ?').get(businessDay) as {
     k: number | null;
   };
   return Math.floor(row.k ?? 0) + 1;
@@ -98,22 +102,21 @@ export interface InsertTicket {
 }
 
 export function insertTicket(db: Db, t: InsertTicket): number {
-  const row = db
-    .prepare(
-      `INSERT INTO tickets (business_day, issued_service, service_code, seq, number, priority_class, issued_at, queue_key, identity_key)
+  const row = prepared(
+    db,
+    `INSERT INTO tickets (business_day, issued_service, service_code, seq, number, priority_class, issued_at, queue_key, identity_key)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    )
-    .get(
-      t.businessDay,
-      t.serviceCode,
-      t.serviceCode,
-      t.seq,
-      t.number,
-      t.priorityClass,
-      t.issuedAt,
-      endQueueKey(db, t.businessDay),
-      t.identityKey,
-    ) as { id: number };
+  ).get(
+    t.businessDay,
+    t.serviceCode,
+    t.serviceCode,
+    t.seq,
+    t.number,
+    t.priorityClass,
+    t.issuedAt,
+    endQueueKey(db, t.businessDay),
+    t.identityKey,
+  ) as { id: number };
   return row.id;
 }
 
@@ -122,16 +125,22 @@ export function insertTicket(db: Db, t: InsertTicket): number {
  * priority ticket for a normal one, earlier priority tickets for a priority one,
  * plus earlier tickets of the same kind.
  */
-export function countAhead(db: Db, ticket: Pick<TicketRow, 'businessDay' | 'serviceCode' | 'priorityClass' | 'queueKey'>): number {
-  const isPriority = ticket.priorityClass !== 'normal';
-  const row = db
-    .prepare(
-      `SELECT count(*) AS n FROM tickets
-       WHERE business_day = ? AND service_code = ? AND status = 'waiting' AND target_window_id IS NULL
-         AND (${isPriority ? "priority_class <> 'normal' AND queue_key < ?" : "priority_class <> 'normal' OR queue_key < ?"})`,
-    )
-    .get(ticket.businessDay, ticket.serviceCode, ticket.queueKey) as { n: number };
-  return row.n;
+export function countAhead(
+  db: Db,
+  ticket: Pick<TicketRow, 'businessDay' | 'serviceCode' | 'priorityClass' | 'queueKey'>,
+): number {
+  // Two range counts over the queue index (index-only, no table rows).
+  const count = (priority: boolean, before: number) =>
+    (
+      prepared(
+        db,
+        `SELECT count(*) AS n FROM tickets INDEXED BY tickets_queue
+           WHERE business_day = ? AND service_code = ? AND status = 'waiting' AND target_window_id IS NULL
+             AND priority_class ${priority ? `IN ${PRIORITY_IN}` : "= 'normal'"} AND queue_key < ?`,
+      ).get(ticket.businessDay, ticket.serviceCode, before) as { n: number }
+    ).n;
+  if (ticket.priorityClass !== 'normal') return count(true, ticket.queueKey);
+  return count(true, Number.MAX_VALUE) + count(false, ticket.queueKey);
 }
 
 export interface Candidate {
@@ -142,25 +151,25 @@ export interface Candidate {
 
 /** Waiting tickets sent to this window by a transfer, oldest first. */
 export function targetedAt(db: Db, businessDay: string, windowId: number): Candidate[] {
-  return db
-    .prepare(
-      `SELECT id, priority_class AS priorityClass, queue_key AS queueKey FROM tickets
+  return prepared(
+    db,
+    `SELECT id, priority_class AS priorityClass, queue_key AS queueKey FROM tickets
        WHERE business_day = ? AND status = 'waiting' AND target_window_id = ? ORDER BY queue_key`,
-    )
-    .all(businessDay, windowId) as Candidate[];
+  ).all(businessDay, windowId) as Candidate[];
 }
 
 /** The longest-waiting priority ticket and the longest-waiting normal ticket of a service. */
 export function heads(db: Db, businessDay: string, serviceCode: string): { priority?: Candidate; normal?: Candidate } {
   const pick = (priority: boolean) =>
-    db
-      .prepare(
-        `SELECT id, priority_class AS priorityClass, queue_key AS queueKey FROM tickets
+    prepared(
+      db,
+      // INDEXED BY: without statistics the planner prefers walking the whole day in
+      // queue_key order to sorting the few priority tickets it could seek directly.
+      `SELECT id, priority_class AS priorityClass, queue_key AS queueKey FROM tickets INDEXED BY tickets_queue
          WHERE business_day = ? AND service_code = ? AND status = 'waiting' AND target_window_id IS NULL
-           AND priority_class ${priority ? "<> 'normal'" : "= 'normal'"}
+           AND priority_class ${priority ? `IN ${PRIORITY_IN}` : "= 'normal'"}
          ORDER BY queue_key LIMIT 1`,
-      )
-      .get(businessDay, serviceCode) as Candidate | undefined;
+    ).get(businessDay, serviceCode) as Candidate | undefined;
   const result: { priority?: Candidate; normal?: Candidate } = {};
   const p = pick(true);
   const n = pick(false);
@@ -171,12 +180,11 @@ export function heads(db: Db, businessDay: string, serviceCode: string): { prior
 
 /** Priority tickets called in a row most recently at this window (first calls only). */
 export function priorityStreak(db: Db, windowId: number, limit: number): number {
-  const recent = db
-    .prepare(
-      `SELECT t.priority_class AS priorityClass FROM calls c JOIN tickets t ON t.id = c.ticket_id
+  const recent = prepared(
+    db,
+    `SELECT t.priority_class AS priorityClass FROM calls c JOIN tickets t ON t.id = c.ticket_id
        WHERE c.window_id = ? AND c.kind = 'call' ORDER BY c.id DESC LIMIT ?`,
-    )
-    .all(windowId, limit) as { priorityClass: PriorityClassRow }[];
+  ).all(windowId, limit) as { priorityClass: PriorityClassRow }[];
   let streak = 0;
   for (const r of recent) {
     if (r.priorityClass === 'normal') break;
@@ -187,17 +195,20 @@ export function priorityStreak(db: Db, windowId: number, limit: number): number 
 
 /** The ticket a window is serving now (called), if any. */
 export function currentAt(db: Db, windowId: number): TicketRow | undefined {
-  return db.prepare(`${SELECT_TICKET} WHERE t.window_id = ? AND t.status = 'called' ORDER BY t.id DESC LIMIT 1`).get(windowId) as
-    | TicketRow
-    | undefined;
+  return prepared(db, `${SELECT_TICKET} WHERE t.window_id = ? AND t.status = 'called' ORDER BY t.id DESC LIMIT 1`).get(
+    windowId,
+  ) as TicketRow | undefined;
 }
 
 export function heldAt(db: Db, windowId: number): TicketRow[] {
-  return db.prepare(`${SELECT_TICKET} WHERE t.window_id = ? AND t.status = 'held' ORDER BY t.called_at`).all(windowId) as TicketRow[];
+  return prepared(db, `${SELECT_TICKET} WHERE t.window_id = ? AND t.status = 'held' ORDER BY t.called_at`).all(
+    windowId,
+  ) as TicketRow[];
 }
 
 export function markCalled(db: Db, id: number, windowId: number, staffId: number | null, at: string): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE tickets SET status = 'called', window_id = ?, staff_id = ?, called_at = ?,
        first_called_at = coalesce(first_called_at, ?), target_window_id = NULL WHERE id = ?`,
   ).run(windowId, staffId, at, at, id);
@@ -207,7 +218,7 @@ export function recordCall(
   db: Db,
   call: { ticketId: number; windowId: number; staffId: number | null; kind: 'call' | 'recall' | 'resume'; at: string },
 ): void {
-  db.prepare('INSERT INTO calls (ticket_id, window_id, staff_id, kind, called_at) VALUES (?, ?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO calls (ticket_id, window_id, staff_id, kind, called_at) VALUES (?, ?, ?, ?, ?)').run(
     call.ticketId,
     call.windowId,
     call.staffId,
@@ -217,15 +228,21 @@ export function recordCall(
 }
 
 export function markRecalled(db: Db, id: number, at: string): void {
-  db.prepare('UPDATE tickets SET recall_count = recall_count + 1, called_at = ? WHERE id = ?').run(at, id);
+  prepared(db, 'UPDATE tickets SET recall_count = recall_count + 1, called_at = ? WHERE id = ?').run(at, id);
 }
 
-export function markFinished(db: Db, id: number, status: 'finished' | 'no_show' | 'cancelled', outcome: OutcomeRow | null, at: string): void {
-  db.prepare('UPDATE tickets SET status = ?, outcome = ?, finished_at = ? WHERE id = ?').run(status, outcome, at, id);
+export function markFinished(
+  db: Db,
+  id: number,
+  status: 'finished' | 'no_show' | 'cancelled',
+  outcome: OutcomeRow | null,
+  at: string,
+): void {
+  prepared(db, 'UPDATE tickets SET status = ?, outcome = ?, finished_at = ? WHERE id = ?').run(status, outcome, at, id);
 }
 
 export function markHeld(db: Db, id: number): void {
-  db.prepare(`UPDATE tickets SET status = 'held' WHERE id = ?`).run(id);
+  prepared(db, `UPDATE tickets SET status = 'held' WHERE id = ?`).run(id);
 }
 
 /** Back to the waiting queue at `queueKey`, optionally for another service or a named window. */
@@ -234,7 +251,8 @@ export function requeue(
   id: number,
   to: { queueKey: number; serviceCode?: string; targetWindowId?: number | null; countSkip?: boolean },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE tickets SET status = 'waiting', window_id = NULL, staff_id = NULL, queue_key = ?,
        service_code = coalesce(?, service_code), target_window_id = ?, skip_count = skip_count + ?
      WHERE id = ?`,
@@ -246,12 +264,11 @@ export function requeue(
  * (between the places-th and the next), or at the end when fewer are waiting.
  */
 export function keyAfterPlaces(db: Db, businessDay: string, serviceCode: string, places: number): number {
-  const keys = db
-    .prepare(
-      `SELECT queue_key AS k FROM tickets WHERE business_day = ? AND service_code = ? AND status = 'waiting'
+  const keys = prepared(
+    db,
+    `SELECT queue_key AS k FROM tickets WHERE business_day = ? AND service_code = ? AND status = 'waiting'
        AND target_window_id IS NULL ORDER BY queue_key LIMIT ?`,
-    )
-    .all(businessDay, serviceCode, places + 1) as { k: number }[];
+  ).all(businessDay, serviceCode, places + 1) as { k: number }[];
   if (places === 0) return (keys[0]?.k ?? endQueueKey(db, businessDay)) - 0.5;
   const before = keys[places - 1];
   const after = keys[places];
@@ -260,40 +277,37 @@ export function keyAfterPlaces(db: Db, businessDay: string, serviceCode: string,
 }
 
 export function markEvaluationRequested(db: Db, id: number, at: string): void {
-  db.prepare('UPDATE tickets SET evaluation_requested_at = ? WHERE id = ?').run(at, id);
+  prepared(db, 'UPDATE tickets SET evaluation_requested_at = ? WHERE id = ?').run(at, id);
 }
 
 /** Waiting tickets a window could call, in the order it would see them. */
 export function waitingFor(db: Db, businessDay: string, serviceCodes: readonly string[], windowId: number | null): TicketRow[] {
   if (serviceCodes.length === 0) return [];
   const marks = serviceCodes.map(() => '?').join(', ');
-  return db
-    .prepare(
-      `${SELECT_TICKET} WHERE t.business_day = ? AND t.status = 'waiting'
+  return prepared(
+    db,
+    `${SELECT_TICKET} WHERE t.business_day = ? AND t.status = 'waiting'
          AND ((t.target_window_id IS NULL AND t.service_code IN (${marks})) OR t.target_window_id = ?)
        ORDER BY t.target_window_id IS NULL, t.priority_class = 'normal', t.queue_key`,
-    )
-    .all(businessDay, ...serviceCodes, windowId ?? -1) as TicketRow[];
+  ).all(businessDay, ...serviceCodes, windowId ?? -1) as TicketRow[];
 }
 
 /** Closes every open ticket of earlier business days (the daily reset). Returns how many. */
 export function expireBefore(db: Db, businessDay: string, at: string): number {
-  return db
-    .prepare(
-      `UPDATE tickets SET status = 'cancelled', finished_at = ?
+  return prepared(
+    db,
+    `UPDATE tickets SET status = 'cancelled', finished_at = ?
        WHERE business_day < ? AND status IN ('waiting', 'called', 'held')`,
-    )
-    .run(at, businessDay).changes;
+  ).run(at, businessDay).changes;
 }
 
 /** The most recent calls of the day, newest first, one line per ticket (its latest call). */
 export function recentCalls(db: Db, businessDay: string, limit: number): TicketRow[] {
-  return db
-    .prepare(
-      `${SELECT_TICKET}
+  return prepared(
+    db,
+    `${SELECT_TICKET}
        JOIN (SELECT ticket_id, max(id) AS last_call FROM calls GROUP BY ticket_id) c ON c.ticket_id = t.id
        WHERE t.business_day = ? AND t.window_id IS NOT NULL AND t.status IN ('called', 'held', 'finished')
        ORDER BY c.last_call DESC LIMIT ?`,
-    )
-    .all(businessDay, limit) as TicketRow[];
+  ).all(businessDay, limit) as TicketRow[];
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { prepared } from '../statement-cache';
 
 export interface WindowRow {
   id: number;
@@ -19,12 +20,13 @@ export interface WindowSeedRow {
 
 /** Inserts or updates windows by number and replaces each one's service list. */
 export function upsertWindows(db: Db, seeds: readonly WindowSeedRow[]): void {
-  const upsert = db.prepare(
+  const upsert = prepared(
+    db,
     `INSERT INTO windows (number, name) VALUES (?, ?)
      ON CONFLICT (number) DO UPDATE SET name = excluded.name RETURNING id`,
   );
-  const clear = db.prepare('DELETE FROM window_services WHERE window_id = ?');
-  const link = db.prepare('INSERT INTO window_services (window_id, service_code, priority) VALUES (?, ?, ?)');
+  const clear = prepared(db, 'DELETE FROM window_services WHERE window_id = ?');
+  const link = prepared(db, 'INSERT INTO window_services (window_id, service_code, priority) VALUES (?, ?, ?)');
   db.transaction(() => {
     for (const seed of seeds) {
       const { id } = upsert.get(seed.number, seed.name) as { id: number };
@@ -37,9 +39,10 @@ export function upsertWindows(db: Db, seeds: readonly WindowSeedRow[]): void {
 type RawWindow = Omit<WindowRow, 'services' | 'paused'> & { paused: number };
 
 function withServices(db: Db, windows: RawWindow[]): WindowRow[] {
-  const links = db
-    .prepare('SELECT window_id AS windowId, service_code AS code FROM window_services ORDER BY window_id, priority')
-    .all() as { windowId: number; code: string }[];
+  const links = prepared(
+    db,
+    'SELECT window_id AS windowId, service_code AS code FROM window_services ORDER BY window_id, priority',
+  ).all() as { windowId: number; code: string }[];
   return windows.map((w) => ({
     ...w,
     paused: w.paused === 1,
@@ -51,25 +54,24 @@ const SELECT_WINDOW = `SELECT w.id, w.number, w.name, w.paused, w.staff_id AS st
   FROM windows w LEFT JOIN staff s ON s.id = w.staff_id`;
 
 export function listWindows(db: Db): WindowRow[] {
-  return withServices(db, db.prepare(`${SELECT_WINDOW} ORDER BY w.number`).all() as RawWindow[]);
+  return withServices(db, prepared(db, `${SELECT_WINDOW} ORDER BY w.number`).all() as RawWindow[]);
 }
 
 export function findWindow(db: Db, id: number): WindowRow | undefined {
-  const row = db.prepare(`${SELECT_WINDOW} WHERE w.id = ?`).get(id) as RawWindow | undefined;
+  const row = prepared(db, `${SELECT_WINDOW} WHERE w.id = ?`).get(id) as RawWindow | undefined;
   return row ? withServices(db, [row])[0] : undefined;
 }
 
 export function setWindowPaused(db: Db, id: number, paused: boolean): void {
-  db.prepare('UPDATE windows SET paused = ? WHERE id = ?').run(paused ? 1 : 0, id);
+  prepared(db, 'UPDATE windows SET paused = ? WHERE id = ?').run(paused ? 1 : 0, id);
 }
 
 /** Windows serving a service that are open for calls (not paused): the divisor of wait estimates. */
 export function openWindowsFor(db: Db, serviceCode: string): number {
-  const row = db
-    .prepare(
-      `SELECT count(*) AS n FROM windows w JOIN window_services ws ON ws.window_id = w.id
+  const row = prepared(
+    db,
+    `SELECT count(*) AS n FROM windows w JOIN window_services ws ON ws.window_id = w.id
        WHERE ws.service_code = ? AND w.paused = 0`,
-    )
-    .get(serviceCode) as { n: number };
+  ).get(serviceCode) as { n: number };
   return row.n;
 }

@@ -1,3 +1,7 @@
+import { installStaffRequest } from '../../../host/api/auth-guard';
+import { hashPin } from '../../../host/auth/pin-hash';
+import { StaffAuth } from '../../../host/auth/staff-auth';
+import { findStaffByNo, insertStaff } from '../../../db/repositories/staff';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -303,19 +307,31 @@ describe('queue statistics of a business day', () => {
   });
 
   describe('GET /stats/today and /stats/report', () => {
+    let headers: { authorization: string } = { authorization: '' };
     async function app(now: string) {
+      const clock = { now: () => new Date(now) };
+      const auth = new StaffAuth({ db, clock });
+      if (!findStaffByNo(db, 'SUP1')) insertStaff(db, { staffNo: 'SUP1', name: '主任', role: 'supervisor', pinHash: await hashPin('135790') });
+      headers = { authorization: `Bearer ${(await auth.signIn('SUP1', '135790')).token}` };
       const fastify = Fastify({ logger: false }).withTypeProvider<ZodTypeProvider>();
       fastify.setValidatorCompiler(validatorCompiler);
       fastify.setSerializerCompiler(serializerCompiler);
       installErrorHandling(fastify);
-      await fastify.register(statsRoutes({ db, clock: { now: () => new Date(now) }, timeZone: TZ, resetHour: 3 }), { prefix: '/api/v1' });
+      installStaffRequest(fastify);
+      await fastify.register(statsRoutes({ db, clock, timeZone: TZ, resetHour: 3, auth }), { prefix: '/api/v1' });
       return fastify;
     }
+
+    it('shows statistics to signed-in staff only', async () => {
+      const api = await app('2026-06-01T18:30:00Z');
+      expect((await api.inject({ url: '/api/v1/stats/today' })).statusCode).toBe(401);
+      await api.close();
+    });
 
     it('serves today’s statistics, today turning over at the reset hour', async () => {
       // 02:30 on the 2nd in Beijing: still business day 2026-06-01.
       const api = await app('2026-06-01T18:30:00Z');
-      const res = await api.inject({ url: '/api/v1/stats/today' });
+      const res = await api.inject({ url: '/api/v1/stats/today', headers });
       expect(res.statusCode).toBe(200);
       const body = DayStatistics.parse(res.json());
       expect(body.businessDay).toBe(DAY);
@@ -325,14 +341,14 @@ describe('queue statistics of a business day', () => {
 
     it('serves the report of a named day, today by default, and rejects a malformed day', async () => {
       const api = await app('2026-06-01T19:00:00Z'); // 03:00 on the 2nd: business day 2026-06-02
-      const named = await api.inject({ url: '/api/v1/stats/report?day=2026-05-31' });
+      const named = await api.inject({ url: '/api/v1/stats/report?day=2026-05-31', headers });
       expect(named.statusCode).toBe(200);
       const report = EndOfDayReport.parse(named.json());
       expect(report.totals).toMatchObject({ issued: 1, served: 1, calls: 1 });
       expect(report.staff.map((s) => s.staffNo)).toEqual(['S003']);
-      const today = EndOfDayReport.parse((await api.inject({ url: '/api/v1/stats/report' })).json());
+      const today = EndOfDayReport.parse((await api.inject({ url: '/api/v1/stats/report', headers })).json());
       expect(today.businessDay).toBe('2026-06-02');
-      const bad = await api.inject({ url: '/api/v1/stats/report?day=June' });
+      const bad = await api.inject({ url: '/api/v1/stats/report?day=June', headers });
       expect(bad.statusCode).toBe(400);
       expect(ApiError.parse(bad.json()).error.code).toBe('invalid_request');
       await api.close();
