@@ -19,7 +19,8 @@ export function DisplayApp() {
 
   const connected = useHallEvents(
     (event) => {
-      if (event.type === 'ticket.called') {
+      // A recall or resume puts the ticket back on top of the board, as a new call does.
+      if (event.type === 'ticket.called' || event.type === 'ticket.recalled' || event.type === 'ticket.resumed') {
         queryClient.setQueryData<RecentCalls>(['recent-calls'], (old) => ({
           calls: [event.call, ...(old?.calls ?? []).filter((c) => c.ticketId !== event.call.ticketId)].slice(0, BOARD_SIZE),
         }));
