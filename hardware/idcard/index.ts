@@ -40,6 +40,7 @@ export { formatSamId } from './sam-id';
 export { maskIdNumber, maskName } from './mask';
 export type { ExchangeError } from './channel';
 export type {
+  BaudNegotiationFailure,
   IdCardReaderError,
   IdCardReaderEvents,
   IdCardReaderHealth,
@@ -48,7 +49,7 @@ export type {
 } from './reader';
 export { IdCardReader } from './reader';
 export type { IdCardSimulatorOptions, SimulatorFault, SimulatorFaultMode } from './simulator';
-export { IdCardSimulator } from './simulator';
+export { IdCardSimulator, wireTimeMs } from './simulator';
 export type {
   SimulatedCard,
   SimulatedCardName,

@@ -4,13 +4,15 @@
  * start(): open → SAM status → SAM id → every `pollIntervalMs`:
  *   find card → (new card only) select → read text+photo → parse → `card`.
  * A card lying on the reader is reported once; it counts as removed after
- * `removalAfterMisses` consecutive failed finds. Nothing here logs: events
+ * `removalAfterMisses` consecutive failed finds. With `baudRate` set, the
+ * first successful handshake is followed by baud negotiation (see
+ * `negotiateBaud`). Nothing here logs: events
  * carry personal data, and deciding what to log (masked) is the host's job.
  */
 import type { Transport, TransportStatus } from '../transport/types';
 import type { CardParseError, IdCard } from './card-types';
 import { parseIdCard } from './card';
-import type { SimpleCommand } from './commands';
+import type { BaudRate, SimpleCommand } from './commands';
 import type { ExchangeError } from './channel';
 import { CommandChannel } from './channel';
 import type { ResponseFrame } from './frame';
@@ -32,20 +34,47 @@ export interface IdCardReaderOptions {
   noDeviceAfterTimeouts?: number;
   /** Receives errors thrown by event listeners (they never stop the driver). */
   onListenerError?: (error: unknown) => void;
+  /**
+   * Line speed to switch the SAM and the transport to on start (`60 0n`), when
+   * it differs from the transport's current rate. Unset: keep the rate.
+   */
+  baudRate?: BaudRate;
 }
+
+/** Why baud negotiation failed; the reader then keeps talking at the old rate. */
+export type BaudNegotiationFailure =
+  /** The transport has no line speed to change (HID, or no setBaudRate). */
+  | 'unsupported-transport'
+  /** The SAM answered set-baud with a status other than 90. */
+  | 'refused'
+  /** No usable reply to set-baud (timeout, broken frame, write failure). */
+  | 'no-reply'
+  /** The SAM switched but the transport could not follow: expect timeouts until the SAM is reset. */
+  | 'transport';
 
 export type IdCardReaderError =
   | ExchangeError
   /** The SAM answered with a status other than the one the step needs. */
   | { kind: 'status'; command: string; status: SamStatus }
   | { kind: 'payload'; command: string; error: PayloadError }
-  | { kind: 'parse'; error: CardParseError };
+  | { kind: 'parse'; error: CardParseError }
+  | {
+      kind: 'baud';
+      requested: BaudRate;
+      /** The rate still in use. */
+      current: number | undefined;
+      failure: BaudNegotiationFailure;
+      /** SW3 status, exchange error kind or transport message; never personal data. */
+      detail?: string;
+    };
 
 export type IdCardReaderState = 'ok' | 'no-sam' | 'no-device' | 'error';
 
 export interface IdCardReaderHealth {
   state: IdCardReaderState;
   samId?: string;
+  /** The transport's line speed, when it has one (after negotiation, the negotiated rate). */
+  baudRate?: number;
   /** Every failed exchange or card read since start. */
   errorCount: number;
   lastError?: IdCardReaderError;
@@ -67,6 +96,7 @@ export class IdCardReader {
   private readonly commandTimeoutMs: number;
   private readonly removalAfterMisses: number;
   private readonly noDeviceAfterTimeouts: number;
+  private readonly wantedBaud: BaudRate | undefined;
   private readonly channel: CommandChannel;
   private readonly listeners: Listeners<IdCardReaderEvents>;
 
@@ -76,6 +106,8 @@ export class IdCardReader {
   private unsubscribeStatus: (() => void) | undefined;
 
   private samReady = false;
+  /** Negotiation runs once per start(): a failed attempt is not retried on every poll. */
+  private baudNegotiated = false;
   private cardPresent = false;
   private misses = 0;
   private consecutiveTimeouts = 0;
@@ -89,6 +121,7 @@ export class IdCardReader {
     this.commandTimeoutMs = options.commandTimeoutMs ?? 1000;
     this.removalAfterMisses = Math.max(1, options.removalAfterMisses ?? 2);
     this.noDeviceAfterTimeouts = Math.max(1, options.noDeviceAfterTimeouts ?? 3);
+    this.wantedBaud = options.baudRate;
     this.channel = new CommandChannel(transport);
     this.listeners = new Listeners<IdCardReaderEvents>(options.onListenerError);
   }
@@ -114,6 +147,7 @@ export class IdCardReader {
     this.cardPresent = false;
     this.misses = 0;
     this.consecutiveTimeouts = 0;
+    this.baudNegotiated = false;
     this.unsubscribeStatus = this.transport.onStatus((status) => this.onTransportStatus(status));
     this.channel.listen();
     await this.runStep(() => this.boot());
@@ -158,6 +192,7 @@ export class IdCardReader {
   private async boot(): Promise<void> {
     if (!(await this.ensureOpen())) return;
     await this.initSam();
+    if (this.samReady) await this.negotiateBaud();
   }
 
   private async tick(): Promise<void> {
@@ -166,6 +201,8 @@ export class IdCardReader {
     if (!this.samReady) {
       await this.initSam();
       if (!this.samReady) return;
+      await this.negotiateBaud();
+      if (!this.running) return;
     }
     await this.pollCard();
   }
@@ -201,7 +238,44 @@ export class IdCardReader {
       return;
     }
     this.samReady = true;
-    this.setHealth({ state: 'ok', samId: formatSamId(id.data) });
+    this.setHealth({ state: 'ok', samId: formatSamId(id.data), baudRate: this.transport.baudRate });
+  }
+
+  /**
+   * Switches SAM and transport to `baudRate`: set-baud at the old rate, SW3 90,
+   * then the transport follows (the SAM answers before it switches). Any
+   * failure leaves the old rate in place and shows as a `baud` error in health
+   * without making the reader unhealthy: it still works, only slower or faster.
+   */
+  private async negotiateBaud(): Promise<void> {
+    const requested = this.wantedBaud;
+    if (requested === undefined || this.baudNegotiated) return;
+    this.baudNegotiated = true;
+    const current = this.transport.baudRate;
+    if (current === requested) return;
+    const failed = (failure: BaudNegotiationFailure, detail?: string) =>
+      this.fail({ kind: 'baud', requested, current, failure, ...(detail === undefined ? {} : { detail }) }, this.healthValue.state);
+    if (current === undefined || !this.transport.setBaudRate) {
+      failed('unsupported-transport');
+      return;
+    }
+    const reply = await this.channel.exchange({ name: 'set-baud', baud: requested }, this.commandTimeoutMs);
+    if (!this.running) return;
+    if (!reply.ok) {
+      if (reply.error.kind !== 'closed') failed('no-reply', reply.error.kind);
+      return;
+    }
+    if (reply.frame.sw3 !== SW3.ok) {
+      failed('refused', samStatus(reply.frame.sw3).code);
+      return;
+    }
+    try {
+      await this.transport.setBaudRate(requested);
+    } catch (error) {
+      failed('transport', error instanceof Error ? error.message : String(error));
+      return;
+    }
+    this.setHealth({ baudRate: this.transport.baudRate });
   }
 
   private async pollCard(): Promise<void> {
@@ -267,6 +341,7 @@ export class IdCardReader {
         // Re-handshake when it answers again: it may be a different reader or a reset SAM.
         this.samReady = false;
         this.fail(error, 'no-device');
+        this.forgetCard();
       } else {
         this.fail(error, this.healthValue.state);
       }
@@ -299,7 +374,20 @@ export class IdCardReader {
     if (status.state === 'failed' || status.state === 'closed' || status.state === 'reconnecting') {
       this.samReady = false;
       this.fail({ kind: 'transport', command: 'status', message: status.lastError ?? status.state }, 'no-device');
+      this.forgetCard();
     }
+  }
+
+  /**
+   * The reader is gone, so nobody can vouch that the reported card still lies
+   * on it: report it removed, and read whatever card is there once the reader
+   * is back rather than assume it is the same one.
+   */
+  private forgetCard(): void {
+    this.misses = 0;
+    if (!this.cardPresent) return;
+    this.cardPresent = false;
+    this.listeners.emit('removed', undefined);
   }
 
   private setHealth(patch: Partial<IdCardReaderHealth>): void {
@@ -308,6 +396,7 @@ export class IdCardReader {
     if (
       next.state === prev.state &&
       next.samId === prev.samId &&
+      next.baudRate === prev.baudRate &&
       next.errorCount === prev.errorCount &&
       next.lastError === prev.lastError
     ) {

@@ -2,9 +2,16 @@
  * A SAM ID card reader in software. It speaks the real byte protocol over any
  * Transport end (the `device` end of a memory link, or a pty), so the driver
  * is tested against bytes, not against a mock of itself.
+ *
+ * `60 0n` (set baud) is answered at the old rate and only then applied, as a
+ * SAM does: the pacing follows at once, the simulator's own transport end when
+ * the next command arrives (see `hear`). With `paceBaud`, every reply
+ * is held back by the wire time of the command and the reply at that rate
+ * (bytes × 10 bits for 8N1), because a pty or memory link carries bytes
+ * instantly and would otherwise hide what the wire costs.
  */
 import type { Transport } from '../transport/types';
-import type { SamCommand } from './commands';
+import type { BaudRate, SamCommand } from './commands';
 import { identifyCommand } from './commands';
 import { CommandFrameDecoder, encodeResponse } from './frame';
 import { buildReadPayload } from './payload';
@@ -24,7 +31,9 @@ export type SimulatorFault =
   /** Every reply is preceded by `bytes` (default 8) bytes of noise. */
   | { mode: 'garbage'; bytes?: number }
   /** The reader stops answering altogether. */
-  | { mode: 'unplug' };
+  | { mode: 'unplug' }
+  /** Set-baud is refused with SW3 21 (command error), as by modules that keep a fixed rate. */
+  | { mode: 'refuse-baud' };
 
 export type SimulatorFaultMode = SimulatorFault['mode'];
 
@@ -33,6 +42,19 @@ export interface IdCardSimulatorOptions {
   samId?: Uint8Array;
   /** Seed for the garbage fault's noise, so failing tests replay. */
   seed?: number;
+  /** Hold each reply back by its wire time at this rate (and follow set-baud). Unset: reply at once. */
+  paceBaud?: number;
+}
+
+/** Preamble (5) + LEN (2) + CMD + PARA + CHK around a command's data. */
+const COMMAND_FRAME_OVERHEAD = 10;
+
+/** Bits per byte on an 8N1 line: start + 8 data + stop. */
+const BITS_PER_BYTE = 10;
+
+/** Milliseconds `bytes` take on an 8N1 line at `baud`. */
+export function wireTimeMs(bytes: number, baud: number): number {
+  return (bytes * BITS_PER_BYTE * 1000) / baud;
 }
 
 const DEFAULT_SAM_ID = Uint8Array.from([
@@ -48,12 +70,25 @@ export class IdCardSimulator {
   private readonly samId: Uint8Array;
   private random: number;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private paceBaud: number | undefined;
+  /** The SAM's current line speed, as last set by `60 0n` (115200 after power-up). */
+  private baud: BaudRate = 115200;
+  /** A rate the transport end still has to switch to. */
+  private transportBaud: BaudRate | undefined;
+  /** Replies wait for this: a transport baud switch in progress. */
+  private ready: Promise<void> = Promise.resolve();
   /** Commands heard, by name; lets tests see what the driver sent. */
   readonly received: string[] = [];
 
   constructor(options: IdCardSimulatorOptions = {}) {
     this.samId = options.samId ?? DEFAULT_SAM_ID;
     this.random = options.seed ?? 0x2545f491;
+    this.paceBaud = options.paceBaud;
+  }
+
+  /** The line speed the simulated SAM is at. */
+  get baudRate(): BaudRate {
+    return this.baud;
   }
 
   /** Starts answering on `transport`, opening it if needed. */
@@ -91,21 +126,55 @@ export class IdCardSimulator {
     for (const result of this.decoder.push(chunk)) {
       if (this.fault?.mode === 'unplug') continue;
       if (result.ok) {
+        this.switchTransportBaud();
         const command = identifyCommand(result.frame.cmd, result.frame.para);
         this.received.push(command === undefined ? 'unknown' : typeof command === 'string' ? command : command.name);
-        this.send(command === undefined ? encodeResponse(SW3.commandError) : this.answer(command));
+        const commandBytes = result.frame.data.length + COMMAND_FRAME_OVERHEAD;
+        if (command !== undefined && typeof command !== 'string') {
+          this.setBaud(command.baud, commandBytes);
+          continue;
+        }
+        this.send(command === undefined ? encodeResponse(SW3.commandError) : this.answer(command), commandBytes);
       } else if (result.error.kind === 'checksum') {
-        this.send(encodeResponse(SW3.checksumError));
+        this.send(encodeResponse(SW3.checksumError), 0);
       } else if (result.error.kind === 'length') {
-        this.send(encodeResponse(SW3.lengthError));
+        this.send(encodeResponse(SW3.lengthError), 0);
       }
       // Garbage before a command is ignored, as a SAM does.
     }
   }
 
-  private answer(command: SamCommand): Uint8Array {
+  /** Answers set-baud at the old rate, then switches the pacing and (if it can) the transport end. */
+  private setBaud(baud: BaudRate, commandBytes: number): void {
+    if (this.fault?.mode === 'refuse-baud') {
+      this.send(encodeResponse(SW3.commandError), commandBytes);
+      return;
+    }
+    this.send(encodeResponse(SW3.ok), commandBytes, () => {
+      this.baud = baud;
+      if (this.paceBaud !== undefined) this.paceBaud = baud;
+      this.transportBaud = baud;
+    });
+  }
+
+  /**
+   * Applies a pending set-baud to the transport end. Done when the next
+   * command arrives, not right after the reply: a serial baud change flushes
+   * unsent output, and on a pty "drained" only means "queued", so an early
+   * switch could swallow the reply. A command after it proves the host has it.
+   */
+  private switchTransportBaud(): void {
+    const baud = this.transportBaud;
+    const transport = this.transport;
+    if (baud === undefined || !transport) return;
+    this.transportBaud = undefined;
+    if (!transport.setBaudRate) return;
+    // A failed switch leaves the ends at different rates; the driver then sees timeouts.
+    this.ready = transport.setBaudRate(baud).catch(() => undefined);
+  }
+
+  private answer(command: Exclude<SamCommand, { name: 'set-baud' }>): Uint8Array {
     const card = this.card;
-    if (typeof command !== 'string') return encodeResponse(SW3.ok);
     switch (command) {
       case 'reset-sam':
       case 'sam-status':
@@ -139,7 +208,12 @@ export class IdCardSimulator {
     }
   }
 
-  private send(frame: Uint8Array): void {
+  /**
+   * Writes a reply, after the pacing and slow-reply delays; `afterSent` runs
+   * once the reply is handed to the transport. `commandBytes` is the size of
+   * the command that caused it (its wire time is part of the pacing).
+   */
+  private send(frame: Uint8Array, commandBytes: number, afterSent?: () => void): void {
     const fault = this.fault;
     let bytes = frame;
     if (fault?.mode === 'checksum-error') {
@@ -154,14 +228,19 @@ export class IdCardSimulator {
     const transport = this.transport;
     if (!transport) return;
     const write = () => {
-      // A closed or failed end just drops the reply: the driver sees a timeout, as with real hardware.
-      transport.write(bytes).catch(() => undefined);
+      void this.ready.then(() => {
+        if (this.transport !== transport) return;
+        // A closed or failed end just drops the reply: the driver sees a timeout, as with real hardware.
+        transport.write(bytes).then(afterSent, () => undefined);
+      });
     };
-    if (fault?.mode === 'slow-reply') {
+    let delayMs = fault?.mode === 'slow-reply' ? (fault.delayMs ?? 2000) : 0;
+    if (this.paceBaud !== undefined) delayMs += wireTimeMs(commandBytes + bytes.length, this.paceBaud);
+    if (delayMs > 0) {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         if (this.transport === transport) write();
-      }, fault.delayMs ?? 2000);
+      }, delayMs);
       this.timers.add(timer);
     } else {
       write();

@@ -14,8 +14,20 @@ export class MemoryTransport implements Transport {
   private state: TransportStatus = { state: 'closed' };
   private readonly dataListeners = new Set<Listener<Uint8Array>>();
   private readonly statusListeners = new Set<Listener<TransportStatus>>();
+  private baud = 115200;
+  /** Every rate passed to setBaudRate, in order: a memory link has no line speed to change. */
+  readonly baudChanges: number[] = [];
 
   constructor(readonly address: string) {}
+
+  get baudRate(): number {
+    return this.baud;
+  }
+
+  async setBaudRate(baud: number): Promise<void> {
+    this.baudChanges.push(baud);
+    this.baud = baud;
+  }
 
   get status(): TransportStatus {
     return this.state;
