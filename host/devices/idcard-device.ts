@@ -9,13 +9,11 @@ import {
   type SimulatedCard,
   simulatedCards,
 } from '../../hardware/idcard';
+import { HidTransport, nodeHidOpener } from '../../hardware/transport/hid';
 import { createMemoryLink } from '../../hardware/transport/memory';
+import { SerialTransport } from '../../hardware/transport/serial';
 import type { Transport } from '../../hardware/transport/types';
 import type { CitizenCard } from '../identity/identity-sessions';
-
-export class DeviceConfigError extends Error {
-  override readonly name = 'DeviceConfigError';
-}
 
 /** What the identity session needs of a card read: the rest of the card is dropped at once. */
 export function toCitizenCard(card: IdCard): CitizenCard {
@@ -49,10 +47,11 @@ export class IdCardDevice {
       transport = link.host;
       this.simulatorEnd = link.device;
       this.simulator = new IdCardSimulator();
+    } else if (config.transport.type === 'serial') {
+      transport = new SerialTransport({ path: config.transport.path, baudRate: config.transport.baudRate });
     } else {
-      throw new DeviceConfigError(
-        `device ${config.id}: ${config.transport.type} transport for ID card readers is not available in this build`,
-      );
+      const { vendorId, productId } = config.transport;
+      transport = new HidTransport({ vendorId, productId, opener: nodeHidOpener(vendorId, productId) });
     }
     this.reader = new IdCardReader(transport, { pollIntervalMs: config.pollIntervalMs });
     this.last = { id: config.id, kind: 'idcard', simulated: this.simulator !== undefined, state: 'starting', errorCount: 0 };
@@ -67,6 +66,8 @@ export class IdCardDevice {
 
   async start(): Promise<void> {
     if (this.simulator && this.simulatorEnd) await this.simulator.attach(this.simulatorEnd);
+    // A reader unplugged at boot does not stop the host: start() never throws; the
+    // driver keeps retrying and reports no-device until the reader appears.
     await this.reader.start();
   }
 
