@@ -7,6 +7,7 @@ export const en: Messages = {
     welcome: 'Welcome to the service hall',
     tapCard: 'Place your ID card on the reader',
     greeting: 'Hello, {{name}}',
+    photoPlaceholder: 'ID photo (not decoded)',
     takeTicket: 'Take a number',
     takeTicketHint: 'Choose a service',
     chooseService: 'Choose the service you need',

@@ -6,6 +6,7 @@ export const zhCN = {
     welcome: '欢迎办理政务服务',
     tapCard: '请将身份证放在读卡区',
     greeting: '您好，{{name}}',
+    photoPlaceholder: '证件照片（未解码）',
     takeTicket: '取号',
     takeTicketHint: '选择要办理的事项',
     chooseService: '请选择办理事项',

@@ -87,9 +87,13 @@ export function KioskApp() {
           <ServicePicker onPick={(code) => void take(code)} onBack={() => setScreen({ name: 'home' })} />
         ) : (
           <section className="home">
-            <p className="greeting" data-testid="citizen-name">
-              {t('kiosk.greeting', { name: citizen.maskedName })}
-            </p>
+            <div className="citizen">
+              {/* The card photo (WLT) needs a licensed decoder, which this build does not ship. */}
+              <div className="photo-placeholder" role="img" aria-label={t('kiosk.photoPlaceholder')} />
+              <p className="greeting" data-testid="citizen-name">
+                {t('kiosk.greeting', { name: citizen.maskedName })}
+              </p>
+            </div>
             <div className="tiles">
               <button type="button" className="tile" onClick={() => setScreen({ name: 'services' })}>
                 <span className="tile-title">{t('kiosk.takeTicket')}</span>
