@@ -42,9 +42,7 @@ export function packReports(data: Uint8Array, framing: HidFraming): number[][] {
   return reports;
 }
 
-export type UnpackResult =
-  | { ok: true; payload: Uint8Array }
-  | { ok: false; reason: 'wrong-report-id' | 'bad-length' };
+export type UnpackResult = { ok: true; payload: Uint8Array } | { ok: false; reason: 'wrong-report-id' | 'bad-length' };
 
 /** The payload of one input report; a report that does not fit the framing is rejected, not guessed at. */
 export function unpackReport(report: Uint8Array, framing: HidFraming): UnpackResult {

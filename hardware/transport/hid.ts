@@ -9,10 +9,9 @@
  * opener with exponential backoff until `close()` is called.
  */
 import type { BackoffOptions } from './backoff';
-import { Reconnector } from './backoff';
 import type { HidFraming } from './hid-framing';
 import { packReports, unpackReport } from './hid-framing';
-import type { Transport, TransportStatus } from './types';
+import { ReconnectingTransport } from './reconnecting';
 import { errorMessage, TransportClosedError, TransportIoError } from './types';
 
 /** The part of an open HID device the transport uses. */
@@ -58,27 +57,17 @@ export interface HidTransportOptions {
   reconnect?: BackoffOptions;
 }
 
-type Listener<T> = (value: T) => void;
-
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
-export class HidTransport implements Transport {
+export class HidTransport extends ReconnectingTransport<HidDevicePort> {
   readonly kind = 'hid' as const;
-  readonly address: string;
   private readonly framing: HidFraming;
   private readonly opener: HidOpener;
-  private device: HidDevicePort | undefined;
-  private state: TransportStatus = { state: 'closed' };
-  private wanted = false;
-  private opening: Promise<void> | undefined;
-  private readonly reconnector: Reconnector;
-  private readonly dataListeners = new Set<Listener<Uint8Array>>();
-  private readonly statusListeners = new Set<Listener<TransportStatus>>();
   /** Input reports that did not fit the framing (wrong id, impossible LEN); dropped. */
   droppedReports = 0;
 
   constructor(options: HidTransportOptions) {
-    this.address = `hid:${hex4(options.vendorId)}:${hex4(options.productId)}`;
+    super(`hid:${hex4(options.vendorId)}:${hex4(options.productId)}`, options.reconnect);
     const reportId = options.reportId ?? 0x00;
     const reportSize = options.reportSize ?? 64;
     if (!Number.isInteger(reportSize) || reportSize < 2 || reportSize > 256) {
@@ -86,43 +75,12 @@ export class HidTransport implements Transport {
     }
     this.framing = { reportId, reportSize, inputHasReportId: options.inputHasReportId ?? reportId !== 0 };
     this.opener = options.opener ?? nodeHidOpener(options.vendorId, options.productId);
-    this.reconnector = new Reconnector(() => this.reconnectAttempt(), options.reconnect);
-  }
-
-  get status(): TransportStatus {
-    return this.state;
-  }
-
-  /** Like SerialTransport.open: a failed open rejects and keeps retrying until close(). */
-  async open(): Promise<void> {
-    if (this.state.state === 'open') return;
-    if (this.opening) return this.opening;
-    this.wanted = true;
-    this.reconnector.cancel();
-    this.setStatus({ state: 'opening' });
-    try {
-      await this.openDevice();
-    } catch (error) {
-      const failure = error instanceof TransportClosedError ? error : new TransportIoError(this.address, 'open', errorMessage(error));
-      if (this.wanted) this.lost(failure.message);
-      throw failure;
-    }
-  }
-
-  async close(): Promise<void> {
-    this.wanted = false;
-    this.reconnector.cancel();
-    await this.opening?.catch(() => undefined);
-    const device = this.device;
-    this.device = undefined;
-    if (device) await this.closeQuietly(device);
-    if (this.state.state !== 'closed') this.setStatus({ state: 'closed' });
   }
 
   /** Sends `data` as one or more output reports, in order. */
   async write(data: Uint8Array): Promise<void> {
-    const device = this.device;
-    if (this.state.state !== 'open' || !device) throw new TransportClosedError(this.address);
+    const device = this.handle;
+    if (this.status.state !== 'open' || !device) throw new TransportClosedError(this.address);
     for (const report of packReports(data, this.framing)) {
       let written: number;
       try {
@@ -135,78 +93,25 @@ export class HidTransport implements Transport {
     }
   }
 
-  onData(listener: Listener<Uint8Array>): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
+  protected connect(): Promise<HidDevicePort> {
+    return this.opener();
   }
 
-  onStatus(listener: Listener<TransportStatus>): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
-  }
-
-  private openDevice(): Promise<void> {
-    const run = this.opener().then(async (device) => {
-      if (!this.wanted) {
-        await this.closeQuietly(device);
-        throw new TransportClosedError(this.address);
-      }
-      this.adopt(device);
-    });
-    const tracked = run.finally(() => {
-      if (this.opening === tracked) this.opening = undefined;
-    });
-    this.opening = tracked;
-    return tracked;
-  }
-
-  private adopt(device: HidDevicePort): void {
-    this.device = device;
+  protected attach(device: HidDevicePort): void {
     device.onData((report) => {
-      if (this.device !== device) return;
+      if (this.handle !== device) return;
       const unpacked = unpackReport(report, this.framing);
       if (!unpacked.ok) {
         this.droppedReports += 1;
         return;
       }
-      if (unpacked.payload.length === 0) return;
-      for (const listener of this.dataListeners) listener(unpacked.payload);
+      if (unpacked.payload.length > 0) this.listeners.emitData(unpacked.payload);
     });
-    device.onError((error) => {
-      // node-hid reports an unplugged device as a read error; the handle is dead either way.
-      if (this.device === device) this.drop(device, error.message);
-    });
-    this.setStatus({ state: 'open' });
+    // node-hid reports an unplugged device as a read error; the handle is dead either way.
+    device.onError((error) => this.handleLost(device, error.message));
   }
 
-  private writeFailed(device: HidDevicePort, reason: string): TransportIoError {
-    if (this.device === device) this.drop(device, reason);
-    return new TransportIoError(this.address, 'write', reason);
-  }
-
-  private drop(device: HidDevicePort, reason: string): void {
-    this.device = undefined;
-    void this.closeQuietly(device);
-    if (this.wanted) this.lost(reason);
-  }
-
-  private lost(reason: string): void {
-    this.setStatus({ state: 'reconnecting', lastError: reason });
-    this.reconnector.start();
-  }
-
-  private async reconnectAttempt(): Promise<boolean> {
-    if (!this.wanted) return true;
-    try {
-      await this.openDevice();
-      return true;
-    } catch (error) {
-      this.state = { state: 'reconnecting', lastError: errorMessage(error) };
-      return !this.wanted;
-    }
-  }
-
-  private async closeQuietly(device: HidDevicePort): Promise<void> {
+  protected async release(device: HidDevicePort): Promise<void> {
     try {
       await device.close();
     } catch {
@@ -214,8 +119,8 @@ export class HidTransport implements Transport {
     }
   }
 
-  private setStatus(status: TransportStatus): void {
-    this.state = status;
-    for (const listener of this.statusListeners) listener(status);
+  private writeFailed(device: HidDevicePort, reason: string): TransportIoError {
+    this.handleLost(device, reason);
+    return new TransportIoError(this.address, 'write', reason);
   }
 }

@@ -1,7 +1,6 @@
+import { TransportListeners } from './listeners';
 import type { Transport, TransportStatus } from './types';
 import { TransportClosedError } from './types';
-
-type Listener<T> = (value: T) => void;
 
 /**
  * An in-memory transport end. Two ends made by `createMemoryLink` are wired
@@ -11,9 +10,7 @@ type Listener<T> = (value: T) => void;
 export class MemoryTransport implements Transport {
   readonly kind = 'memory' as const;
   private peer: MemoryTransport | undefined;
-  private state: TransportStatus = { state: 'closed' };
-  private readonly dataListeners = new Set<Listener<Uint8Array>>();
-  private readonly statusListeners = new Set<Listener<TransportStatus>>();
+  private readonly listeners = new TransportListeners();
   private baud = 115200;
   /** Every rate passed to setBaudRate, in order: a memory link has no line speed to change. */
   readonly baudChanges: number[] = [];
@@ -30,7 +27,7 @@ export class MemoryTransport implements Transport {
   }
 
   get status(): TransportStatus {
-    return this.state;
+    return this.listeners.status;
   }
 
   connect(peer: MemoryTransport): void {
@@ -38,44 +35,36 @@ export class MemoryTransport implements Transport {
   }
 
   async open(): Promise<void> {
-    this.setStatus({ state: 'open' });
+    this.listeners.setStatus({ state: 'open' });
   }
 
   async close(): Promise<void> {
-    this.setStatus({ state: 'closed' });
+    this.listeners.setStatus({ state: 'closed' });
   }
 
   /** Simulates the device being unplugged: the end fails until reopened. */
   fail(reason: string): void {
-    this.setStatus({ state: 'failed', lastError: reason });
+    this.listeners.setStatus({ state: 'failed', lastError: reason });
   }
 
   async write(data: Uint8Array): Promise<void> {
-    if (this.state.state !== 'open') throw new TransportClosedError(this.address);
+    if (this.status.state !== 'open') throw new TransportClosedError(this.address);
     const peer = this.peer;
     if (!peer) return;
     const copy = Uint8Array.from(data);
     setImmediate(() => peer.deliver(copy));
   }
 
-  onData(listener: Listener<Uint8Array>): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
+  onData(listener: (chunk: Uint8Array) => void): () => void {
+    return this.listeners.onData(listener);
   }
 
-  onStatus(listener: Listener<TransportStatus>): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+  onStatus(listener: (status: TransportStatus) => void): () => void {
+    return this.listeners.onStatus(listener);
   }
 
   private deliver(chunk: Uint8Array): void {
-    if (this.state.state !== 'open') return;
-    for (const listener of this.dataListeners) listener(chunk);
-  }
-
-  private setStatus(status: TransportStatus): void {
-    this.state = status;
-    for (const listener of this.statusListeners) listener(status);
+    if (this.status.state === 'open') this.listeners.emitData(chunk);
   }
 }
 
