@@ -4,6 +4,7 @@
  * validates the same shapes. Scope of this version: "cases in, status out".
  */
 import { z } from 'zod';
+import { errorEnvelope } from './errors';
 
 // ---------------------------------------------------------------------------
 // Errors
@@ -23,13 +24,7 @@ export const CentralErrorCode = z.enum([
 ]);
 export type CentralErrorCode = z.infer<typeof CentralErrorCode>;
 
-export const CentralErrorBody = z.object({
-  error: z.object({
-    code: CentralErrorCode,
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
+export const CentralErrorBody = errorEnvelope(CentralErrorCode);
 export type CentralErrorBody = z.infer<typeof CentralErrorBody>;
 
 // ---------------------------------------------------------------------------

@@ -24,11 +24,16 @@ export const ApiErrorCode = z.enum([
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 
-export const ApiError = z.object({
-  error: z.object({
-    code: ApiErrorCode,
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
+/** `{ error: { code, message, details? } }`: the error body of every API we speak, host or central. */
+export function errorEnvelope<C extends z.ZodType>(code: C) {
+  return z.object({
+    error: z.object({
+      code,
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  });
+}
+
+export const ApiError = errorEnvelope(ApiErrorCode);
 export type ApiError = z.infer<typeof ApiError>;

@@ -17,10 +17,10 @@ export const MARKERS = {
 
 type Range = readonly [from: number, to: number];
 
-export const RESIDENT_LAYOUT = {
+/** The fields resident cards and HMT residence permits share, at the same offsets. */
+const CITIZEN_FIELDS = {
   name: [0, 30],
   gender: [30, 32],
-  nation: [32, 36],
   birth: [36, 52],
   address: [52, 122],
   idNumber: [122, 158],
@@ -29,16 +29,14 @@ export const RESIDENT_LAYOUT = {
   validTo: [204, 220],
 } as const satisfies Record<string, Range>;
 
+export const RESIDENT_LAYOUT = {
+  ...CITIZEN_FIELDS,
+  nation: [32, 36],
+} as const satisfies Record<string, Range>;
+
+/** As the resident card, but 32-36 (the nation) is reserved, and the pass fields follow. */
 export const HMT_LAYOUT = {
-  name: [0, 30],
-  gender: [30, 32],
-  // 32-36 reserved (where residents carry the nation)
-  birth: [36, 52],
-  address: [52, 122],
-  idNumber: [122, 158],
-  issuer: [158, 188],
-  validFrom: [188, 204],
-  validTo: [204, 220],
+  ...CITIZEN_FIELDS,
   passNumber: [220, 238],
   issueCount: [238, 242],
 } as const satisfies Record<string, Range>;
