@@ -49,7 +49,8 @@ export type {
 } from './reader';
 export { IdCardReader } from './reader';
 export type { IdCardSimulatorOptions, SimulatorFault, SimulatorFaultMode } from './simulator';
-export { IdCardSimulator, wireTimeMs } from './simulator';
+export { IdCardSimulator } from './simulator';
+export { wireTimeMs } from '../common/wire-time';
 export type {
   SimulatedCard,
   SimulatedCardName,

@@ -16,7 +16,7 @@ import type { BaudRate, SimpleCommand } from './commands';
 import type { ExchangeError } from './channel';
 import { CommandChannel } from './channel';
 import type { ResponseFrame } from './frame';
-import { Listeners } from './listeners';
+import { Listeners } from '../common/listeners';
 import type { PayloadError } from './payload';
 import { splitReadPayload } from './payload';
 import { formatSamId } from './sam-id';

@@ -10,6 +10,7 @@
  * (bytes × 10 bits for 8N1), because a pty or memory link carries bytes
  * instantly and would otherwise hide what the wire costs.
  */
+import { wireTimeMs } from '../common/wire-time';
 import type { Transport } from '../transport/types';
 import type { BaudRate, SamCommand } from './commands';
 import { identifyCommand } from './commands';
@@ -48,14 +49,6 @@ export interface IdCardSimulatorOptions {
 
 /** Preamble (5) + LEN (2) + CMD + PARA + CHK around a command's data. */
 const COMMAND_FRAME_OVERHEAD = 10;
-
-/** Bits per byte on an 8N1 line: start + 8 data + stop. */
-const BITS_PER_BYTE = 10;
-
-/** Milliseconds `bytes` take on an 8N1 line at `baud`. */
-export function wireTimeMs(bytes: number, baud: number): number {
-  return (bytes * BITS_PER_BYTE * 1000) / baud;
-}
 
 const DEFAULT_SAM_ID = Uint8Array.from([
   0x05, 0x00, 0x01, 0x00, 0x2b, 0x2b, 0x33, 0x01, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x08,

@@ -17,7 +17,8 @@
  *     Baseline: the same wire time.
  */
 import { IdCardReader } from '../../hardware/idcard/reader';
-import { IdCardSimulator, wireTimeMs } from '../../hardware/idcard/simulator';
+import { wireTimeMs } from '../../hardware/common/wire-time';
+import { IdCardSimulator } from '../../hardware/idcard/simulator';
 import { buildReadPayload } from '../../hardware/idcard/payload';
 import { buildTextBlock, placeholderPhoto, simulatedCards } from '../../hardware/idcard/simulated-cards';
 import { CommandFrameDecoder, encodeCommand, encodeResponse } from '../../hardware/idcard/frame';

@@ -5,7 +5,8 @@ import type { IdCard } from '../../../hardware/idcard/card-types';
 import { encodeCommand } from '../../../hardware/idcard/frame';
 import type { IdCardReaderOptions } from '../../../hardware/idcard/reader';
 import { IdCardReader } from '../../../hardware/idcard/reader';
-import { IdCardSimulator, wireTimeMs } from '../../../hardware/idcard/simulator';
+import { wireTimeMs } from '../../../hardware/common/wire-time';
+import { IdCardSimulator } from '../../../hardware/idcard/simulator';
 import { simulatedCards } from '../../../hardware/idcard/simulated-cards';
 
 const WAIT = { timeout: 5000, interval: 5 };

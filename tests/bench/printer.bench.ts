@@ -1,0 +1,91 @@
+/**
+ * Thermal printer benchmark (`node scripts/bench.mjs printer`).
+ *
+ * (a) Bytes of a typical ticket (hall, service, 4×4 number, wait, time,
+ *     native QR of a ~50-character URL, note, cut) at 58 and 80 mm, against
+ *     the 600-byte target.
+ * (b) print() call → last byte of the job accepted by a VirtualPrinter that
+ *     takes bytes at the wire rate (`paceBaud`), over a socat pty pair with the
+ *     real serialport library, at 9600 and 115200 8N1. Baseline: the wire time
+ *     of the job's bytes alone; the ratio shows what the driver adds (the DLE
+ *     EOT check before the job, scheduling). Median of 7 jobs per rate.
+ */
+import { wireTimeMs } from '../../hardware/common/wire-time';
+import { PrinterDriver } from '../../hardware/printer/driver';
+import { encodeTicket } from '../../hardware/printer/layouts';
+import { VirtualPrinter } from '../../hardware/printer/virtual-printer';
+import { SerialTransport } from '../../hardware/transport/serial';
+import { typicalTicket } from '../hardware/printer/fixtures';
+import { SocatLink } from '../hardware/socat';
+import { median, report } from './harness';
+
+const JOBS = 7;
+
+for (const width of [58, 80] as const) {
+  report({
+    name: `printer bytes per typical ticket (${width} mm, native QR)`,
+    value: encodeTicket(typicalTicket, { width }).length,
+    unit: 'bytes',
+    baseline: 600,
+    baselineName: 'the 600-byte target',
+    target: 1,
+  });
+}
+
+async function printLatency(baud: number): Promise<{ samples: number[]; bytes: number }> {
+  const link = new SocatLink('hk-bench-printer-');
+  const host = new SerialTransport({ path: link.readerPath, baudRate: baud });
+  const device = new SerialTransport({ path: link.devicePath, baudRate: baud });
+  const printer = new VirtualPrinter({ paceBaud: baud });
+  const driver = new PrinterDriver(host, { statusPollMs: 60_000, commandTimeoutMs: 2000 });
+  const job = encodeTicket(typicalTicket, { width: 58 });
+  const samples: number[] = [];
+  try {
+    await link.plug();
+    await printer.attach(device);
+    await driver.start();
+    if (driver.health.state !== 'ok') throw new Error(`printer not ready: ${driver.health.state}`);
+    for (let i = 0; i < JOBS; i++) {
+      // The job's last byte: after the 12-byte status check and the job itself.
+      const lastByte = printer.acceptedBytes + 12 + job.length;
+      const accepted = new Promise<number>((resolve) => {
+        const off = printer.on('accepted', ({ totalBytes, atMs }) => {
+          if (totalBytes < lastByte) return;
+          off();
+          resolve(atMs);
+        });
+      });
+      // performance.now(): the clock the printer stamps 'accepted' with.
+      const t0 = performance.now();
+      const result = driver.print(job);
+      const at = await accepted;
+      samples.push(at - t0);
+      const outcome = await result;
+      if (!outcome.ok) throw new Error(`print failed: ${outcome.reason}`);
+    }
+  } finally {
+    await driver.stop();
+    printer.detach();
+    await device.close();
+    await link.dispose();
+  }
+  return { samples, bytes: job.length };
+}
+
+for (const baud of [9600, 115200]) {
+  const { samples, bytes } = await printLatency(baud);
+  const wire = wireTimeMs(bytes, baud);
+  console.log(
+    `print() → last byte accepted at ${baud} 8N1, ${bytes}-byte ticket, ${samples.length} jobs: ` +
+      samples.map((s) => s.toFixed(1)).join(', ') +
+      ' ms',
+  );
+  report({
+    name: `printer print() → last byte accepted at ${baud} (median)`,
+    value: median(samples),
+    unit: 'ms',
+    baseline: wire,
+    baselineName: `wire time of ${bytes} bytes at ${baud}`,
+    target: 1.2,
+  });
+}
