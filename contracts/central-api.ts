@@ -45,7 +45,11 @@ export type CaseNumber = z.infer<typeof CaseNumber>;
  * A retry of the same submission carries the same key. "uuid-ish": letters, digits and
  * `-_.:` so that uuids, ulids and `terminal:counter` keys all fit.
  */
-export const IdempotencyKey = z.string().min(8).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'expected a uuid-like key');
+export const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'expected a uuid-like key');
 
 /** Header names arrive lower-cased; other headers (Authorization, ...) pass through untouched. */
 export const CreateCaseHeaders = z.looseObject({ 'idempotency-key': IdempotencyKey });

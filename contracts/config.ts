@@ -9,13 +9,70 @@ export const DeviceTransportConfig = z.discriminatedUnion('type', [
 ]);
 export type DeviceTransportConfig = z.infer<typeof DeviceTransportConfig>;
 
+export const DeviceKind = z.enum(['idcard', 'printer', 'caller', 'ledscreen', 'scanner']);
+export type DeviceKind = z.infer<typeof DeviceKind>;
+
+/** Per-kind settings; only the block matching the device's kind is read. */
+export const DeviceOptions = z.object({
+  printer: z
+    .object({
+      paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
+      header: z.array(z.string().max(48)).max(4).default([]),
+      footer: z.array(z.string().max(48)).max(4).default([]),
+    })
+    .optional(),
+  /** Which window each keypad address (呼叫器地址) sits at. */
+  caller: z
+    .object({
+      bindings: z.array(z.object({ address: z.number().int().min(0).max(255), windowNumber: z.number().int().positive() })),
+    })
+    .optional(),
+  ledscreen: z
+    .object({ windowNumber: z.number().int().positive(), address: z.number().int().min(0).max(0xffff).default(1) })
+    .optional(),
+  scanner: z
+    .object({ mode: z.enum(['line', 'hid-pos']).default('line'), terminator: z.enum(['CR', 'LF', 'CRLF']).default('CR') })
+    .optional(),
+});
+export type DeviceOptions = z.infer<typeof DeviceOptions>;
+
 export const DeviceConfig = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  kind: z.enum(['idcard', 'printer', 'caller', 'ledscreen', 'scanner']),
+  kind: DeviceKind,
+  name: z.string().max(40).optional(),
   transport: DeviceTransportConfig,
+  enabled: z.boolean().default(true),
   pollIntervalMs: z.number().int().min(10).max(10_000).default(300),
+  options: DeviceOptions.default({}),
 });
 export type DeviceConfig = z.infer<typeof DeviceConfig>;
+export type DeviceConfigInput = z.input<typeof DeviceConfig>;
+
+const EMBEDDED_DEVICES: DeviceConfigInput[] = [
+  { id: 'idcard-1', kind: 'idcard', name: '身份证阅读器', transport: { type: 'simulated' } },
+  {
+    id: 'printer-1',
+    kind: 'printer',
+    name: '取号小票打印机',
+    transport: { type: 'simulated' },
+    options: { printer: { paperWidth: 80 } },
+  },
+  {
+    id: 'keypad-1',
+    kind: 'caller',
+    name: '1号窗口呼叫器',
+    transport: { type: 'simulated' },
+    options: { caller: { bindings: [{ address: 1, windowNumber: 1 }] } },
+  },
+  {
+    id: 'led-1',
+    kind: 'ledscreen',
+    name: '1号窗口屏',
+    transport: { type: 'simulated' },
+    options: { ledscreen: { windowNumber: 1 } },
+  },
+  { id: 'scanner-1', kind: 'scanner', name: '扫码器', transport: { type: 'simulated' } },
+];
 
 /** HH:MM on the 24-hour clock; 24:00 ends a period at midnight. */
 const HhMm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM, 24-hour');
@@ -81,7 +138,11 @@ export const QueuePolicy = z.object({
   priorityBurst: z.number().int().min(1).max(20).default(2),
   /** 过号: a skipped ticket goes back after `afterPlaces` waiting tickets, at most `maxTimes` times. */
   skipRequeue: z
-    .object({ enabled: z.boolean().default(true), afterPlaces: z.number().int().min(0).default(3), maxTimes: z.number().int().min(0).default(2) })
+    .object({
+      enabled: z.boolean().default(true),
+      afterPlaces: z.number().int().min(0).default(3),
+      maxTimes: z.number().int().min(0).default(2),
+    })
     .prefault({}),
   /** A transferred ticket keeps its place in time (true) or goes to the end of the new queue. */
   transferKeepsTime: z.boolean().default(true),
@@ -107,9 +168,11 @@ export const HostConfig = z.object({
     .prefault({}),
   /** Staff accounts the config owns (PIN hashes from `node scripts/staff.mjs hash-pin`). */
   staff: z.array(StaffSeed).default([]),
-  devices: z.array(DeviceConfig).default([
-    { id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' }, pollIntervalMs: 300 },
-  ]),
+  /**
+   * Devices seeded into the device table on first boot (afterwards the technician
+   * console owns them). The embedded default simulates one of each.
+   */
+  devices: z.array(DeviceConfig).default(() => EMBEDDED_DEVICES.map((d) => DeviceConfig.parse(d))),
   services: z.array(ServiceSeed).default([
     {
       code: 'business-startup',
@@ -144,9 +207,39 @@ export const HostConfig = z.object({
       targetWaitMin: 20,
       materials: '身份证原件或社会保障卡',
     },
-    { code: 'livelihood', name: '民生事项', nameEn: 'Livelihood services', prefix: 'D', numberStart: 1, numberEnd: 999, dailyLimit: 300, targetWaitMin: 15, materials: '身份证原件' },
-    { code: 'business-appeal', name: '营商诉求', nameEn: 'Business complaints', prefix: 'E', numberStart: 1, numberEnd: 999, dailyLimit: 100, targetWaitMin: 15, materials: '诉求相关材料（如有）' },
-    { code: 'consulting', name: '咨询', nameEn: 'Enquiries', prefix: 'F', numberStart: 1, numberEnd: 999, dailyLimit: 500, targetWaitMin: 10, materials: '' },
+    {
+      code: 'livelihood',
+      name: '民生事项',
+      nameEn: 'Livelihood services',
+      prefix: 'D',
+      numberStart: 1,
+      numberEnd: 999,
+      dailyLimit: 300,
+      targetWaitMin: 15,
+      materials: '身份证原件',
+    },
+    {
+      code: 'business-appeal',
+      name: '营商诉求',
+      nameEn: 'Business complaints',
+      prefix: 'E',
+      numberStart: 1,
+      numberEnd: 999,
+      dailyLimit: 100,
+      targetWaitMin: 15,
+      materials: '诉求相关材料（如有）',
+    },
+    {
+      code: 'consulting',
+      name: '咨询',
+      nameEn: 'Enquiries',
+      prefix: 'F',
+      numberStart: 1,
+      numberEnd: 999,
+      dailyLimit: 500,
+      targetWaitMin: 10,
+      materials: '',
+    },
   ]),
   windows: z.array(WindowSeed).default([
     { number: 1, name: '综合受理 1', services: ['business-startup', 'consulting'] },

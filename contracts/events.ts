@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceState } from './health';
 import { Call, Ticket } from './queue';
 
 /**
@@ -23,7 +24,12 @@ export const HallEvent = z.discriminatedUnion('type', [
     toWindowNumber: z.number().int().positive().nullable(),
   }),
   z.object({ ...base, type: z.literal('ticket.finished'), ticket: Ticket }),
-  z.object({ ...base, type: z.literal('evaluation.requested'), ticketId: z.number().int().positive(), windowNumber: z.number().int().positive() }),
+  z.object({
+    ...base,
+    type: z.literal('evaluation.requested'),
+    ticketId: z.number().int().positive(),
+    windowNumber: z.number().int().positive(),
+  }),
   z.object({ ...base, type: z.literal('window.paused'), windowNumber: z.number().int().positive(), paused: z.boolean() }),
   z.object({
     ...base,
@@ -32,12 +38,10 @@ export const HallEvent = z.discriminatedUnion('type', [
   }),
   z.object({ ...base, type: z.literal('identity.read'), sessionId: z.string() }),
   z.object({ ...base, type: z.literal('identity.ended'), sessionId: z.string() }),
-  z.object({
-    ...base,
-    type: z.literal('device.status'),
-    deviceId: z.string(),
-    state: z.enum(['ok', 'no-sam', 'no-device', 'error']),
-  }),
+  z.object({ ...base, type: z.literal('device.status'), deviceId: z.string(), state: DeviceState }),
+  /** A code read by a scanner of this host (appointment QR, case number); opaque, never an ID number. */
+  z.object({ ...base, type: z.literal('scanner.scanned'), deviceId: z.string(), code: z.string().max(512) }),
+  z.object({ ...base, type: z.literal('ticket.printed'), ticketId: z.number().int().positive(), printed: z.boolean() }),
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 export type HallEventType = HallEvent['type'];

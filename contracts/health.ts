@@ -1,10 +1,26 @@
 import { z } from 'zod';
+import { DeviceKind } from './config';
+
+/** Health of a device as the technician console and the event stream show it. */
+export const DeviceState = z.enum([
+  'starting',
+  'ok',
+  'no-device',
+  'error',
+  'no-sam',
+  'paper-near-end',
+  'paper-end',
+  'cover-open',
+  'offline',
+  'disabled',
+]);
+export type DeviceState = z.infer<typeof DeviceState>;
 
 export const DeviceHealth = z.object({
   id: z.string(),
-  kind: z.enum(['idcard', 'printer', 'caller', 'ledscreen', 'scanner']),
+  kind: DeviceKind,
   simulated: z.boolean(),
-  state: z.enum(['ok', 'no-sam', 'no-device', 'error', 'starting']),
+  state: DeviceState,
   errorCount: z.number().int().nonnegative(),
   lastError: z.string().optional(),
 });

@@ -7,3 +7,4 @@ export * from './config';
 export * from './simulator';
 export * from './stats';
 export * from './auth';
+export * from './devices';

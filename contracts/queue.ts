@@ -50,8 +50,14 @@ export const Ticket = z.object({
   recallCount: z.number().int().nonnegative(),
   skipCount: z.number().int().nonnegative(),
   outcome: Outcome.nullable(),
+  /** Whether the paper ticket came out; a failed one is shown on screen and can be reprinted. */
+  printStatus: z.enum(['none', 'printed', 'failed']),
 });
 export type Ticket = z.infer<typeof Ticket>;
+
+/** The ticket as its QR link shows it to the citizen's phone: no personal data, no identity key. */
+export const TicketProgressQuery = z.object({ k: z.string().min(8).max(64) });
+export const TicketIdParams = z.object({ ticketId: z.coerce.number().int().positive() });
 
 export const Window = z.object({
   id: z.number().int().positive(),
@@ -77,7 +83,8 @@ export const IssueTicketRequest = z.object({
 });
 export type IssueTicketRequest = z.input<typeof IssueTicketRequest>;
 
-export const IssueTicketResponse = z.object({ ticket: Ticket });
+/** The issued ticket and the link its QR carries (shown on screen when the print failed). */
+export const IssueTicketResponse = z.object({ ticket: Ticket, progressUrl: z.string() });
 export type IssueTicketResponse = z.infer<typeof IssueTicketResponse>;
 
 export const Call = z.object({
@@ -100,7 +107,10 @@ export const RecentCalls = z.object({ calls: z.array(Call) });
 export type RecentCalls = z.infer<typeof RecentCalls>;
 
 export const WindowParams = z.object({ windowId: z.coerce.number().int().positive() });
-export const TicketParams = z.object({ windowId: z.coerce.number().int().positive(), ticketId: z.coerce.number().int().positive() });
+export const TicketParams = z.object({
+  windowId: z.coerce.number().int().positive(),
+  ticketId: z.coerce.number().int().positive(),
+});
 
 export const TransferRequest = z
   .object({ toService: ServiceCode.optional(), toWindowId: z.number().int().positive().optional() })

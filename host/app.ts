@@ -19,7 +19,9 @@ import { eventRoutes } from './api/routes-events';
 import { healthRoutes } from './api/routes-health';
 import { identityRoutes } from './api/routes-identity';
 import { queueRoutes } from './api/routes-queue';
+import { deviceRoutes } from './api/routes-devices';
 import { simulatorRoutes } from './api/routes-simulator';
+import { TicketPrinting } from './printing/ticket-printing';
 import { type Clock, systemClock } from './clock/clock';
 import { DeviceManager } from './devices/device-manager';
 import { EventBus } from './events/event-bus';
@@ -41,6 +43,8 @@ export interface HostOptions {
   clock?: Clock;
   version?: string;
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Base URL of the ticket progress page in printed QR codes (default: the listen address). */
+  publicUrl?: string;
   /** Where log lines go (stdout by default); tests capture them to prove no personal data leaks. */
   logStream?: NodeJS.WritableStream;
 }
@@ -74,7 +78,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const firstSupervisor = options.secretFile ? await ensureFirstSupervisor(db, clock, dirname(options.secretFile)) : null;
   const keyer = options.secretFile ? IdentityKeyer.fromSecretFile(options.secretFile) : IdentityKeyer.ephemeral();
   const identity = new IdentitySessions({ bus, clock, timeZone: config.timeZone, keyer, maxAgeMs: 5 * 60_000 });
-  const devices = new DeviceManager({ configs: config.devices, bus, identity });
+  const devices = new DeviceManager({ db, clock, bus, identity, queue, seeds: config.devices });
+  const publicBase = options.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
+  const printing = new TicketPrinting({
+    queue,
+    hallName: config.hallName,
+    timeZone: config.timeZone,
+    printer: () => devices.printer(),
+    progressUrl: (ticket) => `${publicBase}/ticket/${ticket.id}?k=${keyer.tag('ticket', String(ticket.id))}`,
+  });
 
   const app = Fastify({
     logger: {
@@ -101,7 +113,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       await api.register(healthRoutes({ config, version: options.version ?? '0.0.0', devices, queue }));
       await api.register(identityRoutes(identity));
       await api.register(authRoutes({ auth, db, clock }));
-      await api.register(queueRoutes({ queue, identity, auth }));
+      await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag: (id) => keyer.tag('ticket', String(id)) }));
+      await api.register(deviceRoutes({ devices, auth, db, clock }));
       await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour, auth }));
       await api.register(eventRoutes(bus));
       if (devices.hasSimulators()) await api.register(simulatorRoutes(devices));

@@ -26,6 +26,7 @@ export interface TicketRow {
   skipCount: number;
   finishedAt: string | null;
   outcome: OutcomeRow | null;
+  printStatus: 'none' | 'printed' | 'failed';
   identityKey: string | null;
 }
 
@@ -37,7 +38,7 @@ const SELECT_TICKET = `
          t.status, t.priority_class AS priorityClass, t.issued_at AS issuedAt, t.queue_key AS queueKey,
          t.target_window_id AS targetWindowId, t.first_called_at AS firstCalledAt, t.called_at AS calledAt,
          t.window_id AS windowId, w.number AS windowNumber, w.name AS windowName, t.staff_id AS staffId,
-         t.recall_count AS recallCount, t.skip_count AS skipCount, t.finished_at AS finishedAt, t.outcome,
+         t.recall_count AS recallCount, t.skip_count AS skipCount, t.finished_at AS finishedAt, t.outcome, t.print_status AS printStatus,
          t.identity_key AS identityKey
   FROM tickets t JOIN services s ON s.code = t.service_code LEFT JOIN windows w ON w.id = t.window_id`;
 
@@ -310,4 +311,9 @@ export function recentCalls(db: Db, businessDay: string, limit: number): TicketR
        WHERE t.business_day = ? AND t.window_id IS NOT NULL AND t.status IN ('called', 'held', 'finished')
        ORDER BY c.last_call DESC LIMIT ?`,
   ).all(businessDay, limit) as TicketRow[];
+}
+
+/** Records whether the paper ticket came out (after the ticket's own commit). */
+export function setPrintStatus(db: Db, id: number, status: 'printed' | 'failed'): void {
+  prepared(db, 'UPDATE tickets SET print_status = ? WHERE id = ?').run(status, id);
 }

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -10,7 +11,9 @@ import {
   PauseRequest,
   RecentCalls,
   ServiceList,
+  TicketIdParams,
   TicketParams,
+  TicketProgressQuery,
   TicketResponse,
   TransferRequest,
   WaitingList,
@@ -19,21 +22,31 @@ import {
   WindowParams,
 } from '../../contracts/queue';
 import type { StaffAuth } from '../auth/staff-auth';
+import type { TicketPrinting } from '../printing/ticket-printing';
 import { HostError } from '../errors/host-error';
 import type { IdentitySessions } from '../identity/identity-sessions';
 import type { Actor, QueueService } from '../queue/queue-service';
 import { optionalStaff, requireStaff, staffOf } from './auth-guard';
 
+function timingSafeEqualStrings(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 export interface QueueRouteDeps {
   queue: QueueService;
   identity: IdentitySessions;
   auth: StaffAuth;
+  printing: TicketPrinting;
+  /** The unguessable tag in a ticket's progress link. */
+  ticketTag: (ticketId: number) => string;
 }
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 
 export function queueRoutes(deps: QueueRouteDeps): FastifyPluginAsyncZod {
-  const { queue, identity, auth } = deps;
+  const { queue, identity, auth, printing } = deps;
   const staffOnly = requireStaff(auth, ['staff', 'supervisor']);
 
   /** Staff act at the window they signed in at; supervisors at any window. */
@@ -54,8 +67,10 @@ export function queueRoutes(deps: QueueRouteDeps): FastifyPluginAsyncZod {
       windows: queue.windows(),
     }));
 
-    app.get('/windows/:windowId', { schema: { tags: ['queue'], params: WindowParams, response: { 200: Window, ...errors } } }, async (req) =>
-      queue.window(req.params.windowId),
+    app.get(
+      '/windows/:windowId',
+      { schema: { tags: ['queue'], params: WindowParams, response: { 200: Window, ...errors } } },
+      async (req) => queue.window(req.params.windowId),
     );
 
     app.get(
@@ -80,48 +95,109 @@ export function queueRoutes(deps: QueueRouteDeps): FastifyPluginAsyncZod {
           if (key === null || view === null) throw new HostError('no_identity', '请先刷身份证');
           who = { key, age: view.age };
         }
-        const ticket = queue.issue({
+        const issued = queue.issue({
           serviceCode: req.body.serviceCode,
           identity: who,
           ...(req.body.priority ? { priority: req.body.priority } : {}),
         });
-        return reply.code(201).send({ ticket });
+        // Printed only after the ticket committed; a failed print is recorded and the
+        // kiosk shows the ticket on screen instead. The number is never lost.
+        const ticket = await printing.print(issued);
+        return reply.code(201).send({ ticket, progressUrl: printing.progressUrl(ticket) });
+      },
+    );
+
+    app.post(
+      '/tickets/:ticketId/reprint',
+      { schema: { tags: ['queue'], params: TicketIdParams, response: { 200: IssueTicketResponse, ...errors } } },
+      async (req) => {
+        const ticket = queue.ticket(req.params.ticketId);
+        // Citizens may reprint a waiting ticket whose print failed; staff may reprint any open one.
+        const staff = optionalStaff(auth, req);
+        const mayReprint = staff
+          ? ['waiting', 'called', 'held'].includes(ticket.status)
+          : ticket.status === 'waiting' && ticket.printStatus !== 'printed';
+        if (!mayReprint) throw new HostError('invalid_state', '该号码不能补打');
+        const reprinted = await printing.print(ticket);
+        return { ticket: reprinted, progressUrl: printing.progressUrl(reprinted) };
+      },
+    );
+
+    app.get(
+      '/tickets/:ticketId/progress',
+      {
+        schema: {
+          tags: ['queue'],
+          params: TicketIdParams,
+          querystring: TicketProgressQuery,
+          response: { 200: TicketResponse, ...errors },
+        },
+      },
+      async (req) => {
+        const expected = deps.ticketTag(req.params.ticketId);
+        if (!timingSafeEqualStrings(req.query.k, expected)) throw new HostError('ticket_unknown', '没有这个号码');
+        return { ticket: queue.ticket(req.params.ticketId) };
       },
     );
 
     const windowAction = { preHandler: staffOnly, schema: { tags: ['counter'], params: WindowParams } };
 
-    app.post('/windows/:windowId/call-next', { ...windowAction, schema: { ...windowAction.schema, response: { 200: CallNextResponse, ...errors } } }, async (req) => ({
-      call: queue.callNext(req.params.windowId, actorAt(req, req.params.windowId)),
-    }));
+    app.post(
+      '/windows/:windowId/call-next',
+      { ...windowAction, schema: { ...windowAction.schema, response: { 200: CallNextResponse, ...errors } } },
+      async (req) => ({
+        call: queue.callNext(req.params.windowId, actorAt(req, req.params.windowId)),
+      }),
+    );
 
     app.post(
       '/windows/:windowId/tickets/:ticketId/call',
-      { preHandler: staffOnly, schema: { tags: ['counter'], params: TicketParams, response: { 200: CallNextResponse, ...errors } } },
+      {
+        preHandler: staffOnly,
+        schema: { tags: ['counter'], params: TicketParams, response: { 200: CallNextResponse, ...errors } },
+      },
       async (req) => ({ call: queue.callTicket(req.params.windowId, req.params.ticketId, actorAt(req, req.params.windowId)) }),
     );
 
-    app.post('/windows/:windowId/recall', { ...windowAction, schema: { ...windowAction.schema, response: { 200: CallNextResponse, ...errors } } }, async (req) => ({
-      call: queue.recall(req.params.windowId, actorAt(req, req.params.windowId)),
-    }));
+    app.post(
+      '/windows/:windowId/recall',
+      { ...windowAction, schema: { ...windowAction.schema, response: { 200: CallNextResponse, ...errors } } },
+      async (req) => ({
+        call: queue.recall(req.params.windowId, actorAt(req, req.params.windowId)),
+      }),
+    );
 
-    app.post('/windows/:windowId/skip', { ...windowAction, schema: { ...windowAction.schema, response: { 200: TicketResponse, ...errors } } }, async (req) => ({
-      ticket: queue.skip(req.params.windowId, actorAt(req, req.params.windowId)),
-    }));
+    app.post(
+      '/windows/:windowId/skip',
+      { ...windowAction, schema: { ...windowAction.schema, response: { 200: TicketResponse, ...errors } } },
+      async (req) => ({
+        ticket: queue.skip(req.params.windowId, actorAt(req, req.params.windowId)),
+      }),
+    );
 
-    app.post('/windows/:windowId/hold', { ...windowAction, schema: { ...windowAction.schema, response: { 200: TicketResponse, ...errors } } }, async (req) => ({
-      ticket: queue.hold(req.params.windowId, actorAt(req, req.params.windowId)),
-    }));
+    app.post(
+      '/windows/:windowId/hold',
+      { ...windowAction, schema: { ...windowAction.schema, response: { 200: TicketResponse, ...errors } } },
+      async (req) => ({
+        ticket: queue.hold(req.params.windowId, actorAt(req, req.params.windowId)),
+      }),
+    );
 
     app.post(
       '/windows/:windowId/tickets/:ticketId/resume',
-      { preHandler: staffOnly, schema: { tags: ['counter'], params: TicketParams, response: { 200: CallNextResponse, ...errors } } },
+      {
+        preHandler: staffOnly,
+        schema: { tags: ['counter'], params: TicketParams, response: { 200: CallNextResponse, ...errors } },
+      },
       async (req) => ({ call: queue.resume(req.params.windowId, req.params.ticketId, actorAt(req, req.params.windowId)) }),
     );
 
     app.post(
       '/windows/:windowId/transfer',
-      { ...windowAction, schema: { ...windowAction.schema, body: TransferRequest, response: { 200: TicketResponse, ...errors } } },
+      {
+        ...windowAction,
+        schema: { ...windowAction.schema, body: TransferRequest, response: { 200: TicketResponse, ...errors } },
+      },
       async (req) => ({
         ticket: queue.transfer(
           req.params.windowId,
@@ -142,7 +218,10 @@ export function queueRoutes(deps: QueueRouteDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/windows/:windowId/evaluation-request',
-      { ...windowAction, schema: { ...windowAction.schema, response: { 200: z.object({ ticketId: z.number().int() }), ...errors } } },
+      {
+        ...windowAction,
+        schema: { ...windowAction.schema, response: { 200: z.object({ ticketId: z.number().int() }), ...errors } },
+      },
       async (req) => queue.requestEvaluation(req.params.windowId, actorAt(req, req.params.windowId)),
     );
 

@@ -1,68 +1,172 @@
-import type { DeviceConfig } from '../../contracts/config';
+import { DeviceConfig } from '../../contracts/config';
+import type { DeviceList, DeviceTestAction, DeviceTestResult, DiscoveryResult, PrintPreview } from '../../contracts/devices';
 import type { DeviceHealth } from '../../contracts/health';
+import type { Db } from '../../db/open';
+import { countDevices, deleteDevice, listDevices, upsertDevice } from '../../db/repositories/devices';
+import { discoverDevices } from '../../hardware/transport/discovery';
+import type { Clock } from '../clock/clock';
+import { HostError } from '../errors/host-error';
 import type { EventBus } from '../events/event-bus';
 import type { IdentitySessions } from '../identity/identity-sessions';
+import type { QueueService } from '../queue/queue-service';
+import type { DeviceHandle } from './device-handle';
 import { IdCardDevice, simulatedCardEntries, type SimulatedCardEntry } from './idcard-device';
+import { KeypadDevice } from './keypad-device';
+import { LedScreenDevice } from './ledscreen-device';
+import { PrinterDevice } from './printer-device';
+import { ScannerDevice } from './scanner-device';
 
 export interface DeviceManagerOptions {
-  configs: readonly DeviceConfig[];
+  db: Db;
+  clock: Clock;
   bus: EventBus;
   identity: IdentitySessions;
+  queue: QueueService;
+  /** The config file's devices: written to the device table on first boot only. */
+  seeds: readonly DeviceConfig[];
 }
 
 /**
- * Turns the device configs into running drivers (or simulators), wires card
- * reads into the identity session, and reports health.
+ * The devices of this host: configs in SQLite (the technician console edits
+ * them), one running driver (or simulator) per enabled device, their health
+ * and events, discovery of what is plugged in, and the technician's tests.
  */
 export class DeviceManager {
-  private readonly idcards: IdCardDevice[] = [];
+  private readonly handles = new Map<string, DeviceHandle>();
+  private readonly configs = new Map<string, DeviceConfig>();
 
-  constructor(o: DeviceManagerOptions) {
-    for (const config of o.configs) {
-      if (config.kind !== 'idcard') continue; // other kinds arrive with the device issue
-      this.idcards.push(
-        new IdCardDevice(config, {
-          onCard: (card) => o.identity.begin(card),
-          onRemoved: () => o.identity.end(),
-          onHealth: (h) => o.bus.publish({ type: 'device.status', deviceId: h.id, state: toEventState(h.state) }),
-        }),
-      );
+  constructor(private readonly o: DeviceManagerOptions) {
+    if (countDevices(o.db) === 0) {
+      for (const seed of o.seeds)
+        upsertDevice(o.db, { id: seed.id, kind: seed.kind, configJson: JSON.stringify(seed) }, o.clock.now().toISOString());
     }
+    for (const row of listDevices(o.db)) {
+      const parsed = DeviceConfig.safeParse(JSON.parse(row.configJson));
+      // A row this build cannot read is skipped, not fatal: the rest of the hall still works.
+      if (parsed.success) this.configs.set(parsed.data.id, parsed.data);
+    }
+    for (const config of this.configs.values()) if (config.enabled) this.handles.set(config.id, this.create(config));
   }
 
   async start(): Promise<void> {
-    await Promise.all(this.idcards.map((d) => d.start()));
+    await Promise.all([...this.handles.values()].map((h) => h.start()));
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.idcards.map((d) => d.stop()));
+    await Promise.all([...this.handles.values()].map((h) => h.stop()));
   }
 
   health(): DeviceHealth[] {
-    return this.idcards.map((d) => d.health);
+    return [...this.configs.values()].map((c) => this.healthOf(c));
+  }
+
+  list(): DeviceList {
+    return { devices: [...this.configs.values()].map((config) => ({ config, health: this.healthOf(config) })) };
+  }
+
+  /** Adds or replaces a device: persisted, and its driver restarted with the new config. */
+  async save(config: DeviceConfig): Promise<void> {
+    const old = this.handles.get(config.id);
+    if (old) {
+      this.handles.delete(config.id);
+      await old.stop();
+    }
+    upsertDevice(
+      this.o.db,
+      { id: config.id, kind: config.kind, configJson: JSON.stringify(config) },
+      this.o.clock.now().toISOString(),
+    );
+    this.configs.set(config.id, config);
+    if (config.enabled) {
+      const handle = this.create(config);
+      this.handles.set(config.id, handle);
+      await handle.start();
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    const handle = this.handles.get(id);
+    this.handles.delete(id);
+    await handle?.stop();
+    if (!deleteDevice(this.o.db, id) && !handle) throw new HostError('not_found', `no device ${id}`);
+    this.configs.delete(id);
+  }
+
+  discover(): Promise<DiscoveryResult> {
+    return discoverDevices();
+  }
+
+  async test(id: string, action: DeviceTestAction, text?: string): Promise<DeviceTestResult> {
+    const handle = this.handles.get(id);
+    if (!handle) throw new HostError('not_found', `no running device ${id}`);
+    return handle.test(action, text);
+  }
+
+  /** This host's ticket printer: the first enabled one. */
+  printer(): PrinterDevice | null {
+    for (const h of this.handles.values()) if (h instanceof PrinterDevice) return h;
+    return null;
+  }
+
+  previews(id: string): PrintPreview[] {
+    const handle = this.handles.get(id);
+    if (!(handle instanceof PrinterDevice)) throw new HostError('not_found', `no printer ${id}`);
+    return handle.previews();
   }
 
   hasSimulators(): boolean {
-    return this.idcards.some((d) => d.simulator !== undefined);
+    return [...this.handles.values()].some((h) => h.simulated);
+  }
+
+  /** Simulated devices of one kind, for the demo panel and tests. */
+  simulatorsOf<T extends DeviceHandle>(type: abstract new (...args: never[]) => T): T[] {
+    return [...this.handles.values()].filter((h): h is T => h instanceof type && h.simulated);
   }
 
   simulatedCards(): SimulatedCardEntry[] {
-    return this.hasSimulators() ? simulatedCardEntries() : [];
+    return this.simulatorsOf(IdCardDevice).length > 0 ? simulatedCardEntries() : [];
   }
 
   /** Lays an invented card on (or, with null, takes it off) every simulated reader. */
   placeSimulatedCard(cardId: string | null): boolean {
     const entry = cardId === null ? null : simulatedCardEntries().find((c) => c.id === cardId);
     if (entry === undefined) return false;
-    for (const device of this.idcards) {
-      if (!device.simulator) continue;
-      if (entry === null) device.simulator.removeCard();
-      else device.simulator.placeCard(entry.card);
+    for (const device of this.simulatorsOf(IdCardDevice)) {
+      if (entry === null) device.simulator?.removeCard();
+      else device.simulator?.placeCard(entry.card);
     }
     return true;
   }
-}
 
-function toEventState(state: DeviceHealth['state']): 'ok' | 'no-sam' | 'no-device' | 'error' {
-  return state === 'starting' ? 'ok' : state;
+  private healthOf(config: DeviceConfig): DeviceHealth {
+    const handle = this.handles.get(config.id);
+    if (handle) return handle.health();
+    return {
+      id: config.id,
+      kind: config.kind,
+      simulated: config.transport.type === 'simulated',
+      state: 'disabled',
+      errorCount: 0,
+    };
+  }
+
+  private create(config: DeviceConfig): DeviceHandle {
+    const onHealth = (h: DeviceHealth) => this.o.bus.publish({ type: 'device.status', deviceId: h.id, state: h.state });
+    switch (config.kind) {
+      case 'idcard':
+        return new IdCardDevice(config, {
+          onCard: (card) => this.o.identity.begin(card),
+          onRemoved: () => this.o.identity.end(),
+          onHealth,
+        });
+      case 'printer':
+        return new PrinterDevice(config, onHealth);
+      case 'caller':
+        return new KeypadDevice(config, { queue: this.o.queue, bus: this.o.bus, onHealth });
+      case 'ledscreen':
+        return new LedScreenDevice(config, { bus: this.o.bus, onHealth });
+      case 'scanner':
+        return new ScannerDevice(config, { bus: this.o.bus, onHealth });
+    }
+  }
 }

@@ -1,19 +1,11 @@
 import type { DeviceConfig } from '../../contracts/config';
+import type { DeviceTestAction, DeviceTestResult } from '../../contracts/devices';
 import type { DeviceHealth } from '../../contracts/health';
-import {
-  IdCardReader,
-  IdCardSimulator,
-  maskName,
-  type IdCard,
-  type IdCardReaderHealth,
-  type SimulatedCard,
-  simulatedCards,
-} from '../../hardware/idcard';
-import { HidTransport, nodeHidOpener } from '../../hardware/transport/hid';
-import { createMemoryLink } from '../../hardware/transport/memory';
-import { SerialTransport } from '../../hardware/transport/serial';
+import { IdCardReader, IdCardSimulator, maskName, type IdCard, type SimulatedCard, simulatedCards } from '../../hardware/idcard';
 import type { Transport } from '../../hardware/transport/types';
 import type { CitizenCard } from '../identity/identity-sessions';
+import { type DeviceHandle, HealthTracker, unsupported } from './device-handle';
+import { createDeviceTransport } from './transport-factory';
 
 /** What the identity session needs of a card read: the rest of the card is dropped at once. */
 export function toCitizenCard(card: IdCard): CitizenCard {
@@ -26,48 +18,37 @@ export interface IdCardDeviceHandlers {
   onHealth(health: DeviceHealth): void;
 }
 
-/**
- * One configured ID card reader: the driver over its transport, plus the
- * simulator on the other end of an in-memory link when the config says
- * `simulated` (the embedded demo and the e2e tests).
- */
-export class IdCardDevice {
+/** An ID card reader: the SAM driver over its transport, or over a simulator when `simulated`. */
+export class IdCardDevice implements DeviceHandle {
   readonly simulator: IdCardSimulator | undefined;
+  readonly simulated: boolean;
   private readonly reader: IdCardReader;
   private readonly simulatorEnd: Transport | undefined;
-  private last: DeviceHealth;
+  private readonly tracker: HealthTracker;
 
   constructor(
-    private readonly config: DeviceConfig,
-    private readonly handlers: IdCardDeviceHandlers,
+    readonly config: DeviceConfig,
+    handlers: IdCardDeviceHandlers,
   ) {
-    let transport: Transport;
-    if (config.transport.type === 'simulated') {
-      const link = createMemoryLink(config.id);
-      transport = link.host;
-      this.simulatorEnd = link.device;
-      this.simulator = new IdCardSimulator();
-    } else if (config.transport.type === 'serial') {
-      transport = new SerialTransport({ path: config.transport.path, baudRate: config.transport.baudRate });
-    } else {
-      const { vendorId, productId } = config.transport;
-      transport = new HidTransport({ vendorId, productId, opener: nodeHidOpener(vendorId, productId) });
-    }
+    const { transport, simulatorEnd } = createDeviceTransport(config, 115200);
+    this.simulatorEnd = simulatorEnd;
+    this.simulator = simulatorEnd ? new IdCardSimulator() : undefined;
+    this.simulated = this.simulator !== undefined;
+    this.tracker = new HealthTracker(config, this.simulated, handlers.onHealth);
     this.reader = new IdCardReader(transport, { pollIntervalMs: config.pollIntervalMs });
-    this.last = { id: config.id, kind: 'idcard', simulated: this.simulator !== undefined, state: 'starting', errorCount: 0 };
     this.reader.on('card', (card) => handlers.onCard(toCitizenCard(card)));
     this.reader.on('removed', () => handlers.onRemoved());
-    this.reader.on('health', (health) => this.updateHealth(health));
+    // The error's kind only: reader errors never carry card contents into health or logs.
+    this.reader.on('health', (h) => this.tracker.update(h.state, h.errorCount, h.lastError?.kind));
   }
 
-  get health(): DeviceHealth {
-    return this.last;
+  health(): DeviceHealth {
+    return this.tracker.value;
   }
 
   async start(): Promise<void> {
     if (this.simulator && this.simulatorEnd) await this.simulator.attach(this.simulatorEnd);
-    // A reader unplugged at boot does not stop the host: start() never throws; the
-    // driver keeps retrying and reports no-device until the reader appears.
+    // start() never throws: an unplugged reader reports no-device and keeps retrying.
     await this.reader.start();
   }
 
@@ -76,18 +57,14 @@ export class IdCardDevice {
     this.simulator?.detach();
   }
 
-  private updateHealth(health: IdCardReaderHealth): void {
-    const changed = health.state !== this.last.state;
-    this.last = {
-      id: this.config.id,
-      kind: 'idcard',
-      simulated: this.simulator !== undefined,
-      state: health.state,
-      errorCount: health.errorCount,
-      // The error's kind only: reader errors never carry card contents into health or logs.
-      lastError: health.lastError?.kind,
+  async test(action: DeviceTestAction): Promise<DeviceTestResult> {
+    if (action !== 'read-card') return unsupported(action, 'card reader');
+    const h = this.reader.health;
+    if (h.state !== 'ok') return { ok: false, detail: `reader ${h.state}${h.lastError ? ` (${h.lastError.kind})` : ''}` };
+    return {
+      ok: true,
+      detail: this.reader.hasCard ? 'card on the reader, read ok' : `reader ok, SAM ${h.samId ?? 'unknown'}, no card`,
     };
-    if (changed) this.handlers.onHealth(this.last);
   }
 }
 

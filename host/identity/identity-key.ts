@@ -26,4 +26,12 @@ export class IdentityKeyer {
   keyOf(idNumber: string): string {
     return createHmac('sha256', this.secret).update(idNumber.toUpperCase()).digest('base64url');
   }
+
+  /**
+   * A short unguessable tag for a public link (e.g. a ticket's progress page), so
+   * the QR opens that one ticket and ticket ids cannot be enumerated.
+   */
+  tag(purpose: string, value: string): string {
+    return createHmac('sha256', this.secret).update(`${purpose}:${value}`).digest('base64url').slice(0, 16);
+  }
 }

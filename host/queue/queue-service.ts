@@ -95,6 +95,21 @@ export class QueueService {
     return tickets.waitingFor(this.o.db, this.businessDay(), w.services, w.id).map((t) => this.toTicket(t));
   }
 
+  ticket(ticketId: number): Ticket {
+    return this.toTicket(this.mustTicket(ticketId));
+  }
+
+  /** The staff member signed in at a window (keypads act on their behalf), or null. */
+  signedInStaff(windowId: number): number | null {
+    return this.mustWindow(windowId).staffId;
+  }
+
+  markPrinted(ticketId: number, printed: boolean): Ticket {
+    tickets.setPrintStatus(this.o.db, ticketId, printed ? 'printed' : 'failed');
+    this.o.bus.publish({ type: 'ticket.printed', ticketId, printed });
+    return this.ticket(ticketId);
+  }
+
   recentCalls(limit = 10): Call[] {
     return tickets.recentCalls(this.o.db, this.businessDay(), limit).map((t) => toCall(t));
   }
@@ -394,6 +409,7 @@ export class QueueService {
       recallCount: row.recallCount,
       skipCount: row.skipCount,
       outcome: row.outcome,
+      printStatus: row.printStatus,
     };
   }
 

@@ -4,12 +4,13 @@ import { hashPin } from '../../host/auth/pin-hash';
 
 export const TEST_PIN = '246810';
 
-/** Config staff entries (staff 1001 at a counter, supervisor 9001), PIN `TEST_PIN`. */
+/** Config staff entries (staff 1001, supervisor 9001, technician 8001), PIN `TEST_PIN`. */
 export async function testStaffSeeds() {
   const pinHash = await hashPin(TEST_PIN);
   return [
     { staffNo: '1001', name: '窗口人员', role: 'staff' as const, pinHash },
     { staffNo: '9001', name: '值班主任', role: 'supervisor' as const, pinHash },
+    { staffNo: '8001', name: '运维工程师', role: 'technician' as const, pinHash },
   ];
 }
 

@@ -70,10 +70,19 @@ describe('host API', () => {
     const res = await host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 42 } });
     expect(res.statusCode).toBe(400);
     expect(ApiError.parse(res.json()).error.code).toBe('invalid_request');
-    const bogus = await host.app.inject({ method: 'POST', url: '/api/v1/tickets', headers: { 'content-type': 'application/json' }, payload: '{not json' });
+    const bogus = await host.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers: { 'content-type': 'application/json' },
+      payload: '{not json',
+    });
     expect(bogus.statusCode).toBe(400);
     expect(ApiError.parse(bogus.json()).error.code).toBe('invalid_request');
-    const unknown = await host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 'no-such', withIdentity: false } });
+    const unknown = await host.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      payload: { serviceCode: 'no-such', withIdentity: false },
+    });
     expect(ApiError.parse(unknown.json()).error.code).toBe('service_unknown');
     expect(host.db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 0 });
   });
@@ -85,7 +94,11 @@ describe('host API', () => {
   });
 
   it('lets staff signed in at a window call its next ticket, and nobody else', async () => {
-    await host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 'business-startup', withIdentity: false } });
+    await host.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      payload: { serviceCode: 'business-startup', withIdentity: false },
+    });
     const window1 = host.queue.windows().find((w) => w.number === 1)?.id ?? 0;
     const window2 = host.queue.windows().find((w) => w.number === 2)?.id ?? 0;
     const anonymous = await host.app.inject({ method: 'POST', url: `/api/v1/windows/${window1}/call-next` });
@@ -97,15 +110,28 @@ describe('host API', () => {
     expect(res.json()).toMatchObject({ call: { ticketNumber: 'A001', windowNumber: 1 } });
     const empty = await host.app.inject({ method: 'POST', url: `/api/v1/windows/${window1}/call-next`, headers });
     expect(ApiError.parse(empty.json()).error.code).toBe('queue_empty');
-    const missing = await host.app.inject({ method: 'POST', url: '/api/v1/windows/999/call-next', headers: await signIn(host.app, '9001') });
+    const missing = await host.app.inject({
+      method: 'POST',
+      url: '/api/v1/windows/999/call-next',
+      headers: await signIn(host.app, '9001'),
+    });
     expect(missing.statusCode).toBe(404);
   });
 
   it('grants disabled and green-channel priority only through staff', async () => {
-    const self = await host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 'consulting', withIdentity: false, priority: 'vip' } });
+    const self = await host.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      payload: { serviceCode: 'consulting', withIdentity: false, priority: 'vip' },
+    });
     expect(ApiError.parse(self.json()).error.code).toBe('forbidden');
     const headers = await signIn(host.app, '1001');
-    const granted = await host.app.inject({ method: 'POST', url: '/api/v1/tickets', headers, payload: { serviceCode: 'consulting', withIdentity: false, priority: 'disabled' } });
+    const granted = await host.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers,
+      payload: { serviceCode: 'consulting', withIdentity: false, priority: 'disabled' },
+    });
     expect(IssueTicketResponse.parse(granted.json()).ticket.priorityClass).toBe('disabled');
   });
 });

@@ -50,12 +50,16 @@ describe('hall API over HTTP', () => {
   });
 
   it('runs a citizen through issue → call → recall → hold → resume → transfer → call → finish', async () => {
-    const issued = IssueTicketResponse.parse((await post('/tickets', { serviceCode: 'business-startup', withIdentity: false })).body).ticket;
+    const issued = IssueTicketResponse.parse(
+      (await post('/tickets', { serviceCode: 'business-startup', withIdentity: false })).body,
+    ).ticket;
     const call = CallNextResponse.parse((await post(`/windows/${windowId}/call-next`)).body).call;
     expect(call.ticketId).toBe(issued.id);
     expect(CallNextResponse.parse((await post(`/windows/${windowId}/recall`)).body).call.recall).toBe(1);
     expect(TicketResponse.parse((await post(`/windows/${windowId}/hold`)).body).ticket.status).toBe('held');
-    expect(CallNextResponse.parse((await post(`/windows/${windowId}/tickets/${issued.id}/resume`)).body).call.ticketNumber).toBe(issued.number);
+    expect(CallNextResponse.parse((await post(`/windows/${windowId}/tickets/${issued.id}/resume`)).body).call.ticketNumber).toBe(
+      issued.number,
+    );
     const moved = TicketResponse.parse((await post(`/windows/${windowId}/transfer`, { toService: 'consulting' })).body).ticket;
     expect(moved).toMatchObject({ status: 'waiting', serviceCode: 'consulting' });
     CallNextResponse.parse((await post(`/windows/${windowId}/call-next`)).body); // window 1 serves consulting too

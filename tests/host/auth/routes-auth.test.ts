@@ -83,10 +83,14 @@ describe('auth routes', () => {
   it('maps a wrong PIN to 401, a lockout to 429 and a malformed body to 400', async () => {
     const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { staffNo: 'A001', pin: '000000' } });
     expect(wrong.statusCode).toBe(401);
-    for (let i = 0; i < 3; i += 1) await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { staffNo: 'A001', pin: '000000' } });
+    for (let i = 0; i < 3; i += 1)
+      await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { staffNo: 'A001', pin: '000000' } });
     const locked = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { staffNo: 'A001', pin: '000000' } });
     expect(locked.statusCode).toBe(429);
-    expect(ApiError.parse(locked.json()).error).toMatchObject({ code: 'locked_out', details: { lockedUntil: expect.any(String) } });
+    expect(ApiError.parse(locked.json()).error).toMatchObject({
+      code: 'locked_out',
+      details: { lockedUntil: expect.any(String) },
+    });
     const bad = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { staffNo: 'A001', pin: '12ab' } });
     expect(bad.statusCode).toBe(400);
   });
@@ -147,9 +151,19 @@ describe('auth routes', () => {
     expect(list.staff.map((s) => s.staffNo)).toEqual(['A001', 'A002', 'S001', 'T001']);
     expect(JSON.stringify(list)).not.toContain('scrypt');
 
-    const missing = await app.inject({ method: 'PATCH', url: '/api/v1/staff/999', headers: bearer(token), payload: { name: '某' } });
+    const missing = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/staff/999',
+      headers: bearer(token),
+      payload: { name: '某' },
+    });
     expect(missing.statusCode).toBe(404);
-    const selfDemote = await app.inject({ method: 'PATCH', url: `/api/v1/staff/${boss.id}`, headers: bearer(token), payload: { role: 'staff' } });
+    const selfDemote = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/staff/${boss.id}`,
+      headers: bearer(token),
+      payload: { role: 'staff' },
+    });
     expect(selfDemote.statusCode).toBe(403);
 
     const auditRes = await app.inject({ url: '/api/v1/audit?limit=100', headers: bearer(token) });
@@ -157,23 +171,36 @@ describe('auth routes', () => {
     const create = entries.find((e) => e.action === 'staff.create');
     const update = entries.find((e) => e.action === 'staff.update');
     expect(create).toMatchObject({ staffId: boss.id, details: { targetStaffId: account.id, role: 'staff' } });
-    expect(update).toMatchObject({ staffId: boss.id, details: { targetStaffId: account.id, changed: expect.arrayContaining(['pinHash', 'active']) } });
+    expect(update).toMatchObject({
+      staffId: boss.id,
+      details: { targetStaffId: account.id, changed: expect.arrayContaining(['pinHash', 'active']) },
+    });
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['staff.seed', 'auth.sign_in', 'auth.sign_out']));
     for (const secret of ['556677', '889900', SUPERVISOR_PIN, STAFF_PIN, TECH_PIN, 'scrypt', '李四', '赵主任']) {
       expect(auditRes.body).not.toContain(secret);
     }
 
-    const page = AuditList.parse((await app.inject({ url: `/api/v1/audit?sinceId=${create?.id ?? 0}&limit=1`, headers: bearer(token) })).json());
+    const page = AuditList.parse(
+      (await app.inject({ url: `/api/v1/audit?sinceId=${create?.id ?? 0}&limit=1`, headers: bearer(token) })).json(),
+    );
     expect(page.entries).toHaveLength(1);
     expect(page.entries[0]?.id).toBeGreaterThan(create?.id ?? 0);
   });
 
   it('clears a lockout when a supervisor sets a new PIN', async () => {
-    for (let i = 0; i < 5; i += 1) await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { staffNo: 'A001', pin: '000000' } });
+    for (let i = 0; i < 5; i += 1)
+      await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { staffNo: 'A001', pin: '000000' } });
     const { token } = await signIn('S001', SUPERVISOR_PIN);
-    const locked = StaffList.parse((await app.inject({ url: '/api/v1/staff', headers: bearer(token) })).json()).staff.find((s) => s.staffNo === 'A001');
+    const locked = StaffList.parse((await app.inject({ url: '/api/v1/staff', headers: bearer(token) })).json()).staff.find(
+      (s) => s.staffNo === 'A001',
+    );
     expect(locked?.lockedUntil).not.toBeNull();
-    await app.inject({ method: 'PATCH', url: `/api/v1/staff/${locked?.id ?? 0}`, headers: bearer(token), payload: { pin: '314159' } });
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/staff/${locked?.id ?? 0}`,
+      headers: bearer(token),
+      payload: { pin: '314159' },
+    });
     await signIn('A001', '314159');
   });
 });

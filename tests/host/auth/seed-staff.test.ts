@@ -23,8 +23,17 @@ describe('seedStaff', () => {
     expect(findStaffByNo(t.db, 'A001')).toMatchObject({ pinHash, failedAttempts: 5, lockedUntil: '2025-03-03T01:15:00.000Z' });
 
     const newHash = await hashPin('560078');
-    expect(seedStaff(t.db, [{ ...seed, role: 'supervisor', pinHash: newHash }], clock)).toEqual({ created: 0, updated: 1, unchanged: 0 });
-    expect(findStaffByNo(t.db, 'A001')).toMatchObject({ role: 'supervisor', pinHash: newHash, failedAttempts: 0, lockedUntil: null });
+    expect(seedStaff(t.db, [{ ...seed, role: 'supervisor', pinHash: newHash }], clock)).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+    });
+    expect(findStaffByNo(t.db, 'A001')).toMatchObject({
+      role: 'supervisor',
+      pinHash: newHash,
+      failedAttempts: 0,
+      lockedUntil: null,
+    });
 
     const text = auditText(t.db);
     expect(text).not.toContain(pinHash);

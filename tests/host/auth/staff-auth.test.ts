@@ -145,7 +145,9 @@ describe('StaffAuth', () => {
     expect(windowStaff(t.db, win(1))).toBe(bobId);
     expect(auth.verify(alice.token)?.windowId).toBeNull(); // still signed in, no longer at the window
     expect(auth.verify(bob.token)?.windowId).toBe(win(1));
-    const replaced = t.db.prepare("SELECT staff_id AS s, window_id AS w, details FROM audit_log WHERE action = 'auth.window_replaced'").get();
+    const replaced = t.db
+      .prepare("SELECT staff_id AS s, window_id AS w, details FROM audit_log WHERE action = 'auth.window_replaced'")
+      .get();
     expect(replaced).toEqual({ s: bobId, w: win(1), details: JSON.stringify({ replacedStaffId: aliceId }) });
 
     // Alice's sign-out does not free Bob's window; Bob's does.

@@ -19,7 +19,9 @@ export function openTestDb(): TestDb {
   const db = openDatabase(join(dir, 'hall.sqlite'), { migrationsDir, synchronous: 'NORMAL' });
   const windows = new Map<number, number>();
   for (const n of [1, 2, 3]) {
-    const { id } = db.prepare('INSERT INTO windows (number, name) VALUES (?, ?) RETURNING id').get(n, `窗口 ${n}`) as { id: number };
+    const { id } = db.prepare('INSERT INTO windows (number, name) VALUES (?, ?) RETURNING id').get(n, `窗口 ${n}`) as {
+      id: number;
+    };
     windows.set(n, id);
   }
   return {

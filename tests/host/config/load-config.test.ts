@@ -12,10 +12,11 @@ const file = (name: string, text: string) => {
 };
 
 describe('loadConfig', () => {
-  it('gives the embedded default without a file: a kiosk with a simulated reader on loopback', () => {
+  it('gives the embedded default without a file: a kiosk with one simulated device of each kind, on loopback', () => {
     const config = loadConfig(undefined);
     expect(config).toMatchObject({ role: 'kiosk', timeZone: 'Asia/Shanghai', listen: { host: '127.0.0.1', port: 7300 } });
-    expect(config.devices).toEqual([expect.objectContaining({ kind: 'idcard', transport: { type: 'simulated' } })]);
+    expect(config.devices.map((d) => d.kind).sort()).toEqual(['caller', 'idcard', 'ledscreen', 'printer', 'scanner']);
+    expect(config.devices.every((d) => d.transport.type === 'simulated')).toBe(true);
     expect(config.services.map((s) => s.name)).toContain('企业开办');
   });
 

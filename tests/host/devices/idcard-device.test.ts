@@ -21,7 +21,14 @@ describe('host with a serial ID card reader', () => {
     await simulator.attach(simulatorEnd);
     host = await startTestHost({
       config: {
-        devices: [{ id: 'reader-com1', kind: 'idcard', transport: { type: 'serial', path: link.readerPath, baudRate: 115200 }, pollIntervalMs: 20 }],
+        devices: [
+          {
+            id: 'reader-com1',
+            kind: 'idcard',
+            transport: { type: 'serial', path: link.readerPath, baudRate: 115200 },
+            pollIntervalMs: 20,
+          },
+        ],
       },
     });
   });

@@ -13,7 +13,13 @@ describe('IdentitySessions', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     bus = new EventBus();
-    sessions = new IdentitySessions({ bus, clock, timeZone: 'Asia/Shanghai', keyer: IdentityKeyer.ephemeral(), maxAgeMs: 60_000 });
+    sessions = new IdentitySessions({
+      bus,
+      clock,
+      timeZone: 'Asia/Shanghai',
+      keyer: IdentityKeyer.ephemeral(),
+      maxAgeMs: 60_000,
+    });
   });
   afterEach(() => vi.useRealTimers());
 

@@ -20,7 +20,9 @@ describe('personal data and the log', () => {
     });
     const dir = mkdtempSync(join(tmpdir(), 'privacy-'));
     const host = await createHost({
-      config: HostConfig.parse({ devices: [{ id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' }, pollIntervalMs: 20 }] }),
+      config: HostConfig.parse({
+        devices: [{ id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' }, pollIntervalMs: 20 }],
+      }),
       migrationsDir,
       dbFile: join(dir, 'hall.sqlite'),
       logLevel: 'debug',

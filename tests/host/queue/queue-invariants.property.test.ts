@@ -13,11 +13,32 @@ import { migrationsDir } from '../../support/test-host';
 const SERVICES = ['business-startup', 'real-estate', 'social-security', 'consulting'] as const;
 
 const op = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('issue' as const), service: fc.constantFrom(...SERVICES), card: fc.integer({ min: -1, max: 8 }), age: fc.integer({ min: 18, max: 95 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('issue' as const),
+      service: fc.constantFrom(...SERVICES),
+      card: fc.integer({ min: -1, max: 8 }),
+      age: fc.integer({ min: 18, max: 95 }),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('callNext' as const), window: fc.integer({ min: 1, max: 4 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('recall' as const, 'skip' as const, 'hold' as const, 'finish' as const, 'pause' as const), window: fc.integer({ min: 1, max: 4 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('recall' as const, 'skip' as const, 'hold' as const, 'finish' as const, 'pause' as const),
+      window: fc.integer({ min: 1, max: 4 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('resume' as const), window: fc.integer({ min: 1, max: 4 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('transfer' as const), window: fc.integer({ min: 1, max: 4 }), service: fc.constantFrom(...SERVICES) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('transfer' as const),
+      window: fc.integer({ min: 1, max: 4 }),
+      service: fc.constantFrom(...SERVICES),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), minutes: fc.integer({ min: 1, max: 20 }) }) },
 );
 
@@ -34,7 +55,14 @@ describe('queue invariants under random operation sequences', () => {
         try {
           const config = HostConfig.parse({});
           let now = new Date('2026-11-27T01:00:00Z'); // Friday 09:00 Beijing
-          const queue = new QueueService({ db, bus: new EventBus(), clock: { now: () => now }, timeZone: config.timeZone, hours: config.hours, policy: config.queue });
+          const queue = new QueueService({
+            db,
+            bus: new EventBus(),
+            clock: { now: () => now },
+            timeZone: config.timeZone,
+            hours: config.hours,
+            policy: config.queue,
+          });
           queue.seed(config.services, config.windows);
           const windowIds = new Map(queue.windows().map((w) => [w.number, w.id]));
           const actor = { staffId: null };
@@ -51,10 +79,18 @@ describe('queue invariants under random operation sequences', () => {
                 const w = windowIds.get(o.window) ?? 0;
                 if (o.kind === 'callNext') {
                   const normalWaiting = (code: string) =>
-                    (db.prepare("SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND service_code = ? AND priority_class = 'normal' AND target_window_id IS NULL").get(code) as { n: number }).n;
+                    (
+                      db
+                        .prepare(
+                          "SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND service_code = ? AND priority_class = 'normal' AND target_window_id IS NULL",
+                        )
+                        .get(code) as { n: number }
+                    ).n;
                   const waitingBefore = new Map(SERVICES.map((s) => [s, normalWaiting(s)]));
                   const call = queue.callNext(w, actor);
-                  const t = db.prepare('SELECT priority_class AS p, service_code AS s FROM tickets WHERE id = ?').get(call.ticketId) as { p: string; s: (typeof SERVICES)[number] };
+                  const t = db
+                    .prepare('SELECT priority_class AS p, service_code AS s FROM tickets WHERE id = ?')
+                    .get(call.ticketId) as { p: string; s: (typeof SERVICES)[number] };
                   const streak = t.p === 'normal' ? 0 : (streaks.get(w) ?? 0) + 1;
                   streaks.set(w, streak);
                   // Fairness: more than `burst` priority calls in a row only when no normal ticket waited.
@@ -74,7 +110,9 @@ describe('queue invariants under random operation sequences', () => {
             }
 
             // A number is issued once per service per day.
-            const dupes = db.prepare('SELECT count(*) AS n FROM (SELECT number FROM tickets GROUP BY business_day, number HAVING count(*) > 1)').get() as { n: number };
+            const dupes = db
+              .prepare('SELECT count(*) AS n FROM (SELECT number FROM tickets GROUP BY business_day, number HAVING count(*) > 1)')
+              .get() as { n: number };
             expect(dupes.n).toBe(0);
             // Every ticket is in exactly one consistent state.
             const inconsistent = db
@@ -87,11 +125,19 @@ describe('queue invariants under random operation sequences', () => {
               .get() as { n: number };
             expect(inconsistent.n).toBe(0);
             // A window serves at most one called ticket at a time.
-            const busy = db.prepare("SELECT count(*) AS n FROM (SELECT window_id FROM tickets WHERE status = 'called' GROUP BY window_id HAVING count(*) > 1)").get() as { n: number };
+            const busy = db
+              .prepare(
+                "SELECT count(*) AS n FROM (SELECT window_id FROM tickets WHERE status = 'called' GROUP BY window_id HAVING count(*) > 1)",
+              )
+              .get() as { n: number };
             expect(busy.n).toBe(0);
             // The counts shown to citizens equal the sum of the states.
             const shown = queue.services().reduce((sum, s) => sum + s.waiting, 0);
-            const waiting = (db.prepare("SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND business_day = ?").get(queue.businessDay()) as { n: number }).n;
+            const waiting = (
+              db
+                .prepare("SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND business_day = ?")
+                .get(queue.businessDay()) as { n: number }
+            ).n;
             expect(shown).toBe(waiting);
             const byState = db.prepare('SELECT status, count(*) AS n FROM tickets GROUP BY status').all() as { n: number }[];
             const total = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
@@ -109,13 +155,26 @@ describe('queue invariants under random operation sequences', () => {
   it('fairness: at one window, a waiting normal ticket is never passed over by more than `burst` priority tickets in a row', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.record({ call: fc.constant(false), age: fc.integer({ min: 30, max: 95 }) }), fc.record({ call: fc.constant(true), age: fc.constant(0) })), { minLength: 5, maxLength: 120 }),
+        fc.array(
+          fc.oneof(
+            fc.record({ call: fc.constant(false), age: fc.integer({ min: 30, max: 95 }) }),
+            fc.record({ call: fc.constant(true), age: fc.constant(0) }),
+          ),
+          { minLength: 5, maxLength: 120 },
+        ),
         fc.integer({ min: 1, max: 4 }),
         (steps, burst) => {
           const db = openDatabase(':memory:', { migrationsDir });
           try {
             const config = HostConfig.parse({ queue: { priorityBurst: burst } });
-            const queue = new QueueService({ db, bus: new EventBus(), clock: { now: () => new Date('2026-11-27T01:00:00Z') }, timeZone: config.timeZone, hours: config.hours, policy: config.queue });
+            const queue = new QueueService({
+              db,
+              bus: new EventBus(),
+              clock: { now: () => new Date('2026-11-27T01:00:00Z') },
+              timeZone: config.timeZone,
+              hours: config.hours,
+              policy: config.queue,
+            });
             queue.seed(config.services, [{ number: 1, name: 'w', services: ['business-startup'] }]);
             const w = queue.windows()[0]!.id;
             let passedOver = 0;
@@ -125,7 +184,11 @@ describe('queue invariants under random operation sequences', () => {
                 queue.issue({ serviceCode: 'business-startup', identity: { key: `c${card++}`, age: step.age } });
                 continue;
               }
-              const normalWaiting = (db.prepare("SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND priority_class = 'normal'").get() as { n: number }).n;
+              const normalWaiting = (
+                db.prepare("SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND priority_class = 'normal'").get() as {
+                  n: number;
+                }
+              ).n;
               let call;
               try {
                 call = queue.callNext(w, { staffId: null });
@@ -133,7 +196,8 @@ describe('queue invariants under random operation sequences', () => {
                 if (error instanceof HostError && error.code === 'queue_empty') continue;
                 throw error;
               }
-              const p = (db.prepare('SELECT priority_class AS p FROM tickets WHERE id = ?').get(call.ticketId) as { p: string }).p;
+              const p = (db.prepare('SELECT priority_class AS p FROM tickets WHERE id = ?').get(call.ticketId) as { p: string })
+                .p;
               passedOver = p !== 'normal' && normalWaiting > 0 ? passedOver + 1 : 0;
               expect(passedOver).toBeLessThanOrEqual(burst);
             }

@@ -213,7 +213,10 @@ describe('QueueService', () => {
       issue('real-estate'); // B001, issued later than A001? no: before
       const a = issue(); // A001
       queue.callNext(w1, staff);
-      expect(queue.transfer(w1, { toService: 'real-estate' }, staff)).toMatchObject({ status: 'waiting', serviceCode: 'real-estate' });
+      expect(queue.transfer(w1, { toService: 'real-estate' }, staff)).toMatchObject({
+        status: 'waiting',
+        serviceCode: 'real-estate',
+      });
       // B001 was issued first, so it stays ahead of the transferred A001.
       expect(queue.waitingFor(w2).map((t) => t.number)).toEqual(['B001', 'A001']);
       queue.callTicket(w2, a.id, staff);

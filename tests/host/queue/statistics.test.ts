@@ -66,7 +66,13 @@ function insertTicket(db: Db, t: TicketFixture): void {
 }
 
 function insertCall(db: Db, ticketId: number, windowId: number, staffId: number, kind: string, at: string): void {
-  db.prepare('INSERT INTO calls (ticket_id, window_id, staff_id, kind, called_at) VALUES (?, ?, ?, ?, ?)').run(ticketId, windowId, staffId, kind, at);
+  db.prepare('INSERT INTO calls (ticket_id, window_id, staff_id, kind, called_at) VALUES (?, ?, ?, ?, ?)').run(
+    ticketId,
+    windowId,
+    staffId,
+    kind,
+    at,
+  );
 }
 
 /**
@@ -74,7 +80,9 @@ function insertCall(db: Db, ticketId: number, windowId: number, staffId: number,
  * Targets: business-startup (A) 20 min, real-estate (B) 30 min.
  */
 function seedDay(db: Db): void {
-  const service = db.prepare('INSERT INTO services (code, name, name_en, prefix, sort_order, target_wait_min) VALUES (?, ?, ?, ?, ?, ?)');
+  const service = db.prepare(
+    'INSERT INTO services (code, name, name_en, prefix, sort_order, target_wait_min) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   service.run('business-startup', '企业开办', 'Business start-up', 'A', 0, 20);
   service.run('real-estate', '不动产登记', 'Real estate', 'B', 1, 30);
   service.run('consulting', '咨询', 'Enquiries', 'F', 2, 10);
@@ -90,34 +98,138 @@ function seedDay(db: Db): void {
   const A = 'business-startup';
   const B = 'real-estate';
   // 09:30 issued, called after 10 min, served 10 min.
-  insertTicket(db, { id: 1, number: 'A001', issued: A, status: 'finished', issuedAt: '2026-06-01T01:30:00.000Z', firstCalledAt: '2026-06-01T01:40:00.000Z', finishedAt: '2026-06-01T01:50:00.000Z', windowId: 1, staffId: 1, outcome: 'done' });
+  insertTicket(db, {
+    id: 1,
+    number: 'A001',
+    issued: A,
+    status: 'finished',
+    issuedAt: '2026-06-01T01:30:00.000Z',
+    firstCalledAt: '2026-06-01T01:40:00.000Z',
+    finishedAt: '2026-06-01T01:50:00.000Z',
+    windowId: 1,
+    staffId: 1,
+    outcome: 'done',
+  });
   insertCall(db, 1, 1, 1, 'call', '2026-06-01T01:40:00.000Z');
   // Elder; waited 30 min (over target), recalled 5 min later, served 10.5 min from the recall.
-  insertTicket(db, { id: 2, number: 'A002', issued: A, status: 'finished', priority: 'elderly', issuedAt: '2026-06-01T01:35:00.000Z', firstCalledAt: '2026-06-01T02:05:00.000Z', calledAt: '2026-06-01T02:10:00.000Z', recalls: 1, finishedAt: '2026-06-01T02:20:30.000Z', windowId: 1, staffId: 1, outcome: 'needs_materials' });
+  insertTicket(db, {
+    id: 2,
+    number: 'A002',
+    issued: A,
+    status: 'finished',
+    priority: 'elderly',
+    issuedAt: '2026-06-01T01:35:00.000Z',
+    firstCalledAt: '2026-06-01T02:05:00.000Z',
+    calledAt: '2026-06-01T02:10:00.000Z',
+    recalls: 1,
+    finishedAt: '2026-06-01T02:20:30.000Z',
+    windowId: 1,
+    staffId: 1,
+    outcome: 'needs_materials',
+  });
   insertCall(db, 2, 1, 1, 'call', '2026-06-01T02:05:00.000Z');
   insertCall(db, 2, 1, 1, 'recall', '2026-06-01T02:10:00.000Z');
   // Waited 25 min, did not come: its finished_at is no service.
-  insertTicket(db, { id: 3, number: 'A003', issued: A, status: 'no_show', issuedAt: '2026-06-01T02:00:00.000Z', firstCalledAt: '2026-06-01T02:25:00.000Z', finishedAt: '2026-06-01T02:30:00.000Z', windowId: 1, staffId: 1 });
+  insertTicket(db, {
+    id: 3,
+    number: 'A003',
+    issued: A,
+    status: 'no_show',
+    issuedAt: '2026-06-01T02:00:00.000Z',
+    firstCalledAt: '2026-06-01T02:25:00.000Z',
+    finishedAt: '2026-06-01T02:30:00.000Z',
+    windowId: 1,
+    staffId: 1,
+  });
   insertCall(db, 3, 1, 1, 'call', '2026-06-01T02:25:00.000Z');
   // Appointment, cancelled before any call.
-  insertTicket(db, { id: 4, number: 'A004', issued: A, status: 'cancelled', priority: 'appointment', issuedAt: '2026-06-01T02:10:00.000Z', finishedAt: '2026-06-01T02:15:00.000Z' });
+  insertTicket(db, {
+    id: 4,
+    number: 'A004',
+    issued: A,
+    status: 'cancelled',
+    priority: 'appointment',
+    issuedAt: '2026-06-01T02:10:00.000Z',
+    finishedAt: '2026-06-01T02:15:00.000Z',
+  });
   // 14:00, still waiting; its print failed.
-  insertTicket(db, { id: 5, number: 'A005', issued: A, status: 'waiting', issuedAt: '2026-06-01T06:00:00.000Z', print: 'failed' });
+  insertTicket(db, {
+    id: 5,
+    number: 'A005',
+    issued: A,
+    status: 'waiting',
+    issuedAt: '2026-06-01T06:00:00.000Z',
+    print: 'failed',
+  });
   // 08:45, waited 15 min, served 30 min.
-  insertTicket(db, { id: 6, number: 'B001', issued: B, status: 'finished', issuedAt: '2026-06-01T00:45:00.000Z', firstCalledAt: '2026-06-01T01:00:00.000Z', finishedAt: '2026-06-01T01:30:00.000Z', windowId: 2, staffId: 2, outcome: 'referred' });
+  insertTicket(db, {
+    id: 6,
+    number: 'B001',
+    issued: B,
+    status: 'finished',
+    issuedAt: '2026-06-01T00:45:00.000Z',
+    firstCalledAt: '2026-06-01T01:00:00.000Z',
+    finishedAt: '2026-06-01T01:30:00.000Z',
+    windowId: 2,
+    staffId: 2,
+    outcome: 'referred',
+  });
   insertCall(db, 6, 2, 2, 'call', '2026-06-01T01:00:00.000Z');
   // 01:30 local on the 2nd, before the 03:00 reset: still this business day; at the window now.
-  insertTicket(db, { id: 7, number: 'B002', issued: B, status: 'called', issuedAt: '2026-06-01T17:30:00.000Z', firstCalledAt: '2026-06-01T17:40:00.000Z', windowId: 2, staffId: 2 });
+  insertTicket(db, {
+    id: 7,
+    number: 'B002',
+    issued: B,
+    status: 'called',
+    issuedAt: '2026-06-01T17:30:00.000Z',
+    firstCalledAt: '2026-06-01T17:40:00.000Z',
+    windowId: 2,
+    staffId: 2,
+  });
   insertCall(db, 7, 2, 2, 'call', '2026-06-01T17:40:00.000Z');
   // 11:00, waited 20 min, set aside (held).
-  insertTicket(db, { id: 8, number: 'B003', issued: B, status: 'held', issuedAt: '2026-06-01T03:00:00.000Z', firstCalledAt: '2026-06-01T03:20:00.000Z', windowId: 2, staffId: 2 });
+  insertTicket(db, {
+    id: 8,
+    number: 'B003',
+    issued: B,
+    status: 'held',
+    issuedAt: '2026-06-01T03:00:00.000Z',
+    firstCalledAt: '2026-06-01T03:20:00.000Z',
+    windowId: 2,
+    staffId: 2,
+  });
   insertCall(db, 8, 2, 2, 'call', '2026-06-01T03:20:00.000Z');
   // Issued for A at 11:00, called at window 1 after 5 min, transferred to B, finished at window 2.
-  insertTicket(db, { id: 9, number: 'A006', issued: A, service: B, status: 'finished', issuedAt: '2026-06-01T03:00:00.000Z', firstCalledAt: '2026-06-01T03:05:00.000Z', calledAt: '2026-06-01T03:30:00.000Z', finishedAt: '2026-06-01T03:45:00.000Z', windowId: 2, staffId: 2, outcome: 'done' });
+  insertTicket(db, {
+    id: 9,
+    number: 'A006',
+    issued: A,
+    service: B,
+    status: 'finished',
+    issuedAt: '2026-06-01T03:00:00.000Z',
+    firstCalledAt: '2026-06-01T03:05:00.000Z',
+    calledAt: '2026-06-01T03:30:00.000Z',
+    finishedAt: '2026-06-01T03:45:00.000Z',
+    windowId: 2,
+    staffId: 2,
+    outcome: 'done',
+  });
   insertCall(db, 9, 1, 1, 'call', '2026-06-01T03:05:00.000Z');
   insertCall(db, 9, 2, 2, 'call', '2026-06-01T03:30:00.000Z');
   // The day before: never part of 2026-06-01.
-  insertTicket(db, { id: 10, day: '2026-05-31', number: 'A001', issued: A, status: 'finished', issuedAt: '2026-05-31T02:00:00.000Z', firstCalledAt: '2026-05-31T04:00:00.000Z', finishedAt: '2026-05-31T05:00:00.000Z', windowId: 1, staffId: 3, outcome: 'done' });
+  insertTicket(db, {
+    id: 10,
+    day: '2026-05-31',
+    number: 'A001',
+    issued: A,
+    status: 'finished',
+    issuedAt: '2026-05-31T02:00:00.000Z',
+    firstCalledAt: '2026-05-31T04:00:00.000Z',
+    finishedAt: '2026-05-31T05:00:00.000Z',
+    windowId: 1,
+    staffId: 3,
+    outcome: 'done',
+  });
   insertCall(db, 10, 1, 3, 'call', '2026-05-31T04:00:00.000Z');
 }
 
@@ -292,9 +404,33 @@ describe('queue statistics of a business day', () => {
       printFailures: 1,
     });
     expect(report.openTickets).toEqual([
-      { id: 8, number: 'B003', serviceCode: 'real-estate', status: 'held', priorityClass: 'normal', issuedAt: '2026-06-01T03:00:00.000Z', windowNumber: 2 },
-      { id: 5, number: 'A005', serviceCode: 'business-startup', status: 'waiting', priorityClass: 'normal', issuedAt: '2026-06-01T06:00:00.000Z', windowNumber: null },
-      { id: 7, number: 'B002', serviceCode: 'real-estate', status: 'called', priorityClass: 'normal', issuedAt: '2026-06-01T17:30:00.000Z', windowNumber: 2 },
+      {
+        id: 8,
+        number: 'B003',
+        serviceCode: 'real-estate',
+        status: 'held',
+        priorityClass: 'normal',
+        issuedAt: '2026-06-01T03:00:00.000Z',
+        windowNumber: 2,
+      },
+      {
+        id: 5,
+        number: 'A005',
+        serviceCode: 'business-startup',
+        status: 'waiting',
+        priorityClass: 'normal',
+        issuedAt: '2026-06-01T06:00:00.000Z',
+        windowNumber: null,
+      },
+      {
+        id: 7,
+        number: 'B002',
+        serviceCode: 'real-estate',
+        status: 'called',
+        priorityClass: 'normal',
+        issuedAt: '2026-06-01T17:30:00.000Z',
+        windowNumber: 2,
+      },
     ]);
   });
 
@@ -311,7 +447,8 @@ describe('queue statistics of a business day', () => {
     async function app(now: string) {
       const clock = { now: () => new Date(now) };
       const auth = new StaffAuth({ db, clock });
-      if (!findStaffByNo(db, 'SUP1')) insertStaff(db, { staffNo: 'SUP1', name: '主任', role: 'supervisor', pinHash: await hashPin('135790') });
+      if (!findStaffByNo(db, 'SUP1'))
+        insertStaff(db, { staffNo: 'SUP1', name: '主任', role: 'supervisor', pinHash: await hashPin('135790') });
       headers = { authorization: `Bearer ${(await auth.signIn('SUP1', '135790')).token}` };
       const fastify = Fastify({ logger: false }).withTypeProvider<ZodTypeProvider>();
       fastify.setValidatorCompiler(validatorCompiler);

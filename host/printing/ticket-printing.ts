@@ -1,0 +1,55 @@
+import type { Ticket } from '../../contracts/queue';
+import { encodeTicket } from '../../hardware/printer';
+import type { PrinterDevice } from '../devices/printer-device';
+import type { QueueService } from '../queue/queue-service';
+
+export interface TicketPrintingOptions {
+  queue: QueueService;
+  hallName: string;
+  timeZone: string;
+  /** The printer of this kiosk, or null when it has none. */
+  printer: () => PrinterDevice | null;
+  /** The progress page a ticket's QR opens. */
+  progressUrl: (ticket: Ticket) => string;
+}
+
+const NOTE = '请留意叫号屏幕和语音提示。过号请到服务台重新取号。本票不含个人信息。';
+
+/**
+ * Prints a ticket after its commit and records the outcome on the ticket, so a
+ * failed print (paper out, cover open, unplugged) is shown on screen with its QR
+ * and can be reprinted — the ticket itself is never lost.
+ */
+export class TicketPrinting {
+  constructor(private readonly o: TicketPrintingOptions) {}
+
+  progressUrl(ticket: Ticket): string {
+    return this.o.progressUrl(ticket);
+  }
+
+  async print(ticket: Ticket): Promise<Ticket> {
+    const printer = this.o.printer();
+    if (!printer) return ticket;
+    let printed: boolean;
+    try {
+      const bytes = encodeTicket(
+        {
+          hallName: this.o.hallName,
+          serviceName: ticket.serviceName,
+          number: ticket.number,
+          peopleAhead: ticket.peopleAhead,
+          estimatedWaitMinutes: ticket.estimatedWaitMinutes,
+          issuedAt: new Date(ticket.issuedAt),
+          timeZone: this.o.timeZone,
+          qrUrl: this.o.progressUrl(ticket),
+          note: NOTE,
+        },
+        { width: printer.paperWidth, header: printer.header, footer: printer.footer },
+      );
+      printed = (await printer.print(bytes)).ok;
+    } catch {
+      printed = false;
+    }
+    return this.o.queue.markPrinted(ticket.id, printed);
+  }
+}

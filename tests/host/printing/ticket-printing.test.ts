@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IssueTicketResponse } from '../../../contracts/queue';
+import { PrinterDevice } from '../../../host/devices/printer-device';
+import { startTestHost, type TestHost } from '../../support/test-host';
+import { waitFor } from '../../support/wait';
+
+/** Kiosk tickets through the simulated printer (a virtual printer decoding the real ESC/POS bytes). */
+describe('printing tickets after commit', () => {
+  let host: TestHost;
+  beforeEach(async () => {
+    host = await startTestHost({
+      config: {
+        devices: [
+          { id: 'printer-1', kind: 'printer', transport: { type: 'simulated' }, options: { printer: { paperWidth: 80 } } },
+        ],
+      },
+    });
+    await waitFor(() => (host.devices.health()[0]?.state === 'ok' ? true : undefined), 'printer ok');
+  });
+  afterEach(async () => {
+    await host.dispose();
+  });
+
+  const virtualPrinter = () => {
+    const printer = host.devices.printer();
+    if (!(printer instanceof PrinterDevice) || !printer.virtualPrinter) throw new Error('no virtual printer');
+    return printer.virtualPrinter;
+  };
+  const issue = async () => {
+    const res = await host.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      payload: { serviceCode: 'business-startup', withIdentity: false },
+    });
+    return IssueTicketResponse.parse(res.json());
+  };
+
+  it('prints the committed ticket: number, Chinese service name and the progress QR come out of the printer', async () => {
+    const { ticket, progressUrl } = await issue();
+    expect(ticket.printStatus).toBe('printed');
+    const page = virtualPrinter().pages.at(-1);
+    const text = page?.lines.map((l) => l.text).join('\n') ?? '';
+    expect(text).toContain('A001');
+    expect(text).toContain('企业开办');
+    expect(page?.qrPayloads).toEqual([progressUrl]);
+    expect(page?.cuts).toBe(1);
+    // The QR opens this ticket's progress, and only with its tag.
+    const url = new URL(progressUrl);
+    const ok = await host.app.inject({ url: `/api/v1/tickets/${ticket.id}/progress?k=${url.searchParams.get('k')}` });
+    expect(ok.json()).toMatchObject({ ticket: { number: 'A001', status: 'waiting' } });
+    const guessed = await host.app.inject({ url: `/api/v1/tickets/${ticket.id}/progress?k=AAAAAAAAAAAAAAAA` });
+    expect(guessed.statusCode).toBe(404);
+  });
+
+  it('paper running out mid-ticket leaves the ticket waiting, marked unprinted, and reprintable', async () => {
+    virtualPrinter().setFault('paper-end-mid-job');
+    const { ticket } = await issue();
+    expect(ticket).toMatchObject({ number: 'A001', status: 'waiting', printStatus: 'failed' });
+    expect(host.db.prepare("SELECT status, print_status AS p FROM tickets WHERE number = 'A001'").get()).toEqual({
+      status: 'waiting',
+      p: 'failed',
+    });
+    virtualPrinter().setFault(null);
+    const again = await host.app.inject({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/reprint` });
+    expect(IssueTicketResponse.parse(again.json()).ticket.printStatus).toBe('printed');
+  });
+
+  it('an open cover refuses the print: the ticket is still issued, shown on screen', async () => {
+    virtualPrinter().setFault('cover-open');
+    const { ticket } = await issue();
+    expect(ticket.printStatus).toBe('failed');
+    expect(ticket.status).toBe('waiting');
+  });
+});
