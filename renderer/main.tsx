@@ -11,6 +11,7 @@ import { CounterApp } from './counter/CounterApp';
 import { DisplayApp } from './display/DisplayApp';
 import { initI18n } from './i18n';
 import { KioskApp } from './kiosk/KioskApp';
+import { TicketProgressPage } from './ticket/TicketProgressPage';
 
 initI18n();
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -26,6 +27,7 @@ createRoot(root).render(
             <Route path="/kiosk" element={<KioskApp />} />
             <Route path="/counter" element={<CounterApp />} />
             <Route path="/display" element={<DisplayApp />} />
+            <Route path="/ticket/:ticketId" element={<TicketProgressPage />} />
             <Route path="*" element={<Navigate to="/kiosk" replace />} />
           </Routes>
         </BrowserRouter>

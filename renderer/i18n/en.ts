@@ -19,6 +19,10 @@ export const en: Messages = {
     yourNumber: 'Your number',
     peopleAhead: '{{count}} people ahead of you',
     keepTicket: 'Watch the hall screen and listen for your number',
+    printFailed: 'The ticket could not be printed. Photograph the QR code below or remember your number, or tap Reprint.',
+    ticketQr: 'QR code of your ticket',
+    reprint: 'Reprint ticket',
+    takeYourTicket: 'Take your ticket and watch the hall screen',
     finish: 'Done, sign out',
     demoPanel: 'Demo mode: simulated card reader',
     demoPlace: 'Place card: {{label}}',
@@ -31,6 +35,17 @@ export const en: Messages = {
       slot_full: 'This time slot is full; please come back later',
       network: 'Cannot reach the hall server, please try again',
       generic: 'Something went wrong; please retry or ask staff',
+    },
+  },
+  progress: {
+    notFound: 'Ticket not found',
+    status: {
+      waiting: 'Waiting',
+      called: 'Please go to window {{window}}',
+      held: 'Being served at window {{window}} (on hold)',
+      finished: 'Finished',
+      no_show: 'Missed; please ask at the service desk',
+      cancelled: 'No longer valid',
     },
   },
   counter: {

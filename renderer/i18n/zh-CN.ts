@@ -18,6 +18,10 @@ export const zhCN = {
     yourNumber: '您的号码',
     peopleAhead: '前面还有 {{count}} 人',
     keepTicket: '请留意大厅屏幕和语音叫号',
+    printFailed: '小票未能打印。请拍下下方二维码或记住号码，也可以点“补打小票”。',
+    ticketQr: '号码进度二维码',
+    reprint: '补打小票',
+    takeYourTicket: '请取走小票，留意叫号屏幕和语音提示',
     finish: '完成，退出',
     demoPanel: '演示模式：模拟读卡器',
     demoPlace: '放卡：{{label}}',
@@ -30,6 +34,17 @@ export const zhCN = {
       slot_full: '本时段号码已取完，请稍后再来',
       network: '无法连接大厅服务器，请稍后再试',
       generic: '操作失败，请重试或咨询工作人员',
+    },
+  },
+  progress: {
+    notFound: '没有找到这个号码',
+    status: {
+      waiting: '等候中',
+      called: '请到 {{window}} 号窗口办理',
+      held: '正在 {{window}} 号窗口办理（暂挂）',
+      finished: '已办结',
+      no_show: '已过号，请到服务台咨询',
+      cancelled: '号码已失效',
     },
   },
   counter: {

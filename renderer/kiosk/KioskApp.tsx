@@ -13,7 +13,7 @@ import { DemoReaderPanel } from './DemoReaderPanel';
 import { ServicePicker } from './ServicePicker';
 import { TicketDone } from './TicketDone';
 
-type Screen = { name: 'home' } | { name: 'services' } | { name: 'ticket'; ticket: Ticket };
+type Screen = { name: 'home' } | { name: 'services' } | { name: 'ticket'; ticket: Ticket; progressUrl: string };
 
 /** The citizen's kiosk: card → take a number → ticket → back to the start, wiping the session. */
 export function KioskApp() {
@@ -50,8 +50,8 @@ export function KioskApp() {
   const take = async (serviceCode: string) => {
     setError(null);
     try {
-      const { ticket } = await api.issueTicket({ serviceCode, withIdentity: true });
-      setScreen({ name: 'ticket', ticket });
+      const { ticket, progressUrl } = await api.issueTicket({ serviceCode, withIdentity: true });
+      setScreen({ name: 'ticket', ticket, progressUrl });
     } catch (e) {
       const code = e instanceof ApiClientError ? e.code : 'generic';
       const known = ['no_identity', 'duplicate_ticket', 'daily_limit_reached', 'service_closed', 'slot_full', 'network'];
@@ -74,7 +74,12 @@ export function KioskApp() {
           </p>
         )}
         {screen.name === 'ticket' ? (
-          <TicketDone ticket={screen.ticket} onFinish={() => void finish()} />
+          <TicketDone
+            ticket={screen.ticket}
+            progressUrl={screen.progressUrl}
+            onReprinted={(ticket, progressUrl) => setScreen({ name: 'ticket', ticket, progressUrl })}
+            onFinish={() => void finish()}
+          />
         ) : citizen === null ? (
           <section className="attract" aria-live="polite">
             <h2>{t('kiosk.welcome')}</h2>

@@ -17,7 +17,13 @@ export function ServicePicker({ onPick, onBack }: { onPick: (code: string) => vo
             <span className="tile-hint">
               {s.open
                 ? `${t('kiosk.waiting', { count: s.waiting })} · ${t('kiosk.estimatedWait', { minutes: s.estimatedWaitMinutes })}`
-                : t(s.closedReason === 'hours' ? 'kiosk.closedHours' : s.closedReason === 'sold_out' ? 'kiosk.soldOut' : 'kiosk.closed')}
+                : t(
+                    s.closedReason === 'hours'
+                      ? 'kiosk.closedHours'
+                      : s.closedReason === 'sold_out'
+                        ? 'kiosk.soldOut'
+                        : 'kiosk.closed',
+                  )}
             </span>
           </button>
         ))}

@@ -1,8 +1,41 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../contracts/queue';
+import { useApi } from '../api/context';
+import { QrImage } from '../ui/QrImage';
 
-export function TicketDone({ ticket, onFinish }: { ticket: Ticket; onFinish: () => void }) {
+/**
+ * The issued ticket. When the paper ticket did not come out, the ticket stays
+ * on screen with its QR (the citizen can photograph it) and a reprint button.
+ */
+export function TicketDone({
+  ticket,
+  progressUrl,
+  onReprinted,
+  onFinish,
+}: {
+  ticket: Ticket;
+  progressUrl: string;
+  onReprinted: (ticket: Ticket, progressUrl: string) => void;
+  onFinish: () => void;
+}) {
   const { t } = useTranslation();
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+  const printFailed = ticket.printStatus === 'failed';
+
+  const reprint = async () => {
+    setBusy(true);
+    try {
+      const result = await api.reprint(ticket.id);
+      onReprinted(result.ticket, result.progressUrl);
+    } catch {
+      // The ticket stays on screen either way.
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section className="ticket" aria-live="assertive">
       <p className="ticket-service">{ticket.serviceName}</p>
@@ -12,7 +45,17 @@ export function TicketDone({ ticket, onFinish }: { ticket: Ticket; onFinish: () 
       </p>
       <p className="ticket-ahead">{t('kiosk.peopleAhead', { count: ticket.peopleAhead })}</p>
       <p className="ticket-ahead">{t('kiosk.estimatedWait', { minutes: ticket.estimatedWaitMinutes })}</p>
-      <p className="ticket-note">{t('kiosk.keepTicket')}</p>
+      {printFailed ? (
+        <div className="print-failed" role="alert" data-testid="print-failed">
+          <p>{t('kiosk.printFailed')}</p>
+          <QrImage text={progressUrl} label={t('kiosk.ticketQr')} />
+          <button type="button" className="secondary" disabled={busy} onClick={() => void reprint()}>
+            {t('kiosk.reprint')}
+          </button>
+        </div>
+      ) : (
+        <p className="ticket-note">{ticket.printStatus === 'printed' ? t('kiosk.takeYourTicket') : t('kiosk.keepTicket')}</p>
+      )}
       <button type="button" className="primary" onClick={onFinish}>
         {t('common.done')}
       </button>
