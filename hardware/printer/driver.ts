@@ -64,6 +64,8 @@ export class PrinterDriver {
   private readonly statusPollMs: number;
   private readonly commandTimeoutMs: number;
   private readonly enableAsb: boolean;
+  /** An ASB message arrived since the last (re)init: the cached status is kept current by the printer. */
+  private asbReported = false;
   private readonly listeners: Listeners<PrinterDriverEvents>;
   private readonly replies = new ReplyDecoder();
 
@@ -180,7 +182,15 @@ export class PrinterDriver {
       return this.jobFailed('transport', `transport ${this.transport.status.state}`, 'no-device');
     }
     if (this.needsInit) await this.writeInit();
-    const before = await this.refresh(this.commandTimeoutMs);
+    // With Automatic Status Back the printer tells us of every change itself, so
+    // a good status it has reported since the last (re)init is current and the
+    // query before the job would only repeat it. A bad one is asked again: the
+    // ASB that says the paper was just replaced may still be on the wire. If the
+    // printer went bad with its ASB in flight, the checks during and after the
+    // job still fail it. Without ASB we always ask.
+    const cached = this.asbReported ? this.statusValue : undefined;
+    const known = cached && !problem(cached) ? cached : undefined;
+    const before: Query = known ? { ok: true, status: known } : await this.refresh(this.commandTimeoutMs);
     if (!before.ok) return this.queryFailedJob(before, 'before the job');
     const refusal = problem(before.status);
     if (refusal) return this.jobFailed(refusal.reason, refusal.detail);
@@ -292,6 +302,8 @@ export class PrinterDriver {
   }
 
   private async writeInit(): Promise<void> {
+    // Until the printer's first ASB after this init, the cached status may be stale.
+    this.asbReported = false;
     const parts = [init()];
     if (this.enableAsb) parts.push(automaticStatusBack(ASB.onlineOffline | ASB.error | ASB.paperSensor));
     try {
@@ -311,7 +323,10 @@ export class PrinterDriver {
         else this.fenceWaiters.shift()?.();
       } else if (reply.kind === 'asb') {
         const decoded = decodeAsb(reply.bytes);
-        if (decoded.ok) this.setStatus(decoded.status);
+        if (decoded.ok) {
+          this.asbReported = true;
+          this.setStatus(decoded.status);
+        }
       }
       // Unknown bytes (line noise, a vendor's extra status) are dropped.
     }

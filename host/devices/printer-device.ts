@@ -23,7 +23,8 @@ export class PrinterDevice implements DeviceHandle {
     this.virtualPrinter = simulatorEnd ? new VirtualPrinter() : undefined;
     this.simulated = this.virtualPrinter !== undefined;
     this.tracker = new HealthTracker(config, this.simulated, onHealth);
-    this.driver = new PrinterDriver(transport);
+    // ASB keeps the status current between polls (paper, cover, offline as they happen).
+    this.driver = new PrinterDriver(transport, { enableAsb: true });
     this.driver.on('health', (h) => this.tracker.update(h.state, h.errorCount, h.lastError));
   }
 

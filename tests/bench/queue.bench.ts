@@ -39,7 +39,14 @@ async function queueLatency(): Promise<void> {
   try {
     // Fill the queue quickly (NORMAL sync), then measure on a FULL-sync connection.
     let db = openDatabase(file, { migrationsDir, synchronous: 'NORMAL' });
-    let queue = new QueueService({ db, bus: new EventBus(), clock, timeZone: config.timeZone, hours: config.hours, policy: config.queue });
+    let queue = new QueueService({
+      db,
+      bus: new EventBus(),
+      clock,
+      timeZone: config.timeZone,
+      hours: config.hours,
+      policy: config.queue,
+    });
     queue.seed(config.services, config.windows);
     const codes = config.services.map((s) => s.code);
     db.transaction(() => {
@@ -48,7 +55,14 @@ async function queueLatency(): Promise<void> {
     db.close();
 
     db = openDatabase(file, { migrationsDir, synchronous: 'FULL' });
-    queue = new QueueService({ db, bus: new EventBus(), clock, timeZone: config.timeZone, hours: config.hours, policy: config.queue });
+    queue = new QueueService({
+      db,
+      bus: new EventBus(),
+      clock,
+      timeZone: config.timeZone,
+      hours: config.hours,
+      policy: config.queue,
+    });
     db.exec('CREATE TABLE bench_raw (id INTEGER PRIMARY KEY, at TEXT NOT NULL)');
     const raw = db.prepare('INSERT INTO bench_raw (at) VALUES (?)');
     const rawTimes: number[] = [];
@@ -71,10 +85,34 @@ async function queueLatency(): Promise<void> {
     console.log(`queue: ${waiting} waiting, ${WINDOWS} windows, ${SAMPLES} samples each, synchronous=FULL`);
     const baseline50 = median(rawTimes);
     const baseline95 = percentile(rawTimes, 95);
-    report({ name: 'issue p50', value: median(issueTimes), unit: 'ms', baseline: baseline50, baselineName: 'raw insert+fsync p50' });
-    report({ name: 'issue p95', value: percentile(issueTimes, 95), unit: 'ms', baseline: baseline95, baselineName: 'raw insert+fsync p95' });
-    report({ name: 'call-next p50', value: median(callTimes), unit: 'ms', baseline: baseline50, baselineName: 'raw insert+fsync p50' });
-    report({ name: 'call-next p95', value: percentile(callTimes, 95), unit: 'ms', baseline: baseline95, baselineName: 'raw insert+fsync p95' });
+    report({
+      name: 'issue p50',
+      value: median(issueTimes),
+      unit: 'ms',
+      baseline: baseline50,
+      baselineName: 'raw insert+fsync p50',
+    });
+    report({
+      name: 'issue p95',
+      value: percentile(issueTimes, 95),
+      unit: 'ms',
+      baseline: baseline95,
+      baselineName: 'raw insert+fsync p95',
+    });
+    report({
+      name: 'call-next p50',
+      value: median(callTimes),
+      unit: 'ms',
+      baseline: baseline50,
+      baselineName: 'raw insert+fsync p50',
+    });
+    report({
+      name: 'call-next p95',
+      value: percentile(callTimes, 95),
+      unit: 'ms',
+      baseline: baseline95,
+      baselineName: 'raw insert+fsync p95',
+    });
     db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -83,7 +121,12 @@ async function queueLatency(): Promise<void> {
 
 async function fanOut(clients: number): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-ws-'));
-  const host = await createHost({ config: HostConfig.parse({ hours, devices: [] }), migrationsDir, dbFile: join(dir, 'hall.sqlite'), logLevel: 'silent' });
+  const host = await createHost({
+    config: HostConfig.parse({ hours, devices: [] }),
+    migrationsDir,
+    dbFile: join(dir, 'hall.sqlite'),
+    logLevel: 'silent',
+  });
   try {
     const url = (await host.app.listen({ host: '127.0.0.1', port: 0 })).replace('http', 'ws');
     const received: number[][] = [];
@@ -119,5 +162,17 @@ async function fanOut(clients: number): Promise<number[]> {
 await queueLatency();
 const one = await fanOut(1);
 const hundred = await fanOut(100);
-report({ name: 'ws fan-out to 100 screens p50 (last screen)', value: median(hundred), unit: 'ms', baseline: median(one), baselineName: '1 screen p50' });
-report({ name: 'ws fan-out to 100 screens p95 (last screen)', value: percentile(hundred, 95), unit: 'ms', baseline: percentile(one, 95), baselineName: '1 screen p95' });
+report({
+  name: 'ws fan-out to 100 screens p50 (last screen)',
+  value: median(hundred),
+  unit: 'ms',
+  baseline: median(one),
+  baselineName: '1 screen p50',
+});
+report({
+  name: 'ws fan-out to 100 screens p95 (last screen)',
+  value: percentile(hundred, 95),
+  unit: 'ms',
+  baseline: percentile(one, 95),
+  baselineName: '1 screen p95',
+});
