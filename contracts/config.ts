@@ -25,6 +25,22 @@ export const DeviceOptions = z.object({
   caller: z
     .object({
       bindings: z.array(z.object({ address: z.number().int().min(0).max(255), windowNumber: z.number().int().positive() })),
+      /** Per-model protocol overrides; unset fields keep the generic FF 68 model. */
+      model: z
+        .object({
+          name: z.string().max(40).optional(),
+          keyCommand: z.number().int().min(0).max(255).optional(),
+          showCommand: z.number().int().min(0).max(255).optional(),
+          beepCommand: z.number().int().min(0).max(255).optional(),
+          /** Key code (0x0C, or 0x0F06 for confirm + sub-key; decimal in JSON) → action. */
+          keys: z
+            .record(
+              z.string().regex(/^\d+$/),
+              z.enum(['call', 'recall', 'evaluate', 'skip', 'hold', 'resume', 'pause', 'transfer']),
+            )
+            .optional(),
+        })
+        .optional(),
     })
     .optional(),
   ledscreen: z

@@ -2,7 +2,7 @@ import type { DeviceConfig } from '../../contracts/config';
 import type { DeviceTestAction, DeviceTestResult } from '../../contracts/devices';
 import type { HallEvent } from '../../contracts/events';
 import type { DeviceHealth } from '../../contracts/health';
-import { CallerKeypadDriver, KeypadSimulator, type KeypadKey } from '../../hardware/caller';
+import { CallerKeypadDriver, defaultKeypadModel, KeypadSimulator, type KeypadKey, type KeypadModel } from '../../hardware/caller';
 import type { Transport } from '../../hardware/transport/types';
 import { HostError } from '../errors/host-error';
 import type { EventBus } from '../events/event-bus';
@@ -31,11 +31,11 @@ export class KeypadDevice implements DeviceHandle {
   ) {
     const { transport, simulatorEnd } = createDeviceTransport(config, 9600);
     this.simulatorEnd = simulatorEnd;
-    this.simulator = simulatorEnd ? new KeypadSimulator() : undefined;
+    this.simulator = simulatorEnd ? new KeypadSimulator({ model: keypadModel(config) }) : undefined;
     this.simulated = this.simulator !== undefined;
     this.tracker = new HealthTracker(config, this.simulated, deps.onHealth);
     for (const b of config.options.caller?.bindings ?? []) this.windowByAddress.set(b.address, b.windowNumber);
-    this.driver = new CallerKeypadDriver(transport);
+    this.driver = new CallerKeypadDriver(transport, { model: keypadModel(config) });
     this.driver.on('health', (h) => this.tracker.update(h.state, h.errorCount, h.lastError));
     this.driver.on('key', (e) => void this.onKey(e.address, e.key));
   }
@@ -149,4 +149,21 @@ export class KeypadDevice implements DeviceHandle {
       // The driver counts the failure in its health.
     }
   }
+}
+
+/** The generic FF 68 keypad with this device's model overrides applied. */
+function keypadModel(config: DeviceConfig): KeypadModel {
+  const o = config.options.caller?.model;
+  if (!o) return defaultKeypadModel;
+  const keys = o.keys
+    ? Object.fromEntries(Object.entries(o.keys).map(([code, key]) => [Number(code), key]))
+    : defaultKeypadModel.keys;
+  return {
+    ...defaultKeypadModel,
+    ...(o.name !== undefined ? { name: o.name } : {}),
+    ...(o.keyCommand !== undefined ? { keyCommand: o.keyCommand } : {}),
+    ...(o.showCommand !== undefined ? { showCommand: o.showCommand } : {}),
+    ...(o.beepCommand !== undefined ? { beepCommand: o.beepCommand } : {}),
+    keys,
+  };
 }

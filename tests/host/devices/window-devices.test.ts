@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeviceConfig } from '../../../contracts/config';
 import { KeypadDevice } from '../../../host/devices/keypad-device';
 import { LedScreenDevice } from '../../../host/devices/ledscreen-device';
 import { ScannerDevice } from '../../../host/devices/scanner-device';
@@ -69,5 +70,24 @@ describe('window devices', () => {
     host.devices.simulatorsOf(ScannerDevice)[0]?.simulator?.scan('YY20261127-0001');
     await waitFor(() => (codes.length > 0 ? true : undefined), 'scan');
     expect(codes).toEqual(['YY20261127-0001']);
+  });
+
+  it('follows a keypad model with other key codes from the device config', async () => {
+    await host.devices.save(
+      DeviceConfig.parse({
+        id: 'keypad-1',
+        kind: 'caller',
+        transport: { type: 'simulated' },
+        // This model sends 0x21 for "call".
+        options: { caller: { bindings: [{ address: 1, windowNumber: 1 }], model: { name: 'other', keys: { '33': 'call' } } } },
+      }),
+    );
+    await signIn(host.app, '1001', window1());
+    await issue();
+    keypad()?.press(1, 'call');
+    await waitFor(() => host.queue.window(window1()).current ?? undefined, 'ticket called');
+    expect(host.queue.window(window1()).current?.number).toBe('A001');
+    // The key went over the wire as this model's code: …, 0x21, CS, 0x16.
+    expect(keypad()?.sentFrames.at(-1)?.at(-3)).toBe(0x21);
   });
 });

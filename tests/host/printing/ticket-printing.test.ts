@@ -71,4 +71,10 @@ describe('printing tickets after commit', () => {
     expect(ticket.printStatus).toBe('failed');
     expect(ticket.status).toBe('waiting');
   });
+
+  it('an unplugged printer fails the print, not the ticket', async () => {
+    virtualPrinter().setFault('unplug');
+    const { ticket } = await issue();
+    expect(ticket).toMatchObject({ number: 'A001', status: 'waiting', printStatus: 'failed' });
+  });
 });
