@@ -11,7 +11,7 @@
  * 1 + retries times); `garbage` precedes every frame it sends with noise and
  * a frame with a wrong checksum.
  */
-import type { Transport } from '../transport/types';
+import { DeviceSimulator } from '../common/device-simulator';
 import { renderDigitCodes } from './digits';
 import { encodeKeypadFrame, KeypadFrameDecoder } from './frame';
 import type { KeypadKey, KeypadModel } from './model';
@@ -36,13 +36,11 @@ const NOISE = Uint8Array.of(0x00, 0x55, 0x68, 0x16, 0x12);
 
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
 
-export class KeypadSimulator {
+export class KeypadSimulator extends DeviceSimulator {
   private readonly model: KeypadModel;
   private readonly retryMs: number;
   private readonly retries: number;
   private readonly decoder = new KeypadFrameDecoder();
-  private transport: Transport | undefined;
-  private unsubscribe: (() => void) | undefined;
   private fault: KeypadSimulatorFault | null = null;
   /** Presses awaiting their echo, by frame identity. */
   private readonly pending = new Map<string, PendingPress>();
@@ -55,6 +53,7 @@ export class KeypadSimulator {
   readonly sentFrames: Uint8Array[] = [];
 
   constructor(options: KeypadSimulatorOptions = {}) {
+    super();
     this.model = options.model ?? defaultKeypadModel;
     this.retryMs = options.retryMs ?? 200;
     this.retries = options.retries ?? 3;
@@ -70,19 +69,8 @@ export class KeypadSimulator {
     return this.pending.size;
   }
 
-  /** Starts listening on `transport`, opening it if needed. */
-  async attach(transport: Transport): Promise<void> {
-    this.detach();
-    this.transport = transport;
-    this.unsubscribe = transport.onData((chunk) => this.hear(chunk));
-    if (transport.status.state !== 'open') await transport.open();
-  }
-
   /** Stops listening and cancels retransmits. Does not close the transport. */
-  detach(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.transport = undefined;
+  protected override detached(): void {
     for (const p of this.pending.values()) clearTimeout(p.timer);
     this.pending.clear();
     this.decoder.reset();
@@ -134,7 +122,7 @@ export class KeypadSimulator {
     transport.write(bytes).catch(() => undefined);
   }
 
-  private hear(chunk: Uint8Array): void {
+  protected hear(chunk: Uint8Array): void {
     for (const result of this.decoder.push(chunk)) {
       if (!result.ok) continue; // a keypad ignores what it cannot read
       const { address, cmd, data } = result.frame;

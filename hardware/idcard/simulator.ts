@@ -10,8 +10,8 @@
  * (bytes × 10 bits for 8N1), because a pty or memory link carries bytes
  * instantly and would otherwise hide what the wire costs.
  */
+import { DeviceSimulator } from '../common/device-simulator';
 import { wireTimeMs } from '../common/wire-time';
-import type { Transport } from '../transport/types';
 import type { BaudRate, SamCommand } from './commands';
 import { identifyCommand } from './commands';
 import { CommandFrameDecoder, encodeResponse } from './frame';
@@ -54,9 +54,7 @@ const DEFAULT_SAM_ID = Uint8Array.from([
   0x05, 0x00, 0x01, 0x00, 0x2b, 0x2b, 0x33, 0x01, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x08,
 ]);
 
-export class IdCardSimulator {
-  private transport: Transport | undefined;
-  private unsubscribe: (() => void) | undefined;
+export class IdCardSimulator extends DeviceSimulator {
   private readonly decoder = new CommandFrameDecoder();
   private card: SimulatedCard | undefined;
   private fault: SimulatorFault | null = null;
@@ -74,6 +72,7 @@ export class IdCardSimulator {
   readonly received: string[] = [];
 
   constructor(options: IdCardSimulatorOptions = {}) {
+    super();
     this.samId = options.samId ?? DEFAULT_SAM_ID;
     this.random = options.seed ?? 0x2545f491;
     this.paceBaud = options.paceBaud;
@@ -84,19 +83,8 @@ export class IdCardSimulator {
     return this.baud;
   }
 
-  /** Starts answering on `transport`, opening it if needed. */
-  async attach(transport: Transport): Promise<void> {
-    this.detach();
-    this.transport = transport;
-    this.unsubscribe = transport.onData((chunk) => this.hear(chunk));
-    if (transport.status.state !== 'open') await transport.open();
-  }
-
   /** Stops answering and cancels replies still waiting (slow-reply). Does not close the transport. */
-  detach(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.transport = undefined;
+  protected override detached(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.decoder.reset();
@@ -115,7 +103,7 @@ export class IdCardSimulator {
     this.fault = typeof fault === 'string' ? { mode: fault } : fault;
   }
 
-  private hear(chunk: Uint8Array): void {
+  protected hear(chunk: Uint8Array): void {
     for (const result of this.decoder.push(chunk)) {
       if (this.fault?.mode === 'unplug') continue;
       if (result.ok) {

@@ -8,7 +8,7 @@
  * not answered (counted in `crcErrors`), as a controller drops what it
  * cannot trust.
  */
-import type { Transport } from '../transport/types';
+import { DeviceSimulator } from '../common/device-simulator';
 import { decodeTextCommand, encodeAck } from './bx-commands';
 import type { BxFrame } from './bx-link';
 import { bxPacket, BxFrameDecoder, frameBxPacket } from './bx-link';
@@ -17,9 +17,7 @@ export type BxScreenSimulatorFault = 'no-ack' | 'bad-crc';
 
 const BROADCAST = 0xffff;
 
-export class BxScreenSimulator {
-  private transport: Transport | undefined;
-  private unsubscribe: (() => void) | undefined;
+export class BxScreenSimulator extends DeviceSimulator {
   private readonly decoder = new BxFrameDecoder();
   private fault: BxScreenSimulatorFault | null = null;
   private current: string[] | undefined;
@@ -31,24 +29,16 @@ export class BxScreenSimulator {
   constructor(
     /** This screen's address. Default 1. */
     readonly address = 1,
-  ) {}
+  ) {
+    super();
+  }
 
   /** What the screen shows now; undefined until the first text command. */
   get shown(): string[] | undefined {
     return this.current === undefined ? undefined : [...this.current];
   }
 
-  async attach(transport: Transport): Promise<void> {
-    this.detach();
-    this.transport = transport;
-    this.unsubscribe = transport.onData((chunk) => this.hear(chunk));
-    if (transport.status.state !== 'open') await transport.open();
-  }
-
-  detach(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.transport = undefined;
+  protected override detached(): void {
     this.decoder.reset();
   }
 
@@ -56,7 +46,7 @@ export class BxScreenSimulator {
     this.fault = fault;
   }
 
-  private hear(chunk: Uint8Array): void {
+  protected hear(chunk: Uint8Array): void {
     for (const result of this.decoder.push(chunk)) {
       if (result.ok) this.onFrame(result.frame);
       else if (result.error.kind === 'crc') this.crcErrors += 1;

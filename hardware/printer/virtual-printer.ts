@@ -11,9 +11,9 @@
  * bits per byte), and replies take their wire time too: a pty or memory link
  * carries bytes instantly and would hide what the serial line costs.
  */
+import { DeviceSimulator } from '../common/device-simulator';
 import { Listeners } from '../common/listeners';
 import { wireTimeMs } from '../common/wire-time';
-import type { Transport } from '../transport/types';
 import type { EscPosEvent, PrintPreview } from './preview';
 import { EscPosDecoder, PreviewBuilder } from './preview';
 import type { PaperState, PrinterStatus } from './status';
@@ -43,13 +43,11 @@ export interface VirtualPrinterEvents {
   accepted: { totalBytes: number; atMs: number };
 }
 
-export class VirtualPrinter {
+export class VirtualPrinter extends DeviceSimulator {
   readonly pages: PrintPreview[] = [];
   private readonly listeners = new Listeners<VirtualPrinterEvents>();
   private readonly linesBeforePaperEnd: number;
   private readonly paceBaud: number | undefined;
-  private transport: Transport | undefined;
-  private unsubscribe: (() => void) | undefined;
   private readonly decoder = new EscPosDecoder();
   private readonly builder = new PreviewBuilder();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -72,6 +70,7 @@ export class VirtualPrinter {
   acceptedBytes = 0;
 
   constructor(options: VirtualPrinterOptions = {}) {
+    super();
     this.paceBaud = options.paceBaud;
     this.linesBeforePaperEnd = Math.max(0, options.linesBeforePaperEnd ?? 3);
   }
@@ -90,19 +89,8 @@ export class VirtualPrinter {
     };
   }
 
-  /** Starts listening on `transport`, opening it if needed. */
-  async attach(transport: Transport): Promise<void> {
-    this.detach();
-    this.transport = transport;
-    this.unsubscribe = transport.onData((chunk) => this.receive(chunk));
-    if (transport.status.state !== 'open') await transport.open();
-  }
-
   /** Stops listening; bytes on the wire and replies not yet sent are dropped. Does not close the transport. */
-  detach(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.transport = undefined;
+  protected override detached(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.held = new Uint8Array(0);
@@ -129,7 +117,7 @@ export class VirtualPrinter {
     return this.status.online && !this.unplugged;
   }
 
-  private receive(chunk: Uint8Array): void {
+  protected hear(chunk: Uint8Array): void {
     if (this.unplugged) return;
     const copy = Uint8Array.from(chunk);
     if (this.paceBaud === undefined) {
