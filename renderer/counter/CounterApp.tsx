@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffPrincipal } from '../../contracts/auth';
 import { ApiClientError } from '../api/client';
 import { useApi } from '../api/context';
+import { refreshAfterEvent } from '../api/refresh';
 import { useHallEvents } from '../api/use-hall-events';
 import { OfflineBanner } from '../ui/OfflineBanner';
 import { SignInForm } from './SignInForm';
@@ -24,16 +25,14 @@ export function CounterApp() {
   });
   const services = useQuery({ queryKey: ['services'], queryFn: api.services });
   const [message, setMessage] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const refresh = useCallback(() => {
-    void win.refetch();
-    void services.refetch();
-  }, [win, services]);
-  const connected = useHallEvents(
-    (event) => {
-      if (event.type === 'queue.counts' || event.type.startsWith('ticket.') || event.type === 'window.paused') refresh();
-    },
-    refresh,
-  );
+    void refreshAfterEvent(queryClient, ['window']);
+    void refreshAfterEvent(queryClient, ['services']);
+  }, [queryClient]);
+  const connected = useHallEvents((event) => {
+    if (event.type === 'queue.counts' || event.type.startsWith('ticket.') || event.type === 'window.paused') refresh();
+  }, refresh);
 
   const act = useCallback(
     async (action: Action) => {
@@ -48,7 +47,11 @@ export function CounterApp() {
         await win.refetch();
       } catch (e) {
         const code = e instanceof ApiClientError ? e.code : 'generic';
-        setMessage(t(`counter.errors.${['queue_empty', 'window_paused', 'invalid_state', 'unauthorized'].includes(code) ? code : 'generic'}`));
+        setMessage(
+          t(
+            `counter.errors.${['queue_empty', 'window_paused', 'invalid_state', 'unauthorized'].includes(code) ? code : 'generic'}`,
+          ),
+        );
         if (code === 'unauthorized') setSession(null);
       }
     },

@@ -26,7 +26,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (staff: StaffPrincipal,
       onSignedIn(staff, chosen);
     } catch (err) {
       const code = err instanceof ApiClientError ? err.code : 'generic';
-      setError(t(code === 'locked_out' ? 'counter.lockedOut' : code === 'network' ? 'kiosk.errors.network' : 'counter.badCredentials'));
+      setError(
+        t(code === 'locked_out' ? 'counter.lockedOut' : code === 'network' ? 'kiosk.errors.network' : 'counter.badCredentials'),
+      );
     }
   };
 
@@ -35,11 +37,24 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (staff: StaffPrincipal,
       <h2>{t('counter.signIn')}</h2>
       <label>
         {t('counter.staffNo')}
-        <input value={staffNo} onChange={(e) => setStaffNo(e.target.value)} autoComplete="username" inputMode="numeric" required />
+        <input
+          value={staffNo}
+          onChange={(e) => setStaffNo(e.target.value)}
+          autoComplete="username"
+          inputMode="numeric"
+          required
+        />
       </label>
       <label>
         {t('counter.pin')}
-        <input type="password" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="current-password" inputMode="numeric" required />
+        <input
+          type="password"
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+          autoComplete="current-password"
+          inputMode="numeric"
+          required
+        />
       </label>
       <label>
         {t('counter.chooseWindow')}

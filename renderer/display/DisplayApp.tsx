@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RecentCalls } from '../../contracts/queue';
 import { useApi } from '../api/context';
+import { refreshAfterEvent } from '../api/refresh';
 import { useHallEvents } from '../api/use-hall-events';
 import { Clock } from '../ui/Clock';
 import { OfflineBanner } from '../ui/OfflineBanner';
@@ -24,10 +25,12 @@ export function DisplayApp() {
         queryClient.setQueryData<RecentCalls>(['recent-calls'], (old) => ({
           calls: [event.call, ...(old?.calls ?? []).filter((c) => c.ticketId !== event.call.ticketId)].slice(0, BOARD_SIZE),
         }));
+        // Shown at once from the event; then confirmed by a load that starts after it.
+        void refreshAfterEvent(queryClient, ['recent-calls']);
       }
-      if (event.type === 'queue.counts') void services.refetch();
+      if (event.type === 'queue.counts') void refreshAfterEvent(queryClient, ['services']);
     },
-    () => void queryClient.invalidateQueries(),
+    () => void refreshAfterEvent(queryClient),
   );
 
   const [latest, ...earlier] = calls.data?.calls ?? [];
@@ -47,7 +50,9 @@ export function DisplayApp() {
                 →
               </span>
               <span className="display-window">{t('display.windowLabel', { window: latest.windowNumber })}</span>
-              <p className="display-line">{t('display.callLine', { number: latest.ticketNumber, window: latest.windowNumber })}</p>
+              <p className="display-line">
+                {t('display.callLine', { number: latest.ticketNumber, window: latest.windowNumber })}
+              </p>
             </>
           ) : (
             <span className="display-idle">{t('display.title')}</span>

@@ -5,6 +5,7 @@ import type { IdentityView } from '../../contracts/identity';
 import type { Ticket } from '../../contracts/queue';
 import { ApiClientError } from '../api/client';
 import { useApi } from '../api/context';
+import { refreshAfterEvent } from '../api/refresh';
 import { useHallEvents } from '../api/use-hall-events';
 import { Clock } from '../ui/Clock';
 import { LanguageToggle } from '../ui/LanguageToggle';
@@ -33,11 +34,11 @@ export function KioskApp() {
 
   const connected = useHallEvents(
     (event) => {
-      if (event.type === 'identity.read') void identity.refetch();
+      if (event.type === 'identity.read') void refreshAfterEvent(queryClient, ['identity']);
       if (event.type === 'identity.ended') reset();
-      if (event.type === 'queue.counts') void queryClient.invalidateQueries({ queryKey: ['services'] });
+      if (event.type === 'queue.counts') void refreshAfterEvent(queryClient, ['services']);
     },
-    () => void queryClient.invalidateQueries(),
+    () => void refreshAfterEvent(queryClient),
   );
 
   const citizen: IdentityView | null = identity.data?.identity ?? null;
