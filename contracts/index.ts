@@ -8,3 +8,4 @@ export * from './simulator';
 export * from './stats';
 export * from './auth';
 export * from './devices';
+export * from './sync';

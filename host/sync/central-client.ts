@@ -1,0 +1,134 @@
+import type { z } from 'zod';
+import { CentralErrorBody, ChangesResponse, CreateCaseResponse } from '../../contracts/central-api';
+import type { CentralErrorCode, CreateCaseRequest } from '../../contracts/central-api';
+
+export type CentralResult<T> =
+  | { ok: true; status: number; body: T }
+  | {
+      ok: false;
+      /** retryable: try again later with the same Idempotency-Key; permanent: it will never succeed as is. */
+      kind: 'retryable' | 'permanent';
+      status?: number;
+      code?: CentralErrorCode;
+      /** Status and error code only: safe to store and show, never echoes a body. */
+      message: string;
+    };
+
+export interface CentralClientOptions {
+  /** e.g. http://127.0.0.1:7310 (no trailing /v1). */
+  baseUrl: string;
+  /** This terminal's bearer token. */
+  token: string;
+  /** Per request, connect to last byte. Default 10 s. */
+  timeoutMs?: number;
+  /** Injected for tests; the global (undici) fetch otherwise. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Which failures are worth retrying. Unreachable, timed out, overloaded (429, 5xx) will
+ * pass; a 401/403 means a token a technician must fix, and the hall must keep its entries
+ * until then, so it is retryable too. Other 4xx (validation, unknown route, a key reused
+ * with a different body) will fail the same way every time: permanent.
+ */
+function isRetryableStatus(status: number): boolean {
+  return status === 401 || status === 403 || status === 408 || status === 429 || status >= 500;
+}
+
+/** Typed client of the central API (contracts/central-api.ts); every reply is validated. */
+export class CentralClient {
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: CentralClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  /** POST /v1/cases. The same key with the same body answers with the original case. */
+  submitCase(idempotencyKey: string, request: CreateCaseRequest): Promise<CentralResult<CreateCaseResponse>> {
+    return this.request('POST', '/v1/cases', CreateCaseResponse, {
+      body: request,
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+  }
+
+  /** GET /v1/cases/changes: status changes after `since`, oldest first. */
+  changes(since: string, limit = 100): Promise<CentralResult<ChangesResponse>> {
+    const query = new URLSearchParams({ since, limit: String(limit) });
+    return this.request('GET', `/v1/cases/changes?${query.toString()}`, ChangesResponse);
+  }
+
+  private async request<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    extra: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<CentralResult<z.infer<S>>> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.options.token}`,
+          accept: 'application/json',
+          ...(extra.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...extra.headers,
+        },
+        ...(extra.body === undefined ? {} : { body: JSON.stringify(extra.body) }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      return { ok: false, kind: 'retryable', message: networkMessage(error) };
+    }
+
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch (error) {
+      // A reply cut off mid-body is a network failure; a non-JSON one is treated the same.
+      return {
+        ok: false,
+        kind: 'retryable',
+        status: response.status,
+        message: `HTTP ${response.status}: ${networkMessage(error)}`,
+      };
+    }
+
+    if (response.ok) {
+      const parsed = schema.safeParse(json);
+      // A 2xx we cannot read is a contract mismatch an upgrade fixes: keep the entry and retry,
+      // never drop it (the key makes the retry answer with the same case).
+      if (!parsed.success) {
+        return {
+          ok: false,
+          kind: 'retryable',
+          status: response.status,
+          message: `HTTP ${response.status}: unexpected response shape`,
+        };
+      }
+      return { ok: true, status: response.status, body: parsed.data };
+    }
+
+    const error = CentralErrorBody.safeParse(json);
+    const code = error.success ? error.data.error.code : undefined;
+    return {
+      ok: false,
+      kind: isRetryableStatus(response.status) ? 'retryable' : 'permanent',
+      status: response.status,
+      ...(code === undefined ? {} : { code }),
+      message: `HTTP ${response.status}${code === undefined ? '' : ` ${code}`}`,
+    };
+  }
+}
+
+/** Names the failure without its message text, which could quote a URL or a body. */
+function networkMessage(error: unknown): string {
+  if (!(error instanceof Error)) return 'network error';
+  if (error.name === 'TimeoutError') return 'timed out';
+  const cause: unknown = error.cause;
+  const code = cause !== null && typeof cause === 'object' && 'code' in cause ? String(cause.code) : undefined;
+  return code === undefined ? `network error (${error.name})` : `network error (${code})`;
+}
