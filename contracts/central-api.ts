@@ -1,7 +1,8 @@
 /**
  * Central API contract (DESIGN.md §3): the province's system our hall host syncs cases to.
  * The reference implementation lives in tools/central-api/; the hall host's sync client
- * validates the same shapes. Scope of this version: "cases in, status out".
+ * validates the same shapes: cases and their status, the service catalog, evaluations (好差评),
+ * end-of-day queue figures, appointments and notices.
  */
 import { z } from 'zod';
 import { errorEnvelope } from './errors';
@@ -160,6 +161,18 @@ export const FaultConfig = z.object({
   failRate: rate.optional(),
   /** Fraction of case submissions committed and then left unanswered (socket destroyed). */
   dropResponseAfterCommitRate: rate.optional(),
+  /** Fraction of terminal requests held unanswered (socket open) until the client gives up. */
+  timeoutRate: rate.optional(),
+  /** Fraction of terminal requests whose socket is destroyed before anything is committed. */
+  resetRate: rate.optional(),
+  /** Delay after the handler (so after any commit) and before the answer is sent. */
+  slowMs: z.number().int().min(0).max(60_000).optional(),
+  /**
+   * Fraction of idempotent writes (cases, evaluations, queue stats) delivered twice, as a
+   * retrying proxy would: the first commits, the second is a replay, and the client gets the
+   * replay's answer (200 with the original result).
+   */
+  duplicateResponseRate: rate.optional(),
   seed: z.number().int().optional(),
 });
 export type FaultConfig = z.infer<typeof FaultConfig>;
@@ -168,9 +181,265 @@ export const FaultState = z.object({
   latencyMs: z.number().int(),
   failRate: rate,
   dropResponseAfterCommitRate: rate,
+  // Reported once set, so a client that never uses the newer faults sees the original shape.
+  timeoutRate: rate.optional(),
+  resetRate: rate.optional(),
+  slowMs: z.number().int().optional(),
+  duplicateResponseRate: rate.optional(),
   seed: z.number().int().optional(),
 });
 export type FaultState = z.infer<typeof FaultState>;
 
 export const HealthResponse = z.object({ status: z.literal('ok') });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** Any idempotent write: the same header as case submission. */
+export const IdempotentHeaders = CreateCaseHeaders;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const hallId = shortText;
+
+// ---------------------------------------------------------------------------
+// Service catalog (事项)
+
+export const CatalogCategory = z.enum(['startup-bundle', 'livelihood', 'complaint', 'other']);
+export type CatalogCategory = z.infer<typeof CatalogCategory>;
+
+export const FormFieldType = z.enum(['text', 'phone', 'date', 'select']);
+export type FormFieldType = z.infer<typeof FormFieldType>;
+
+/** What the kiosk can fill from the ID card it has just read (零填表). */
+export const PrefillSource = z.enum(['name', 'idNumber', 'address', 'birthDate', 'gender']);
+export type PrefillSource = z.infer<typeof PrefillSource>;
+
+export const CatalogFormField = z.object({
+  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'expected an identifier-like key'),
+  label: z.string().trim().min(1).max(100),
+  type: FormFieldType,
+  required: z.boolean(),
+  prefill: PrefillSource.optional(),
+  /** Choices of a `select` field. */
+  options: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+});
+export type CatalogFormField = z.infer<typeof CatalogFormField>;
+
+export const CatalogMaterialSpec = z.object({
+  code: shortText,
+  name: z.string().trim().min(1).max(200),
+  required: z.boolean(),
+});
+export type CatalogMaterialSpec = z.infer<typeof CatalogMaterialSpec>;
+
+/** One part of a bundle handled under the bundle's single submission and case number. */
+export const CatalogBundlePart = z.object({ code: shortText, name: z.string().trim().min(1).max(200) });
+export type CatalogBundlePart = z.infer<typeof CatalogBundlePart>;
+
+export const CatalogItem = z.object({
+  code: shortText,
+  name: z.string().trim().min(1).max(200),
+  category: CatalogCategory,
+  description: z.string().trim().max(2000).optional(),
+  formFields: z.array(CatalogFormField).max(100),
+  materials: z.array(CatalogMaterialSpec).max(100),
+  /** Working days from acceptance (受理) to completion (办结) that the hall promises. */
+  promisedWorkingDays: z.number().int().min(0).max(365),
+  /** For a `startup-bundle`: the services one submission covers. */
+  bundle: z.array(CatalogBundlePart).max(20).optional(),
+  /** For a `complaint`: the stages a case goes through, in order (受理 → 办理 → 办结). */
+  stages: z.array(CaseStatus).max(10).optional(),
+});
+export type CatalogItem = z.infer<typeof CatalogItem>;
+
+/** The whole catalog. `version` increases on every replacement; the ETag follows it. */
+export const CatalogResponse = z.object({
+  version: z.number().int().min(1),
+  updatedAt: z.iso.datetime(),
+  items: z.array(CatalogItem),
+});
+export type CatalogResponse = z.infer<typeof CatalogResponse>;
+
+/** A 304 answer: the schema of "no body" (nothing is sent on the wire). */
+export const NotModified = z.null().describe('Not modified: the ETag still matches; no body');
+
+export const CatalogHeaders = z.looseObject({ 'if-none-match': z.string().optional() });
+
+export const ReplaceCatalogRequest = z.object({ items: z.array(CatalogItem).min(1).max(1000) }).superRefine((value, ctx) => {
+  const seen = new Set<string>();
+  value.items.forEach((item, index) => {
+    if (seen.has(item.code)) ctx.addIssue({ code: 'custom', path: ['items', index, 'code'], message: 'duplicate item code' });
+    seen.add(item.code);
+  });
+});
+export type ReplaceCatalogRequest = z.infer<typeof ReplaceCatalogRequest>;
+
+// ---------------------------------------------------------------------------
+// Evaluations (好差评, 国办发〔2019〕51号)
+
+/** 非常满意, 满意, 基本满意, 不满意, 非常不满意. */
+export const EvaluationLevel = z.enum(['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied']);
+export type EvaluationLevel = z.infer<typeof EvaluationLevel>;
+
+/** Below `basic`: a reason is required and the hall must call the citizen back (差评回访). */
+export function isBadEvaluation(level: EvaluationLevel): boolean {
+  return level === 'dissatisfied' || level === 'very_dissatisfied';
+}
+
+/** What was evaluated: a served ticket at a window, or a case. */
+export const EvaluationSubject = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('ticket'),
+    ticketNumber: shortText,
+    windowId: shortText,
+    staffNumber: shortText,
+  }),
+  z.object({ kind: z.literal('case'), caseNumber: CaseNumber }),
+]);
+export type EvaluationSubject = z.infer<typeof EvaluationSubject>;
+
+export const CreateEvaluationRequest = z
+  .object({
+    hallId,
+    terminalId: shortText,
+    subject: EvaluationSubject,
+    level: EvaluationLevel,
+    reason: z.string().trim().min(1).max(1000).optional(),
+    comment: z.string().trim().min(1).max(2000).optional(),
+    evaluatedAt: isoDateTime,
+  })
+  .superRefine((value, ctx) => {
+    if (isBadEvaluation(value.level) && value.reason === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a rating below basic needs a reason' });
+    }
+  });
+export type CreateEvaluationRequest = z.infer<typeof CreateEvaluationRequest>;
+
+export const EvaluationRecord = z.object({
+  evaluationId: z.string(),
+  hallId: z.string(),
+  terminalId: z.string(),
+  subject: EvaluationSubject,
+  level: EvaluationLevel,
+  reason: z.string().optional(),
+  comment: z.string().optional(),
+  callbackRequired: z.boolean(),
+  evaluatedAt: z.iso.datetime({ offset: true }),
+  receivedAt: z.iso.datetime(),
+});
+export type EvaluationRecord = z.infer<typeof EvaluationRecord>;
+
+const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const EvaluationsQuery = z.object({
+  flagged: booleanFlag.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export type EvaluationsQuery = z.infer<typeof EvaluationsQuery>;
+
+/** Newest first. */
+export const EvaluationsResponse = z.object({ evaluations: z.array(EvaluationRecord) });
+export type EvaluationsResponse = z.infer<typeof EvaluationsResponse>;
+
+// ---------------------------------------------------------------------------
+// End-of-day queue figures
+
+/** Free-form figure names (ticketsIssued, served, avgWaitSeconds, ...) with non-negative integer values. */
+export const QueueFigures = z
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'expected a figure name'), z.number().int().min(0))
+  .refine((figures) => Object.keys(figures).length <= 200, 'at most 200 figures');
+export type QueueFigures = z.infer<typeof QueueFigures>;
+
+export const QueueStatsRequest = z.object({
+  hallId,
+  businessDay: z.iso.date(),
+  figures: QueueFigures,
+});
+export type QueueStatsRequest = z.infer<typeof QueueStatsRequest>;
+
+/** The stored figures for (hall, day); `revision` counts the uploads that replaced them. */
+export const QueueStatsResponse = z.object({
+  hallId: z.string(),
+  businessDay: z.iso.date(),
+  figures: z.record(z.string(), z.number().int().min(0)),
+  revision: z.number().int().min(1),
+  receivedAt: z.iso.datetime(),
+});
+export type QueueStatsResponse = z.infer<typeof QueueStatsResponse>;
+
+// ---------------------------------------------------------------------------
+// Appointments
+
+export const AppointmentsQuery = z.object({ hall: hallId, date: z.iso.date() });
+export type AppointmentsQuery = z.infer<typeof AppointmentsQuery>;
+
+/**
+ * An appointment as terminals see it. The raw ID number never leaves the server:
+ * `idNumberHash` is hex sha256 of `<hallId>:<ID number upper-cased>` (the kiosk computes the
+ * same from the card it reads), and `idNumberMasked` keeps the first 6 and last 4 characters.
+ */
+export const Appointment = z.object({
+  id: z.string(),
+  hallId: z.string(),
+  serviceCode: z.string(),
+  slotStart: z.iso.datetime({ offset: true }),
+  slotEnd: z.iso.datetime({ offset: true }),
+  applicantName: z.string(),
+  idNumberHash: z.string().regex(/^[0-9a-f]{64}$/),
+  idNumberMasked: z.string(),
+  /** The check-in code printed as a QR code on the booking confirmation. */
+  code: z.string(),
+});
+export type Appointment = z.infer<typeof Appointment>;
+
+export const AppointmentsResponse = z.object({ appointments: z.array(Appointment) });
+export type AppointmentsResponse = z.infer<typeof AppointmentsResponse>;
+
+export const CreateAppointmentRequest = z
+  .object({
+    hallId,
+    serviceCode: shortText,
+    slotStart: isoDateTime,
+    slotEnd: isoDateTime,
+    applicant: z.object({ name: Applicant.shape.name, idNumber: Applicant.shape.idNumber }),
+  })
+  .refine((value) => Date.parse(value.slotEnd) > Date.parse(value.slotStart), {
+    path: ['slotEnd'],
+    message: 'slotEnd must be after slotStart',
+  });
+export type CreateAppointmentRequest = z.infer<typeof CreateAppointmentRequest>;
+
+// ---------------------------------------------------------------------------
+// Notices (通知公告)
+
+export const NoticesQuery = z.object({ hall: hallId, all: booleanFlag.optional() });
+export type NoticesQuery = z.infer<typeof NoticesQuery>;
+
+export const Notice = z.object({
+  id: z.string(),
+  /** Absent: shown in every hall. */
+  hallId: z.string().optional(),
+  title: z.string(),
+  body: z.string(),
+  publishedAt: z.iso.datetime(),
+  startsAt: z.iso.datetime(),
+  /** Absent: shown until withdrawn. */
+  endsAt: z.iso.datetime().optional(),
+});
+export type Notice = z.infer<typeof Notice>;
+
+/** Newest publication first. */
+export const NoticesResponse = z.object({ notices: z.array(Notice) });
+export type NoticesResponse = z.infer<typeof NoticesResponse>;
+
+export const CreateNoticeRequest = z
+  .object({
+    hallId: hallId.optional(),
+    title: z.string().trim().min(1).max(200),
+    body: z.string().trim().min(1).max(10_000),
+    startsAt: isoDateTime,
+    endsAt: isoDateTime.optional(),
+  })
+  .refine((value) => value.endsAt === undefined || Date.parse(value.endsAt) > Date.parse(value.startsAt), {
+    path: ['endsAt'],
+    message: 'endsAt must be after startsAt',
+  });
+export type CreateNoticeRequest = z.infer<typeof CreateNoticeRequest>;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open';
 import type {
   CaseChange,
@@ -8,6 +7,7 @@ import type {
   CreateCaseResponse,
   StatusHistoryEntry,
 } from '../../contracts/central-api';
+import { canonicalHash } from './canonical';
 import { addWorkingDays, caseNumberDay, formatCaseNumber, shanghaiDate } from './case-number';
 import { allowedTransitions, canTransition } from './transitions';
 
@@ -170,9 +170,11 @@ export class CaseStore {
       itemCode: row.item_code,
       itemName: row.item_name,
       status: row.status,
-      statusHistory: history.map(
-        (h): StatusHistoryEntry => ({ status: h.status, at: h.at, ...(h.note === null ? {} : { note: h.note }) }),
-      ),
+      statusHistory: history.map((h): StatusHistoryEntry => ({
+        status: h.status,
+        at: h.at,
+        ...(h.note === null ? {} : { note: h.note }),
+      })),
       ...(row.expected_completion === null ? {} : { expectedCompletion: row.expected_completion }),
     };
   }
@@ -187,16 +189,5 @@ function toCreateResponse(row: CaseRow): CreateCaseResponse {
  * different key order is still "the same body". Computed on the parsed (validated) body.
  */
 export function requestHash(request: CreateCaseRequest): string {
-  return createHash('sha256').update(canonicalJson(request)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return canonicalHash(request);
 }

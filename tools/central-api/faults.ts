@@ -1,8 +1,9 @@
 import type { FaultConfig, FaultState } from '../../contracts/central-api';
 
 /**
- * Fault injection for tests and demos: added latency, requests failed before they do
- * anything, and submissions committed but never answered. With a seed the draws come from a
+ * Fault injection for tests and demos: added latency before or after the handler, requests
+ * failed, reset or left hanging before they do anything, submissions committed but never
+ * answered, and writes delivered twice. With a seed the draws come from a
  * small deterministic generator, so a test or a demo script sees the same faults every run.
  */
 export class FaultInjector {
@@ -32,12 +33,28 @@ export class FaultInjector {
     return this.state.latencyMs;
   }
 
+  get slowMs(): number {
+    return this.state.slowMs ?? 0;
+  }
+
   shouldFail(): boolean {
     return this.draw(this.state.failRate);
   }
 
   shouldDropAfterCommit(): boolean {
     return this.draw(this.state.dropResponseAfterCommitRate);
+  }
+
+  shouldTimeout(): boolean {
+    return this.draw(this.state.timeoutRate ?? 0);
+  }
+
+  shouldReset(): boolean {
+    return this.draw(this.state.resetRate ?? 0);
+  }
+
+  shouldDuplicate(): boolean {
+    return this.draw(this.state.duplicateResponseRate ?? 0);
   }
 
   // A rate of 0 draws nothing, so turning one fault on does not shift another's sequence.

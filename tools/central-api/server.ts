@@ -4,14 +4,25 @@ import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { FaultConfig } from '../../contracts/central-api';
 import { installAuth } from './auth';
+import { AppointmentStore } from './appointment-store';
 import { CaseStore } from './case-store';
+import { CatalogStore } from './catalog-store';
 import { openCentralDatabase } from './database';
 import { installErrorHandling } from './errors';
 import { installFaultHook } from './fault-hook';
+import { EvaluationStore } from './evaluation-store';
 import { FaultInjector } from './faults';
+import { IdempotencyStore } from './idempotency';
+import { NoticeStore } from './notice-store';
+import { QueueStatsStore } from './queue-stats-store';
 import { adminRoutes } from './routes/admin';
+import { appointmentRoutes } from './routes/appointments';
 import { caseRoutes } from './routes/cases';
+import { catalogRoutes } from './routes/catalog';
+import { evaluationRoutes } from './routes/evaluations';
 import { metaRoutes } from './routes/meta';
+import { noticeRoutes } from './routes/notices';
+import { queueStatsRoutes } from './routes/queue-stats';
 
 export interface CentralApiOptions {
   /** SQLite file; created with its folder if missing. */
@@ -27,6 +38,8 @@ export interface CentralApiOptions {
   now?: () => Date;
   /** Working days from acceptance to the promised completion date (default 5). */
   promisedWorkingDays?: number;
+  /** How long a `timeoutRate` fault holds a socket the client keeps open (default 30 000 ms). */
+  timeoutHoldMs?: number;
 }
 
 export interface CentralApi {
@@ -56,10 +69,14 @@ export async function createCentralApi(options: CentralApiOptions): Promise<Cent
   const app = Fastify({ logger: options.logger ? loggerOptions : false });
   let closed: Promise<void> | undefined;
   try {
-    const store = new CaseStore(db, {
-      now: options.now ?? (() => new Date()),
-      promisedWorkingDays: options.promisedWorkingDays ?? 5,
-    });
+    const now = options.now ?? (() => new Date());
+    const store = new CaseStore(db, { now, promisedWorkingDays: options.promisedWorkingDays ?? 5 });
+    const idempotency = new IdempotencyStore(db);
+    const catalog = new CatalogStore(db, now);
+    const evaluations = new EvaluationStore(db, idempotency, now);
+    const stats = new QueueStatsStore(db, idempotency, now);
+    const appointments = new AppointmentStore(db, now);
+    const notices = new NoticeStore(db, now);
     const faults = new FaultInjector(options.faults);
 
     app.setValidatorCompiler(validatorCompiler);
@@ -67,14 +84,15 @@ export async function createCentralApi(options: CentralApiOptions): Promise<Cent
     installErrorHandling(app);
     // Order matters: authenticate first, then inject faults, so a 401 is never a fault.
     installAuth(app, { tokens: options.tokens, adminToken: options.adminToken });
-    installFaultHook(app, faults);
+    installFaultHook(app, faults, options.timeoutHoldMs === undefined ? {} : { holdMs: options.timeoutHoldMs });
 
     await app.register(fastifySwagger, {
       openapi: {
         openapi: '3.1.0',
         info: {
           title: 'Hall Kiosk reference central API',
-          description: 'The province system our halls sync cases to (reference implementation with fault injection).',
+          description:
+            'The province system our halls sync with: cases, catalog, evaluations, queue stats, appointments, notices (reference implementation with fault injection).',
           version: '1.0.0',
         },
         components: {
@@ -89,6 +107,11 @@ export async function createCentralApi(options: CentralApiOptions): Promise<Cent
     await app.register(metaRoutes);
     await app.register(caseRoutes, { store, faults });
     await app.register(adminRoutes, { store, faults });
+    await app.register(catalogRoutes, { catalog });
+    await app.register(evaluationRoutes, { evaluations, faults });
+    await app.register(queueStatsRoutes, { stats, faults });
+    await app.register(appointmentRoutes, { appointments });
+    await app.register(noticeRoutes, { notices });
     app.addHook('onClose', async () => {
       db.close();
     });

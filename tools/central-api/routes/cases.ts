@@ -10,6 +10,7 @@ import {
   CreateCaseResponse,
 } from '../../../contracts/central-api';
 import type { CaseStore } from '../case-store';
+import { deliverIdempotent } from '../duplicate-delivery';
 import { ApiError } from '../errors';
 import type { FaultInjector } from '../faults';
 
@@ -43,7 +44,8 @@ export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const outcome = store.createCase(request.headers['idempotency-key'], request.body);
+      const key = request.headers['idempotency-key'];
+      const outcome = deliverIdempotent(faults, () => store.createCase(key, request.body));
       if (outcome.kind === 'conflict') {
         throw new ApiError(409, 'idempotency_conflict', 'this Idempotency-Key was used with a different body');
       }
@@ -87,7 +89,13 @@ export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, 
         tags: ['cases'],
         security,
         params: CaseParams,
-        response: { 200: CaseStatusRecord, 400: CentralErrorBody, 401: CentralErrorBody, 404: CentralErrorBody, 503: CentralErrorBody },
+        response: {
+          200: CaseStatusRecord,
+          400: CentralErrorBody,
+          401: CentralErrorBody,
+          404: CentralErrorBody,
+          503: CentralErrorBody,
+        },
       },
     },
     async (request) => {

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CentralApi } from '../../../tools/central-api/server';
+import { adminAuth, startApi, tempDbFile } from './helpers';
+
+describe('central API: OpenAPI for catalog, evaluations, stats, appointments, notices', () => {
+  const db = tempDbFile();
+  let api: CentralApi;
+
+  beforeAll(async () => {
+    api = await startApi(db.file);
+  });
+  afterAll(async () => {
+    await api.close();
+    db.cleanup();
+  });
+
+  it('publishes every new route with its security scheme', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/v1/openapi.json', headers: adminAuth });
+    expect(res.statusCode).toBe(200);
+    type Operation = { security?: Record<string, unknown>[]; requestBody?: unknown; parameters?: { name: string }[] };
+    const doc = res.json() as { paths: Record<string, Record<string, Operation>> };
+    const op = (path: string, method: string) => doc.paths[path]?.[method];
+
+    expect(op('/v1/catalog', 'get')?.security).toEqual([{ terminalToken: [] }]);
+    expect(op('/v1/admin/catalog', 'put')?.security).toEqual([{ adminToken: [] }]);
+    expect(op('/v1/evaluations', 'post')?.requestBody).toBeDefined();
+    expect(op('/v1/evaluations', 'post')?.parameters?.map((p) => p.name)).toContain('idempotency-key');
+    expect(op('/v1/admin/evaluations', 'get')).toBeDefined();
+    expect(op('/v1/queue-stats', 'post')?.requestBody).toBeDefined();
+    expect(op('/v1/appointments', 'get')?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['hall', 'date']));
+    expect(op('/v1/admin/appointments', 'post')).toBeDefined();
+    expect(op('/v1/notices', 'get')).toBeDefined();
+    expect(op('/v1/admin/notices', 'post')).toBeDefined();
+  });
+});
