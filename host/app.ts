@@ -80,12 +80,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const identity = new IdentitySessions({ bus, clock, timeZone: config.timeZone, keyer, maxAgeMs: 5 * 60_000 });
   const devices = new DeviceManager({ db, clock, bus, identity, queue, seeds: config.devices });
   const publicBase = options.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
+  /** The unguessable part of a ticket's progress link (printed in its QR). */
+  const ticketTag = (ticketId: number) => keyer.tag('ticket', String(ticketId));
   const printing = new TicketPrinting({
     queue,
     hallName: config.hallName,
     timeZone: config.timeZone,
     printer: () => devices.printer(),
-    progressUrl: (ticket) => `${publicBase}/ticket/${ticket.id}?k=${keyer.tag('ticket', String(ticket.id))}`,
+    progressUrl: (ticket) => `${publicBase}/ticket/${ticket.id}?k=${ticketTag(ticket.id)}`,
   });
 
   const app = Fastify({
@@ -113,7 +115,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       await api.register(healthRoutes({ config, version: options.version ?? '0.0.0', devices, queue }));
       await api.register(identityRoutes(identity));
       await api.register(authRoutes({ auth, db, clock }));
-      await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag: (id) => keyer.tag('ticket', String(id)) }));
+      await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, auth, db, clock }));
       await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour, auth }));
       await api.register(eventRoutes(bus));
