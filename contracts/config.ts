@@ -171,6 +171,15 @@ export type QueuePolicy = z.infer<typeof QueuePolicy>;
 export const HostConfig = z.object({
   role: z.enum(['kiosk', 'counter', 'display', 'technician']).default('kiosk'),
   hallName: z.string().default('政务服务中心'),
+  /** This hall's and this terminal's ids at the central API (cases and evaluations carry them). */
+  hallId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,40}$/)
+    .default('hall-01'),
+  terminalId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,40}$/)
+    .default('kiosk-01'),
   timeZone: z.string().default('Asia/Shanghai'),
   hours: WeeklyHours.prefault(DEFAULT_HALL_HOURS),
   queue: QueuePolicy.prefault({}),

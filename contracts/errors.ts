@@ -20,6 +20,10 @@ export const ApiErrorCode = z.enum([
   'window_busy',
   'ticket_unknown',
   'invalid_state',
+  'item_unknown',
+  'form_invalid',
+  'case_unknown',
+  'reason_required',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -9,3 +9,4 @@ export * from './stats';
 export * from './auth';
 export * from './devices';
 export * from './sync';
+export * from './cases';

@@ -22,6 +22,14 @@ import { queueRoutes } from './api/routes-queue';
 import { deviceRoutes } from './api/routes-devices';
 import { simulatorRoutes } from './api/routes-simulator';
 import { TicketPrinting } from './printing/ticket-printing';
+import { caseRoutes } from './api/routes-cases';
+import { CaseService } from './cases/case-service';
+import { CatalogCache } from './cases/catalog-cache';
+import { CentralExtrasClient, hallCentralClient } from './cases/central-extras';
+import { EvaluationService } from './cases/evaluation-service';
+import { CentralClient } from './sync/central-client';
+import { hallSenders } from './sync/senders';
+import { SyncEngine } from './sync/sync-engine';
 import { type Clock, systemClock } from './clock/clock';
 import { DeviceManager } from './devices/device-manager';
 import { EventBus } from './events/event-bus';
@@ -90,6 +98,27 @@ export async function createHost(options: HostOptions): Promise<Host> {
     progressUrl: (ticket) => `${publicBase}/ticket/${ticket.id}?k=${ticketTag(ticket.id)}`,
   });
 
+  // Cases and evaluations: written locally with their outbox entry, delivered by the sync engine.
+  const centralOptions = { baseUrl: config.centralApi.url, token: config.centralApi.token };
+  const extras = new CentralExtrasClient(centralOptions);
+  const catalog = new CatalogCache({ db, source: extras, clock });
+  const { hallId, terminalId } = config;
+  const cases = new CaseService({ db, catalog, clock, keyOf: (idNumber) => keyer.keyOf(idNumber), hallId, terminalId });
+  const evaluations = new EvaluationService({ db, clock, hallId, terminalId });
+  const sync = new SyncEngine({
+    db,
+    client: hallCentralClient(new CentralClient(centralOptions), extras),
+    clock,
+    senders: hallSenders,
+    onDelivered: (entry, response) => {
+      cases.onDelivered(entry, response);
+      evaluations.onDelivered(entry, response);
+    },
+    onChange: (change) => {
+      cases.applyChange(change);
+    },
+  });
+
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
@@ -118,6 +147,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, auth, db, clock }));
       await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour, auth }));
+      await api.register(caseRoutes({ cases, evaluations, catalog, identity }));
       await api.register(eventRoutes(bus));
       if (devices.hasSimulators()) await api.register(simulatorRoutes(devices));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -152,12 +182,18 @@ export async function createHost(options: HostOptions): Promise<Host> {
     if (event.type === 'identity.read' || event.type === 'identity.ended') app.log.info({ session: event.sessionId }, event.type);
   });
   await devices.start();
-  if (firstSupervisor) app.log.warn(`no staff accounts yet: created supervisor ${firstSupervisor.staffNo}; its one-time PIN is in ${firstSupervisor.pinFile}`);
+  catalog.start();
+  sync.start();
+  if (firstSupervisor)
+    app.log.warn(
+      `no staff accounts yet: created supervisor ${firstSupervisor.staffNo}; its one-time PIN is in ${firstSupervisor.pinFile}`,
+    );
   // The business day turns over at the reset hour even when nobody acts: expire
   // yesterday's open tickets and expired staff sessions once a minute.
   const housekeeping = setInterval(() => {
     queue.expireOldTickets();
     auth.purgeExpired();
+    cases.purge();
   }, 60_000);
   housekeeping.unref();
   let closed = false;
@@ -173,6 +209,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       closed = true;
       clearInterval(housekeeping);
       identity.end();
+      catalog.stop();
+      await sync.stop();
       await devices.stop();
       await app.close();
       db.close();

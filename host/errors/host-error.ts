@@ -20,6 +20,12 @@ const STATUS: Record<ApiErrorCode, number> = {
   window_busy: 409,
   ticket_unknown: 404,
   invalid_state: 409,
+  item_unknown: 404,
+  // details.problems lists each refused field ({ key, problem }) for the kiosk to highlight.
+  form_invalid: 400,
+  case_unknown: 404,
+  // A rating below 'basic' must say why (国办发〔2019〕51号: bad ratings are verified and answered).
+  reason_required: 400,
   internal: 500,
 };
 

@@ -29,9 +29,7 @@ export class IdentitySessions {
   private active: ActiveSession | null = null;
   private expiry: NodeJS.Timeout | undefined;
 
-  constructor(
-    private readonly o: { bus: EventBus; clock: Clock; timeZone: string; keyer: IdentityKeyer; maxAgeMs: number },
-  ) {}
+  constructor(private readonly o: { bus: EventBus; clock: Clock; timeZone: string; keyer: IdentityKeyer; maxAgeMs: number }) {}
 
   begin(card: CitizenCard): IdentityView {
     this.end();
@@ -55,6 +53,15 @@ export class IdentitySessions {
 
   view(): IdentityView | null {
     return this.active ? this.toView(this.active) : null;
+  }
+
+  /**
+   * The unmasked card of the current holder, or null. ONLY case prefill (host/cases, 零填表)
+   * may use it: the copy goes straight into the case and its outbox entry, never to a
+   * response, an event or a log. Everything else uses `view()` or `identityKey()`.
+   */
+  currentCard(): CitizenCard | null {
+    return this.active ? { ...this.active.card } : null;
   }
 
   /** The keyed hash of the current holder's ID number, for per-card queue rules. */

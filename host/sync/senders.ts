@@ -1,5 +1,5 @@
-import { CreateCaseRequest } from '../../contracts/central-api';
-import type { ChangesResponse, CreateCaseResponse } from '../../contracts/central-api';
+import { CreateCaseRequest, CreateEvaluationRequest } from '../../contracts/central-api';
+import type { ChangesResponse, CreateCaseResponse, EvaluationRecord } from '../../contracts/central-api';
 import type { OutboxEntry } from '../../db/repositories/outbox';
 import type { CentralResult } from './central-client';
 
@@ -7,14 +7,16 @@ import type { CentralResult } from './central-client';
 export interface CentralApiClient {
   submitCase(idempotencyKey: string, request: CreateCaseRequest): Promise<CentralResult<CreateCaseResponse>>;
   changes(since: string, limit?: number): Promise<CentralResult<ChangesResponse>>;
+  /** POST /v1/evaluations (host/cases/central-extras.ts). Optional: older stubs only send cases. */
+  submitEvaluation?(idempotencyKey: string, request: CreateEvaluationRequest): Promise<CentralResult<EvaluationRecord>>;
 }
 
 /** Sends one outbox entry of a kind; the result's body is stored as the entry's response. */
 export type Sender = (client: CentralApiClient, entry: OutboxEntry) => Promise<CentralResult<unknown>>;
 
 /**
- * One sender per kind the central API accepts today. Evaluations and queue statistics get
- * theirs when the central API grows those routes; until then their entries wait (see the engine).
+ * The engine's default: cases only. Kinds without a sender wait (see the engine); the hall
+ * passes `hallSenders` below once its client can send evaluations too.
  */
 export const defaultSenders: Readonly<Record<string, Sender>> = {
   case: async (client, entry) => {
@@ -25,3 +27,21 @@ export const defaultSenders: Readonly<Record<string, Sender>> = {
     return client.submitCase(entry.idempotencyKey, request.data);
   },
 };
+
+/**
+ * Evaluations (好差评): POST /v1/evaluations with the entry's own Idempotency-Key, so a
+ * re-send after a lost reply is answered with the original record (delivered once).
+ */
+export const evaluationSender: Sender = async (client, entry) => {
+  // A client without the call cannot send it yet: keep the entry, never drop it.
+  if (!client.submitEvaluation) return { ok: false, kind: 'retryable', message: 'client cannot send evaluations' };
+  const request = CreateEvaluationRequest.safeParse(entry.payload === null ? undefined : JSON.parse(entry.payload));
+  if (!request.success) return { ok: false, kind: 'permanent', message: 'payload is not a valid evaluation' };
+  return client.submitEvaluation(entry.idempotencyKey, request.data);
+};
+
+/**
+ * What the hall host sends: cases and evaluations. Kept apart from `defaultSenders` because an
+ * engine built with a client that only knows cases must leave evaluations waiting untouched.
+ */
+export const hallSenders: Readonly<Record<string, Sender>> = { ...defaultSenders, evaluation: evaluationSender };

@@ -1,0 +1,131 @@
+/**
+ * Cases and evaluations at the kiosk (host API, issue 6). What the renderer sends and sees:
+ * never a raw ID number (masked only), never another citizen's data.
+ */
+import { z } from 'zod';
+import {
+  CaseNumber,
+  CaseStatus,
+  CatalogCategory,
+  CatalogFormField,
+  CatalogMaterialSpec,
+  CatalogBundlePart,
+  EvaluationLevel,
+  StatusHistoryEntry,
+} from './central-api';
+
+// ---------------------------------------------------------------------------
+// Catalog as the kiosk shows it
+
+export const CatalogViewItem = z.object({
+  code: z.string(),
+  name: z.string(),
+  category: CatalogCategory,
+  description: z.string().optional(),
+  formFields: z.array(CatalogFormField),
+  materials: z.array(CatalogMaterialSpec),
+  promisedWorkingDays: z.number().int().min(0),
+  bundle: z.array(CatalogBundlePart).optional(),
+  stages: z.array(CaseStatus).optional(),
+});
+export type CatalogViewItem = z.infer<typeof CatalogViewItem>;
+
+export const CatalogView = z.object({
+  /** central: fetched just now or revalidated; cache: the last copy (central unreachable); builtin: never fetched. */
+  source: z.enum(['central', 'cache', 'builtin']),
+  version: z.number().int().min(0),
+  fetchedAt: z.iso.datetime().nullable(),
+  items: z.array(CatalogViewItem),
+});
+export type CatalogView = z.infer<typeof CatalogView>;
+
+// ---------------------------------------------------------------------------
+// Cases
+
+export const SubmitCaseRequest = z.object({
+  itemCode: z.string().trim().min(1).max(64),
+  /** Field key → value. Fields prefilled from the ID card are taken from the card, not from here. */
+  form: z.record(z.string().min(1).max(100), z.string().max(4000)).default({}),
+  /** Codes of the catalog item's materials the citizen has handed in. */
+  materials: z.array(z.string().trim().min(1).max(64)).max(200).default([]),
+  /** 首席服务管家: the enterprise asks for a named steward. */
+  stewardRequested: z.boolean().default(false),
+});
+export type SubmitCaseRequest = z.infer<typeof SubmitCaseRequest>;
+export type SubmitCaseInput = z.input<typeof SubmitCaseRequest>;
+
+export const LocalCaseMaterial = z.object({ code: z.string(), name: z.string(), received: z.boolean() });
+
+export const LocalCase = z.object({
+  id: z.uuid(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  /** Null until the central API accepted the case (the kiosk may be offline). */
+  caseNumber: CaseNumber.nullable(),
+  status: CaseStatus,
+  statusHistory: z.array(StatusHistoryEntry),
+  /** Masked; null once the personal data was purged after retention. */
+  maskedName: z.string().nullable(),
+  maskedIdNumber: z.string().nullable(),
+  materials: z.array(LocalCaseMaterial),
+  stewardRequested: z.boolean(),
+  submittedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type LocalCase = z.infer<typeof LocalCase>;
+
+export const SubmitCaseResponse = z.object({ case: LocalCase });
+export type SubmitCaseResponse = z.infer<typeof SubmitCaseResponse>;
+
+export const MyCases = z.object({ cases: z.array(LocalCase) });
+export type MyCases = z.infer<typeof MyCases>;
+
+export const CaseNumberParams = z.object({ caseNumber: CaseNumber });
+
+/** What anyone holding the case number may see: no personal data. */
+export const CaseProgress = z.object({
+  caseNumber: CaseNumber,
+  itemCode: z.string(),
+  itemName: z.string(),
+  status: CaseStatus,
+  statusHistory: z.array(StatusHistoryEntry),
+  updatedAt: z.iso.datetime(),
+});
+export type CaseProgress = z.infer<typeof CaseProgress>;
+
+/** One field the form check refused, for the kiosk to highlight. */
+export const FormProblem = z.object({
+  key: z.string(),
+  problem: z.enum(['required', 'invalid', 'not_an_option', 'unknown_field', 'unknown_material']),
+});
+export type FormProblem = z.infer<typeof FormProblem>;
+
+// ---------------------------------------------------------------------------
+// Evaluations (好差评)
+
+/** Rates either a served ticket (window and staff come from the queue) or a case. */
+export const SubmitEvaluationRequest = z
+  .object({
+    level: EvaluationLevel,
+    reason: z.string().trim().min(1).max(1000).optional(),
+    comment: z.string().trim().min(1).max(2000).optional(),
+    ticketId: z.number().int().positive().optional(),
+    caseNumber: CaseNumber.optional(),
+    /** Only when the ticket does not say (e.g. an evaluation keypad at a window). */
+    windowNumber: z.number().int().positive().optional(),
+    staffNo: z.string().trim().min(1).max(64).optional(),
+  })
+  .refine((v) => (v.ticketId === undefined) !== (v.caseNumber === undefined), {
+    message: 'rate either a ticket or a case',
+    path: ['ticketId'],
+  });
+export type SubmitEvaluationRequest = z.infer<typeof SubmitEvaluationRequest>;
+
+export const SubmitEvaluationResponse = z.object({
+  id: z.uuid(),
+  level: EvaluationLevel,
+  /** Below 'basic': the hall calls the citizen back (差评回访). */
+  callbackRequired: z.boolean(),
+  evaluatedAt: z.iso.datetime(),
+});
+export type SubmitEvaluationResponse = z.infer<typeof SubmitEvaluationResponse>;

@@ -1,0 +1,174 @@
+import type { CaseMaterial, CaseStatus, StatusHistoryEntry } from '../../contracts/central-api';
+import type { Db } from '../open';
+import { prepared } from '../statement-cache';
+
+/**
+ * Local cases (table `cases`) and the cached catalog (table `catalog_cache`).
+ * Personal columns (applicant, form, keyed hash, masks) are nulled by `purgeCases`
+ * once a case is delivered and its retention has passed; the rest stays as the
+ * hall's record of what it handled.
+ */
+
+export interface CachedCatalog {
+  etag: string;
+  json: string;
+  fetchedAt: string;
+}
+
+export function readCatalogCache(db: Db): CachedCatalog | undefined {
+  return prepared(db, 'SELECT etag, json, fetched_at AS fetchedAt FROM catalog_cache WHERE id = 1').get() as
+    CachedCatalog | undefined;
+}
+
+export function writeCatalogCache(db: Db, entry: CachedCatalog): void {
+  prepared(
+    db,
+    `INSERT INTO catalog_cache (id, etag, json, fetched_at) VALUES (1, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET etag = excluded.etag, json = excluded.json, fetched_at = excluded.fetched_at`,
+  ).run(entry.etag, entry.json, entry.fetchedAt);
+}
+
+/** A revalidation (304) only moves the time of the last contact. */
+export function touchCatalogCache(db: Db, fetchedAt: string): void {
+  prepared(db, 'UPDATE catalog_cache SET fetched_at = ? WHERE id = 1').run(fetchedAt);
+}
+
+export interface NewCaseRow {
+  id: string;
+  itemCode: string;
+  itemName: string;
+  applicantName: string;
+  applicantIdNumber: string;
+  applicantPhone: string | null;
+  applicantKey: string;
+  maskedName: string;
+  maskedIdNumber: string;
+  form: Record<string, string>;
+  materials: CaseMaterial[];
+  submittedAt: string;
+  status: CaseStatus;
+  statusHistory: StatusHistoryEntry[];
+  stewardRequested: boolean;
+}
+
+/** A case without its personal columns: what the host hands on. */
+export interface CaseRow {
+  id: string;
+  itemCode: string;
+  itemName: string;
+  maskedName: string | null;
+  maskedIdNumber: string | null;
+  materials: CaseMaterial[];
+  submittedAt: string;
+  caseNumber: string | null;
+  deliveredAt: string | null;
+  status: CaseStatus;
+  statusHistory: StatusHistoryEntry[];
+  stewardRequested: boolean;
+  updatedAt: string;
+  purgedAt: string | null;
+}
+
+interface RawCaseRow extends Omit<CaseRow, 'materials' | 'statusHistory' | 'stewardRequested'> {
+  materials: string;
+  statusHistory: string;
+  stewardRequested: number;
+}
+
+const columns = `id, item_code AS itemCode, item_name AS itemName, masked_name AS maskedName,
+  masked_id_number AS maskedIdNumber, materials, submitted_at AS submittedAt, case_number AS caseNumber,
+  delivered_at AS deliveredAt, status, status_history AS statusHistory, steward_requested AS stewardRequested,
+  updated_at AS updatedAt, purged_at AS purgedAt`;
+
+function toRow(raw: RawCaseRow): CaseRow {
+  return {
+    ...raw,
+    materials: JSON.parse(raw.materials) as CaseMaterial[],
+    statusHistory: JSON.parse(raw.statusHistory) as StatusHistoryEntry[],
+    stewardRequested: raw.stewardRequested === 1,
+  };
+}
+
+export function insertCase(db: Db, c: NewCaseRow): void {
+  prepared(
+    db,
+    `INSERT INTO cases (id, item_code, item_name, applicant_name, applicant_id_number, applicant_phone, applicant_key,
+       masked_name, masked_id_number, form, materials, submitted_at, status, status_history, steward_requested, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    c.id,
+    c.itemCode,
+    c.itemName,
+    c.applicantName,
+    c.applicantIdNumber,
+    c.applicantPhone,
+    c.applicantKey,
+    c.maskedName,
+    c.maskedIdNumber,
+    JSON.stringify(c.form),
+    JSON.stringify(c.materials),
+    c.submittedAt,
+    c.status,
+    JSON.stringify(c.statusHistory),
+    c.stewardRequested ? 1 : 0,
+    c.submittedAt,
+  );
+}
+
+export function caseById(db: Db, id: string): CaseRow | undefined {
+  const raw = prepared(db, `SELECT ${columns} FROM cases WHERE id = ?`).get(id) as RawCaseRow | undefined;
+  return raw && toRow(raw);
+}
+
+export function caseByNumber(db: Db, caseNumber: string): CaseRow | undefined {
+  const raw = prepared(db, `SELECT ${columns} FROM cases WHERE case_number = ?`).get(caseNumber) as RawCaseRow | undefined;
+  return raw && toRow(raw);
+}
+
+/** Cases submitted with a card (by keyed hash) since an instant, newest first. */
+export function casesByApplicantKey(db: Db, applicantKey: string, since: string, limit: number): CaseRow[] {
+  const rows = prepared(
+    db,
+    `SELECT ${columns} FROM cases WHERE applicant_key = ? AND submitted_at >= ? ORDER BY submitted_at DESC, id LIMIT ?`,
+  ).all(applicantKey, since, limit) as RawCaseRow[];
+  return rows.map(toRow);
+}
+
+/** Stores the central case number once; a repeat with the same number is a no-op. */
+export function setCaseNumber(
+  db: Db,
+  id: string,
+  delivered: { caseNumber: string; status: CaseStatus; statusHistory: StatusHistoryEntry[]; at: string },
+): boolean {
+  return (
+    prepared(
+      db,
+      `UPDATE cases SET case_number = ?, delivered_at = ?, status = ?, status_history = ?, updated_at = ?
+       WHERE id = ? AND case_number IS NULL`,
+    ).run(delivered.caseNumber, delivered.at, delivered.status, JSON.stringify(delivered.statusHistory), delivered.at, id)
+      .changes === 1
+  );
+}
+
+export function updateCaseStatus(
+  db: Db,
+  id: string,
+  update: { status: CaseStatus; statusHistory: StatusHistoryEntry[]; at: string },
+): void {
+  prepared(db, 'UPDATE cases SET status = ?, status_history = ?, updated_at = ? WHERE id = ?').run(
+    update.status,
+    JSON.stringify(update.statusHistory),
+    update.at,
+    id,
+  );
+}
+
+/** Clears the personal columns of cases delivered before `deliveredBefore`; returns how many. */
+export function purgeCases(db: Db, deliveredBefore: string, now: string): number {
+  return prepared(
+    db,
+    `UPDATE cases SET applicant_name = NULL, applicant_id_number = NULL, applicant_phone = NULL, applicant_key = NULL,
+       masked_name = NULL, masked_id_number = NULL, form = NULL, purged_at = ?
+     WHERE purged_at IS NULL AND case_number IS NOT NULL AND delivered_at < ?`,
+  ).run(now, deliveredBefore).changes;
+}

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { CreateCaseResponse } from '../../contracts/central-api';
+import type { CaseChange, CatalogItem, CreateCaseRequest } from '../../contracts/central-api';
+import { SubmitCaseRequest } from '../../contracts/cases';
+import type { CaseProgress, LocalCase, SubmitCaseInput } from '../../contracts/cases';
+import type { Db } from '../../db/open';
+import {
+  caseById,
+  caseByNumber,
+  casesByApplicantKey,
+  insertCase,
+  purgeCases,
+  setCaseNumber,
+  updateCaseStatus,
+} from '../../db/repositories/cases';
+import type { CaseRow } from '../../db/repositories/cases';
+import type { OutboxEntry } from '../../db/repositories/outbox';
+import { purgeDelivered } from '../../db/repositories/outbox';
+import { maskIdNumber, maskName } from '../../hardware/idcard';
+import type { Clock } from '../clock/clock';
+import { HostError } from '../errors/host-error';
+import { enqueueCase } from '../sync/enqueue-case';
+import { withChange } from './case-history';
+import { checkForm } from './case-form';
+import type { PrefillCard } from './case-form';
+
+const DAY_MS = 86_400_000;
+
+export interface CaseServiceOptions {
+  db: Db;
+  catalog: { item(code: string): CatalogItem | undefined };
+  clock: Clock;
+  /** The keyed hash of an ID number (IdentityKeyer.keyOf): the same key identityKey() gives. */
+  keyOf: (idNumber: string) => string;
+  hallId: string;
+  terminalId: string;
+  /** Days a delivered case keeps its personal data. Default 30. */
+  retentionDays?: number;
+  /** Days `casesForCard` looks back. Default 30. */
+  recentDays?: number;
+  /** Local case ids (uuid); injected by tests. */
+  newId?: () => string;
+}
+
+/**
+ * Cases submitted at the kiosk. A case is saved with its outbox entry in one transaction
+ * (it reaches the central API or it was never confirmed to the citizen), gets its central
+ * case number when the sync delivers it, follows the central status through the change
+ * feed, and loses its personal data once delivered and past retention.
+ */
+export class CaseService {
+  private readonly newId: () => string;
+
+  constructor(private readonly o: CaseServiceOptions) {
+    this.newId = o.newId ?? randomUUID;
+  }
+
+  /** Validates, prefills from the card and saves the case with its outbox entry. */
+  submit(input: SubmitCaseInput, card: PrefillCard): LocalCase {
+    const request = SubmitCaseRequest.parse(input);
+    const item = this.o.catalog.item(request.itemCode);
+    if (!item) throw new HostError('item_unknown', '没有这个事项');
+    const checked = checkForm(item, request.form, request.materials, card);
+    if (!checked.ok) throw new HostError('form_invalid', '表单填写不完整或有误', { problems: checked.problems });
+
+    const now = this.o.clock.now();
+    const submittedAt = now.toISOString();
+    const id = this.newId();
+    const phoneField = item.formFields.find((f) => f.type === 'phone');
+    const phone = phoneField ? checked.form[phoneField.key] : undefined;
+    const central: CreateCaseRequest = {
+      hallId: this.o.hallId,
+      terminalId: this.o.terminalId,
+      itemCode: item.code,
+      itemName: item.name,
+      applicant: { name: card.name, idNumber: card.idNumber, ...(phone === undefined ? {} : { phone }) },
+      form: checked.form,
+      materials: checked.materials,
+      submittedAt,
+    };
+    this.o.db.transaction(() => {
+      insertCase(this.o.db, {
+        id,
+        itemCode: item.code,
+        itemName: item.name,
+        applicantName: card.name,
+        applicantIdNumber: card.idNumber,
+        applicantPhone: phone ?? null,
+        applicantKey: this.o.keyOf(card.idNumber),
+        maskedName: maskName(card.name),
+        maskedIdNumber: maskIdNumber(card.idNumber),
+        form: checked.form,
+        materials: checked.materials,
+        submittedAt,
+        status: 'submitted',
+        statusHistory: [{ status: 'submitted', at: submittedAt }],
+        stewardRequested: request.stewardRequested,
+      });
+      // The case id doubles as the Idempotency-Key: one submission per case, for ever.
+      enqueueCase(this.o.db, { localCaseId: id, request: central, now, idempotencyKey: id });
+    })();
+    return this.localCase(id);
+  }
+
+  /**
+   * For SyncEngine `onDelivered` (runs inside its transaction): stores the central case
+   * number on the case. Ignores other kinds; throws on a reply it cannot read, which
+   * leaves the entry pending for a re-send (answered as a replay).
+   */
+  onDelivered(entry: OutboxEntry, response: unknown): void {
+    if (entry.kind !== 'case') return;
+    const reply = CreateCaseResponse.parse(response);
+    const row = caseById(this.o.db, entry.recordId);
+    if (!row || row.caseNumber !== null) return;
+    const history = withChange(row.statusHistory, { status: reply.status, at: reply.receivedAt }) ?? row.statusHistory;
+    setCaseNumber(this.o.db, row.id, {
+      caseNumber: reply.caseNumber,
+      status: reply.status,
+      statusHistory: history,
+      at: this.o.clock.now().toISOString(),
+    });
+  }
+
+  /**
+   * For SyncEngine `onChange`: applies a central status change to the local case. Applying
+   * the same change again changes nothing. Changes of cases this hall does not hold (another
+   * hall's, or one whose delivery reply is still outstanding) are skipped.
+   */
+  applyChange(change: CaseChange): boolean {
+    const row = caseByNumber(this.o.db, change.caseNumber);
+    if (!row) return false;
+    const history = withChange(row.statusHistory, change);
+    if (!history) return false;
+    updateCaseStatus(this.o.db, row.id, { status: change.status, statusHistory: history, at: this.o.clock.now().toISOString() });
+    return true;
+  }
+
+  /** The status of a case by its number: no personal data. */
+  progress(caseNumber: string): CaseProgress {
+    const row = caseByNumber(this.o.db, caseNumber);
+    if (!row || row.caseNumber === null) throw new HostError('case_unknown', '没有查到这个办件');
+    return {
+      caseNumber: row.caseNumber,
+      itemCode: row.itemCode,
+      itemName: row.itemName,
+      status: row.status,
+      statusHistory: row.statusHistory,
+      updatedAt: row.updatedAt,
+    };
+  }
+
+  /** Cases submitted recently with the card whose keyed hash this is, newest first. */
+  casesForCard(identityKey: string, limit = 20): LocalCase[] {
+    const since = new Date(this.o.clock.now().getTime() - (this.o.recentDays ?? 30) * DAY_MS).toISOString();
+    return casesByApplicantKey(this.o.db, identityKey, since, limit).map(toLocalCase);
+  }
+
+  /** One case by its local id (for the kiosk's confirmation screen). */
+  localCase(id: string): LocalCase {
+    const row = caseById(this.o.db, id);
+    if (!row) throw new HostError('case_unknown', '没有查到这个办件');
+    return toLocalCase(row);
+  }
+
+  /**
+   * Clears the personal data of cases the central API has had since before `olderThan`
+   * (default: the retention period ago), and the payloads of outbox entries delivered
+   * before then, which hold the same data. Case numbers and statuses stay.
+   */
+  purge(olderThan?: Date): { cases: number; outboxPayloads: number } {
+    const now = this.o.clock.now();
+    const cutoff = olderThan ?? new Date(now.getTime() - (this.o.retentionDays ?? 30) * DAY_MS);
+    return this.o.db.transaction(() => ({
+      cases: purgeCases(this.o.db, cutoff.toISOString(), now.toISOString()),
+      outboxPayloads: purgeDelivered(this.o.db, cutoff, now),
+    }))();
+  }
+}
+
+function toLocalCase(row: CaseRow): LocalCase {
+  return {
+    id: row.id,
+    itemCode: row.itemCode,
+    itemName: row.itemName,
+    caseNumber: row.caseNumber,
+    status: row.status,
+    statusHistory: row.statusHistory,
+    maskedName: row.maskedName,
+    maskedIdNumber: row.maskedIdNumber,
+    materials: row.materials,
+    stewardRequested: row.stewardRequested,
+    submittedAt: row.submittedAt,
+    updatedAt: row.updatedAt,
+  };
+}
