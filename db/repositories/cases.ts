@@ -172,3 +172,41 @@ export function purgeCases(db: Db, deliveredBefore: string, now: string): number
      WHERE purged_at IS NULL AND case_number IS NOT NULL AND delivered_at < ?`,
   ).run(now, deliveredBefore).changes;
 }
+
+export interface EarlyChange {
+  cursor: string;
+  caseNumber: string;
+  status: CaseStatus;
+  at: string;
+  note?: string;
+}
+
+/** Keeps a pulled change of a case number not known here yet (see migration 005). */
+export function bufferEarlyChange(db: Db, change: EarlyChange, receivedAt: string): void {
+  prepared(
+    db,
+    `INSERT INTO early_case_changes (case_number, cursor, status, at, note, received_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (case_number, cursor) DO NOTHING`,
+  ).run(change.caseNumber, Number(change.cursor), change.status, change.at, change.note ?? null, receivedAt);
+}
+
+/** Removes and returns the buffered changes of a case number, in feed order. */
+export function takeEarlyChanges(db: Db, caseNumber: string): EarlyChange[] {
+  const rows = prepared(
+    db,
+    'SELECT case_number AS caseNumber, cursor, status, at, note FROM early_case_changes WHERE case_number = ? ORDER BY cursor',
+  ).all(caseNumber) as { caseNumber: string; cursor: number; status: CaseStatus; at: string; note: string | null }[];
+  if (rows.length > 0) prepared(db, 'DELETE FROM early_case_changes WHERE case_number = ?').run(caseNumber);
+  return rows.map((r) => ({
+    caseNumber: r.caseNumber,
+    cursor: String(r.cursor),
+    status: r.status,
+    at: r.at,
+    ...(r.note === null ? {} : { note: r.note }),
+  }));
+}
+
+/** Drops buffered changes received before `olderThan` (other halls' cases, long-lost ones). */
+export function purgeEarlyChanges(db: Db, olderThan: string): number {
+  return prepared(db, 'DELETE FROM early_case_changes WHERE received_at < ?').run(olderThan).changes;
+}

@@ -9,8 +9,11 @@ import {
   caseByNumber,
   casesByApplicantKey,
   insertCase,
+  bufferEarlyChange,
   purgeCases,
+  purgeEarlyChanges,
   setCaseNumber,
+  takeEarlyChanges,
   updateCaseStatus,
 } from '../../db/repositories/cases';
 import type { CaseRow } from '../../db/repositories/cases';
@@ -25,6 +28,8 @@ import { checkForm } from './case-form';
 import type { PrefillCard } from './case-form';
 
 const DAY_MS = 86_400_000;
+/** How long a change of an unknown case number waits for its case (a re-send takes minutes). */
+const EARLY_CHANGE_DAYS = 3;
 
 export interface CaseServiceOptions {
   db: Db;
@@ -112,10 +117,15 @@ export class CaseService {
     const reply = CreateCaseResponse.parse(response);
     const row = caseById(this.o.db, entry.recordId);
     if (!row || row.caseNumber !== null) return;
-    const history = withChange(row.statusHistory, { status: reply.status, at: reply.receivedAt }) ?? row.statusHistory;
+    // Changes pulled before we knew this case's number (its first reply was lost) are
+    // the case's real history; a replayed reply only gives the latest status.
+    const early = takeEarlyChanges(this.o.db, reply.caseNumber);
+    let history = row.statusHistory;
+    for (const change of early) history = withChange(history, change) ?? history;
+    if (early.length === 0) history = withChange(history, { status: reply.status, at: reply.receivedAt }) ?? history;
     setCaseNumber(this.o.db, row.id, {
       caseNumber: reply.caseNumber,
-      status: reply.status,
+      status: early.at(-1)?.status ?? reply.status,
       statusHistory: history,
       at: this.o.clock.now().toISOString(),
     });
@@ -123,12 +133,16 @@ export class CaseService {
 
   /**
    * For SyncEngine `onChange`: applies a central status change to the local case. Applying
-   * the same change again changes nothing. Changes of cases this hall does not hold (another
-   * hall's, or one whose delivery reply is still outstanding) are skipped.
+   * the same change again changes nothing. Changes of case numbers not known here (another
+   * hall's, or ours with the delivery reply still outstanding) are buffered for a few days.
    */
   applyChange(change: CaseChange): boolean {
     const row = caseByNumber(this.o.db, change.caseNumber);
-    if (!row) return false;
+    if (!row) {
+      // Possibly ours with its delivery reply still outstanding: keep it for onDelivered.
+      bufferEarlyChange(this.o.db, change, this.o.clock.now().toISOString());
+      return false;
+    }
     const history = withChange(row.statusHistory, change);
     if (!history) return false;
     updateCaseStatus(this.o.db, row.id, { status: change.status, statusHistory: history, at: this.o.clock.now().toISOString() });
@@ -170,10 +184,13 @@ export class CaseService {
   purge(olderThan?: Date): { cases: number; outboxPayloads: number } {
     const now = this.o.clock.now();
     const cutoff = olderThan ?? new Date(now.getTime() - (this.o.retentionDays ?? 30) * DAY_MS);
-    return this.o.db.transaction(() => ({
-      cases: purgeCases(this.o.db, cutoff.toISOString(), now.toISOString()),
-      outboxPayloads: purgeDelivered(this.o.db, cutoff, now),
-    }))();
+    return this.o.db.transaction(() => {
+      purgeEarlyChanges(this.o.db, new Date(now.getTime() - EARLY_CHANGE_DAYS * DAY_MS).toISOString());
+      return {
+        cases: purgeCases(this.o.db, cutoff.toISOString(), now.toISOString()),
+        outboxPayloads: purgeDelivered(this.o.db, cutoff, now),
+      };
+    })();
   }
 }
 

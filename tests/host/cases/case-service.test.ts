@@ -155,6 +155,36 @@ describe('CaseService delivery, status and lookup', () => {
     expect(() => s.cases.progress('HK20261127000002')).toThrow(HostError);
   });
 
+  it('keeps changes pulled before the case number was known, and applies them when it arrives', () => {
+    const s = services(db, clock);
+    const local = s.cases.submit({ itemCode: ELDER_ITEM, form: elderForm }, CARD);
+    const entry = entryById(db, 1);
+    if (!entry) throw new Error('no entry');
+    // The first reply was lost; meanwhile the central office accepted and started the case.
+    const base = { caseNumber: 'HK20261127000005' };
+    expect(s.cases.applyChange({ ...base, cursor: '10', status: 'submitted', at: '2026-11-27T02:00:00.000Z' })).toBe(false);
+    expect(s.cases.applyChange({ ...base, cursor: '11', status: 'accepted', at: '2026-11-27T03:00:00.000Z' })).toBe(false);
+    expect(
+      s.cases.applyChange({ ...base, cursor: '12', status: 'in_progress', at: '2026-11-27T04:00:00.000Z', note: '材料齐全' }),
+    ).toBe(false);
+    // The re-send is answered as a replay with the current status only.
+    db.transaction(() =>
+      s.cases.onDelivered(entry, { caseNumber: base.caseNumber, status: 'in_progress', receivedAt: '2026-11-27T02:00:00.000Z' }),
+    )();
+    const after = s.cases.localCase(local.id);
+    expect(after).toMatchObject({ caseNumber: base.caseNumber, status: 'in_progress' });
+    expect(after?.statusHistory.map((h) => h.status)).toEqual(['submitted', 'accepted', 'in_progress']);
+    expect(db.prepare('SELECT count(*) AS n FROM early_case_changes').get()).toEqual({ n: 0 });
+  });
+
+  it('forgets buffered changes of case numbers that never turn up', () => {
+    const s = services(db, clock);
+    s.cases.applyChange({ caseNumber: 'HK-OTHER-HALL', cursor: '1', status: 'accepted', at: '2026-11-27T03:00:00.000Z' });
+    clock.advance(4 * DAY);
+    s.cases.purge();
+    expect(db.prepare('SELECT count(*) AS n FROM early_case_changes').get()).toEqual({ n: 0 });
+  });
+
   it('finds a card’s recent cases by keyed hash only', () => {
     const s = services(db, clock);
     const first = s.cases.submit({ itemCode: ELDER_ITEM, form: elderForm }, CARD);
