@@ -23,6 +23,7 @@ import { deviceRoutes } from './api/routes-devices';
 import { simulatorRoutes } from './api/routes-simulator';
 import { TicketPrinting } from './printing/ticket-printing';
 import { caseRoutes } from './api/routes-cases';
+import { syncRoutes } from './api/routes-sync';
 import { CaseService } from './cases/case-service';
 import { CatalogCache } from './cases/catalog-cache';
 import { CentralExtrasClient, hallCentralClient } from './cases/central-extras';
@@ -148,6 +149,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       await api.register(deviceRoutes({ devices, auth, db, clock }));
       await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour, auth }));
       await api.register(caseRoutes({ cases, evaluations, catalog, identity }));
+      await api.register(syncRoutes({ sync, auth }));
       await api.register(eventRoutes(bus));
       if (devices.hasSimulators()) await api.register(simulatorRoutes(devices));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
