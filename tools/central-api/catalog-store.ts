@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import type { CatalogItem, CatalogResponse } from '../../contracts/central-api';
 import { canonicalHash } from './canonical';
-import { seedCatalog } from './catalog-seed';
+import { HALL_CATALOG } from '../../contracts/hall-catalog';
 
 interface CatalogRow {
   version: number;
@@ -34,7 +34,7 @@ export class CatalogStore {
       `INSERT INTO catalog (id, version, etag, items_json, updated_at) VALUES (1, @version, @etag, @items, @updatedAt)
        ON CONFLICT (id) DO UPDATE SET version = @version, etag = @etag, items_json = @items, updated_at = @updatedAt`,
     );
-    if (this.read.get() === undefined) this.replace(seedCatalog);
+    if (this.read.get() === undefined) this.replace(HALL_CATALOG);
   }
 
   current(): CatalogSnapshot {

@@ -1,8 +1,9 @@
-import type { CatalogFormField, CatalogItem } from '../../contracts/central-api';
+import type { CatalogFormField, CatalogItem } from './central-api';
 
 /**
- * The hall's own items, seeded into an empty catalog so a fresh demo server has something real
- * to show. Codes are ours (the province's item codes differ per region); names follow the hall.
+ * The hall's own service items (事项): the reference central API seeds an empty catalog
+ * with them, and a kiosk shows them before it has ever reached the central API. One copy
+ * for both, so they cannot drift. Codes are the hall's (the province's differ per region).
  */
 const applicantFields: CatalogFormField[] = [
   { key: 'name', label: '姓名', type: 'text', required: true, prefill: 'name' },
@@ -17,7 +18,7 @@ const withAddress: CatalogFormField[] = [
 
 const idCardCopy = { code: 'id-card', name: '居民身份证', required: true };
 
-export const seedCatalog: CatalogItem[] = [
+export const HALL_CATALOG: readonly CatalogItem[] = [
   {
     code: 'QY-KB-001',
     name: '企业开办一站式办理',
