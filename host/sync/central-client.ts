@@ -67,9 +67,18 @@ export class CentralClient {
     schema: S,
     extra: { body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<CentralResult<z.infer<S>>> {
-    let response: Response;
+    const sent = await this.send(method, path, extra);
+    return sent.ok ? this.read(sent.response, schema) : sent;
+  }
+
+  /** Sends a request with the terminal's token and timeout; a network failure is retryable. */
+  protected async send(
+    method: 'GET' | 'POST',
+    path: string,
+    extra: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<{ ok: true; response: Response } | { ok: false; kind: 'retryable'; message: string }> {
     try {
-      response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+      const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
         headers: {
           authorization: `Bearer ${this.options.token}`,
@@ -80,10 +89,14 @@ export class CentralClient {
         ...(extra.body === undefined ? {} : { body: JSON.stringify(extra.body) }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
+      return { ok: true, response };
     } catch (error) {
       return { ok: false, kind: 'retryable', message: networkMessage(error) };
     }
+  }
 
+  /** Reads a reply: the body parsed with `schema`, or a retryable/permanent failure. */
+  protected async read<S extends z.ZodType>(response: Response, schema: S): Promise<CentralResult<z.infer<S>>> {
     let json: unknown;
     try {
       json = await response.json();
