@@ -19,7 +19,10 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.code(err.statusCode).send(body);
     }
     // Log the failure without the request body: it may hold personal data.
-    req.log.error({ err: { message: err.message, stack: err.stack }, url: req.url, isSerialization: isResponseSerializationError(err) }, 'request failed');
+    req.log.error(
+      { err: { message: err.message, stack: err.stack }, url: req.url, isSerialization: isResponseSerializationError(err) },
+      'request failed',
+    );
     const body: ApiError = { error: { code: 'internal', message: '系统繁忙，请稍后再试' } };
     return reply.code(500).send(body);
   });

@@ -16,7 +16,15 @@ import {
 import { ApiError } from '../../contracts/errors';
 import type { Db } from '../../db/open';
 import { listAudit } from '../../db/repositories/audit';
-import { findStaffById, findStaffByNo, insertStaff, listStaff, updateStaff, type StaffPatch, type StaffRow } from '../../db/repositories/staff';
+import {
+  findStaffById,
+  findStaffByNo,
+  insertStaff,
+  listStaff,
+  updateStaff,
+  type StaffPatch,
+  type StaffRow,
+} from '../../db/repositories/staff';
 import { audit } from '../audit/audit';
 import { hashPin } from '../auth/pin-hash';
 import type { StaffAuth } from '../auth/staff-auth';
@@ -71,13 +79,21 @@ export function authRoutes({ auth, db, clock }: AuthRouteDeps): FastifyPluginAsy
       },
     );
 
-    app.get('/auth/me', { preHandler: anyone, schema: { tags: ['auth'], response: { 200: CurrentStaff, ...errors } } }, async (req) => ({
-      staff: staffOf(req),
-    }));
+    app.get(
+      '/auth/me',
+      { preHandler: anyone, schema: { tags: ['auth'], response: { 200: CurrentStaff, ...errors } } },
+      async (req) => ({
+        staff: staffOf(req),
+      }),
+    );
 
-    app.get('/staff', { preHandler: supervisor, schema: { tags: ['staff'], response: { 200: StaffList, ...errors } } }, async () => ({
-      staff: listStaff(db).map(account),
-    }));
+    app.get(
+      '/staff',
+      { preHandler: supervisor, schema: { tags: ['staff'], response: { 200: StaffList, ...errors } } },
+      async () => ({
+        staff: listStaff(db).map(account),
+      }),
+    );
 
     app.post(
       '/staff',
@@ -91,7 +107,11 @@ export function authRoutes({ auth, db, clock }: AuthRouteDeps): FastifyPluginAsy
         const created = db.transaction(() => {
           if (findStaffByNo(db, req.body.staffNo)) return null;
           const row = insertStaff(db, { staffNo: req.body.staffNo, name: req.body.name, role: req.body.role, pinHash });
-          audit(db, clock, 'staff.create', { staffId: actor.id, windowId: actor.windowId, details: { targetStaffId: row.id, role: row.role } });
+          audit(db, clock, 'staff.create', {
+            staffId: actor.id,
+            windowId: actor.windowId,
+            details: { targetStaffId: row.id, role: row.role },
+          });
           return row;
         })();
         if (!created) throw new HostError('staff_exists', `工号已存在: ${req.body.staffNo}`);
@@ -133,7 +153,12 @@ export function authRoutes({ auth, db, clock }: AuthRouteDeps): FastifyPluginAsy
           audit(db, clock, 'staff.update', {
             staffId: actor.id,
             windowId: actor.windowId,
-            details: { targetStaffId: id, changed, ...(role !== undefined ? { role } : {}), ...(active !== undefined ? { active } : {}) },
+            details: {
+              targetStaffId: id,
+              changed,
+              ...(role !== undefined ? { role } : {}),
+              ...(active !== undefined ? { active } : {}),
+            },
           });
           if (before.active && active === false) auth.endAllSessions(id);
           return row;

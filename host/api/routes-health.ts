@@ -4,7 +4,12 @@ import type { HostConfig } from '../../contracts/config';
 import type { DeviceManager } from '../devices/device-manager';
 import type { QueueService } from '../queue/queue-service';
 
-export function healthRoutes(deps: { config: HostConfig; version: string; devices: DeviceManager; queue: QueueService }): FastifyPluginAsyncZod {
+export function healthRoutes(deps: {
+  config: HostConfig;
+  version: string;
+  devices: DeviceManager;
+  queue: QueueService;
+}): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/health', { schema: { tags: ['host'], response: { 200: HostHealth } } }, async () => ({
       status: 'ok' as const,

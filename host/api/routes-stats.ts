@@ -29,7 +29,10 @@ export function statsRoutes(deps: StatsRouteDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/stats/report',
-      { preHandler: staffOnly, schema: { tags: ['stats'], querystring: StatsReportQuery, response: { 200: EndOfDayReport, 400: ApiError } } },
+      {
+        preHandler: staffOnly,
+        schema: { tags: ['stats'], querystring: StatsReportQuery, response: { 200: EndOfDayReport, 400: ApiError } },
+      },
       async (req) => endOfDayReport(deps.db, req.query.day ?? today(), deps.timeZone),
     );
   };

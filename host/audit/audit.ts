@@ -33,7 +33,9 @@ function scrub(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(scrub);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).filter(([key]) => !FORBIDDEN_KEY.test(key)).map(([key, v]) => [key, scrub(v)] as const),
+    Object.entries(value)
+      .filter(([key]) => !FORBIDDEN_KEY.test(key))
+      .map(([key, v]) => [key, scrub(v)] as const),
   );
 }
 

@@ -13,15 +13,23 @@ import { hashPin } from './pin-hash';
  * file only root/the kiosk user can read (never to the log), instead of shipping
  * a default PIN that every installation would share.
  */
-export async function ensureFirstSupervisor(db: Db, clock: Clock, dataDir: string): Promise<{ staffNo: string; pinFile: string } | null> {
+export async function ensureFirstSupervisor(
+  db: Db,
+  clock: Clock,
+  dataDir: string,
+): Promise<{ staffNo: string; pinFile: string } | null> {
   if (listStaff(db).length > 0) return null;
   const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const staffNo = '9001';
   const { id } = insertStaff(db, { staffNo, name: '首任管理员', role: 'supervisor', pinHash: await hashPin(pin) });
   const pinFile = join(dataDir, 'first-supervisor-pin.txt');
-  writeFileSync(pinFile, `staff number ${staffNo}\nPIN ${pin}\nSign in at /counter, create real accounts, then change this PIN and delete this file.\n`, {
-    mode: 0o600,
-  });
+  writeFileSync(
+    pinFile,
+    `staff number ${staffNo}\nPIN ${pin}\nSign in at /counter, create real accounts, then change this PIN and delete this file.\n`,
+    {
+      mode: 0o600,
+    },
+  );
   audit(db, clock, 'staff.bootstrap', { details: { targetStaffId: id } });
   return { staffNo, pinFile };
 }

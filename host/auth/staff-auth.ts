@@ -84,7 +84,11 @@ export class StaffAuth {
     if (!staff || !staff.active) {
       // Spend the same scrypt work as a real check so the reply time does not reveal the account.
       await verifyPin(pin, await dummyPinHash());
-      this.audit('auth.sign_in_failed', { staffId: staff?.id ?? null, windowId: window, details: { reason: staff ? 'inactive' : 'unknown_staff' } });
+      this.audit('auth.sign_in_failed', {
+        staffId: staff?.id ?? null,
+        windowId: window,
+        details: { reason: staff ? 'inactive' : 'unknown_staff' },
+      });
       throw new HostError('unauthorized', BAD_CREDENTIALS);
     }
 
@@ -136,7 +140,8 @@ export class StaffAuth {
 
   /** Ends every session of an account (deactivation) and frees its windows; call inside the caller's transaction. */
   endAllSessions(staffId: number): void {
-    for (const session of deleteSessionsOfStaff(this.db, staffId)) this.endSession(session, 'auth.sign_out', { reason: 'account_changed' });
+    for (const session of deleteSessionsOfStaff(this.db, staffId))
+      this.endSession(session, 'auth.sign_out', { reason: 'account_changed' });
     releaseStaffWindows(this.db, staffId);
   }
 
@@ -197,7 +202,13 @@ export class StaffAuth {
     if (windowId !== null) this.takeWindow(staff.id, windowId);
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + this.sessionMs).toISOString();
-    insertSession(this.db, { tokenHash: hashSessionToken(token), staffId: staff.id, windowId, createdAt: now.toISOString(), expiresAt });
+    insertSession(this.db, {
+      tokenHash: hashSessionToken(token),
+      staffId: staff.id,
+      windowId,
+      createdAt: now.toISOString(),
+      expiresAt,
+    });
     this.audit('auth.sign_in', { staffId: staff.id, windowId });
     return { token, staff: principal(staff, windowId), expiresAt };
   }
@@ -214,7 +225,11 @@ export class StaffAuth {
     assignWindow(this.db, windowId, staffId);
   }
 
-  private endSession(session: SessionRow, action: 'auth.sign_out' | 'auth.session_expired', details?: Record<string, unknown>): void {
+  private endSession(
+    session: SessionRow,
+    action: 'auth.sign_out' | 'auth.session_expired',
+    details?: Record<string, unknown>,
+  ): void {
     if (session.windowId !== null) releaseWindowIfUnused(this.db, session.windowId, session.staffId);
     this.audit(action, { staffId: session.staffId, windowId: session.windowId, ...(details ? { details } : {}) });
   }

@@ -121,7 +121,11 @@ export function businessDay(instant: Date, timeZone: string, resetHour: number):
  * The instants at which a wall-clock time occurs: one normally, two in a
  * fall-back overlap, none in a spring-forward gap. `minutes` may exceed a day.
  */
-function wallCandidates(date: string, minutes: number, timeZone: string): { naive: number; before: number; after: number; valid: number[] } {
+function wallCandidates(
+  date: string,
+  minutes: number,
+  timeZone: string,
+): { naive: number; before: number; after: number; valid: number[] } {
   const [y, m, d] = parseDate(date);
   const naive = Date.UTC(y, m - 1, d) + minutes * MINUTE_MS;
   // A day either side brackets at most one offset change (zones change a few times a year).
@@ -180,7 +184,8 @@ export interface SlotBounds {
  * Count tickets in [start, end): `end − start` is not always `slotMinutes`.
  */
 export function slotBounds(instant: Date, slotMinutes: number, timeZone: string): SlotBounds {
-  if (!Number.isInteger(slotMinutes) || slotMinutes <= 0) throw new RangeError(`slotMinutes must be a positive integer, got ${slotMinutes}`);
+  if (!Number.isInteger(slotMinutes) || slotMinutes <= 0)
+    throw new RangeError(`slotMinutes must be a positive integer, got ${slotMinutes}`);
   const t = instant.getTime();
   const clock = localClock(instant, timeZone);
   const from = Math.floor(clock.minutes / slotMinutes) * slotMinutes;

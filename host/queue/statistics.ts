@@ -1,13 +1,6 @@
 import type { DayStatistics, DayTotals, EndOfDayReport, HourBucket, OpenTicket, StatFigures } from '../../contracts/stats';
 import type { Db } from '../../db/open';
-import {
-  dayCallCount,
-  dayTickets,
-  statServices,
-  statStaff,
-  statWindows,
-  type StatTicketRow,
-} from '../../db/repositories/stats';
+import { dayCallCount, dayTickets, statServices, statStaff, statWindows, type StatTicketRow } from '../../db/repositories/stats';
 import { localClock } from './schedule';
 
 /**

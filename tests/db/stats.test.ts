@@ -64,7 +64,13 @@ describe('stats repository', () => {
       targetWaitMin: 20,
     });
     // Transferred to real estate, still judged by the target of what it was issued for.
-    expect(rows[0]).toMatchObject({ id: 2, issuedService: 'business-startup', serviceCode: 'real-estate', targetWaitMin: 20, calledAt: null });
+    expect(rows[0]).toMatchObject({
+      id: 2,
+      issuedService: 'business-startup',
+      serviceCode: 'real-estate',
+      targetWaitMin: 20,
+      calledAt: null,
+    });
     expect(rows[2]).toMatchObject({ id: 3, targetWaitMin: 30, windowId: null, staffId: null, outcome: null });
     expect(dayTickets(db, '2026-06-02')).toEqual([]);
   });
@@ -101,7 +107,9 @@ describe('stats repository', () => {
       { serviceCode: 'real-estate', serviceSeconds: 240 }, // 2: no called_at, first call 02:00 → 02:04
     ]);
     // The limit keeps the newest, still returned oldest first.
-    expect(recentServiceTimes(db, { since: '2026-05-01T00:00:00.000Z', limit: 2 }).map((r) => r.serviceSeconds)).toEqual([600, 240]);
+    expect(recentServiceTimes(db, { since: '2026-05-01T00:00:00.000Z', limit: 2 }).map((r) => r.serviceSeconds)).toEqual([
+      600, 240,
+    ]);
     expect(recentServiceTimes(db, { since: '2026-06-01T00:00:00.000Z', limit: 10 })).toHaveLength(2);
   });
 });
