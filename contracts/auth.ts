@@ -104,5 +104,15 @@ export const AuditList = z.object({ entries: z.array(AuditEntry) });
 export type AuditList = z.infer<typeof AuditList>;
 
 /** A staff account in the host config file (the PIN arrives only as a hash: `node scripts/staff.mjs hash-pin`). */
-export const StaffSeed = z.object({ staffNo: StaffNo, name: StaffName, role: StaffRole, pinHash: PinHash });
+/** A work phone citizens may call: digits, spaces, +, -, parentheses. */
+export const WorkPhone = z.string().regex(/^[0-9+()\- ]{3,32}$/, 'expected a phone number');
+
+export const StaffSeed = z.object({
+  staffNo: StaffNo,
+  name: StaffName,
+  role: StaffRole,
+  pinHash: PinHash,
+  /** 首席服务管家: a steward's work phone, shown on the progress page of the cases they take. */
+  stewardPhone: WorkPhone.optional(),
+});
 export type StaffSeed = z.infer<typeof StaffSeed>;

@@ -13,6 +13,7 @@ import {
   EvaluationLevel,
   StatusHistoryEntry,
 } from './central-api';
+import { IssueTicketResponse, TicketStatus } from './queue';
 
 // ---------------------------------------------------------------------------
 // Catalog as the kiosk shows it
@@ -54,6 +55,32 @@ export const SubmitCaseRequest = z.object({
 export type SubmitCaseRequest = z.infer<typeof SubmitCaseRequest>;
 export type SubmitCaseInput = z.input<typeof SubmitCaseRequest>;
 
+/**
+ * A promise the hall made (承诺时限): an answer within one working day of submission, and
+ * completion within the item's working days of acceptance. Dates are the hall's local dates.
+ */
+export const CaseDeadline = z.object({
+  stage: z.enum(['accepted', 'completed']),
+  due: z.iso.date(),
+  /** When the stage was reached (or the case closed); null while still open. */
+  metAt: z.iso.datetime().nullable(),
+  overdue: z.boolean(),
+});
+export type CaseDeadline = z.infer<typeof CaseDeadline>;
+
+/**
+ * 首席服务管家: the priority ticket the request put in the steward's queue and, once a steward
+ * called it, who they are and how to reach them (a work phone). Null fields: not called yet.
+ */
+export const CaseSteward = z.object({
+  ticketNumber: z.string().nullable(),
+  ticketStatus: TicketStatus.nullable(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  windowNumber: z.number().int().positive().nullable(),
+});
+export type CaseSteward = z.infer<typeof CaseSteward>;
+
 export const LocalCaseMaterial = z.object({ code: z.string(), name: z.string(), received: z.boolean() });
 
 export const LocalCase = z.object({
@@ -69,12 +96,21 @@ export const LocalCase = z.object({
   maskedIdNumber: z.string().nullable(),
   materials: z.array(LocalCaseMaterial),
   stewardRequested: z.boolean(),
+  /** Null when no steward was asked for. */
+  steward: CaseSteward.nullable(),
+  deadlines: z.array(CaseDeadline),
   submittedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 export type LocalCase = z.infer<typeof LocalCase>;
 
-export const SubmitCaseResponse = z.object({ case: LocalCase });
+export const SubmitCaseResponse = z.object({
+  case: LocalCase,
+  /** The steward ticket when one was asked for and issued (printed like any ticket). */
+  stewardTicket: IssueTicketResponse.nullable(),
+  /** Why no steward ticket could be issued (e.g. service_closed): the case itself is saved. */
+  stewardProblem: z.string().nullable(),
+});
 export type SubmitCaseResponse = z.infer<typeof SubmitCaseResponse>;
 
 export const MyCases = z.object({ cases: z.array(LocalCase) });
@@ -89,9 +125,21 @@ export const CaseProgress = z.object({
   itemName: z.string(),
   status: CaseStatus,
   statusHistory: z.array(StatusHistoryEntry),
+  deadlines: z.array(CaseDeadline),
+  steward: CaseSteward.nullable(),
   updatedAt: z.iso.datetime(),
 });
 export type CaseProgress = z.infer<typeof CaseProgress>;
+
+/** The same by the case's local id (the receipt's QR): the number is null until the central API gave one. */
+export const LocalCaseProgress = CaseProgress.extend({ caseNumber: CaseNumber.nullable() });
+export type LocalCaseProgress = z.infer<typeof LocalCaseProgress>;
+
+/** What a receipt print did: the case stays submitted whatever the printer says. */
+export const CaseReceiptResponse = z.object({ printed: z.boolean(), reason: z.string().optional() });
+export type CaseReceiptResponse = z.infer<typeof CaseReceiptResponse>;
+
+export const CaseIdParams = z.object({ caseId: z.uuid() });
 
 /** One field the form check refused, for the kiosk to highlight. */
 export const FormProblem = z.object({

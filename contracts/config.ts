@@ -265,13 +265,37 @@ export const HostConfig = z.object({
       targetWaitMin: 10,
       materials: '',
     },
+    {
+      code: 'steward',
+      name: '首席服务管家',
+      nameEn: 'Service steward',
+      prefix: 'G',
+      numberStart: 1,
+      numberEnd: 999,
+      dailyLimit: 100,
+      targetWaitMin: 10,
+      materials: '',
+    },
   ]),
   windows: z.array(WindowSeed).default([
     { number: 1, name: '综合受理 1', services: ['business-startup', 'consulting'] },
     { number: 2, name: '综合受理 2', services: ['real-estate', 'livelihood', 'consulting'] },
     { number: 3, name: '社保医保', services: ['social-security', 'livelihood'] },
     { number: 4, name: '营商诉求', services: ['business-appeal', 'business-startup'] },
+    { number: 5, name: '首席服务管家', services: ['steward', 'business-appeal'] },
   ]),
+  /**
+   * The queue service whose tickets are steward requests (首席服务管家): issued with green-channel
+   * priority; whoever calls one becomes the steward of the case it belongs to.
+   */
+  stewardService: z.string().default('steward'),
+  /**
+   * Working-day calendar for promised deadlines (承诺时限): Monday–Friday, minus public
+   * holidays, plus the weekend days worked in their place (调休). Dates are YYYY-MM-DD.
+   */
+  calendar: z
+    .object({ holidays: z.array(z.iso.date()).default([]), extraWorkdays: z.array(z.iso.date()).default([]) })
+    .prefault({}),
 });
 export type HostConfig = z.infer<typeof HostConfig>;
 export type HostConfigInput = z.input<typeof HostConfig>;

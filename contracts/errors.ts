@@ -16,6 +16,12 @@ export const ApiErrorCode = z.enum([
   'daily_limit_reached',
   'queue_empty',
   'slot_full',
+  'appointment_unknown',
+  'appointment_other_day',
+  'appointment_too_early',
+  'appointment_expired',
+  'appointment_not_yours',
+  'appointment_used',
   'window_paused',
   'window_busy',
   'ticket_unknown',
@@ -24,6 +30,9 @@ export const ApiErrorCode = z.enum([
   'form_invalid',
   'case_unknown',
   'reason_required',
+  'steward_unavailable',
+  'notice_unknown',
+  'notice_not_local',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -42,6 +42,8 @@ export const HallEvent = z.discriminatedUnion('type', [
   /** A code read by a scanner of this host (appointment QR, case number); opaque, never an ID number. */
   z.object({ ...base, type: z.literal('scanner.scanned'), deviceId: z.string(), code: z.string().max(512) }),
   z.object({ ...base, type: z.literal('ticket.printed'), ticketId: z.number().int().positive(), printed: z.boolean() }),
+  /** The notices showing changed (pulled, published, withdrawn, started or ended): screens re-read GET /notices. */
+  z.object({ ...base, type: z.literal('notices.changed') }),
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 export type HallEventType = HallEvent['type'];

@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './identity';
 export * from './queue';
+export * from './appointments';
 export * from './events';
 export * from './health';
 export * from './config';
@@ -10,3 +11,4 @@ export * from './auth';
 export * from './devices';
 export * from './sync';
 export * from './cases';
+export * from './notices';

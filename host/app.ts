@@ -24,13 +24,20 @@ import { simulatorRoutes } from './api/routes-simulator';
 import { TicketPrinting } from './printing/ticket-printing';
 import { caseRoutes } from './api/routes-cases';
 import { syncRoutes } from './api/routes-sync';
+import { noticeRoutes } from './api/routes-notices';
+import { NoticeBoard } from './notices/notice-board';
 import { CaseService } from './cases/case-service';
+import { StewardDesk } from './cases/steward-desk';
+import { CaseReceiptPrinting } from './printing/case-receipt-printing';
 import { CatalogCache } from './cases/catalog-cache';
+import { AppointmentBook } from './appointments/appointment-book';
+import { appointmentRoutes } from './api/routes-appointments';
 import { CentralExtrasClient, hallCentralClient } from './cases/central-extras';
 import { EvaluationService } from './cases/evaluation-service';
 import { CentralClient } from './sync/central-client';
 import { hallSenders } from './sync/senders';
 import { SyncEngine } from './sync/sync-engine';
+import { QueueStatsReporter } from './sync/queue-stats-report';
 import { type Clock, systemClock } from './clock/clock';
 import { DeviceManager } from './devices/device-manager';
 import { EventBus } from './events/event-bus';
@@ -65,6 +72,9 @@ export interface Host {
   queue: QueueService;
   identity: IdentitySessions;
   devices: DeviceManager;
+  /** Today's appointments (cached from the central API) and check-in. */
+  appointments: AppointmentBook;
+  notices: NoticeBoard;
   close(): Promise<void>;
 }
 
@@ -103,9 +113,44 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const centralOptions = { baseUrl: config.centralApi.url, token: config.centralApi.token };
   const extras = new CentralExtrasClient(centralOptions);
   const catalog = new CatalogCache({ db, source: extras, clock });
+  const appointments = new AppointmentBook({
+    db,
+    source: extras,
+    queue,
+    clock,
+    hallId: config.hallId,
+    timeZone: config.timeZone,
+    keyOf: (idNumber) => keyer.keyOf(idNumber),
+    catalog,
+  });
   const { hallId, terminalId } = config;
-  const cases = new CaseService({ db, catalog, clock, keyOf: (idNumber) => keyer.keyOf(idNumber), hallId, terminalId });
+  const notices = new NoticeBoard({ db, source: extras, hallId, clock, bus });
+  const cases = new CaseService({
+    db,
+    catalog,
+    clock,
+    keyOf: (idNumber) => keyer.keyOf(idNumber),
+    hallId,
+    terminalId,
+    timeZone: config.timeZone,
+    calendar: config.calendar,
+  });
+  const steward = new StewardDesk({ queue, printing, serviceCode: config.stewardService });
+  const receipts = new CaseReceiptPrinting({
+    hallName: config.hallName,
+    timeZone: config.timeZone,
+    printer: () => devices.printer(),
+    catalogItem: (code) => catalog.item(code),
+    progressUrl: (localCase) => `${publicBase}/case/${localCase.id}`,
+  });
   const evaluations = new EvaluationService({ db, clock, hallId, terminalId });
+  const queueStats = new QueueStatsReporter({
+    db,
+    clock,
+    hallId,
+    timeZone: config.timeZone,
+    resetHour: config.queue.dailyResetHour,
+  });
   const sync = new SyncEngine({
     db,
     client: hallCentralClient(new CentralClient(centralOptions), extras),
@@ -148,8 +193,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, auth, db, clock }));
       await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour, auth }));
-      await api.register(caseRoutes({ cases, evaluations, catalog, identity }));
+      await api.register(caseRoutes({ cases, evaluations, catalog, identity, steward, receipts }));
       await api.register(syncRoutes({ sync, auth }));
+      await api.register(appointmentRoutes({ appointments, identity, auth, printing }));
+      await api.register(noticeRoutes({ notices, auth }));
       await api.register(eventRoutes(bus));
       if (devices.hasSimulators()) await api.register(simulatorRoutes(devices));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -185,6 +232,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
   });
   await devices.start();
   catalog.start();
+  // A hall switched off overnight reports yesterday's figures as soon as it boots.
+  queueStats.enqueueFinishedDays();
+  appointments.start();
+  notices.start();
   sync.start();
   if (firstSupervisor)
     app.log.warn(
@@ -196,6 +247,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     queue.expireOldTickets();
     auth.purgeExpired();
     cases.purge();
+    queueStats.enqueueFinishedDays();
   }, 60_000);
   housekeeping.unref();
   let closed = false;
@@ -206,12 +258,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
     queue,
     identity,
     devices,
+    appointments,
+    notices,
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(housekeeping);
       identity.end();
       catalog.stop();
+      appointments.stop();
+      notices.stop();
       await sync.stop();
       await devices.stop();
       await app.close();

@@ -1,4 +1,5 @@
 import type { CaseMaterial, CaseStatus, StatusHistoryEntry } from '../../contracts/central-api';
+import type { TicketStatus } from '../../contracts/queue';
 import type { Db } from '../open';
 import { prepared } from '../statement-cache';
 
@@ -65,6 +66,8 @@ export interface CaseRow {
   status: CaseStatus;
   statusHistory: StatusHistoryEntry[];
   stewardRequested: boolean;
+  /** The steward request's ticket (首席服务管家), once issued. */
+  stewardTicketId: number | null;
   updatedAt: string;
   purgedAt: string | null;
 }
@@ -78,7 +81,7 @@ interface RawCaseRow extends Omit<CaseRow, 'materials' | 'statusHistory' | 'stew
 const columns = `id, item_code AS itemCode, item_name AS itemName, masked_name AS maskedName,
   masked_id_number AS maskedIdNumber, materials, submitted_at AS submittedAt, case_number AS caseNumber,
   delivered_at AS deliveredAt, status, status_history AS statusHistory, steward_requested AS stewardRequested,
-  updated_at AS updatedAt, purged_at AS purgedAt`;
+  steward_ticket_id AS stewardTicketId, updated_at AS updatedAt, purged_at AS purgedAt`;
 
 function toRow(raw: RawCaseRow): CaseRow {
   return {
@@ -209,4 +212,34 @@ export function takeEarlyChanges(db: Db, caseNumber: string): EarlyChange[] {
 /** Drops buffered changes received before `olderThan` (other halls' cases, long-lost ones). */
 export function purgeEarlyChanges(db: Db, olderThan: string): number {
   return prepared(db, 'DELETE FROM early_case_changes WHERE received_at < ?').run(olderThan).changes;
+}
+
+/** Links a case to the ticket its steward request put in the steward's queue. */
+export function setStewardTicket(db: Db, id: string, ticketId: number): void {
+  prepared(db, 'UPDATE cases SET steward_ticket_id = ? WHERE id = ?').run(ticketId, id);
+}
+
+export interface StewardRow {
+  ticketNumber: string;
+  ticketStatus: TicketStatus;
+  /** Null until a steward called the ticket. */
+  name: string | null;
+  phone: string | null;
+  windowNumber: number | null;
+}
+
+/**
+ * The steward of a steward ticket: whoever made its latest call (a transfer to another
+ * steward hands the case over), with their work phone.
+ */
+export function stewardOfTicket(db: Db, ticketId: number): StewardRow | undefined {
+  return prepared(
+    db,
+    `SELECT t.number AS ticketNumber, t.status AS ticketStatus, s.name AS name, s.steward_phone AS phone, w.number AS windowNumber
+       FROM tickets t
+       LEFT JOIN calls c ON c.id = (SELECT MAX(id) FROM calls WHERE ticket_id = t.id)
+       LEFT JOIN staff s ON s.id = c.staff_id
+       LEFT JOIN windows w ON w.id = c.window_id
+      WHERE t.id = ?`,
+  ).get(ticketId) as StewardRow | undefined;
 }

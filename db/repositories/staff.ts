@@ -11,6 +11,8 @@ export interface StaffRow {
   failedAttempts: number;
   lockedUntil: string | null;
   active: boolean;
+  /** Set for a service steward (首席服务管家): the work phone citizens see. */
+  stewardPhone: string | null;
 }
 
 export interface NewStaff {
@@ -19,6 +21,7 @@ export interface NewStaff {
   role: StaffRole;
   pinHash: string;
   active?: boolean;
+  stewardPhone?: string | null;
 }
 
 export interface StaffPatch {
@@ -26,10 +29,11 @@ export interface StaffPatch {
   role?: StaffRole;
   pinHash?: string;
   active?: boolean;
+  stewardPhone?: string | null;
 }
 
 const STAFF_COLUMNS = `id, staff_no AS staffNo, name, role, pin_hash AS pinHash,
-  failed_attempts AS failedAttempts, locked_until AS lockedUntil, active`;
+  failed_attempts AS failedAttempts, locked_until AS lockedUntil, active, steward_phone AS stewardPhone`;
 
 type RawStaff = Omit<StaffRow, 'active'> & { active: number };
 
@@ -37,30 +41,39 @@ const toStaff = (row: RawStaff): StaffRow => ({ ...row, active: row.active === 1
 
 export function insertStaff(db: Db, staff: NewStaff): StaffRow {
   const row = db
-    .prepare(`INSERT INTO staff (staff_no, name, role, pin_hash, active) VALUES (?, ?, ?, ?, ?) RETURNING ${STAFF_COLUMNS}`)
-    .get(staff.staffNo, staff.name, staff.role, staff.pinHash, staff.active === false ? 0 : 1) as RawStaff;
+    .prepare(
+      `INSERT INTO staff (staff_no, name, role, pin_hash, active, steward_phone) VALUES (?, ?, ?, ?, ?, ?) RETURNING ${STAFF_COLUMNS}`,
+    )
+    .get(
+      staff.staffNo,
+      staff.name,
+      staff.role,
+      staff.pinHash,
+      staff.active === false ? 0 : 1,
+      staff.stewardPhone ?? null,
+    ) as RawStaff;
   return toStaff(row);
 }
 
 /** Applies the fields present in `patch`; a new PIN hash also clears any lockout. */
 export function updateStaff(db: Db, id: number, patch: StaffPatch): StaffRow | undefined {
   const sets: string[] = [];
-  const values: (string | number)[] = [];
-  const set = (column: string, value: string | number) => {
+  const values: (string | number | null)[] = [];
+  const set = (column: string, value: string | number | null) => {
     sets.push(`${column} = ?`);
     values.push(value);
   };
   if (patch.name !== undefined) set('name', patch.name);
   if (patch.role !== undefined) set('role', patch.role);
   if (patch.active !== undefined) set('active', patch.active ? 1 : 0);
+  if (patch.stewardPhone !== undefined) set('steward_phone', patch.stewardPhone);
   if (patch.pinHash !== undefined) {
     set('pin_hash', patch.pinHash);
     sets.push('failed_attempts = 0', 'locked_until = NULL');
   }
   if (sets.length === 0) return findStaffById(db, id);
-  const row = db
-    .prepare(`UPDATE staff SET ${sets.join(', ')} WHERE id = ? RETURNING ${STAFF_COLUMNS}`)
-    .get(...values, id) as RawStaff | undefined;
+  const row = db.prepare(`UPDATE staff SET ${sets.join(', ')} WHERE id = ? RETURNING ${STAFF_COLUMNS}`).get(...values, id) as
+    RawStaff | undefined;
   return row && toStaff(row);
 }
 
@@ -82,9 +95,9 @@ export function findStaffByNo(db: Db, staffNo: string): StaffRow | undefined {
 
 /** Counts one more attempt and returns the new count (atomic: concurrent sign-ins each get their own number). */
 export function incrementFailedAttempts(db: Db, id: number): number {
-  const row = db.prepare('UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts AS n').get(id) as
-    | { n: number }
-    | undefined;
+  const row = db
+    .prepare('UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts AS n')
+    .get(id) as { n: number } | undefined;
   return row?.n ?? 0;
 }
 
@@ -102,7 +115,8 @@ export interface SessionRow {
   expiresAt: string;
 }
 
-const SESSION_COLUMNS = 'token_hash AS tokenHash, staff_id AS staffId, window_id AS windowId, created_at AS createdAt, expires_at AS expiresAt';
+const SESSION_COLUMNS =
+  'token_hash AS tokenHash, staff_id AS staffId, window_id AS windowId, created_at AS createdAt, expires_at AS expiresAt';
 
 export function insertSession(db: Db, session: SessionRow): void {
   db.prepare('INSERT INTO staff_sessions (token_hash, staff_id, window_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
@@ -115,7 +129,8 @@ export function insertSession(db: Db, session: SessionRow): void {
 }
 
 export function findSession(db: Db, tokenHash: string): SessionRow | undefined {
-  return db.prepare(`SELECT ${SESSION_COLUMNS} FROM staff_sessions WHERE token_hash = ?`).get(tokenHash) as SessionRow | undefined;
+  return db.prepare(`SELECT ${SESSION_COLUMNS} FROM staff_sessions WHERE token_hash = ?`).get(tokenHash) as
+    SessionRow | undefined;
 }
 
 export function deleteSession(db: Db, tokenHash: string): boolean {
@@ -145,7 +160,8 @@ export function detachStaffSessionsFromOtherWindows(db: Db, staffId: number, kee
 
 /** The staff member at a window: a staff id, null when nobody is, undefined when there is no such window. */
 export function windowStaffId(db: Db, windowId: number): number | null | undefined {
-  const row = db.prepare('SELECT staff_id AS staffId FROM windows WHERE id = ?').get(windowId) as { staffId: number | null } | undefined;
+  const row = db.prepare('SELECT staff_id AS staffId FROM windows WHERE id = ?').get(windowId) as
+    { staffId: number | null } | undefined;
   return row?.staffId;
 }
 

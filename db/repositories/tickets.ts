@@ -53,6 +53,16 @@ export function mustGetTicket(db: Db, id: number): TicketRow {
 }
 
 /** Whether this card already holds an open ticket for the service today. */
+/** The id of a card's open ticket for a service today, if it has one. */
+export function openTicketOf(db: Db, businessDay: string, serviceCode: string, identityKey: string): number | undefined {
+  const row = prepared(
+    db,
+    `SELECT id FROM tickets WHERE business_day = ? AND service_code = ? AND identity_key = ?
+       AND status IN ('waiting', 'called', 'held') ORDER BY id DESC LIMIT 1`,
+  ).get(businessDay, serviceCode, identityKey) as { id: number } | undefined;
+  return row?.id;
+}
+
 export function hasOpenTicket(db: Db, businessDay: string, serviceCode: string, identityKey: string): boolean {
   return (
     prepared(

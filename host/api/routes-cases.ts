@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  CaseIdParams,
   CaseNumberParams,
   CaseProgress,
+  CaseReceiptResponse,
+  LocalCaseProgress,
   CatalogView,
   MyCases,
   SubmitCaseRequest,
@@ -10,9 +13,12 @@ import {
   SubmitEvaluationResponse,
 } from '../../contracts/cases';
 import { ApiError } from '../../contracts/errors';
+import { IssueTicketResponse } from '../../contracts/queue';
 import type { CaseService } from '../cases/case-service';
 import type { CatalogCache } from '../cases/catalog-cache';
 import type { EvaluationService } from '../cases/evaluation-service';
+import type { StewardCaller, StewardDesk } from '../cases/steward-desk';
+import type { CaseReceiptPrinting } from '../printing/case-receipt-printing';
 import { HostError } from '../errors/host-error';
 import type { IdentitySessions } from '../identity/identity-sessions';
 
@@ -21,16 +27,25 @@ export interface CaseRouteDeps {
   evaluations: EvaluationService;
   catalog: CatalogCache;
   identity: IdentitySessions;
+  steward: StewardDesk;
+  receipts: CaseReceiptPrinting;
 }
 
 const errors = { 400: ApiError, 404: ApiError, 409: ApiError };
+
+/** The card on the reader as the queue sees it (keyed hash and age), or null. */
+function callerOf(identity: IdentitySessions): StewardCaller {
+  const key = identity.identityKey();
+  const view = identity.view();
+  return key === null || view === null ? null : { key, age: view.age };
+}
 
 /**
  * Cases, their progress and evaluations. Responses carry masked personal data only; the
  * card's unmasked data goes from the identity session into the case, never into a reply.
  */
 export function caseRoutes(deps: CaseRouteDeps): FastifyPluginAsyncZod {
-  const { cases, evaluations, catalog, identity } = deps;
+  const { cases, evaluations, catalog, identity, steward, receipts } = deps;
   return async (app) => {
     app.get('/catalog', { schema: { tags: ['cases'], response: { 200: CatalogView } } }, async () => catalog.view());
 
@@ -40,8 +55,38 @@ export function caseRoutes(deps: CaseRouteDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const card = identity.currentCard();
         if (card === null) throw new HostError('no_identity', '请先刷身份证');
-        return reply.code(201).send({ case: cases.submit(req.body, card) });
+        const saved = cases.submit(req.body, card);
+        if (!saved.stewardRequested) return reply.code(201).send({ case: saved, stewardTicket: null, stewardProblem: null });
+        // The case is saved whatever happens here: a steward ticket that cannot be issued now
+        // (closed hours, no steward service) is reported, and staff see the flag on the case.
+        try {
+          const stewardTicket = await steward.request(callerOf(identity));
+          cases.linkStewardTicket(saved.id, stewardTicket.ticket.id);
+          return reply.code(201).send({ case: cases.localCase(saved.id), stewardTicket, stewardProblem: null });
+        } catch (error) {
+          if (!(error instanceof HostError)) throw error;
+          return reply.code(201).send({ case: saved, stewardTicket: null, stewardProblem: error.code });
+        }
       },
+    );
+
+    // 首席服务管家 without a case: an enterprise asks for help before it knows what to file.
+    app.post(
+      '/steward-requests',
+      { schema: { tags: ['cases'], response: { 201: IssueTicketResponse, ...errors } } },
+      async (_req, reply) => reply.code(201).send(await steward.request(callerOf(identity))),
+    );
+
+    app.get(
+      '/cases/local/:caseId/progress',
+      { schema: { tags: ['cases'], params: CaseIdParams, response: { 200: LocalCaseProgress, ...errors } } },
+      async (req) => cases.progressById(req.params.caseId),
+    );
+
+    app.post(
+      '/cases/local/:caseId/receipt',
+      { schema: { tags: ['cases'], params: CaseIdParams, response: { 200: CaseReceiptResponse, ...errors } } },
+      async (req) => receipts.print(cases.localCase(req.params.caseId)),
     );
 
     // Registered before /cases/:caseNumber/... so "mine" is never read as a case number.

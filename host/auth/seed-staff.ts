@@ -12,7 +12,7 @@ export interface SeedResult {
 
 /**
  * Upserts the config file's staff by staff number. The config owns the fields
- * it names (name, role, PIN hash): an unchanged PIN hash is left alone so a
+ * it names (name, role, PIN hash, steward phone): an unchanged PIN hash is left alone so a
  * restart neither rewrites it nor clears a running lockout; a changed one
  * replaces the stored PIN and clears the lockout. `active` stays as a
  * supervisor set it. Audited as 'staff.seed' by the system; nothing is logged.
@@ -23,7 +23,13 @@ export function seedStaff(db: Db, seeds: readonly StaffSeed[], clock: Clock = sy
     for (const seed of seeds) {
       const existing = findStaffByNo(db, seed.staffNo);
       if (!existing) {
-        const row = insertStaff(db, { staffNo: seed.staffNo, name: seed.name, role: seed.role, pinHash: seed.pinHash });
+        const row = insertStaff(db, {
+          staffNo: seed.staffNo,
+          name: seed.name,
+          role: seed.role,
+          pinHash: seed.pinHash,
+          stewardPhone: seed.stewardPhone ?? null,
+        });
         audit(db, clock, 'staff.seed', { details: { targetStaffId: row.id, created: true, role: row.role } });
         result.created += 1;
         continue;
@@ -32,6 +38,7 @@ export function seedStaff(db: Db, seeds: readonly StaffSeed[], clock: Clock = sy
         ...(existing.name !== seed.name ? { name: seed.name } : {}),
         ...(existing.role !== seed.role ? { role: seed.role } : {}),
         ...(existing.pinHash !== seed.pinHash ? { pinHash: seed.pinHash } : {}),
+        ...(existing.stewardPhone !== (seed.stewardPhone ?? null) ? { stewardPhone: seed.stewardPhone ?? null } : {}),
       };
       // Field names only (the PIN shows as 'pinHash'), never values.
       const changed = Object.keys(patch);

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { CreateCaseResponse } from '../../contracts/central-api';
 import type { CaseChange, CatalogItem, CreateCaseRequest } from '../../contracts/central-api';
 import { SubmitCaseRequest } from '../../contracts/cases';
-import type { CaseProgress, LocalCase, SubmitCaseInput } from '../../contracts/cases';
+import type {
+  CaseDeadline,
+  CaseProgress,
+  CaseSteward,
+  LocalCase,
+  LocalCaseProgress,
+  SubmitCaseInput,
+} from '../../contracts/cases';
 import type { Db } from '../../db/open';
 import {
   caseById,
@@ -13,6 +20,8 @@ import {
   purgeCases,
   purgeEarlyChanges,
   setCaseNumber,
+  setStewardTicket,
+  stewardOfTicket,
   takeEarlyChanges,
   updateCaseStatus,
 } from '../../db/repositories/cases';
@@ -20,11 +29,13 @@ import type { CaseRow } from '../../db/repositories/cases';
 import type { OutboxEntry } from '../../db/repositories/outbox';
 import { purgeDelivered } from '../../db/repositories/outbox';
 import { maskIdNumber, maskName } from '../../hardware/idcard';
+import type { WorkCalendar } from '../calendar/workdays';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import { enqueueCase } from '../sync/enqueue-case';
 import { withChange } from './case-history';
 import { checkForm } from './case-form';
+import { caseDeadlines } from './deadlines';
 import type { PrefillCard } from './case-form';
 
 const DAY_MS = 86_400_000;
@@ -39,6 +50,9 @@ export interface CaseServiceOptions {
   keyOf: (idNumber: string) => string;
   hallId: string;
   terminalId: string;
+  /** The hall's time zone and working-day calendar, for promised deadlines. */
+  timeZone: string;
+  calendar: WorkCalendar;
   /** Days a delivered case keeps its personal data. Default 30. */
   retentionDays?: number;
   /** Days `casesForCard` looks back. Default 30. */
@@ -153,27 +167,71 @@ export class CaseService {
   progress(caseNumber: string): CaseProgress {
     const row = caseByNumber(this.o.db, caseNumber);
     if (!row || row.caseNumber === null) throw new HostError('case_unknown', '没有查到这个办件');
+    return { ...this.toProgress(row), caseNumber: row.caseNumber };
+  }
+
+  /**
+   * The status of a case by its local id, the capability printed in the receipt's QR code
+   * (a random uuid): works before the central API gave the case its number.
+   */
+  progressById(id: string): LocalCaseProgress {
+    const row = caseById(this.o.db, id);
+    if (!row) throw new HostError('case_unknown', '没有查到这个办件');
+    return this.toProgress(row);
+  }
+
+  /** Links the ticket a steward request issued for this case (首席服务管家). */
+  linkStewardTicket(id: string, ticketId: number): void {
+    setStewardTicket(this.o.db, id, ticketId);
+  }
+
+  private toProgress(row: CaseRow): LocalCaseProgress {
     return {
       caseNumber: row.caseNumber,
       itemCode: row.itemCode,
       itemName: row.itemName,
       status: row.status,
       statusHistory: row.statusHistory,
+      deadlines: this.deadlinesOf(row),
+      steward: this.stewardOf(row),
       updatedAt: row.updatedAt,
+    };
+  }
+
+  private deadlinesOf(row: CaseRow): CaseDeadline[] {
+    return caseDeadlines({
+      submittedAt: row.submittedAt,
+      history: row.statusHistory,
+      promisedWorkingDays: this.o.catalog.item(row.itemCode)?.promisedWorkingDays ?? null,
+      calendar: this.o.calendar,
+      timeZone: this.o.timeZone,
+      now: this.o.clock.now(),
+    });
+  }
+
+  private stewardOf(row: CaseRow): CaseSteward | null {
+    if (!row.stewardRequested) return null;
+    const found = row.stewardTicketId === null ? undefined : stewardOfTicket(this.o.db, row.stewardTicketId);
+    return {
+      ticketNumber: found?.ticketNumber ?? null,
+      ticketStatus: found?.ticketStatus ?? null,
+      name: found?.name ?? null,
+      phone: found?.phone ?? null,
+      windowNumber: found?.windowNumber ?? null,
     };
   }
 
   /** Cases submitted recently with the card whose keyed hash this is, newest first. */
   casesForCard(identityKey: string, limit = 20): LocalCase[] {
     const since = new Date(this.o.clock.now().getTime() - (this.o.recentDays ?? 30) * DAY_MS).toISOString();
-    return casesByApplicantKey(this.o.db, identityKey, since, limit).map(toLocalCase);
+    return casesByApplicantKey(this.o.db, identityKey, since, limit).map((row) => this.toLocalCase(row));
   }
 
   /** One case by its local id (for the kiosk's confirmation screen). */
   localCase(id: string): LocalCase {
     const row = caseById(this.o.db, id);
     if (!row) throw new HostError('case_unknown', '没有查到这个办件');
-    return toLocalCase(row);
+    return this.toLocalCase(row);
   }
 
   /**
@@ -192,21 +250,23 @@ export class CaseService {
       };
     })();
   }
-}
 
-function toLocalCase(row: CaseRow): LocalCase {
-  return {
-    id: row.id,
-    itemCode: row.itemCode,
-    itemName: row.itemName,
-    caseNumber: row.caseNumber,
-    status: row.status,
-    statusHistory: row.statusHistory,
-    maskedName: row.maskedName,
-    maskedIdNumber: row.maskedIdNumber,
-    materials: row.materials,
-    stewardRequested: row.stewardRequested,
-    submittedAt: row.submittedAt,
-    updatedAt: row.updatedAt,
-  };
+  private toLocalCase(row: CaseRow): LocalCase {
+    return {
+      id: row.id,
+      itemCode: row.itemCode,
+      itemName: row.itemName,
+      caseNumber: row.caseNumber,
+      status: row.status,
+      statusHistory: row.statusHistory,
+      maskedName: row.maskedName,
+      maskedIdNumber: row.maskedIdNumber,
+      materials: row.materials,
+      stewardRequested: row.stewardRequested,
+      steward: this.stewardOf(row),
+      deadlines: this.deadlinesOf(row),
+      submittedAt: row.submittedAt,
+      updatedAt: row.updatedAt,
+    };
+  }
 }

@@ -1,5 +1,7 @@
-import { CatalogResponse, EvaluationRecord } from '../../contracts/central-api';
-import type { CreateEvaluationRequest } from '../../contracts/central-api';
+import { CatalogResponse, EvaluationRecord, NoticesResponse } from '../../contracts/central-api';
+import type { CreateEvaluationRequest, QueueStatsRequest } from '../../contracts/central-api';
+import { QueueStatsResponse } from '../../contracts/central-api';
+import { AppointmentsResponse } from '../../contracts/central-api';
 import { CentralClient, type CentralResult } from '../sync/central-client';
 import type { CentralApiClient } from '../sync/senders';
 
@@ -27,10 +29,33 @@ export class CentralExtrasClient extends CentralClient {
     };
   }
 
+  /** GET /v1/appointments: a hall's appointments on a hall-local date (hashed and masked ID numbers only). */
+  async appointments(hallId: string, date: string): Promise<CentralResult<AppointmentsResponse>> {
+    const query = new URLSearchParams({ hall: hallId, date });
+    const sent = await this.send('GET', `/v1/appointments?${query.toString()}`);
+    return sent.ok ? this.read(sent.response, AppointmentsResponse) : sent;
+  }
+
+  /** POST /v1/queue-stats: a day's figures, replaced on the server per (hall, day). */
+  async submitQueueStats(idempotencyKey: string, request: QueueStatsRequest): Promise<CentralResult<QueueStatsResponse>> {
+    const sent = await this.send('POST', '/v1/queue-stats', { body: request, headers: { 'idempotency-key': idempotencyKey } });
+    return sent.ok ? this.read(sent.response, QueueStatsResponse) : sent;
+  }
+
   /** POST /v1/evaluations; the same key with the same body answers with the original record. */
   async submitEvaluation(idempotencyKey: string, request: CreateEvaluationRequest): Promise<CentralResult<EvaluationRecord>> {
     const sent = await this.send('POST', '/v1/evaluations', { body: request, headers: { 'idempotency-key': idempotencyKey } });
     return sent.ok ? this.read(sent.response, EvaluationRecord) : sent;
+  }
+
+  /**
+   * GET /v1/notices for one hall with all=true: future notices too, so the hall has them cached
+   * and shows them when they start even if the central API is unreachable by then.
+   */
+  async notices(hallId: string): Promise<CentralResult<NoticesResponse>> {
+    const query = new URLSearchParams({ hall: hallId, all: 'true' });
+    const sent = await this.send('GET', `/v1/notices?${query.toString()}`);
+    return sent.ok ? this.read(sent.response, NoticesResponse) : sent;
   }
 }
 
@@ -40,5 +65,6 @@ export function hallCentralClient(central: CentralClient, extras: CentralExtrasC
     submitCase: (key, request) => central.submitCase(key, request),
     changes: (since, limit) => central.changes(since, limit),
     submitEvaluation: (key, request) => extras.submitEvaluation(key, request),
+    submitQueueStats: (key, request) => extras.submitQueueStats(key, request),
   };
 }

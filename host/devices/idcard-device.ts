@@ -9,7 +9,14 @@ import { createDeviceTransport } from './transport-factory';
 
 /** What the identity session needs of a card read: the rest of the card is dropped at once. */
 export function toCitizenCard(card: IdCard): CitizenCard {
-  return { kind: card.kind, name: card.name, idNumber: card.idNumber, birthDate: card.birthDate };
+  return {
+    kind: card.kind,
+    name: card.name,
+    idNumber: card.idNumber,
+    birthDate: card.birthDate,
+    gender: card.gender.label,
+    ...('address' in card ? { address: card.address } : {}),
+  };
 }
 
 export interface IdCardDeviceHandlers {

@@ -16,6 +16,15 @@ const STATUS: Record<ApiErrorCode, number> = {
   daily_limit_reached: 409,
   queue_empty: 409,
   slot_full: 409,
+  // Appointment check-in. details: too_early { opensAt, slotStart }, expired { slotEnd },
+  // other_day { date }. not_yours: a QR code presented with someone else's card on the reader.
+  appointment_unknown: 404,
+  appointment_other_day: 409,
+  appointment_too_early: 409,
+  appointment_expired: 409,
+  appointment_not_yours: 403,
+  // Checked in before and that ticket is closed (served, no-show): the slot is used.
+  appointment_used: 409,
   window_paused: 409,
   window_busy: 409,
   ticket_unknown: 404,
@@ -26,6 +35,11 @@ const STATUS: Record<ApiErrorCode, number> = {
   case_unknown: 404,
   // A rating below 'basic' must say why (国办发〔2019〕51号: bad ratings are verified and answered).
   reason_required: 400,
+  // The hall has no steward service configured (config `stewardService`).
+  steward_unavailable: 404,
+  notice_unknown: 404,
+  // Central notices are withdrawn by the central API, never at the hall.
+  notice_not_local: 409,
   internal: 500,
 };
 

@@ -12,6 +12,10 @@ export interface CitizenCard {
   idNumber: string;
   /** YYYY-MM-DD */
   birthDate: string;
+  /** As printed on the card face (男/女/…), for form prefill (零填表). */
+  gender?: string;
+  /** Residence address; only resident cards and HMT permits carry one. */
+  address?: string;
 }
 
 interface ActiveSession {
@@ -47,7 +51,7 @@ export class IdentitySessions {
     const session = this.active;
     if (!session) return;
     this.active = null;
-    session.card = { kind: session.card.kind, name: '', idNumber: '', birthDate: '' };
+    session.card = { kind: session.card.kind, name: '', idNumber: '', birthDate: '', gender: '', address: '' };
     this.o.bus.publish({ type: 'identity.ended', sessionId: session.id });
   }
 
@@ -57,8 +61,9 @@ export class IdentitySessions {
 
   /**
    * The unmasked card of the current holder, or null. ONLY case prefill (host/cases, 零填表)
-   * may use it: the copy goes straight into the case and its outbox entry, never to a
-   * response, an event or a log. Everything else uses `view()` or `identityKey()`.
+   * and the appointment match (host/appointments: the central API's salted hash needs the raw
+   * number) may use it: the copy goes straight into the case and its outbox entry, or into a
+   * hash, never to a response, an event or a log. Everything else uses `view()` or `identityKey()`.
    */
   currentCard(): CitizenCard | null {
     return this.active ? { ...this.active.card } : null;

@@ -2,10 +2,26 @@ import type { QueuePolicy, WeeklyHours } from '../../contracts/config';
 import type { Call, Outcome, PriorityClass, Service, Ticket, Window } from '../../contracts/queue';
 import { recordAudit } from '../../db/repositories/audit';
 import type { Db } from '../../db/open';
-import { findService, issuedCount, listServices, type ServiceRow, type ServiceSeedRow, upsertServices, waitingCounts } from '../../db/repositories/services';
+import {
+  findService,
+  issuedCount,
+  listServices,
+  type ServiceRow,
+  type ServiceSeedRow,
+  upsertServices,
+  waitingCounts,
+} from '../../db/repositories/services';
 import * as tickets from '../../db/repositories/tickets';
 import type { TicketRow } from '../../db/repositories/tickets';
-import { findWindow, listWindows, openWindowsFor, setWindowPaused, upsertWindows, type WindowRow, type WindowSeedRow } from '../../db/repositories/windows';
+import {
+  findWindow,
+  listWindows,
+  openWindowsFor,
+  setWindowPaused,
+  upsertWindows,
+  type WindowRow,
+  type WindowSeedRow,
+} from '../../db/repositories/windows';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import type { EventBus, NewHallEvent } from '../events/event-bus';
@@ -33,6 +49,20 @@ export interface IssueInput {
   identity: { key: string; age: number } | null;
   /** Granted by staff (disabled, green channel) or by an appointment check-in. */
   priority?: 'disabled' | 'vip' | 'appointment';
+  /**
+   * Appointment check-ins only: the slot was reserved when booked, so the service's daily and
+   * per-slot ticket limits do not apply. Closed hours, a suspension and the end of the number
+   * range still do.
+   */
+  bypassLimits?: boolean;
+}
+
+export interface IssueOptions {
+  /**
+   * Runs inside the ticket's transaction after the insert (e.g. marking an appointment checked
+   * in); if it throws, the ticket is rolled back and no event is published.
+   */
+  within?: (ticket: Ticket) => void;
 }
 
 type Outcomes<T> = { result: T; events: NewHallEvent[] };
@@ -99,6 +129,12 @@ export class QueueService {
     return this.toTicket(this.mustTicket(ticketId));
   }
 
+  /** A card's open ticket for a service today (the one the one-ticket rule protects), or null. */
+  openTicketFor(serviceCode: string, identityKey: string): Ticket | null {
+    const id = tickets.openTicketOf(this.o.db, this.businessDay(), serviceCode, identityKey);
+    return id === undefined ? null : this.ticket(id);
+  }
+
   /** The staff member signed in at a window (keypads act on their behalf), or null. */
   signedInStaff(windowId: number): number | null {
     return this.mustWindow(windowId).staffId;
@@ -116,7 +152,7 @@ export class QueueService {
 
   // ── issuing ────────────────────────────────────────────────────────────
 
-  issue(input: IssueInput): Ticket {
+  issue(input: IssueInput, options: IssueOptions = {}): Ticket {
     const now = this.o.clock.now();
     const day = this.businessDay(now);
     const { result } = this.commit(() => {
@@ -125,16 +161,27 @@ export class QueueService {
       const closed = this.closedReason(service, now, day);
       if (closed === 'suspended' || closed === 'hours') {
         const state = serviceOpen(this.o.hours, parseHours(service), now, this.o.timeZone);
-        throw new HostError('service_closed', '该事项当前不在取号时间', { reason: closed, nextOpening: state.nextOpening?.toISOString() });
+        throw new HostError('service_closed', '该事项当前不在取号时间', {
+          reason: closed,
+          nextOpening: state.nextOpening?.toISOString(),
+        });
       }
-      if (closed === 'sold_out') throw new HostError('daily_limit_reached', '该事项今日号码已取完');
-      if (service.slotMinutes !== null && service.slotLimit !== null) {
+      if (closed === 'sold_out' && !(input.bypassLimits && this.numbersLeft(service, day))) {
+        throw new HostError('daily_limit_reached', '该事项今日号码已取完');
+      }
+      if (!input.bypassLimits && service.slotMinutes !== null && service.slotLimit !== null) {
         const slot = slotBounds(now, service.slotMinutes, this.o.timeZone);
-        if (tickets.issuedBetween(this.o.db, service.code, slot.start.toISOString(), slot.end.toISOString()) >= service.slotLimit) {
+        if (
+          tickets.issuedBetween(this.o.db, service.code, slot.start.toISOString(), slot.end.toISOString()) >= service.slotLimit
+        ) {
           throw new HostError('slot_full', '本时段号码已取完，请稍后再来', { nextSlot: slot.end.toISOString() });
         }
       }
-      if (input.identity && this.o.policy.onePerIdentityPerService && tickets.hasOpenTicket(this.o.db, day, service.code, input.identity.key)) {
+      if (
+        input.identity &&
+        this.o.policy.onePerIdentityPerService &&
+        tickets.hasOpenTicket(this.o.db, day, service.code, input.identity.key)
+      ) {
         throw new HostError('duplicate_ticket', '您已有该事项的号码，请勿重复取号');
       }
       const seq = tickets.nextSeq(this.o.db, day, service.code);
@@ -149,6 +196,7 @@ export class QueueService {
         identityKey: input.identity?.key ?? null,
       });
       const ticket = this.toTicket(tickets.mustGetTicket(this.o.db, id));
+      options.within?.(ticket);
       return { result: ticket, events: [{ type: 'ticket.issued', ticket }, this.countsEvent(day)] };
     });
     return result;
@@ -176,8 +224,10 @@ export class QueueService {
     return this.commit(() => {
       const w = this.callableWindow(windowId);
       const t = this.mustTicket(ticketId);
-      if (t.status !== 'waiting' || t.businessDay !== this.businessDay()) throw new HostError('invalid_state', `${t.number} 不在等候中`);
-      if (t.targetWindowId !== null && t.targetWindowId !== w.id) throw new HostError('invalid_state', `${t.number} 已转给其他窗口`);
+      if (t.status !== 'waiting' || t.businessDay !== this.businessDay())
+        throw new HostError('invalid_state', `${t.number} 不在等候中`);
+      if (t.targetWindowId !== null && t.targetWindowId !== w.id)
+        throw new HostError('invalid_state', `${t.number} 已转给其他窗口`);
       return this.callInside(w, t.id, actor);
     }).result;
   }
@@ -247,7 +297,8 @@ export class QueueService {
       const w = this.mustWindow(windowId);
       const t = this.currentOf(w);
       let toWindowNumber: number | null = null;
-      if (to.toService !== undefined && !findService(this.o.db, to.toService)) throw new HostError('service_unknown', '没有这个事项');
+      if (to.toService !== undefined && !findService(this.o.db, to.toService))
+        throw new HostError('service_unknown', '没有这个事项');
       if (to.toWindowId !== undefined) {
         const target = findWindow(this.o.db, to.toWindowId);
         if (!target) throw new HostError('window_unknown', `窗口 ${to.toWindowId} 不存在`);
@@ -293,7 +344,10 @@ export class QueueService {
       if (!row) throw new HostError('invalid_state', '本窗口没有可评价的号码');
       tickets.markEvaluationRequested(this.o.db, row.id, this.nowIso());
       this.audit(actor, w, 'ticket.evaluation_request', row.id);
-      return { result: { ticketId: row.id }, events: [{ type: 'evaluation.requested', ticketId: row.id, windowNumber: w.number }] };
+      return {
+        result: { ticketId: row.id },
+        events: [{ type: 'evaluation.requested', ticketId: row.id, windowNumber: w.number }],
+      };
     }).result;
   }
 
@@ -311,7 +365,15 @@ export class QueueService {
     return this.commit(() => {
       const day = this.businessDay();
       const n = tickets.expireBefore(this.o.db, day, this.nowIso());
-      if (n > 0) recordAudit(this.o.db, { at: this.nowIso(), staffId: null, windowId: null, action: 'queue.daily_reset', ticketId: null, details: { expired: n, day } });
+      if (n > 0)
+        recordAudit(this.o.db, {
+          at: this.nowIso(),
+          staffId: null,
+          windowId: null,
+          action: 'queue.daily_reset',
+          ticketId: null,
+          details: { expired: n, day },
+        });
       return { result: n, events: n > 0 ? [this.countsEvent(day)] : [] };
     }).result;
   }
@@ -380,6 +442,11 @@ export class QueueService {
     return null;
   }
 
+  /** Whether the service's number range has a number left today (a limit bypass cannot go past it). */
+  private numbersLeft(s: ServiceRow, day: string): boolean {
+    return s.numberStart + issuedCount(this.o.db, day, s.code) <= s.numberEnd;
+  }
+
   private priorityFor(input: IssueInput): PriorityClass {
     if (input.priority) return input.priority;
     if (input.identity && input.identity.age >= this.o.policy.elderAge) return 'elderly';
@@ -436,7 +503,14 @@ export class QueueService {
   }
 
   private audit(actor: Actor, w: WindowRow, action: string, ticketId: number | null, details?: Record<string, unknown>): void {
-    recordAudit(this.o.db, { at: this.nowIso(), staffId: actor.staffId, windowId: w.id, action, ticketId, ...(details ? { details } : {}) });
+    recordAudit(this.o.db, {
+      at: this.nowIso(),
+      staffId: actor.staffId,
+      windowId: w.id,
+      action,
+      ticketId,
+      ...(details ? { details } : {}),
+    });
   }
 
   private nowIso(): string {

@@ -1,5 +1,5 @@
-import { CreateCaseRequest, CreateEvaluationRequest } from '../../contracts/central-api';
-import type { ChangesResponse, CreateCaseResponse, EvaluationRecord } from '../../contracts/central-api';
+import { CreateCaseRequest, CreateEvaluationRequest, QueueStatsRequest } from '../../contracts/central-api';
+import type { ChangesResponse, CreateCaseResponse, EvaluationRecord, QueueStatsResponse } from '../../contracts/central-api';
 import type { OutboxEntry } from '../../db/repositories/outbox';
 import type { CentralResult } from './central-client';
 
@@ -9,6 +9,8 @@ export interface CentralApiClient {
   changes(since: string, limit?: number): Promise<CentralResult<ChangesResponse>>;
   /** POST /v1/evaluations (host/cases/central-extras.ts). Optional: older stubs only send cases. */
   submitEvaluation?(idempotencyKey: string, request: CreateEvaluationRequest): Promise<CentralResult<EvaluationRecord>>;
+  /** POST /v1/queue-stats (host/cases/central-extras.ts). Optional like evaluations. */
+  submitQueueStats?(idempotencyKey: string, request: QueueStatsRequest): Promise<CentralResult<QueueStatsResponse>>;
 }
 
 /** Sends one outbox entry of a kind; the result's body is stored as the entry's response. */
@@ -40,8 +42,20 @@ export const evaluationSender: Sender = async (client, entry) => {
   return client.submitEvaluation(entry.idempotencyKey, request.data);
 };
 
+/** A finished business day's queue figures; the key names hall and day, so a re-send is a replay. */
+export const queueStatsSender: Sender = async (client, entry) => {
+  if (!client.submitQueueStats) return { ok: false, kind: 'retryable', message: 'client cannot send queue statistics' };
+  const request = QueueStatsRequest.safeParse(entry.payload === null ? undefined : JSON.parse(entry.payload));
+  if (!request.success) return { ok: false, kind: 'permanent', message: 'payload is not valid queue statistics' };
+  return client.submitQueueStats(entry.idempotencyKey, request.data);
+};
+
 /**
- * What the hall host sends: cases and evaluations. Kept apart from `defaultSenders` because an
+ * What the hall host sends: cases, evaluations and queue statistics. Kept apart from `defaultSenders` because an
  * engine built with a client that only knows cases must leave evaluations waiting untouched.
  */
-export const hallSenders: Readonly<Record<string, Sender>> = { ...defaultSenders, evaluation: evaluationSender };
+export const hallSenders: Readonly<Record<string, Sender>> = {
+  ...defaultSenders,
+  evaluation: evaluationSender,
+  'queue-stats': queueStatsSender,
+};

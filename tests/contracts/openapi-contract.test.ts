@@ -237,7 +237,9 @@ describe('host OpenAPI document', () => {
     expect([...bodiless].sort()).toEqual(
       [
         'post /api/v1/auth/sign-out',
+        'post /api/v1/cases/local/{caseId}/receipt',
         'post /api/v1/identity/end',
+        'post /api/v1/steward-requests',
         'post /api/v1/simulator/idcard/remove',
         'post /api/v1/tickets/{ticketId}/reprint',
         'post /api/v1/windows/{windowId}/call-next',

@@ -8,6 +8,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/open';
 import { installErrorHandling } from '../../../host/api/errors';
 import { caseRoutes } from '../../../host/api/routes-cases';
+import { HostConfig } from '../../../contracts/config';
+import { StewardDesk } from '../../../host/cases/steward-desk';
+import { CaseReceiptPrinting } from '../../../host/printing/case-receipt-printing';
+import { TicketPrinting } from '../../../host/printing/ticket-printing';
+import { QueueService } from '../../../host/queue/queue-service';
 import { EventBus } from '../../../host/events/event-bus';
 import { IdentitySessions } from '../../../host/identity/identity-sessions';
 import { logRedactPaths } from '../../../host/log/redact';
@@ -49,9 +54,37 @@ beforeEach(async () => {
   typed.setValidatorCompiler(validatorCompiler);
   typed.setSerializerCompiler(serializerCompiler);
   installErrorHandling(typed);
-  await typed.register(caseRoutes({ cases: s.cases, evaluations: s.evaluations, catalog: s.catalog, identity }), {
-    prefix: '/api/v1',
+  // A hall without a steward service and a kiosk without a printer (the full host is in steward.test.ts).
+  const bus = new EventBus(100, () => clock.now());
+  const queue = new QueueService({
+    db,
+    bus,
+    clock,
+    timeZone: 'Asia/Shanghai',
+    hours: HostConfig.parse({}).hours,
+    policy: HostConfig.parse({}).queue,
   });
+  const printing = new TicketPrinting({
+    queue,
+    hallName: '测试大厅',
+    timeZone: 'Asia/Shanghai',
+    printer: () => null,
+    progressUrl: () => 'http://x/',
+  });
+  const steward = new StewardDesk({ queue, printing, serviceCode: 'steward' });
+  const receipts = new CaseReceiptPrinting({
+    hallName: '测试大厅',
+    timeZone: 'Asia/Shanghai',
+    printer: () => null,
+    catalogItem: (code) => s.catalog.item(code),
+    progressUrl: (c) => `http://x/case/${c.id}`,
+  });
+  await typed.register(
+    caseRoutes({ cases: s.cases, evaluations: s.evaluations, catalog: s.catalog, identity, steward, receipts }),
+    {
+      prefix: '/api/v1',
+    },
+  );
   app = typed;
 });
 afterEach(async () => {
@@ -91,6 +124,8 @@ describe('case routes', () => {
     expect(submit.statusCode).toBe(201);
     const created = submit.json<{ case: { id: string; maskedIdNumber: string; caseNumber: string | null } }>().case;
     expect(created).toMatchObject({ maskedIdNumber: '110105********002X', caseNumber: null });
+    // The case is saved even though this hall has no steward service; the kiosk is told why.
+    expect(submit.json()).toMatchObject({ stewardTicket: null, stewardProblem: 'steward_unavailable' });
 
     const invalid = await app.inject({
       method: 'POST',

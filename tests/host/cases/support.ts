@@ -41,6 +41,8 @@ export function services(
     keyOf: (id) => keyer.keyOf(id),
     hallId: 'hall-01',
     terminalId: 'kiosk-01',
+    timeZone: 'Asia/Shanghai',
+    calendar: { holidays: [], extraWorkdays: [] },
     ...options.caseOptions,
   });
   const evaluations = new EvaluationService({ db, clock, hallId: 'hall-01', terminalId: 'kiosk-01' });

@@ -1,0 +1,66 @@
+/**
+ * Appointment check-in at the kiosk (host API). Appointments are booked centrally; the hall
+ * keeps a cached copy of the day's list with masked names and ID numbers only, and matches a
+ * card on the hall-salted hash the central API sends, never on the ID number itself.
+ */
+import { z } from 'zod';
+import { ServiceCode, Ticket } from './queue';
+
+/**
+ * By the card on the reader (the host finds the holder's appointment today), or by the code
+ * of the booking confirmation's QR (the QR alone is the credential).
+ */
+export const CheckInRequest = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('card') }),
+  z.object({ by: z.literal('code'), code: z.string().min(1).max(128) }),
+]);
+export type CheckInRequest = z.infer<typeof CheckInRequest>;
+
+/** The appointment as the kiosk shows it back to its holder: masked name only. */
+export const CheckedInAppointment = z.object({
+  id: z.string(),
+  /** As booked centrally: a queue service or a catalog item (事项) code. */
+  serviceCode: z.string(),
+  serviceName: z.string().optional(),
+  slotStart: z.iso.datetime(),
+  slotEnd: z.iso.datetime(),
+  applicantMasked: z.string(),
+});
+export type CheckedInAppointment = z.infer<typeof CheckedInAppointment>;
+
+export const CheckInResponse = z.object({
+  appointment: CheckedInAppointment,
+  ticket: Ticket,
+  /** The progress page the ticket's QR opens, as POST /tickets returns it. */
+  progressUrl: z.string(),
+  /** True when this appointment was checked in before: the same (still open) ticket again. */
+  alreadyCheckedIn: z.boolean(),
+});
+export type CheckInResponse = z.infer<typeof CheckInResponse>;
+
+/** One of today's appointments for hall staff (masked only; the check-in code is a credential and is left out). */
+export const TodayAppointment = z.object({
+  id: z.string(),
+  serviceCode: z.string(),
+  serviceName: z.string().optional(),
+  /** The queue service a check-in issues its ticket for, when the hall has one. */
+  queueService: ServiceCode.nullable(),
+  slotStart: z.iso.datetime(),
+  slotEnd: z.iso.datetime(),
+  applicantMasked: z.string(),
+  idMasked: z.string(),
+  checkedInAt: z.iso.datetime().nullable(),
+  ticketNumber: z.string().nullable(),
+});
+export type TodayAppointment = z.infer<typeof TodayAppointment>;
+
+export const TodayAppointments = z.object({
+  /** Hall-local date, YYYY-MM-DD. */
+  date: z.iso.date(),
+  /** central: the last pull of this date succeeded; cache: the stored copy (central unreachable or not asked yet). */
+  source: z.enum(['central', 'cache']),
+  /** When this date's list was last pulled; null when it never was. */
+  fetchedAt: z.iso.datetime().nullable(),
+  appointments: z.array(TodayAppointment),
+});
+export type TodayAppointments = z.infer<typeof TodayAppointments>;

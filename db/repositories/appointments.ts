@@ -1,0 +1,126 @@
+import type { Db } from '../open';
+import { prepared } from '../statement-cache';
+
+/** The cached appointments of this hall (tables `appointments`, `appointment_pulls`); masked data only. */
+
+export interface PulledAppointmentRow {
+  id: string;
+  serviceCode: string;
+  slotStart: string;
+  slotEnd: string;
+  /** Already masked (张*): the full name is never written here. */
+  applicantMasked: string;
+  idHash: string;
+  idMasked: string;
+  code: string;
+}
+
+export interface AppointmentRow extends PulledAppointmentRow {
+  businessDate: string;
+  checkedInAt: string | null;
+  ticketId: number | null;
+  fetchedAt: string;
+}
+
+export interface AppointmentListRow extends AppointmentRow {
+  ticketNumber: string | null;
+}
+
+const columns = `a.id, a.business_date AS businessDate, a.service_code AS serviceCode, a.slot_start AS slotStart,
+  a.slot_end AS slotEnd, a.applicant_masked AS applicantMasked, a.id_hash AS idHash, a.id_masked AS idMasked, a.code,
+  a.checked_in_at AS checkedInAt, a.ticket_id AS ticketId, a.fetched_at AS fetchedAt`;
+
+export interface ReplaceOutcome {
+  /** Rows in the pulled set (inserted or refreshed). */
+  stored: number;
+  /** Not-yet-checked-in rows the central API no longer lists (cancelled or moved). */
+  removed: number;
+}
+
+/**
+ * Replaces the cached set of `date` with a freshly pulled one, in one transaction. Rows still
+ * listed keep their check-in columns; rows no longer listed are dropped unless they were
+ * already checked in (the ticket exists and staff must still see why it was issued).
+ */
+export function replaceAppointmentsForDate(
+  db: Db,
+  date: string,
+  rows: readonly PulledAppointmentRow[],
+  fetchedAt: string,
+): ReplaceOutcome {
+  return db.transaction((): ReplaceOutcome => {
+    const removed = prepared(
+      db,
+      `DELETE FROM appointments WHERE business_date = ? AND checked_in_at IS NULL
+         AND id NOT IN (SELECT value FROM json_each(?))`,
+    ).run(date, JSON.stringify(rows.map((r) => r.id))).changes;
+    const upsert = prepared(
+      db,
+      `INSERT INTO appointments (id, business_date, service_code, slot_start, slot_end, applicant_masked, id_hash,
+         id_masked, code, fetched_at)
+       VALUES (@id, @date, @serviceCode, @slotStart, @slotEnd, @applicantMasked, @idHash, @idMasked, @code, @fetchedAt)
+       ON CONFLICT (id) DO UPDATE SET
+         business_date = excluded.business_date, service_code = excluded.service_code,
+         slot_start = excluded.slot_start, slot_end = excluded.slot_end,
+         applicant_masked = excluded.applicant_masked, id_hash = excluded.id_hash,
+         id_masked = excluded.id_masked, code = excluded.code, fetched_at = excluded.fetched_at`,
+    );
+    for (const r of rows) upsert.run({ ...r, date, fetchedAt });
+    prepared(
+      db,
+      `INSERT INTO appointment_pulls (business_date, fetched_at) VALUES (?, ?)
+         ON CONFLICT (business_date) DO UPDATE SET fetched_at = excluded.fetched_at`,
+    ).run(date, fetchedAt);
+    return { stored: rows.length, removed };
+  })();
+}
+
+/** When `date` was last pulled successfully, or null. */
+export function lastPullOf(db: Db, date: string): string | null {
+  const row = prepared(db, 'SELECT fetched_at AS fetchedAt FROM appointment_pulls WHERE business_date = ?').get(date) as
+    { fetchedAt: string } | undefined;
+  return row?.fetchedAt ?? null;
+}
+
+export function appointmentByCode(db: Db, code: string): AppointmentRow | undefined {
+  return prepared(db, `SELECT ${columns} FROM appointments a WHERE a.code = ?`).get(code) as AppointmentRow | undefined;
+}
+
+/** A card holder's appointments on `date`, by slot. */
+export function appointmentsOfHolder(db: Db, date: string, idHash: string): AppointmentRow[] {
+  return prepared(
+    db,
+    `SELECT ${columns} FROM appointments a WHERE a.business_date = ? AND a.id_hash = ? ORDER BY a.slot_start, a.id`,
+  ).all(date, idHash) as AppointmentRow[];
+}
+
+/** Every appointment of `date` with its ticket's number once checked in, by slot. */
+export function appointmentsOn(db: Db, date: string): AppointmentListRow[] {
+  return prepared(
+    db,
+    `SELECT ${columns}, t.number AS ticketNumber FROM appointments a LEFT JOIN tickets t ON t.id = a.ticket_id
+       WHERE a.business_date = ? ORDER BY a.slot_start, a.id`,
+  ).all(date) as AppointmentListRow[];
+}
+
+/**
+ * Records the check-in and its ticket. False when the appointment is gone or was checked in
+ * meanwhile: the caller runs this inside the ticket's transaction and rolls the ticket back.
+ */
+export function markCheckedIn(db: Db, id: string, ticketId: number, at: string): boolean {
+  return (
+    prepared(db, 'UPDATE appointments SET checked_in_at = ?, ticket_id = ? WHERE id = ? AND checked_in_at IS NULL').run(
+      at,
+      ticketId,
+      id,
+    ).changes === 1
+  );
+}
+
+/** Drops dates before `date` (masked data, but still kept no longer than useful). */
+export function purgeAppointmentsBefore(db: Db, date: string): number {
+  return db.transaction(() => {
+    prepared(db, 'DELETE FROM appointment_pulls WHERE business_date < ?').run(date);
+    return prepared(db, 'DELETE FROM appointments WHERE business_date < ?').run(date).changes;
+  })();
+}

@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import type { StaffPrincipal } from '../../contracts/auth';
+import type { Notice, NoticesResponse } from '../../contracts/central-api';
+import type { HallNotice, HallNoticeRecord, HallNotices, PublishNoticeRequest } from '../../contracts/notices';
+import type { Db } from '../../db/open';
+import {
+  allNotices,
+  currentNotices,
+  insertLocalNotice,
+  lastNoticePull,
+  noticeById,
+  replaceCentralNotices,
+  withdrawLocalNotice,
+} from '../../db/repositories/notices';
+import type { CentralNoticeRow, StoredNotice } from '../../db/repositories/notices';
+import { audit } from '../audit/audit';
+import type { Clock } from '../clock/clock';
+import { HostError } from '../errors/host-error';
+import type { EventBus } from '../events/event-bus';
+import type { CentralResult } from '../sync/central-client';
+
+/** The one call the board makes; CentralExtrasClient implements it, tests may stub it. */
+export interface NoticeSource {
+  notices(hallId: string): Promise<CentralResult<NoticesResponse>>;
+}
+
+export interface NoticeRefreshReport {
+  outcome: 'updated' | 'unreachable';
+  /** Status and error code only when unreachable. */
+  error?: string;
+}
+
+export interface NoticeBoardOptions {
+  db: Db;
+  source: NoticeSource;
+  hallId: string;
+  clock: Clock;
+  bus: EventBus;
+}
+
+export interface NoticeBoardTiming {
+  /** How often the central API is asked. Default 5 minutes. */
+  pullIntervalMs?: number;
+  /** How often the board checks whether a notice started or ended. Default 1 minute. */
+  tickMs?: number;
+}
+
+/**
+ * The hall's notices (通知公告): the central API's, cached in SQLite so the hall shows them while
+ * the central API is unreachable (the kiosk never assumes it is up), and the hall's own, which
+ * supervisors publish and withdraw. Screens read `current()` and re-read it on `notices.changed`,
+ * which the board publishes whenever what they show changes, including when a notice starts or
+ * ends with nobody acting.
+ */
+export class NoticeBoard {
+  private fetchedAt: string | null;
+  /** Whether the last pull succeeded; false until the first one did. */
+  private reachable = false;
+  /** What the screens were last told they show (see `showingKey`). */
+  private shown: string;
+  private lastPullAtMs = Number.NEGATIVE_INFINITY;
+  private pulling: Promise<NoticeRefreshReport> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private pullIntervalMs = 5 * 60_000;
+
+  constructor(private readonly o: NoticeBoardOptions) {
+    this.fetchedAt = lastNoticePull(o.db);
+    this.shown = this.showingKey();
+  }
+
+  /** The notices showing now, newest publication first, and how fresh the central ones are. */
+  current(): HallNotices {
+    const source = this.reachable ? 'central' : this.fetchedAt === null ? 'local-only' : 'cache';
+    return { notices: currentNotices(this.o.db, this.nowIso()).map(toHallNotice), source, fetchedAt: this.fetchedAt };
+  }
+
+  /** Every notice, past, future and withdrawn ones too: the supervisor's list. */
+  all(): HallNoticeRecord[] {
+    return allNotices(this.o.db).map(toRecord);
+  }
+
+  /**
+   * Pulls this hall's notices from the central API and replaces the cached central set; never
+   * throws for a network or server failure. A pull already under way is joined, not repeated.
+   */
+  refresh(): Promise<NoticeRefreshReport> {
+    this.pulling ??= this.pull().finally(() => {
+      this.pulling = undefined;
+    });
+    return this.pulling;
+  }
+
+  /** Once a minute: pull when due, otherwise only tell the screens about notices that started or ended. */
+  async tick(): Promise<void> {
+    if (this.o.clock.now().getTime() - this.lastPullAtMs >= this.pullIntervalMs) await this.refresh();
+    else this.announceIfChanged();
+  }
+
+  /** Pulls now, then ticks every `tickMs` (pulling every `pullIntervalMs`). Idempotent. */
+  start(timing: NoticeBoardTiming = {}): void {
+    if (this.timer) return;
+    this.stopped = false;
+    this.pullIntervalMs = timing.pullIntervalMs ?? this.pullIntervalMs;
+    void this.refresh().catch(() => undefined);
+    this.timer = setInterval(() => void this.tick().catch(() => undefined), timing.tickMs ?? 60_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    // A pull still in flight lands after the host closed its database: it must not write.
+    this.stopped = true;
+  }
+
+  /** A supervisor's notice: stored with its audit entry in one transaction. */
+  publish(request: PublishNoticeRequest, staff: StaffPrincipal): HallNoticeRecord {
+    const now = this.nowIso();
+    const startsAt = request.startsAt === undefined ? now : utc(request.startsAt);
+    const endsAt = request.endsAt === undefined ? null : utc(request.endsAt);
+    // The contract checks endsAt against a given startsAt; a defaulted one is only known here.
+    if (endsAt !== null && endsAt <= startsAt) {
+      throw new HostError('invalid_request', '结束时间须晚于开始时间', { field: 'endsAt' });
+    }
+    const id = randomUUID();
+    this.o.db.transaction(() => {
+      insertLocalNotice(this.o.db, {
+        id,
+        title: request.title,
+        body: request.body,
+        publishedAt: now,
+        startsAt,
+        endsAt,
+        createdBy: staff.staffNo,
+      });
+      audit(this.o.db, this.o.clock, 'notice.publish', {
+        staffId: staff.id,
+        windowId: staff.windowId,
+        details: { noticeId: id, title: request.title, startsAt, endsAt },
+      });
+    })();
+    this.announceIfChanged();
+    return toRecord(this.stored(id));
+  }
+
+  /**
+   * Withdraws a local notice. Withdrawing one already withdrawn answers with it unchanged (a
+   * retried request is not an error); central notices are the central API's to withdraw.
+   */
+  withdraw(id: string, staff: StaffPrincipal): HallNoticeRecord {
+    this.o.db.transaction(() => {
+      const notice = noticeById(this.o.db, id);
+      if (!notice) throw new HostError('notice_unknown', '没有这条公告');
+      if (notice.source !== 'local') throw new HostError('notice_not_local', '上级发布的公告只能由上级撤回');
+      if (!withdrawLocalNotice(this.o.db, id, this.nowIso())) return;
+      audit(this.o.db, this.o.clock, 'notice.withdraw', {
+        staffId: staff.id,
+        windowId: staff.windowId,
+        details: { noticeId: id },
+      });
+    })();
+    this.announceIfChanged();
+    return toRecord(this.stored(id));
+  }
+
+  private async pull(): Promise<NoticeRefreshReport> {
+    // Timed from the attempt, so a pull that hangs until its timeout does not shift the schedule.
+    this.lastPullAtMs = this.o.clock.now().getTime();
+    const reply = await this.o.source.notices(this.o.hallId);
+    if (this.stopped) return { outcome: 'unreachable', error: 'stopped' };
+    if (!reply.ok) {
+      // Keep showing the cached copy; current() now says it may be stale.
+      this.reachable = false;
+      this.announceIfChanged();
+      return { outcome: 'unreachable', error: reply.message };
+    }
+    const now = this.nowIso();
+    replaceCentralNotices(this.o.db, reply.body.notices.flatMap(toCentralRow), now);
+    this.fetchedAt = now;
+    this.reachable = true;
+    this.announceIfChanged();
+    return { outcome: 'updated' };
+  }
+
+  /** Publishes `notices.changed` when what the screens show differs from what they were last told. */
+  private announceIfChanged(): void {
+    const showing = this.showingKey();
+    if (showing === this.shown) return;
+    this.shown = showing;
+    this.o.bus.publish({ type: 'notices.changed' });
+  }
+
+  /** Everything a screen renders of the notices showing now; an edited title counts as a change. */
+  private showingKey(): string {
+    return JSON.stringify(currentNotices(this.o.db, this.nowIso()).map((n) => [n.id, n.title, n.body, n.publishedAt, n.endsAt]));
+  }
+
+  private stored(id: string): StoredNotice {
+    const notice = noticeById(this.o.db, id);
+    if (!notice) throw new HostError('notice_unknown', '没有这条公告');
+    return notice;
+  }
+
+  private nowIso(): string {
+    return this.o.clock.now().toISOString();
+  }
+}
+
+/**
+ * Normalised to toISOString's form: the stored times are compared as text, and "…00Z" sorts after
+ * "…00.000Z" although they are the same instant.
+ */
+function utc(iso: string): string {
+  return new Date(iso).toISOString();
+}
+
+/**
+ * A central notice as stored, or none: one that ends before it starts is never shown, and storing
+ * it would break the table's CHECK and with it the whole replacement.
+ */
+function toCentralRow(notice: Notice): CentralNoticeRow[] {
+  const startsAt = utc(notice.startsAt);
+  const endsAt = notice.endsAt === undefined ? null : utc(notice.endsAt);
+  if (endsAt !== null && endsAt <= startsAt) return [];
+  return [{ id: notice.id, title: notice.title, body: notice.body, publishedAt: utc(notice.publishedAt), startsAt, endsAt }];
+}
+
+function toHallNotice(n: StoredNotice): HallNotice {
+  return {
+    id: n.id,
+    source: n.source,
+    title: n.title,
+    body: n.body,
+    publishedAt: n.publishedAt,
+    startsAt: n.startsAt,
+    endsAt: n.endsAt,
+  };
+}
+
+function toRecord(n: StoredNotice): HallNoticeRecord {
+  return { ...toHallNotice(n), withdrawnAt: n.withdrawnAt, createdBy: n.createdBy };
+}
