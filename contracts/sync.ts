@@ -15,6 +15,20 @@ export type OutboxState = z.infer<typeof OutboxState>;
 export const BreakerState = z.enum(['closed', 'open', 'half-open']);
 export type BreakerState = z.infer<typeof BreakerState>;
 
+/** One record still owed to the central API (no payload, so no personal data). */
+export const SyncRecord = z.object({
+  kind: z.string(),
+  /** The local record: a case's local id, an evaluation's id, a business day. */
+  recordId: z.string(),
+  state: z.enum(['pending', 'failed-permanent']),
+  attempts: z.number().int().min(0),
+  lastError: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  /** When a pending entry is tried next. */
+  nextAttemptAt: z.iso.datetime().nullable(),
+});
+export type SyncRecord = z.infer<typeof SyncRecord>;
+
 export const SyncStatus = z.object({
   /** Entries not yet delivered (including ones waiting for a retry). */
   pending: z.number().int().min(0),
@@ -25,6 +39,8 @@ export const SyncStatus = z.object({
   /** Status and error code of the last failure since the last success; never personal data. */
   lastError: z.string().nullable(),
   breaker: BreakerState,
+  /** The newest records not delivered yet (pending or refused), each with its own state. */
+  records: z.array(SyncRecord),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -179,6 +179,21 @@ export function failedEntries(db: Db, limit: number): FailedEntry[] {
   ).all(limit) as FailedEntry[];
 }
 
+export interface UndeliveredEntry extends FailedEntry {
+  state: 'pending' | 'failed-permanent';
+  nextAttemptAt: string | null;
+}
+
+/** What is still owed to the central API, one row a record, newest first, without payloads. */
+export function undeliveredEntries(db: Db, limit: number): UndeliveredEntry[] {
+  return prepared(
+    db,
+    `SELECT id, kind, record_id AS recordId, state, attempts, last_error AS lastError, created_at AS createdAt,
+            CASE WHEN state = 'pending' THEN next_attempt_at END AS nextAttemptAt
+     FROM outbox WHERE state <> 'delivered' ORDER BY id DESC LIMIT ?`,
+  ).all(limit) as UndeliveredEntry[];
+}
+
 /** Clears the payload of entries delivered before `olderThan`; returns how many. */
 export function purgeDelivered(db: Db, olderThan: Date, now: Date): number {
   return prepared(

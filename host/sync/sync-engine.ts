@@ -12,6 +12,7 @@ import {
   nextDueAt,
   readCursor,
   saveCursor,
+  undeliveredEntries,
 } from '../../db/repositories/outbox';
 import type { OutboxEntry } from '../../db/repositories/outbox';
 import type { Clock } from '../clock/clock';
@@ -61,6 +62,9 @@ type Outcome =
   | { type: 'retry'; entry: OutboxEntry; nextAt: Date; error: string }
   | { type: 'permanent'; entry: OutboxEntry; error: string }
   | { type: 'held' };
+
+/** Records listed in the status: enough for a technician to see what is stuck, small to send. */
+const STATUS_RECORDS = 50;
 
 const defaultSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined);
 
@@ -136,6 +140,7 @@ export class SyncEngine {
       lastSuccessAt: this.lastSuccessAt,
       lastError: this.lastError,
       breaker: this.breaker.state,
+      records: undeliveredEntries(this.db, STATUS_RECORDS),
     };
   }
 

@@ -38,7 +38,7 @@ describe('GET /api/v1/sync/status', () => {
     const status = await waitFor(
       async () => {
         const s = SyncStatus.parse((await host.app.inject({ url: '/api/v1/sync/status', headers: tech })).json());
-        return s.lastError !== null ? s : undefined;
+        return s.lastError !== null && (s.records[0]?.attempts ?? 0) >= 1 ? s : undefined;
       },
       'a failed delivery attempt',
       10_000,
@@ -46,5 +46,13 @@ describe('GET /api/v1/sync/status', () => {
     expect(status.pending).toBe(1);
     expect(status.lastSuccessAt).toBeNull();
     expect(status.lastError).not.toContain('张');
+    // The case itself is listed with its own state, attempts and next try.
+    const caseId = (submitted.json() as { case: { id: string } }).case.id;
+    expect(status.records).toEqual([
+      expect.objectContaining({ kind: 'case', recordId: caseId, state: 'pending', attempts: expect.any(Number) }),
+    ]);
+    expect(status.records[0]?.attempts).toBeGreaterThanOrEqual(1);
+    expect(status.records[0]?.nextAttemptAt).not.toBeNull();
+    expect(JSON.stringify(status.records)).not.toMatch(/张|110105/);
   });
 });

@@ -173,6 +173,15 @@ describe('SyncEngine scheduling', () => {
       lastSuccessAt: null,
       lastError: 'HTTP 400 invalid_request',
       breaker: 'closed',
+      records: [
+        expect.objectContaining({
+          recordId: 'a-1',
+          state: 'failed-permanent',
+          attempts: 1,
+          lastError: 'HTTP 400 invalid_request',
+          nextAttemptAt: null,
+        }),
+      ],
     });
   });
 
