@@ -189,7 +189,32 @@ export const HostConfig = z.object({
   /** Folder of the SQLite file and the install secret; defaults to the user data folder. */
   dataDir: z.string().optional(),
   centralApi: z
-    .object({ url: z.url().default('http://127.0.0.1:7310'), token: z.string().default('dev-terminal-token') })
+    .object({
+      url: z.url().default('http://127.0.0.1:7310'),
+      token: z.string().default('dev-terminal-token'),
+      /** A call that has not answered by then counts as failed (and is retried). */
+      timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
+    })
+    .prefault({}),
+  /** How the hall's sync with the central API retries and backs off (defaults suit a provincial link). */
+  sync: z
+    .object({
+      /** Entries in flight at once (each of a different case). */
+      batchSize: z.number().int().min(1).max(64).default(8),
+      /** Retry delays: full jitter up to base·2^(n-1), never above max. */
+      backoff: z
+        .object({ baseMs: z.number().int().min(10).default(1_000), maxMs: z.number().int().min(100).default(300_000) })
+        .prefault({}),
+      /** Consecutive failures that stop the sending, and how long before one probe tries again. */
+      breaker: z
+        .object({
+          failureThreshold: z.number().int().min(1).max(100).default(5),
+          openMs: z.number().int().min(100).max(3_600_000).default(30_000),
+        })
+        .prefault({}),
+      /** How often the change feed (case status) is pulled. */
+      pullIntervalMs: z.number().int().min(1_000).max(3_600_000).default(30_000),
+    })
     .prefault({}),
   /** Staff accounts the config owns (PIN hashes from `node scripts/staff.mjs hash-pin`). */
   staff: z.array(StaffSeed).default([]),

@@ -110,7 +110,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   });
 
   // Cases and evaluations: written locally with their outbox entry, delivered by the sync engine.
-  const centralOptions = { baseUrl: config.centralApi.url, token: config.centralApi.token };
+  const centralOptions = { baseUrl: config.centralApi.url, token: config.centralApi.token, timeoutMs: config.centralApi.timeoutMs };
   const extras = new CentralExtrasClient(centralOptions);
   const catalog = new CatalogCache({ db, source: extras, clock });
   const appointments = new AppointmentBook({
@@ -156,6 +156,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     client: hallCentralClient(new CentralClient(centralOptions), extras),
     clock,
     senders: hallSenders,
+    batchSize: config.sync.batchSize,
+    backoff: config.sync.backoff,
+    breaker: config.sync.breaker,
+    pullIntervalMs: config.sync.pullIntervalMs,
     onDelivered: (entry, response) => {
       cases.onDelivered(entry, response);
       evaluations.onDelivered(entry, response);
