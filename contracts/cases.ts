@@ -51,6 +51,11 @@ export const SubmitCaseRequest = z.object({
   materials: z.array(z.string().trim().min(1).max(64)).max(200).default([]),
   /** 首席服务管家: the enterprise asks for a named steward. */
   stewardRequested: z.boolean().default(false),
+  /**
+   * Chosen by the kiosk once per submission: sending it again after a lost reply (network
+   * blip, host restart) returns the case already saved instead of filing a second one.
+   */
+  submissionId: z.uuid().optional(),
 });
 export type SubmitCaseRequest = z.infer<typeof SubmitCaseRequest>;
 export type SubmitCaseInput = z.input<typeof SubmitCaseRequest>;

@@ -68,6 +68,8 @@ export interface CaseRow {
   stewardRequested: boolean;
   /** The steward request's ticket (首席服务管家), once issued. */
   stewardTicketId: number | null;
+  /** Keyed hash of the applicant's ID number; null once purged. */
+  applicantKey: string | null;
   updatedAt: string;
   purgedAt: string | null;
 }
@@ -81,7 +83,7 @@ interface RawCaseRow extends Omit<CaseRow, 'materials' | 'statusHistory' | 'stew
 const columns = `id, item_code AS itemCode, item_name AS itemName, masked_name AS maskedName,
   masked_id_number AS maskedIdNumber, materials, submitted_at AS submittedAt, case_number AS caseNumber,
   delivered_at AS deliveredAt, status, status_history AS statusHistory, steward_requested AS stewardRequested,
-  steward_ticket_id AS stewardTicketId, updated_at AS updatedAt, purged_at AS purgedAt`;
+  steward_ticket_id AS stewardTicketId, applicant_key AS applicantKey, updated_at AS updatedAt, purged_at AS purgedAt`;
 
 function toRow(raw: RawCaseRow): CaseRow {
   return {

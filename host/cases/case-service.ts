@@ -77,6 +77,14 @@ export class CaseService {
   /** Validates, prefills from the card and saves the case with its outbox entry. */
   submit(input: SubmitCaseInput, card: PrefillCard): LocalCase {
     const request = SubmitCaseRequest.parse(input);
+    if (request.submissionId !== undefined) {
+      const saved = caseById(this.o.db, request.submissionId);
+      if (saved) {
+        // The same submission again (its reply was lost): the case it made, never a second one.
+        if (saved.applicantKey !== this.o.keyOf(card.idNumber)) throw new HostError('invalid_state', '该提交编号已被使用');
+        return this.toLocalCase(saved);
+      }
+    }
     const item = this.o.catalog.item(request.itemCode);
     if (!item) throw new HostError('item_unknown', '没有这个事项');
     const checked = checkForm(item, request.form, request.materials, card);
@@ -84,7 +92,7 @@ export class CaseService {
 
     const now = this.o.clock.now();
     const submittedAt = now.toISOString();
-    const id = this.newId();
+    const id = request.submissionId ?? this.newId();
     const phoneField = item.formFields.find((f) => f.type === 'phone');
     const phone = phoneField ? checked.form[phoneField.key] : undefined;
     const central: CreateCaseRequest = {

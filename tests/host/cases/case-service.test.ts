@@ -132,6 +132,20 @@ describe('CaseService.submit', () => {
     expect(caseRows()).toBe(0);
     expect(counts(db).pending).toBe(1);
   });
+
+  it('a submission sent again after a lost reply returns the saved case, never a second one', () => {
+    const s = services(db, clock);
+    const submissionId = '6b0d7d2e-1c1a-4a7e-9d55-0f6f1f5a2b3c';
+    const first = s.cases.submit({ itemCode: ELDER_ITEM, form: elderForm, submissionId }, CARD);
+    const again = s.cases.submit({ itemCode: ELDER_ITEM, form: elderForm, submissionId }, CARD);
+    expect(again.id).toBe(first.id);
+    expect(first.id).toBe(submissionId);
+    expect(caseRows()).toBe(1);
+    expect(counts(db).pending).toBe(1);
+    // Another card cannot pick up someone else's submission by its id.
+    const other = { ...CARD, name: '李四', idNumber: '110105198503150019' };
+    expect(() => s.cases.submit({ itemCode: ELDER_ITEM, form: elderForm, submissionId }, other)).toThrow(/已被使用/);
+  });
 });
 
 describe('CaseService delivery, status and lookup', () => {
