@@ -30,6 +30,7 @@ export const ApiErrorCode = z.enum([
   'form_invalid',
   'case_unknown',
   'reason_required',
+  'already_evaluated',
   'steward_unavailable',
   'notice_unknown',
   'notice_not_local',

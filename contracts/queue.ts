@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WeeklyHours } from './config';
 
 export const ServiceCode = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/);
 
@@ -19,6 +20,8 @@ export const Service = z.object({
   waiting: z.number().int().nonnegative(),
   estimatedWaitMinutes: z.number().int().nonnegative(),
   materials: z.string(),
+  /** When tickets are issued: the service's own hours, else the hall's (hall time zone). */
+  hours: WeeklyHours,
 });
 export type Service = z.infer<typeof Service>;
 

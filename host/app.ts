@@ -110,7 +110,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
   });
 
   // Cases and evaluations: written locally with their outbox entry, delivered by the sync engine.
-  const centralOptions = { baseUrl: config.centralApi.url, token: config.centralApi.token, timeoutMs: config.centralApi.timeoutMs };
+  const centralOptions = {
+    baseUrl: config.centralApi.url,
+    token: config.centralApi.token,
+    timeoutMs: config.centralApi.timeoutMs,
+  };
   const extras = new CentralExtrasClient(centralOptions);
   const catalog = new CatalogCache({ db, source: extras, clock });
   const appointments = new AppointmentBook({

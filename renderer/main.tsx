@@ -12,6 +12,7 @@ import { DisplayApp } from './display/DisplayApp';
 import { initI18n } from './i18n';
 import { KioskApp } from './kiosk/KioskApp';
 import { TicketProgressPage } from './ticket/TicketProgressPage';
+import { CaseProgressPage } from './case/CaseProgressPage';
 
 initI18n();
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -28,6 +29,7 @@ createRoot(root).render(
             <Route path="/counter" element={<CounterApp />} />
             <Route path="/display" element={<DisplayApp />} />
             <Route path="/ticket/:ticketId" element={<TicketProgressPage />} />
+            <Route path="/case/:caseId" element={<CaseProgressPage />} />
             <Route path="*" element={<Navigate to="/kiosk" replace />} />
           </Routes>
         </BrowserRouter>

@@ -5,7 +5,8 @@ import { prepared } from '../statement-cache';
 /** 好差评 given at this hall (table `evaluations`); they carry no personal data. */
 
 export type EvaluationSubjectRow =
-  { kind: 'ticket'; ticketNumber: string; windowNumber: string; staffNumber: string } | { kind: 'case'; caseNumber: string };
+  | { kind: 'ticket'; ticketId: number | null; ticketNumber: string; windowNumber: string; staffNumber: string }
+  | { kind: 'case'; caseNumber: string };
 
 export interface NewEvaluationRow {
   id: string;
@@ -32,8 +33,8 @@ export function insertEvaluation(db: Db, e: NewEvaluationRow): void {
   prepared(
     db,
     `INSERT INTO evaluations (id, level, reason, comment, subject_kind, ticket_number, window_number, staff_number,
-       case_number, callback_required, evaluated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       case_number, callback_required, evaluated_at, ticket_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     e.id,
     e.level,
@@ -46,7 +47,17 @@ export function insertEvaluation(db: Db, e: NewEvaluationRow): void {
     s.kind === 'case' ? s.caseNumber : null,
     e.callbackRequired ? 1 : 0,
     e.evaluatedAt,
+    s.kind === 'ticket' ? s.ticketId : null,
   );
+}
+
+/** Whether this ticket (by id) or case (by number) was rated already. */
+export function alreadyEvaluated(db: Db, subject: { ticketId: number } | { caseNumber: string }): boolean {
+  const row =
+    'ticketId' in subject
+      ? prepared(db, 'SELECT 1 FROM evaluations WHERE ticket_id = ?').get(subject.ticketId)
+      : prepared(db, "SELECT 1 FROM evaluations WHERE subject_kind = 'case' AND case_number = ?").get(subject.caseNumber);
+  return row !== undefined;
 }
 
 const columns = `id, level, reason, callback_required AS callbackRequired, evaluated_at AS evaluatedAt,

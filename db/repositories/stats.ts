@@ -113,10 +113,8 @@ export function recentServiceTimes(db: Db, options: { since: string; limit: numb
        ORDER BY finished_at DESC, id DESC LIMIT ?`,
     )
     .all(options.since, options.limit) as { serviceCode: string; calledAt: string; finishedAt: string }[];
-  return rows
-    .reverse()
-    .map((r) => ({
-      serviceCode: r.serviceCode,
-      serviceSeconds: Math.max(0, (Date.parse(r.finishedAt) - Date.parse(r.calledAt)) / 1000),
-    }));
+  return rows.reverse().map((r) => ({
+    serviceCode: r.serviceCode,
+    serviceSeconds: Math.max(0, (Date.parse(r.finishedAt) - Date.parse(r.calledAt)) / 1000),
+  }));
 }

@@ -4,6 +4,7 @@ import type { EvaluationSubject } from '../../contracts/central-api';
 import type { SubmitEvaluationRequest, SubmitEvaluationResponse } from '../../contracts/cases';
 import type { Db } from '../../db/open';
 import {
+  alreadyEvaluated,
   evaluationsNeedingCallback,
   insertEvaluation,
   markEvaluationDelivered,
@@ -39,6 +40,9 @@ export class EvaluationService {
     const bad = isBadEvaluation(request.level);
     if (bad && request.reason === undefined) throw new HostError('reason_required', '请选择或填写不满意的原因');
     const subject = this.subjectOf(request);
+    // One rating per service received (a second would count the same window twice).
+    const rated = request.ticketId !== undefined ? { ticketId: request.ticketId } : { caseNumber: request.caseNumber ?? '' };
+    if (alreadyEvaluated(this.o.db, rated)) throw new HostError('already_evaluated', '您已评价过这次服务，感谢参与');
     const now = this.o.clock.now();
     const evaluatedAt = now.toISOString();
     const id = this.newId();
@@ -62,6 +66,7 @@ export class EvaluationService {
             ? subject
             : {
                 kind: 'ticket',
+                ticketId: request.ticketId ?? null,
                 ticketNumber: subject.ticketNumber,
                 windowNumber: subject.windowId,
                 staffNumber: subject.staffNumber,

@@ -35,6 +35,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   case_unknown: 404,
   // A rating below 'basic' must say why (国办发〔2019〕51号: bad ratings are verified and answered).
   reason_required: 400,
+  // 好差评: one rating per ticket or case.
+  already_evaluated: 409,
   // The hall has no steward service configured (config `stewardService`).
   steward_unavailable: 404,
   notice_unknown: 404,

@@ -107,6 +107,7 @@ export class QueueService {
         waiting: count,
         estimatedWaitMinutes: this.estimateMinutes(s.code, count),
         materials: s.materials,
+        hours: parseHours(s) ?? this.o.hours,
       };
     });
   }

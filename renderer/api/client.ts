@@ -15,6 +15,19 @@ import {
   type IssueTicketRequest,
 } from '../../contracts/queue';
 import { SimulatedCardList } from '../../contracts/simulator';
+import {
+  CaseProgress,
+  CaseReceiptResponse,
+  CatalogView,
+  LocalCaseProgress,
+  MyCases,
+  SubmitCaseResponse,
+  SubmitEvaluationResponse,
+  type SubmitCaseInput,
+  type SubmitEvaluationRequest,
+} from '../../contracts/cases';
+import { CheckInResponse, type CheckInRequest } from '../../contracts/appointments';
+import { HallNotices } from '../../contracts/notices';
 
 /** A failure the host reported with a stable code, or `network` when it could not be reached. */
 export class ApiClientError extends Error {
@@ -22,6 +35,8 @@ export class ApiClientError extends Error {
   constructor(
     readonly code: ApiErrorCode | 'network' | 'bad_response',
     message: string,
+    /** The error's details (e.g. form_invalid's refused fields), as the host sent them. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -54,7 +69,7 @@ export function createApiClient(baseUrl = '') {
     const json: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
     if (!response.ok) {
       const parsed = ApiError.safeParse(json);
-      if (parsed.success) throw new ApiClientError(parsed.data.error.code, parsed.data.error.message);
+      if (parsed.success) throw new ApiClientError(parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
       throw new ApiClientError('bad_response', `HTTP ${response.status}`);
     }
     const parsed = schema.safeParse(json);
@@ -91,9 +106,21 @@ export function createApiClient(baseUrl = '') {
     finish: (windowId: number, outcome: Outcome) => call('POST', `/windows/${windowId}/finish`, TicketResponse, { outcome }),
     pause: (windowId: number, paused: boolean) => call('POST', `/windows/${windowId}/pause`, Window, { paused }),
     recentCalls: (limit = 10) => call('GET', `/calls/recent?limit=${limit}`, RecentCalls),
+    // Cases, complaints, evaluations, stewards, appointments and notices (the kiosk's flows).
+    catalog: () => call('GET', '/catalog', CatalogView),
+    submitCase: (request: SubmitCaseInput) => call('POST', '/cases', SubmitCaseResponse, request),
+    myCases: () => call('GET', '/cases/mine', MyCases),
+    caseProgress: (caseNumber: string) => call('GET', `/cases/${encodeURIComponent(caseNumber)}/progress`, CaseProgress),
+    localCaseProgress: (caseId: string) => call('GET', `/cases/local/${encodeURIComponent(caseId)}/progress`, LocalCaseProgress),
+    printReceipt: (caseId: string) => call('POST', `/cases/local/${encodeURIComponent(caseId)}/receipt`, CaseReceiptResponse),
+    submitEvaluation: (request: SubmitEvaluationRequest) => call('POST', '/evaluations', SubmitEvaluationResponse, request),
+    requestSteward: () => call('POST', '/steward-requests', IssueTicketResponse),
+    checkIn: (request: CheckInRequest) => call('POST', '/appointments/check-in', CheckInResponse, request),
+    notices: () => call('GET', '/notices', HallNotices),
     simulatedCards: () => call('GET', '/simulator/idcard/cards', SimulatedCardList),
     placeSimulatedCard: (cardId: string) => call('POST', '/simulator/idcard/place', empty, { cardId }),
     removeSimulatedCard: () => call('POST', '/simulator/idcard/remove', empty),
+    simulateScan: (code: string) => call('POST', '/simulator/scanner/scan', empty, { code }),
   };
 }
 

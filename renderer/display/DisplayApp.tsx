@@ -6,6 +6,7 @@ import { refreshAfterEvent } from '../api/refresh';
 import { useHallEvents } from '../api/use-hall-events';
 import { Clock } from '../ui/Clock';
 import { OfflineBanner } from '../ui/OfflineBanner';
+import { NoticeTicker } from './NoticeTicker';
 
 const BOARD_SIZE = 8;
 
@@ -29,6 +30,7 @@ export function DisplayApp() {
         void refreshAfterEvent(queryClient, ['recent-calls']);
       }
       if (event.type === 'queue.counts') void refreshAfterEvent(queryClient, ['services']);
+      if (event.type === 'notices.changed') void refreshAfterEvent(queryClient, ['notices']);
     },
     () => void refreshAfterEvent(queryClient),
   );
@@ -79,6 +81,7 @@ export function DisplayApp() {
           </ul>
         </section>
       </main>
+      <NoticeTicker />
     </div>
   );
 }

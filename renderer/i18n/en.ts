@@ -2,7 +2,14 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   hall: { defaultName: 'Government Service Centre' },
-  common: { back: 'Back', done: 'Done', retry: 'Retry', loading: 'Loading…', language: '中文', offline: 'Lost connection to the hall server, reconnecting…' },
+  common: {
+    back: 'Back',
+    done: 'Done',
+    retry: 'Retry',
+    loading: 'Loading…',
+    language: '中文',
+    offline: 'Lost connection to the hall server, reconnecting…',
+  },
   kiosk: {
     welcome: 'Welcome to the service hall',
     tapCard: 'Place your ID card on the reader',
@@ -37,7 +44,7 @@ export const en: Messages = {
       generic: 'Something went wrong; please retry or ask staff',
     },
   },
-  progress: {
+  ticketProgress: {
     notFound: 'Ticket not found',
     status: {
       waiting: 'Waiting',
@@ -79,6 +86,7 @@ export const en: Messages = {
     },
   },
   display: {
+    notices: 'Notices',
     title: 'Now calling',
     callLine: 'Number {{number}}, please go to window {{window}}',
     windowLabel: 'Window {{window}}',

@@ -1,7 +1,14 @@
 /** Simplified Chinese, the default language of the hall. Keys are shared with en.ts. */
 export const zhCN = {
   hall: { defaultName: '政务服务中心' },
-  common: { back: '返回', done: '完成', retry: '重试', loading: '加载中…', language: 'English', offline: '与大厅服务器的连接已断开，正在重连…' },
+  common: {
+    back: '返回',
+    done: '完成',
+    retry: '重试',
+    loading: '加载中…',
+    language: 'English',
+    offline: '与大厅服务器的连接已断开，正在重连…',
+  },
   kiosk: {
     welcome: '欢迎办理政务服务',
     tapCard: '请将身份证放在读卡区',
@@ -36,7 +43,7 @@ export const zhCN = {
       generic: '操作失败，请重试或咨询工作人员',
     },
   },
-  progress: {
+  ticketProgress: {
     notFound: '没有找到这个号码',
     status: {
       waiting: '等候中',
@@ -78,6 +85,7 @@ export const zhCN = {
     },
   },
   display: {
+    notices: '通知公告',
     title: '叫号信息',
     callLine: '请 {{number}} 号到 {{window}} 号窗口',
     windowLabel: '{{window}}号窗口',

@@ -1,118 +1,235 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdentityView } from '../../contracts/identity';
-import type { Ticket } from '../../contracts/queue';
-import { ApiClientError } from '../api/client';
+import type { HallEvent } from '../../contracts/events';
 import { useApi } from '../api/context';
 import { refreshAfterEvent } from '../api/refresh';
 import { useHallEvents } from '../api/use-hall-events';
 import { Clock } from '../ui/Clock';
 import { LanguageToggle } from '../ui/LanguageToggle';
-import { OfflineBanner } from '../ui/OfflineBanner';
+import { KeyboardProvider } from '../ui/keyboard/KeyboardProvider';
+import { OnScreenKeyboard } from '../ui/keyboard/OnScreenKeyboard';
+import { useKeyboard } from '../ui/keyboard/keyboard-context';
 import { DemoReaderPanel } from './DemoReaderPanel';
-import { ServicePicker } from './ServicePicker';
-import { TicketDone } from './TicketDone';
+import { FLOWS, type FlowId } from './flows/registry';
+import { AttractScreen } from './shell/AttractScreen';
+import { CardGate } from './shell/CardGate';
+import { FlowErrorBoundary } from './shell/FlowErrorBoundary';
+import { HomeScreen } from './shell/HomeScreen';
+import { IdleCountdown } from './shell/IdleCountdown';
+import { KioskSessionContext, type KioskSession } from './shell/session';
+import { useIdleTimer } from './shell/use-idle-timer';
+import { speak, stopSpeaking } from './shell/voice';
 
-type Screen = { name: 'home' } | { name: 'services' } | { name: 'ticket'; ticket: Ticket; progressUrl: string };
+type View = { name: 'attract' } | { name: 'home' } | { name: 'flow'; flow: FlowId; withoutCard: boolean };
 
-/** The citizen's kiosk: card → take a number → ticket → back to the start, wiping the session. */
+const HOME_IDLE_SECONDS = 60;
+/** 长辈版 gives half as much time again on every screen. */
+const ELDER_IDLE_FACTOR = 1.5;
+
+/** The citizen's kiosk: attract → home → a flow → done → attract, wiping the visit at the end. */
 export function KioskApp() {
+  return (
+    <KeyboardProvider>
+      <Kiosk />
+    </KeyboardProvider>
+  );
+}
+
+function Kiosk() {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const [screen, setScreen] = useState<Screen>({ name: 'home' });
-  const [error, setError] = useState<string | null>(null);
+  const keyboard = useKeyboard();
+  const [view, setView] = useState<View>({ name: 'attract' });
+  const [elder, setElder] = useState(false);
+  const [muted, setMuted] = useState(false);
+  const [visit, setVisit] = useState(0);
+  // State for rendering (a finished flow stays up without its card), ref for event handlers.
+  const [finishedState, setFinishedState] = useState(false);
+  const finished = useRef(false);
+  const markFinished = useCallback((value: boolean) => {
+    finished.current = value;
+    setFinishedState(value);
+  }, []);
+  const listeners = useRef(new Set<(event: HallEvent) => boolean | void>());
+  const pendingScan = useRef<string | null>(null);
+  const currentView = useRef<View>({ name: 'attract' });
   const health = useQuery({ queryKey: ['health'], queryFn: api.health });
   const identity = useQuery({ queryKey: ['identity'], queryFn: api.identity });
+  const catalog = useQuery({ queryKey: ['catalog'], queryFn: api.catalog, refetchInterval: 60_000 });
+  const citizen = identity.data?.identity ?? null;
 
-  const reset = useCallback(() => {
-    setScreen({ name: 'home' });
-    setError(null);
+  const endSession = useCallback(async () => {
+    stopSpeaking();
+    keyboard.close();
+    markFinished(false);
+    pendingScan.current = null;
+    setView({ name: 'attract' });
+    // The next citizen starts from the hall's defaults: standard print, voice on, Chinese.
+    setElder(false);
+    setMuted(false);
+    void i18n.changeLanguage('zh-CN');
+    // A new visit number remounts every flow: forms, answers and choices are gone with it.
+    setVisit((v) => v + 1);
     queryClient.setQueryData(['identity'], { identity: null });
-  }, [queryClient]);
+    // Personal answers (my cases, check-ins, progress by card) go; public lists are fetched anew.
+    queryClient.removeQueries({
+      predicate: (q) => !['health', 'catalog', 'notices', 'services'].includes(String(q.queryKey[0])),
+    });
+    window.sessionStorage.clear();
+    await api.endIdentity().catch(() => undefined);
+  }, [api, keyboard, queryClient, i18n, markFinished]);
 
-  const connected = useHallEvents(
+  const online = useHallEvents(
     (event) => {
-      if (event.type === 'identity.read') void refreshAfterEvent(queryClient, ['identity']);
-      if (event.type === 'identity.ended') reset();
+      let consumed = false;
+      for (const listener of listeners.current) if (listener(event) === true) consumed = true;
+      // An appointment QR scanned anywhere else starts the check-in with it.
+      if (event.type === 'scanner.scanned' && !consumed) {
+        const v = currentView.current;
+        if (!(v.name === 'flow' && v.flow === 'checkin')) {
+          pendingScan.current = event.code;
+          markFinished(false);
+          setView({ name: 'flow', flow: 'checkin', withoutCard: true });
+        }
+      }
+      if (event.type === 'identity.read') {
+        void refreshAfterEvent(queryClient, ['identity']);
+        // Laying a card on the reader wakes the kiosk.
+        setView((v) => (v.name === 'attract' ? { name: 'home' } : v));
+      }
+      if (event.type === 'identity.ended') {
+        if (finished.current) queryClient.setQueryData(['identity'], { identity: null });
+        else void endSession();
+      }
       if (event.type === 'queue.counts') void refreshAfterEvent(queryClient, ['services']);
+      if (event.type === 'notices.changed') void refreshAfterEvent(queryClient, ['notices']);
     },
     () => void refreshAfterEvent(queryClient),
   );
 
-  const citizen: IdentityView | null = identity.data?.identity ?? null;
+  useEffect(() => {
+    currentView.current = view;
+  }, [view]);
 
-  const finish = async () => {
-    reset();
-    await api.endIdentity().catch(() => undefined);
-  };
+  const flow = view.name === 'flow' ? FLOWS.find((f) => f.id === view.flow) : undefined;
+  const idleSeconds = Math.round((flow?.idleSeconds ?? HOME_IDLE_SECONDS) * (elder ? ELDER_IDLE_FACTOR : 1));
+  const idle = useIdleTimer(idleSeconds, view.name !== 'attract', () => void endSession());
 
-  const take = async (serviceCode: string) => {
-    setError(null);
-    try {
-      const { ticket, progressUrl } = await api.issueTicket({ serviceCode, withIdentity: true });
-      setScreen({ name: 'ticket', ticket, progressUrl });
-    } catch (e) {
-      const code = e instanceof ApiClientError ? e.code : 'generic';
-      const known = ['no_identity', 'duplicate_ticket', 'daily_limit_reached', 'service_closed', 'slot_full', 'network'];
-      setError(t(`kiosk.errors.${known.includes(code) ? code : 'generic'}`));
-    }
-  };
+  const say = useCallback((text: string) => speak(text, i18n.language, muted), [i18n.language, muted]);
+  useEffect(() => {
+    if (view.name === 'home') say(t('shell.sayHome'));
+  }, [view.name, say, t]);
 
+  const session = useMemo<KioskSession>(
+    () => ({
+      citizen,
+      health: health.data,
+      online,
+      elder,
+      toggleElder: () => setElder((e) => !e),
+      voice: {
+        muted,
+        toggleMute: () => {
+          stopSpeaking();
+          setMuted((m) => !m);
+        },
+        say,
+        stop: stopSpeaking,
+      },
+      goHome: () => {
+        markFinished(false);
+        keyboard.close();
+        setView({ name: 'home' });
+      },
+      endSession,
+      setFinished: markFinished,
+      keepAlive: idle.restart,
+      subscribe: (listener) => {
+        listeners.current.add(listener);
+        return () => listeners.current.delete(listener);
+      },
+      takePendingScan: () => {
+        const code = pendingScan.current;
+        pendingScan.current = null;
+        return code;
+      },
+    }),
+    [citizen, health.data, online, elder, muted, say, endSession, idle.restart, keyboard, markFinished],
+  );
+
+  const centralOffline = catalog.data !== undefined && catalog.data.source !== 'central';
   return (
-    <div className="kiosk">
-      <header className="kiosk-header">
-        <h1>{health.data?.hallName ?? t('hall.defaultName')}</h1>
-        <Clock timeZone={health.data?.timeZone ?? 'Asia/Shanghai'} />
-        <LanguageToggle />
-      </header>
-      <OfflineBanner connected={connected} />
-      <main className="kiosk-main">
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        {screen.name === 'ticket' ? (
-          <TicketDone
-            ticket={screen.ticket}
-            progressUrl={screen.progressUrl}
-            onReprinted={(ticket, progressUrl) => setScreen({ name: 'ticket', ticket, progressUrl })}
-            onFinish={() => void finish()}
-          />
-        ) : citizen === null ? (
-          <section className="attract" aria-live="polite">
-            <h2>{t('kiosk.welcome')}</h2>
-            <div className="card-prompt">
-              <span className="card-icon" aria-hidden="true" />
-              <p>{t('kiosk.tapCard')}</p>
-            </div>
-          </section>
-        ) : screen.name === 'services' ? (
-          <ServicePicker onPick={(code) => void take(code)} onBack={() => setScreen({ name: 'home' })} />
-        ) : (
-          <section className="home">
-            <div className="citizen">
-              {/* The card photo (WLT) needs a licensed decoder, which this build does not ship. */}
-              <div className="photo-placeholder" role="img" aria-label={t('kiosk.photoPlaceholder')} />
-              <p className="greeting" data-testid="citizen-name">
-                {t('kiosk.greeting', { name: citizen.maskedName })}
-              </p>
-            </div>
-            <div className="tiles">
-              <button type="button" className="tile" onClick={() => setScreen({ name: 'services' })}>
-                <span className="tile-title">{t('kiosk.takeTicket')}</span>
-                <span className="tile-hint">{t('kiosk.takeTicketHint')}</span>
-              </button>
-            </div>
-            <button type="button" className="secondary" onClick={() => void finish()}>
-              {t('kiosk.finish')}
+    <KioskSessionContext.Provider value={session}>
+      <div className={`kiosk${elder ? ' elder' : ''}`} lang={i18n.language}>
+        <header className="kiosk-header">
+          <h1>{health.data?.hallName ?? t('hall.defaultName')}</h1>
+          <Clock timeZone={health.data?.timeZone ?? 'Asia/Shanghai'} />
+          <div className="kiosk-tools">
+            <button
+              type="button"
+              className="tool"
+              aria-pressed={elder}
+              title={t('shell.elderHint')}
+              onClick={session.toggleElder}
+            >
+              {elder ? t('shell.elderOff') : t('shell.elderOn')}
             </button>
-          </section>
+            <button type="button" className="tool" aria-pressed={muted} onClick={session.voice.toggleMute}>
+              {muted ? t('shell.unmute') : t('shell.mute')}
+            </button>
+            <LanguageToggle />
+          </div>
+        </header>
+        {!online && (
+          <div className="offline-banner" role="alert">
+            {t('shell.offlineHall')}
+          </div>
         )}
-      </main>
-      <DemoReaderPanel />
-    </div>
+        {online && centralOffline && (
+          <div className="offline-banner central" role="status">
+            {t('shell.offlineCentral')}
+          </div>
+        )}
+        <main className="kiosk-main" key={visit}>
+          {view.name === 'attract' && <AttractScreen onStart={() => setView({ name: 'home' })} />}
+          {view.name === 'home' && (
+            <HomeScreen
+              onOpen={(id) => {
+                markFinished(false);
+                setView({ name: 'flow', flow: id, withoutCard: false });
+              }}
+            />
+          )}
+          {view.name === 'flow' && flow && (
+            <section className="flow" aria-labelledby="flow-title" data-flow={flow.id}>
+              <div className="flow-bar">
+                <button type="button" className="secondary" onClick={session.goHome}>
+                  {t('shell.home')}
+                </button>
+                <h2 id="flow-title">{t(flow.title)}</h2>
+                <button type="button" className="secondary" onClick={() => void endSession()}>
+                  {t('shell.exit')}
+                </button>
+              </div>
+              {/* The gate stands only before the flow starts: a finished flow stays up when the card leaves. */}
+              {flow.card !== 'none' && citizen === null && !view.withoutCard && !finishedState ? (
+                <CardGate need={flow.card} onWithoutCard={() => setView({ ...view, withoutCard: true })} />
+              ) : (
+                <FlowErrorBoundary fallback={<p className="error">{t('shell.flowError')}</p>}>
+                  <Suspense fallback={<p className="loading">{t('shell.loading')}</p>}>
+                    <flow.component />
+                  </Suspense>
+                </FlowErrorBoundary>
+              )}
+            </section>
+          )}
+        </main>
+        {view.name !== 'attract' && <IdleCountdown left={idle.left} onMoreTime={idle.restart} />}
+        <OnScreenKeyboard />
+        <DemoReaderPanel />
+      </div>
+    </KioskSessionContext.Provider>
   );
 }

@@ -2,17 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context';
 
-export function ServicePicker({ onPick, onBack }: { onPick: (code: string) => void; onBack: () => void }) {
+/** The hall's queue services with people waiting and the expected wait; closed ones say why. */
+export function ServicePicker({ onPick, busy = false }: { onPick: (code: string) => void; busy?: boolean }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const services = useQuery({ queryKey: ['services'], queryFn: api.services });
   return (
-    <section className="services">
-      <h2>{t('kiosk.chooseService')}</h2>
+    <section className="services" aria-labelledby="services-title">
+      <h3 id="services-title">{t('kiosk.chooseService')}</h3>
       {services.isPending && <p>{t('common.loading')}</p>}
       <div className="tiles">
         {services.data?.services.map((s) => (
-          <button key={s.code} type="button" className="tile" disabled={!s.open} onClick={() => onPick(s.code)}>
+          <button key={s.code} type="button" className="tile" disabled={!s.open || busy} onClick={() => onPick(s.code)}>
             <span className="tile-title">{i18n.language === 'en' ? s.nameEn : s.name}</span>
             <span className="tile-hint">
               {s.open
@@ -28,9 +29,6 @@ export function ServicePicker({ onPick, onBack }: { onPick: (code: string) => vo
           </button>
         ))}
       </div>
-      <button type="button" className="secondary" onClick={onBack}>
-        {t('common.back')}
-      </button>
     </section>
   );
 }

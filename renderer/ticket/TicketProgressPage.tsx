@@ -21,14 +21,14 @@ export function TicketProgressPage() {
   return (
     <main className="progress-page">
       {!ticket ? (
-        <p>{progress.isPending && key ? t('common.loading') : t('progress.notFound')}</p>
+        <p>{progress.isPending && key ? t('common.loading') : t('ticketProgress.notFound')}</p>
       ) : (
         <>
           <p className="ticket-service">{ticket.serviceName}</p>
           <p className="ticket-number" data-testid="progress-number">
             {ticket.number}
           </p>
-          <p className="ticket-ahead">{t(`progress.status.${ticket.status}`, { window: ticket.windowNumber ?? '' })}</p>
+          <p className="ticket-ahead">{t(`ticketProgress.status.${ticket.status}`, { window: ticket.windowNumber ?? '' })}</p>
           {ticket.status === 'waiting' && <p>{t('kiosk.peopleAhead', { count: ticket.peopleAhead })}</p>}
         </>
       )}

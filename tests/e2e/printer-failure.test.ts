@@ -44,12 +44,20 @@ describe('kiosk with a failing printer', () => {
     await page.getByTestId('print-failed').waitFor();
     expect(await page.getByTestId('ticket-number').textContent()).toBe('C001');
     expect(await page.getByRole('img', { name: '号码进度二维码' }).count()).toBe(1);
-    expect(host.db.prepare("SELECT status, print_status AS p FROM tickets WHERE number = 'C001'").get()).toEqual({ status: 'waiting', p: 'failed' });
+    expect(host.db.prepare("SELECT status, print_status AS p FROM tickets WHERE number = 'C001'").get()).toEqual({
+      status: 'waiting',
+      p: 'failed',
+    });
 
     printer.virtualPrinter.setFault(null);
     await page.getByRole('button', { name: '补打小票' }).click();
     await page.getByText('请取走小票，留意叫号屏幕和语音提示').waitFor();
-    expect(printer.virtualPrinter.pages.at(-1)?.lines.map((l) => l.text).join('\n')).toContain('C001');
+    expect(
+      printer.virtualPrinter.pages
+        .at(-1)
+        ?.lines.map((l) => l.text)
+        .join('\n'),
+    ).toContain('C001');
     await page.close();
   });
 });

@@ -11,7 +11,8 @@ export const ALL_DAY_HOURS = { mon: allDay, tue: allDay, wed: allDay, thu: allDa
 
 export const repoRoot = join(import.meta.dirname, '../..');
 export const migrationsDir = join(repoRoot, 'db/migrations');
-export const rendererDir = join(repoRoot, 'dist/renderer');
+/** The built renderer; HALL_RENDERER_DIR lets parallel work build into its own folder. */
+export const rendererDir = process.env.HALL_RENDERER_DIR ?? join(repoRoot, 'dist/renderer');
 
 export interface TestHost extends Host {
   dataDir: string;

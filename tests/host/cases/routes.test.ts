@@ -204,5 +204,13 @@ describe('case routes', () => {
     });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ level: 'very_dissatisfied', callbackRequired: true });
+    // One rating per case: a second one (a change of heart, a double tap) is refused.
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/evaluations',
+      payload: { level: 'very_satisfied', caseNumber: 'HK20261127000001' },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: { code: 'already_evaluated' } });
   });
 });

@@ -120,7 +120,7 @@ describe('cases and evaluations through the sync engine', () => {
     expect(counts(db).pending).toBe(0);
 
     const bad = s.evaluations.submit({ level: 'dissatisfied', reason: '等候时间长', caseNumber: 'HK20261127000001' });
-    const good = s.evaluations.submit({ level: 'very_satisfied', caseNumber: 'HK20261127000001' });
+    const good = s.evaluations.submit({ level: 'very_satisfied', caseNumber: 'HK20261127000002' });
     expect(bad.callbackRequired).toBe(true);
     expect(good.callbackRequired).toBe(false);
     expect(s.evaluations.callbacks().map((e) => e.id)).toEqual([bad.id]);

@@ -1,0 +1,162 @@
+import './CaseProgressPage.css';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { CaseDeadline } from '../../contracts/cases';
+import { ApiClientError } from '../api/client';
+import { useApi } from '../api/context';
+import { formatDay, formatMoment, localReference } from '../kiosk/flows/case-form/format';
+import { LanguageToggle } from '../ui/LanguageToggle';
+
+const REFRESH_MS = 30_000;
+
+/**
+ * What a case receipt's QR opens on the citizen's phone: the case's status, its history, the
+ * promised dates (overdue marked) and the steward once one is assigned. The link is the case's
+ * random local id, so it works before the central API gave a number; it shows no personal data.
+ */
+export function CaseProgressPage() {
+  const api = useApi();
+  const { t, i18n } = useTranslation();
+  const { caseId = '' } = useParams();
+  const health = useQuery({ queryKey: ['health'], queryFn: api.health });
+  const progress = useQuery({
+    queryKey: ['case-page', caseId],
+    queryFn: () => api.localCaseProgress(caseId),
+    enabled: caseId !== '',
+    refetchInterval: REFRESH_MS,
+    // A link that matches no case stays not found; retrying only delays the answer.
+    retry: (count, error) =>
+      !(error instanceof ApiClientError && ['case_unknown', 'invalid_request'].includes(error.code)) && count < 2,
+  });
+  const timeZone = health.data?.timeZone ?? 'Asia/Shanghai';
+  const data = progress.data;
+  const missing =
+    caseId === '' ||
+    (progress.error instanceof ApiClientError && ['case_unknown', 'invalid_request'].includes(progress.error.code));
+
+  return (
+    <div className="case-page" lang={i18n.language}>
+      <header className="case-page-header">
+        <p className="case-page-hall">{health.data?.hallName ?? t('hall.defaultName')}</p>
+        <LanguageToggle />
+      </header>
+      <main className="case-page-main">
+        <h1>{t('case.progressPage.title')}</h1>
+        {missing ? (
+          <p className="case-page-problem" role="alert">
+            {t('case.progressPage.notFound')}
+          </p>
+        ) : progress.isError && !data ? (
+          <div className="case-page-problem" role="alert">
+            <p>{t('case.progressPage.unreachable')}</p>
+            <button type="button" className="secondary" onClick={() => void progress.refetch()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        ) : !data ? (
+          <p>{t('common.loading')}</p>
+        ) : (
+          <>
+            <section className="case-page-card" aria-labelledby="case-page-item">
+              <p className="case-page-label">{t('case.progressPage.item')}</p>
+              <h2 id="case-page-item">{data.itemName}</h2>
+              {data.caseNumber !== null ? (
+                <p>
+                  <span className="case-page-label">{t('case.progressPage.caseNumber')}</span>{' '}
+                  <strong data-testid="page-case-number">{data.caseNumber}</strong>
+                </p>
+              ) : (
+                <p>
+                  <span className="case-page-label">{t('case.progressPage.localRef')}</span>{' '}
+                  <strong>{localReference(caseId)}</strong>
+                  <br />
+                  <span className="case-page-note">{t('case.progressPage.pendingNumber')}</span>
+                </p>
+              )}
+              <p className={`case-page-status case-page-status-${data.status}`} data-testid="page-status" aria-live="polite">
+                {t(`case.status.${data.status}`)}
+              </p>
+            </section>
+
+            {data.deadlines.length > 0 && (
+              <section className="case-page-card" aria-labelledby="case-page-deadlines">
+                <h2 id="case-page-deadlines">{t('case.progressPage.deadlines')}</h2>
+                <ul className="case-page-deadlines">
+                  {data.deadlines.map((deadline) => (
+                    <Deadline key={deadline.stage} deadline={deadline} timeZone={timeZone} />
+                  ))}
+                </ul>
+              </section>
+            )}
+
+            {data.steward && (
+              <section className="case-page-card" aria-labelledby="case-page-steward">
+                <h2 id="case-page-steward">{t('case.progressPage.steward')}</h2>
+                {data.steward.name !== null ? (
+                  <dl className="case-page-facts">
+                    <div>
+                      <dt>{t('case.progressPage.stewardName')}</dt>
+                      <dd data-testid="page-steward-name">{data.steward.name}</dd>
+                    </div>
+                    {data.steward.phone !== null && (
+                      <div>
+                        <dt>{t('case.progressPage.stewardPhone')}</dt>
+                        <dd>
+                          <a href={`tel:${data.steward.phone}`}>{data.steward.phone}</a>
+                        </dd>
+                      </div>
+                    )}
+                    {data.steward.windowNumber !== null && (
+                      <div>
+                        <dt>{t('case.progressPage.stewardWindow')}</dt>
+                        <dd>{t('case.progressPage.windowNumber', { window: data.steward.windowNumber })}</dd>
+                      </div>
+                    )}
+                  </dl>
+                ) : (
+                  <p>
+                    {data.steward.ticketNumber !== null
+                      ? t('case.progressPage.stewardWaiting', { number: data.steward.ticketNumber })
+                      : t('case.progressPage.stewardPending')}
+                  </p>
+                )}
+              </section>
+            )}
+
+            <section className="case-page-card" aria-labelledby="case-page-history">
+              <h2 id="case-page-history">{t('case.progressPage.history')}</h2>
+              <ol className="case-page-history">
+                {[...data.statusHistory].reverse().map((entry, index) => (
+                  <li key={`${entry.status}-${entry.at}-${index}`} className={index === 0 ? 'case-page-latest' : undefined}>
+                    <strong>{t(`case.status.${entry.status}`)}</strong>
+                    <time dateTime={entry.at}>{formatMoment(entry.at, i18n.language, timeZone)}</time>
+                    {entry.note && <p>{entry.note}</p>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+            <p className="case-page-note">
+              {t('case.progressPage.updated', { time: formatMoment(data.updatedAt, i18n.language, timeZone) })}
+            </p>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function Deadline({ deadline, timeZone }: { deadline: CaseDeadline; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  const state = deadline.overdue ? 'overdue' : deadline.metAt !== null ? 'met' : 'open';
+  return (
+    <li className={`case-page-deadline case-page-deadline-${state}`} data-testid={`deadline-${deadline.stage}`}>
+      <span className="case-page-deadline-stage">{t(`case.deadline.${deadline.stage}`)}</span>
+      <span>{t('case.done.due', { date: formatDay(deadline.due, i18n.language) })}</span>
+      {deadline.metAt !== null && (
+        <span>{t('case.progressPage.met', { time: formatMoment(deadline.metAt, i18n.language, timeZone) })}</span>
+      )}
+      {deadline.overdue && <strong className="case-page-overdue">{t('case.progressPage.overdue')}</strong>}
+    </li>
+  );
+}

@@ -1,0 +1,92 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CatalogViewItem } from '../../../contracts/cases';
+import type { CaseStatus } from '../../../contracts/central-api';
+import { useApi } from '../../api/context';
+import { CaseWizard } from './case-form/CaseWizard';
+
+/** The path a complaint takes when the catalog does not say (受理 → 办理 → 办结). */
+const DEFAULT_STAGES: readonly CaseStatus[] = ['accepted', 'in_progress', 'completed'];
+const EXPLAINED_STAGES: readonly CaseStatus[] = ['accepted', 'in_progress', 'completed'];
+
+/** 营商诉求: what happens to a complaint and by when, then the same form engine as 办事申报. */
+export default function ComplaintFlow() {
+  const { t } = useTranslation();
+  return (
+    <CaseWizard
+      flow="complaint"
+      stepLabels={{
+        choose: t('complaint.steps.choose'),
+        form: t('complaint.steps.form'),
+        materials: t('complaint.steps.materials'),
+        confirm: t('complaint.steps.confirm'),
+        done: t('complaint.steps.done'),
+      }}
+      headings={{
+        choose: t('complaint.intro.title'),
+        form: t('complaint.steps.form'),
+        materials: t('complaint.materialsTitle'),
+        confirm: t('complaint.confirmTitle'),
+        done: t('complaint.doneTitle'),
+      }}
+      sayChoose={t('complaint.sayIntro')}
+      offerSteward={false}
+      numberLabel={t('complaint.number')}
+      choose={(pick) => <ComplaintIntro onPick={pick} />}
+    />
+  );
+}
+
+function ComplaintIntro({ onPick }: { onPick: (item: CatalogViewItem) => void }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const catalog = useQuery({ queryKey: ['catalog'], queryFn: api.catalog });
+  if (catalog.isPending) return <p className="loading">{t('shell.loading')}</p>;
+  if (catalog.isError) {
+    return (
+      <div className="case-load-error">
+        <p className="error" role="alert">
+          {t('case.errors.catalog')}
+        </p>
+        <button type="button" className="secondary big" onClick={() => void catalog.refetch()}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  }
+  const items = catalog.data.items.filter((i) => i.category === 'complaint');
+  if (items.length === 0) return <p className="case-note">{t('complaint.intro.none')}</p>;
+  return (
+    <div className="complaint-intro">
+      {items.map((item) => {
+        const stages = item.stages && item.stages.length > 0 ? item.stages : DEFAULT_STAGES;
+        return (
+          <article key={item.code} className="case-bundle complaint-item" aria-labelledby={`complaint-${item.code}`}>
+            <h4 id={`complaint-${item.code}`}>{item.name}</h4>
+            {item.description && <p className="case-intro">{item.description}</p>}
+            <p className="complaint-path-title">{t('complaint.intro.pathTitle')}</p>
+            <ol className="complaint-path">
+              {stages.map((stage, index) => (
+                <li key={stage}>
+                  <span className="complaint-path-step" aria-hidden="true">
+                    {index + 1}
+                  </span>
+                  <span className="complaint-path-name">{t(`case.status.${stage}`)}</span>
+                  {EXPLAINED_STAGES.includes(stage) && (
+                    <span className="complaint-path-when">
+                      {t(`complaint.intro.when.${stage}`, { count: item.promisedWorkingDays })}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ol>
+            <p className="case-note">{t('complaint.intro.privacy')}</p>
+            <button type="button" className="primary big" onClick={() => onPick(item)}>
+              {items.length > 1 ? t('complaint.intro.startNamed', { name: item.name }) : t('complaint.intro.start')}
+            </button>
+          </article>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import './GuideFlow.css';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogCategory } from '../../../contracts/central-api';
+import type { IssueTicketResponse } from '../../../contracts/queue';
+import { useApi } from '../../api/context';
+import { useKioskSession } from '../shell/session';
+import { TicketDone } from '../TicketDone';
+import { CATEGORIES, CATEGORY_KEY } from './guide/catalog';
+import { ItemDetail } from './guide/ItemDetail';
+import { ServicesList } from './guide/ServicesList';
+
+type Tab = 'items' | 'services';
+
+/**
+ * 办事指南: the catalog by category → an item's materials, promise, bundle and stages, and
+ * the hall's queue services with their windows. Public information: no card needed.
+ */
+export default function GuideFlow() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const session = useKioskSession();
+  // The shell keeps the catalog fresh under the same key; this shares its copy.
+  const catalog = useQuery({ queryKey: ['catalog'], queryFn: api.catalog });
+  const [tab, setTab] = useState<Tab>('items');
+  const [category, setCategory] = useState<CatalogCategory | null>(null);
+  const [itemCode, setItemCode] = useState<string | null>(null);
+  const [issued, setIssued] = useState<IssueTicketResponse | null>(null);
+  const items = catalog.data?.items ?? [];
+  const item = items.find((i) => i.code === itemCode) ?? null;
+  const { setFinished, voice } = session;
+  const { say } = voice;
+
+  const spokenFor = useRef<number | null>(null);
+  useEffect(() => {
+    if (!issued) return;
+    setFinished(true);
+    // Spoken once per ticket, not again when a reprint replaces it.
+    if (spokenFor.current === issued.ticket.id) return;
+    spokenFor.current = issued.ticket.id;
+    say(t('guide.sayNumber', { number: issued.ticket.number.split('').join(' ') }));
+  }, [issued, setFinished, say, t]);
+
+  if (issued) {
+    return (
+      <TicketDone
+        ticket={issued.ticket}
+        progressUrl={issued.progressUrl}
+        onReprinted={(ticket, progressUrl) => setIssued({ ticket, progressUrl })}
+        onFinish={() => void session.endSession()}
+      />
+    );
+  }
+
+  const back = item ? () => setItemCode(null) : category ? () => setCategory(null) : null;
+  return (
+    <div className="guide">
+      <div className="guide-tabs" role="group" aria-label={t('guide.sections')}>
+        <button type="button" aria-pressed={tab === 'items'} onClick={() => setTab('items')}>
+          {t('guide.itemsTab')}
+        </button>
+        <button type="button" aria-pressed={tab === 'services'} onClick={() => setTab('services')}>
+          {t('guide.servicesTab')}
+        </button>
+      </div>
+
+      {tab === 'services' ? (
+        <ServicesList />
+      ) : (
+        <>
+          {back && (
+            <button type="button" className="secondary guide-back" onClick={back}>
+              {item ? t('guide.backToItems') : t('guide.backToCategories')}
+            </button>
+          )}
+          {catalog.isPending && <p className="loading">{t('common.loading')}</p>}
+          {catalog.isError && (
+            <p className="error" role="alert">
+              {t('kiosk.errors.network')}
+            </p>
+          )}
+          {item ? (
+            <ItemDetail item={item} onTicket={setIssued} />
+          ) : category ? (
+            <section className="guide-list" aria-labelledby="guide-list-title">
+              <h3 id="guide-list-title">{t(`guide.categories.${CATEGORY_KEY[category]}.name`)}</h3>
+              <div className="tiles">
+                {items
+                  .filter((i) => i.category === category)
+                  .map((i) => (
+                    <button key={i.code} type="button" className="tile" data-item={i.code} onClick={() => setItemCode(i.code)}>
+                      <span className="tile-title">{i.name}</span>
+                      <span className="tile-hint">
+                        {i.promisedWorkingDays === 0
+                          ? t('guide.promiseImmediate')
+                          : t('guide.promiseDays', { count: i.promisedWorkingDays })}
+                      </span>
+                    </button>
+                  ))}
+              </div>
+            </section>
+          ) : (
+            catalog.data && (
+              <section className="guide-categories" aria-labelledby="guide-categories-title">
+                <h3 id="guide-categories-title">{t('guide.chooseCategory')}</h3>
+                <div className="tiles">
+                  {CATEGORIES.map((c) => {
+                    const count = items.filter((i) => i.category === c).length;
+                    return (
+                      <button
+                        key={c}
+                        type="button"
+                        className="tile"
+                        data-category={c}
+                        disabled={count === 0}
+                        onClick={() => setCategory(c)}
+                      >
+                        <span className="tile-title">{t(`guide.categories.${CATEGORY_KEY[c]}.name`)}</span>
+                        <span className="tile-hint">{t(`guide.categories.${CATEGORY_KEY[c]}.hint`)}</span>
+                        <span className="tile-count">{count === 0 ? t('guide.noItems') : t('guide.itemCount', { count })}</span>
+                      </button>
+                    );
+                  })}
+                </div>
+              </section>
+            )
+          )}
+        </>
+      )}
+    </div>
+  );
+}

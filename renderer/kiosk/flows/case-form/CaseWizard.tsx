@@ -1,0 +1,316 @@
+import './case-form.css';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { FormProblem, type CatalogViewItem, type SubmitCaseResponse } from '../../../../contracts/cases';
+import type { CatalogFormField } from '../../../../contracts/central-api';
+import { ApiClientError } from '../../../api/client';
+import { useApi } from '../../../api/context';
+import { randomId } from '../../../api/random-id';
+import { useKeyboard } from '../../../ui/keyboard/keyboard-context';
+import { useKioskSession } from '../../shell/session';
+import { CaseDone } from './CaseDone';
+import { ConfirmStep } from './ConfirmStep';
+import { FormStep } from './FormStep';
+import { checkForm, formPayload, isFromCard, type FieldErrors } from './form-rules';
+import { MaterialsStep } from './MaterialsStep';
+import { StepIndicator } from './StepIndicator';
+
+const STEPS = ['choose', 'form', 'materials', 'confirm', 'done'] as const;
+export type WizardStep = (typeof STEPS)[number];
+
+/** Error codes with their own message; everything else the host may answer reads as `generic`. */
+const SUBMIT_ERRORS = ['no_identity', 'item_unknown', 'network'];
+
+const FormInvalidDetails = z.object({ problems: z.array(FormProblem) });
+
+export interface CaseWizardProps {
+  /** Which flow this is (its own CSS scope and step names). */
+  flow: 'case' | 'complaint';
+  /** The five step names of the indicator. */
+  stepLabels: Readonly<Record<WizardStep, string>>;
+  /** Each step's heading; `done` is the success line. */
+  headings: Readonly<Record<WizardStep, string>>;
+  /** What is spoken when the first step opens (prompts only, never personal data). */
+  sayChoose: string;
+  /** The first step's content: it calls `pick` with the chosen item. */
+  choose: (pick: (item: CatalogViewItem) => void) => ReactNode;
+  /** Offer 首席服务管家 on the confirmation screen. */
+  offerSteward: boolean;
+  /** What the done screen calls the number (受理编号 by default; 诉求编号 for complaints). */
+  numberLabel?: string | undefined;
+}
+
+/**
+ * The form engine shared by 办事申报 and 营商诉求: choose → form (card fields filled by the
+ * host, the rest typed on the on-screen keyboard) → materials → confirm → done with receipt.
+ * All answers live in this component's state only, which ending the visit throws away.
+ */
+export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offerSteward, numberLabel }: CaseWizardProps) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const session = useKioskSession();
+  const keyboard = useKeyboard();
+  const queryClient = useQueryClient();
+  const { citizen, voice } = session;
+
+  const [step, setStep] = useState<WizardStep>('choose');
+  const [item, setItem] = useState<CatalogViewItem | null>(null);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [cardMissing, setCardMissing] = useState<ReadonlySet<string>>(new Set());
+  const [brought, setBrought] = useState<ReadonlySet<string>>(new Set());
+  const [steward, setSteward] = useState(false);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<SubmitCaseResponse | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  const fromCard = useCallback((field: CatalogFormField) => isFromCard(field, citizen, cardMissing), [citizen, cardMissing]);
+
+  const go = useCallback(
+    (next: WizardStep) => {
+      keyboard.close();
+      setStep(next);
+    },
+    [keyboard],
+  );
+
+  // Each screen is announced by moving focus to its heading, and spoken (prompts only) — once
+  // per screen: a language switch or 长辈版 must not repeat the prompt or move the focus.
+  const speech = useRef({ say: voice.say, sayChoose, t });
+  useEffect(() => {
+    speech.current = { say: voice.say, sayChoose, t };
+  });
+  useEffect(() => {
+    if (firstRender.current) firstRender.current = false;
+    else heading.current?.focus();
+    const { say, sayChoose: chooseLine, t: translate } = speech.current;
+    if (step === 'choose') say(chooseLine);
+    else if (step !== 'done') say(translate(`case.say.${step}`));
+  }, [step]);
+
+  const pick = (chosen: CatalogViewItem) => {
+    if (chosen.code !== item?.code) {
+      setValues({});
+      setErrors({});
+      setCardMissing(new Set());
+      setBrought(new Set());
+      setSteward(false);
+    }
+    setItem(chosen);
+    setAlert(null);
+    go('form');
+  };
+
+  const setValue = useCallback((key: string, value: string) => {
+    setValues((prev) => ({ ...prev, [key]: value }));
+    // A field being corrected is no longer marked wrong; it is checked again on "下一步".
+    setErrors((prev) => {
+      if (!(key in prev)) return prev;
+      const rest = { ...prev };
+      delete rest[key];
+      return rest;
+    });
+  }, []);
+
+  const focusFirstProblem = (keys: string[]) => {
+    window.setTimeout(() => {
+      const first = keys.map((k) => document.querySelector<HTMLElement>(`[data-field-key="${CSS.escape(k)}"]`)).find(Boolean);
+      first?.scrollIntoView({ block: 'center' });
+      first?.querySelector<HTMLElement>('input:not([readonly]), button')?.focus({ preventScroll: true });
+    }, 0);
+  };
+
+  const leaveForm = () => {
+    if (!item) return;
+    const found = checkForm(item.formFields, values, fromCard);
+    setErrors(found);
+    const keys = item.formFields.map((f) => f.key).filter((k) => k in found);
+    if (keys.length > 0) {
+      focusFirstProblem(keys);
+      return;
+    }
+    setAlert(null);
+    go('materials');
+  };
+
+  // One submission per wizard: a retry (network blip) must not file the case twice.
+  const [submissionId] = useState(randomId);
+
+  const submit = async () => {
+    if (!item || busy) return;
+    setBusy(true);
+    setAlert(null);
+    try {
+      const response = await api.submitCase({
+        itemCode: item.code,
+        form: formPayload(item.formFields, values, fromCard),
+        materials: item.materials.filter((m) => brought.has(m.code)).map((m) => m.code),
+        stewardRequested: offerSteward && steward,
+        // The same id on a retry after a lost reply: the host answers with the case it saved.
+        submissionId,
+      });
+      setResult(response);
+      go('done');
+    } catch (error) {
+      handleSubmitError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  function handleSubmitError(error: unknown) {
+    const code = error instanceof ApiClientError ? error.code : 'generic';
+    if (code === 'form_invalid' && item) {
+      const parsed = FormInvalidDetails.safeParse(error instanceof ApiClientError ? error.details : undefined);
+      if (parsed.success && applyProblems(item, parsed.data.problems)) return;
+    }
+    if (code === 'item_unknown' || code === 'form_invalid') {
+      // The catalog changed under the citizen (an item withdrawn, a field added): start again from the list.
+      void queryClient.invalidateQueries({ queryKey: ['catalog'] });
+      setAlert(t('case.errors.item_unknown'));
+      go('choose');
+      return;
+    }
+    setAlert(t(`case.errors.${SUBMIT_ERRORS.includes(code) ? code : 'generic'}`));
+  }
+
+  /** Puts the host's refusals on their fields; false when none of them belongs to this form. */
+  function applyProblems(current: CatalogViewItem, problems: readonly FormProblem[]): boolean {
+    const fieldErrors: FieldErrors = {};
+    const missingFromCard = new Set(cardMissing);
+    let materialsChanged = false;
+    for (const problem of problems) {
+      const field = current.formFields.find((f) => f.key === problem.key);
+      if (field) {
+        // The card did not carry what the host wanted from it (e.g. no address on the card): let the citizen type it.
+        if (fromCard(field)) missingFromCard.add(field.key);
+        fieldErrors[field.key] = problem.problem;
+      } else if (problem.problem === 'unknown_material') {
+        materialsChanged = true;
+        setBrought((prev) => new Set([...prev].filter((code) => code !== problem.key)));
+      }
+    }
+    const keys = current.formFields.map((f) => f.key).filter((k) => k in fieldErrors);
+    if (keys.length > 0) {
+      setCardMissing(missingFromCard);
+      setErrors(fieldErrors);
+      go('form');
+      focusFirstProblem(keys);
+      return true;
+    }
+    if (materialsChanged) {
+      setAlert(t('case.errors.materials_changed'));
+      go('materials');
+      return true;
+    }
+    return false;
+  }
+
+  const stepIndex = STEPS.indexOf(step);
+  // On the form, the banner counts the fields still marked wrong (by the kiosk or the host), live.
+  const wrongFields = step === 'form' && item ? item.formFields.filter((f) => f.key in errors).length : 0;
+  const banner = alert ?? (wrongFields > 0 ? t('case.form.fixErrors', { count: wrongFields }) : null);
+  const labels = useMemo(() => STEPS.map((s) => stepLabels[s]), [stepLabels]);
+
+  return (
+    <div className={`case-wizard case-wizard-${flow}`}>
+      <StepIndicator labels={labels} current={stepIndex} />
+      <div className="case-step-body" data-step={step}>
+        <h3 ref={heading} tabIndex={-1} className={`case-step-title${step === 'done' ? ' case-step-title-done' : ''}`}>
+          {step === 'form' && item ? t('case.form.title', { item: item.name }) : headings[step]}
+        </h3>
+        {banner && step !== 'done' && (
+          <p className="error" role="alert" data-testid="case-alert">
+            {banner}
+          </p>
+        )}
+        {step === 'choose' && choose(pick)}
+        {step === 'form' && item && (
+          <>
+            <p className="case-intro">{t('case.form.intro')}</p>
+            <FormStep item={item} citizen={citizen} values={values} errors={errors} fromCard={fromCard} onChange={setValue} />
+            <Nav onBack={() => go('choose')} onNext={leaveForm} nextLabel={t('case.nav.next')} />
+          </>
+        )}
+        {step === 'materials' && item && (
+          <>
+            <p className="case-intro">{t('case.materials.intro')}</p>
+            <MaterialsStep
+              item={item}
+              brought={brought}
+              onToggle={(code) =>
+                setBrought((prev) => {
+                  const next = new Set(prev);
+                  if (next.has(code)) next.delete(code);
+                  else next.add(code);
+                  return next;
+                })
+              }
+            />
+            <Nav
+              onBack={() => go('form')}
+              onNext={() => {
+                setAlert(null);
+                go('confirm');
+              }}
+              nextLabel={t('case.nav.next')}
+            />
+          </>
+        )}
+        {step === 'confirm' && item && (
+          <>
+            <ConfirmStep
+              item={item}
+              citizen={citizen}
+              values={values}
+              fromCard={fromCard}
+              brought={brought}
+              steward={offerSteward ? { requested: steward, onToggle: () => setSteward((s) => !s) } : undefined}
+              onEdit={(target) => {
+                setAlert(null);
+                go(target);
+              }}
+            />
+            <Nav
+              onBack={() => go('materials')}
+              onNext={() => void submit()}
+              nextLabel={busy ? t('case.confirm.submitting') : t('case.confirm.submit')}
+              busy={busy}
+            />
+          </>
+        )}
+        {step === 'done' && result && (
+          <CaseDone result={result} numberLabel={numberLabel} onFinish={() => void session.endSession()} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Nav({
+  onBack,
+  onNext,
+  nextLabel,
+  busy = false,
+}: {
+  onBack: () => void;
+  onNext: () => void;
+  nextLabel: string;
+  busy?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="case-nav">
+      <button type="button" className="secondary big" onClick={onBack} disabled={busy}>
+        {t('case.nav.back')}
+      </button>
+      <button type="button" className="primary big" onClick={onNext} disabled={busy} aria-busy={busy || undefined}>
+        {nextLabel}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import { useEffect, useId, useRef, type FocusEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogViewItem } from '../../../../contracts/cases';
+import type { CatalogFormField } from '../../../../contracts/central-api';
+import type { IdentityView } from '../../../../contracts/identity';
+import { KioskField } from '../../../ui/keyboard/KioskField';
+import { useKeyboard } from '../../../ui/keyboard/keyboard-context';
+import { formatDateInput, layoutOf, maskedCardValue, maxLengthOf, problemMessageKey, type FieldErrors } from './form-rules';
+
+export interface FormStepProps {
+  item: CatalogViewItem;
+  citizen: IdentityView | null;
+  values: Readonly<Record<string, string>>;
+  errors: FieldErrors;
+  fromCard: (field: CatalogFormField) => boolean;
+  onChange: (key: string, value: string) => void;
+}
+
+/**
+ * The item's form (事项表单): card fields shown read-only as filled from the ID card (masked),
+ * the rest typed on the on-screen keyboard in the layout that fits, choices as big buttons.
+ */
+export function FormStep({ item, citizen, values, errors, fromCard, onChange }: FormStepProps) {
+  const { t } = useTranslation();
+  const keyboard = useKeyboard();
+  // The docked keyboard covers the lower part of the screen: keep the field being typed in view.
+  const keepInView = (event: FocusEvent<HTMLDivElement>) => {
+    const target = event.target;
+    if (target instanceof HTMLInputElement && !target.readOnly) {
+      window.setTimeout(() => target.scrollIntoView({ block: 'center', behavior: 'smooth' }), 50);
+    }
+  };
+  return (
+    <div className={`case-form${keyboard.active ? ' case-form-typing' : ''}`} onFocus={keepInView}>
+      {item.formFields.map((field) => (
+        <div key={field.key} className={`case-form-field case-form-${field.type}`} data-field-key={field.key}>
+          {fromCard(field) ? (
+            <CardField field={field} citizen={citizen} />
+          ) : field.type === 'select' ? (
+            <OptionField field={field} value={values[field.key] ?? ''} error={errorText(field)} onChange={onChange} />
+          ) : field.type === 'date' ? (
+            <DateField
+              field={field}
+              value={values[field.key] ?? ''}
+              error={errorText(field)}
+              hint={hintOf(field)}
+              onChange={onChange}
+            />
+          ) : (
+            <KioskField
+              name={field.key}
+              label={field.label}
+              value={values[field.key] ?? ''}
+              layout={layoutOf(field)}
+              maxLength={maxLengthOf(field)}
+              required={field.required}
+              error={errorText(field)}
+              hint={hintOf(field)}
+              onChange={(value) => onChange(field.key, value)}
+            />
+          )}
+        </div>
+      ))}
+    </div>
+  );
+
+  function errorText(field: CatalogFormField): string | undefined {
+    const problem = errors[field.key];
+    return problem ? t(problemMessageKey(field, problem)) : undefined;
+  }
+
+  function hintOf(field: CatalogFormField): string | undefined {
+    if (field.type === 'date') return t('case.form.dateHint');
+    if (field.type === 'phone') return t('case.form.phoneHint');
+    if (field.prefill !== undefined) return t('case.form.cardMissing');
+    return undefined;
+  }
+}
+
+/** A field the host fills from the card: shown masked where the kiosk has a masked value, else only noted. */
+function CardField({ field, citizen }: { field: CatalogFormField; citizen: IdentityView | null }) {
+  const { t } = useTranslation();
+  const masked = maskedCardValue(field, citizen);
+  return (
+    <KioskField
+      name={field.key}
+      label={field.label}
+      value={masked ?? t('case.form.fromCard')}
+      layout="latin"
+      fromCard
+      hint={masked === null ? undefined : t('case.form.fromCard')}
+      onChange={() => undefined}
+    />
+  );
+}
+
+/**
+ * A date typed as digits on the keypad and shown as YYYY-MM-DD while typing. The keyboard keeps
+ * its own caret, which knows nothing of the dashes added here; after each change it is told
+ * that the caret is at the end (where the value now ends), or the next digit would land before
+ * a dash.
+ */
+function DateField({
+  field,
+  value,
+  error,
+  hint,
+  onChange,
+}: {
+  field: CatalogFormField;
+  value: string;
+  error: string | undefined;
+  hint: string | undefined;
+  onChange: (key: string, value: string) => void;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const input = box.current?.querySelector('input');
+    if (!input || document.activeElement !== input) return;
+    input.setSelectionRange(value.length, value.length);
+    // The on-screen keyboard follows the caret of the focused input through 'select' events.
+    input.dispatchEvent(new Event('select', { bubbles: true }));
+  }, [value]);
+  return (
+    <div ref={box}>
+      <KioskField
+        name={field.key}
+        label={field.label}
+        value={value}
+        layout={layoutOf(field)}
+        maxLength={maxLengthOf(field)}
+        required={field.required}
+        error={error}
+        hint={hint}
+        onChange={(typed) => onChange(field.key, formatDateInput(typed))}
+      />
+    </div>
+  );
+}
+
+/** A choice among a few options: big buttons rather than a drop-down, which is hard to hit by touch. */
+function OptionField({
+  field,
+  value,
+  error,
+  onChange,
+}: {
+  field: CatalogFormField;
+  value: string;
+  error: string | undefined;
+  onChange: (key: string, value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <fieldset className={`case-options${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>
+        {field.label}
+        {field.required && <span aria-hidden="true"> *</span>}
+      </legend>
+      <div className="case-option-list">
+        {(field.options ?? []).map((option) => (
+          <button
+            key={option}
+            type="button"
+            className="case-option"
+            aria-pressed={value === option}
+            onClick={() => onChange(field.key, option)}
+          >
+            {option}
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,123 @@
+import type { FormProblem } from '../../../../contracts/cases';
+import type { CatalogFormField } from '../../../../contracts/central-api';
+import type { IdentityView } from '../../../../contracts/identity';
+import type { KeyboardLayout } from '../../../ui/keyboard/keyboard-context';
+
+/**
+ * The kiosk's copy of the host's form check (host/cases/case-form.ts), so the citizen hears
+ * about a mistake on the field itself before anything is sent. The host checks again and
+ * stays the authority: its `form_invalid` problems are mapped back onto the same fields.
+ */
+
+// Same patterns as the host: a mobile (1xx xxxx xxxx) or a landline with its area code.
+const PHONE = /^(?:1\d{10}|0\d{2,3}-?\d{7,8})$/;
+
+export type FieldProblem = FormProblem['problem'];
+
+export function validDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+}
+
+/** Digits typed on the keypad shown as YYYY-MM-DD; dashes appear only once the next digit does. */
+export function formatDateInput(typed: string): string {
+  const digits = typed.replace(/\D/g, '').slice(0, 8);
+  if (digits.length <= 4) return digits;
+  if (digits.length <= 6) return `${digits.slice(0, 4)}-${digits.slice(4)}`;
+  return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}`;
+}
+
+/**
+ * Which fields the host fills from the card on the reader (零填表). Name, ID number, birth date
+ * and gender are on every card kind; only resident cards and HMT permits carry an address, so on
+ * a foreigner's card the address is typed like any other field. A field the host reported as
+ * missing although it was meant to come from the card becomes typeable too.
+ */
+export function isFromCard(field: CatalogFormField, citizen: IdentityView | null, cardMissing: ReadonlySet<string>): boolean {
+  if (field.prefill === undefined || citizen === null || cardMissing.has(field.key)) return false;
+  if (field.prefill === 'address') return citizen.cardKind === 'resident' || citizen.cardKind === 'hmt';
+  return true;
+}
+
+/** The masked value the renderer may show for a card field; the rest are only noted as from the card. */
+export function maskedCardValue(field: CatalogFormField, citizen: IdentityView | null): string | null {
+  if (citizen === null) return null;
+  if (field.prefill === 'name') return citizen.maskedName;
+  if (field.prefill === 'idNumber') return citizen.maskedIdNumber;
+  return null;
+}
+
+/** The keypad that fits the field: phone pad, date digits, ID pad for ID numbers, pinyin for words. */
+export function layoutOf(field: CatalogFormField): KeyboardLayout {
+  if (field.type === 'phone') return 'phone';
+  if (field.type === 'date') return 'digits';
+  // Free text fields that hold an ID number (e.g. 配偶身份号码) get the pad with the X check character.
+  if (/idnumber/i.test(field.key)) return 'id';
+  return 'pinyin';
+}
+
+export function maxLengthOf(field: CatalogFormField): number {
+  if (field.type === 'date') return 10;
+  if (field.type === 'phone') return 13;
+  if (layoutOf(field) === 'id') return 18;
+  return 200;
+}
+
+/** The same verdict the host gives for one typed field (card fields are the host's business). */
+export function checkField(field: CatalogFormField, raw: string | undefined): FieldProblem | null {
+  const value = raw?.trim() ?? '';
+  if (value === '') return field.required ? 'required' : null;
+  switch (field.type) {
+    case 'text':
+      return null;
+    case 'phone':
+      return PHONE.test(value) ? null : 'invalid';
+    case 'date':
+      return validDate(value) ? null : 'invalid';
+    case 'select':
+      return field.options?.includes(value) ? null : 'not_an_option';
+  }
+}
+
+export type FieldErrors = Record<string, FieldProblem>;
+
+/** Problems of every field the citizen types; fields from the card are not checked here. */
+export function checkForm(
+  fields: readonly CatalogFormField[],
+  values: Readonly<Record<string, string>>,
+  fromCard: (field: CatalogFormField) => boolean,
+): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of fields) {
+    if (fromCard(field)) continue;
+    const problem = checkField(field, values[field.key]);
+    if (problem) errors[field.key] = problem;
+  }
+  return errors;
+}
+
+/**
+ * What is sent: typed fields only, trimmed, blanks left out (the host leaves blank optional
+ * fields out too). Card fields are never sent: the host takes them from the card itself.
+ */
+export function formPayload(
+  fields: readonly CatalogFormField[],
+  values: Readonly<Record<string, string>>,
+  fromCard: (field: CatalogFormField) => boolean,
+): Record<string, string> {
+  const form: Record<string, string> = {};
+  for (const field of fields) {
+    if (fromCard(field)) continue;
+    const value = values[field.key]?.trim() ?? '';
+    if (value !== '') form[field.key] = value;
+  }
+  return form;
+}
+
+/** The i18n key of the message for a field's problem, specific to its type where that helps. */
+export function problemMessageKey(field: CatalogFormField | undefined, problem: FieldProblem): string {
+  if (problem === 'invalid' && field?.type === 'phone') return 'case.problems.phone';
+  if (problem === 'invalid' && field?.type === 'date') return 'case.problems.date';
+  return `case.problems.${problem}`;
+}

@@ -1,0 +1,215 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseNumber } from '../../../../contracts/central-api';
+import { TicketNumber, type Ticket } from '../../../../contracts/queue';
+import { useApi } from '../../../api/context';
+import { KioskField } from '../../../ui/keyboard/KioskField';
+import { useKeyboard } from '../../../ui/keyboard/keyboard-context';
+import { useKioskSession } from '../../shell/session';
+import { useKioskEvents } from '../../shell/use-kiosk-events';
+import { normaliseCode, problemOf, type EvaluateProblem, type Subject } from './types';
+
+type Mode = 'ticket' | 'case';
+
+/** The ticket's QR code links to /ticket/<id>?k=<tag>: the id and the tag that proves it was on the paper. */
+const TICKET_LINK = /\/ticket\/(\d+)\?(?:.*&)?k=([A-Za-z0-9_-]{8,64})/;
+
+/** /calls/recent returns at most this many of today's calls: typed numbers are looked up among them. */
+const RECENT_CALLS = 50;
+
+/**
+ * 评价什么: the service at a window (the ticket, scanned from its QR code or typed) or a case
+ * (its receipt number, or one of the card holder's own cases). Only served tickets and this
+ * hall's cases can be rated, so a typo never files a rating against the wrong window.
+ */
+export function SubjectStep({ onChosen }: { onChosen: (subject: Subject) => void }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const session = useKioskSession();
+  const keyboard = useKeyboard();
+  const [mode, setMode] = useState<Mode>('ticket');
+  const [ticketText, setTicketText] = useState('');
+  const [caseText, setCaseText] = useState('');
+  const [problem, setProblem] = useState<EvaluateProblem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const hasCard = session.citizen !== null;
+  const mine = useQuery({ queryKey: ['myCases'], queryFn: api.myCases, enabled: hasCard, retry: false });
+  // Only cases with a number can be rated (the central API files ratings by case number).
+  const rateable = (mine.data?.cases ?? []).flatMap((c) =>
+    c.caseNumber === null ? [] : [{ id: c.id, itemName: c.itemName, caseNumber: c.caseNumber }],
+  );
+
+  const choose = (subject: Subject) => {
+    keyboard.close();
+    onChosen(subject);
+  };
+
+  const fromTicket = (ticket: Ticket) => {
+    // Waiting, no-show and cancelled tickets were never served at a window: nothing to rate.
+    if (ticket.windowNumber === null || !['called', 'held', 'finished'].includes(ticket.status)) {
+      setProblem('not_served');
+      return;
+    }
+    choose({
+      kind: 'ticket',
+      ticketId: ticket.id,
+      ticketNumber: ticket.number,
+      serviceName: ticket.serviceName,
+      windowNumber: ticket.windowNumber,
+    });
+  };
+
+  const run = async (work: () => Promise<void>) => {
+    setProblem(null);
+    setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // The paper ticket under the scanner: the surest way to name the service just received.
+  useKioskEvents((event) => {
+    if (event.type !== 'scanner.scanned') return false;
+    const link = TICKET_LINK.exec(event.code);
+    if (!link?.[1] || !link[2]) return false;
+    const [ticketId, key] = [Number(link[1]), link[2]];
+    session.keepAlive();
+    setMode('ticket');
+    void run(async () => fromTicket((await api.ticketProgress(ticketId, key)).ticket));
+    return true;
+  });
+
+  const findTicket = (event: FormEvent) => {
+    event.preventDefault();
+    if (!TicketNumber.safeParse(ticketText).success) {
+      setProblem('bad_ticket_format');
+      return;
+    }
+    void run(async () => {
+      const { calls } = await api.recentCalls(RECENT_CALLS);
+      const call = calls.find((c) => c.ticketNumber === ticketText);
+      if (!call) {
+        setProblem('not_found_today');
+        return;
+      }
+      choose({
+        kind: 'ticket',
+        ticketId: call.ticketId,
+        ticketNumber: call.ticketNumber,
+        serviceName: call.serviceName,
+        windowNumber: call.windowNumber,
+      });
+    });
+  };
+
+  const findCase = (event: FormEvent) => {
+    event.preventDefault();
+    if (!CaseNumber.safeParse(caseText).success) {
+      setProblem('bad_case_format');
+      return;
+    }
+    void run(async () => {
+      const found = await api.caseProgress(caseText);
+      choose({ kind: 'case', caseNumber: found.caseNumber, itemName: found.itemName });
+    });
+  };
+
+  const switchTo = (next: Mode) => {
+    keyboard.close();
+    setProblem(null);
+    setMode(next);
+  };
+
+  return (
+    <div className="evaluate-subject">
+      <p className="evaluate-intro">{t('evaluate.intro')}</p>
+      <div className="evaluate-modes" role="group" aria-label={t('evaluate.whatToRate')}>
+        <button type="button" aria-pressed={mode === 'ticket'} onClick={() => switchTo('ticket')}>
+          <span className="mode-title">{t('evaluate.rateWindow')}</span>
+          <span className="mode-hint">{t('evaluate.rateWindowHint')}</span>
+        </button>
+        <button type="button" aria-pressed={mode === 'case'} onClick={() => switchTo('case')}>
+          <span className="mode-title">{t('evaluate.rateCase')}</span>
+          <span className="mode-hint">{t('evaluate.rateCaseHint')}</span>
+        </button>
+      </div>
+
+      {mode === 'ticket' ? (
+        <div className="evaluate-find">
+          <div className="scan-hint">
+            <span className="scan-icon" aria-hidden="true" />
+            <p>{t('evaluate.scanTicket')}</p>
+          </div>
+          <p className="evaluate-or">{t('evaluate.orType')}</p>
+          <form className="evaluate-form" onSubmit={findTicket} noValidate>
+            <KioskField
+              label={t('evaluate.ticketNumber')}
+              name="ticketNumber"
+              layout="latin"
+              maxLength={5}
+              value={ticketText}
+              onChange={(v) => {
+                setTicketText(normaliseCode(v));
+                setProblem(null);
+              }}
+              hint={t('evaluate.ticketNumberHint')}
+            />
+            <button type="submit" className="primary big" disabled={busy || ticketText.length === 0}>
+              {t('evaluate.find')}
+            </button>
+          </form>
+        </div>
+      ) : (
+        <div className="evaluate-find">
+          {hasCard && rateable.length > 0 && (
+            <section className="evaluate-mine" aria-labelledby="evaluate-mine-title">
+              <h3 id="evaluate-mine-title">{t('evaluate.myCases')}</h3>
+              <ul>
+                {rateable.map((c) => (
+                  <li key={c.id}>
+                    <button
+                      type="button"
+                      className="evaluate-case"
+                      onClick={() => choose({ kind: 'case', caseNumber: c.caseNumber, itemName: c.itemName })}
+                    >
+                      <span className="evaluate-case-item">{c.itemName}</span>
+                      <span className="evaluate-case-number">{c.caseNumber}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <form className="evaluate-form" onSubmit={findCase} noValidate>
+            <KioskField
+              label={t('evaluate.caseNumber')}
+              name="caseNumber"
+              layout="latin"
+              maxLength={24}
+              value={caseText}
+              onChange={(v) => {
+                setCaseText(normaliseCode(v));
+                setProblem(null);
+              }}
+              hint={t('evaluate.caseNumberHint')}
+            />
+            <button type="submit" className="primary big" disabled={busy || caseText.length === 0}>
+              {t('evaluate.find')}
+            </button>
+          </form>
+        </div>
+      )}
+      {busy && <p className="loading">{t('evaluate.finding')}</p>}
+      {problem && (
+        <p className="error" role="alert" data-testid="evaluate-error">
+          {t(`evaluate.errors.${problem}`)}
+        </p>
+      )}
+    </div>
+  );
+}

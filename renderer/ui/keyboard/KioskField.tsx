@@ -1,0 +1,69 @@
+import { useEffect, useId } from 'react';
+import { useKeyboard, type KeyboardLayout } from './keyboard-context';
+
+export interface KioskFieldProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  layout: KeyboardLayout;
+  maxLength?: number;
+  required?: boolean;
+  /** Shown under the field and announced; marks the field invalid. */
+  error?: string | undefined;
+  hint?: string | undefined;
+  /** Marks the field as filled from the ID card (零填表): read-only, shown as such. */
+  fromCard?: boolean;
+  name?: string;
+}
+
+/**
+ * A labelled text field for the kiosk: touching it opens the on-screen keyboard in the right
+ * layout; a physical keyboard (or a scanner wedge) types into it as usual.
+ */
+export function KioskField(props: KioskFieldProps) {
+  const id = useId();
+  const keyboard = useKeyboard();
+  const { label, value, onChange, layout, maxLength = 200, required = false, error, hint, fromCard = false, name } = props;
+  const isActive = keyboard.active?.id === id;
+
+  // Keep the keyboard's copy of the value current while this field is the active one.
+  useEffect(() => {
+    if (isActive && keyboard.active?.value !== value) keyboard.activate({ id, layout, value, maxLength, onChange });
+  }, [isActive, value, layout, maxLength, onChange, keyboard, id]);
+
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${fromCard ? ' field-from-card' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      <input
+        id={id}
+        name={name}
+        value={value}
+        readOnly={fromCard}
+        required={required}
+        maxLength={maxLength}
+        inputMode={layout === 'pinyin' || layout === 'latin' ? 'text' : 'numeric'}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onFocus={() => {
+          if (!fromCard) keyboard.activate({ id, layout, value, maxLength, onChange });
+        }}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

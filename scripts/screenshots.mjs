@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm run screenshots`: builds the renderer if sources changed, then drives the real host
+// (simulated devices, reference central API) in Chromium through the main screens and writes
+// PNGs to docs/screenshots/. Committed so the README shows the product as it is.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertNode22, ensureBuild, root } from './lib/ensure-build.mjs';
+
+assertNode22();
+ensureBuild();
+const outDir = join(root, '.cache/screenshots');
+mkdirSync(outDir, { recursive: true });
+const out = join(outDir, 'take-screenshots.mjs');
+await build({
+  entryPoints: [join(root, 'tests/screenshots/take-screenshots.ts')],
+  outfile: out,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  packages: 'external',
+  logLevel: 'warning',
+  absWorkingDir: root,
+});
+const run = spawnSync(process.execPath, [out], { stdio: 'inherit', cwd: root });
+process.exit(run.status ?? 1);

@@ -1,0 +1,160 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignInResponse } from '../../contracts/auth';
+import {
+  LANDSCAPE,
+  openFlow,
+  PORTRAIT,
+  seriousViolations,
+  setElderMode,
+  startKioskHarness,
+  startVisitWithCard,
+  startVisitWithoutCard,
+  type KioskHarness,
+} from '../support/kiosk-harness';
+import { TEST_PIN } from '../support/staff';
+
+/** The kiosk frame in Chromium against a real host: attract, home, card gate, idle wipe, 长辈版, layouts. */
+describe('kiosk shell', () => {
+  let k: KioskHarness;
+  beforeAll(async () => {
+    k = await startKioskHarness();
+  });
+  afterAll(async () => {
+    await k?.dispose();
+  });
+
+  async function publishNotice(title: string, body: string): Promise<void> {
+    const signIn = await k.host.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { staffNo: '9001', pin: TEST_PIN },
+    });
+    const { token } = SignInResponse.parse(signIn.json());
+    const res = await k.host.app.inject({
+      method: 'POST',
+      url: '/api/v1/notices',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { title, body },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  }
+
+  /** Page time under the test's control, still flowing on its own between jumps. */
+  const installClock = async (p: Page) => {
+    await p.clock.install();
+    await p.clock.resume();
+  };
+
+  // The demo panel's invented card labels are not a citizen's data: only the kiosk's screen counts.
+  const personalText = async (page: Page) => {
+    const html = (await page.locator('.kiosk-main').innerHTML()) + (await page.locator('.kiosk-header').innerHTML());
+    return ['张*', '张三', '110105'].filter((s) => html.includes(s));
+  };
+
+  it('the attract screen shows the notices a supervisor publishes, live, and touching it opens the eight services', async () => {
+    const { page, context } = await k.openKiosk();
+    await publishNotice('元旦假期办公安排', '1月1日大厅休息，1月2日起正常办公。');
+    await expect.poll(() => page.getByTestId('notices').textContent()).toContain('元旦假期办公安排');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await startVisitWithoutCard(page);
+    expect(await page.getByTestId('citizen-name').textContent()).toBe('您好，欢迎办理');
+    expect(await page.locator('button.tile[data-flow]').count()).toBe(8);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('a card on the reader greets its holder by masked name; a flow that files in their name waits for the card', async () => {
+    const { page, context } = await k.openKiosk();
+    await startVisitWithoutCard(page);
+    await openFlow(page, 'case');
+    await page.getByText('本业务需要刷身份证').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // Laying the card down moves on by itself, greeting by masked name only.
+    k.host.devices.placeSimulatedCard('zhangSan');
+    await expect.poll(() => page.getByText('本业务需要刷身份证').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/shell-debug1.png' });
+    await page.getByRole('button', { name: '首页', exact: true }).click();
+    await page.screenshot({ path: '/tmp/shell-debug2.png' });
+    expect(await page.getByTestId('citizen-name').textContent()).toBe('您好，张*');
+    expect(await page.content()).not.toContain('张三');
+
+    // Taking the card away ends the visit: back to the attract screen, nothing personal left.
+    k.host.devices.placeSimulatedCard(null);
+    await page.getByTestId('attract').waitFor();
+    expect(await personalText(page)).toEqual([]);
+    expect(k.host.identity.view()).toBeNull();
+    await context.close();
+  });
+
+  it('after the idle timeout the visit is wiped: screen, storage and the host session; "more time" keeps it', async () => {
+    const { page, context } = await k.openKiosk({ beforeLoad: installClock });
+    await startVisitWithCard(page, k.host);
+    await page.evaluate(() => window.sessionStorage.setItem('probe', 'x'));
+
+    // Home gives 60 s; the countdown shows for the last 30 s, with its button.
+    await page.clock.fastForward(35_000);
+    await page.getByTestId('idle-countdown').waitFor();
+    expect(await page.getByTestId('idle-countdown').textContent()).toMatch(/\d+ 秒后将自动退出/);
+    await page.getByRole('button', { name: '我还需要时间' }).click();
+    await expect.poll(() => page.getByTestId('idle-countdown').count()).toBe(0);
+    expect(await page.getByTestId('citizen-name').textContent()).toBe('您好，张*');
+
+    await page.clock.fastForward(61_000);
+    await page.getByTestId('attract').waitFor();
+    expect(await personalText(page)).toEqual([]);
+    expect(await page.evaluate(() => window.sessionStorage.length)).toBe(0);
+    await expect.poll(() => k.host.identity.view()).toBeNull();
+    await context.close();
+  });
+
+  it('长辈版: larger type and targets, slower timeout, no serious accessibility findings', async () => {
+    const { page, context } = await k.openKiosk({ beforeLoad: installClock });
+    await startVisitWithCard(page, k.host);
+    await setElderMode(page, true);
+    const fontPx = await page.locator('.kiosk').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(fontPx).toBeGreaterThanOrEqual(30);
+    const smallest = await page
+      .locator('.kiosk button:visible')
+      .evaluateAll((els) =>
+        Math.min(...els.map((el) => Math.min(el.getBoundingClientRect().width, el.getBoundingClientRect().height))),
+      );
+    expect(smallest).toBeGreaterThanOrEqual(60);
+    expect(await seriousViolations(page)).toEqual([]);
+    // 60 s × 1.5: still there after 70 s of nothing.
+    await page.clock.fastForward(70_000);
+    expect(await page.getByTestId('citizen-name').count()).toBe(1);
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByTestId('attract').waitFor();
+    // The next citizen starts in the standard mode.
+    expect(await page.locator('.kiosk.elder').count()).toBe(0);
+    await context.close();
+  });
+
+  for (const [name, viewport] of [
+    ['portrait 1080×1920', PORTRAIT],
+    ['landscape 1920×1080', LANDSCAPE],
+  ] as const) {
+    it(`fits ${name}: no sideways scrolling, every tile on screen`, async () => {
+      const { page, context } = await k.openKiosk({ viewport });
+      await startVisitWithoutCard(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const offscreen = await page
+        .locator('button.tile[data-flow]')
+        .evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().bottom > window.innerHeight).length);
+      expect(offscreen).toBe(0);
+      await context.close();
+    });
+  }
+
+  it('switches to English and back; the language follows the citizen, not a hard-coded string', async () => {
+    const { page, context } = await k.openKiosk();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Touch the screen to start').waitFor();
+    await startVisitWithoutCard(page);
+    expect(await page.locator('button.tile[data-flow="guide"]').textContent()).toContain('Service guide');
+    await context.close();
+  });
+});

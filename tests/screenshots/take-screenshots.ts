@@ -1,0 +1,112 @@
+/**
+ * `npm run screenshots`: the main screens of the product as a citizen, a member of staff and
+ * the hall see them, from the real host with simulated devices and the reference central API.
+ * Written to docs/screenshots/ and linked from the README.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { SignInResponse } from '../../contracts/auth';
+import {
+  LANDSCAPE,
+  openFlow,
+  PORTRAIT,
+  setElderMode,
+  startKioskHarness,
+  startVisitWithCard,
+  startVisitWithoutCard,
+} from '../support/kiosk-harness';
+import { TEST_PIN } from '../support/staff';
+
+const outDir = join(process.cwd(), 'docs/screenshots');
+mkdirSync(outDir, { recursive: true });
+const k = await startKioskHarness();
+const shot = async (page: Page, name: string) => {
+  // Let fonts, lazy chunks and transitions settle: a screenshot is of the resting screen.
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(outDir, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+};
+
+const signIn = await k.host.app.inject({
+  method: 'POST',
+  url: '/api/v1/auth/sign-in',
+  payload: { staffNo: '9001', pin: TEST_PIN },
+});
+const supervisor = { authorization: `Bearer ${SignInResponse.parse(signIn.json()).token}` };
+await k.host.app.inject({
+  method: 'POST',
+  url: '/api/v1/notices',
+  headers: supervisor,
+  payload: {
+    title: '元旦假期办公安排',
+    body: '1月1日大厅休息，1月2日（星期五）起正常办公。企业开办“一窗通办”当日办结，欢迎通过自助终端预约。',
+  },
+});
+// A few people already queueing, so the numbers on screen are those of a working morning.
+for (const serviceCode of ['business-startup', 'business-startup', 'livelihood', 'social-security']) {
+  await k.host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode, withIdentity: false } });
+}
+
+{
+  const { page, context } = await k.openKiosk();
+  await shot(page, 'kiosk-attract');
+  await startVisitWithCard(page, k.host);
+  await shot(page, 'kiosk-home');
+  await openFlow(page, 'ticket');
+  await shot(page, 'kiosk-ticket-services');
+  await page.getByRole('button', { name: /企业开办/ }).click();
+  await page.getByTestId('ticket-number').waitFor();
+  await shot(page, 'kiosk-ticket-done');
+  await context.close();
+}
+{
+  const { page, context } = await k.openKiosk();
+  await startVisitWithCard(page, k.host, 'liXiaohong');
+  await setElderMode(page, true);
+  await shot(page, 'kiosk-home-elder');
+  await openFlow(page, 'evaluate');
+  await shot(page, 'kiosk-evaluate');
+  await context.close();
+}
+{
+  const { page, context } = await k.openKiosk({ viewport: PORTRAIT });
+  await shot(page, 'kiosk-attract-portrait');
+  await startVisitWithoutCard(page);
+  await openFlow(page, 'guide');
+  await shot(page, 'kiosk-guide-portrait');
+  await context.close();
+}
+{
+  const { page, context } = await k.openKiosk();
+  await startVisitWithCard(page, k.host);
+  await openFlow(page, 'case');
+  await shot(page, 'kiosk-case-items');
+  await context.close();
+}
+{
+  const { page, context } = await k.openKiosk();
+  await startVisitWithoutCard(page);
+  await openFlow(page, 'progress');
+  await shot(page, 'kiosk-progress');
+  await context.close();
+}
+{
+  const context = await k.browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' });
+  const counter = await context.newPage();
+  await counter.goto(`${k.base}/counter`);
+  await counter.getByLabel('工号').fill('1001');
+  await counter.getByLabel('密码（PIN）').fill(TEST_PIN);
+  await counter.getByRole('combobox').selectOption({ label: '1 · 综合受理 1' });
+  await counter.getByRole('button', { name: '签到' }).click();
+  await counter.getByRole('button', { name: /叫下一位/ }).click();
+  await counter.getByTestId('current-number').waitFor();
+  const display = await context.newPage();
+  await display.goto(`${k.base}/display`);
+  await display.getByTestId('notice-ticker').waitFor();
+  await shot(display, 'display');
+  await shot(counter, 'counter');
+  await context.close();
+}
+await k.dispose();

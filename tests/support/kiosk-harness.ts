@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { HostConfigInput } from '../../contracts/config';
+import { listenCentral, tempDir, token, type ListeningApi, type TempDir } from '../host/sync/support';
+import { launchChromium } from './browser';
+import { testStaffSeeds } from './staff';
+import { rendererDir, startTestHost, type TestHost } from './test-host';
+
+/** The kiosk's devices in the embedded demo: reader, printer and scanner, all simulated. */
+export const KIOSK_DEVICES: NonNullable<HostConfigInput['devices']> = [
+  { id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' }, pollIntervalMs: 20 },
+  { id: 'printer-1', kind: 'printer', transport: { type: 'simulated' }, options: { printer: { paperWidth: 80 } } },
+  { id: 'scanner-1', kind: 'scanner', transport: { type: 'simulated' } },
+];
+
+export const PORTRAIT = { width: 1080, height: 1920 };
+export const LANDSCAPE = { width: 1920, height: 1080 };
+
+export interface KioskHarness {
+  host: TestHost;
+  central: ListeningApi;
+  browser: Browser;
+  /** The host's address (the renderer is served from it). */
+  base: string;
+  /** A fresh browser context on /kiosk, attract screen painted. */
+  openKiosk(options?: {
+    viewport?: { width: number; height: number };
+    /** Runs before the first navigation (e.g. `page.clock.install()` for idle timeouts). */
+    beforeLoad?: (page: Page) => Promise<void>;
+  }): Promise<{ page: Page; context: BrowserContext }>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A real host (built renderer, simulated devices, staff 1001/9001/8001) talking to the real
+ * reference central API on loopback, and Debian's Chromium. One per test file.
+ */
+export async function startKioskHarness(options: { config?: HostConfigInput } = {}): Promise<KioskHarness> {
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer missing: run `npm run build` first');
+  const tmp: TempDir = tempDir('kiosk-e2e-');
+  const central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+  const host = await startTestHost({
+    withRenderer: true,
+    config: {
+      staff: await testStaffSeeds(),
+      devices: KIOSK_DEVICES,
+      centralApi: { url: central.baseUrl, token },
+      // Status changes made at the central API reach the kiosk within a second, not 30.
+      sync: { pullIntervalMs: 1_000 },
+      ...options.config,
+    },
+  });
+  const base = await host.app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await launchChromium();
+  return {
+    host,
+    central,
+    browser,
+    base,
+    async openKiosk({ viewport = LANDSCAPE, beforeLoad } = {}) {
+      const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+      const page = await context.newPage();
+      if (beforeLoad) await beforeLoad(page);
+      await page.goto(`${base}/kiosk`);
+      await page.getByTestId('attract').waitFor();
+      return { page, context };
+    },
+    async dispose() {
+      await browser.close();
+      await host.dispose();
+      await central.api.close();
+      tmp.cleanup();
+    },
+  };
+}
+
+/** Lays a simulated card on the reader and waits for the kiosk to greet its holder. */
+export async function startVisitWithCard(page: Page, host: TestHost, cardId = 'zhangSan'): Promise<void> {
+  // A card left on the reader by an earlier visit is not read again: take it off first.
+  host.devices.placeSimulatedCard(null);
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  if (!host.devices.placeSimulatedCard(cardId)) throw new Error('no simulated reader');
+  await page.getByTestId('citizen-name').waitFor();
+}
+
+/** Touches the attract screen to start without a card. */
+export async function startVisitWithoutCard(page: Page): Promise<void> {
+  await page.getByTestId('attract').getByRole('button').first().click();
+  await page.getByTestId('citizen-name').waitFor();
+}
+
+/** Opens a flow from the home tiles. */
+export async function openFlow(page: Page, flow: string): Promise<void> {
+  await page.locator(`button.tile[data-flow="${flow}"]`).click();
+  await page.locator(`section.flow[data-flow="${flow}"]`).waitFor();
+}
+
+/** Switches 长辈版 on (or off) with the header button. */
+export async function setElderMode(page: Page, on: boolean): Promise<void> {
+  const isOn = (await page.locator('.kiosk.elder').count()) > 0;
+  if (isOn !== on) await page.locator('.kiosk-tools button[aria-pressed]').first().click();
+}
+
+/** axe-core on the current screen: the serious and critical violations (expected to be none). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
