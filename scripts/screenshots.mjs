@@ -4,7 +4,7 @@
 // PNGs to docs/screenshots/. Committed so the README shows the product as it is.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertNode22, ensureBuild, root } from './lib/ensure-build.mjs';
 
@@ -24,5 +24,7 @@ await build({
   logLevel: 'warning',
   absWorkingDir: root,
 });
+// The reference central API finds its migrations next to its module, as in dist/.
+cpSync(join(root, 'tools/central-api/migrations'), join(outDir, 'migrations'), { recursive: true });
 const run = spawnSync(process.execPath, [out], { stdio: 'inherit', cwd: root });
 process.exit(run.status ?? 1);

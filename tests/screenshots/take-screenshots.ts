@@ -83,6 +83,27 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   await startVisitWithCard(page, k.host);
   await openFlow(page, 'case');
   await shot(page, 'kiosk-case-items');
+  await page.getByRole('button', { name: '办理企业开办一站式办理' }).click();
+  await page.getByRole('heading', { name: /填写「企业开办一站式办理」申报信息/ }).waitFor();
+  await page.getByLabel('拟设企业名称').fill('示例星辰科技有限公司');
+  await page.getByLabel('住所').fill('示例市和平区创业路8号');
+  await page.getByRole('button', { name: '有限责任公司' }).click();
+  await page.getByRole('button', { name: '建设银行' }).click();
+  await page.getByLabel('联系电话').click();
+  await page.getByTestId('osk').waitFor();
+  for (const key of '1380013800'.split('')) await page.locator(`[data-testid="osk"] [data-skbtn="${key}"]`).click();
+  await shot(page, 'kiosk-case-form');
+  await page.locator('[data-testid="osk"] [data-skbtn="0"]').click();
+  await page.locator('[data-testid="osk"] [data-skbtn="{done}"]').click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('heading', { name: '请核对随身携带的材料' }).waitFor();
+  for (const name of [/法定代表人身份证件/, /公司章程/, /住所使用证明/]) await page.getByRole('checkbox', { name }).check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('heading', { name: '请确认申报信息' }).waitFor();
+  await page.getByRole('button', { name: '确认提交' }).click();
+  await page.getByRole('heading', { name: '申报已提交' }).waitFor();
+  await page.getByText('请取走受理回执').waitFor({ timeout: 15_000 });
+  await shot(page, 'kiosk-case-done');
   await context.close();
 }
 {
