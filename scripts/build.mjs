@@ -27,7 +27,12 @@ const node = {
 };
 
 await Promise.all([
-  esbuild({ ...node, format: 'esm', entryPoints: { 'host/main': 'host/main.ts', 'tools/central-api/main': 'tools/central-api/main.ts' }, outdir: dist }),
+  esbuild({
+    ...node,
+    format: 'esm',
+    entryPoints: { 'host/main': 'host/main.ts', 'tools/central-api/main': 'tools/central-api/main.ts' },
+    outdir: dist,
+  }),
   esbuild({
     ...node,
     format: 'cjs',

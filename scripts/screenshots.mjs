@@ -2,10 +2,10 @@
 // `npm run screenshots`: builds the renderer if sources changed, then drives the real host
 // (simulated devices, reference central API) in Chromium through the main screens and writes
 // PNGs to docs/screenshots/. Committed so the README shows the product as it is.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundleNodeScript } from './lib/bundle-ts.mjs';
 import { assertNode22, ensureBuild, root } from './lib/ensure-build.mjs';
 
 assertNode22();
@@ -13,17 +13,7 @@ ensureBuild();
 const outDir = join(root, '.cache/screenshots');
 mkdirSync(outDir, { recursive: true });
 const out = join(outDir, 'take-screenshots.mjs');
-await build({
-  entryPoints: [join(root, 'tests/screenshots/take-screenshots.ts')],
-  outfile: out,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  packages: 'external',
-  logLevel: 'warning',
-  absWorkingDir: root,
-});
+await bundleNodeScript(root, join(root, 'tests/screenshots/take-screenshots.ts'), out);
 // The reference central API finds its migrations next to its module, as in dist/.
 cpSync(join(root, 'tools/central-api/migrations'), join(outDir, 'migrations'), { recursive: true });
 const run = spawnSync(process.execPath, [out], { stdio: 'inherit', cwd: root });

@@ -55,9 +55,24 @@ async function waitForHealth(url, name) {
   shutdown(1);
 }
 
-run('central API', [process.execPath, join(root, 'dist/tools/central-api/main.js'), '--port', String(centralPort), '--db', join(dataDir, 'central-api.sqlite')]);
+run('central API', [
+  process.execPath,
+  join(root, 'dist/tools/central-api/main.js'),
+  '--port',
+  String(centralPort),
+  '--db',
+  join(dataDir, 'central-api.sqlite'),
+]);
 await waitForHealth(`http://127.0.0.1:${centralPort}/v1/health`, 'central API');
-run('host', [process.execPath, join(root, 'dist/host/main.js'), '--port', String(hostPort), '--data-dir', dataDir, ...process.argv.slice(2)]);
+run('host', [
+  process.execPath,
+  join(root, 'dist/host/main.js'),
+  '--port',
+  String(hostPort),
+  '--data-dir',
+  dataDir,
+  ...process.argv.slice(2),
+]);
 await waitForHealth(`${hostUrl}/api/v1/health`, 'host');
 
 const kioskUrl = `${hostUrl}/kiosk`;

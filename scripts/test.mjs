@@ -18,7 +18,11 @@ const vitest = (project) => [
 ];
 const steps = [
   ['lint', bin('eslint'), ['.']],
-  ['layers', bin('depcruise'), ['--config', '.dependency-cruiser.cjs', 'electron', 'host', 'hardware', 'db', 'contracts', 'renderer', 'tools', 'tests']],
+  [
+    'layers',
+    bin('depcruise'),
+    ['--config', '.dependency-cruiser.cjs', 'electron', 'host', 'hardware', 'db', 'contracts', 'renderer', 'tools', 'tests'],
+  ],
   ['typecheck:node', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']],
   ['typecheck:web', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
   ['typecheck:e2e', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']],

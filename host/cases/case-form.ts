@@ -1,5 +1,6 @@
-import type { CaseMaterial, CatalogFormField, CatalogItem, PrefillSource } from '../../contracts/central-api';
+import type { CaseMaterial, CatalogItem, PrefillSource } from '../../contracts/central-api';
 import type { FormProblem } from '../../contracts/cases';
+import { fieldValueProblem } from '../../contracts/form-field-check';
 
 /**
  * What prefill reads from the card on the reader. `CitizenCard` fits it; address and gender
@@ -36,28 +37,6 @@ function genderFromIdNumber(card: PrefillCard): string | undefined {
   return Number.isNaN(digit) ? undefined : digit % 2 === 1 ? '男' : '女';
 }
 
-// Mobile (1xx xxxx xxxx) or a landline with area code (0xx(x)-xxxxxxx(x)).
-const PHONE = /^(?:1\d{10}|0\d{2,3}-?\d{7,8})$/;
-
-function validDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
-}
-
-function check(field: CatalogFormField, value: string): FormProblem['problem'] | null {
-  switch (field.type) {
-    case 'text':
-      return null;
-    case 'phone':
-      return PHONE.test(value) ? null : 'invalid';
-    case 'date':
-      return validDate(value) ? null : 'invalid';
-    case 'select':
-      return field.options?.includes(value) ? null : 'not_an_option';
-  }
-}
-
 export type FormCheck =
   { ok: true; form: Record<string, string>; materials: CaseMaterial[] } | { ok: false; problems: FormProblem[] };
 
@@ -84,7 +63,7 @@ export function checkForm(
       if (field.required) problems.push({ key: field.key, problem: 'required' });
       continue;
     }
-    const problem = check(field, value);
+    const problem = fieldValueProblem(field, value);
     if (problem) problems.push({ key: field.key, problem });
     else form[field.key] = value;
   }

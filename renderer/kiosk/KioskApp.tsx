@@ -113,6 +113,12 @@ function Kiosk() {
     currentView.current = view;
   }, [view]);
 
+  // A card read while the page was loading or reconnecting (its event was never streamed to
+  // us; the resync reloads the identity): the kiosk wakes for it all the same.
+  useEffect(() => {
+    if (citizen !== null && view.name === 'attract') setView({ name: 'home' });
+  }, [citizen, view.name]);
+
   const flow = view.name === 'flow' ? FLOWS.find((f) => f.id === view.flow) : undefined;
   const idleSeconds = Math.round((flow?.idleSeconds ?? HOME_IDLE_SECONDS) * (elder ? ELDER_IDLE_FACTOR : 1));
   const idle = useIdleTimer(idleSeconds, view.name !== 'attract', () => void endSession());

@@ -19,7 +19,9 @@ function newestMtime(path) {
 export function assertNode22() {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 22) {
-    console.error(`hall-kiosk needs Node >= 22 (this is ${process.version}). Run it through npm (npm start), which uses the node@22 devDependency.`);
+    console.error(
+      `hall-kiosk needs Node >= 22 (this is ${process.version}). Run it through npm (npm start), which uses the node@22 devDependency.`,
+    );
     process.exit(1);
   }
 }

@@ -74,10 +74,8 @@ describe('kiosk shell', () => {
     // Laying the card down moves on by itself, greeting by masked name only.
     k.host.devices.placeSimulatedCard('zhangSan');
     await expect.poll(() => page.getByText('本业务需要刷身份证').count()).toBe(0);
-    await page.screenshot({ path: '/tmp/shell-debug1.png' });
     await page.getByRole('button', { name: '首页', exact: true }).click();
-    await page.screenshot({ path: '/tmp/shell-debug2.png' });
-    expect(await page.getByTestId('citizen-name').textContent()).toBe('您好，张*');
+    await expect.poll(() => page.getByTestId('citizen-name').textContent()).toBe('您好，张*');
     expect(await page.content()).not.toContain('张三');
 
     // Taking the card away ends the visit: back to the attract screen, nothing personal left.

@@ -35,11 +35,9 @@ export class SocatLink {
     // Stale links (socat killed hard) would make the wait below pass too early.
     rmSync(this.readerPath, { force: true });
     rmSync(this.devicePath, { force: true });
-    const child = spawn(
-      SOCAT,
-      [`pty,raw,echo=0,link=${this.readerPath}`, `pty,raw,echo=0,link=${this.devicePath}`],
-      { stdio: 'ignore' },
-    );
+    const child = spawn(SOCAT, [`pty,raw,echo=0,link=${this.readerPath}`, `pty,raw,echo=0,link=${this.devicePath}`], {
+      stdio: 'ignore',
+    });
     this.child = child;
     child.once('exit', () => {
       if (this.child === child) this.child = undefined;

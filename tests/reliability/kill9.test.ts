@@ -22,7 +22,9 @@ afterAll(() => {
 });
 
 async function startHost(configFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/host/main.js'), '--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/host/main.js'), '--config', configFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -44,13 +46,19 @@ async function json(url: string, init: RequestInit & { body?: string } = {}): Pr
 describe('kill -9 in the middle of a burst', () => {
   it('keeps every acknowledged ticket and call, and never issues a number twice', async () => {
     const configFile = join(dir, 'hall.json');
-    writeFileSync(configFile, JSON.stringify({ listen: { port: 0 }, dataDir: dir, hours: ALL_DAY_HOURS, devices: [], staff: await testStaffSeeds() }));
+    writeFileSync(
+      configFile,
+      JSON.stringify({ listen: { port: 0 }, dataDir: dir, hours: ALL_DAY_HOURS, devices: [], staff: await testStaffSeeds() }),
+    );
 
     let host = await startHost(configFile);
     const windows = WindowList.parse((await json(`${host.url}/api/v1/windows`)).body).windows;
     const window1 = windows.find((w) => w.number === 1)?.id ?? 0;
     const signInAt = async (url: string) => {
-      const res = await json(`${url}/api/v1/auth/sign-in`, { method: 'POST', body: JSON.stringify({ staffNo: '1001', pin: TEST_PIN, windowId: window1 }) });
+      const res = await json(`${url}/api/v1/auth/sign-in`, {
+        method: 'POST',
+        body: JSON.stringify({ staffNo: '1001', pin: TEST_PIN, windowId: window1 }),
+      });
       return { authorization: `Bearer ${SignInResponse.parse(res.body).token}` };
     };
     const auth = await signInAt(host.url);
@@ -62,11 +70,18 @@ describe('kill -9 in the middle of a burst', () => {
     const one = async (i: number) => {
       try {
         if (i % 3 === 2) {
-          const res = await json(`${host.url}/api/v1/windows/${window1}/call-next`, { method: 'POST', headers: auth, body: '{}' });
+          const res = await json(`${host.url}/api/v1/windows/${window1}/call-next`, {
+            method: 'POST',
+            headers: auth,
+            body: '{}',
+          });
           if (res.status === 200) called.add(CallNextResponse.parse(res.body).call.ticketId);
         } else {
           const serviceCode = i % 2 === 0 ? 'business-startup' : 'consulting';
-          const res = await json(`${host.url}/api/v1/tickets`, { method: 'POST', body: JSON.stringify({ serviceCode, withIdentity: false }) });
+          const res = await json(`${host.url}/api/v1/tickets`, {
+            method: 'POST',
+            body: JSON.stringify({ serviceCode, withIdentity: false }),
+          });
           if (res.status === 201) {
             const { ticket } = IssueTicketResponse.parse(res.body);
             issued.set(ticket.id, ticket.number);
@@ -81,16 +96,27 @@ describe('kill -9 in the middle of a burst', () => {
     for (let i = 0; i < 600 && host.child.exitCode === null && host.child.signalCode === null; i += 8) {
       await Promise.all(Array.from({ length: 8 }, (_, k) => one(i + k)));
     }
-    await new Promise<void>((resolve) => (host.child.exitCode !== null || host.child.signalCode !== null ? resolve() : host.child.once('exit', () => resolve())));
+    await new Promise<void>((resolve) =>
+      host.child.exitCode !== null || host.child.signalCode !== null ? resolve() : host.child.once('exit', () => resolve()),
+    );
     expect(host.child.signalCode).toBe('SIGKILL');
     expect(issued.size).toBeGreaterThan(50);
 
     host = await startHost(configFile);
     const after = IssueTicketResponse.parse(
-      (await json(`${host.url}/api/v1/tickets`, { method: 'POST', body: JSON.stringify({ serviceCode: 'business-startup', withIdentity: false }) })).body,
+      (
+        await json(`${host.url}/api/v1/tickets`, {
+          method: 'POST',
+          body: JSON.stringify({ serviceCode: 'business-startup', withIdentity: false }),
+        })
+      ).body,
     ).ticket;
     const auth2 = await signInAt(host.url);
-    const callAfter = await json(`${host.url}/api/v1/windows/${window1}/call-next`, { method: 'POST', headers: auth2, body: '{}' });
+    const callAfter = await json(`${host.url}/api/v1/windows/${window1}/call-next`, {
+      method: 'POST',
+      headers: auth2,
+      body: '{}',
+    });
     expect(callAfter.status).toBe(200);
     host.child.kill('SIGTERM');
     await new Promise((r) => host.child.once('exit', r));

@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CatalogViewItem } from '../../../contracts/cases';
 import type { CatalogCategory } from '../../../contracts/central-api';
-import { useApi } from '../../api/context';
 import { CaseWizard } from './case-form/CaseWizard';
+import { CatalogItems } from './case-form/CatalogItems';
 
 /** Categories filed here; complaints (营商诉求) have their own flow. */
 const CASE_CATEGORIES: readonly CatalogCategory[] = ['startup-bundle', 'livelihood', 'other'];
@@ -37,24 +36,16 @@ export default function CaseFlow() {
 
 /** The hall's items by category; 企业开办 first, as the one-stop bundle it is. */
 function ItemChooser({ onPick }: { onPick: (item: CatalogViewItem) => void }) {
-  const api = useApi();
   const { t } = useTranslation();
-  const catalog = useQuery({ queryKey: ['catalog'], queryFn: api.catalog });
-  if (catalog.isPending) return <p className="loading">{t('shell.loading')}</p>;
-  if (catalog.isError) {
-    return (
-      <div className="case-load-error">
-        <p className="error" role="alert">
-          {t('case.errors.catalog')}
-        </p>
-        <button type="button" className="secondary big" onClick={() => void catalog.refetch()}>
-          {t('common.retry')}
-        </button>
-      </div>
-    );
-  }
-  const items = catalog.data.items.filter((i) => CASE_CATEGORIES.includes(i.category));
-  if (items.length === 0) return <p className="case-note">{t('case.choose.empty')}</p>;
+  return (
+    <CatalogItems categories={CASE_CATEGORIES} empty={t('case.choose.empty')}>
+      {(items) => <ItemTiles items={items} onPick={onPick} />}
+    </CatalogItems>
+  );
+}
+
+function ItemTiles({ items, onPick }: { items: CatalogViewItem[]; onPick: (item: CatalogViewItem) => void }) {
+  const { t } = useTranslation();
   const bundles = items.filter((i) => i.category === 'startup-bundle');
   const groups: { key: 'livelihood' | 'other'; items: CatalogViewItem[] }[] = [
     { key: 'livelihood', items: items.filter((i) => i.category === 'livelihood') },

@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CatalogViewItem } from '../../../contracts/cases';
 import type { CaseStatus } from '../../../contracts/central-api';
-import { useApi } from '../../api/context';
 import { CaseWizard } from './case-form/CaseWizard';
+import { CatalogItems } from './case-form/CatalogItems';
 
 /** The path a complaint takes when the catalog does not say (受理 → 办理 → 办结). */
 const DEFAULT_STAGES: readonly CaseStatus[] = ['accepted', 'in_progress', 'completed'];
@@ -38,24 +37,16 @@ export default function ComplaintFlow() {
 }
 
 function ComplaintIntro({ onPick }: { onPick: (item: CatalogViewItem) => void }) {
-  const api = useApi();
   const { t } = useTranslation();
-  const catalog = useQuery({ queryKey: ['catalog'], queryFn: api.catalog });
-  if (catalog.isPending) return <p className="loading">{t('shell.loading')}</p>;
-  if (catalog.isError) {
-    return (
-      <div className="case-load-error">
-        <p className="error" role="alert">
-          {t('case.errors.catalog')}
-        </p>
-        <button type="button" className="secondary big" onClick={() => void catalog.refetch()}>
-          {t('common.retry')}
-        </button>
-      </div>
-    );
-  }
-  const items = catalog.data.items.filter((i) => i.category === 'complaint');
-  if (items.length === 0) return <p className="case-note">{t('complaint.intro.none')}</p>;
+  return (
+    <CatalogItems categories={['complaint']} empty={t('complaint.intro.none')}>
+      {(items) => <ComplaintItems items={items} onPick={onPick} />}
+    </CatalogItems>
+  );
+}
+
+function ComplaintItems({ items, onPick }: { items: CatalogViewItem[]; onPick: (item: CatalogViewItem) => void }) {
+  const { t } = useTranslation();
   return (
     <div className="complaint-intro">
       {items.map((item) => {

@@ -111,9 +111,7 @@ describe('baud negotiation over a memory link', () => {
   });
 
   it('reports "transport" when the SAM switched but the port could not follow', async () => {
-    const r = await rig({ baudRate: 38400 }, (host) =>
-      withSetBaud(host, () => Promise.reject(new Error('EINVAL'))),
-    );
+    const r = await rig({ baudRate: 38400 }, (host) => withSetBaud(host, () => Promise.reject(new Error('EINVAL'))));
     await r.reader.start();
     expect(r.reader.health.lastError).toMatchObject({ kind: 'baud', failure: 'transport', detail: 'EINVAL' });
     expect(r.reader.health.baudRate).toBe(115200);

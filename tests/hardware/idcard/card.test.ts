@@ -153,13 +153,59 @@ function toSimulated(card: IdCard): SimulatedCard {
   const raw = (iso: string) => (iso === 'long-term' ? '长期' : iso.replaceAll('-', ''));
   switch (card.kind) {
     case 'resident':
-      return { kind: 'resident', name: card.name, gender: card.gender.code, nation: card.nation.code, birth: raw(card.birthDate), address: card.address, idNumber: card.idNumber, issuer: card.issuer, validFrom: raw(card.validFrom), validTo: raw(card.validTo) };
+      return {
+        kind: 'resident',
+        name: card.name,
+        gender: card.gender.code,
+        nation: card.nation.code,
+        birth: raw(card.birthDate),
+        address: card.address,
+        idNumber: card.idNumber,
+        issuer: card.issuer,
+        validFrom: raw(card.validFrom),
+        validTo: raw(card.validTo),
+      };
     case 'hmt':
-      return { kind: 'hmt', name: card.name, gender: card.gender.code, birth: raw(card.birthDate), address: card.address, idNumber: card.idNumber, issuer: card.issuer, validFrom: raw(card.validFrom), validTo: raw(card.validTo), passNumber: card.passNumber, issueCount: String(card.issueCount).padStart(2, '0') };
+      return {
+        kind: 'hmt',
+        name: card.name,
+        gender: card.gender.code,
+        birth: raw(card.birthDate),
+        address: card.address,
+        idNumber: card.idNumber,
+        issuer: card.issuer,
+        validFrom: raw(card.validFrom),
+        validTo: raw(card.validTo),
+        passNumber: card.passNumber,
+        issueCount: String(card.issueCount).padStart(2, '0'),
+      };
     case 'foreign2017':
-      return { kind: 'foreign2017', englishName: card.englishName, gender: card.gender.code, cardNumber: card.idNumber, nationality: card.nationality, chineseName: card.hasChineseName ? card.name : '', validFrom: raw(card.validFrom), validTo: raw(card.validTo), birth: raw(card.birthDate), version: card.cardVersion, authority: card.authorityCode };
+      return {
+        kind: 'foreign2017',
+        englishName: card.englishName,
+        gender: card.gender.code,
+        cardNumber: card.idNumber,
+        nationality: card.nationality,
+        chineseName: card.hasChineseName ? card.name : '',
+        validFrom: raw(card.validFrom),
+        validTo: raw(card.validTo),
+        birth: raw(card.birthDate),
+        version: card.cardVersion,
+        authority: card.authorityCode,
+      };
     case 'foreign2023':
-      return { kind: 'foreign2023', chineseName: card.hasChineseName ? card.name : '', gender: card.gender.code, renewals: String(card.renewalCount).padStart(2, '0'), birth: raw(card.birthDate), englishName: card.englishName, idNumber: card.idNumber, validFrom: raw(card.validFrom), validTo: raw(card.validTo), nationality: card.nationality };
+      return {
+        kind: 'foreign2023',
+        chineseName: card.hasChineseName ? card.name : '',
+        gender: card.gender.code,
+        renewals: String(card.renewalCount).padStart(2, '0'),
+        birth: raw(card.birthDate),
+        englishName: card.englishName,
+        idNumber: card.idNumber,
+        validFrom: raw(card.validFrom),
+        validTo: raw(card.validTo),
+        nationality: card.nationality,
+      };
   }
 }
 

@@ -60,21 +60,23 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-
 describe('fixture frames split at every byte boundary', () => {
-  it.each(NAMES.map((name, i) => [name, i] as const))('%s: two chunks [0,i) and [i,n) give one frame and the same card', (_name, index) => {
-    const bytes = FIXTURES[index] ?? new Uint8Array(0);
-    const expected = EXPECTED[index];
-    for (let i = 0; i <= bytes.length; i++) {
-      const decoder = new FrameDecoder();
-      const results = [...decoder.push(bytes.subarray(0, i)), ...decoder.push(bytes.subarray(i))];
-      expect(results).toHaveLength(1);
-      const [only] = results;
-      expect(only?.ok).toBe(true);
-      if (!only?.ok) return;
-      expect(cardOf(only.frame)).toEqual(expected);
-    }
-  });
+  it.each(NAMES.map((name, i) => [name, i] as const))(
+    '%s: two chunks [0,i) and [i,n) give one frame and the same card',
+    (_name, index) => {
+      const bytes = FIXTURES[index] ?? new Uint8Array(0);
+      const expected = EXPECTED[index];
+      for (let i = 0; i <= bytes.length; i++) {
+        const decoder = new FrameDecoder();
+        const results = [...decoder.push(bytes.subarray(0, i)), ...decoder.push(bytes.subarray(i))];
+        expect(results).toHaveLength(1);
+        const [only] = results;
+        expect(only?.ok).toBe(true);
+        if (!only?.ok) return;
+        expect(cardOf(only.frame)).toEqual(expected);
+      }
+    },
+  );
 
   it('any single-byte corruption after the preamble yields no frame at all', () => {
     // XOR catches every single-byte change in the body or CHK; a changed LEN reframes the bytes and is covered by the fuzz.
@@ -180,24 +182,34 @@ const fixtureIndex = fc.integer({ min: 0, max: FIXTURES.length - 1 });
 describe('FrameDecoder fuzz on fixture frames (100,000 runs in total)', () => {
   it('one to three mutations of a fixture frame, random chunking (60,000 runs)', () => {
     fc.assert(
-      fc.property(fixtureIndex, fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.array(fc.nat(), { maxLength: 4 }), (i, ms, cuts) => {
-        return check(ms.reduce(mutate, FIXTURES[i] ?? new Uint8Array(0)), cuts);
-      }),
+      fc.property(
+        fixtureIndex,
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (i, ms, cuts) => {
+          return check(ms.reduce(mutate, FIXTURES[i] ?? new Uint8Array(0)), cuts);
+        },
+      ),
       { numRuns: 60_000 },
     );
   });
 
   it('single-byte flips never yield a frame, and the decoder recovers on the next good frame (20,000 runs)', () => {
     fc.assert(
-      fc.property(fixtureIndex, fc.integer({ min: PREAMBLE.length + 2, max: 1294 }), fc.integer({ min: 1, max: 255 }), (i, at, mask) => {
-        const fixture = FIXTURES[i] ?? new Uint8Array(0);
-        const bad = mutate(fixture, { op: 'flip', at, mask });
-        const decoder = new FrameDecoder();
-        if (decoder.push(bad).some((r) => r.ok)) return false;
-        // A good frame after enough bytes must still be found: a corrupt LEN swallows at most MAX_LEN bytes.
-        for (let k = 0; k < 4; k++) decoder.push(fixture);
-        return decoder.push(GOOD).some((r) => r.ok && r.frame.sw3 === 0x9f);
-      }),
+      fc.property(
+        fixtureIndex,
+        fc.integer({ min: PREAMBLE.length + 2, max: 1294 }),
+        fc.integer({ min: 1, max: 255 }),
+        (i, at, mask) => {
+          const fixture = FIXTURES[i] ?? new Uint8Array(0);
+          const bad = mutate(fixture, { op: 'flip', at, mask });
+          const decoder = new FrameDecoder();
+          if (decoder.push(bad).some((r) => r.ok)) return false;
+          // A good frame after enough bytes must still be found: a corrupt LEN swallows at most MAX_LEN bytes.
+          for (let k = 0; k < 4; k++) decoder.push(fixture);
+          return decoder.push(GOOD).some((r) => r.ok && r.frame.sw3 === 0x9f);
+        },
+      ),
       { numRuns: 20_000 },
     );
   });
@@ -206,7 +218,9 @@ describe('FrameDecoder fuzz on fixture frames (100,000 runs in total)', () => {
     const piece = fc.oneof(
       fc.uint8Array({ maxLength: 32 }),
       fc.constant(Uint8Array.from(PREAMBLE)),
-      fc.record({ sw3: fc.integer({ min: 0, max: 255 }), data: fc.uint8Array({ maxLength: 40 }) }).map(({ sw3, data }) => encodeResponse(sw3, data)),
+      fc
+        .record({ sw3: fc.integer({ min: 0, max: 255 }), data: fc.uint8Array({ maxLength: 40 }) })
+        .map(({ sw3, data }) => encodeResponse(sw3, data)),
       fixtureIndex.map((i) => FIXTURES[i] ?? new Uint8Array(0)),
     );
     fc.assert(

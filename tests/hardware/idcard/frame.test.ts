@@ -157,7 +157,9 @@ describe('FrameDecoder resynchronisation and errors', () => {
 describe('CommandFrameDecoder', () => {
   it('decodes command frames, including ones with data', () => {
     const decoder = new CommandFrameDecoder();
-    const results = decoder.push(Uint8Array.from([...encodeCommand('find-card'), ...encodeCommandFrame(0x99, 0x01, Uint8Array.of(5))]));
+    const results = decoder.push(
+      Uint8Array.from([...encodeCommand('find-card'), ...encodeCommandFrame(0x99, 0x01, Uint8Array.of(5))]),
+    );
     expect(results).toEqual([
       { ok: true, frame: { cmd: 0x20, para: 0x01, data: new Uint8Array(0) } },
       { ok: true, frame: { cmd: 0x99, para: 0x01, data: Uint8Array.of(5) } },

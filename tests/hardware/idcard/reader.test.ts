@@ -41,7 +41,10 @@ async function rig(options: IdCardReaderOptions = FAST): Promise<Rig> {
 /** Lets the reader run a number of whole polls (find commands) before continuing. */
 async function polls(r: Rig, count: number): Promise<void> {
   const target = r.simulator.received.filter((c) => c === 'find-card').length + count;
-  await vi.waitFor(() => expect(r.simulator.received.filter((c) => c === 'find-card').length).toBeGreaterThanOrEqual(target), WAIT);
+  await vi.waitFor(
+    () => expect(r.simulator.received.filter((c) => c === 'find-card').length).toBeGreaterThanOrEqual(target),
+    WAIT,
+  );
 }
 
 afterEach(async () => {

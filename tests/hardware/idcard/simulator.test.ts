@@ -40,7 +40,10 @@ async function rig(): Promise<Rig> {
     async ask(frame) {
       results = [];
       await host.write(frame);
-      await vi.waitFor(() => expect(results.some((x) => x.ok || x.error.kind !== 'garbage')).toBe(true), { timeout: 2000, interval: 2 });
+      await vi.waitFor(() => expect(results.some((x) => x.ok || x.error.kind !== 'garbage')).toBe(true), {
+        timeout: 2000,
+        interval: 2,
+      });
       return results;
     },
   };
@@ -110,7 +113,9 @@ describe('IdCardSimulator protocol', () => {
     expect(reply?.ok).toBe(true);
     if (!reply?.ok) return;
     const payload = splitReadPayload(reply.frame.data, true);
-    expect(payload.ok && [payload.payload.text.length, payload.payload.photo.length, payload.payload.fingerprint?.length]).toEqual([256, 1024, 1024]);
+    expect(
+      payload.ok && [payload.payload.text.length, payload.payload.photo.length, payload.payload.fingerprint?.length],
+    ).toEqual([256, 1024, 1024]);
   });
 
   it('answers an unknown command with 21 and a corrupt command with 10', async () => {

@@ -17,7 +17,12 @@ describe('central API: cases', () => {
   });
 
   const submit = (key: string, body: unknown = sampleCase()) =>
-    api.app.inject({ method: 'POST', url: '/v1/cases', headers: { ...terminalAuth, 'idempotency-key': key }, payload: body as object });
+    api.app.inject({
+      method: 'POST',
+      url: '/v1/cases',
+      headers: { ...terminalAuth, 'idempotency-key': key },
+      payload: body as object,
+    });
 
   it('creates a case numbered by Beijing date and daily sequence', async () => {
     const first = await submit(newKey());

@@ -66,7 +66,12 @@ describe('central API: fault injection', () => {
     const read = await api.app.inject({ method: 'GET', url: '/v1/admin/faults', headers: adminAuth });
     expect(read.json()).toEqual(res.json());
 
-    const invalid = await api.app.inject({ method: 'POST', url: '/v1/admin/faults', headers: adminAuth, payload: { failRate: 2 } });
+    const invalid = await api.app.inject({
+      method: 'POST',
+      url: '/v1/admin/faults',
+      headers: adminAuth,
+      payload: { failRate: 2 },
+    });
     expect(invalid.statusCode).toBe(400);
     const asTerminal = await api.app.inject({ method: 'POST', url: '/v1/admin/faults', headers: terminalAuth, payload: {} });
     expect(asTerminal.statusCode).toBe(401);

@@ -19,10 +19,7 @@ export function tempDbFile(): { file: string; cleanup: () => void } {
   return { file: join(dir, 'central.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startApi(
-  file: string,
-  extra: Partial<CentralApiOptions> = {},
-): Promise<CentralApi> {
+export async function startApi(file: string, extra: Partial<CentralApiOptions> = {}): Promise<CentralApi> {
   return createCentralApi({
     dbFile: file,
     tokens: [TERMINAL_TOKEN, 'second-terminal-token'],

@@ -20,7 +20,13 @@ describe('central API: OpenAPI', () => {
     const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/cases', '/v1/cases/changes', '/v1/cases/{caseNumber}', '/v1/admin/cases/{caseNumber}/status', '/v1/health']),
+      expect.arrayContaining([
+        '/v1/cases',
+        '/v1/cases/changes',
+        '/v1/cases/{caseNumber}',
+        '/v1/admin/cases/{caseNumber}/status',
+        '/v1/health',
+      ]),
     );
     expect(doc.paths['/v1/cases']?.post?.requestBody).toBeDefined();
     expect(doc.paths['/v1/openapi.json']).toBeUndefined();

@@ -13,14 +13,24 @@ describe('central API: restart', () => {
   });
 
   const submit = (app: CentralApi, key: string) =>
-    app.app.inject({ method: 'POST', url: '/v1/cases', headers: { ...terminalAuth, 'idempotency-key': key }, payload: sampleCase() });
+    app.app.inject({
+      method: 'POST',
+      url: '/v1/cases',
+      headers: { ...terminalAuth, 'idempotency-key': key },
+      payload: sampleCase(),
+    });
 
   it('keeps cases, idempotency keys and the daily sequence across close and reopen', async () => {
     const before = await startApi(db.file);
     const key = newKey();
     const created = CreateCaseResponse.parse((await submit(before, key)).json());
     expect(created.caseNumber).toBe('HK20261127000001');
-    await before.app.inject({ method: 'POST', url: `/v1/admin/cases/${created.caseNumber}/status`, headers: adminAuth, payload: { status: 'accepted' } });
+    await before.app.inject({
+      method: 'POST',
+      url: `/v1/admin/cases/${created.caseNumber}/status`,
+      headers: adminAuth,
+      payload: { status: 'accepted' },
+    });
     await before.close();
     await before.close(); // closing twice is harmless
 

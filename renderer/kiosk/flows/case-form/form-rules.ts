@@ -1,5 +1,6 @@
 import type { FormProblem } from '../../../../contracts/cases';
 import type { CatalogFormField } from '../../../../contracts/central-api';
+import { fieldValueProblem } from '../../../../contracts/form-field-check';
 import type { IdentityView } from '../../../../contracts/identity';
 import type { KeyboardLayout } from '../../../ui/keyboard/keyboard-context';
 
@@ -9,16 +10,7 @@ import type { KeyboardLayout } from '../../../ui/keyboard/keyboard-context';
  * stays the authority: its `form_invalid` problems are mapped back onto the same fields.
  */
 
-// Same patterns as the host: a mobile (1xx xxxx xxxx) or a landline with its area code.
-const PHONE = /^(?:1\d{10}|0\d{2,3}-?\d{7,8})$/;
-
 export type FieldProblem = FormProblem['problem'];
-
-export function validDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
-}
 
 /** Digits typed on the keypad shown as YYYY-MM-DD; dashes appear only once the next digit does. */
 export function formatDateInput(typed: string): string {
@@ -68,16 +60,7 @@ export function maxLengthOf(field: CatalogFormField): number {
 export function checkField(field: CatalogFormField, raw: string | undefined): FieldProblem | null {
   const value = raw?.trim() ?? '';
   if (value === '') return field.required ? 'required' : null;
-  switch (field.type) {
-    case 'text':
-      return null;
-    case 'phone':
-      return PHONE.test(value) ? null : 'invalid';
-    case 'date':
-      return validDate(value) ? null : 'invalid';
-    case 'select':
-      return field.options?.includes(value) ? null : 'not_an_option';
-  }
+  return fieldValueProblem(field, value);
 }
 
 export type FieldErrors = Record<string, FieldProblem>;

@@ -1,0 +1,27 @@
+import type { CatalogFormField } from './central-api';
+
+// Mobile (1xx xxxx xxxx) or a landline with area code (0xx(x)-xxxxxxx(x)).
+const PHONE = /^(?:1\d{10}|0\d{2,3}-?\d{7,8})$/;
+
+function validDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+}
+
+/**
+ * What is wrong with a non-empty value of a catalog form field, or null. One rule for the
+ * kiosk (said at once, on the field) and the host (which decides): they cannot disagree.
+ */
+export function fieldValueProblem(field: CatalogFormField, value: string): 'invalid' | 'not_an_option' | null {
+  switch (field.type) {
+    case 'text':
+      return null;
+    case 'phone':
+      return PHONE.test(value) ? null : 'invalid';
+    case 'date':
+      return validDate(value) ? null : 'invalid';
+    case 'select':
+      return field.options?.includes(value) ? null : 'not_an_option';
+  }
+}
