@@ -147,6 +147,32 @@ describe('kiosk shell', () => {
     });
   }
 
+  it('speaks its prompts (speech output stubbed: headless Chromium has no voices) and the mute button silences it', async () => {
+    const { page, context } = await k.openKiosk({
+      beforeLoad: async (p) => {
+        await p.addInitScript(() => {
+          const spoken: string[] = [];
+          Object.assign(window, { spoken });
+          const synth = { speak: (u: SpeechSynthesisUtterance) => spoken.push(`${u.lang}:${u.text}`), cancel: () => undefined };
+          Object.defineProperty(window, 'speechSynthesis', { value: synth });
+        });
+      },
+    });
+    const spoken = () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    await startVisitWithCard(page, k.host);
+    await expect.poll(spoken).toContain('zh-CN:请选择要办理的业务。');
+    // Never a name: the greeting on screen is not read out.
+    expect((await spoken()).join()).not.toContain('张');
+
+    await page.getByRole('button', { name: '关闭语音' }).click();
+    const before = (await spoken()).length;
+    await openFlow(page, 'ticket');
+    await page.getByRole('button', { name: /企业开办/ }).click();
+    await page.getByTestId('ticket-number').waitFor();
+    expect((await spoken()).length).toBe(before);
+    await context.close();
+  });
+
   it('switches to English and back; the language follows the citizen, not a hard-coded string', async () => {
     const { page, context } = await k.openKiosk();
     await page.getByRole('button', { name: 'English' }).click();
