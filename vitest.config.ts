@@ -24,6 +24,9 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // A screen reacting to an event can take seconds on two busy cores; the 1 s default
+          // made waits flaky, never the product.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

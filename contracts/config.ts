@@ -168,159 +168,190 @@ export const QueuePolicy = z.object({
 export type QueuePolicy = z.infer<typeof QueuePolicy>;
 
 /** The host's configuration file (JSON). Every field has the embedded default. */
-export const HostConfig = z.object({
-  role: z.enum(['kiosk', 'counter', 'display', 'technician']).default('kiosk'),
-  hallName: z.string().default('政务服务中心'),
-  /** This hall's and this terminal's ids at the central API (cases and evaluations carry them). */
-  hallId: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{1,40}$/)
-    .default('hall-01'),
-  terminalId: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{1,40}$/)
-    .default('kiosk-01'),
-  timeZone: z.string().default('Asia/Shanghai'),
-  hours: WeeklyHours.prefault(DEFAULT_HALL_HOURS),
-  queue: QueuePolicy.prefault({}),
-  listen: z
-    .object({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(7300) })
-    .prefault({}),
-  /** Folder of the SQLite file and the install secret; defaults to the user data folder. */
-  dataDir: z.string().optional(),
-  centralApi: z
-    .object({
-      url: z.url().default('http://127.0.0.1:7310'),
-      token: z.string().default('dev-terminal-token'),
-      /** A call that has not answered by then counts as failed (and is retried). */
-      timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
-    })
-    .prefault({}),
-  /** How the hall's sync with the central API retries and backs off (defaults suit a provincial link). */
-  sync: z
-    .object({
-      /** Entries in flight at once (each of a different case). */
-      batchSize: z.number().int().min(1).max(64).default(8),
-      /** Retry delays: full jitter up to base·2^(n-1), never above max. */
-      backoff: z
-        .object({ baseMs: z.number().int().min(10).default(1_000), maxMs: z.number().int().min(100).default(300_000) })
-        .prefault({}),
-      /** Consecutive failures that stop the sending, and how long before one probe tries again. */
-      breaker: z
-        .object({
-          failureThreshold: z.number().int().min(1).max(100).default(5),
-          openMs: z.number().int().min(100).max(3_600_000).default(30_000),
-        })
-        .prefault({}),
-      /** How often the change feed (case status) is pulled. */
-      pullIntervalMs: z.number().int().min(1_000).max(3_600_000).default(30_000),
-    })
-    .prefault({}),
-  /** Staff accounts the config owns (PIN hashes from `node scripts/staff.mjs hash-pin`). */
-  staff: z.array(StaffSeed).default([]),
-  /**
-   * Devices seeded into the device table on first boot (afterwards the technician
-   * console owns them). The embedded default simulates one of each.
-   */
-  devices: z.array(DeviceConfig).default(() => EMBEDDED_DEVICES.map((d) => DeviceConfig.parse(d))),
-  services: z.array(ServiceSeed).default([
-    {
-      code: 'business-startup',
-      name: '企业开办',
-      nameEn: 'Business start-up',
-      prefix: 'A',
-      numberStart: 1,
-      numberEnd: 999,
-      dailyLimit: 300,
-      targetWaitMin: 20,
-      materials: '身份证原件；企业名称自主申报结果；住所（经营场所）证明；公司章程',
-    },
-    {
-      code: 'real-estate',
-      name: '不动产登记',
-      nameEn: 'Real estate registration',
-      prefix: 'B',
-      numberStart: 1,
-      numberEnd: 999,
-      dailyLimit: 300,
-      targetWaitMin: 30,
-      materials: '身份证原件；不动产权证书；买卖合同或其他权属来源材料',
-    },
-    {
-      code: 'social-security',
-      name: '社保医保',
-      nameEn: 'Social & medical insurance',
-      prefix: 'C',
-      numberStart: 1,
-      numberEnd: 999,
-      dailyLimit: 300,
-      targetWaitMin: 20,
-      materials: '身份证原件或社会保障卡',
-    },
-    {
-      code: 'livelihood',
-      name: '民生事项',
-      nameEn: 'Livelihood services',
-      prefix: 'D',
-      numberStart: 1,
-      numberEnd: 999,
-      dailyLimit: 300,
-      targetWaitMin: 15,
-      materials: '身份证原件',
-    },
-    {
-      code: 'business-appeal',
-      name: '营商诉求',
-      nameEn: 'Business complaints',
-      prefix: 'E',
-      numberStart: 1,
-      numberEnd: 999,
-      dailyLimit: 100,
-      targetWaitMin: 15,
-      materials: '诉求相关材料（如有）',
-    },
-    {
-      code: 'consulting',
-      name: '咨询',
-      nameEn: 'Enquiries',
-      prefix: 'F',
-      numberStart: 1,
-      numberEnd: 999,
-      dailyLimit: 500,
-      targetWaitMin: 10,
-      materials: '',
-    },
-    {
-      code: 'steward',
-      name: '首席服务管家',
-      nameEn: 'Service steward',
-      prefix: 'G',
-      numberStart: 1,
-      numberEnd: 999,
-      dailyLimit: 100,
-      targetWaitMin: 10,
-      materials: '',
-    },
-  ]),
-  windows: z.array(WindowSeed).default([
-    { number: 1, name: '综合受理 1', services: ['business-startup', 'consulting'] },
-    { number: 2, name: '综合受理 2', services: ['real-estate', 'livelihood', 'consulting'] },
-    { number: 3, name: '社保医保', services: ['social-security', 'livelihood'] },
-    { number: 4, name: '营商诉求', services: ['business-appeal', 'business-startup'] },
-    { number: 5, name: '首席服务管家', services: ['steward', 'business-appeal'] },
-  ]),
-  /**
-   * The queue service whose tickets are steward requests (首席服务管家): issued with green-channel
-   * priority; whoever calls one becomes the steward of the case it belongs to.
-   */
-  stewardService: z.string().default('steward'),
-  /**
-   * Working-day calendar for promised deadlines (承诺时限): Monday–Friday, minus public
-   * holidays, plus the weekend days worked in their place (调休). Dates are YYYY-MM-DD.
-   */
-  calendar: z
-    .object({ holidays: z.array(z.iso.date()).default([]), extraWorkdays: z.array(z.iso.date()).default([]) })
-    .prefault({}),
-});
+export const HostConfig = z
+  .object({
+    role: z.enum(['kiosk', 'counter', 'display', 'technician']).default('kiosk'),
+    hallName: z.string().default('政务服务中心'),
+    /** This hall's and this terminal's ids at the central API (cases and evaluations carry them). */
+    hallId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,40}$/)
+      .default('hall-01'),
+    terminalId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,40}$/)
+      .default('kiosk-01'),
+    timeZone: z.string().default('Asia/Shanghai'),
+    hours: WeeklyHours.prefault(DEFAULT_HALL_HOURS),
+    queue: QueuePolicy.prefault({}),
+    listen: z
+      .object({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(7300) })
+      .prefault({}),
+    /**
+     * The hall's LAN API (counters, screens and secondary kiosks on other machines). Off by
+     * default; when on, every client not on this machine must be a paired terminal.
+     */
+    lan: z.object({ enabled: z.boolean().default(false) }).prefault({}),
+    /** Folder of the SQLite file and the install secret; defaults to the user data folder. */
+    dataDir: z.string().optional(),
+    centralApi: z
+      .object({
+        url: z.url().default('http://127.0.0.1:7310'),
+        token: z.string().default('dev-terminal-token'),
+        /** A call that has not answered by then counts as failed (and is retried). */
+        timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
+      })
+      .prefault({}),
+    /** How the hall's sync with the central API retries and backs off (defaults suit a provincial link). */
+    sync: z
+      .object({
+        /** Entries in flight at once (each of a different case). */
+        batchSize: z.number().int().min(1).max(64).default(8),
+        /** Retry delays: full jitter up to base·2^(n-1), never above max. */
+        backoff: z
+          .object({ baseMs: z.number().int().min(10).default(1_000), maxMs: z.number().int().min(100).default(300_000) })
+          .prefault({}),
+        /** Consecutive failures that stop the sending, and how long before one probe tries again. */
+        breaker: z
+          .object({
+            failureThreshold: z.number().int().min(1).max(100).default(5),
+            openMs: z.number().int().min(100).max(3_600_000).default(30_000),
+          })
+          .prefault({}),
+        /** How often the change feed (case status) is pulled. */
+        pullIntervalMs: z.number().int().min(1_000).max(3_600_000).default(30_000),
+      })
+      .prefault({}),
+    /** Staff accounts the config owns (PIN hashes from `node scripts/staff.mjs hash-pin`). */
+    staff: z.array(StaffSeed).default([]),
+    /**
+     * Devices seeded into the device table on first boot (afterwards the technician
+     * console owns them). The embedded default simulates one of each.
+     */
+    devices: z.array(DeviceConfig).default(() => EMBEDDED_DEVICES.map((d) => DeviceConfig.parse(d))),
+    services: z.array(ServiceSeed).default([
+      {
+        code: 'business-startup',
+        name: '企业开办',
+        nameEn: 'Business start-up',
+        prefix: 'A',
+        numberStart: 1,
+        numberEnd: 999,
+        dailyLimit: 300,
+        targetWaitMin: 20,
+        materials: '身份证原件；企业名称自主申报结果；住所（经营场所）证明；公司章程',
+      },
+      {
+        code: 'real-estate',
+        name: '不动产登记',
+        nameEn: 'Real estate registration',
+        prefix: 'B',
+        numberStart: 1,
+        numberEnd: 999,
+        dailyLimit: 300,
+        targetWaitMin: 30,
+        materials: '身份证原件；不动产权证书；买卖合同或其他权属来源材料',
+      },
+      {
+        code: 'social-security',
+        name: '社保医保',
+        nameEn: 'Social & medical insurance',
+        prefix: 'C',
+        numberStart: 1,
+        numberEnd: 999,
+        dailyLimit: 300,
+        targetWaitMin: 20,
+        materials: '身份证原件或社会保障卡',
+      },
+      {
+        code: 'livelihood',
+        name: '民生事项',
+        nameEn: 'Livelihood services',
+        prefix: 'D',
+        numberStart: 1,
+        numberEnd: 999,
+        dailyLimit: 300,
+        targetWaitMin: 15,
+        materials: '身份证原件',
+      },
+      {
+        code: 'business-appeal',
+        name: '营商诉求',
+        nameEn: 'Business complaints',
+        prefix: 'E',
+        numberStart: 1,
+        numberEnd: 999,
+        dailyLimit: 100,
+        targetWaitMin: 15,
+        materials: '诉求相关材料（如有）',
+      },
+      {
+        code: 'consulting',
+        name: '咨询',
+        nameEn: 'Enquiries',
+        prefix: 'F',
+        numberStart: 1,
+        numberEnd: 999,
+        dailyLimit: 500,
+        targetWaitMin: 10,
+        materials: '',
+      },
+      {
+        code: 'steward',
+        name: '首席服务管家',
+        nameEn: 'Service steward',
+        prefix: 'G',
+        numberStart: 1,
+        numberEnd: 999,
+        dailyLimit: 100,
+        targetWaitMin: 10,
+        materials: '',
+      },
+    ]),
+    windows: z.array(WindowSeed).default([
+      { number: 1, name: '综合受理 1', services: ['business-startup', 'consulting'] },
+      { number: 2, name: '综合受理 2', services: ['real-estate', 'livelihood', 'consulting'] },
+      { number: 3, name: '社保医保', services: ['social-security', 'livelihood'] },
+      { number: 4, name: '营商诉求', services: ['business-appeal', 'business-startup'] },
+      { number: 5, name: '首席服务管家', services: ['steward', 'business-appeal'] },
+    ]),
+    /**
+     * The queue service whose tickets are steward requests (首席服务管家): issued with green-channel
+     * priority; whoever calls one becomes the steward of the case it belongs to.
+     */
+    stewardService: z.string().default('steward'),
+    /**
+     * Working-day calendar for promised deadlines (承诺时限): Monday–Friday, minus public
+     * holidays, plus the weekend days worked in their place (调休). Dates are YYYY-MM-DD.
+     */
+    calendar: z
+      .object({ holidays: z.array(z.iso.date()).default([]), extraWorkdays: z.array(z.iso.date()).default([]) })
+      .prefault({}),
+    /** The hall display (/display): how calls are announced and how many are listed. */
+    display: z
+      .object({
+        /** Each call is said this many times (叫号重复播报); a recall is said as many times again. */
+        announceRepeat: z.number().int().min(1).max(5).default(2),
+        /**
+         * `browser`: the display's speech synthesis, the host's espeak-ng audio when the browser has no
+         * Chinese voice; `host`: always the host's audio; `off`: no voice.
+         */
+        voice: z.enum(['browser', 'host', 'off']).default('browser'),
+        /** Calls listed under the current one. */
+        recentCalls: z.number().int().min(1).max(20).default(6),
+      })
+      .prefault({}),
+  })
+  .superRefine((config, ctx) => {
+    // Listening beyond this machine is the LAN API: it must be switched on, so it is never open by accident.
+    const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.listen.host) || config.listen.host.startsWith('127.');
+    if (!loopback && !config.lan.enabled) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['listen', 'host'],
+        message: 'listening on the LAN needs "lan": { "enabled": true }',
+      });
+    }
+  });
 export type HostConfig = z.infer<typeof HostConfig>;
 export type HostConfigInput = z.input<typeof HostConfig>;

@@ -34,6 +34,9 @@ export const ApiErrorCode = z.enum([
   'steward_unavailable',
   'notice_unknown',
   'notice_not_local',
+  'pairing_invalid',
+  'terminal_unpaired',
+  'voice_unavailable',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

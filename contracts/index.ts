@@ -12,3 +12,4 @@ export * from './devices';
 export * from './sync';
 export * from './cases';
 export * from './notices';
+export * from './announcements';

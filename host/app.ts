@@ -24,7 +24,12 @@ import { simulatorRoutes } from './api/routes-simulator';
 import { TicketPrinting } from './printing/ticket-printing';
 import { caseRoutes } from './api/routes-cases';
 import { syncRoutes } from './api/routes-sync';
+import { pairingRoutes } from './api/routes-pairing';
+import { installLanGuard } from './lan/lan-guard';
+import { Pairing } from './lan/pairing';
 import { noticeRoutes } from './api/routes-notices';
+import { announceRoutes } from './api/routes-announce';
+import { SpeechRenderer } from './announce/speech-renderer';
 import { NoticeBoard } from './notices/notice-board';
 import { CaseService } from './cases/case-service';
 import { StewardDesk } from './cases/steward-desk';
@@ -63,6 +68,8 @@ export interface HostOptions {
   publicUrl?: string;
   /** Where log lines go (stdout by default); tests capture them to prove no personal data leaks. */
   logStream?: NodeJS.WritableStream;
+  /** The espeak-ng binary behind the display's fallback voice (`espeak-ng` on the PATH by default). */
+  espeakCommand?: string;
 }
 
 export interface Host {
@@ -186,6 +193,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   installStaffRequest(app);
+  const pairing = new Pairing({ db, clock });
+  if (config.lan.enabled) installLanGuard(app, pairing);
 
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Hall Kiosk host API', version: options.version ?? '0.0.0' } },
@@ -203,8 +212,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
       await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour, auth }));
       await api.register(caseRoutes({ cases, evaluations, catalog, identity, steward, receipts }));
       await api.register(syncRoutes({ sync, auth }));
+      await api.register(pairingRoutes({ pairing, auth }));
       await api.register(appointmentRoutes({ appointments, identity, auth, printing }));
       await api.register(noticeRoutes({ notices, auth }));
+      await api.register(
+        announceRoutes({ config, clock, speech: new SpeechRenderer({ command: options.espeakCommand ?? 'espeak-ng' }) }),
+      );
       await api.register(eventRoutes(bus));
       if (devices.hasSimulators()) await api.register(simulatorRoutes(devices));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

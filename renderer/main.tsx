@@ -2,7 +2,7 @@ import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './ui/styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { createApiClient } from './api/client';
@@ -12,7 +12,11 @@ import { DisplayApp } from './display/DisplayApp';
 import { initI18n } from './i18n';
 import { KioskApp } from './kiosk/KioskApp';
 import { TicketProgressPage } from './ticket/TicketProgressPage';
+import { PairPage } from './pair/PairPage';
 import { CaseProgressPage } from './case/CaseProgressPage';
+
+// The technician console loads only when opened: kiosks never pay for it at first paint.
+const TechnicianApp = lazy(() => import('./technician/TechnicianApp'));
 
 initI18n();
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -28,8 +32,17 @@ createRoot(root).render(
             <Route path="/kiosk" element={<KioskApp />} />
             <Route path="/counter" element={<CounterApp />} />
             <Route path="/display" element={<DisplayApp />} />
+            <Route
+              path="/technician"
+              element={
+                <Suspense fallback={null}>
+                  <TechnicianApp />
+                </Suspense>
+              }
+            />
             <Route path="/ticket/:ticketId" element={<TicketProgressPage />} />
             <Route path="/case/:caseId" element={<CaseProgressPage />} />
+            <Route path="/pair" element={<PairPage />} />
             <Route path="*" element={<Navigate to="/kiosk" replace />} />
           </Routes>
         </BrowserRouter>

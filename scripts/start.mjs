@@ -103,6 +103,8 @@ if (!hasDisplay) {
     '--disable-component-update',
     '--disable-sync',
     '--disable-features=Translate',
+    // A kiosk or hall screen speaks without a tap first (voice guidance, call announcements).
+    '--autoplay-policy=no-user-gesture-required',
     '--window-size=1920,1080',
     '--window-position=0,0',
     '--disable-gpu',

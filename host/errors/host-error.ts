@@ -42,6 +42,12 @@ const STATUS: Record<ApiErrorCode, number> = {
   notice_unknown: 404,
   // Central notices are withdrawn by the central API, never at the hall.
   notice_not_local: 409,
+  // A pairing code that is unknown, used or past its ten minutes.
+  pairing_invalid: 401,
+  // The LAN API is on and this client presented no live terminal token.
+  terminal_unpaired: 401,
+  // The host cannot render speech (espeak-ng missing or failing): the display uses its own voice or stays silent.
+  voice_unavailable: 503,
   internal: 500,
 };
 

@@ -28,6 +28,13 @@ import {
 } from '../../contracts/cases';
 import { CheckInResponse, type CheckInRequest } from '../../contracts/appointments';
 import { HallNotices } from '../../contracts/notices';
+import { DisplaySettings } from '../../contracts/announcements';
+import { ClaimPairingResponse, PairingCode, Terminal, TerminalList, type ClaimPairingRequest } from '../../contracts/pairing';
+import type { DeviceConfigInput } from '../../contracts/config';
+import { DeviceList, DeviceTestResult, DiscoveryResult, PrintPreviewList, type DeviceTestAction } from '../../contracts/devices';
+import { SyncStatus } from '../../contracts/sync';
+import { DayStatistics } from '../../contracts/stats';
+import { WaitingList, type TransferRequest } from '../../contracts/queue';
 
 /** A failure the host reported with a stable code, or `network` when it could not be reached. */
 export class ApiClientError extends Error {
@@ -42,7 +49,7 @@ export class ApiClientError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * The renderer's only way to the host: every response is parsed with the same
@@ -121,6 +128,44 @@ export function createApiClient(baseUrl = '') {
     placeSimulatedCard: (cardId: string) => call('POST', '/simulator/idcard/place', empty, { cardId }),
     removeSimulatedCard: () => call('POST', '/simulator/idcard/remove', empty),
     simulateScan: (code: string) => call('POST', '/simulator/scanner/scan', empty, { code }),
+    claimPairing: (request: ClaimPairingRequest) => call('POST', '/pairing/claim', ClaimPairingResponse, request),
+    createPairingCode: () => call('POST', '/pairing/codes', PairingCode),
+    pairingTerminals: () => call('GET', '/pairing/terminals', TerminalList),
+    revokeTerminal: (id: string) => call('DELETE', `/pairing/terminals/${encodeURIComponent(id)}`, Terminal),
+    // The counter page (staff bearer token): waiting list, chosen call, hold/resume, transfer, evaluation, today's figures.
+    waiting: (windowId: number) => call('GET', `/windows/${windowId}/waiting`, WaitingList),
+    callTicket: (windowId: number, ticketId: number) =>
+      call('POST', `/windows/${windowId}/tickets/${ticketId}/call`, CallNextResponse),
+    hold: (windowId: number) => call('POST', `/windows/${windowId}/hold`, TicketResponse),
+    resume: (windowId: number, ticketId: number) =>
+      call('POST', `/windows/${windowId}/tickets/${ticketId}/resume`, CallNextResponse),
+    transfer: (windowId: number, to: TransferRequest) => call('POST', `/windows/${windowId}/transfer`, TicketResponse, to),
+    requestEvaluation: (windowId: number) =>
+      call('POST', `/windows/${windowId}/evaluation-request`, z.object({ ticketId: z.number().int() })),
+    statsToday: () => call('GET', '/stats/today', DayStatistics),
+    // The technician console (technician or supervisor bearer token; the host checks the role).
+    /** Signs in away from any window (technicians and supervisors at the console). */
+    signInAway: async (staffNo: string, pin: string) => {
+      const result = await call('POST', '/auth/sign-in', SignInResponse, { staffNo, pin });
+      staffToken = result.token;
+      return result;
+    },
+    devices: () => call('GET', '/devices', DeviceList),
+    discoverDevices: () => call('GET', '/devices/discover', DiscoveryResult),
+    saveDevice: (config: DeviceConfigInput) => call('PUT', `/devices/${encodeURIComponent(config.id)}`, DeviceList, config),
+    removeDevice: (id: string) => call('DELETE', `/devices/${encodeURIComponent(id)}`, DeviceList),
+    testDevice: (id: string, action: DeviceTestAction, text?: string) =>
+      call(
+        'POST',
+        `/devices/${encodeURIComponent(id)}/test`,
+        DeviceTestResult,
+        text === undefined ? { action } : { action, text },
+      ),
+    devicePreview: (id: string, last = 5) =>
+      call('GET', `/devices/${encodeURIComponent(id)}/preview?last=${last}`, PrintPreviewList),
+    syncStatus: () => call('GET', '/sync/status', SyncStatus),
+    // The hall display: announcement settings (its fallback voice is an <audio> src, see speechPath).
+    displaySettings: () => call('GET', '/display/settings', DisplaySettings),
   };
 }
 

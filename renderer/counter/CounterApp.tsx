@@ -1,155 +1,141 @@
+import './counter.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffPrincipal } from '../../contracts/auth';
-import { ApiClientError } from '../api/client';
+import type { HallEvent } from '../../contracts/events';
 import { useApi } from '../api/context';
 import { refreshAfterEvent } from '../api/refresh';
 import { useHallEvents } from '../api/use-hall-events';
+import { LanguageToggle } from '../ui/LanguageToggle';
 import { OfflineBanner } from '../ui/OfflineBanner';
+import { CounterDesk } from './CounterDesk';
+import { DeskClock } from './DeskClock';
 import { SignInForm } from './SignInForm';
 
-type Action = 'callNext' | 'recall' | 'skip' | 'finish' | 'pause';
-const SHORTCUTS: Record<string, Action> = { F1: 'callNext', F2: 'recall', F3: 'skip', F4: 'finish' };
+interface Session {
+  staff: StaffPrincipal;
+  /** The window this page acts at: where the clerk signed in, or any window a supervisor picks. */
+  windowId: number;
+}
 
-/** A staff window: sign in, then call, recall, skip, finish, pause. */
+type EndReason = 'unauthorized' | 'forbidden' | 'signedOut';
+
+/** Events that change what a counter shows: its window, the queue, the figures. */
+function touchesCounter(event: HallEvent): boolean {
+  return event.type.startsWith('ticket.') || event.type === 'queue.counts' || event.type === 'window.paused';
+}
+
+/**
+ * The staff window page (/counter), for any browser on the hall LAN: sign in
+ * with staff number + PIN at a window, then serve citizens with big buttons or
+ * F1–F8. The bearer token lives only in the API client's memory: a reload
+ * signs the clerk out, and nothing is left in the browser.
+ */
 export function CounterApp() {
   const api = useApi();
-  const { t } = useTranslation();
-  const [session, setSession] = useState<{ staff: StaffPrincipal; windowId: number } | null>(null);
-  const windowId = session?.windowId ?? null;
-  const win = useQuery({
-    queryKey: ['window', windowId],
-    queryFn: () => api.window(windowId ?? 0),
-    enabled: windowId !== null,
-  });
-  const services = useQuery({ queryKey: ['services'], queryFn: api.services });
-  const [message, setMessage] = useState<string | null>(null);
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const refresh = useCallback(() => {
-    void refreshAfterEvent(queryClient, ['window']);
-    void refreshAfterEvent(queryClient, ['services']);
-  }, [queryClient]);
-  const connected = useHallEvents((event) => {
-    if (event.type === 'queue.counts' || event.type.startsWith('ticket.') || event.type === 'window.paused') refresh();
-  }, refresh);
+  const health = useQuery({ queryKey: ['health'], queryFn: api.health, staleTime: 5 * 60_000 });
+  const timeZone = health.data?.timeZone ?? 'Asia/Shanghai';
+  const [session, setSession] = useState<Session | null>(null);
+  const [ended, setEnded] = useState<EndReason | null>(null);
 
-  const act = useCallback(
-    async (action: Action) => {
-      if (windowId === null) return;
-      setMessage(null);
-      try {
-        if (action === 'callNext') await api.callNext(windowId);
-        else if (action === 'recall') await api.recall(windowId);
-        else if (action === 'skip') await api.skip(windowId);
-        else if (action === 'finish') await api.finish(windowId, 'done');
-        else await api.pause(windowId, !(win.data?.paused ?? false));
-        await win.refetch();
-      } catch (e) {
-        const code = e instanceof ApiClientError ? e.code : 'generic';
-        setMessage(
-          t(
-            `counter.errors.${['queue_empty', 'window_paused', 'invalid_state', 'unauthorized'].includes(code) ? code : 'generic'}`,
-          ),
-        );
-        if (code === 'unauthorized') setSession(null);
-      }
+  const connected = useHallEvents(
+    (event) => {
+      if (!touchesCounter(event)) return;
+      void refreshAfterEvent(queryClient, ['counter']);
+      void refreshAfterEvent(queryClient, ['services']);
+      if (event.type === 'ticket.finished' || event.type === 'ticket.skipped')
+        void refreshAfterEvent(queryClient, ['counterStats']);
     },
-    [api, windowId, win, t],
+    () => {
+      // Missed events (a reconnect after the host restarted): everything is read again.
+      void refreshAfterEvent(queryClient, ['counter']);
+      void refreshAfterEvent(queryClient, ['counterStats']);
+      void refreshAfterEvent(queryClient, ['services']);
+    },
   );
 
-  useEffect(() => {
-    if (!session) return;
-    const onKey = (e: KeyboardEvent) => {
-      const action = SHORTCUTS[e.key];
-      if (!action) return;
-      e.preventDefault();
-      void act(action);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [session, act]);
+  const end = useCallback(
+    (reason: EndReason) => {
+      // Also for a session the host already dropped: the client forgets its token either way.
+      void api.signOut();
+      queryClient.removeQueries({ queryKey: ['counter'] });
+      queryClient.removeQueries({ queryKey: ['counterStats'] });
+      setSession(null);
+      setEnded(reason);
+    },
+    [api, queryClient],
+  );
+  const lost = useCallback((reason: 'unauthorized' | 'forbidden') => end(reason), [end]);
 
-  if (!session) {
-    return (
-      <div className="counter">
-        <OfflineBanner connected={connected} />
-        <header className="counter-header">
-          <h1>{t('counter.title')}</h1>
-        </header>
-        <main className="counter-main single">
-          <SignInForm onSignedIn={(staff, id) => setSession({ staff, windowId: id })} />
-        </main>
-      </div>
-    );
-  }
+  const windows = useQuery({ queryKey: ['counter', 'windows'], queryFn: api.windows, enabled: session !== null });
+  const acting = windows.data?.windows.find((w) => w.id === session?.windowId);
 
-  const w = win.data;
-  const current = w?.current ?? null;
   return (
-    <div className="counter">
+    <div className="counter-desk" lang={i18n.language}>
       <OfflineBanner connected={connected} />
-      <header className="counter-header">
+      <header className="cd-header">
         <h1>
-          {t('counter.title')} · {w ? `${w.number} · ${w.name}` : ''}
-        </h1>
-        <span>{session.staff.name}</span>
-        <button
-          type="button"
-          className="secondary light"
-          onClick={() => {
-            void api.signOut();
-            setSession(null);
-          }}
-        >
-          {t('counter.signOut')}
-        </button>
-      </header>
-      <main className="counter-main">
-        <section className="counter-current">
-          <p>{w?.paused ? t('counter.paused') : t('counter.current')}</p>
-          <p className="counter-number" data-testid="current-number">
-            {current?.number ?? t('counter.none')}
-          </p>
-          {current && (
-            <p>
-              {current.serviceName}
-              {current.recallCount > 0 ? ` · ${t('counter.recalled', { count: current.recallCount })}` : ''}
-            </p>
+          {t('counterUi.title')}
+          {acting && (
+            <span className="cd-header-window" data-testid="header-window">
+              {t('counterUi.windowLabel', { number: acting.number, name: acting.name })}
+            </span>
           )}
-          <div className="counter-actions">
-            <button type="button" className="primary" onClick={() => void act('callNext')} aria-keyshortcuts="F1">
-              {t('counter.callNext')} (F1)
-            </button>
-            <button type="button" onClick={() => void act('recall')} disabled={!current} aria-keyshortcuts="F2">
-              {t('counter.recall')} (F2)
-            </button>
-            <button type="button" onClick={() => void act('skip')} disabled={!current} aria-keyshortcuts="F3">
-              {t('counter.skip')} (F3)
-            </button>
-            <button type="button" onClick={() => void act('finish')} disabled={!current} aria-keyshortcuts="F4">
-              {t('counter.finish')} (F4)
-            </button>
-            <button type="button" onClick={() => void act('pause')}>
-              {w?.paused ? t('counter.resume') : t('counter.pause')}
-            </button>
-          </div>
-          {message && <p role="status">{message}</p>}
-        </section>
-        <section className="counter-services">
-          <h2>{t('counter.services')}</h2>
-          <ul>
-            {w?.services.map((code) => {
-              const s = services.data?.services.find((x) => x.code === code);
-              return (
-                <li key={code}>
-                  {s?.name ?? code}: {t('kiosk.waiting', { count: s?.waiting ?? 0 })}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      </main>
+        </h1>
+        {session && (
+          <p className="cd-header-staff" data-testid="header-staff">
+            {t('counterUi.staffLabel', { name: session.staff.name, staffNo: session.staff.staffNo })}
+            {session.staff.role === 'supervisor' && <span className="cd-role">{t('counterUi.supervisor')}</span>}
+          </p>
+        )}
+        {session?.staff.role === 'supervisor' && windows.data && (
+          // Supervisors may act at any window (the host allows it); clerks only at their own.
+          <label className="cd-header-switch">
+            {t('counterUi.actAtWindow')}
+            <select
+              value={session.windowId}
+              onChange={(e) => setSession({ ...session, windowId: Number(e.target.value) })}
+              data-testid="act-at-window"
+            >
+              {windows.data.windows.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {t('counterUi.windowLabel', { number: w.number, name: w.name })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <DeskClock timeZone={timeZone} />
+        <LanguageToggle />
+        {session && (
+          <button type="button" className="cd-header-button" onClick={() => end('signedOut')}>
+            {t('counterUi.signOut')}
+          </button>
+        )}
+      </header>
+      {session ? (
+        <CounterDesk
+          key={session.staff.id}
+          staff={session.staff}
+          windowId={session.windowId}
+          timeZone={timeZone}
+          onSessionLost={lost}
+        />
+      ) : (
+        <main className="cd-main cd-main-single">
+          <SignInForm
+            timeZone={timeZone}
+            notice={ended ? t(`counterUi.sessionEnded.${ended}`) : null}
+            onSignedIn={(staff, windowId) => {
+              setEnded(null);
+              setSession({ staff, windowId });
+            }}
+          />
+        </main>
+      )}
     </div>
   );
 }

@@ -1,87 +1,115 @@
+import './display.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecentCalls } from '../../contracts/queue';
+import type { Call, ServiceList } from '../../contracts/queue';
 import { useApi } from '../api/context';
 import { refreshAfterEvent } from '../api/refresh';
 import { useHallEvents } from '../api/use-hall-events';
 import { Clock } from '../ui/Clock';
 import { OfflineBanner } from '../ui/OfflineBanner';
+import { worthAnnouncing } from './call-board';
+import { CurrentCall } from './CurrentCall';
 import { NoticeTicker } from './NoticeTicker';
+import { RecentCalls } from './RecentCalls';
+import { useBoardVoice } from './use-announcer';
+import { useCallBoard } from './use-call-board';
+import { WaitingCounts } from './WaitingCounts';
 
-const BOARD_SIZE = 8;
+/** Calls older than this (by the host's clock) are shown but not said: a long outage is not replayed aloud. */
+const ANNOUNCE_MAX_AGE_MS = 2 * 60_000;
+const DEFAULT_RECENT = 6;
 
-/** The hall screen: the latest call large, the calls before it below, waiting counts aside. */
+/**
+ * The hall screen (叫号屏), readable from 10 m: the newest call large, the calls before it (the ones
+ * made together with it flash), waiting counts per service, the hall's name and time, notices. Each
+ * call is said in Chinese (use-announcer). Live over the event stream; after a reconnect it replays
+ * what it missed, or reloads and shows (and says) the calls made while it was away.
+ */
 export function DisplayApp() {
   const api = useApi();
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const health = useQuery({ queryKey: ['health'], queryFn: api.health });
-  const calls = useQuery({ queryKey: ['recent-calls'], queryFn: () => api.recentCalls(BOARD_SIZE) });
-  const services = useQuery({ queryKey: ['services'], queryFn: api.services });
+  const settings = useQuery({ queryKey: ['display-settings'], queryFn: api.displaySettings, refetchInterval: 10 * 60_000 });
+  const services = useQuery({ queryKey: ['services'], queryFn: api.services, refetchInterval: 60_000 });
+  const voice = useBoardVoice(settings.data);
+
+  // The host's clock as this screen sees it, so "a fresh call" does not depend on the TV's own clock.
+  const clockOffset = useRef(0);
+  if (settings.data) clockOffset.current = Date.parse(settings.data.now) - settings.dataUpdatedAt;
+
+  const { announce } = voice;
+  const onNews = useCallback(
+    (call: Call) => {
+      if (worthAnnouncing(call, Date.now() + clockOffset.current, ANNOUNCE_MAX_AGE_MS)) announce(call);
+    },
+    [announce],
+  );
+  const size = (settings.data?.recentCalls ?? DEFAULT_RECENT) + 1;
+  const board = useCallBoard(size, onNews);
 
   const connected = useHallEvents(
     (event) => {
-      // A recall or resume puts the ticket back on top of the board, as a new call does.
-      if (event.type === 'ticket.called' || event.type === 'ticket.recalled' || event.type === 'ticket.resumed') {
-        queryClient.setQueryData<RecentCalls>(['recent-calls'], (old) => ({
-          calls: [event.call, ...(old?.calls ?? []).filter((c) => c.ticketId !== event.call.ticketId)].slice(0, BOARD_SIZE),
-        }));
-        // Shown at once from the event; then confirmed by a load that starts after it.
-        void refreshAfterEvent(queryClient, ['recent-calls']);
+      switch (event.type) {
+        // A resumed ticket is called back to its window: shown and said like a call.
+        case 'ticket.called':
+        case 'ticket.recalled':
+        case 'ticket.resumed':
+          board.called(event.call);
+          break;
+        case 'ticket.skipped':
+        case 'ticket.transferred':
+          board.left(event.ticket.id);
+          break;
+        case 'queue.counts':
+          queryClient.setQueryData<ServiceList>(['services'], (old) =>
+            old
+              ? {
+                  services: old.services.map((s) => {
+                    const count = event.counts.find((c) => c.serviceCode === s.code);
+                    return count ? { ...s, waiting: count.waiting } : s;
+                  }),
+                }
+              : old,
+          );
+          break;
+        case 'notices.changed':
+          void refreshAfterEvent(queryClient, ['notices']);
+          break;
+        default:
+          break;
       }
-      if (event.type === 'queue.counts') void refreshAfterEvent(queryClient, ['services']);
-      if (event.type === 'notices.changed') void refreshAfterEvent(queryClient, ['notices']);
     },
-    () => void refreshAfterEvent(queryClient),
+    () => {
+      // Events were lost (host restart, long outage): the board finds the calls it missed itself.
+      board.reload();
+      void refreshAfterEvent(queryClient);
+    },
   );
 
-  const [latest, ...earlier] = calls.data?.calls ?? [];
+  const [current, ...earlier] = board.state.calls;
   return (
-    <div className="display">
+    // A touch anywhere lets a browser that blocked sound speak (needed only without an autoplay policy).
+    <div className="hall-display" data-testid="hall-display" onPointerDown={voice.blocked ? voice.unblock : undefined}>
       <OfflineBanner connected={connected} />
-      <header className="display-header">
-        <h1>{health.data?.hallName ?? t('hall.defaultName')}</h1>
-        <Clock timeZone={health.data?.timeZone ?? 'Asia/Shanghai'} />
+      <header className="hd-header">
+        <h1>{settings.data?.hallName ?? t('hall.defaultName')}</h1>
+        <Clock timeZone={settings.data?.timeZone ?? 'Asia/Shanghai'} />
       </header>
-      <main className="display-main">
-        <section className="display-latest" aria-live="assertive" data-testid="latest-call">
-          {latest ? (
-            <>
-              <span className="display-number">{latest.ticketNumber}</span>
-              <span className="display-arrow" aria-hidden="true">
-                →
-              </span>
-              <span className="display-window">{t('display.windowLabel', { window: latest.windowNumber })}</span>
-              <p className="display-line">
-                {t('display.callLine', { number: latest.ticketNumber, window: latest.windowNumber })}
-              </p>
-            </>
-          ) : (
-            <span className="display-idle">{t('display.title')}</span>
-          )}
-        </section>
-        <section className="display-recent">
-          <h2>{t('display.recent')}</h2>
-          <ol>
-            {earlier.map((c) => (
-              <li key={c.ticketId}>
-                <span>{c.ticketNumber}</span> <span>{t('display.windowLabel', { window: c.windowNumber })}</span>
-              </li>
-            ))}
-          </ol>
-        </section>
-        <section className="display-waiting">
-          <h2>{t('display.waiting')}</h2>
-          <ul>
-            {services.data?.services.map((s) => (
-              <li key={s.code}>
-                <span>{s.name}</span> <span>{s.waiting}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+      <main className="hd-main">
+        <CurrentCall call={current} />
+        <RecentCalls calls={earlier} />
+        <WaitingCounts services={services.data?.services ?? []} />
       </main>
       <NoticeTicker />
+      {voice.blocked ? (
+        <button type="button" className="hd-sound" onClick={voice.unblock} data-testid="enable-sound">
+          <span>{t('displayUi.soundBlocked')}</span>
+          <strong>{t('displayUi.enableSound')}</strong>
+        </button>
+      ) : null}
+      {/* Plays the host's rendering of a call when this browser has no Chinese voice. */}
+      <audio ref={voice.audioRef} preload="auto" hidden />
     </div>
   );
 }

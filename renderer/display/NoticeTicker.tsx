@@ -13,12 +13,12 @@ export function NoticeTicker() {
   const list = notices.data?.notices ?? [];
   if (list.length === 0) return null;
   const text = list.map((n) => `【${n.title}】${n.body.replace(/\s+/g, ' ')}`).join('　　');
-  // Roughly 6 characters a second, whatever the length.
-  const seconds = Math.max(20, Math.round(text.length / 6));
+  // Roughly 5 characters a second, whatever the length: read comfortably from afar.
+  const seconds = Math.max(20, Math.round(text.length / 5));
   return (
-    <section className="notice-ticker" aria-label={t('display.notices')} data-testid="notice-ticker">
-      <h2>{t('display.notices')}</h2>
-      <div className="notice-track">
+    <section className="hd-ticker" aria-labelledby="hd-ticker-title" data-testid="notice-ticker">
+      <h2 id="hd-ticker-title">{t('displayUi.notices')}</h2>
+      <div className="hd-ticker-track">
         <p style={{ animationDuration: `${seconds}s` }}>{text}</p>
       </div>
     </section>

@@ -8,6 +8,10 @@ import { shellMessages } from './shell';
 import { stewardMessages } from './steward';
 import { ticketMessages } from './ticket';
 import type { AreaMessages } from './types';
+import { techMessages } from '../../technician/messages';
+import { displayMessages } from '../../display/messages';
+import { pairMessages } from '../../pair/messages';
+import { counterMessages } from '../../counter/messages';
 
 /** Every kiosk area's messages; each area owns its own top-level key. */
 export const kioskMessages: readonly AreaMessages[] = [
@@ -20,4 +24,8 @@ export const kioskMessages: readonly AreaMessages[] = [
   evaluateMessages,
   guideMessages,
   stewardMessages,
+  techMessages,
+  displayMessages,
+  pairMessages,
+  counterMessages,
 ];

@@ -1,0 +1,69 @@
+import type { TerminalKind } from '../../contracts/pairing';
+import type { Db } from '../open';
+import { prepared } from '../statement-cache';
+
+export interface TerminalRow {
+  id: string;
+  name: string;
+  kind: TerminalKind;
+  pairedAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+const columns = 'id, name, kind, paired_at AS pairedAt, last_seen_at AS lastSeenAt, revoked_at AS revokedAt';
+
+export function insertPairingCode(
+  db: Db,
+  c: { codeHash: string; createdBy: number; createdAt: string; expiresAt: string },
+): void {
+  prepared(db, 'INSERT INTO pairing_codes (code_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
+    c.codeHash,
+    c.createdBy,
+    c.createdAt,
+    c.expiresAt,
+  );
+}
+
+/** Marks a code used if it exists, is unused and not expired at `now`; true when it was. */
+export function usePairingCode(db: Db, codeHash: string, now: string): boolean {
+  return (
+    prepared(db, 'UPDATE pairing_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?').run(
+      now,
+      codeHash,
+      now,
+    ).changes === 1
+  );
+}
+
+export function insertTerminal(
+  db: Db,
+  t: { id: string; name: string; kind: TerminalKind; tokenHash: string; pairedAt: string },
+): void {
+  prepared(db, 'INSERT INTO terminals (id, name, kind, token_hash, paired_at) VALUES (?, ?, ?, ?, ?)').run(
+    t.id,
+    t.name,
+    t.kind,
+    t.tokenHash,
+    t.pairedAt,
+  );
+}
+
+/** The live (not revoked) terminal holding this token hash. */
+export function terminalByTokenHash(db: Db, tokenHash: string): TerminalRow | undefined {
+  return prepared(db, `SELECT ${columns} FROM terminals WHERE token_hash = ? AND revoked_at IS NULL`).get(tokenHash) as
+    TerminalRow | undefined;
+}
+
+export function touchTerminal(db: Db, id: string, at: string): void {
+  prepared(db, 'UPDATE terminals SET last_seen_at = ? WHERE id = ?').run(at, id);
+}
+
+export function listTerminals(db: Db): TerminalRow[] {
+  return prepared(db, `SELECT ${columns} FROM terminals ORDER BY paired_at DESC`).all() as TerminalRow[];
+}
+
+export function revokeTerminal(db: Db, id: string, at: string): TerminalRow | undefined {
+  prepared(db, 'UPDATE terminals SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?').run(at, id);
+  return prepared(db, `SELECT ${columns} FROM terminals WHERE id = ?`).get(id) as TerminalRow | undefined;
+}

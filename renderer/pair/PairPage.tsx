@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiClientError } from '../api/client';
+import { useApi } from '../api/context';
+import { LanguageToggle } from '../ui/LanguageToggle';
+import './PairPage.css';
+
+const KNOWN = ['pairing_invalid', 'locked_out', 'invalid_request', 'network'];
+
+/**
+ * /pair: a browser on the hall LAN (a counter PC, a screen's player) claims a code a technician
+ * created; the host answers with an HttpOnly cookie that opens the rest of the API to it.
+ */
+export function PairPage() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [state, setState] = useState<'idle' | 'working' | 'done'>('idle');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    setState('working');
+    try {
+      await api.claimPairing({ code: code.trim(), name: name.trim(), kind: 'browser' });
+      setState('done');
+    } catch (e) {
+      const found = e instanceof ApiClientError ? e.code : 'generic';
+      setProblem(t(`pair.errors.${KNOWN.includes(found) ? found : 'generic'}`));
+      setState('idle');
+    }
+  };
+
+  return (
+    <main className="pair-page">
+      <header>
+        <h1>{t('pair.title')}</h1>
+        <LanguageToggle />
+      </header>
+      {state === 'done' ? (
+        <section aria-live="polite">
+          <p className="pair-done">{t('pair.done')}</p>
+          <p className="pair-links">
+            <a href="/counter">{t('pair.goCounter')}</a>
+            <a href="/display">{t('pair.goDisplay')}</a>
+          </p>
+        </section>
+      ) : (
+        <form onSubmit={(e) => void submit(e)}>
+          <p>{t('pair.intro')}</p>
+          <label>
+            {t('pair.code')}
+            <input
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              pattern="\d{6}"
+            />
+          </label>
+          <label>
+            {t('pair.name')}
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder={t('pair.namePlaceholder')}
+              maxLength={64}
+              required
+            />
+          </label>
+          {problem && (
+            <p className="error" role="alert">
+              {problem}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={state === 'working'}>
+            {state === 'working' ? t('pair.working') : t('pair.submit')}
+          </button>
+        </form>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+import type { AreaMessages } from '../kiosk/messages/types';
+
+/** The pairing page of a LAN browser (keys `pair.*`). */
+export const pairMessages: AreaMessages = {
+  zhCN: {
+    pair: {
+      title: '终端配对',
+      intro: '本设备需要先与大厅主机配对。请技术人员在大厅主机的运维页面生成六位配对码（10 分钟内有效），在此输入。',
+      code: '配对码',
+      name: '终端名称',
+      namePlaceholder: '如：二楼 3 号窗口',
+      submit: '配对',
+      working: '正在配对…',
+      done: '配对成功。本浏览器已获准访问大厅主机。',
+      goCounter: '打开窗口叫号',
+      goDisplay: '打开大厅显示屏',
+      errors: {
+        pairing_invalid: '配对码无效或已过期，请重新生成。',
+        locked_out: '尝试次数过多，请一分钟后再试。',
+        invalid_request: '请输入六位数字配对码和终端名称。',
+        network: '无法连接大厅主机，请检查网络。',
+        generic: '配对没有成功，请重试或联系技术人员。',
+      },
+    },
+  },
+  en: {
+    pair: {
+      title: 'Pair this terminal',
+      intro:
+        'This device must be paired with the hall host first. Ask a technician to create a six-digit code on the hall host (valid for 10 minutes) and enter it here.',
+      code: 'Pairing code',
+      name: 'Terminal name',
+      namePlaceholder: 'e.g. Floor 2, window 3',
+      submit: 'Pair',
+      working: 'Pairing…',
+      done: 'Paired. This browser may now use the hall host.',
+      goCounter: 'Open the counter',
+      goDisplay: 'Open the hall display',
+      errors: {
+        pairing_invalid: 'The code is wrong or has expired. Please create a new one.',
+        locked_out: 'Too many tries. Please wait a minute.',
+        invalid_request: 'Enter the six-digit code and a name for this terminal.',
+        network: 'Cannot reach the hall host. Please check the network.',
+        generic: 'Pairing failed. Please try again or ask a technician.',
+      },
+    },
+  },
+};

@@ -1,0 +1,87 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/context';
+import { formatTime, useTechSession } from './session';
+
+const TERMINALS_KEY = ['tech', 'terminals'] as const;
+
+/**
+ * LAN terminals (counter PCs, screens, secondary kiosks): a one-time code to pair a new one
+ * (typed on its /pair page within ten minutes), the paired ones, and revoking a lost one.
+ */
+export function TerminalsScreen() {
+  const api = useApi();
+  const { t, i18n } = useTranslation();
+  const session = useTechSession();
+  const queryClient = useQueryClient();
+  const terminals = useQuery({ queryKey: TERMINALS_KEY, queryFn: api.pairingTerminals, refetchInterval: 15_000 });
+  const code = useMutation({ mutationFn: api.createPairingCode });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api.revokeTerminal(id),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: TERMINALS_KEY }),
+  });
+  const time = (iso: string | null) => formatTime(iso, session.timeZone, i18n.language);
+
+  return (
+    <section className="tech-screen" aria-labelledby="tech-terminals-title">
+      <div className="tech-screen-head">
+        <h2 id="tech-terminals-title">{t('tech.terminals.title')}</h2>
+        <button type="button" className="tech-button" disabled={code.isPending} onClick={() => code.mutate()}>
+          {t('tech.terminals.newCode')}
+        </button>
+      </div>
+      <p className="tech-muted">{t('tech.terminals.intro')}</p>
+      {code.data && (
+        <p className="tech-verdict tone-ok" role="status" data-testid="pairing-code">
+          {t('tech.terminals.code', { code: code.data.code, until: time(code.data.expiresAt) })}
+        </p>
+      )}
+      {(code.isError || revoke.isError || terminals.isError) && (
+        <p className="error" role="alert">
+          {session.describeError(code.error ?? revoke.error ?? terminals.error)}
+        </p>
+      )}
+      {terminals.data && terminals.data.terminals.length === 0 && <p>{t('tech.terminals.none')}</p>}
+      {terminals.data && terminals.data.terminals.length > 0 && (
+        <table className="tech-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('tech.terminals.name')}</th>
+              <th scope="col">{t('tech.terminals.kind')}</th>
+              <th scope="col">{t('tech.terminals.paired')}</th>
+              <th scope="col">{t('tech.terminals.seen')}</th>
+              <th scope="col">{t('tech.terminals.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {terminals.data.terminals.map((terminal) => (
+              <tr key={terminal.id}>
+                <td>{terminal.name}</td>
+                <td>{t(`tech.terminals.kinds.${terminal.kind}`)}</td>
+                <td>{time(terminal.pairedAt)}</td>
+                <td>{terminal.lastSeenAt ? time(terminal.lastSeenAt) : t('tech.terminals.never')}</td>
+                <td>
+                  {terminal.revokedAt ? (
+                    t('tech.terminals.revoked')
+                  ) : (
+                    <button
+                      type="button"
+                      className="tech-button danger"
+                      disabled={revoke.isPending}
+                      onClick={() => {
+                        if (window.confirm(t('tech.terminals.confirmRevoke', { name: terminal.name })))
+                          revoke.mutate(terminal.id);
+                      }}
+                    >
+                      {t('tech.terminals.revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

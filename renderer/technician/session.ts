@@ -1,0 +1,66 @@
+import { createContext, useContext } from 'react';
+import type { StaffPrincipal } from '../../contracts/auth';
+import { ApiClientError } from '../api/client';
+
+/** Query keys of the console, all under 'tech' so signing out drops them in one go. */
+export const TECH_KEYS = {
+  all: ['tech'] as const,
+  devices: ['tech', 'devices'] as const,
+  discovery: ['tech', 'discovery'] as const,
+  sync: ['tech', 'sync'] as const,
+  preview: (deviceId: string) => ['tech', 'preview', deviceId] as const,
+};
+
+/** What a scanner last read, for its "scan anything" test (length and time only: codes may be personal). */
+export interface LastScan {
+  length: number;
+  at: string;
+}
+
+/** Who is signed in at the console and what the screens may offer them. */
+export interface TechSession {
+  staff: StaffPrincipal;
+  /** Technicians configure and test devices; supervisors only look (the host enforces the same). */
+  canConfigure: boolean;
+  /** The hall's time zone: every time on the console is the hall's clock. */
+  timeZone: string;
+  /** A failure as a message in the technician's language (pure: safe while rendering). */
+  describeError(error: unknown): string;
+  /** The same, from an event handler: an expired session also signs the console out. */
+  failed(error: unknown): string;
+}
+
+export const TechSessionContext = createContext<TechSession | null>(null);
+
+export function useTechSession(): TechSession {
+  const session = useContext(TechSessionContext);
+  if (!session) throw new Error('useTechSession outside the technician console');
+  return session;
+}
+
+/** Error codes with their own message (`tech.errors.<code>`); the rest read as generic. */
+const KNOWN = ['network', 'unauthorized', 'forbidden', 'not_found', 'invalid_request', 'locked_out', 'internal'] as const;
+export type TechErrorKey = (typeof KNOWN)[number] | 'generic';
+
+export function errorKey(error: unknown): TechErrorKey {
+  if (!(error instanceof ApiClientError)) return 'generic';
+  const code: string = error.code;
+  return KNOWN.find((k) => k === code) ?? 'generic';
+}
+
+/** A time of the host (ISO) on the hall's clock, in the console's language; '' for none. */
+export function formatTime(iso: string | null | undefined, timeZone: string, language: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(date);
+}
