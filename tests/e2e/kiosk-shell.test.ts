@@ -170,6 +170,10 @@ describe('kiosk shell', () => {
     await page.getByRole('button', { name: /企业开办/ }).click();
     await page.getByTestId('ticket-number').waitFor();
     expect((await spoken()).length).toBe(before);
+    // End the visit, so the host's card session does not greet the next test's page.
+    await page.getByRole('button', { name: '完成' }).click();
+    await page.getByTestId('attract').waitFor();
+    await expect.poll(() => k.host.identity.view()).toBeNull();
     await context.close();
   });
 
