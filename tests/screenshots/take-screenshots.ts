@@ -21,6 +21,12 @@ import { TEST_PIN } from '../support/staff';
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
 const k = await startKioskHarness();
+/** Each screen starts from a hall with nobody at the kiosk: card off the reader, session over. */
+const freshKiosk = async (viewport?: { width: number; height: number }) => {
+  k.host.devices.placeSimulatedCard(null);
+  k.host.identity.end();
+  return k.openKiosk(viewport ? { viewport } : {});
+};
 const shot = async (page: Page, name: string) => {
   // Let fonts, lazy chunks and transitions settle: a screenshot is of the resting screen.
   await page.evaluate('document.fonts.ready.then(() => true)');
@@ -50,7 +56,7 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
 }
 
 {
-  const { page, context } = await k.openKiosk();
+  const { page, context } = await freshKiosk();
   await shot(page, 'kiosk-attract');
   await startVisitWithCard(page, k.host);
   await shot(page, 'kiosk-home');
@@ -62,7 +68,7 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   await context.close();
 }
 {
-  const { page, context } = await k.openKiosk();
+  const { page, context } = await freshKiosk();
   await startVisitWithCard(page, k.host, 'liXiaohong');
   await setElderMode(page, true);
   await shot(page, 'kiosk-home-elder');
@@ -71,7 +77,7 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   await context.close();
 }
 {
-  const { page, context } = await k.openKiosk({ viewport: PORTRAIT });
+  const { page, context } = await freshKiosk(PORTRAIT);
   await shot(page, 'kiosk-attract-portrait');
   await startVisitWithoutCard(page);
   await openFlow(page, 'guide');
@@ -79,7 +85,7 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   await context.close();
 }
 {
-  const { page, context } = await k.openKiosk();
+  const { page, context } = await freshKiosk();
   await startVisitWithCard(page, k.host);
   await openFlow(page, 'case');
   await shot(page, 'kiosk-case-items');
@@ -107,7 +113,7 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   await context.close();
 }
 {
-  const { page, context } = await k.openKiosk();
+  const { page, context } = await freshKiosk();
   await startVisitWithoutCard(page);
   await openFlow(page, 'progress');
   await shot(page, 'kiosk-progress');
