@@ -57,18 +57,31 @@ export const StaffAccount = z.object({
   active: z.boolean(),
   /** Set while the account is locked after repeated wrong PINs. */
   lockedUntil: z.iso.datetime().nullable(),
+  /** The window this person usually works at (sign-in may still pick any window). */
+  windowNumber: z.number().int().positive().nullable(),
 });
 export type StaffAccount = z.infer<typeof StaffAccount>;
 
 export const StaffList = z.object({ staff: z.array(StaffAccount) });
 export type StaffList = z.infer<typeof StaffList>;
 
-export const StaffResponse = z.object({ staff: StaffAccount });
+export const StaffResponse = z.object({
+  staff: StaffAccount,
+  /** Only when the host generated the PIN (a new account without one, a PIN reset): shown once, never stored. */
+  oneTimePin: Pin.optional(),
+});
 export type StaffResponse = z.infer<typeof StaffResponse>;
 
-const StaffName = z.string().trim().min(1).max(40);
+export const StaffName = z.string().trim().min(1).max(40);
 
-export const CreateStaffRequest = z.object({ staffNo: StaffNo, name: StaffName, role: StaffRole, pin: Pin });
+/** Without a PIN the host generates one and returns it once (`oneTimePin`). */
+export const CreateStaffRequest = z.object({
+  staffNo: StaffNo,
+  name: StaffName,
+  role: StaffRole,
+  pin: Pin.optional(),
+  windowNumber: z.number().int().positive().nullable().optional(),
+});
 export type CreateStaffRequest = z.infer<typeof CreateStaffRequest>;
 
 /** Changing the PIN also clears a lockout; deactivating ends the account's sessions. */
@@ -77,6 +90,8 @@ export const UpdateStaffRequest = z.object({
   role: StaffRole.optional(),
   pin: Pin.optional(),
   active: z.boolean().optional(),
+  /** null: no usual window. */
+  windowNumber: z.number().int().positive().nullable().optional(),
 });
 export type UpdateStaffRequest = z.infer<typeof UpdateStaffRequest>;
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { StaffSeed } from './auth';
+import { HallUrl, KioskOptions } from './terminal-settings';
 
 /** How a device is reached. `simulated` runs the device's simulator over an in-memory link. */
 export const DeviceTransportConfig = z.discriminatedUnion('type', [
   z.object({ type: z.literal('simulated') }),
-  z.object({ type: z.literal('serial'), path: z.string().min(1), baudRate: z.number().int().positive().default(115200) }),
+  // No baud rate: the kind's usual one (ID readers 115200, printers, keypads and screens 9600).
+  z.object({ type: z.literal('serial'), path: z.string().min(1), baudRate: z.number().int().positive().optional() }),
   z.object({ type: z.literal('hid'), vendorId: z.number().int(), productId: z.number().int() }),
 ]);
 export type DeviceTransportConfig = z.infer<typeof DeviceTransportConfig>;
@@ -167,10 +169,39 @@ export const QueuePolicy = z.object({
 });
 export type QueuePolicy = z.infer<typeof QueuePolicy>;
 
+/** Working-day calendar (承诺时限): public holidays and the weekend days worked in their place (调休). */
+export const WorkCalendarConfig = z.object({
+  holidays: z.array(z.iso.date()).default([]),
+  extraWorkdays: z.array(z.iso.date()).default([]),
+});
+export type WorkCalendarConfig = z.infer<typeof WorkCalendarConfig>;
+
+/** The hall display (/display): how calls are announced and how many are listed. */
+export const DisplayOptions = z.object({
+  /** Each call is said this many times (叫号重复播报); a recall is said as many times again. */
+  announceRepeat: z.number().int().min(1).max(5).default(2),
+  /**
+   * `browser`: the display's speech synthesis, the host's espeak-ng audio when the browser has no
+   * Chinese voice; `host`: always the host's audio; `off`: no voice.
+   */
+  voice: z.enum(['browser', 'host', 'off']).default('browser'),
+  /** Calls listed under the current one. */
+  recentCalls: z.number().int().min(1).max(20).default(6),
+});
+export type DisplayOptions = z.infer<typeof DisplayOptions>;
+
 /** The host's configuration file (JSON). Every field has the embedded default. */
 export const HostConfig = z
   .object({
     role: z.enum(['kiosk', 'counter', 'display', 'technician']).default('kiosk'),
+    /**
+     * A secondary terminal's hall host (e.g. http://192.168.1.10:7300): its queue is used through
+     * that host (after pairing), this machine keeps its own devices. Unset: this host is the hall.
+     * Like `role` and `kiosk`, only the first boot reads it; the technician console owns it after.
+     */
+    hallUrl: HallUrl.nullable().default(null),
+    /** Kiosk options of this terminal (长辈版 by default, voice, hidden tiles). */
+    kiosk: KioskOptions.prefault({}),
     hallName: z.string().default('政务服务中心'),
     /** This hall's and this terminal's ids at the central API (cases and evaluations carry them). */
     hallId: z
@@ -324,23 +355,9 @@ export const HostConfig = z
      * Working-day calendar for promised deadlines (承诺时限): Monday–Friday, minus public
      * holidays, plus the weekend days worked in their place (调休). Dates are YYYY-MM-DD.
      */
-    calendar: z
-      .object({ holidays: z.array(z.iso.date()).default([]), extraWorkdays: z.array(z.iso.date()).default([]) })
-      .prefault({}),
+    calendar: WorkCalendarConfig.prefault({}),
     /** The hall display (/display): how calls are announced and how many are listed. */
-    display: z
-      .object({
-        /** Each call is said this many times (叫号重复播报); a recall is said as many times again. */
-        announceRepeat: z.number().int().min(1).max(5).default(2),
-        /**
-         * `browser`: the display's speech synthesis, the host's espeak-ng audio when the browser has no
-         * Chinese voice; `host`: always the host's audio; `off`: no voice.
-         */
-        voice: z.enum(['browser', 'host', 'off']).default('browser'),
-        /** Calls listed under the current one. */
-        recentCalls: z.number().int().min(1).max(20).default(6),
-      })
-      .prefault({}),
+    display: DisplayOptions.prefault({}),
   })
   .superRefine((config, ctx) => {
     // Listening beyond this machine is the LAN API: it must be switched on, so it is never open by accident.

@@ -36,7 +36,12 @@ export const ApiErrorCode = z.enum([
   'notice_not_local',
   'pairing_invalid',
   'terminal_unpaired',
+  'hall_unreachable',
+  'hall_unpaired',
+  'served_by_hall',
   'voice_unavailable',
+  'settings_invalid',
+  'storage_unavailable',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DeviceState } from './health';
+import { HallLinkState } from './hall-link';
+import { DeviceState, StorageState } from './health';
 import { Call, Ticket } from './queue';
 
 /**
@@ -44,6 +45,15 @@ export const HallEvent = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('ticket.printed'), ticketId: z.number().int().positive(), printed: z.boolean() }),
   /** The notices showing changed (pulled, published, withdrawn, started or ended): screens re-read GET /notices. */
   z.object({ ...base, type: z.literal('notices.changed') }),
+  /**
+   * Settings changed in the technician console (`hall`: services, windows, staff, hours, queue rules,
+   * timeouts; `terminal`: role, hall link, kiosk options). Screens re-read what they show.
+   */
+  /** This secondary terminal's link to its hall changed (kiosks show the offline state at once). */
+  z.object({ ...base, type: z.literal('hall.link'), state: HallLinkState }),
+  z.object({ ...base, type: z.literal('settings.changed'), scope: z.enum(['hall', 'terminal']) }),
+  /** The database stopped taking writes, or takes them again (kiosks show or lift their out-of-service screen). */
+  z.object({ ...base, type: z.literal('storage.status'), state: StorageState }),
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 export type HallEventType = HallEvent['type'];

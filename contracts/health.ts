@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceKind } from './config';
+import { HallLinkStatus } from './hall-link';
 
 /** Health of a device as the technician console and the event stream show it. */
 export const DeviceState = z.enum([
@@ -26,6 +27,22 @@ export const DeviceHealth = z.object({
 });
 export type DeviceHealth = z.infer<typeof DeviceHealth>;
 
+/**
+ * Whether this host's database takes writes: `full` (SQLITE_FULL: disk or size limit), `read-only`
+ * (SQLITE_READONLY), `failing` (SQLITE_IOERR and the like). While it is not `ok`, writes answer
+ * `storage_unavailable` (503) and the kiosk shows its out-of-service screen; the host probes with
+ * a scratch write and returns to `ok` by itself once one succeeds.
+ */
+export const StorageState = z.enum(['ok', 'full', 'read-only', 'failing']);
+export type StorageState = z.infer<typeof StorageState>;
+
+export const StorageHealth = z.object({
+  state: StorageState,
+  /** When the current state began (the host's start, for a host that never failed). */
+  since: z.iso.datetime(),
+});
+export type StorageHealth = z.infer<typeof StorageHealth>;
+
 export const HostHealth = z.object({
   status: z.literal('ok'),
   version: z.string(),
@@ -34,5 +51,9 @@ export const HostHealth = z.object({
   timeZone: z.string(),
   businessDay: z.iso.date(),
   devices: z.array(DeviceHealth),
+  /** Whether this host is the hall, or a terminal of another hall host (and reaching it or not). */
+  hallLink: HallLinkStatus,
+  /** Whether the database takes writes (disk full, read-only, I/O errors). */
+  storage: StorageHealth,
 });
 export type HostHealth = z.infer<typeof HostHealth>;

@@ -3,6 +3,7 @@
  * paired with a one-time code a technician shows on the hall; afterwards they present a token.
  */
 import { z } from 'zod';
+import { HallIdentity } from './hall-link';
 
 export const PairingCode = z.object({
   /** Six digits, typed on the new terminal. Single use. */
@@ -25,6 +26,8 @@ export const ClaimPairingResponse = z.object({
   terminalId: z.uuid(),
   /** For a host: send as `X-Terminal-Token`. A browser also gets it as an HttpOnly cookie. */
   token: z.string(),
+  /** For a host: the hall it joined (its queue keyer among it). */
+  hall: HallIdentity.optional(),
 });
 export type ClaimPairingResponse = z.infer<typeof ClaimPairingResponse>;
 

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import type { HostConfig } from '../contracts/config';
 import { openDatabase, type Db } from '../db/open';
 import { installStaffRequest } from './api/auth-guard';
-import { installErrorHandling, notFoundBody } from './api/errors';
+import { frameworkErrors, installErrorHandling, notFoundBody } from './api/errors';
 import { authRoutes } from './api/routes-auth';
 import { statsRoutes } from './api/routes-stats';
 import { seedStaff } from './auth/seed-staff';
@@ -26,8 +26,17 @@ import { caseRoutes } from './api/routes-cases';
 import { syncRoutes } from './api/routes-sync';
 import { pairingRoutes } from './api/routes-pairing';
 import { installLanGuard } from './lan/lan-guard';
+import { installShellGuard } from './lan/shell-guard';
+import { rendererCsp } from './api/content-security-policy';
 import { Pairing } from './lan/pairing';
 import { noticeRoutes } from './api/routes-notices';
+import { terminalSettingsRoutes } from './api/routes-terminal-settings';
+import { TerminalSettingsStore } from './settings/terminal-settings';
+import { HallLink } from './hall-link/hall-link';
+import { RemoteQueue } from './hall-link/remote-queue';
+import { installHallRelay } from './hall-link/relay';
+import { hallLinkRoutes } from './api/routes-hall-link';
+import { terminalQueueRoutes } from './api/routes-terminal-queue';
 import { announceRoutes } from './api/routes-announce';
 import { SpeechRenderer } from './announce/speech-renderer';
 import { NoticeBoard } from './notices/notice-board';
@@ -48,8 +57,19 @@ import { DeviceManager } from './devices/device-manager';
 import { EventBus } from './events/event-bus';
 import { IdentityKeyer } from './identity/identity-key';
 import { IdentitySessions } from './identity/identity-sessions';
-import { logRedactPaths } from './log/redact';
+import { hostLoggerOptions } from './log/logger-options';
+import { LogRing } from './log/log-ring';
+import { logRoutes } from './api/routes-logs';
+import { diagnosticsRoutes } from './api/routes-diagnostics';
+import { listenAddresses } from './diagnostics/host-info';
 import { QueueService } from './queue/queue-service';
+import { businessDay } from './queue/schedule';
+import { HallSettingsStore } from './settings/hall-settings';
+import { hallSeedOf, liveHallConfig } from './settings/live-config';
+import { ConfigTransfer } from './settings/config-transfer';
+import { hallSettingsRoutes } from './api/routes-hall-settings';
+import { configTransferRoutes } from './api/routes-config-transfer';
+import { StorageMonitor } from './storage/storage-monitor';
 
 export interface HostOptions {
   config: HostConfig;
@@ -70,6 +90,13 @@ export interface HostOptions {
   logStream?: NodeJS.WritableStream;
   /** The espeak-ng binary behind the display's fallback voice (`espeak-ng` on the PATH by default). */
   espeakCommand?: string;
+  /**
+   * Set by the Electron shell (env HALL_SHELL_TOKEN): loopback requests must then carry it in
+   * `x-hall-shell` (or a staff or terminal token). Unset: the loopback stays open (Chromium fallback).
+   */
+  shellToken?: string;
+  /** How often a database that refused a write is probed for recovery (default 5 s; tests go faster). */
+  storageProbeMs?: number;
 }
 
 export interface Host {
@@ -82,6 +109,14 @@ export interface Host {
   /** Today's appointments (cached from the central API) and check-in. */
   appointments: AppointmentBook;
   notices: NoticeBoard;
+  /** This terminal's role, hall link and kiosk options (technician-owned after first boot). */
+  terminalSettings: TerminalSettingsStore;
+  /** The hall's services, windows, hours, rules and timeouts (technician-owned after first boot, applied live). */
+  hallSettings: HallSettingsStore;
+  /** Whether the database takes writes (disk full, read-only, I/O errors), and its recovery probe. */
+  storage: StorageMonitor;
+  /** The once-a-minute housekeeping (expiry at the reset hour, sessions, case purge, day figures), run now. */
+  housekeeping(): void;
   close(): Promise<void>;
 }
 
@@ -89,31 +124,79 @@ const API_PREFIX = '/api/v1';
 
 /** Builds the host (not listening): database, queue, identity, devices and the HTTP/WS API. */
 export async function createHost(options: HostOptions): Promise<Host> {
-  const { config } = options;
   const clock = options.clock ?? systemClock;
   const db = openDatabase(options.dbFile, { migrationsDir: options.migrationsDir, synchronous: 'FULL' });
   const bus = new EventBus(2000, () => clock.now());
+  // Disk full, read-only or failing storage: every write that hits it is reported here (see errors.ts).
+  const storage = new StorageMonitor({ db, clock, bus, probeIntervalMs: options.storageProbeMs });
+  // Services, windows, hours, queue rules, display and timeouts: seeded from the config file on
+  // first boot, then owned by the technician console and applied live (host/settings/).
+  const hallSettings = new HallSettingsStore({
+    db,
+    clock,
+    bus,
+    seed: hallSeedOf(options.config),
+    businessDay: () => businessDay(clock.now(), options.config.timeZone, options.config.queue.dailyResetHour),
+  });
+  /** The config, its hall-owned fields read from the hall settings at each use. */
+  const config = liveHallConfig(options.config, hallSettings);
+  const timeouts = () => hallSettings.get().timeouts;
+  const terminalSettings = new TerminalSettingsStore({
+    db,
+    clock,
+    bus,
+    seed: { role: config.role, name: config.terminalId, hallUrl: config.hallUrl, kiosk: config.kiosk },
+  });
   const queue = new QueueService({ db, bus, clock, timeZone: config.timeZone, hours: config.hours, policy: config.queue });
-  queue.seed(config.services, config.windows);
   queue.expireOldTickets();
   queue.estimator.seedFrom(
     recentServiceTimes(db, { since: new Date(clock.now().getTime() - 7 * 86_400_000).toISOString(), limit: 500 }),
   );
   seedStaff(db, config.staff, clock);
-  const auth = new StaffAuth({ db, clock });
+  const auth = new StaffAuth({ db, clock, sessionHours: timeouts().staffSessionHours });
   const firstSupervisor = options.secretFile ? await ensureFirstSupervisor(db, clock, dirname(options.secretFile)) : null;
   const keyer = options.secretFile ? IdentityKeyer.fromSecretFile(options.secretFile) : IdentityKeyer.ephemeral();
-  const identity = new IdentitySessions({ bus, clock, timeZone: config.timeZone, keyer, maxAgeMs: 5 * 60_000 });
-  const devices = new DeviceManager({ db, clock, bus, identity, queue, seeds: config.devices });
+  // A secondary kiosk of this hall (terminal settings `hallUrl`) uses the hall's queue through this link.
+  const link = new HallLink({ db, clock, bus, settings: terminalSettings });
+  /** Queue keys: this hall's (handed to its paired kiosks), or the hall's this host is a kiosk of. */
+  const ownQueueKeyer = keyer.derive('queue');
+  const queueKeyer = () => link.queueKeyer() ?? ownQueueKeyer;
+  const identity = new IdentitySessions({
+    bus,
+    clock,
+    timeZone: config.timeZone,
+    keyer,
+    queueKeyer,
+    maxAgeMs: timeouts().identitySessionMinutes * 60_000,
+  });
+  // A settings change reaches the running queue, card sessions and sign-ins at once.
+  hallSettings.onChange((hall) => {
+    queue.setRules({ hours: config.hours, policy: config.queue });
+    identity.setMaxAge(hall.timeouts.identitySessionMinutes * 60_000);
+    auth.setSessionHours(hall.timeouts.staffSessionHours);
+  });
+  const devices = new DeviceManager({
+    db,
+    clock,
+    bus,
+    identity,
+    queue,
+    seeds: config.devices,
+    onStorageFailure: (error) => storage.observe(error),
+  });
   const publicBase = options.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
   /** The unguessable part of a ticket's progress link (printed in its QR). */
   const ticketTag = (ticketId: number) => keyer.tag('ticket', String(ticketId));
+  const ticketUrl = (ticketId: number) => `${publicBase}/ticket/${ticketId}?k=${ticketTag(ticketId)}`;
   const printing = new TicketPrinting({
     queue,
-    hallName: config.hallName,
+    // Read at each print: the hall's name can change in the technician console.
+    get hallName() {
+      return config.hallName;
+    },
     timeZone: config.timeZone,
     printer: () => devices.printer(),
-    progressUrl: (ticket) => `${publicBase}/ticket/${ticket.id}?k=${ticketTag(ticket.id)}`,
+    progressUrl: (ticket) => ticketUrl(ticket.id),
   });
 
   // Cases and evaluations: written locally with their outbox entry, delivered by the sync engine.
@@ -131,7 +214,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     clock,
     hallId: config.hallId,
     timeZone: config.timeZone,
-    keyOf: (idNumber) => keyer.keyOf(idNumber),
+    keyOf: (idNumber) => queueKeyer().keyOf(idNumber),
     catalog,
   });
   const { hallId, terminalId } = config;
@@ -144,11 +227,22 @@ export async function createHost(options: HostOptions): Promise<Host> {
     hallId,
     terminalId,
     timeZone: config.timeZone,
-    calendar: config.calendar,
+    // Read at each deadline: holidays are edited in the technician console.
+    get calendar() {
+      return config.calendar;
+    },
   });
   const steward = new StewardDesk({ queue, printing, serviceCode: config.stewardService });
+  const remote = new RemoteQueue({ link, printing, identity });
+  /** Steward tickets come from the hall this host belongs to: itself, or its hall through the link. */
+  const stewardRequests = {
+    request: (caller: Parameters<StewardDesk['request']>[0]) => (link.linked() ? remote.steward() : steward.request(caller)),
+    ticketsAreLocal: () => !link.linked(),
+  };
   const receipts = new CaseReceiptPrinting({
-    hallName: config.hallName,
+    get hallName() {
+      return config.hallName;
+    },
     timeZone: config.timeZone,
     printer: () => devices.printer(),
     catalogItem: (code) => catalog.item(code),
@@ -180,21 +274,27 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
   });
 
+  const logs = new LogRing({ maxEntries: 2000, maxBytes: 1_000_000 });
   const app = Fastify({
-    logger: {
-      level: options.logLevel ?? 'info',
-      redact: { paths: logRedactPaths, censor: '[redacted]' },
-      ...(options.logStream ? { stream: options.logStream } : {}),
-    },
+    // One logger, two destinations: the output stream and the console's masked in-memory ring.
+    logger: hostLoggerOptions({ level: options.logLevel ?? 'info', stream: options.logStream, ring: logs }),
     // Request lines carry no personal data, but a kiosk logs little: only at debug.
     logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' }),
+    // URLs the router cannot read (bad percent-encoding, over-long parameters) answer in the envelope too.
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  installErrorHandling(app, { storage });
   installStaffRequest(app);
   const pairing = new Pairing({ db, clock });
   if (config.lan.enabled) installLanGuard(app, pairing);
+  if (options.shellToken)
+    installShellGuard(app, {
+      token: options.shellToken,
+      isStaffToken: (token) => auth.verify(token) !== null,
+      isTerminalToken: (token) => pairing.verify(token) !== undefined,
+    });
 
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Hall Kiosk host API', version: options.version ?? '0.0.0' } },
@@ -204,17 +304,68 @@ export async function createHost(options: HostOptions): Promise<Host> {
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes({ config, version: options.version ?? '0.0.0', devices, queue }));
+      // First, so the queue routes registered below answer from the hall on a secondary terminal.
+      installHallRelay(api, { link, remote });
+      await api.register(
+        healthRoutes({
+          config,
+          version: options.version ?? '0.0.0',
+          devices,
+          queue,
+          terminal: () => terminalSettings.get(),
+          hallLink: () => link.current(),
+          storage: () => storage.current(),
+        }),
+      );
       await api.register(identityRoutes(identity));
       await api.register(authRoutes({ auth, db, clock }));
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, auth, db, clock }));
       await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour, auth }));
-      await api.register(caseRoutes({ cases, evaluations, catalog, identity, steward, receipts }));
+      await api.register(caseRoutes({ cases, evaluations, catalog, identity, steward: stewardRequests, receipts }));
       await api.register(syncRoutes({ sync, auth }));
-      await api.register(pairingRoutes({ pairing, auth }));
+      await api.register(
+        pairingRoutes({
+          pairing,
+          auth,
+          hallIdentity: () => ({ hallId, hallName: config.hallName, queueKey: ownQueueKeyer.exportSecret() }),
+        }),
+      );
+      await api.register(terminalQueueRoutes({ pairing, queue, steward, appointments, progressUrl: ticketUrl }));
+      await api.register(hallLinkRoutes({ link, auth }));
       await api.register(appointmentRoutes({ appointments, identity, auth, printing }));
       await api.register(noticeRoutes({ notices, auth }));
+      await api.register(hallSettingsRoutes({ store: hallSettings, auth }));
+      await api.register(
+        configTransferRoutes({
+          transfer: new ConfigTransfer({ db, clock, hallId, hall: hallSettings, devices, terminal: terminalSettings, auth }),
+          auth,
+          clock,
+          timeZone: config.timeZone,
+        }),
+      );
+      await api.register(logRoutes({ logs, auth }));
+      await api.register(
+        diagnosticsRoutes({
+          auth,
+          db,
+          clock,
+          sources: {
+            config,
+            version: options.version ?? '0.0.0',
+            clock,
+            db,
+            logs,
+            terminal: () => terminalSettings.get(),
+            businessDay: () => queue.businessDay(),
+            devices: () => devices.list(),
+            syncStatus: () => sync.status(),
+            terminals: () => pairing.list(),
+            listening: () => listenAddresses(app.addresses()),
+          },
+        }),
+      );
+      await api.register(terminalSettingsRoutes({ store: terminalSettings, auth }));
       await api.register(
         announceRoutes({ config, clock, speech: new SpeechRenderer({ command: options.espeakCommand ?? 'espeak-ng' }) }),
       );
@@ -228,12 +379,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const rendererDir = options.rendererDir;
   if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: rendererDir, wildcard: false, index: false });
-    app.get('/', async (_req, reply) => reply.redirect('/kiosk'));
     app.get('/assets/*', async (req, reply) => {
       const file = (req.params as { '*': string })['*'];
       return reply.sendFile(`assets/${file}`, { maxAge: '365d', immutable: true });
     });
   }
+  // The start page is this terminal's role (technician console setting), read at each visit.
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect(`/${terminalSettings.get().role}`));
   app.setNotFoundHandler(async (req, reply) => {
     const wantsPage = req.method === 'GET' && !req.url.startsWith(API_PREFIX) && !req.url.startsWith('/assets/');
     if (wantsPage && rendererDir && existsSync(join(rendererDir, 'index.html'))) {
@@ -241,7 +393,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         .type('text/html')
         .header('cache-control', 'no-cache')
         .header('x-frame-options', 'DENY')
-        .header('content-security-policy', "frame-ancestors 'none'")
+        .header('content-security-policy', rendererCsp({ host: req.headers.host }))
         .sendFile('index.html');
     }
     return reply.code(404).send(notFoundBody(req.url));
@@ -250,6 +402,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   bus.subscribe((event) => {
     if (event.type === 'device.status') app.log.info({ device: event.deviceId, state: event.state }, 'device status');
     if (event.type === 'identity.read' || event.type === 'identity.ended') app.log.info({ session: event.sessionId }, event.type);
+    if (event.type === 'storage.status') app.log.warn({ state: event.state }, 'storage status');
   });
   await devices.start();
   catalog.start();
@@ -258,18 +411,25 @@ export async function createHost(options: HostOptions): Promise<Host> {
   appointments.start();
   notices.start();
   sync.start();
+  link.start();
   if (firstSupervisor)
     app.log.warn(
       `no staff accounts yet: created supervisor ${firstSupervisor.staffNo}; its one-time PIN is in ${firstSupervisor.pinFile}`,
     );
   // The business day turns over at the reset hour even when nobody acts: expire
   // yesterday's open tickets and expired staff sessions once a minute.
-  const housekeeping = setInterval(() => {
-    queue.expireOldTickets();
-    auth.purgeExpired();
-    cases.purge();
-    queueStats.enqueueFinishedDays();
-  }, 60_000);
+  const runHousekeeping = () => {
+    try {
+      queue.expireOldTickets();
+      auth.purgeExpired();
+      cases.purge();
+      queueStats.enqueueFinishedDays();
+    } catch (error) {
+      // A full or read-only disk must not take the host down: it is reported, and retried next minute.
+      if (!storage.observe(error)) throw error;
+    }
+  };
+  const housekeeping = setInterval(runHousekeeping, 60_000);
   housekeeping.unref();
   let closed = false;
   return {
@@ -281,11 +441,17 @@ export async function createHost(options: HostOptions): Promise<Host> {
     devices,
     appointments,
     notices,
+    terminalSettings,
+    hallSettings,
+    storage,
+    housekeeping: runHousekeeping,
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(housekeeping);
+      storage.stop();
       identity.end();
+      link.stop();
       catalog.stop();
       appointments.stop();
       notices.stop();

@@ -32,7 +32,7 @@ export interface ServiceSeedRow {
   hours?: unknown;
 }
 
-/** Brings the service table in line with the configured seeds (insert or update; suspension is kept). */
+/** Brings the service table in line with the configured seeds (insert or update; suspension is kept; a retired one returns). */
 export function upsertServices(db: Db, seeds: readonly ServiceSeedRow[]): void {
   const upsert = prepared(
     db,
@@ -43,7 +43,8 @@ export function upsertServices(db: Db, seeds: readonly ServiceSeedRow[]): void {
      ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, prefix = excluded.prefix,
        sort_order = excluded.sort_order, number_start = excluded.number_start, number_end = excluded.number_end,
        daily_limit = excluded.daily_limit, slot_minutes = excluded.slot_minutes, slot_limit = excluded.slot_limit,
-       target_wait_min = excluded.target_wait_min, materials = excluded.materials, hours_json = excluded.hours_json`,
+       target_wait_min = excluded.target_wait_min, materials = excluded.materials, hours_json = excluded.hours_json,
+       retired = 0`,
   );
   db.transaction(() =>
     seeds.forEach((s, i) =>
@@ -73,12 +74,14 @@ const SELECT_SERVICE = `SELECT code, name, name_en AS nameEn, prefix, suspended,
 type RawService = Omit<ServiceRow, 'suspended'> & { suspended: number };
 const toRow = (r: RawService): ServiceRow => ({ ...r, suspended: r.suspended === 1 });
 
+/** The hall's services (retired ones, kept only for their tickets' history, are left out). */
 export function listServices(db: Db): ServiceRow[] {
-  return (prepared(db, `${SELECT_SERVICE} ORDER BY sort_order, code`).all() as RawService[]).map(toRow);
+  return (prepared(db, `${SELECT_SERVICE} WHERE retired = 0 ORDER BY sort_order, code`).all() as RawService[]).map(toRow);
 }
 
+/** A service of the hall; undefined for an unknown or retired code. */
 export function findService(db: Db, code: string): ServiceRow | undefined {
-  const row = prepared(db, `${SELECT_SERVICE} WHERE code = ?`).get(code) as RawService | undefined;
+  const row = prepared(db, `${SELECT_SERVICE} WHERE code = ? AND retired = 0`).get(code) as RawService | undefined;
   return row && toRow(row);
 }
 
@@ -103,4 +106,64 @@ export function issuedCount(db: Db, businessDay: string, serviceCode: string): n
     serviceCode,
   ) as { n: number } | undefined;
   return row?.n ?? 0;
+}
+
+// --- retiring (hall settings, host/settings) ---------------------------------------
+
+export interface ServiceKeyRow {
+  code: string;
+  prefix: string;
+  retired: boolean;
+}
+
+/** Every service row, retired ones included, with the letter it holds. */
+export function serviceKeys(db: Db): ServiceKeyRow[] {
+  return (
+    prepared(db, 'SELECT code, prefix, retired FROM services ORDER BY code').all() as (Omit<ServiceKeyRow, 'retired'> & {
+      retired: number;
+    })[]
+  ).map((r) => ({ ...r, retired: r.retired === 1 }));
+}
+
+/**
+ * Takes a service out of the hall: deleted when no ticket ever named it, else retired (its
+ * tickets keep their name and statistics). Its windows stop serving it either way.
+ */
+export function removeService(db: Db, code: string): 'deleted' | 'retired' {
+  const used = prepared(
+    db,
+    `SELECT EXISTS (SELECT 1 FROM tickets WHERE issued_service = @code OR service_code = @code)
+         OR EXISTS (SELECT 1 FROM ticket_counters WHERE service_code = @code) AS used`,
+  ).get({ code }) as { used: number };
+  prepared(db, 'DELETE FROM window_services WHERE service_code = ?').run(code);
+  if (used.used === 0) {
+    prepared(db, 'DELETE FROM services WHERE code = ?').run(code);
+    return 'deleted';
+  }
+  prepared(db, 'UPDATE services SET retired = 1 WHERE code = ?').run(code);
+  return 'retired';
+}
+
+/** Sets the prefix letter a service row holds (the column is UNIQUE: callers free the letter first). */
+export function setServicePrefix(db: Db, code: string, prefix: string): void {
+  prepared(db, 'UPDATE services SET prefix = ? WHERE code = ?').run(prefix, code);
+}
+
+/** Tickets of a service still open (waiting, called or held) on a business day. */
+export function openTicketCount(db: Db, businessDay: string, code: string): number {
+  const row = prepared(
+    db,
+    `SELECT count(*) AS n FROM tickets WHERE business_day = ? AND service_code = ? AND status IN ('waiting', 'called', 'held')`,
+  ).get(businessDay, code) as { n: number };
+  return row.n;
+}
+
+/** The other service (if any) whose numbers issued on a business day start with `prefix`. */
+export function prefixIssuedBy(db: Db, businessDay: string, prefix: string, exceptCode: string): string | undefined {
+  const row = prepared(
+    db,
+    `SELECT issued_service AS code FROM tickets
+       WHERE business_day = ? AND substr(number, 1, 1) = ? AND issued_service <> ? LIMIT 1`,
+  ).get(businessDay, prefix, exceptCode) as { code: string } | undefined;
+  return row?.code;
 }

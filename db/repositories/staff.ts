@@ -13,6 +13,8 @@ export interface StaffRow {
   active: boolean;
   /** Set for a service steward (首席服务管家): the work phone citizens see. */
   stewardPhone: string | null;
+  /** The window this person usually works at (informational; sign-in picks the window). */
+  windowNumber: number | null;
 }
 
 export interface NewStaff {
@@ -22,6 +24,7 @@ export interface NewStaff {
   pinHash: string;
   active?: boolean;
   stewardPhone?: string | null;
+  windowNumber?: number | null;
 }
 
 export interface StaffPatch {
@@ -30,10 +33,12 @@ export interface StaffPatch {
   pinHash?: string;
   active?: boolean;
   stewardPhone?: string | null;
+  windowNumber?: number | null;
 }
 
 const STAFF_COLUMNS = `id, staff_no AS staffNo, name, role, pin_hash AS pinHash,
-  failed_attempts AS failedAttempts, locked_until AS lockedUntil, active, steward_phone AS stewardPhone`;
+  failed_attempts AS failedAttempts, locked_until AS lockedUntil, active, steward_phone AS stewardPhone,
+  window_number AS windowNumber`;
 
 type RawStaff = Omit<StaffRow, 'active'> & { active: number };
 
@@ -42,7 +47,8 @@ const toStaff = (row: RawStaff): StaffRow => ({ ...row, active: row.active === 1
 export function insertStaff(db: Db, staff: NewStaff): StaffRow {
   const row = db
     .prepare(
-      `INSERT INTO staff (staff_no, name, role, pin_hash, active, steward_phone) VALUES (?, ?, ?, ?, ?, ?) RETURNING ${STAFF_COLUMNS}`,
+      `INSERT INTO staff (staff_no, name, role, pin_hash, active, steward_phone, window_number)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ${STAFF_COLUMNS}`,
     )
     .get(
       staff.staffNo,
@@ -51,6 +57,7 @@ export function insertStaff(db: Db, staff: NewStaff): StaffRow {
       staff.pinHash,
       staff.active === false ? 0 : 1,
       staff.stewardPhone ?? null,
+      staff.windowNumber ?? null,
     ) as RawStaff;
   return toStaff(row);
 }
@@ -67,6 +74,7 @@ export function updateStaff(db: Db, id: number, patch: StaffPatch): StaffRow | u
   if (patch.role !== undefined) set('role', patch.role);
   if (patch.active !== undefined) set('active', patch.active ? 1 : 0);
   if (patch.stewardPhone !== undefined) set('steward_phone', patch.stewardPhone);
+  if (patch.windowNumber !== undefined) set('window_number', patch.windowNumber);
   if (patch.pinHash !== undefined) {
     set('pin_hash', patch.pinHash);
     sets.push('failed_attempts = 0', 'locked_until = NULL');
@@ -75,6 +83,14 @@ export function updateStaff(db: Db, id: number, patch: StaffPatch): StaffRow | u
   const row = db.prepare(`UPDATE staff SET ${sets.join(', ')} WHERE id = ? RETURNING ${STAFF_COLUMNS}`).get(...values, id) as
     RawStaff | undefined;
   return row && toStaff(row);
+}
+
+/** Forgets usual windows that are no longer among the hall's window numbers. */
+export function clearStaleWindowNumbers(db: Db, windowNumbers: readonly number[]): void {
+  db.prepare(
+    `UPDATE staff SET window_number = NULL WHERE window_number IS NOT NULL
+       AND window_number NOT IN (SELECT value FROM json_each(?))`,
+  ).run(JSON.stringify(windowNumbers));
 }
 
 export function listStaff(db: Db): StaffRow[] {
@@ -158,9 +174,9 @@ export function detachStaffSessionsFromOtherWindows(db: Db, staffId: number, kee
 
 // --- windows.staff_id ----------------------------------------------------------
 
-/** The staff member at a window: a staff id, null when nobody is, undefined when there is no such window. */
+/** The staff member at a window: a staff id, null when nobody is, undefined when there is no such window (or it is retired). */
 export function windowStaffId(db: Db, windowId: number): number | null | undefined {
-  const row = db.prepare('SELECT staff_id AS staffId FROM windows WHERE id = ?').get(windowId) as
+  const row = db.prepare('SELECT staff_id AS staffId FROM windows WHERE id = ? AND retired = 0').get(windowId) as
     { staffId: number | null } | undefined;
   return row?.staffId;
 }

@@ -18,12 +18,12 @@ export interface WindowSeedRow {
   services: readonly string[];
 }
 
-/** Inserts or updates windows by number and replaces each one's service list. */
+/** Inserts or updates windows by number (a retired one returns) and replaces each one's service list. */
 export function upsertWindows(db: Db, seeds: readonly WindowSeedRow[]): void {
   const upsert = prepared(
     db,
     `INSERT INTO windows (number, name) VALUES (?, ?)
-     ON CONFLICT (number) DO UPDATE SET name = excluded.name RETURNING id`,
+     ON CONFLICT (number) DO UPDATE SET name = excluded.name, retired = 0 RETURNING id`,
   );
   const clear = prepared(db, 'DELETE FROM window_services WHERE window_id = ?');
   const link = prepared(db, 'INSERT INTO window_services (window_id, service_code, priority) VALUES (?, ?, ?)');
@@ -53,12 +53,14 @@ function withServices(db: Db, windows: RawWindow[]): WindowRow[] {
 const SELECT_WINDOW = `SELECT w.id, w.number, w.name, w.paused, w.staff_id AS staffId, s.name AS staffName
   FROM windows w LEFT JOIN staff s ON s.id = w.staff_id`;
 
+/** The hall's windows (retired ones, kept only for their history, are left out). */
 export function listWindows(db: Db): WindowRow[] {
-  return withServices(db, prepared(db, `${SELECT_WINDOW} ORDER BY w.number`).all() as RawWindow[]);
+  return withServices(db, prepared(db, `${SELECT_WINDOW} WHERE w.retired = 0 ORDER BY w.number`).all() as RawWindow[]);
 }
 
+/** A window of the hall; undefined for an unknown or retired id. */
 export function findWindow(db: Db, id: number): WindowRow | undefined {
-  const row = prepared(db, `${SELECT_WINDOW} WHERE w.id = ?`).get(id) as RawWindow | undefined;
+  const row = prepared(db, `${SELECT_WINDOW} WHERE w.id = ? AND w.retired = 0`).get(id) as RawWindow | undefined;
   return row ? withServices(db, [row])[0] : undefined;
 }
 
@@ -74,4 +76,35 @@ export function openWindowsFor(db: Db, serviceCode: string): number {
        WHERE ws.service_code = ? AND w.paused = 0`,
   ).get(serviceCode) as { n: number };
   return row.n;
+}
+
+// --- retiring (hall settings, host/settings) ---------------------------------------
+
+/**
+ * Takes a window out of the hall: it serves nothing and is no longer listed or signed in to.
+ * The row stays (retired) because tickets, calls and the audit log name it.
+ */
+export function retireWindow(db: Db, id: number): void {
+  prepared(db, 'DELETE FROM window_services WHERE window_id = ?').run(id);
+  prepared(db, 'UPDATE windows SET retired = 1, staff_id = NULL, paused = 0 WHERE id = ?').run(id);
+}
+
+export interface WindowUsage {
+  /** Someone is signed in at the window. */
+  signedIn: boolean;
+  /** A citizen is being served (called) or set aside (held) there. */
+  serving: number;
+  /** Waiting tickets transferred to this window by name. */
+  targeted: number;
+}
+
+/** What still happens at a window on a business day (a window in use cannot be taken out). */
+export function windowUsage(db: Db, id: number, businessDay: string): WindowUsage {
+  const row = prepared(
+    db,
+    `SELECT (SELECT staff_id FROM windows WHERE id = @id) IS NOT NULL AS signedIn,
+            (SELECT count(*) FROM tickets WHERE window_id = @id AND status IN ('called', 'held')) AS serving,
+            (SELECT count(*) FROM tickets WHERE target_window_id = @id AND business_day = @day AND status = 'waiting') AS targeted`,
+  ).get({ id, day: businessDay }) as { signedIn: number; serving: number; targeted: number };
+  return { signedIn: row.signedIn === 1, serving: row.serving, targeted: row.targeted };
 }

@@ -16,6 +16,7 @@ import {
 import { ApiError } from '../../contracts/errors';
 import type { Db } from '../../db/open';
 import { listAudit } from '../../db/repositories/audit';
+import { listWindows } from '../../db/repositories/windows';
 import {
   findStaffById,
   findStaffByNo,
@@ -26,7 +27,7 @@ import {
   type StaffRow,
 } from '../../db/repositories/staff';
 import { audit } from '../audit/audit';
-import { hashPin } from '../auth/pin-hash';
+import { generatePin, hashPin } from '../auth/pin-hash';
 import type { StaffAuth } from '../auth/staff-auth';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
@@ -40,10 +41,13 @@ export interface AuthRouteDeps {
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError };
 
-/** Sign-in, sign-out, the caller's identity, account management (supervisors) and the audit log. */
+/**
+ * Sign-in, sign-out, the caller's identity, account management (supervisors, and technicians in
+ * the console's hall settings) and the audit log.
+ */
 export function authRoutes({ auth, db, clock }: AuthRouteDeps): FastifyPluginAsyncZod {
   const anyone = requireStaff(auth);
-  const supervisor = requireStaff(auth, ['supervisor']);
+  const accountManagers = requireStaff(auth, ['supervisor', 'technician']);
   const auditors = requireStaff(auth, ['supervisor', 'technician']);
 
   const account = (row: StaffRow): StaffAccount => ({
@@ -54,7 +58,13 @@ export function authRoutes({ auth, db, clock }: AuthRouteDeps): FastifyPluginAsy
     active: row.active,
     // A lock that has run out is no lock, even before the next sign-in clears it.
     lockedUntil: row.lockedUntil !== null && row.lockedUntil > clock.now().toISOString() ? row.lockedUntil : null,
+    windowNumber: row.windowNumber,
   });
+  /** A usual window must be one of the hall's windows. */
+  const checkWindow = (windowNumber: number | null | undefined) => {
+    if (windowNumber !== null && windowNumber !== undefined && !listWindows(db).some((w) => w.number === windowNumber))
+      throw new HostError('window_unknown', `没有这个窗口: ${windowNumber}`);
+  };
 
   return async (app) => {
     app.post(
@@ -89,7 +99,7 @@ export function authRoutes({ auth, db, clock }: AuthRouteDeps): FastifyPluginAsy
 
     app.get(
       '/staff',
-      { preHandler: supervisor, schema: { tags: ['staff'], response: { 200: StaffList, ...errors } } },
+      { preHandler: accountManagers, schema: { tags: ['staff'], response: { 200: StaffList, ...errors } } },
       async () => ({
         staff: listStaff(db).map(account),
       }),
@@ -98,15 +108,29 @@ export function authRoutes({ auth, db, clock }: AuthRouteDeps): FastifyPluginAsy
     app.post(
       '/staff',
       {
-        preHandler: supervisor,
-        schema: { tags: ['staff'], body: CreateStaffRequest, response: { 201: StaffResponse, 409: ApiError, ...errors } },
+        preHandler: accountManagers,
+        schema: {
+          tags: ['staff'],
+          body: CreateStaffRequest,
+          response: { 201: StaffResponse, 404: ApiError, 409: ApiError, ...errors },
+        },
       },
       async (req, reply) => {
         const actor = staffOf(req);
-        const pinHash = await hashPin(req.body.pin);
+        checkWindow(req.body.windowNumber);
+        // Without a PIN the host makes one up and shows it this once.
+        const pin = req.body.pin ?? generatePin();
+        const oneTimePin = req.body.pin === undefined ? pin : undefined;
+        const pinHash = await hashPin(pin);
         const created = db.transaction(() => {
           if (findStaffByNo(db, req.body.staffNo)) return null;
-          const row = insertStaff(db, { staffNo: req.body.staffNo, name: req.body.name, role: req.body.role, pinHash });
+          const row = insertStaff(db, {
+            staffNo: req.body.staffNo,
+            name: req.body.name,
+            role: req.body.role,
+            pinHash,
+            windowNumber: req.body.windowNumber ?? null,
+          });
           audit(db, clock, 'staff.create', {
             staffId: actor.id,
             windowId: actor.windowId,
@@ -115,14 +139,14 @@ export function authRoutes({ auth, db, clock }: AuthRouteDeps): FastifyPluginAsy
           return row;
         })();
         if (!created) throw new HostError('staff_exists', `工号已存在: ${req.body.staffNo}`);
-        return reply.code(201).send({ staff: account(created) });
+        return reply.code(201).send({ staff: account(created), ...(oneTimePin === undefined ? {} : { oneTimePin }) });
       },
     );
 
     app.patch(
       '/staff/:id',
       {
-        preHandler: supervisor,
+        preHandler: accountManagers,
         schema: {
           tags: ['staff'],
           params: StaffIdParams,
@@ -133,7 +157,8 @@ export function authRoutes({ auth, db, clock }: AuthRouteDeps): FastifyPluginAsy
       async (req) => {
         const actor = staffOf(req);
         const { id } = req.params;
-        const { name, role, pin, active } = req.body;
+        const { name, role, pin, active, windowNumber } = req.body;
+        checkWindow(windowNumber);
         // Guard against a hall with no supervisor left: nobody demotes or deactivates themselves.
         if (id === actor.id && ((role !== undefined && role !== actor.role) || active === false)) {
           throw new HostError('forbidden', '不能停用自己的账号或修改自己的角色');
@@ -142,6 +167,7 @@ export function authRoutes({ auth, db, clock }: AuthRouteDeps): FastifyPluginAsy
           ...(name !== undefined ? { name } : {}),
           ...(role !== undefined ? { role } : {}),
           ...(active !== undefined ? { active } : {}),
+          ...(windowNumber !== undefined ? { windowNumber } : {}),
           ...(pin !== undefined ? { pinHash: await hashPin(pin) } : {}),
         };
         const updated = db.transaction(() => {
@@ -165,6 +191,29 @@ export function authRoutes({ auth, db, clock }: AuthRouteDeps): FastifyPluginAsy
         })();
         if (!updated) throw new HostError('not_found', `没有这个账号: ${id}`);
         return { staff: account(updated) };
+      },
+    );
+
+    app.post(
+      '/staff/:id/reset-pin',
+      {
+        preHandler: accountManagers,
+        schema: { tags: ['staff'], params: StaffIdParams, response: { 200: StaffResponse, 404: ApiError, ...errors } },
+      },
+      async (req) => {
+        const actor = staffOf(req);
+        const { id } = req.params;
+        // The new PIN exists only in this answer: the clerk is told it and the host keeps its hash.
+        const oneTimePin = generatePin();
+        const pinHash = await hashPin(oneTimePin);
+        const updated = db.transaction(() => {
+          const row = updateStaff(db, id, { pinHash });
+          if (!row) return null;
+          audit(db, clock, 'staff.reset_pin', { staffId: actor.id, windowId: actor.windowId, details: { targetStaffId: id } });
+          return row;
+        })();
+        if (!updated) throw new HostError('not_found', `没有这个账号: ${id}`);
+        return { staff: account(updated), oneTimePin };
       },
     );
 

@@ -17,7 +17,7 @@ import { IssueTicketResponse } from '../../contracts/queue';
 import type { CaseService } from '../cases/case-service';
 import type { CatalogCache } from '../cases/catalog-cache';
 import type { EvaluationService } from '../cases/evaluation-service';
-import type { StewardCaller, StewardDesk } from '../cases/steward-desk';
+import type { StewardCaller } from '../cases/steward-desk';
 import type { CaseReceiptPrinting } from '../printing/case-receipt-printing';
 import { HostError } from '../errors/host-error';
 import type { IdentitySessions } from '../identity/identity-sessions';
@@ -27,17 +27,26 @@ export interface CaseRouteDeps {
   evaluations: EvaluationService;
   catalog: CatalogCache;
   identity: IdentitySessions;
-  steward: StewardDesk;
+  /** Steward tickets: the hall's desk, or the hall's through the link on a secondary kiosk. */
+  steward: StewardRequests;
   receipts: CaseReceiptPrinting;
 }
 
 const errors = { 400: ApiError, 404: ApiError, 409: ApiError };
 
-/** The card on the reader as the queue sees it (keyed hash and age), or null. */
+/** Steward tickets: the hall's own desk, or the hall's through the link on a secondary kiosk. */
+export interface StewardRequests {
+  request(caller: StewardCaller): Promise<IssueTicketResponse>;
+  /**
+   * Whether the tickets are this host's (then the case links its ticket, and its progress page
+   * names the steward who called it); a secondary kiosk's are the hall's, in another database.
+   */
+  ticketsAreLocal(): boolean;
+}
+
+/** The card on the reader as the queue sees it (queue key and age), or null. */
 function callerOf(identity: IdentitySessions): StewardCaller {
-  const key = identity.identityKey();
-  const view = identity.view();
-  return key === null || view === null ? null : { key, age: view.age };
+  return identity.queueCaller();
 }
 
 /**
@@ -61,7 +70,7 @@ export function caseRoutes(deps: CaseRouteDeps): FastifyPluginAsyncZod {
         // (closed hours, no steward service) is reported, and staff see the flag on the case.
         try {
           const stewardTicket = await steward.request(callerOf(identity));
-          cases.linkStewardTicket(saved.id, stewardTicket.ticket.id);
+          if (steward.ticketsAreLocal()) cases.linkStewardTicket(saved.id, stewardTicket.ticket.id);
           return reply.code(201).send({ case: cases.localCase(saved.id), stewardTicket, stewardProblem: null });
         } catch (error) {
           if (!(error instanceof HostError)) throw error;

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApiError } from '../../contracts/errors';
 import type { EventStreamMessage } from '../../contracts/events';
 import { EventsQuery } from '../../contracts/events';
 import type { EventBus } from '../events/event-bus';
@@ -11,21 +12,31 @@ import type { EventBus } from '../events/event-bus';
  */
 export function eventRoutes(bus: EventBus): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/events', { websocket: true, schema: { hide: true, querystring: EventsQuery } }, (socket, req) => {
-      const send = (message: EventStreamMessage) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
-      };
-      send({ type: 'hello', seq: bus.lastSeq, bootId: bus.bootId });
-      const since = req.query.since;
-      if (since !== undefined && req.query.bootId !== bus.bootId) send({ type: 'resync', seq: bus.lastSeq });
-      else if (since !== undefined) {
-        const missed = bus.since(since);
-        if (missed === null) send({ type: 'resync', seq: bus.lastSeq });
-        else missed.forEach(send);
-      }
-      const unsubscribe = bus.subscribe(send);
-      socket.on('close', unsubscribe);
-      socket.on('error', unsubscribe);
+    app.route({
+      method: 'GET',
+      url: '/events',
+      schema: { hide: true, querystring: EventsQuery },
+      // A plain GET (no upgrade) gets the error envelope, not an empty 404.
+      handler: async (_req, reply) => {
+        const body: ApiError = { error: { code: 'invalid_request', message: '事件流只能通过 WebSocket 连接' } };
+        return reply.code(426).header('upgrade', 'websocket').send(body);
+      },
+      wsHandler: (socket, req) => {
+        const send = (message: EventStreamMessage) => {
+          if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+        };
+        send({ type: 'hello', seq: bus.lastSeq, bootId: bus.bootId });
+        const since = req.query.since;
+        if (since !== undefined && req.query.bootId !== bus.bootId) send({ type: 'resync', seq: bus.lastSeq });
+        else if (since !== undefined) {
+          const missed = bus.since(since);
+          if (missed === null) send({ type: 'resync', seq: bus.lastSeq });
+          else missed.forEach(send);
+        }
+        const unsubscribe = bus.subscribe(send);
+        socket.on('close', unsubscribe);
+        socket.on('error', unsubscribe);
+      },
     });
   };
 }

@@ -1,24 +1,31 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { HostHealth } from '../../contracts/health';
+import { HostHealth, type StorageHealth } from '../../contracts/health';
 import type { HostConfig } from '../../contracts/config';
 import type { DeviceManager } from '../devices/device-manager';
 import type { QueueService } from '../queue/queue-service';
+import type { HallLinkStatus } from '../../contracts/hall-link';
+import type { TerminalSettings } from '../../contracts/terminal-settings';
 
 export function healthRoutes(deps: {
   config: HostConfig;
   version: string;
   devices: DeviceManager;
   queue: QueueService;
+  terminal: () => TerminalSettings;
+  hallLink: () => HallLinkStatus;
+  storage: () => StorageHealth;
 }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/health', { schema: { tags: ['host'], response: { 200: HostHealth } } }, async () => ({
       status: 'ok' as const,
       version: deps.version,
-      role: deps.config.role,
+      role: deps.terminal().role,
       hallName: deps.config.hallName,
       timeZone: deps.config.timeZone,
       businessDay: deps.queue.businessDay(),
       devices: deps.devices.health(),
+      hallLink: deps.hallLink(),
+      storage: deps.storage(),
     }));
   };
 }

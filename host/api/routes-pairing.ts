@@ -8,6 +8,7 @@ import {
   TerminalIdParams,
   TerminalList,
 } from '../../contracts/pairing';
+import type { HallIdentity } from '../../contracts/hall-link';
 import type { StaffAuth } from '../auth/staff-auth';
 import { TERMINAL_COOKIE } from '../lan/lan-guard';
 import type { Pairing } from '../lan/pairing';
@@ -16,7 +17,12 @@ import { requireStaff, staffOf } from './auth-guard';
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 429: ApiError };
 
 /** Pairing LAN terminals: technicians create codes and revoke terminals; a new terminal claims a code. */
-export function pairingRoutes(deps: { pairing: Pairing; auth: StaffAuth }): FastifyPluginAsyncZod {
+export function pairingRoutes(deps: {
+  pairing: Pairing;
+  auth: StaffAuth;
+  /** What a host terminal learns of the hall it joins (its queue keyer among it). */
+  hallIdentity: () => HallIdentity;
+}): FastifyPluginAsyncZod {
   const { pairing } = deps;
   const technician = requireStaff(deps.auth, ['technician']);
   return async (app) => {
@@ -38,7 +44,8 @@ export function pairingRoutes(deps: { pairing: Pairing; auth: StaffAuth }): Fast
             `${TERMINAL_COOKIE}=${encodeURIComponent(claimed.token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000`,
           );
         }
-        return reply.code(201).send(claimed);
+        // A secondary kiosk keys cards as the hall does, so one card holds one ticket hall-wide.
+        return reply.code(201).send(req.body.kind === 'host' ? { ...claimed, hall: deps.hallIdentity() } : claimed);
       },
     );
 

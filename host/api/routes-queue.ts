@@ -90,10 +90,8 @@ export function queueRoutes(deps: QueueRouteDeps): FastifyPluginAsyncZod {
         }
         let who: { key: string; age: number } | null = null;
         if (req.body.withIdentity) {
-          const key = identity.identityKey();
-          const view = identity.view();
-          if (key === null || view === null) throw new HostError('no_identity', '请先刷身份证');
-          who = { key, age: view.age };
+          who = identity.queueCaller();
+          if (who === null) throw new HostError('no_identity', '请先刷身份证');
         }
         const issued = queue.issue({
           serviceCode: req.body.serviceCode,

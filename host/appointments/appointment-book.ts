@@ -62,6 +62,12 @@ export interface AppointmentRefreshReport {
   error?: string;
 }
 
+/** Who checks in, as hashes: the booking's holder hash and the queue's key and age. */
+export interface CheckInHolder {
+  idHash: string;
+  caller: { key: string; age: number };
+}
+
 export interface CheckInResult {
   appointment: CheckedInAppointment;
   ticket: Ticket;
@@ -237,6 +243,22 @@ export class AppointmentBook {
    * to match the booking and keyed for the queue's one-ticket rule, and is not kept.
    */
   async checkIn(request: CheckInRequest, card: CitizenCard | null): Promise<CheckInResult> {
+    return this.checkInHolder(request, card === null ? null : this.holderOf(card));
+  }
+
+  /** The card as a check-in needs it: the booking hash and the queue's key and age. Not kept. */
+  holderOf(card: CitizenCard): CheckInHolder {
+    return {
+      idHash: appointmentIdHash(this.o.hallId, card.idNumber),
+      caller: { key: this.o.keyOf(card.idNumber), age: ageOn(card.birthDate, localDate(this.o.clock.now(), this.o.timeZone)) },
+    };
+  }
+
+  /**
+   * Check-in by a holder computed where the card is (this kiosk, or a secondary kiosk of the
+   * hall, which sends hashes only), or by the booking's QR code alone (null holder).
+   */
+  async checkInHolder(request: CheckInRequest, holder: CheckInHolder | null): Promise<CheckInResult> {
     const today = this.todayDate();
     if (request.by === 'code') {
       const code = normalizeCode(request.code);
@@ -251,14 +273,14 @@ export class AppointmentBook {
         throw new HostError('appointment_other_day', `该预约不是今天的（${row.businessDate}）`, { date: row.businessDate });
       }
       // The QR alone is enough; but a different card on the reader means someone else's code.
-      if (card !== null && appointmentIdHash(this.o.hallId, card.idNumber) !== row.idHash) {
+      if (holder !== null && holder.idHash !== row.idHash) {
         throw new HostError('appointment_not_yours', '预约码与读卡器上的身份证不符');
       }
-      return this.admit(row, card);
+      return this.admit(row, holder);
     }
 
-    if (card === null) throw new HostError('no_identity', '请先刷身份证');
-    const hash = appointmentIdHash(this.o.hallId, card.idNumber);
+    if (holder === null) throw new HostError('no_identity', '请先刷身份证');
+    const hash = holder.idHash;
     let rows = appointmentsOfHolder(this.o.db, today, hash);
     if (rows.length === 0) {
       await this.refreshOnMiss();
@@ -266,7 +288,7 @@ export class AppointmentBook {
     }
     const chosen = this.choose(rows, this.o.clock.now());
     if (!chosen) throw new HostError('appointment_unknown', '没有找到您今天的预约');
-    return this.admit(chosen, card);
+    return this.admit(chosen, holder);
   }
 
   /**
@@ -286,7 +308,7 @@ export class AppointmentBook {
     );
   }
 
-  private admit(row: AppointmentRow, card: CitizenCard | null): CheckInResult {
+  private admit(row: AppointmentRow, holder: CheckInHolder | null): CheckInResult {
     const now = this.o.clock.now();
     const service = this.serviceFor(row.serviceCode);
     const appointment: CheckedInAppointment = {
@@ -316,8 +338,7 @@ export class AppointmentBook {
     }
     if (service.queueCode === null) throw new HostError('service_unknown', '本厅没有办理该预约事项的队列');
 
-    const identity =
-      card === null ? null : { key: this.o.keyOf(card.idNumber), age: ageOn(card.birthDate, localDate(now, this.o.timeZone)) };
+    const identity = holder === null ? null : holder.caller;
     const ticket = this.o.queue.issue(
       // The slot was reserved when booked: the day's and the slot's ticket limits do not apply.
       { serviceCode: service.queueCode, identity, priority: 'appointment', bypassLimits: true },

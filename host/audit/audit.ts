@@ -12,7 +12,11 @@ export type AuthAuditAction =
   | 'auth.window_replaced'
   | 'staff.create'
   | 'staff.update'
+  | 'staff.reset_pin'
   | 'staff.seed';
+
+/** Audit actions of the hall settings and the configuration import (host/settings). */
+export type SettingsAuditAction = 'settings.hall' | 'settings.hall_seed' | 'config.import';
 
 export interface AuditFacts {
   /** Who acted (null for the system, e.g. config seeding or an unknown staff number). */

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { HostError } from '../errors/host-error';
 
 /**
@@ -15,6 +15,11 @@ const PIN_RULE = /^\d{6,12}$/;
 
 export function isValidPin(pin: string): boolean {
   return PIN_RULE.test(pin);
+}
+
+/** A random six-digit PIN for an account whose PIN the host hands out (shown once, stored only hashed). */
+export function generatePin(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
 interface ParsedHash {

@@ -63,7 +63,7 @@ export class StaffAuth {
   private readonly db: Db;
   private readonly clock: Clock;
   private readonly lockout: LockoutPolicy;
-  private readonly sessionMs: number;
+  private sessionMs: number;
 
   constructor(options: StaffAuthOptions) {
     this.db = options.db;
@@ -72,6 +72,11 @@ export class StaffAuth {
     this.sessionMs = (options.sessionHours ?? 12) * 3_600_000;
     // Warm the decoy hash now so the first unknown staff number is not slower than a known one.
     dummyPinHash().catch(() => undefined);
+  }
+
+  /** The hall settings changed the session length: sign-ins from now on last this long (running ones keep theirs). */
+  setSessionHours(hours: number): void {
+    this.sessionMs = hours * 3_600_000;
   }
 
   async signIn(staffNo: string, pin: string, windowId?: number): Promise<SignInResult> {

@@ -24,6 +24,8 @@ export interface DeviceManagerOptions {
   queue: QueueService;
   /** The config file's devices: written to the device table on first boot only. */
   seeds: readonly DeviceConfig[];
+  /** Told of a device-driven write (a keypad's call) the database refused; true when it was a storage failure. */
+  onStorageFailure?: (error: unknown) => boolean;
 }
 
 /**
@@ -90,6 +92,36 @@ export class DeviceManager {
     await handle?.stop();
     if (!deleteDevice(this.o.db, id) && !handle) throw new HostError('not_found', `no device ${id}`);
     this.configs.delete(id);
+  }
+
+  /**
+   * Brings the running drivers in line with the device table after someone else wrote it in
+   * their own transaction (a configuration import): removed devices stop, changed ones restart.
+   */
+  async reload(): Promise<void> {
+    const stored = new Map<string, DeviceConfig>();
+    for (const row of listDevices(this.o.db)) {
+      const parsed = DeviceConfig.safeParse(JSON.parse(row.configJson));
+      if (parsed.success) stored.set(parsed.data.id, parsed.data);
+    }
+    const same = (a: DeviceConfig | undefined, b: DeviceConfig | undefined) => JSON.stringify(a) === JSON.stringify(b);
+    for (const id of new Set([...this.configs.keys(), ...stored.keys()])) {
+      const next = stored.get(id);
+      if (same(this.configs.get(id), next)) continue;
+      const old = this.handles.get(id);
+      this.handles.delete(id);
+      await old?.stop();
+      if (next === undefined) {
+        this.configs.delete(id);
+        continue;
+      }
+      this.configs.set(id, next);
+      if (next.enabled) {
+        const handle = this.create(next);
+        this.handles.set(id, handle);
+        await handle.start();
+      }
+    }
   }
 
   discover(): Promise<DiscoveryResult> {
@@ -162,7 +194,12 @@ export class DeviceManager {
       case 'printer':
         return new PrinterDevice(config, onHealth);
       case 'caller':
-        return new KeypadDevice(config, { queue: this.o.queue, bus: this.o.bus, onHealth });
+        return new KeypadDevice(config, {
+          queue: this.o.queue,
+          bus: this.o.bus,
+          onHealth,
+          onStorageFailure: this.o.onStorageFailure,
+        });
       case 'ledscreen':
         return new LedScreenDevice(config, { bus: this.o.bus, onHealth });
       case 'scanner':

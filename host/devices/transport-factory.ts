@@ -19,8 +19,8 @@ export function createDeviceTransport(config: DeviceConfig, defaultBaud: number)
     return { transport: link.host, simulatorEnd: link.device };
   }
   if (t.type === 'serial') {
-    // A config written without a baud gets the schema's 115200; devices whose
-    // factory default differs (keypads at 9600) pass their own.
+    // A config written without a baud gets the kind's factory default, which each device
+    // passes in (readers and printers 115200; keypads, LED screens and scanners 9600).
     return { transport: new SerialTransport({ path: t.path, baudRate: t.baudRate ?? defaultBaud }) };
   }
   return {

@@ -46,8 +46,19 @@ const STATUS: Record<ApiErrorCode, number> = {
   pairing_invalid: 401,
   // The LAN API is on and this client presented no live terminal token.
   terminal_unpaired: 401,
+  // A secondary kiosk (hallUrl set): the hall host did not answer, or refused this terminal's
+  // token (revoked, or never paired); and a queue action this terminal leaves to the hall.
+  hall_unreachable: 503,
+  hall_unpaired: 503,
+  served_by_hall: 409,
   // The host cannot render speech (espeak-ng missing or failing): the display uses its own voice or stays silent.
   voice_unavailable: 503,
+  // Hall settings (or an imported configuration) that do not hold together, or would break today's
+  // queue: details.issues lists each one with its field path (contracts/hall-settings.ts).
+  settings_invalid: 400,
+  // The database refused a write (disk full, read-only, I/O error); the failed write was rolled
+  // back whole. details.state says which (contracts/health.ts StorageState); GET /health shows it too.
+  storage_unavailable: 503,
   internal: 500,
 };
 

@@ -23,6 +23,26 @@ export class IdentityKeyer {
     return new IdentityKeyer(randomBytes(32));
   }
 
+  /** A keyer from a secret another host handed over (see `derive`). */
+  static fromSecret(secret: string): IdentityKeyer {
+    return new IdentityKeyer(Buffer.from(secret, 'base64url'));
+  }
+
+  /**
+   * A keyer for one purpose whose secret can be shared without giving away this one: the hall
+   * hands its queue keyer to paired secondary kiosks so a card has the same queue key at every
+   * kiosk of the hall (one open ticket per card per service), while the install secret behind
+   * ticket links and case lookups never leaves the hall.
+   */
+  derive(purpose: string): IdentityKeyer {
+    return new IdentityKeyer(createHmac('sha256', this.secret).update(`derive:${purpose}`).digest());
+  }
+
+  /** This keyer's secret, for handing a derived keyer to a paired terminal. */
+  exportSecret(): string {
+    return this.secret.toString('base64url');
+  }
+
   keyOf(idNumber: string): string {
     return createHmac('sha256', this.secret).update(idNumber.toUpperCase()).digest('base64url');
   }

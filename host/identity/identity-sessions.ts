@@ -33,7 +33,21 @@ export class IdentitySessions {
   private active: ActiveSession | null = null;
   private expiry: NodeJS.Timeout | undefined;
 
-  constructor(private readonly o: { bus: EventBus; clock: Clock; timeZone: string; keyer: IdentityKeyer; maxAgeMs: number }) {}
+  constructor(
+    private readonly o: {
+      bus: EventBus;
+      clock: Clock;
+      timeZone: string;
+      keyer: IdentityKeyer;
+      /**
+       * The keyer of the queue this kiosk issues tickets in: the hall's own, or the one a hall
+       * handed over at pairing when this host is its secondary kiosk (asked at each use: the
+       * hall link can change while the host runs). Defaults to `keyer`.
+       */
+      queueKeyer?: () => IdentityKeyer;
+      maxAgeMs: number;
+    },
+  ) {}
 
   begin(card: CitizenCard): IdentityView {
     this.end();
@@ -55,6 +69,11 @@ export class IdentitySessions {
     this.o.bus.publish({ type: 'identity.ended', sessionId: session.id });
   }
 
+  /** The hall settings changed how long a card may stay in memory: the next card follows it. */
+  setMaxAge(ms: number): void {
+    this.o.maxAgeMs = ms;
+  }
+
   view(): IdentityView | null {
     return this.active ? this.toView(this.active) : null;
   }
@@ -72,6 +91,14 @@ export class IdentitySessions {
   /** The keyed hash of the current holder's ID number, for per-card queue rules. */
   identityKey(): string | null {
     return this.active ? this.o.keyer.keyOf(this.active.card.idNumber) : null;
+  }
+
+  /** The card on the reader as the queue sees it (queue key and age), or null with no card. */
+  queueCaller(): { key: string; age: number } | null {
+    const session = this.active;
+    if (!session) return null;
+    const keyer = this.o.queueKeyer?.() ?? this.o.keyer;
+    return { key: keyer.keyOf(session.card.idNumber), age: this.toView(session).age };
   }
 
   private toView(s: ActiveSession): IdentityView {

@@ -28,9 +28,18 @@ export class TicketPrinting {
   }
 
   async print(ticket: Ticket): Promise<Ticket> {
+    const printed = await this.printOnly(ticket, this.o.progressUrl(ticket));
+    return printed === null ? ticket : this.o.queue.markPrinted(ticket.id, printed);
+  }
+
+  /**
+   * Prints a ticket on this kiosk's printer without recording the outcome: for a ticket of the
+   * hall's queue issued through a secondary kiosk, whose outcome is reported to the hall.
+   * null when this kiosk has no printer; else whether the ticket came out.
+   */
+  async printOnly(ticket: Ticket, qrUrl: string): Promise<boolean | null> {
     const printer = this.o.printer();
-    if (!printer) return ticket;
-    let printed: boolean;
+    if (!printer) return null;
     try {
       const bytes = encodeTicket(
         {
@@ -41,15 +50,14 @@ export class TicketPrinting {
           estimatedWaitMinutes: ticket.estimatedWaitMinutes,
           issuedAt: new Date(ticket.issuedAt),
           timeZone: this.o.timeZone,
-          qrUrl: this.o.progressUrl(ticket),
+          qrUrl,
           note: NOTE,
         },
         { width: printer.paperWidth, header: printer.header, footer: printer.footer },
       );
-      printed = (await printer.print(bytes)).ok;
+      return (await printer.print(bytes)).ok;
     } catch {
-      printed = false;
+      return false;
     }
-    return this.o.queue.markPrinted(ticket.id, printed);
   }
 }

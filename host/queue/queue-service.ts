@@ -71,7 +71,15 @@ type Outcomes<T> = { result: T; events: NewHallEvent[] };
 export class QueueService {
   readonly estimator = new WaitEstimator();
 
-  constructor(private readonly o: QueueServiceOptions) {}
+  constructor(private o: QueueServiceOptions) {}
+
+  /**
+   * Opening hours and queue rules changed in the technician console: the next issue, call or
+   * skip follows them (tickets already issued keep their class and place).
+   */
+  setRules(rules: { hours: WeeklyHours; policy: QueuePolicy }): void {
+    this.o = { ...this.o, hours: rules.hours, policy: rules.policy };
+  }
 
   /** Applies the configured services and windows (idempotent; runs at every boot). */
   seed(services: readonly ServiceSeedRow[], windows: readonly WindowSeedRow[]): void {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiError, type ApiErrorCode } from '../../contracts/errors';
 import { CurrentIdentity } from '../../contracts/identity';
 import { HostHealth } from '../../contracts/health';
-import { SignInResponse } from '../../contracts/auth';
+import { SignInResponse, StaffList, StaffResponse, type CreateStaffRequest, type UpdateStaffRequest } from '../../contracts/auth';
 import {
   CallNextResponse,
   type Outcome,
@@ -33,6 +33,11 @@ import { ClaimPairingResponse, PairingCode, Terminal, TerminalList, type ClaimPa
 import type { DeviceConfigInput } from '../../contracts/config';
 import { DeviceList, DeviceTestResult, DiscoveryResult, PrintPreviewList, type DeviceTestAction } from '../../contracts/devices';
 import { SyncStatus } from '../../contracts/sync';
+import { HallInfo, HallSettings, type HallSettingsInput } from '../../contracts/hall-settings';
+import { ImportResult } from '../../contracts/config-transfer';
+import { LogList, type LogLevel } from '../../contracts/logs';
+import { TerminalSettingsView, type TerminalSettingsInput } from '../../contracts/terminal-settings';
+import { HallLinkStatus } from '../../contracts/hall-link';
 import { DayStatistics } from '../../contracts/stats';
 import { WaitingList, type TransferRequest } from '../../contracts/queue';
 
@@ -49,7 +54,7 @@ export class ApiClientError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * The renderer's only way to the host: every response is parsed with the same
@@ -86,6 +91,26 @@ export function createApiClient(baseUrl = '') {
 
   /** 204 No Content parses as null. */
   const empty = z.null();
+
+  /** A file the host sends (e.g. the diagnostics zip), with the name it suggests; same errors as `call`. */
+  async function download(path: string): Promise<{ blob: Blob; fileName: string }> {
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}/api/v1${path}`, {
+        headers: staffToken ? { authorization: `Bearer ${staffToken}` } : {},
+      });
+    } catch {
+      throw new ApiClientError('network', 'host unreachable');
+    }
+    if (!response.ok) {
+      const parsed = ApiError.safeParse(await response.json().catch(() => undefined));
+      if (parsed.success) throw new ApiClientError(parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
+      throw new ApiClientError('bad_response', `HTTP ${response.status}`);
+    }
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+    return { blob: await response.blob(), fileName };
+  }
 
   return {
     health: () => call('GET', '/health', HostHealth),
@@ -164,8 +189,35 @@ export function createApiClient(baseUrl = '') {
     devicePreview: (id: string, last = 5) =>
       call('GET', `/devices/${encodeURIComponent(id)}/preview?last=${last}`, PrintPreviewList),
     syncStatus: () => call('GET', '/sync/status', SyncStatus),
+    /** The host's recent masked log lines (technician or supervisor); `after` = the last seq already shown. */
+    logs: (query: { level?: LogLevel; after?: number; limit?: number } = {}) => {
+      const params = new URLSearchParams();
+      if (query.level) params.set('level', query.level);
+      if (query.after !== undefined) params.set('after', String(query.after));
+      if (query.limit !== undefined) params.set('limit', String(query.limit));
+      const search = params.toString();
+      return call('GET', `/logs${search ? `?${search}` : ''}`, LogList);
+    },
+    /** The diagnostics zip (technician only): fetched with the staff token, saved by the screen. */
+    diagnosticsBundle: () => download('/diagnostics'),
+    terminalSettings: () => call('GET', '/terminal/settings', TerminalSettingsView),
+    saveTerminalSettings: (settings: TerminalSettingsInput) => call('PUT', '/terminal/settings', TerminalSettingsView, settings),
+    hallLink: () => call('GET', '/hall-link', HallLinkStatus),
+    pairWithHall: (code: string) => call('POST', '/hall-link/pair', HallLinkStatus, { code }),
     // The hall display: announcement settings (its fallback voice is an <audio> src, see speechPath).
     displaySettings: () => call('GET', '/display/settings', DisplaySettings),
+    // Hall settings (technician console; supervisors read) and what every screen may know of them.
+    hallInfo: () => call('GET', '/hall/info', HallInfo),
+    hallSettings: () => call('GET', '/hall/settings', HallSettings),
+    saveHallSettings: (settings: HallSettingsInput) => call('PUT', '/hall/settings', HallSettings, settings),
+    staffAccounts: () => call('GET', '/staff', StaffList),
+    createStaff: (request: CreateStaffRequest) => call('POST', '/staff', StaffResponse, request),
+    updateStaff: (id: number, patch: UpdateStaffRequest) => call('PATCH', `/staff/${id}`, StaffResponse, patch),
+    resetStaffPin: (id: number) => call('POST', `/staff/${id}/reset-pin`, StaffResponse),
+    /** The configuration file (technician only), with the name the host gives it. */
+    exportConfig: () => download('/config/export'),
+    /** A configuration file checked (dry run) or applied; the host judges its content. */
+    importConfig: (file: unknown, dryRun: boolean) => call('POST', `/config/import?dryRun=${dryRun}`, ImportResult, file),
   };
 }
 

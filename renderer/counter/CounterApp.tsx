@@ -21,9 +21,14 @@ interface Session {
 
 type EndReason = 'unauthorized' | 'forbidden' | 'signedOut';
 
-/** Events that change what a counter shows: its window, the queue, the figures. */
+/** Events that change what a counter shows: its window, the queue, the figures, the hall's services and windows. */
 function touchesCounter(event: HallEvent): boolean {
-  return event.type.startsWith('ticket.') || event.type === 'queue.counts' || event.type === 'window.paused';
+  return (
+    event.type.startsWith('ticket.') ||
+    event.type === 'queue.counts' ||
+    event.type === 'window.paused' ||
+    (event.type === 'settings.changed' && event.scope === 'hall')
+  );
 }
 
 /**

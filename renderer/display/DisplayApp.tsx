@@ -76,6 +76,13 @@ export function DisplayApp() {
         case 'notices.changed':
           void refreshAfterEvent(queryClient, ['notices']);
           break;
+        // The hall's name, services or announcement settings changed in the technician console.
+        case 'settings.changed':
+          if (event.scope === 'hall') {
+            void refreshAfterEvent(queryClient, ['display-settings']);
+            void refreshAfterEvent(queryClient, ['services']);
+          }
+          break;
         default:
           break;
       }

@@ -17,13 +17,15 @@ import { CardGate } from './shell/CardGate';
 import { FlowErrorBoundary } from './shell/FlowErrorBoundary';
 import { HomeScreen } from './shell/HomeScreen';
 import { IdleCountdown } from './shell/IdleCountdown';
+import { OutOfService } from './shell/OutOfService';
 import { KioskSessionContext, type KioskSession } from './shell/session';
 import { useIdleTimer } from './shell/use-idle-timer';
 import { speak, stopSpeaking } from './shell/voice';
 
 type View = { name: 'attract' } | { name: 'home' } | { name: 'flow'; flow: FlowId; withoutCard: boolean };
 
-const HOME_IDLE_SECONDS = 60;
+/** The home screen's idle time until the hall settings (GET /hall/info) have answered. */
+const DEFAULT_HOME_IDLE_SECONDS = 60;
 /** 长辈版 gives half as much time again on every screen. */
 const ELDER_IDLE_FACTOR = 1.5;
 
@@ -42,8 +44,19 @@ function Kiosk() {
   const queryClient = useQueryClient();
   const keyboard = useKeyboard();
   const [view, setView] = useState<View>({ name: 'attract' });
+  // This kiosk's options (technician console): 长辈版 and voice at the start of each visit, tiles.
+  const terminal = useQuery({ queryKey: ['terminal'], queryFn: api.terminalSettings });
+  const kioskOptions = terminal.data?.kiosk;
+  const defaults = useRef({ elder: false, muted: false });
+  defaults.current = { elder: kioskOptions?.elderModeDefault ?? false, muted: !(kioskOptions?.voiceDefault ?? true) };
   const [elder, setElder] = useState(false);
   const [muted, setMuted] = useState(false);
+  // Once the options arrive (and whenever the technician changes them), the attract screen takes them.
+  useEffect(() => {
+    if (kioskOptions === undefined || currentView.current.name !== 'attract') return;
+    setElder(kioskOptions.elderModeDefault);
+    setMuted(!kioskOptions.voiceDefault);
+  }, [kioskOptions]);
   const [visit, setVisit] = useState(0);
   // State for rendering (a finished flow stays up without its card), ref for event handlers.
   const [finishedState, setFinishedState] = useState(false);
@@ -56,9 +69,13 @@ function Kiosk() {
   const pendingScan = useRef<string | null>(null);
   const currentView = useRef<View>({ name: 'attract' });
   const health = useQuery({ queryKey: ['health'], queryFn: api.health });
+  const hallInfo = useQuery({ queryKey: ['hall-info'], queryFn: api.hallInfo });
   const identity = useQuery({ queryKey: ['identity'], queryFn: api.identity });
   const catalog = useQuery({ queryKey: ['catalog'], queryFn: api.catalog, refetchInterval: 60_000 });
   const citizen = identity.data?.identity ?? null;
+  // The host's database takes no writes (disk full, read-only): out of service, nothing discarded.
+  const storageState = health.data?.storage.state ?? 'ok';
+  const outOfService = storageState !== 'ok';
 
   const endSession = useCallback(async () => {
     stopSpeaking();
@@ -66,16 +83,16 @@ function Kiosk() {
     markFinished(false);
     pendingScan.current = null;
     setView({ name: 'attract' });
-    // The next citizen starts from the hall's defaults: standard print, voice on, Chinese.
-    setElder(false);
-    setMuted(false);
+    // The next citizen starts from this kiosk's defaults (print size, voice) and in Chinese.
+    setElder(defaults.current.elder);
+    setMuted(defaults.current.muted);
     void i18n.changeLanguage('zh-CN');
     // A new visit number remounts every flow: forms, answers and choices are gone with it.
     setVisit((v) => v + 1);
     queryClient.setQueryData(['identity'], { identity: null });
     // Personal answers (my cases, check-ins, progress by card) go; public lists are fetched anew.
     queryClient.removeQueries({
-      predicate: (q) => !['health', 'catalog', 'notices', 'services'].includes(String(q.queryKey[0])),
+      predicate: (q) => !['health', 'catalog', 'notices', 'services', 'terminal', 'hall-info'].includes(String(q.queryKey[0])),
     });
     window.sessionStorage.clear();
     await api.endIdentity().catch(() => undefined);
@@ -86,7 +103,7 @@ function Kiosk() {
       let consumed = false;
       for (const listener of listeners.current) if (listener(event) === true) consumed = true;
       // An appointment QR scanned anywhere else starts the check-in with it.
-      if (event.type === 'scanner.scanned' && !consumed) {
+      if (event.type === 'scanner.scanned' && !consumed && !outOfService) {
         const v = currentView.current;
         if (!(v.name === 'flow' && v.flow === 'checkin')) {
           pendingScan.current = event.code;
@@ -103,8 +120,21 @@ function Kiosk() {
         if (finished.current) queryClient.setQueryData(['identity'], { identity: null });
         else void endSession();
       }
+      if (event.type === 'storage.status') {
+        queryClient.setQueryData(
+          ['health'],
+          (h: typeof health.data) => h && { ...h, storage: { state: event.state, since: event.at } },
+        );
+        void refreshAfterEvent(queryClient, ['health']);
+      }
       if (event.type === 'queue.counts') void refreshAfterEvent(queryClient, ['services']);
       if (event.type === 'notices.changed') void refreshAfterEvent(queryClient, ['notices']);
+      if (event.type === 'settings.changed' && event.scope === 'terminal') void refreshAfterEvent(queryClient, ['terminal']);
+      // The hall's services, windows, name or timeouts changed in the technician console.
+      if (event.type === 'settings.changed' && event.scope === 'hall')
+        for (const key of ['services', 'windows', 'health', 'hall-info']) void refreshAfterEvent(queryClient, [key]);
+      // The hall came back (or went): its queue may have moved on meanwhile, so read it all again.
+      if (event.type === 'hall.link') void refreshAfterEvent(queryClient);
     },
     () => void refreshAfterEvent(queryClient),
   );
@@ -120,8 +150,10 @@ function Kiosk() {
   }, [citizen, view.name]);
 
   const flow = view.name === 'flow' ? FLOWS.find((f) => f.id === view.flow) : undefined;
-  const idleSeconds = Math.round((flow?.idleSeconds ?? HOME_IDLE_SECONDS) * (elder ? ELDER_IDLE_FACTOR : 1));
-  const idle = useIdleTimer(idleSeconds, view.name !== 'attract', () => void endSession());
+  const homeIdleSeconds = hallInfo.data?.kioskIdleSeconds ?? DEFAULT_HOME_IDLE_SECONDS;
+  const idleSeconds = Math.round((flow?.idleSeconds ?? homeIdleSeconds) * (elder ? ELDER_IDLE_FACTOR : 1));
+  // Out of service, the visit waits (its form is kept): no idle timeout wipes it meanwhile.
+  const idle = useIdleTimer(idleSeconds, view.name !== 'attract' && !outOfService, () => void endSession());
 
   const say = useCallback((text: string) => speak(text, i18n.language, muted), [i18n.language, muted]);
   useEffect(() => {
@@ -166,6 +198,8 @@ function Kiosk() {
   );
 
   const centralOffline = catalog.data !== undefined && catalog.data.source !== 'central';
+  const hallLink = health.data?.hallLink.state;
+  const queueDown = hallLink !== undefined && !['hall', 'online'].includes(hallLink);
   return (
     <KioskSessionContext.Provider value={session}>
       <div className={`kiosk${elder ? ' elder' : ''}`} lang={i18n.language}>
@@ -193,7 +227,12 @@ function Kiosk() {
             {t('shell.offlineHall')}
           </div>
         )}
-        {online && centralOffline && (
+        {online && queueDown && (
+          <div className="offline-banner" role="alert" data-testid="hall-link-banner">
+            {hallLink === 'unpaired' ? t('shell.hallLinkUnpaired') : t('shell.hallLinkDown')}
+          </div>
+        )}
+        {online && !queueDown && centralOffline && (
           <div className="offline-banner central" role="status">
             {t('shell.offlineCentral')}
           </div>
@@ -202,6 +241,8 @@ function Kiosk() {
           {view.name === 'attract' && <AttractScreen onStart={() => setView({ name: 'home' })} />}
           {view.name === 'home' && (
             <HomeScreen
+              hidden={kioskOptions?.hiddenFlows ?? []}
+              queueDown={queueDown}
               onOpen={(id) => {
                 markFinished(false);
                 setView({ name: 'flow', flow: id, withoutCard: false });
@@ -232,9 +273,10 @@ function Kiosk() {
             </section>
           )}
         </main>
-        {view.name !== 'attract' && <IdleCountdown left={idle.left} onMoreTime={idle.restart} />}
+        {view.name !== 'attract' && !outOfService && <IdleCountdown left={idle.left} onMoreTime={idle.restart} />}
         <OnScreenKeyboard />
         <DemoReaderPanel />
+        {outOfService && <OutOfService state={storageState} />}
       </div>
     </KioskSessionContext.Provider>
   );

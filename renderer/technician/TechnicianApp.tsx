@@ -14,11 +14,20 @@ import type { Editing } from './device-form';
 import { DiscoveryScreen } from './DiscoveryScreen';
 import { HostScreen } from './HostScreen';
 import { errorKey, TECH_KEYS, TechSessionContext, type LastScan, type TechSession } from './session';
+import { LogsScreen } from './logs/LogsScreen';
 import { SyncScreen } from './SyncScreen';
 import { TerminalsScreen } from './TerminalsScreen';
+import { TerminalSettingsScreen } from './terminal/TerminalSettingsScreen';
 import { TechSignIn } from './TechSignIn';
+import { HallScreen } from './hall/HallScreen';
+import { ConfigScreen } from './config/ConfigScreen';
 
-type Tab = 'devices' | 'discover' | 'terminals' | 'sync' | 'host';
+type Tab = 'devices' | 'discover' | 'terminals' | 'hall' | 'terminal' | 'config' | 'sync' | 'logs' | 'host';
+
+/** The console's screens for technicians, in nav order (one per line: areas add their own). */
+const CONFIGURE_TABS: readonly Tab[] = ['devices', 'discover', 'terminals', 'hall', 'terminal', 'config', 'sync', 'logs', 'host'];
+/** Supervisors look but do not change. */
+const LOOK_TABS: readonly Tab[] = ['devices', 'hall', 'sync', 'logs', 'host'];
 
 /** A console left alone is signed out: it may sit on a kiosk in the public hall. */
 const IDLE_SIGN_OUT_MS = 10 * 60 * 1000;
@@ -57,6 +66,7 @@ export default function TechnicianApp() {
     (event) => {
       if (event.type === 'device.status') void refreshAfterEvent(queryClient, TECH_KEYS.devices);
       if (event.type === 'ticket.printed') void refreshAfterEvent(queryClient, ['tech', 'preview']);
+      if (event.type === 'settings.changed' && event.scope === 'hall') void refreshAfterEvent(queryClient, ['tech', 'hall']);
       if (event.type === 'scanner.scanned') {
         const scan = { length: event.code.length, at: event.at };
         setLastScans((s) => ({ ...s, [event.deviceId]: scan }));
@@ -98,7 +108,7 @@ export default function TechnicianApp() {
     [staff, health.data?.timeZone, signOut, t],
   );
 
-  const tabs: Tab[] = session?.canConfigure ? ['devices', 'discover', 'terminals', 'sync', 'host'] : ['devices', 'sync', 'host'];
+  const tabs = session?.canConfigure ? CONFIGURE_TABS : LOOK_TABS;
 
   return (
     <div className="tech" lang={i18n.language}>
@@ -146,7 +156,11 @@ export default function TechnicianApp() {
               />
             )}
             {tab === 'terminals' && <TerminalsScreen />}
+            {tab === 'hall' && <HallScreen />}
+            {tab === 'config' && session.canConfigure && <ConfigScreen />}
+            {tab === 'terminal' && <TerminalSettingsScreen />}
             {tab === 'sync' && <SyncScreen />}
+            {tab === 'logs' && <LogsScreen />}
             {tab === 'host' && <HostScreen health={health.data} />}
           </main>
         </TechSessionContext.Provider>

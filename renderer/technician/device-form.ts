@@ -137,7 +137,7 @@ export function formFromConfig(config: DeviceConfig): DeviceForm {
     enabled: config.enabled,
     transport: t.type,
     path: t.type === 'serial' ? t.path : '',
-    baudRate: String(t.type === 'serial' ? t.baudRate : DEFAULT_BAUD[config.kind]),
+    baudRate: String(t.type === 'serial' ? (t.baudRate ?? DEFAULT_BAUD[config.kind]) : DEFAULT_BAUD[config.kind]),
     vendorId: t.type === 'hid' ? hex4(t.vendorId) : '',
     productId: t.type === 'hid' ? hex4(t.productId) : '',
     pollIntervalMs: String(config.pollIntervalMs),

@@ -14,7 +14,11 @@ export const techMessages: AreaMessages = {
         devices: '设备',
         discover: '查找设备',
         terminals: '终端配对',
+        hall: '大厅设置',
+        terminal: '本机设置',
+        config: '导入导出',
         sync: '数据同步',
+        logs: '日志与诊断',
         host: '主机信息',
       },
       terminals: {
@@ -316,7 +320,11 @@ export const techMessages: AreaMessages = {
         devices: 'Devices',
         discover: 'Find devices',
         terminals: 'Terminals',
+        hall: 'Hall settings',
+        terminal: 'This terminal',
+        config: 'Export / import',
         sync: 'Data sync',
+        logs: 'Logs & diagnostics',
         host: 'Host',
       },
       terminals: {

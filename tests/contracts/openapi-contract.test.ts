@@ -62,7 +62,10 @@ const hasJsonSchema = (part: { content?: Record<string, { schema?: unknown }> } 
   part?.content?.['application/json']?.schema !== undefined;
 
 /** Replies that are not JSON, with the media type each documents instead (the hall display's announcement audio). */
-const NON_JSON_REPLIES: Readonly<Record<string, string>> = { 'get /api/v1/announcements/speech': 'audio/wav' };
+const NON_JSON_REPLIES: Readonly<Record<string, string>> = {
+  'get /api/v1/announcements/speech': 'audio/wav',
+  'get /api/v1/diagnostics': 'application/zip',
+};
 
 /**
  * Every operation documents a success reply; replies with a body carry its JSON schema, and
@@ -225,8 +228,9 @@ describe('host OpenAPI document', () => {
     await host.dispose();
   });
 
-  // Deliberately undocumented: the document itself, and the WebSocket event stream (not a REST operation).
-  const hidden = new Set(['get /api/v1/openapi.json', 'get /api/v1/events']);
+  // Deliberately undocumented: the document itself, the WebSocket event stream (not a REST
+  // operation), and the start page's redirect to this terminal's role.
+  const hidden = new Set(['get /api/v1/openapi.json', 'get /api/v1/events', 'get /']);
 
   it('documents every registered route', () => {
     const registered = registeredRoutes(host.app).filter((r) => !hidden.has(r));
@@ -247,6 +251,7 @@ describe('host OpenAPI document', () => {
         'post /api/v1/pairing/codes',
         'post /api/v1/steward-requests',
         'post /api/v1/simulator/idcard/remove',
+        'post /api/v1/staff/{id}/reset-pin',
         'post /api/v1/tickets/{ticketId}/reprint',
         'post /api/v1/windows/{windowId}/call-next',
         'post /api/v1/windows/{windowId}/evaluation-request',

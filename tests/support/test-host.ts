@@ -21,9 +21,15 @@ export interface TestHost extends Host {
 
 /** A real host on a temporary SQLite file (not listening until the test says so). */
 export async function startTestHost(
-  options: { config?: HostConfigInput; clock?: Clock; withRenderer?: boolean } = {},
+  options: {
+    config?: HostConfigInput;
+    clock?: Clock;
+    withRenderer?: boolean;
+    /** Restart a host on the data of one closed before (its database, install secret). */
+    dataDir?: string;
+  } = {},
 ): Promise<TestHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hall-kiosk-test-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hall-kiosk-test-'));
   const host = await createHost({
     config: HostConfig.parse({
       devices: [{ id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' }, pollIntervalMs: 20 }],

@@ -18,6 +18,8 @@ export interface FlowSpec {
   card: CardNeed;
   /** Idle seconds before the visit ends (elder mode gives half as much again). */
   idleSeconds: number;
+  /** It issues a queue ticket: unavailable while a secondary kiosk cannot reach its hall. */
+  queue: boolean;
   component: LazyExoticComponent<ComponentType>;
 }
 
@@ -30,6 +32,7 @@ export const FLOWS: readonly FlowSpec[] = [
     icon: '号',
     card: 'optional',
     idleSeconds: 60,
+    queue: true,
     component: lazy(() => import('./TicketFlow')),
   },
   {
@@ -39,6 +42,7 @@ export const FLOWS: readonly FlowSpec[] = [
     icon: '约',
     card: 'optional',
     idleSeconds: 60,
+    queue: true,
     component: lazy(() => import('./CheckInFlow')),
   },
   {
@@ -48,6 +52,7 @@ export const FLOWS: readonly FlowSpec[] = [
     icon: '办',
     card: 'required',
     idleSeconds: 120,
+    queue: false,
     component: lazy(() => import('./CaseFlow')),
   },
   {
@@ -57,6 +62,7 @@ export const FLOWS: readonly FlowSpec[] = [
     icon: '查',
     card: 'optional',
     idleSeconds: 60,
+    queue: false,
     component: lazy(() => import('./ProgressFlow')),
   },
   {
@@ -66,6 +72,7 @@ export const FLOWS: readonly FlowSpec[] = [
     icon: '诉',
     card: 'required',
     idleSeconds: 120,
+    queue: false,
     component: lazy(() => import('./ComplaintFlow')),
   },
   {
@@ -75,6 +82,7 @@ export const FLOWS: readonly FlowSpec[] = [
     icon: '评',
     card: 'none',
     idleSeconds: 60,
+    queue: false,
     component: lazy(() => import('./EvaluateFlow')),
   },
   {
@@ -84,6 +92,7 @@ export const FLOWS: readonly FlowSpec[] = [
     icon: '指',
     card: 'none',
     idleSeconds: 90,
+    queue: false,
     component: lazy(() => import('./GuideFlow')),
   },
   {
@@ -93,6 +102,7 @@ export const FLOWS: readonly FlowSpec[] = [
     icon: '管',
     card: 'optional',
     idleSeconds: 60,
+    queue: true,
     component: lazy(() => import('./StewardFlow')),
   },
 ];

@@ -12,6 +12,10 @@ import { techMessages } from '../../technician/messages';
 import { displayMessages } from '../../display/messages';
 import { pairMessages } from '../../pair/messages';
 import { counterMessages } from '../../counter/messages';
+import { techTerminalMessages } from '../../technician/terminal/messages';
+import { techLogsMessages } from '../../technician/logs/messages';
+import { hallSettingsMessages } from '../../technician/hall/messages';
+import { configTransferMessages } from '../../technician/config/messages';
 
 /** Every kiosk area's messages; each area owns its own top-level key. */
 export const kioskMessages: readonly AreaMessages[] = [
@@ -28,4 +32,8 @@ export const kioskMessages: readonly AreaMessages[] = [
   displayMessages,
   pairMessages,
   counterMessages,
+  techTerminalMessages,
+  techLogsMessages,
+  hallSettingsMessages,
+  configTransferMessages,
 ];

@@ -2,8 +2,19 @@ import { useTranslation } from 'react-i18next';
 import { FLOWS, type FlowId } from '../flows/registry';
 import { useKioskSession } from './session';
 
-/** The eight large tiles, with the card holder greeted by their masked name. */
-export function HomeScreen({ onOpen }: { onOpen: (flow: FlowId) => void }) {
+/**
+ * The large tiles (those this kiosk offers), with the card holder greeted by their masked name.
+ * Tiles that issue a queue ticket are disabled, and say why, while the hall's queue is unreachable.
+ */
+export function HomeScreen({
+  onOpen,
+  hidden,
+  queueDown,
+}: {
+  onOpen: (flow: FlowId) => void;
+  hidden: readonly FlowId[];
+  queueDown: boolean;
+}) {
   const { t } = useTranslation();
   const { citizen, endSession } = useKioskSession();
   return (
@@ -18,15 +29,25 @@ export function HomeScreen({ onOpen }: { onOpen: (flow: FlowId) => void }) {
         </h2>
       </div>
       <div className="tiles home-tiles">
-        {FLOWS.map((flow) => (
-          <button key={flow.id} type="button" className="tile" data-flow={flow.id} onClick={() => onOpen(flow.id)}>
-            <span className="tile-icon" aria-hidden="true">
-              {flow.icon}
-            </span>
-            <span className="tile-title">{t(flow.title)}</span>
-            <span className="tile-hint">{t(flow.hint)}</span>
-          </button>
-        ))}
+        {FLOWS.filter((flow) => !hidden.includes(flow.id)).map((flow) => {
+          const down = queueDown && flow.queue;
+          return (
+            <button
+              key={flow.id}
+              type="button"
+              className="tile"
+              data-flow={flow.id}
+              disabled={down}
+              onClick={() => onOpen(flow.id)}
+            >
+              <span className="tile-icon" aria-hidden="true">
+                {flow.icon}
+              </span>
+              <span className="tile-title">{t(flow.title)}</span>
+              <span className="tile-hint">{down ? t('shell.needsHall') : t(flow.hint)}</span>
+            </button>
+          );
+        })}
       </div>
       <button type="button" className="secondary" onClick={() => void endSession()}>
         {t('shell.exit')}

@@ -31,6 +31,7 @@ describe('auth routes in the OpenAPI document', () => {
       '/api/v1/auth/sign-out',
       '/api/v1/staff',
       '/api/v1/staff/{id}',
+      '/api/v1/staff/{id}/reset-pin',
     ]);
     expect(JSON.stringify(paths)).not.toMatch(/pinHash|pin_hash/i);
     await app.close();

@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { ApiError } from '../../contracts/errors';
+import { HostError } from '../errors/host-error';
+
+/** The header a paired host terminal presents (host/lan/lan-guard.ts reads it). */
+const TERMINAL_HEADER = 'x-terminal-token';
+
+export interface HallClientOptions {
+  baseUrl: string;
+  token: string | null;
+  /** A hall that has not answered by then counts as unreachable (the kiosk is waiting). */
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}
+
+/** The hall refused this terminal's token: revoked, or paired with another hall's database. */
+export const isUnpaired = (error: unknown) => error instanceof HostError && error.code === 'hall_unpaired';
+export const isUnreachable = (error: unknown) => error instanceof HostError && error.code === 'hall_unreachable';
+
+/**
+ * Calls the hall host's API from a secondary host. The hall's own refusals (a duplicate
+ * ticket, a closed service) come back as the same typed errors, so the kiosk shows them as
+ * if its own queue had said so; a dead network, a timeout or an unreadable reply become
+ * `hall_unreachable`, and a refused token `hall_unpaired`.
+ */
+export class HallClient {
+  constructor(private readonly o: HallClientOptions) {}
+
+  async call<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.o.token !== null) headers[TERMINAL_HEADER] = this.o.token;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await (this.o.fetch ?? fetch)(new URL(`/api/v1${path}`, this.o.baseUrl), {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(this.o.timeoutMs),
+      });
+    } catch {
+      throw new HostError('hall_unreachable', '大厅主机暂时无法连接，请稍后再试');
+    }
+    const payload: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const failure = ApiError.safeParse(payload);
+      if (failure.success && failure.data.error.code === 'terminal_unpaired') {
+        throw new HostError('hall_unpaired', '本终端未与大厅主机配对（或已被撤销），请技术人员重新配对');
+      }
+      if (failure.success) throw new HostError(failure.data.error.code, failure.data.error.message, failure.data.error.details);
+      throw new HostError('hall_unreachable', `大厅主机回复异常（HTTP ${response.status}）`);
+    }
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) throw new HostError('hall_unreachable', '大厅主机的回复无法识别（版本不一致？）');
+    return parsed.data;
+  }
+}

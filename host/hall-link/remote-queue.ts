@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { CheckInResponse, type CheckInRequest } from '../../contracts/appointments';
+import type { QueueCaller } from '../../contracts/hall-link';
+import {
+  IssueTicketResponse,
+  RecentCalls,
+  ServiceList,
+  TicketResponse,
+  Window,
+  WindowList,
+  type Ticket,
+} from '../../contracts/queue';
+import { HallInfo } from '../../contracts/hall-settings';
+import { appointmentIdHash } from '../appointments/appointment-book';
+import { HostError } from '../errors/host-error';
+import type { IdentitySessions } from '../identity/identity-sessions';
+import type { TicketPrinting } from '../printing/ticket-printing';
+import type { HallLink } from './hall-link';
+
+const CheckInAnswer = CheckInResponse;
+
+export interface RemoteQueueOptions {
+  link: HallLink;
+  /** This kiosk's printer: tickets of the hall's queue come out here. */
+  printing: TicketPrinting;
+  identity: IdentitySessions;
+  log?: { warn(message: string): void };
+}
+
+/**
+ * The hall's queue as a secondary kiosk uses it: reading goes to the hall; a ticket is issued
+ * by the hall (the card travels as the hall's queue key and an age, never as a number), printed
+ * on this kiosk's printer, and the print outcome reported back so the hall's counters and the
+ * citizen's reprint rule see it. Refusals (closed, duplicate, daily limit) are the hall's own.
+ */
+export class RemoteQueue {
+  constructor(private readonly o: RemoteQueueOptions) {}
+
+  /** The hall's name and kiosk idle time: a secondary kiosk follows its hall's settings. */
+  hallInfo() {
+    return this.o.link.call((hall) => hall.call('GET', '/hall/info', HallInfo));
+  }
+
+  services() {
+    return this.o.link.call((hall) => hall.call('GET', '/services', ServiceList));
+  }
+
+  windows() {
+    return this.o.link.call((hall) => hall.call('GET', '/windows', WindowList));
+  }
+
+  window(windowId: number) {
+    return this.o.link.call((hall) => hall.call('GET', `/windows/${windowId}`, Window));
+  }
+
+  recentCalls(limit: number) {
+    return this.o.link.call((hall) => hall.call('GET', `/calls/recent?limit=${limit}`, RecentCalls));
+  }
+
+  ticketProgress(ticketId: number, tag: string) {
+    return this.o.link.call((hall) =>
+      hall.call('GET', `/tickets/${ticketId}/progress?k=${encodeURIComponent(tag)}`, TicketResponse),
+    );
+  }
+
+  async issue(serviceCode: string, withIdentity: boolean): Promise<IssueTicketResponse> {
+    const caller = this.caller(withIdentity);
+    const issued = await this.o.link.call((hall) =>
+      hall.call('POST', '/terminal/tickets', IssueTicketResponse, { serviceCode, caller }),
+    );
+    return this.printAndReport(issued);
+  }
+
+  async steward(): Promise<IssueTicketResponse> {
+    const caller = this.caller(false);
+    const issued = await this.o.link.call((hall) =>
+      hall.call('POST', '/terminal/steward-requests', IssueTicketResponse.extend({ existing: z.boolean() }), { caller }),
+    );
+    // A card that already holds a steward ticket gets it back, not printed twice.
+    return issued.existing ? { ticket: issued.ticket, progressUrl: issued.progressUrl } : this.printAndReport(issued);
+  }
+
+  /** Citizens reprint a waiting ticket whose print failed (staff reprint at the hall's counters). */
+  async reprint(ticketId: number): Promise<IssueTicketResponse> {
+    const { ticket, progressUrl } = await this.o.link.call((hall) =>
+      hall.call('GET', `/terminal/tickets/${ticketId}`, IssueTicketResponse),
+    );
+    if (ticket.status !== 'waiting' || ticket.printStatus === 'printed') throw new HostError('invalid_state', '该号码不能补打');
+    return this.printAndReport({ ticket, progressUrl });
+  }
+
+  async checkIn(request: CheckInRequest): Promise<{ status: 200 | 201; body: CheckInResponse }> {
+    const card = this.o.identity.currentCard();
+    const caller = this.o.identity.queueCaller();
+    const hall = this.o.link.hallIdentity();
+    if (hall === null) throw new HostError('hall_unpaired', '本终端尚未与大厅主机配对，请技术人员配对');
+    // Hashes only leave this kiosk: the booking's (as the central API computes it) and the queue's.
+    const holder = card !== null && caller !== null ? { idHash: appointmentIdHash(hall.hallId, card.idNumber), caller } : null;
+    const answer = await this.o.link.call((client) =>
+      client.call('POST', '/terminal/appointments/check-in', CheckInAnswer, { request, holder }),
+    );
+    const printedBefore = answer.alreadyCheckedIn && answer.ticket.printStatus === 'printed';
+    const printed = printedBefore ? answer : { ...answer, ...(await this.printAndReport(answer)) };
+    return { status: answer.alreadyCheckedIn ? 200 : 201, body: printed };
+  }
+
+  private caller(required: boolean): QueueCaller {
+    const caller = this.o.identity.queueCaller();
+    if (required && caller === null) throw new HostError('no_identity', '请先刷身份证');
+    return caller;
+  }
+
+  private async printAndReport(issued: IssueTicketResponse): Promise<IssueTicketResponse> {
+    const printed = await this.o.printing.printOnly(issued.ticket, issued.progressUrl);
+    if (printed === null) return issued;
+    try {
+      const { ticket } = await this.o.link.call((hall) =>
+        hall.call('POST', `/terminal/tickets/${issued.ticket.id}/printed`, TicketResponse, { printed }),
+      );
+      return { ticket, progressUrl: issued.progressUrl };
+    } catch {
+      // The ticket stands in the hall's queue either way; the citizen sees what came out here.
+      this.o.log?.warn(`print outcome of a hall ticket not reported (hall unreachable)`);
+      const ticket: Ticket = { ...issued.ticket, printStatus: printed ? 'printed' : 'failed' };
+      return { ticket, progressUrl: issued.progressUrl };
+    }
+  }
+}

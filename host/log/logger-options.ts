@@ -1,0 +1,30 @@
+import { pino, type Level, type LevelWithSilent, type StreamEntry } from 'pino';
+import type { LogRing } from './log-ring';
+import { logRedactPaths } from './redact';
+import { ringDestination } from './ring-destination';
+
+export interface HostLogOptions {
+  /** What reaches the output stream (stdout by default); `silent` writes nothing there. */
+  level: LevelWithSilent;
+  /** The output stream; stdout when omitted. */
+  stream?: NodeJS.WritableStream;
+  /** The technician console's buffer: it keeps `info` and above (`debug` when the host logs at debug). */
+  ring: LogRing;
+}
+
+/**
+ * The host logger's options for Fastify: one pino logger, the redact paths, and two
+ * destinations: the output stream at the configured level and the in-memory ring for the
+ * console, which keeps info lines even when the output is quieter (tests run silent).
+ */
+export function hostLoggerOptions(o: HostLogOptions) {
+  const ringLevel: Level = o.level === 'debug' || o.level === 'trace' ? o.level : 'info';
+  const streams: StreamEntry[] = [{ level: ringLevel, stream: ringDestination(o.ring) }];
+  if (o.level !== 'silent') streams.push({ level: o.level, stream: o.stream ?? pino.destination(1) });
+  return {
+    // The ring's level is never above the output's: the logger lets it through, each destination filters.
+    level: ringLevel,
+    redact: { paths: logRedactPaths, censor: '[redacted]' },
+    stream: pino.multistream(streams),
+  };
+}

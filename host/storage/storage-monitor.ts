@@ -1,0 +1,115 @@
+import type { StorageHealth, StorageState } from '../../contracts/health';
+import type { Db } from '../../db/open';
+import type { Clock } from '../clock/clock';
+import type { EventBus } from '../events/event-bus';
+
+export type StorageFailure = Exclude<StorageState, 'ok'>;
+
+/**
+ * What a failed database call says about the storage under it, from better-sqlite3's
+ * `SqliteError.code` (primary or extended result code): `full` for SQLITE_FULL (disk full, or the
+ * database at its size limit), `read-only` for SQLITE_READONLY_*, `failing` for SQLITE_IOERR_* and
+ * SQLITE_CANTOPEN. null for anything else (a constraint, a busy lock, a bug): not a storage failure.
+ */
+export function storageFailureOf(error: unknown): StorageFailure | null {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
+  const code = error.code;
+  if (code === 'SQLITE_FULL') return 'full';
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) return 'read-only';
+  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_') || code === 'SQLITE_CANTOPEN') return 'failing';
+  return null;
+}
+
+export interface StorageMonitorOptions {
+  db: Db;
+  clock: Clock;
+  bus: EventBus;
+  /** How often a failing database is probed with a scratch write (default 5 s). */
+  probeIntervalMs?: number;
+  /** Told of each change of state (the host logs it). */
+  onChange?: (health: StorageHealth) => void;
+}
+
+/**
+ * Scratch row size of a probe: more than a page, so on a database at its size limit the probe
+ * needs fresh pages just as a real write would, and a full disk fails its WAL append.
+ */
+const PROBE_BYTES = 8192;
+
+/**
+ * Whether this host's database takes writes. Writes happen all over the host (queue, cases,
+ * settings, sessions); whichever of them fails on storage reports here (the API's error handler
+ * does for every request), the state goes to full / read-only / failing with a `storage.status`
+ * event, and from then on a scratch write every `probeIntervalMs` checks the storage again: the
+ * first that succeeds brings the state back to `ok` (and says so with another event). Nothing is
+ * retried here: a write that failed was rolled back whole, and its caller was told so.
+ */
+export class StorageMonitor {
+  private health: StorageHealth;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private stopped = false;
+
+  constructor(private readonly o: StorageMonitorOptions) {
+    this.health = { state: 'ok', since: o.clock.now().toISOString() };
+    try {
+      // A scratch table outside the migrations: it holds nothing between probes.
+      o.db.exec('CREATE TABLE IF NOT EXISTS storage_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL, pad BLOB NOT NULL)');
+    } catch (error) {
+      // Started on a database that already refuses writes: probe until it takes them.
+      if (!this.observe(error)) throw error;
+    }
+  }
+
+  current(): StorageHealth {
+    return this.health;
+  }
+
+  /** Records a failed database call; true when it was a storage failure (answer `storage_unavailable`). */
+  observe(error: unknown): boolean {
+    const failure = storageFailureOf(error);
+    if (failure === null) return false;
+    this.set(failure);
+    if (this.timer === undefined && !this.stopped) {
+      this.timer = setInterval(() => this.probe(), this.o.probeIntervalMs ?? 5000);
+      this.timer.unref();
+    }
+    return true;
+  }
+
+  /** One scratch write now (committed, then removed): `ok` again when it succeeds. Returns the state. */
+  probe(): StorageState {
+    try {
+      this.o.db.transaction(() => {
+        this.o.db
+          .prepare('INSERT INTO storage_probe (at, pad) VALUES (?, zeroblob(?))')
+          .run(this.o.clock.now().toISOString(), PROBE_BYTES);
+      })();
+      this.o.db.prepare('DELETE FROM storage_probe').run();
+    } catch (error) {
+      const failure = storageFailureOf(error);
+      // A failure of another kind (a busy lock) says nothing about the storage: keep the state.
+      if (failure !== null) this.set(failure);
+      return this.health.state;
+    }
+    this.clearTimer();
+    this.set('ok');
+    return this.health.state;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+  }
+
+  private set(state: StorageState): void {
+    if (state === this.health.state) return;
+    this.health = { state, since: this.o.clock.now().toISOString() };
+    this.o.onChange?.(this.health);
+    this.o.bus.publish({ type: 'storage.status', state });
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

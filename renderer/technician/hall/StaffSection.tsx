@@ -1,0 +1,306 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StaffAccount, StaffRole } from '../../../contracts/auth';
+import { ApiClientError } from '../../api/client';
+import { useApi } from '../../api/context';
+import { useTechSession } from '../session';
+
+export const STAFF_KEY = ['tech', 'staff'] as const;
+const ROLES: readonly StaffRole[] = ['staff', 'supervisor', 'technician'];
+
+type WindowChoice = { number: number; name: string };
+
+/** A PIN the host generated: shown once, until the technician has told it to its owner. */
+interface OneTimePin {
+  staffNo: string;
+  pin: string;
+}
+
+/**
+ * Staff accounts, changed at once through the /staff routes (not part of the settings document):
+ * add (the host generates the PIN and shows it this once), change name, role and usual window,
+ * reset a PIN, disable or enable. A PIN is never shown again.
+ */
+export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const session = useTechSession();
+  const queryClient = useQueryClient();
+  const staff = useQuery({ queryKey: STAFF_KEY, queryFn: api.staffAccounts });
+  const [pin, setPin] = useState<OneTimePin | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+
+  const describe = (error: unknown) => {
+    const code = error instanceof ApiClientError ? error.code : '';
+    if (code === 'staff_exists' || code === 'window_unknown' || code === 'invalid_request')
+      return t(`hallSettings.staff.errors.${code}`);
+    return session.failed(error);
+  };
+  const done = (result: { staff: StaffAccount; oneTimePin?: string | undefined }) => {
+    setProblem(null);
+    if (result.oneTimePin) setPin({ staffNo: result.staff.staffNo, pin: result.oneTimePin });
+    void queryClient.invalidateQueries({ queryKey: STAFF_KEY });
+  };
+  const onError = (error: unknown) => setProblem(describe(error));
+  const create = useMutation({ mutationFn: api.createStaff, onSuccess: done, onError });
+  const patch = useMutation({
+    mutationFn: (input: { id: number; patch: Parameters<typeof api.updateStaff>[1] }) => api.updateStaff(input.id, input.patch),
+    onSuccess: (result) => {
+      setEditing(null);
+      done(result);
+    },
+    onError,
+  });
+  const reset = useMutation({ mutationFn: api.resetStaffPin, onSuccess: done, onError });
+
+  const windowName = (n: number | null) => {
+    if (n === null) return t('hallSettings.staff.noWindow');
+    const w = windows.find((x) => x.number === n);
+    return w ? t('hallSettings.staff.window', { number: n, name: w.name }) : String(n);
+  };
+
+  return (
+    <section className="hall-section" aria-labelledby="hall-staff-title">
+      <h3 id="hall-staff-title">{t('hallSettings.staff.title')}</h3>
+      <p className="tech-muted">{t('hallSettings.staff.intro')}</p>
+      {pin && (
+        <div className="tech-verdict tone-ok hall-pin" role="status" data-testid="hall-one-time-pin">
+          <p>{t('hallSettings.staff.pinShown', { staffNo: pin.staffNo, pin: pin.pin })}</p>
+          <button type="button" className="tech-button" onClick={() => setPin(null)}>
+            {t('hallSettings.staff.pinNoted')}
+          </button>
+        </div>
+      )}
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      <AddStaff windows={windows} busy={create.isPending} onAdd={(request) => create.mutate(request)} />
+      {staff.isError && <p className="error">{session.describeError(staff.error)}</p>}
+      {staff.data && (
+        <div className="tech-table-wrap">
+          <table className="tech-table" aria-labelledby="hall-staff-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('hallSettings.staff.staffNo')}</th>
+                <th scope="col">{t('hallSettings.staff.name')}</th>
+                <th scope="col">{t('hallSettings.staff.role')}</th>
+                <th scope="col">{t('hallSettings.staff.usualWindow')}</th>
+                <th scope="col">{t('hallSettings.staff.state')}</th>
+                <th scope="col">{t('hallSettings.staff.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.data.staff.map((account) =>
+                editing === account.id ? (
+                  <EditRow
+                    key={account.id}
+                    account={account}
+                    windows={windows}
+                    busy={patch.isPending}
+                    self={account.id === session.staff.id}
+                    onCancel={() => setEditing(null)}
+                    onSave={(changes) => patch.mutate({ id: account.id, patch: changes })}
+                  />
+                ) : (
+                  <tr key={account.id} data-staff={account.staffNo}>
+                    <td>{account.staffNo}</td>
+                    <td>{account.name}</td>
+                    <td>{t(`tech.roles.${account.role}`)}</td>
+                    <td>{windowName(account.windowNumber)}</td>
+                    <td>
+                      {!account.active
+                        ? t('hallSettings.staff.disabled')
+                        : account.lockedUntil
+                          ? t('hallSettings.staff.locked')
+                          : t('hallSettings.staff.active')}
+                    </td>
+                    <td className="hall-staff-actions">
+                      <button
+                        type="button"
+                        className="tech-button"
+                        aria-label={t('hallSettings.staff.editLabel', { staffNo: account.staffNo })}
+                        onClick={() => setEditing(account.id)}
+                      >
+                        {t('hallSettings.staff.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="tech-button"
+                        aria-label={t('hallSettings.staff.resetLabel', { staffNo: account.staffNo })}
+                        disabled={reset.isPending}
+                        onClick={() => {
+                          if (window.confirm(t('hallSettings.staff.confirmReset', { staffNo: account.staffNo })))
+                            reset.mutate(account.id);
+                        }}
+                      >
+                        {t('hallSettings.staff.resetPin')}
+                      </button>
+                      {account.id !== session.staff.id && (
+                        <button
+                          type="button"
+                          className={`tech-button${account.active ? ' danger' : ''}`}
+                          aria-label={t(account.active ? 'hallSettings.staff.disableLabel' : 'hallSettings.staff.enableLabel', {
+                            staffNo: account.staffNo,
+                          })}
+                          disabled={patch.isPending}
+                          onClick={() => patch.mutate({ id: account.id, patch: { active: !account.active } })}
+                        >
+                          {account.active ? t('hallSettings.staff.disable') : t('hallSettings.staff.enable')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function WindowSelect({
+  id,
+  value,
+  windows,
+  onChange,
+}: {
+  id: string;
+  value: number | null;
+  windows: readonly WindowChoice[];
+  onChange: (n: number | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}>
+      <option value="">{t('hallSettings.staff.noWindow')}</option>
+      {windows.map((w) => (
+        <option key={w.number} value={w.number}>
+          {t('hallSettings.staff.window', { number: w.number, name: w.name })}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function AddStaff({
+  windows,
+  busy,
+  onAdd,
+}: {
+  windows: readonly WindowChoice[];
+  busy: boolean;
+  onAdd: (request: { staffNo: string; name: string; role: StaffRole; windowNumber: number | null }) => void;
+}) {
+  const { t } = useTranslation();
+  const [staffNo, setStaffNo] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<StaffRole>('staff');
+  const [windowNumber, setWindowNumber] = useState<number | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onAdd({ staffNo: staffNo.trim(), name: name.trim(), role, windowNumber });
+    setStaffNo('');
+    setName('');
+  };
+  return (
+    <form className="hall-staff-add" onSubmit={submit} aria-labelledby="hall-staff-add-title">
+      <h4 id="hall-staff-add-title">{t('hallSettings.staff.addTitle')}</h4>
+      <div className="tech-field">
+        <label htmlFor="hall-staff-new-no">{t('hallSettings.staff.staffNo')}</label>
+        <input id="hall-staff-new-no" value={staffNo} required onChange={(e) => setStaffNo(e.target.value)} />
+      </div>
+      <div className="tech-field">
+        <label htmlFor="hall-staff-new-name">{t('hallSettings.staff.name')}</label>
+        <input id="hall-staff-new-name" value={name} required onChange={(e) => setName(e.target.value)} />
+      </div>
+      <div className="tech-field">
+        <label htmlFor="hall-staff-new-role">{t('hallSettings.staff.role')}</label>
+        <select id="hall-staff-new-role" value={role} onChange={(e) => setRole(e.target.value as StaffRole)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`tech.roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="tech-field">
+        <label htmlFor="hall-staff-new-window">{t('hallSettings.staff.usualWindow')}</label>
+        <WindowSelect id="hall-staff-new-window" value={windowNumber} windows={windows} onChange={setWindowNumber} />
+      </div>
+      <button type="submit" className="tech-button" disabled={busy || staffNo.trim() === '' || name.trim() === ''}>
+        {t('hallSettings.staff.add')}
+      </button>
+    </form>
+  );
+}
+
+function EditRow({
+  account,
+  windows,
+  busy,
+  self,
+  onCancel,
+  onSave,
+}: {
+  account: StaffAccount;
+  windows: readonly WindowChoice[];
+  busy: boolean;
+  self: boolean;
+  onCancel: () => void;
+  onSave: (changes: { name?: string; role?: StaffRole; windowNumber: number | null }) => void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(account.name);
+  const [role, setRole] = useState<StaffRole>(account.role);
+  const [windowNumber, setWindowNumber] = useState<number | null>(account.windowNumber);
+  const id = (field: string) => `hall-staff-${account.id}-${field}`;
+  return (
+    <tr data-staff={account.staffNo} className="hall-staff-editing">
+      <td>{account.staffNo}</td>
+      <td>
+        <label className="visually-hidden" htmlFor={id('name')}>
+          {t('hallSettings.staff.name')}
+        </label>
+        <input id={id('name')} value={name} onChange={(e) => setName(e.target.value)} />
+      </td>
+      <td>
+        <label className="visually-hidden" htmlFor={id('role')}>
+          {t('hallSettings.staff.role')}
+        </label>
+        <select id={id('role')} value={role} disabled={self} onChange={(e) => setRole(e.target.value as StaffRole)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`tech.roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <label className="visually-hidden" htmlFor={id('window')}>
+          {t('hallSettings.staff.usualWindow')}
+        </label>
+        <WindowSelect id={id('window')} value={windowNumber} windows={windows} onChange={setWindowNumber} />
+      </td>
+      <td>{account.active ? t('hallSettings.staff.active') : t('hallSettings.staff.disabled')}</td>
+      <td className="hall-staff-actions">
+        <button
+          type="button"
+          className="tech-button"
+          disabled={busy || name.trim() === ''}
+          onClick={() => onSave({ name: name.trim(), ...(self ? {} : { role }), windowNumber })}
+        >
+          {t('hallSettings.staff.save')}
+        </button>
+        <button type="button" className="tech-button" onClick={onCancel}>
+          {t('tech.cancel')}
+        </button>
+      </td>
+    </tr>
+  );
+}

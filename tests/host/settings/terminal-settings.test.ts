@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TerminalSettingsView } from '../../../contracts/terminal-settings';
+import type { HallEvent } from '../../../contracts/events';
+import { signIn, testStaffSeeds } from '../../support/staff';
+import { startTestHost, type TestHost } from '../../support/test-host';
+
+describe('this terminal’s settings (role, hall link, kiosk options)', () => {
+  let host: TestHost;
+  beforeEach(async () => {
+    host = await startTestHost({
+      config: { staff: await testStaffSeeds(), role: 'kiosk', terminalId: 'kiosk-07', kiosk: { elderModeDefault: true } },
+    });
+  });
+  afterEach(async () => {
+    await host.dispose();
+  });
+
+  const read = async () => TerminalSettingsView.parse((await host.app.inject({ url: '/api/v1/terminal/settings' })).json());
+  const save = async (payload: Record<string, unknown>, staffNo = '8001') =>
+    host.app.inject({ method: 'PUT', url: '/api/v1/terminal/settings', headers: await signIn(host.app, staffNo), payload });
+
+  it('start from the config file, readable by any screen of this host', async () => {
+    expect(await read()).toEqual({
+      role: 'kiosk',
+      name: 'kiosk-07',
+      hallUrl: null,
+      kiosk: { elderModeDefault: true, voiceDefault: true, hiddenFlows: [] },
+      printing: { a4Printer: null },
+      updates: { url: null },
+    });
+  });
+
+  it('carry the Electron shell’s A4 printer and update feed (no credentials in the feed URL)', async () => {
+    const base = { role: 'kiosk', name: 'kiosk-07', hallUrl: null, kiosk: {} };
+    const res = await save({
+      ...base,
+      printing: { a4Printer: ' HP_LaserJet_M404 ' },
+      updates: { url: 'http://192.168.1.10:8080/hall-kiosk/' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await read()).toMatchObject({
+      printing: { a4Printer: 'HP_LaserJet_M404' },
+      updates: { url: 'http://192.168.1.10:8080/hall-kiosk/' },
+    });
+    for (const url of ['ftp://updates/', 'http://user:pw@192.168.1.10/', 'not a url']) {
+      expect((await save({ ...base, updates: { url } })).statusCode, url).toBe(400);
+    }
+    // Leaving them out clears them (the settings are replaced whole).
+    expect((await save(base)).statusCode).toBe(200);
+    expect(await read()).toMatchObject({ printing: { a4Printer: null }, updates: { url: null } });
+  });
+
+  it('change at once when a technician saves them: announced, audited, and the start page follows the role', async () => {
+    const events: HallEvent[] = [];
+    host.bus.subscribe((e) => events.push(e));
+    const res = await save({ role: 'display', name: '一楼大厅屏', hallUrl: 'http://192.168.1.10:7300/', kiosk: {} });
+    expect(res.statusCode, res.body).toBe(200);
+    // The address is kept as its origin; the options not sent take their defaults.
+    expect(await read()).toMatchObject({ role: 'display', name: '一楼大厅屏', hallUrl: 'http://192.168.1.10:7300' });
+    expect(events.map((e) => e.type)).toContain('settings.changed');
+    const audit = host.db.prepare("SELECT details FROM audit_log WHERE action = 'settings.terminal'").all();
+    expect(audit).toHaveLength(1);
+    const start = await host.app.inject({ url: '/' });
+    expect(start.headers.location).toBe('/display');
+    // A host restart keeps them (the database, not the config file, is the truth now).
+    const { dataDir } = host;
+    await host.close();
+    host = await startTestHost({ dataDir, config: { staff: await testStaffSeeds(), role: 'kiosk' } });
+    expect((await read()).role).toBe('display');
+  });
+
+  it('refuse a hall address that is not one, and anyone but a technician', async () => {
+    for (const hallUrl of ['ftp://hall', 'http://user:pw@192.168.1.10', 'http://192.168.1.10/kiosk', 'hall.local']) {
+      const res = await save({ role: 'kiosk', name: 'x', hallUrl, kiosk: {} });
+      expect(res.statusCode, hallUrl).toBe(400);
+      expect(res.json().error.code).toBe('invalid_request');
+    }
+    expect((await save({ role: 'kiosk', name: 'x', hallUrl: null, kiosk: {} }, '9001')).statusCode).toBe(403);
+    expect((await save({ role: 'kiosk', name: 'x', hallUrl: null, kiosk: {} }, '1001')).statusCode).toBe(403);
+    const anonymous = await host.app.inject({ method: 'PUT', url: '/api/v1/terminal/settings', payload: {} });
+    expect(anonymous.statusCode).toBe(401);
+    expect((await read()).name).toBe('kiosk-07');
+  });
+});
