@@ -1,5 +1,11 @@
 /**
- * Preload: exposes nothing yet. The renderer talks to the host over HTTP/WS
- * only; any future bridge goes through contextBridge with typed, validated calls.
+ * Preload (sandboxed, isolated world): exposes `window.hallShell` and nothing else — four plain
+ * functions over fixed IPC channels (bridge.ts). Main validates sender, arguments and results.
  */
-export {};
+import { contextBridge, ipcRenderer } from 'electron';
+import { createBridge } from './bridge';
+
+contextBridge.exposeInMainWorld(
+  'hallShell',
+  createBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+);

@@ -21,6 +21,10 @@ async function main(): Promise<void> {
   const config = loadConfig(values.config === undefined ? undefined : resolve(values.config));
   if (values.port !== undefined) config.listen.port = Number(values.port);
   const dataDir = values['data-dir'] ?? config.dataDir ?? defaultDataDir();
+  // The Electron shell's per-boot token (electron/host-process.ts); absent under npm start.
+  // Taken out of the environment so programs the host runs (espeak-ng) never see it.
+  const shellToken = process.env.HALL_SHELL_TOKEN || undefined;
+  delete process.env.HALL_SHELL_TOKEN;
   const host = await createHost({
     config,
     // Same relative path from host/main.ts and from its bundle dist/host/main.js.
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
     dbFile: join(dataDir, 'hall.sqlite'),
     secretFile: join(dataDir, 'install-secret'),
     version: process.env.npm_package_version ?? '0.1.0',
+    shellToken,
   });
   const shutdown = async (signal: string) => {
     host.app.log.info(`${signal}: closing`);

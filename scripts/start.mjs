@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: the embedded default on this machine. Builds if needed, starts the
-// reference central API and the host on loopback (SQLite under the user data
-// folder, simulated devices), then opens the kiosk: in Electron when its binary
-// is installed, else in Chromium's app mode, else (no display) prints the URLs
-// and keeps serving. Extra arguments go to the host (e.g. --config FILE).
+// reference central API, then opens the kiosk: in Electron when its binary is installed
+// (the shell boots the host itself, as a packaged kiosk does), else the host on loopback
+// (SQLite under the user data folder, simulated devices) in Chromium's app mode, else (no
+// display) the host alone, printing the URLs. Extra arguments go to the host (e.g.
+// --config FILE); under Electron only --config is passed on (HALL_KIOSK_CONFIG).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { assertNode22, ensureBuild, root } from './lib/ensure-build.mjs';
 
 assertNode22();
@@ -64,51 +65,67 @@ run('central API', [
   join(dataDir, 'central-api.sqlite'),
 ]);
 await waitForHealth(`http://127.0.0.1:${centralPort}/v1/health`, 'central API');
-run('host', [
-  process.execPath,
-  join(root, 'dist/host/main.js'),
-  '--port',
-  String(hostPort),
-  '--data-dir',
-  dataDir,
-  ...process.argv.slice(2),
-]);
-await waitForHealth(`${hostUrl}/api/v1/health`, 'host');
-
-const kioskUrl = `${hostUrl}/kiosk`;
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 // Electron ≥42 fetches its binary on first run; we only look for an installed
 // one and never start its downloader.
 const electronBinary = join(root, 'node_modules/electron/dist/electron');
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+// Chromium (and Electron) refuse to start as root with their sandbox; a kiosk user account
+// should never be root, but a developer's container often is.
+const asRoot = process.getuid?.() === 0;
+const rootWarning = 'Running as root: the browser starts without its sandbox. Use a normal user account on a kiosk.';
 
-if (!hasDisplay) {
-  console.log('No display found: serving headless. Open these in a browser:');
-  console.log(`  kiosk   ${kioskUrl}\n  counter ${hostUrl}/counter\n  display ${hostUrl}/display`);
-} else if (existsSync(electronBinary)) {
-  run('electron', [electronBinary, join(root, 'dist/electron/main.cjs')], { HALL_KIOSK_URL: kioskUrl });
-} else if (chromium) {
-  console.log(`Electron binary not installed: opening the kiosk in Chromium app mode (${kioskUrl}).`);
-  // Chromium refuses to start as root with its sandbox; a kiosk user account should
-  // never be root, but a developer's container often is.
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) console.warn('Running as root: Chromium starts without its sandbox. Use a normal user account on a kiosk.');
-  run('chromium', [
-    chromium,
-    ...(asRoot ? ['--no-sandbox'] : []),
-    `--app=${kioskUrl}`,
-    `--user-data-dir=${join(dataDir, 'chromium')}`,
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-features=Translate',
-    // A kiosk or hall screen speaks without a tap first (voice guidance, call announcements).
-    '--autoplay-policy=no-user-gesture-required',
-    '--window-size=1920,1080',
-    '--window-position=0,0',
-    '--disable-gpu',
-  ]);
+if (hasDisplay && existsSync(electronBinary)) {
+  // The shell forks the host in a utility process on the same data folder and port
+  // (electron/main.ts): starting one here too would put two hosts on one SQLite file.
+  const args = process.argv.slice(2);
+  const configAt = args.indexOf('--config');
+  const configFile = configAt >= 0 ? args[configAt + 1] : undefined;
+  if (asRoot) console.warn(rootWarning);
+  run('electron', [electronBinary, ...(asRoot ? ['--no-sandbox'] : []), join(root, 'dist/electron/main.cjs')], {
+    HALL_KIOSK_PORT: String(hostPort),
+    ...(configFile ? { HALL_KIOSK_CONFIG: resolve(configFile) } : {}),
+  });
 } else {
-  console.log(`Neither Electron nor Chromium is installed; open ${kioskUrl} in a browser.`);
+  run('host', [
+    process.execPath,
+    join(root, 'dist/host/main.js'),
+    '--port',
+    String(hostPort),
+    '--data-dir',
+    dataDir,
+    ...process.argv.slice(2),
+  ]);
+  await waitForHealth(`${hostUrl}/api/v1/health`, 'host');
+  openWithoutElectron();
+}
+
+function openWithoutElectron() {
+  const kioskUrl = `${hostUrl}/kiosk`;
+  if (!hasDisplay) {
+    console.log('No display found: serving headless. Open these in a browser:');
+    console.log(`  kiosk   ${kioskUrl}\n  counter ${hostUrl}/counter\n  display ${hostUrl}/display`);
+  } else if (chromium) {
+    // The one line that says there is no Electron here and what runs instead.
+    console.log(`Electron binary not installed: opening the kiosk in Chromium app mode (${kioskUrl}).`);
+    if (asRoot) console.warn(rootWarning);
+    run('chromium', [
+      chromium,
+      ...(asRoot ? ['--no-sandbox'] : []),
+      `--app=${kioskUrl}`,
+      `--user-data-dir=${join(dataDir, 'chromium')}`,
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-features=Translate',
+      // A kiosk or hall screen speaks without a tap first (voice guidance, call announcements).
+      '--autoplay-policy=no-user-gesture-required',
+      '--window-size=1920,1080',
+      '--window-position=0,0',
+      '--disable-gpu',
+    ]);
+  } else {
+    console.log(`Neither Electron nor Chromium is installed; open ${kioskUrl} in a browser.`);
+  }
 }

@@ -1,0 +1,52 @@
+import { CurrentStaff } from '../contracts/auth';
+import { TerminalSettingsView } from '../contracts/terminal-settings';
+import { SHELL_HEADER } from '../contracts/shell-channels';
+
+export type FetchLike = (
+  url: string,
+  init?: { headers?: Record<string, string>; signal?: AbortSignal },
+) => Promise<{
+  ok: boolean;
+  status: number;
+  json(): Promise<unknown>;
+}>;
+
+/**
+ * What main asks of the host it started, over plain HTTP on loopback with the shell's header
+ * (the host refuses loopback requests without it): health, this terminal's settings, and who a
+ * staff token belongs to. Each call has a short timeout: main never hangs on a sick host.
+ */
+export class HostClient {
+  constructor(private readonly o: { origin: () => string; token: string; fetch?: FetchLike; timeoutMs?: number }) {}
+
+  private async get(path: string, extra: Record<string, string> = {}) {
+    const doFetch: FetchLike = this.o.fetch ?? fetch;
+    return doFetch(`${this.o.origin()}/api/v1${path}`, {
+      headers: { [SHELL_HEADER]: this.o.token, ...extra },
+      signal: AbortSignal.timeout(this.o.timeoutMs ?? 3_000),
+    });
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      return (await this.get('/health')).ok;
+    } catch {
+      return false;
+    }
+  }
+
+  async settings(): Promise<TerminalSettingsView> {
+    const response = await this.get('/terminal/settings');
+    if (!response.ok) throw new Error(`terminal settings: HTTP ${response.status}`);
+    return TerminalSettingsView.parse(await response.json());
+  }
+
+  /** 'technician' for a live technician session, 'forbidden' for another account, else 'unauthorized'. */
+  async staffVerdict(staffToken: string): Promise<'technician' | 'forbidden' | 'unauthorized'> {
+    const response = await this.get('/auth/me', { authorization: `Bearer ${staffToken}` });
+    if (!response.ok) return 'unauthorized';
+    const me = CurrentStaff.safeParse(await response.json());
+    if (!me.success) return 'unauthorized';
+    return me.data.staff.role === 'technician' ? 'technician' : 'forbidden';
+  }
+}
