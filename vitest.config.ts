@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (unit + integration, plain Node: never imports electron)
-// and `e2e` (Playwright driving Debian's Chromium against a real host).
+// Three projects: `unit` (unit + integration, plain Node: never imports electron), `e2e`
+// (Playwright driving Debian's Chromium against a real host) and `reliability` (kill -9, central
+// API chaos, device faults over ptys, storage failure, a simulated hall day, fuzzing).
 export default defineConfig({
   test: {
     projects: [
@@ -18,14 +19,27 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          // Needs the build (dist/): e2e in Chromium and reliability runs of the real host process.
-          include: ['tests/e2e/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
+          // Needs the build (dist/renderer): Chromium against a real host.
+          include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
           // A screen reacting to an event can take seconds on two busy cores; the 1 s default
           // made waits flaky, never the product.
+          expect: { poll: { timeout: 10_000 } },
+        },
+      },
+      {
+        test: {
+          name: 'reliability',
+          // Needs the build (dist/): some files kill -9 the built host process; one drives Chromium.
+          // One file at a time: they spawn processes, ptys and browsers, and some sample memory.
+          include: ['tests/reliability/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
           expect: { poll: { timeout: 10_000 } },
         },
       },

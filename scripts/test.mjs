@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, typecheck, unit + integration, build, e2e — in that order,
+// `npm test`: lint, layers, Electron security, typecheck, unit + integration, build, e2e, reliability — in that order,
 // every step run even after a failure, then one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -23,12 +23,16 @@ const steps = [
     bin('depcruise'),
     ['--config', '.dependency-cruiser.cjs', 'electron', 'host', 'hardware', 'db', 'contracts', 'renderer', 'tools', 'tests'],
   ],
+  // Electronegativity on electron/: fails on any HIGH finding (scripts/electronegativity-check.mjs).
+  ['electron-security', process.execPath, [join(root, 'scripts/electronegativity-check.mjs')]],
   ['typecheck:node', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']],
   ['typecheck:web', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
   ['typecheck:e2e', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']],
   ['unit', ...vitest('unit')],
   ['build', process.execPath, [join(root, 'scripts/build.mjs')]],
   ['e2e', ...vitest('e2e')],
+  // kill -9, central API chaos, device faults over ptys, storage failure, a simulated hall day, fuzzing.
+  ['reliability', ...vitest('reliability')],
 ];
 
 const results = [];
@@ -42,7 +46,7 @@ for (const [name, command, args] of steps) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const project of ['unit', 'e2e']) {
+for (const project of ['unit', 'e2e', 'reliability']) {
   const file = join(reports, `${project}.json`);
   if (!existsSync(file)) continue;
   const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -51,7 +55,7 @@ for (const project of ['unit', 'e2e']) {
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
 }
 // A failed check step (lint, types, build) counts as one failed test.
-failed += results.filter((r) => !r.ok && !['unit', 'e2e'].includes(r.name)).length;
+failed += results.filter((r) => !r.ok && !['unit', 'e2e', 'reliability'].includes(r.name)).length;
 
 console.log('\nsteps:');
 for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)} s)`);

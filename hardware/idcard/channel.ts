@@ -29,7 +29,11 @@ export class CommandChannel {
   private pending: Pending | undefined;
   private unsubscribe: (() => void) | undefined;
 
-  constructor(private readonly transport: Transport) {}
+  constructor(
+    private readonly transport: Transport,
+    /** Told of bytes that answer nothing: line noise, or a reply that came after its timeout. */
+    private readonly onNoise?: (bytes: number) => void,
+  ) {}
 
   /** Starts listening to the transport's bytes. */
   listen(): void {
@@ -69,14 +73,24 @@ export class CommandChannel {
   }
 
   private onChunk(chunk: Uint8Array): void {
+    // The SAM speaks only when spoken to: bytes while no command waits are noise (or a late reply).
+    // They are dropped (the next command starts on a clean decoder) and counted.
+    if (!this.pending) return this.onNoise?.(chunk.length);
     for (const result of this.decoder.push(chunk)) {
-      if (!this.pending) continue; // unsolicited or late: dropped
+      if (!this.pending) continue; // after the reply: dropped
       if (result.ok) {
         this.settle({ ok: true, frame: result.frame });
-      } else if (result.error.kind !== 'garbage') {
+      } else if (result.error.kind === 'garbage') {
+        this.onNoise?.(result.error.skipped);
+      } else {
         // Line noise before a reply is harmless; a broken frame means this reply is lost.
         this.settle({ ok: false, error: { kind: 'frame', command: this.pending.command, error: result.error } });
       }
+    }
+    // Bytes that came after the reply in the same chunk answer nothing either.
+    if (!this.pending && this.decoder.buffered > 0) {
+      this.onNoise?.(this.decoder.buffered);
+      this.decoder.reset();
     }
   }
 

@@ -112,6 +112,11 @@ class FrameScanner<F> {
     return results;
   }
 
+  /** Bytes held back: noise not yet reported (it is, at the next preamble) or a partial frame. */
+  get buffered(): number {
+    return this.garbage + this.end - this.start;
+  }
+
   /** Drops buffered bytes, e.g. after a timeout when a partial frame is stale. */
   reset(): void {
     this.start = 0;
@@ -199,6 +204,11 @@ export class FrameDecoder {
 
   push(chunk: Uint8Array): DecodeResult<ResponseFrame>[] {
     return this.scanner.push(chunk);
+  }
+
+  /** Bytes held back (unreported noise, a partial frame). */
+  get buffered(): number {
+    return this.scanner.buffered;
   }
 
   reset(): void {

@@ -58,6 +58,8 @@ export type IdCardReaderError =
   | { kind: 'status'; command: string; status: SamStatus }
   | { kind: 'payload'; command: string; error: PayloadError }
   | { kind: 'parse'; error: CardParseError }
+  /** Bytes that answered no command (line noise, a reply after its timeout), dropped. */
+  | { kind: 'noise'; bytes: number }
   | {
       kind: 'baud';
       requested: BaudRate;
@@ -122,7 +124,10 @@ export class IdCardReader {
     this.removalAfterMisses = Math.max(1, options.removalAfterMisses ?? 2);
     this.noDeviceAfterTimeouts = Math.max(1, options.noDeviceAfterTimeouts ?? 3);
     this.wantedBaud = options.baudRate;
-    this.channel = new CommandChannel(transport);
+    // Line noise is counted in health; the state is left to the exchanges.
+    this.channel = new CommandChannel(transport, (bytes) =>
+      this.setHealth({ errorCount: this.healthValue.errorCount + 1, lastError: { kind: 'noise', bytes } }),
+    );
     this.listeners = new Listeners<IdCardReaderEvents>(options.onListenerError);
   }
 
@@ -254,7 +259,10 @@ export class IdCardReader {
     const current = this.transport.baudRate;
     if (current === requested) return;
     const failed = (failure: BaudNegotiationFailure, detail?: string) =>
-      this.fail({ kind: 'baud', requested, current, failure, ...(detail === undefined ? {} : { detail }) }, this.healthValue.state);
+      this.fail(
+        { kind: 'baud', requested, current, failure, ...(detail === undefined ? {} : { detail }) },
+        this.healthValue.state,
+      );
     if (current === undefined || !this.transport.setBaudRate) {
       failed('unsupported-transport');
       return;

@@ -148,6 +148,11 @@ export class BxFrameDecoder {
     return results;
   }
 
+  /** Bytes held back: noise not yet reported (it is, at the next A5) or a frame in progress. */
+  get buffered(): number {
+    return this.garbage + this.body.length + (this.inFrame ? 1 : 0);
+  }
+
   reset(): void {
     this.inFrame = false;
     this.escaping = undefined;

@@ -135,11 +135,27 @@ export class BxLedScreen implements LedScreen {
   }
 
   private onChunk(chunk: Uint8Array): void {
+    // The screen speaks only to answer a command: bytes while none waits are line noise (or an
+    // answer after its timeout). Dropped (the next command starts on a clean decoder) and counted.
+    if (!this.waiting) return this.noise(`${chunk.length} bytes unasked`);
     for (const result of this.decoder.push(chunk)) {
-      if (!this.waiting) continue; // unsolicited or late
-      if (result.ok) this.onFrame(result.frame);
-      else if (result.error.kind !== 'garbage') this.settle({ kind: 'frame', detail: frameErrorName(result.error) });
+      // Noise before the answer: counted, and the answer that follows still counts.
+      if (!result.ok && result.error.kind === 'garbage') this.noise(`garbage: ${result.error.skipped} bytes`);
+      else if (!this.waiting) {
+        if (!result.ok) this.noise(frameErrorName(result.error)); // a broken frame after the answer
+      } else if (result.ok) this.onFrame(result.frame);
+      else this.settle({ kind: 'frame', detail: frameErrorName(result.error) });
     }
+    // Bytes that came after the answer in the same chunk answer nothing either.
+    if (!this.waiting && this.decoder.buffered > 0) {
+      this.noise(`${this.decoder.buffered} bytes after the answer`);
+      this.decoder.reset();
+    }
+  }
+
+  /** Counted in health; the state is left to the next exchange. */
+  private noise(detail: string): void {
+    this.setHealth({ errorCount: this.healthValue.errorCount + 1, lastError: { kind: 'frame', detail } });
   }
 
   private onFrame(frame: BxFrame): void {

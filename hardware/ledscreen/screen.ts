@@ -25,7 +25,7 @@ export class LedScreenError extends Error {
 
 export interface LedScreenHealth {
   state: LedScreenState;
-  /** Failed commands since construction. */
+  /** Failed commands and garbled bytes heard (line noise, broken frames) since construction. */
   errorCount: number;
   lastError?: LedScreenFailure;
 }

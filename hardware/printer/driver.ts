@@ -41,7 +41,7 @@ export type PrinterHealthState = 'ok' | 'paper-near-end' | 'paper-end' | 'cover-
 
 export interface PrinterHealth {
   state: PrinterHealthState;
-  /** Failed jobs and failed status queries since construction. */
+  /** Failed jobs, failed status queries and bursts of unknown bytes (line noise) since construction. */
   errorCount: number;
   /** Reason and detail of the last failure; never personal data. */
   lastError?: string;
@@ -315,6 +315,7 @@ export class PrinterDriver {
   }
 
   private onData(chunk: Uint8Array): void {
+    let unknown = 0;
     for (const reply of this.replies.push(chunk)) {
       if (reply.kind === 'dle-eot') {
         this.dleWaiters.shift()?.(reply.byte);
@@ -327,9 +328,14 @@ export class PrinterDriver {
           this.asbReported = true;
           this.setStatus(decoded.status);
         }
+      } else {
+        // Unknown bytes (line noise, a vendor's extra status) are dropped, and counted below.
+        unknown += 1;
       }
-      // Unknown bytes (line noise, a vendor's extra status) are dropped.
     }
+    // Counted in health, the state left alone: ESC/POS replies have no framing or checksum, so only
+    // bytes that fit no reply's fixed bits are known to be noise.
+    if (unknown > 0) this.setHealth({ errorCount: this.healthValue.errorCount + 1, lastError: `garbage: ${unknown} bytes` });
   }
 
   private onTransportStatus(status: TransportStatus): void {

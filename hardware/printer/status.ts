@@ -166,10 +166,11 @@ export function decodeAsb(bytes: ArrayLike<number>): AsbResult {
   const b2 = bytes[1] ?? -1;
   const b3 = bytes[2] ?? -1;
   const b4 = bytes[3] ?? -1;
-  if (!isAsbFirstByte(b1) || b1 > 255) return { ok: false, error: { reason: 'fixed-bits', byte: b1 } };
+  // The bit tests alone would pass -240 or 16.5 (bitwise operators truncate): check the range first.
+  const isByte = (b: number) => Number.isInteger(b) && b >= 0 && b <= 255;
+  if (!isByte(b1) || !isAsbFirstByte(b1)) return { ok: false, error: { reason: 'fixed-bits', byte: b1 } };
   for (const b of [b2, b3, b4]) {
-    if (!Number.isInteger(b) || b < 0 || b > 255 || !isAsbFollowByte(b))
-      return { ok: false, error: { reason: 'fixed-bits', byte: b } };
+    if (!isByte(b) || !isAsbFollowByte(b)) return { ok: false, error: { reason: 'fixed-bits', byte: b } };
   }
   return {
     ok: true,

@@ -27,7 +27,13 @@ export class KeypadDevice implements DeviceHandle {
 
   constructor(
     readonly config: DeviceConfig,
-    private readonly deps: { queue: QueueService; bus: EventBus; onHealth: (health: DeviceHealth) => void },
+    private readonly deps: {
+      queue: QueueService;
+      bus: EventBus;
+      onHealth: (health: DeviceHealth) => void;
+      /** Told of a key whose queue action the database refused (disk full, read-only): true when it was that. */
+      onStorageFailure?: (error: unknown) => boolean;
+    },
   ) {
     const { transport, simulatorEnd } = createDeviceTransport(config, 9600);
     this.simulatorEnd = simulatorEnd;
@@ -83,7 +89,9 @@ export class KeypadDevice implements DeviceHandle {
       if (staffId === null) throw new HostError('unauthorized', `no staff signed in at window ${windowNumber}`);
       this.act(windowId, key, { staffId });
     } catch (error) {
-      if (!(error instanceof HostError)) throw error;
+      // Refused by the queue, or by a database that takes no writes (reported, so screens say so):
+      // the keypad beeps either way. Anything else is a bug and is thrown.
+      if (!(error instanceof HostError) && !this.deps.onStorageFailure?.(error)) throw error;
       await this.safely(() => this.driver.beep(address));
     }
   }

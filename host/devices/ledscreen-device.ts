@@ -2,7 +2,7 @@ import type { DeviceConfig } from '../../contracts/config';
 import type { DeviceTestAction, DeviceTestResult } from '../../contracts/devices';
 import type { HallEvent } from '../../contracts/events';
 import type { DeviceHealth } from '../../contracts/health';
-import { BxLedScreen, BxScreenSimulator } from '../../hardware/ledscreen';
+import { BxLedScreen, BxScreenSimulator, type LedScreenFailure } from '../../hardware/ledscreen';
 import type { Transport } from '../../hardware/transport/types';
 import type { EventBus } from '../events/event-bus';
 import { type DeviceHandle, HealthTracker, unsupported } from './device-handle';
@@ -18,7 +18,10 @@ export class LedScreenDevice implements DeviceHandle {
   private readonly tracker: HealthTracker;
   private readonly windowNumber: number;
   private unsubscribe: (() => void) | undefined;
-  private errors = 0;
+  private unsubscribeStatus: (() => void) | undefined;
+  /** What the screen should show: sent again when its cable comes back. */
+  private lines: string[];
+  private unplugged = false;
 
   constructor(
     readonly config: DeviceConfig,
@@ -32,6 +35,9 @@ export class LedScreenDevice implements DeviceHandle {
     this.windowNumber = config.options.ledscreen?.windowNumber ?? 1;
     this.transport = transport;
     this.screen = new BxLedScreen(transport, { address: config.options.ledscreen?.address ?? 1 });
+    this.lines = this.idleLines();
+    // Failed commands and garbled bytes on the line, counted by the driver.
+    this.screen.on('health', (h) => this.tracker.update(h.state, h.errorCount, h.lastError && describe(h.lastError)));
   }
 
   health(): DeviceHealth {
@@ -40,13 +46,25 @@ export class LedScreenDevice implements DeviceHandle {
 
   async start(): Promise<void> {
     if (this.simulator && this.simulatorEnd) await this.simulator.attach(this.simulatorEnd);
+    // Unplugged: no-device at once (not only at the next call); replugged: the text goes up again.
+    this.unsubscribeStatus = this.transport.onStatus((status) => {
+      if (status.state === 'open') {
+        if (!this.unplugged) return;
+        this.unplugged = false;
+        void this.show(this.lines);
+      } else if (status.state !== 'opening') {
+        this.unplugged = true;
+        this.tracker.update('no-device', this.screen.health.errorCount, status.lastError ?? `transport ${status.state}`);
+      }
+    });
     await this.transport.open().catch(() => undefined);
-    await this.show(this.idleLines());
+    await this.show(this.lines);
     this.unsubscribe = this.deps.bus.subscribe((event) => void this.onHallEvent(event));
   }
 
   async stop(): Promise<void> {
     this.unsubscribe?.();
+    this.unsubscribeStatus?.();
     await this.transport.close();
     this.simulator?.detach();
   }
@@ -74,18 +92,34 @@ export class LedScreenDevice implements DeviceHandle {
 
   /** Sends lines to the screen; health follows whether the screen acknowledged. */
   private async show(lines: string[]): Promise<boolean> {
+    this.lines = lines;
     try {
       await this.screen.showText(lines);
-      this.tracker.update('ok', this.errors);
+      this.tracker.update('ok', this.screen.health.errorCount);
       return true;
-    } catch (error) {
-      this.errors += 1;
+    } catch {
+      const h = this.screen.health;
       this.tracker.update(
-        this.transport.status.state === 'open' ? 'error' : 'no-device',
-        this.errors,
-        error instanceof Error ? error.message : String(error),
+        this.transport.status.state === 'open' ? h.state : 'no-device',
+        h.errorCount,
+        h.lastError && describe(h.lastError),
       );
       return false;
     }
+  }
+}
+
+function describe(failure: LedScreenFailure): string {
+  switch (failure.kind) {
+    case 'timeout':
+      return `timeout after ${failure.timeoutMs} ms`;
+    case 'refused':
+      return `refused (status ${failure.status})`;
+    case 'frame':
+      return `frame: ${failure.detail}`;
+    case 'transport':
+      return `transport: ${failure.message}`;
+    case 'closed':
+      return 'closed';
   }
 }

@@ -16,6 +16,8 @@ export class ScannerDevice implements DeviceHandle {
   private readonly tracker: HealthTracker;
   private readonly transport: Transport;
   private unsubscribe: (() => void) | undefined;
+  /** Lines dropped (noise never terminated, over-long): the scanner's errors. */
+  private dropped = 0;
 
   constructor(
     readonly config: DeviceConfig,
@@ -40,6 +42,11 @@ export class ScannerDevice implements DeviceHandle {
     this.scanner.on('scan', (code: string) =>
       deps.bus.publish({ type: 'scanner.scanned', deviceId: config.id, code: code.slice(0, 512) }),
     );
+    // Garbage on the line is dropped by the scanner driver; health counts it (the state stays).
+    this.scanner.on('dropped', (d) => {
+      this.dropped += 1;
+      this.tracker.update(this.tracker.value.state, this.dropped, `dropped: ${d.reason} (${d.length} bytes)`);
+    });
   }
 
   health(): DeviceHealth {
@@ -49,10 +56,10 @@ export class ScannerDevice implements DeviceHandle {
   async start(): Promise<void> {
     if (this.simulator && this.simulatorEnd) await this.simulator.attach(this.simulatorEnd);
     this.unsubscribe = this.transport.onStatus((s) =>
-      this.tracker.update(s.state === 'open' ? 'ok' : s.state === 'closed' ? 'starting' : 'no-device', 0, s.lastError),
+      this.tracker.update(s.state === 'open' ? 'ok' : s.state === 'closed' ? 'starting' : 'no-device', this.dropped, s.lastError),
     );
     await this.scanner.start();
-    if (this.transport.status.state === 'open') this.tracker.update('ok', 0);
+    if (this.transport.status.state === 'open') this.tracker.update('ok', this.dropped);
   }
 
   async stop(): Promise<void> {

@@ -19,8 +19,23 @@ const MOBILE = /(?<!\d)((?:\+?86[-\s]?)?1[3-9]\d)[-\s]?\d{4}[-\s]?(\d{4})(?!\d)/
  * three and last four (`138****8000`).
  */
 export function maskText(text: string): string {
-  return text
+  return decodePercentEscapes(text)
     .replace(ID_18, (id) => maskIdNumber(id))
     .replace(ID_15, (id) => maskIdNumber(id))
     .replace(MOBILE, (_all, head: string, tail: string) => `${head}****${tail}`);
+}
+
+/** Runs of %XX escapes (a URL's query): a number right after `%20` would hide behind the escape's digits. */
+const ESCAPES = /(?:%[0-9A-Fa-f]{2})+/g;
+
+/** Decodes percent-escapes so that masking sees the characters a URL carried; undecodable runs stay as they are. */
+function decodePercentEscapes(text: string): string {
+  if (!text.includes('%')) return text;
+  return text.replace(ESCAPES, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
 }

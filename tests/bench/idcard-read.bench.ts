@@ -201,9 +201,9 @@ report({
   name: 'idcard replug recovery (worst of 5)',
   value: Math.max(...recoveries),
   unit: 'ms',
-  baseline: 2000,
-  baselineName: 'the 2 s the reader issue allows',
-  target: 1,
+  // No same-run baseline: the reader issue allows 2 s.
+  target: 2000,
+  targetKind: 'value≤',
 });
 
 const cpu = await cpuPerRead();

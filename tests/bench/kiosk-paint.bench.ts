@@ -1,10 +1,18 @@
 /**
  * Kiosk first paint (issue 7): how long a cold kiosk page takes to paint and to show its
  * attract screen, against a baseline measured in the same run — a static page with one line of
- * Chinese text served from the same machine — plus the renderer's gzipped JavaScript budget.
+ * Chinese text served from the same machine, i.e. what Chromium itself needs to paint anything.
+ * The issue sets no paint target; the first contentful paint is held to RAIL's "show content
+ * within 1 s" (value < 1000 ms), the ratio says how far from the floor it is.
+ *
+ * Bundle size: the renderer's gzipped JavaScript against the issue's 300 kB budget. Baseline:
+ * React and ReactDOM alone, bundled and minified here with esbuild and gzipped the same way —
+ * the floor of any React renderer, so the ratio is what the hall's own code and libraries add.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HostConfig } from '../../contracts/config';
@@ -17,16 +25,45 @@ const RUNS = 9;
 const root = process.cwd();
 const rendererDir = join(root, 'dist/renderer');
 
+/** React + ReactDOM rendering one element: minified, gzipped at level 9 like rendererBundleSize. */
+async function reactFloorGzipBytes(): Promise<number> {
+  const out = await build({
+    stdin: {
+      contents:
+        "import { createElement } from 'react'; import { createRoot } from 'react-dom/client';" +
+        "createRoot(document.body).render(createElement('h1', null, '欢迎'));",
+      resolveDir: root,
+      loader: 'js',
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    write: false,
+    logLevel: 'warning',
+  });
+  return gzipSync(out.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).length;
+}
+
 const size = rendererBundleSize(rendererDir);
+const reactFloor = (await reactFloorGzipBytes()) / 1024;
 report({
   name: 'renderer JS gzipped (all chunks)',
   value: size.totalGzipBytes / 1024,
   unit: 'kB',
-  baseline: 300,
-  baselineName: 'budget',
-  target: 1,
+  baseline: reactFloor,
+  baselineName: 'React + ReactDOM alone, min+gz',
+  target: 300,
+  targetKind: 'value<',
 });
-console.log(`  before first paint: ${(size.initialGzipBytes / 1024).toFixed(1)} kB in the entry chunks`);
+report({
+  name: 'renderer JS gzipped before first paint (entry chunks)',
+  value: size.initialGzipBytes / 1024,
+  unit: 'kB',
+  baseline: reactFloor,
+  baselineName: 'React + ReactDOM alone, min+gz',
+});
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-paint-'));
 const host = await createHost({
@@ -68,14 +105,16 @@ for (let i = 0; i < RUNS; i++) {
 }
 const baseFcp = median(baseline.map((m) => m.fcp));
 report({
-  name: 'kiosk first contentful paint',
+  name: 'kiosk first contentful paint (median)',
   value: median(kiosk.map((m) => m.fcp)),
   unit: 'ms',
   baseline: baseFcp,
   baselineName: 'static page FCP',
+  target: 1000,
+  targetKind: 'value<',
 });
 report({
-  name: 'kiosk attract screen shown',
+  name: 'kiosk attract screen shown (median)',
   value: median(kiosk.map((m) => m.ready)),
   unit: 'ms',
   baseline: baseFcp,

@@ -11,26 +11,35 @@
  *     (Automatic Status Back on, so no status query precedes the job).
  *     Baseline: the wire time of the job's bytes alone; the ratio shows what
  *     the host adds. Median of 7 jobs per rate.
+ * (c) The host's CPU per ticket (encoding it + the driver's print() with its
+ *     fence and status check) over an unpaced memory link, against a canned
+ *     responder (precomputed replies, so no simulator work is counted; the
+ *     link and responder are, so this overestimates). Baseline: the job's wire
+ *     time at 9600 (printers' usual rate, the host's default) and at 115200.
  */
 import { wireTimeMs } from '../../hardware/common/wire-time';
 import { PrinterDriver } from '../../hardware/printer/driver';
 import { encodeTicket } from '../../hardware/printer/layouts';
+import type { PrinterStatus } from '../../hardware/printer/status';
+import { encodeAsb, encodeDleEotReply } from '../../hardware/printer/status';
+import { createMemoryLink } from '../../hardware/transport/memory';
 import { VirtualPrinter } from '../../hardware/printer/virtual-printer';
 import { SerialTransport } from '../../hardware/transport/serial';
 import { typicalTicket } from '../hardware/printer/fixtures';
 import { SocatLink } from '../hardware/socat';
-import { median, report } from './harness';
+import { collectGarbage, cpuMs, median, report } from './harness';
 
 const JOBS = 7;
+const CPU_JOBS = 300;
 
 for (const width of [58, 80] as const) {
   report({
     name: `printer bytes per typical ticket (${width} mm, native QR)`,
     value: encodeTicket(typicalTicket, { width }).length,
     unit: 'bytes',
-    baseline: 600,
-    baselineName: 'the 600-byte target',
-    target: 1,
+    // No same-run baseline: the printer issue's budget is 600 bytes.
+    target: 600,
+    targetKind: 'value≤',
   });
 }
 
@@ -90,5 +99,51 @@ for (const baud of [9600, 115200]) {
     baseline: wire,
     baselineName: `wire time of ${bytes} bytes at ${baud}`,
     target: 1.2,
+  });
+}
+
+/** A healthy printer's replies, computed once: DLE EOT 1–4, the ASB message, and the `GS r 1` fence. */
+const healthy: PrinterStatus = { online: true, coverOpen: false, paper: 'ok', cutterError: false, unrecoverableError: false };
+const statusReply = Uint8Array.of(...([1, 2, 3, 4] as const).map((n) => encodeDleEotReply(n, healthy)));
+const asbReply = encodeAsb(healthy);
+const fenceReply = Uint8Array.of(0x00);
+
+async function cpuPerTicket(): Promise<{ ms: number; bytes: number }> {
+  const { host, device } = createMemoryLink('bench-printer-cpu');
+  await device.open();
+  // Each driver write arrives as one chunk: a job ends with its `GS r 1` fence, a status query
+  // starts with DLE EOT, and the init carries `GS a n` (ASB on).
+  device.onData((chunk) => {
+    const n = chunk.length;
+    let reply: Uint8Array | undefined;
+    if (n >= 3 && chunk[n - 3] === 0x1d && chunk[n - 2] === 0x72) reply = fenceReply;
+    else if (chunk[0] === 0x10 && chunk[1] === 0x04) reply = statusReply;
+    else if (chunk.some((b, i) => b === 0x1d && chunk[i + 1] === 0x61)) reply = asbReply;
+    if (reply) void device.write(reply);
+  });
+  const driver = new PrinterDriver(host, { statusPollMs: 60_000, commandTimeoutMs: 2000, enableAsb: true });
+  await driver.start();
+  const printOne = async () => {
+    const outcome = await driver.print(encodeTicket(typicalTicket, { width: 58 }));
+    if (!outcome.ok) throw new Error(`print failed: ${outcome.reason}`);
+  };
+  for (let i = 0; i < 50; i++) await printOne(); // warm-up: JIT, iconv tables
+  collectGarbage();
+  const before = cpuMs();
+  for (let i = 0; i < CPU_JOBS; i++) await printOne();
+  const spent = cpuMs() - before;
+  await driver.stop();
+  return { ms: spent / CPU_JOBS, bytes: encodeTicket(typicalTicket, { width: 58 }).length };
+}
+
+const cpu = await cpuPerTicket();
+for (const baud of [9600, 115200]) {
+  report({
+    name: `printer host CPU per ticket (encode + driver) vs wire time at ${baud}`,
+    value: cpu.ms,
+    unit: 'ms',
+    baseline: wireTimeMs(cpu.bytes, baud),
+    baselineName: `wire time of ${cpu.bytes} bytes at ${baud}`,
+    target: 0.05,
   });
 }

@@ -38,3 +38,9 @@ describe('maskText', () => {
     expect(masked.match(/110105\*{8}002X/g)).toHaveLength(200);
   });
 });
+
+describe('masking inside a URL', () => {
+  it('sees a number behind a percent-escape (a query string in a request line)', () => {
+    expect(maskText('/x?a=%20370102198007071230%2013912345678')).toBe('/x?a= 370102********1230 139****5678');
+  });
+});
