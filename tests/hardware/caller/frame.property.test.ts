@@ -1,19 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { encodeKeypadFrame, KeypadFrameDecoder } from '../../../hardware/caller/frame';
-
-/** Splits `bytes` at the given cut points (any order, any values). */
-function chunk(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(bytes.subarray(from, p));
-    from = p;
-  }
-  out.push(bytes.subarray(from));
-  return out;
-}
+import { chunkAt } from '../../support/bytes';
 
 const frame = fc.record({
   address: fc.integer({ min: 0, max: 255 }),
@@ -64,7 +52,7 @@ describe('keypad decoder properties', () => {
           ]);
           const stream = Uint8Array.from(parts.flatMap((p) => [...p]));
           const decoder = new KeypadFrameDecoder();
-          const decoded = chunk(stream, cuts)
+          const decoded = chunkAt(stream, cuts)
             .flatMap((c) => decoder.push(c))
             .filter((r) => r.ok)
             .map((r) => (r.ok ? r.frame : undefined));

@@ -1,19 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { CommandFrameDecoder, encodeResponse, FrameDecoder } from '../../../hardware/idcard/frame';
-
-/** Splits `bytes` at the given cut points (any order, any values). */
-function chunk(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(bytes.subarray(from, p));
-    from = p;
-  }
-  out.push(bytes.subarray(from));
-  return out;
-}
+import { chunkAt } from '../../support/bytes';
 
 const response = fc.record({
   sw3: fc.integer({ min: 0, max: 255 }),
@@ -60,7 +48,7 @@ describe('frame decoder properties', () => {
           ]);
           const stream = Uint8Array.from(parts.flatMap((p) => [...p]));
           const decoder = new FrameDecoder();
-          const results = chunk(stream, cuts).flatMap((c) => decoder.push(c));
+          const results = chunkAt(stream, cuts).flatMap((c) => decoder.push(c));
           const frames = results.flatMap((r) => (r.ok ? [r.frame] : []));
           expect(frames).toEqual(items.map(({ frame }) => ({ sw1: 0, sw2: 0, sw3: frame.sw3, data: frame.data })));
           expect(results.every((r) => r.ok || r.error.kind === 'garbage')).toBe(true);

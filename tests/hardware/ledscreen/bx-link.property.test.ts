@@ -1,18 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { BxFrameDecoder, encodeBxFrame } from '../../../hardware/ledscreen/bx-link';
-
-function chunk(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(bytes.subarray(from, p));
-    from = p;
-  }
-  out.push(bytes.subarray(from));
-  return out;
-}
+import { chunkAt } from '../../support/bytes';
 
 const frame = fc.record({
   destination: fc.integer({ min: 0, max: 0xffff }),
@@ -60,7 +49,7 @@ describe('BX decoder properties', () => {
           const parts = items.flatMap(({ frame: f, noise }) => [noise.map((b) => (b === 0xa5 ? 0 : b)), encodeBxFrame(f)]);
           const stream = Uint8Array.from(parts.flatMap((p) => [...p]));
           const decoder = new BxFrameDecoder();
-          const decoded = chunk(stream, cuts)
+          const decoded = chunkAt(stream, cuts)
             .flatMap((c) => decoder.push(c))
             .flatMap((r) => (r.ok ? [r.frame] : []));
           expect(decoded).toEqual(items.map((i) => i.frame));

@@ -2,19 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { decodeEscPos, EscPosDecoder, PreviewBuilder } from '../../../hardware/printer/preview';
 import { encodeTicket } from '../../../hardware/printer/layouts';
-
-/** Splits `bytes` at the given cut points. */
-function chunk(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(bytes.subarray(from, p));
-    from = p;
-  }
-  out.push(bytes.subarray(from));
-  return out;
-}
+import { chunkAt } from '../../support/bytes';
 
 const commandLike = fc.oneof(
   fc.uint8Array({ maxLength: 12 }),
@@ -53,7 +41,7 @@ describe('decodeEscPos properties', () => {
         const bytes = Uint8Array.from(parts.flatMap((p) => [...p]));
         const decoder = new EscPosDecoder();
         const builder = new PreviewBuilder();
-        for (const c of chunk(bytes, cuts)) for (const e of decoder.push(c)) builder.apply(e);
+        for (const c of chunkAt(bytes, cuts)) for (const e of decoder.push(c)) builder.apply(e);
         for (const e of decoder.finish()) builder.apply(e);
         expect(builder.take()).toEqual(decodeEscPos(bytes));
       }),

@@ -58,18 +58,8 @@ export function containsBytes(haystack: Uint8Array, needle: Uint8Array): boolean
   return Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).indexOf(Buffer.from(needle)) >= 0;
 }
 
-/** Splits `bytes` at the given cut points (any order, any values, reduced modulo the length). */
-export function chunkAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(bytes.subarray(from, p));
-    from = p;
-  }
-  out.push(bytes.subarray(from));
-  return out;
-}
+/** Splits `bytes` at the given cut points (shared with the decoders' property tests). */
+export { chunkAt } from '../../support/bytes';
 
 /** One change to a byte string: what a noisy line, a lost byte or a repeated burst does. */
 export type Mutation =
