@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/test-host';
+import { freePort } from '../support/free-port';
 
 /**
  * The real Electron shell (dist/electron/main.cjs, which boots the built host) driven by
@@ -20,19 +20,6 @@ const skipReason = existsSync(electronBinary)
   ? null
   : 'no Electron binary on this machine: node_modules/electron/dist/electron missing';
 if (skipReason !== null) console.log(`SKIPPED tests/e2e/electron-shell.test.ts: ${skipReason}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: 0 }, () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** An X server for Electron when the machine has no display (CI): Xvfb picks a free display number. */
 async function startXvfb(): Promise<{ display: string; stop: () => void }> {
