@@ -1,21 +1,10 @@
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { localClock } from '../queue/schedule';
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** `hall-kiosk-diagnostics-<hallId>-<YYYYMMDD-HHmm>.zip`, on the hall's clock. */
 export function bundleFileName(hallId: string, at: Date, timeZone: string): string {
-  let fmt = formatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, fmt);
-  }
-  const parts = fmt.formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `hall-kiosk-diagnostics-${hallId}-${part('year')}${part('month')}${part('day')}-${part('hour')}${part('minute')}.zip`;
+  const { date, minutes } = localClock(at, timeZone);
+  const time = `${pad2(Math.floor(minutes / 60))}${pad2(minutes % 60)}`;
+  return `hall-kiosk-diagnostics-${hallId}-${date.replaceAll('-', '')}-${time}.zip`;
 }
