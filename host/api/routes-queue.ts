@@ -22,7 +22,7 @@ import {
   WindowParams,
 } from '../../contracts/queue';
 import type { StaffAuth } from '../auth/staff-auth';
-import type { TicketPrinting } from '../printing/ticket-printing';
+import { mayReprint, type TicketPrinting } from '../printing/ticket-printing';
 import { HostError } from '../errors/host-error';
 import type { IdentitySessions } from '../identity/identity-sessions';
 import type { Actor, QueueService } from '../queue/queue-service';
@@ -110,12 +110,7 @@ export function queueRoutes(deps: QueueRouteDeps): FastifyPluginAsyncZod {
       { schema: { tags: ['queue'], params: TicketIdParams, response: { 200: IssueTicketResponse, ...errors } } },
       async (req) => {
         const ticket = queue.ticket(req.params.ticketId);
-        // Citizens may reprint a waiting ticket whose print failed; staff may reprint any open one.
-        const staff = optionalStaff(auth, req);
-        const mayReprint = staff
-          ? ['waiting', 'called', 'held'].includes(ticket.status)
-          : ticket.status === 'waiting' && ticket.printStatus !== 'printed';
-        if (!mayReprint) throw new HostError('invalid_state', '该号码不能补打');
+        if (!mayReprint(ticket, optionalStaff(auth, req) !== null)) throw new HostError('invalid_state', '该号码不能补打');
         const reprinted = await printing.print(ticket);
         return { ticket: reprinted, progressUrl: printing.progressUrl(reprinted) };
       },

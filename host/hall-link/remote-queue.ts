@@ -14,7 +14,7 @@ import { HallInfo } from '../../contracts/hall-settings';
 import { appointmentIdHash } from '../appointments/appointment-book';
 import { HostError } from '../errors/host-error';
 import type { IdentitySessions } from '../identity/identity-sessions';
-import type { TicketPrinting } from '../printing/ticket-printing';
+import { mayReprint, type TicketPrinting } from '../printing/ticket-printing';
 import type { HallLink } from './hall-link';
 
 const CheckInAnswer = CheckInResponse;
@@ -85,7 +85,7 @@ export class RemoteQueue {
     const { ticket, progressUrl } = await this.o.link.call((hall) =>
       hall.call('GET', `/terminal/tickets/${ticketId}`, IssueTicketResponse),
     );
-    if (ticket.status !== 'waiting' || ticket.printStatus === 'printed') throw new HostError('invalid_state', '该号码不能补打');
+    if (!mayReprint(ticket, false)) throw new HostError('invalid_state', '该号码不能补打');
     return this.printAndReport({ ticket, progressUrl });
   }
 

@@ -13,6 +13,16 @@ export interface TicketPrintingOptions {
   progressUrl: (ticket: Ticket) => string;
 }
 
+/**
+ * Who may have a ticket printed again: a citizen, a waiting ticket whose print did not come out;
+ * staff, any open ticket. The same rule at the hall and at its secondary kiosks.
+ */
+export function mayReprint(ticket: Ticket, byStaff: boolean): boolean {
+  return byStaff
+    ? ['waiting', 'called', 'held'].includes(ticket.status)
+    : ticket.status === 'waiting' && ticket.printStatus !== 'printed';
+}
+
 const NOTE = '请留意叫号屏幕和语音提示。过号请到服务台重新取号。本票不含个人信息。';
 
 /**
