@@ -89,14 +89,27 @@ export function setServiceSuspended(db: Db, code: string, suspended: boolean): b
   return prepared(db, 'UPDATE services SET suspended = ? WHERE code = ?').run(suspended ? 1 : 0, code).changes === 1;
 }
 
-/** Tickets waiting now, per service, for one business day. */
+/**
+ * Tickets waiting now, per service, for one business day: read from the counts the tickets
+ * table's triggers keep in the day's counter rows (migration 013), not counted from the queue.
+ */
 export function waitingCounts(db: Db, businessDay: string): Map<string, number> {
   const rows = prepared(
     db,
-    `SELECT service_code AS code, count(*) AS n FROM tickets
-       WHERE business_day = ? AND status = 'waiting' GROUP BY service_code`,
+    'SELECT service_code AS code, waiting AS n FROM ticket_counters WHERE business_day = ? AND waiting > 0',
   ).all(businessDay) as { code: string; n: number }[];
   return new Map(rows.map((r) => [r.code, r.n]));
+}
+
+/** Waiting tickets of every service of the hall (zero included), in the hall's order: one read. */
+export function waitingByService(db: Db, businessDay: string): { serviceCode: string; waiting: number }[] {
+  return prepared(
+    db,
+    `WITH arg(day) AS (VALUES (?))
+     SELECT s.code AS serviceCode, coalesce(c.waiting, 0) AS waiting FROM arg CROSS JOIN services s
+       LEFT JOIN ticket_counters c ON c.business_day = arg.day AND c.service_code = s.code
+       WHERE s.retired = 0 ORDER BY s.sort_order, s.code`,
+  ).all(businessDay) as { serviceCode: string; waiting: number }[];
 }
 
 /** Numbers issued so far today per service (the counter, so cancelled tickets still count). */

@@ -33,14 +33,33 @@ export interface TicketRow {
 /** Every class but normal, as an IN list so SQLite seeks the queue index once per class. */
 const PRIORITY_IN = "('appointment', 'elderly', 'disabled', 'vip')";
 
-const SELECT_TICKET = `
-  SELECT t.id, t.number, t.business_day AS businessDay, t.service_code AS serviceCode, s.name AS serviceName,
+/**
+ * A ticket with its service's and window's names. The names come from correlated subqueries,
+ * not joins: a join whose WHERE has a bound parameter is planned again at every bind with this
+ * SQLite build (see db/statement-cache.ts), ~80 µs per read on the ticket's path.
+ */
+const TICKET_COLUMNS = `
+  t.id, t.number, t.business_day AS businessDay, t.service_code AS serviceCode,
+         (SELECT name FROM services WHERE code = t.service_code) AS serviceName,
          t.status, t.priority_class AS priorityClass, t.issued_at AS issuedAt, t.queue_key AS queueKey,
          t.target_window_id AS targetWindowId, t.first_called_at AS firstCalledAt, t.called_at AS calledAt,
-         t.window_id AS windowId, w.number AS windowNumber, w.name AS windowName, t.staff_id AS staffId,
+         t.window_id AS windowId, (SELECT number FROM windows WHERE id = t.window_id) AS windowNumber,
+         (SELECT name FROM windows WHERE id = t.window_id) AS windowName, t.staff_id AS staffId,
          t.recall_count AS recallCount, t.skip_count AS skipCount, t.finished_at AS finishedAt, t.outcome, t.print_status AS printStatus,
-         t.identity_key AS identityKey
-  FROM tickets t JOIN services s ON s.code = t.service_code LEFT JOIN windows w ON w.id = t.window_id`;
+         t.identity_key AS identityKey`;
+
+const SELECT_TICKET = `SELECT ${TICKET_COLUMNS} FROM tickets t`;
+
+/**
+ * Tickets read with their parameters bound in a one-row `arg` table (`WITH arg(…) AS (VALUES
+ * (…))`, then `arg.x` in the WHERE): the shape for a hot query whose plan would otherwise be
+ * redone at every bind (ORDER BY/LIMIT with a bound value; see db/statement-cache.ts).
+ */
+const selectTicketWith = (args: string) =>
+  `WITH arg(${args}) AS (VALUES (${args
+    .split(',')
+    .map(() => '?')
+    .join(', ')})) SELECT ${TICKET_COLUMNS} FROM arg CROSS JOIN tickets t`;
 
 export function getTicket(db: Db, id: number): TicketRow | undefined {
   return prepared(db, `${SELECT_TICKET} WHERE t.id = ?`).get(id) as TicketRow | undefined;
@@ -96,7 +115,10 @@ export function nextSeq(db: Db, businessDay: string, serviceCode: string): numbe
 
 /** The key after every ticket of the day: the end of any queue. */
 export function endQueueKey(db: Db, businessDay: string): number {
-  const row = prepared(db, 'SELECT max(queue_key) AS k FROM tickets WHERE business_day = ?').get(businessDay) as {
+  const row = prepared(
+    db,
+    'WITH arg(day) AS (VALUES (?)) SELECT (SELECT max(queue_key) FROM tickets WHERE business_day = arg.day) AS k FROM arg',
+  ).get(businessDay) as {
     k: number | null;
   };
   return Math.floor(row.k ?? 0) + 1;
@@ -134,24 +156,59 @@ export function insertTicket(db: Db, t: InsertTicket): number {
 /**
  * Waiting tickets of a service that are served before `ticket`: every waiting
  * priority ticket for a normal one, earlier priority tickets for a priority one,
- * plus earlier tickets of the same kind.
+ * plus earlier tickets of the same kind. Tickets transferred to a named window
+ * are in no service's line.
  */
 export function countAhead(
   db: Db,
   ticket: Pick<TicketRow, 'businessDay' | 'serviceCode' | 'priorityClass' | 'queueKey'>,
 ): number {
-  // Two range counts over the queue index (index-only, no table rows).
-  const count = (priority: boolean, before: number) =>
+  // Range counts over the queue index (index-only, no table rows); their cost is the length of
+  // the range, so a normal ticket is counted from whichever end of its line is nearer.
+  const count = (priority: boolean, comparison: '<' | '>=', key: number) =>
     (
       prepared(
         db,
         `SELECT count(*) AS n FROM tickets INDEXED BY tickets_queue
            WHERE business_day = ? AND service_code = ? AND status = 'waiting' AND target_window_id IS NULL
-             AND priority_class ${priority ? `IN ${PRIORITY_IN}` : "= 'normal'"} AND queue_key < ?`,
-      ).get(ticket.businessDay, ticket.serviceCode, before) as { n: number }
+             AND priority_class ${priority ? `IN ${PRIORITY_IN}` : "= 'normal'"} AND queue_key ${comparison} ?`,
+      ).get(ticket.businessDay, ticket.serviceCode, key) as { n: number }
     ).n;
-  if (ticket.priorityClass !== 'normal') return count(true, ticket.queueKey);
-  return count(true, Number.MAX_VALUE) + count(false, ticket.queueKey);
+  if (ticket.priorityClass !== 'normal') return count(true, '<', ticket.queueKey);
+  const line = normalLine(db, ticket.businessDay, ticket.serviceCode);
+  if (line === undefined) return count(true, '<', Number.MAX_VALUE);
+  const nearerTheEnd = ticket.queueKey - line.first > line.last - ticket.queueKey;
+  if (!nearerTheEnd) return count(true, '<', Number.MAX_VALUE) + count(false, '<', ticket.queueKey);
+  // Everyone in the service's line but this ticket and the normal ones behind it.
+  return untargetedWaiting(db, ticket.businessDay, ticket.serviceCode) - count(false, '>=', ticket.queueKey);
+}
+
+/** The first and last queue keys of a service's normal line (two index seeks), if anyone waits in it. */
+function normalLine(db: Db, businessDay: string, serviceCode: string): { first: number; last: number } | undefined {
+  // One seek from each end of the index range (ORDER BY … LIMIT 1 reads one entry).
+  const end = (order: 'ASC' | 'DESC') =>
+    `(SELECT queue_key FROM tickets INDEXED BY tickets_queue
+        WHERE business_day = arg.day AND status = 'waiting' AND service_code = arg.code AND priority_class = 'normal'
+          AND target_window_id IS NULL ORDER BY queue_key ${order} LIMIT 1)`;
+  const row = prepared(
+    db,
+    `WITH arg(day, code) AS (VALUES (?, ?)) SELECT ${end('ASC')} AS first, ${end('DESC')} AS last FROM arg`,
+  ).get(businessDay, serviceCode) as { first: number | null; last: number | null };
+  return row.first === null || row.last === null ? undefined : { first: row.first, last: row.last };
+}
+
+/**
+ * Waiting tickets in a service's line: the count the triggers keep (migration 013) less the
+ * few transferred to a named window, which wait for that window only.
+ */
+function untargetedWaiting(db: Db, businessDay: string, serviceCode: string): number {
+  const row = prepared(
+    db,
+    `SELECT coalesce((SELECT waiting FROM ticket_counters WHERE business_day = @day AND service_code = @code), 0)
+          - (SELECT count(*) FROM tickets INDEXED BY tickets_targeted
+               WHERE target_window_id IS NOT NULL AND business_day = @day AND status = 'waiting' AND service_code = @code) AS n`,
+  ).get({ day: businessDay, code: serviceCode }) as { n: number };
+  return row.n;
 }
 
 export interface Candidate {
@@ -164,8 +221,10 @@ export interface Candidate {
 export function targetedAt(db: Db, businessDay: string, windowId: number): Candidate[] {
   return prepared(
     db,
-    `SELECT id, priority_class AS priorityClass, queue_key AS queueKey FROM tickets
-       WHERE business_day = ? AND status = 'waiting' AND target_window_id = ? ORDER BY queue_key`,
+    `WITH arg(day, window) AS (VALUES (?, ?))
+     SELECT id, priority_class AS priorityClass, queue_key AS queueKey FROM arg CROSS JOIN tickets INDEXED BY tickets_targeted
+       WHERE target_window_id IS NOT NULL AND target_window_id = arg.window AND business_day = arg.day AND status = 'waiting'
+       ORDER BY queue_key`,
   ).all(businessDay, windowId) as Candidate[];
 }
 
@@ -176,8 +235,9 @@ export function heads(db: Db, businessDay: string, serviceCode: string): { prior
       db,
       // INDEXED BY: without statistics the planner prefers walking the whole day in
       // queue_key order to sorting the few priority tickets it could seek directly.
-      `SELECT id, priority_class AS priorityClass, queue_key AS queueKey FROM tickets INDEXED BY tickets_queue
-         WHERE business_day = ? AND service_code = ? AND status = 'waiting' AND target_window_id IS NULL
+      `WITH arg(day, code) AS (VALUES (?, ?))
+       SELECT id, priority_class AS priorityClass, queue_key AS queueKey FROM arg CROSS JOIN tickets INDEXED BY tickets_queue
+         WHERE business_day = arg.day AND service_code = arg.code AND status = 'waiting' AND target_window_id IS NULL
            AND priority_class ${priority ? `IN ${PRIORITY_IN}` : "= 'normal'"}
          ORDER BY queue_key LIMIT 1`,
     ).get(businessDay, serviceCode) as Candidate | undefined;
@@ -193,8 +253,9 @@ export function heads(db: Db, businessDay: string, serviceCode: string): { prior
 export function priorityStreak(db: Db, windowId: number, limit: number): number {
   const recent = prepared(
     db,
-    `SELECT t.priority_class AS priorityClass FROM calls c JOIN tickets t ON t.id = c.ticket_id
-       WHERE c.window_id = ? AND c.kind = 'call' ORDER BY c.id DESC LIMIT ?`,
+    `WITH arg(window, n) AS (VALUES (?, ?))
+     SELECT (SELECT priority_class FROM tickets WHERE id = c.ticket_id) AS priorityClass FROM arg CROSS JOIN calls c
+       WHERE c.window_id = arg.window AND c.kind = 'call' ORDER BY c.id DESC LIMIT (SELECT n FROM arg)`,
   ).all(windowId, limit) as { priorityClass: PriorityClassRow }[];
   let streak = 0;
   for (const r of recent) {
@@ -206,9 +267,11 @@ export function priorityStreak(db: Db, windowId: number, limit: number): number 
 
 /** The ticket a window is serving now (called), if any. */
 export function currentAt(db: Db, windowId: number): TicketRow | undefined {
-  return prepared(db, `${SELECT_TICKET} WHERE t.window_id = ? AND t.status = 'called' ORDER BY t.id DESC LIMIT 1`).get(
-    windowId,
-  ) as TicketRow | undefined;
+  return prepared(
+    db,
+    `${selectTicketWith('window')} INDEXED BY tickets_by_window
+       WHERE t.window_id IS NOT NULL AND t.window_id = arg.window AND t.status = 'called' ORDER BY t.id DESC LIMIT 1`,
+  ).get(windowId) as TicketRow | undefined;
 }
 
 export function heldAt(db: Db, windowId: number): TicketRow[] {
@@ -316,10 +379,11 @@ export function expireBefore(db: Db, businessDay: string, at: string): number {
 export function recentCalls(db: Db, businessDay: string, limit: number): TicketRow[] {
   return prepared(
     db,
-    `${SELECT_TICKET}
-       JOIN (SELECT ticket_id, max(id) AS last_call FROM calls GROUP BY ticket_id) c ON c.ticket_id = t.id
+    // From the day's tickets to each one's latest call (calls_by_ticket): the cost follows the
+    // day's tickets, not every call the hall has ever made (grouping all calls grew by the year).
+    `SELECT ${TICKET_COLUMNS} FROM tickets t
        WHERE t.business_day = ? AND t.window_id IS NOT NULL AND t.status IN ('called', 'held', 'finished')
-       ORDER BY c.last_call DESC LIMIT ?`,
+       ORDER BY (SELECT max(c.id) FROM calls c WHERE c.ticket_id = t.id) DESC LIMIT ?`,
   ).all(businessDay, limit) as TicketRow[];
 }
 

@@ -43,11 +43,25 @@ function withServices(db: Db, windows: RawWindow[]): WindowRow[] {
     db,
     'SELECT window_id AS windowId, service_code AS code FROM window_services ORDER BY window_id, priority',
   ).all() as { windowId: number; code: string }[];
-  return windows.map((w) => ({
-    ...w,
+  const byWindow = new Map<number, string[]>();
+  for (const l of links) {
+    const codes = byWindow.get(l.windowId);
+    if (codes) codes.push(l.code);
+    else byWindow.set(l.windowId, [l.code]);
+  }
+  return windows.map((w) => toWindowRow(w, byWindow.get(w.id) ?? []));
+}
+
+function toWindowRow(w: RawWindow, services: string[]): WindowRow {
+  return {
+    id: w.id,
+    number: w.number,
+    name: w.name,
     paused: w.paused === 1,
-    services: links.filter((l) => l.windowId === w.id).map((l) => l.code),
-  }));
+    staffId: w.staffId,
+    staffName: w.staffName,
+    services,
+  };
 }
 
 const SELECT_WINDOW = `SELECT w.id, w.number, w.name, w.paused, w.staff_id AS staffId, s.name AS staffName
@@ -60,8 +74,16 @@ export function listWindows(db: Db): WindowRow[] {
 
 /** A window of the hall; undefined for an unknown or retired id. */
 export function findWindow(db: Db, id: number): WindowRow | undefined {
-  const row = prepared(db, `${SELECT_WINDOW} WHERE w.id = ? AND w.retired = 0`).get(id) as RawWindow | undefined;
-  return row ? withServices(db, [row])[0] : undefined;
+  // The window and its own services in one read, names by subquery, not join (a join with a
+  // bound parameter is planned again at every bind; see db/statement-cache.ts): every call and
+  // counter action looks its window up.
+  const row = prepared(
+    db,
+    `SELECT w.id, w.number, w.name, w.paused, w.staff_id AS staffId, (SELECT name FROM staff WHERE id = w.staff_id) AS staffName,
+            (SELECT json_group_array(service_code ORDER BY priority) FROM window_services WHERE window_id = w.id) AS servicesJson
+       FROM windows w WHERE w.id = ? AND w.retired = 0`,
+  ).get(id) as (RawWindow & { servicesJson: string }) | undefined;
+  return row ? toWindowRow(row, JSON.parse(row.servicesJson) as string[]) : undefined;
 }
 
 export function setWindowPaused(db: Db, id: number, paused: boolean): void {
@@ -72,8 +94,9 @@ export function setWindowPaused(db: Db, id: number, paused: boolean): void {
 export function openWindowsFor(db: Db, serviceCode: string): number {
   const row = prepared(
     db,
-    `SELECT count(*) AS n FROM windows w JOIN window_services ws ON ws.window_id = w.id
-       WHERE ws.service_code = ? AND w.paused = 0`,
+    `WITH arg(code) AS (VALUES (?))
+     SELECT count(*) AS n FROM arg CROSS JOIN window_services ws JOIN windows w ON w.id = ws.window_id
+       WHERE ws.service_code = arg.code AND w.paused = 0`,
   ).get(serviceCode) as { n: number };
   return row.n;
 }

@@ -9,6 +9,7 @@ import {
   type ServiceRow,
   type ServiceSeedRow,
   upsertServices,
+  waitingByService,
   waitingCounts,
 } from '../../db/repositories/services';
 import * as tickets from '../../db/repositories/tickets';
@@ -25,7 +26,7 @@ import {
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import type { EventBus, NewHallEvent } from '../events/event-bus';
-import { businessDay, serviceOpen, slotBounds } from './schedule';
+import { businessDay, type OpeningState, serviceOpen, slotBounds } from './schedule';
 import { chooseNext } from './selection';
 import { WaitEstimator } from './wait-estimator';
 
@@ -70,6 +71,12 @@ type Outcomes<T> = { result: T; events: NewHallEvent[] };
 /** The hall's queue: issuing, calling and every counter action, each one transaction plus events. */
 export class QueueService {
   readonly estimator = new WaitEstimator();
+  /**
+   * Opening states of the current minute, by the service's own hours (or the hall's): hours are
+   * whole minutes, so the answer holds for the minute, and every issue and kiosk refresh asks.
+   */
+  private readonly openings = new Map<string, OpeningState>();
+  private openingsMinute = Number.NaN;
 
   constructor(private o: QueueServiceOptions) {}
 
@@ -79,6 +86,7 @@ export class QueueService {
    */
   setRules(rules: { hours: WeeklyHours; policy: QueuePolicy }): void {
     this.o = { ...this.o, hours: rules.hours, policy: rules.policy };
+    this.openings.clear();
   }
 
   /** Applies the configured services and windows (idempotent; runs at every boot). */
@@ -131,7 +139,23 @@ export class QueueService {
   /** Tickets waiting for a window, in the order it would call them (priority first, then time). */
   waitingFor(windowId: number): Ticket[] {
     const w = this.mustWindow(windowId);
-    return tickets.waitingFor(this.o.db, this.businessDay(), w.services, w.id).map((t) => this.toTicket(t));
+    const rows = tickets.waitingFor(this.o.db, this.businessDay(), w.services, w.id);
+    // The list holds the whole line of each of the window's services in calling order (priority
+    // first, then by key), so a ticket's place among its own service's is its count ahead: one
+    // pass, not a count per ticket (thousands of them on a busy day).
+    const placed = new Map<string, number>();
+    const openWindows = new Map<string, number>();
+    return rows.map((row) => {
+      if (row.targetWindowId !== null) return this.toTicket(row);
+      const ahead = placed.get(row.serviceCode) ?? 0;
+      placed.set(row.serviceCode, ahead + 1);
+      let open = openWindows.get(row.serviceCode);
+      if (open === undefined) {
+        open = openWindowsFor(this.o.db, row.serviceCode);
+        openWindows.set(row.serviceCode, open);
+      }
+      return this.toTicket(row, { ahead, openWindows: open });
+    });
   }
 
   ticket(ticketId: number): Ticket {
@@ -169,7 +193,7 @@ export class QueueService {
       if (!service) throw new HostError('service_unknown', '没有这个事项');
       const closed = this.closedReason(service, now, day);
       if (closed === 'suspended' || closed === 'hours') {
-        const state = serviceOpen(this.o.hours, parseHours(service), now, this.o.timeZone);
+        const state = this.openingOf(service, now);
         throw new HostError('service_closed', '该事项当前不在取号时间', {
           reason: closed,
           nextOpening: state.nextOpening?.toISOString(),
@@ -445,10 +469,25 @@ export class QueueService {
 
   private closedReason(s: ServiceRow, now: Date, day: string): Service['closedReason'] {
     if (s.suspended) return 'suspended';
-    if (!serviceOpen(this.o.hours, parseHours(s), now, this.o.timeZone).open) return 'hours';
+    if (!this.openingOf(s, now).open) return 'hours';
     const issued = issuedCount(this.o.db, day, s.code);
     if (issued >= s.dailyLimit || s.numberStart + issued > s.numberEnd) return 'sold_out';
     return null;
+  }
+
+  private openingOf(s: ServiceRow, now: Date): OpeningState {
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (minute !== this.openingsMinute) {
+      this.openings.clear();
+      this.openingsMinute = minute;
+    }
+    const key = s.hoursJson ?? '';
+    let state = this.openings.get(key);
+    if (!state) {
+      state = serviceOpen(this.o.hours, parseHours(s), now, this.o.timeZone);
+      this.openings.set(key, state);
+    }
+    return state;
   }
 
   /** Whether the service's number range has a number left today (a limit bypass cannot go past it). */
@@ -462,13 +501,14 @@ export class QueueService {
     return 'normal';
   }
 
-  private estimateMinutes(serviceCode: string, peopleAhead: number): number {
-    const seconds = this.estimator.estimateSeconds(serviceCode, peopleAhead, openWindowsFor(this.o.db, serviceCode));
-    return Math.ceil(seconds / 60);
+  private estimateMinutes(serviceCode: string, peopleAhead: number, openWindows?: number): number {
+    const windows = openWindows ?? openWindowsFor(this.o.db, serviceCode);
+    return Math.ceil(this.estimator.estimateSeconds(serviceCode, peopleAhead, windows) / 60);
   }
 
-  private toTicket(row: TicketRow): Ticket {
-    const ahead = row.status === 'waiting' ? tickets.countAhead(this.o.db, row) : 0;
+  /** `known`: the count ahead and open windows when the caller already has them (the waiting list). */
+  private toTicket(row: TicketRow, known?: { ahead: number; openWindows: number }): Ticket {
+    const ahead = row.status === 'waiting' ? (known?.ahead ?? tickets.countAhead(this.o.db, row)) : 0;
     return {
       id: row.id,
       number: row.number,
@@ -479,7 +519,7 @@ export class QueueService {
       issuedAt: row.issuedAt,
       businessDay: row.businessDay,
       peopleAhead: ahead,
-      estimatedWaitMinutes: row.status === 'waiting' ? this.estimateMinutes(row.serviceCode, ahead) : 0,
+      estimatedWaitMinutes: row.status === 'waiting' ? this.estimateMinutes(row.serviceCode, ahead, known?.openWindows) : 0,
       calledAt: row.calledAt,
       windowNumber: row.windowNumber,
       recallCount: row.recallCount,
@@ -504,11 +544,7 @@ export class QueueService {
   }
 
   private countsEvent(day: string): NewHallEvent {
-    const waiting = waitingCounts(this.o.db, day);
-    return {
-      type: 'queue.counts',
-      counts: listServices(this.o.db).map((s) => ({ serviceCode: s.code, waiting: waiting.get(s.code) ?? 0 })),
-    };
+    return { type: 'queue.counts', counts: waitingByService(this.o.db, day) };
   }
 
   private audit(actor: Actor, w: WindowRow, action: string, ticketId: number | null, details?: Record<string, unknown>): void {

@@ -54,12 +54,32 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return fmt;
 }
 
-function wallParts(instant: Date | number, timeZone: string): WallParts {
+/**
+ * Wall-clock parts already read, per zone and epoch second (the formatter's resolution), so the
+ * same instant is formatted once: one ticket asks for the business day, the opening hours and
+ * the slot of the same second several times, and formatToParts is the costly step of each.
+ */
+const recentParts = new Map<string, Readonly<WallParts>>();
+const RECENT_PARTS_MAX = 512;
+
+function wallParts(instant: Date | number, timeZone: string): Readonly<WallParts> {
+  const epochSecond = Math.floor((typeof instant === 'number' ? instant : instant.getTime()) / 1000);
+  const key = `${timeZone} ${epochSecond}`;
+  let parts = recentParts.get(key);
+  if (!parts) {
+    parts = readWallParts(epochSecond * 1000, timeZone);
+    if (recentParts.size >= RECENT_PARTS_MAX) recentParts.clear();
+    recentParts.set(key, parts);
+  }
+  return parts;
+}
+
+function readWallParts(epochMs: number, timeZone: string): Readonly<WallParts> {
   const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) {
+  for (const p of formatter(timeZone).formatToParts(epochMs)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  return {
+  return Object.freeze({
     year: parts.year ?? 0,
     month: parts.month ?? 1,
     day: parts.day ?? 1,
@@ -67,7 +87,7 @@ function wallParts(instant: Date | number, timeZone: string): WallParts {
     hour: (parts.hour ?? 0) % 24,
     minute: parts.minute ?? 0,
     second: parts.second ?? 0,
-  };
+  });
 }
 
 /** The zone's offset from UTC at an instant, in milliseconds (east positive). */

@@ -53,6 +53,15 @@ function checkInvariants(issued: Map<number, string>, called: Set<number>): Tick
       )
       .get() as { n: number };
     expect(lagging.n).toBe(0);
+    // The waiting counts the screens show (kept by triggers) equal the tickets, whatever the kill cut.
+    const miscounted = db
+      .prepare(
+        `SELECT count(*) AS n FROM ticket_counters c
+         WHERE c.waiting <> (SELECT count(*) FROM tickets t
+                             WHERE t.business_day = c.business_day AND t.service_code = c.service_code AND t.status = 'waiting')`,
+      )
+      .get() as { n: number };
+    expect(miscounted.n).toBe(0);
     // A window serves one ticket at a time, even when the kill fell between two statements.
     const doubleServed = db
       .prepare(

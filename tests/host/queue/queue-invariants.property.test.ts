@@ -39,6 +39,14 @@ const op = fc.oneof(
       service: fc.constantFrom(...SERVICES),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('transferToWindow' as const),
+      window: fc.integer({ min: 1, max: 4 }),
+      toWindow: fc.integer({ min: 1, max: 4 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), minutes: fc.integer({ min: 1, max: 20 }) }) },
 );
 
@@ -104,6 +112,7 @@ describe('queue invariants under random operation sequences', () => {
                   const held = queue.window(w).held[0];
                   if (held) queue.resume(w, held.id, actor);
                 } else if (o.kind === 'transfer') queue.transfer(w, { toService: o.service }, actor);
+                else if (o.kind === 'transferToWindow') queue.transfer(w, { toWindowId: windowIds.get(o.toWindow) ?? 0 }, actor);
               }
             } catch (error) {
               if (!(error instanceof HostError)) throw error;
@@ -139,6 +148,35 @@ describe('queue invariants under random operation sequences', () => {
                 .get(queue.businessDay()) as { n: number }
             ).n;
             expect(shown).toBe(waiting);
+            // …service by service (the counts are kept by triggers, not recounted).
+            const perService = db
+              .prepare(
+                "SELECT service_code AS code, count(*) AS n FROM tickets WHERE status = 'waiting' AND business_day = ? GROUP BY service_code",
+              )
+              .all(queue.businessDay()) as { code: string; n: number }[];
+            const counted = new Map(perService.map((r) => [r.code, r.n]));
+            for (const service of queue.services()) expect(service.waiting).toBe(counted.get(service.code) ?? 0);
+            // "前面还有 N 人" matches the line by its definition: in the ticket's own service, every
+            // waiting priority ticket ahead of a normal one, and earlier tickets of its kind;
+            // tickets sent to a named window are in no service's line.
+            const waitingRows = db
+              .prepare(
+                "SELECT id, service_code AS code, priority_class AS p, queue_key AS k, target_window_id AS target FROM tickets WHERE status = 'waiting'",
+              )
+              .all() as { id: number; code: string; p: string; k: number; target: number | null }[];
+            const lineOf = (code: string) => waitingRows.filter((r) => r.code === code && r.target === null);
+            for (const row of waitingRows) {
+              const line = lineOf(row.code);
+              const ahead =
+                row.p === 'normal'
+                  ? line.filter((r) => r.p !== 'normal' || r.k < row.k).length
+                  : line.filter((r) => r.p !== 'normal' && r.k < row.k).length;
+              expect(queue.ticket(row.id).peopleAhead).toBe(ahead);
+            }
+            // A counter's waiting list shows the same numbers as the citizen's ticket page.
+            for (const id of windowIds.values()) {
+              for (const t of queue.waitingFor(id)) expect(t.peopleAhead).toBe(queue.ticket(t.id).peopleAhead);
+            }
             const byState = db.prepare('SELECT status, count(*) AS n FROM tickets GROUP BY status').all() as { n: number }[];
             const total = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
             expect(byState.reduce((s, r) => s + r.n, 0)).toBe(total);
