@@ -26,11 +26,31 @@ const node = {
   absWorkingDir: root,
 };
 
+/**
+ * The host is bundled with its pure-JS packages (Fastify, zod, ajv, pino, …): resolving and
+ * loading a few hundred files from node_modules was ~250 ms of the host's start on these
+ * machines (issue 10 measures start to ready). Native modules stay in node_modules, loaded by
+ * `require` from the bundle; so do the optional natives `ws` probes for.
+ */
+const HOST_EXTERNAL = ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'usb', 'bufferutil', 'utf-8-validate'];
+
 await Promise.all([
   esbuild({
     ...node,
     format: 'esm',
-    entryPoints: { 'host/main': 'host/main.ts', 'tools/central-api/main': 'tools/central-api/main.ts' },
+    packages: undefined,
+    external: HOST_EXTERNAL,
+    // CommonJS packages inside an ES module bundle call require(): give them Node's.
+    banner: {
+      js: "import { createRequire as hallCreateRequire } from 'node:module'; const require = hallCreateRequire(import.meta.url);",
+    },
+    entryPoints: { 'host/main': 'host/main.ts' },
+    outdir: dist,
+  }),
+  esbuild({
+    ...node,
+    format: 'esm',
+    entryPoints: { 'tools/central-api/main': 'tools/central-api/main.ts' },
     outdir: dist,
   }),
   esbuild({
