@@ -201,6 +201,7 @@ describe('counter page (窗口叫号)', () => {
     await signInAt(page);
     await page.keyboard.press('F1');
     await poll(() => currentNumber(page)).toBe(ticket.number);
+    await poll(() => status(page)).toBe(`已叫 ${ticket.number} 号`);
 
     await page.keyboard.press('F2');
     await poll(() => page.getByTestId('current-recalls').textContent()).toBe('1 次');
@@ -235,6 +236,9 @@ describe('counter page (窗口叫号)', () => {
     await signInAt(page);
     await page.keyboard.press('F1');
     await poll(() => currentNumber(page)).toBe(ticket.number);
+    // The action is over when its message shows (the desk takes one action at a time, and the
+    // current ticket can show while the waiting list is still being read again).
+    await poll(() => status(page)).toBe(`已叫 ${ticket.number} 号`);
 
     // The hall's policy re-queues a first skip a few places back.
     await page.keyboard.press('F3');
@@ -245,6 +249,7 @@ describe('counter page (窗口叫号)', () => {
 
     await page.keyboard.press('F1');
     await poll(() => currentNumber(page)).toBe(ticket.number);
+    await poll(() => status(page)).toBe(`已叫 ${ticket.number} 号`);
     await page.keyboard.press('F7');
     await poll(() => status(page)).toBe('已请办事人对本次服务进行评价');
     const asked = k.host.db.prepare('SELECT evaluation_requested_at AS at FROM tickets WHERE id = ?').get(ticket.id) as {
