@@ -18,6 +18,8 @@ export class MigrationError extends Error {
   override readonly name = 'MigrationError';
 }
 
+const PAGE_CACHE_KIB = 8 * 1024;
+
 /** Opens (creating if needed) a SQLite file with the project's pragmas and migrations. */
 export function openDatabase(file: string, options: OpenOptions): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -26,6 +28,10 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // An 8 MiB page cache (the build's default is 16): a hall's working set (today's queue, open
+  // cases, the outbox) is a few MiB and the rest of the file is history, so a larger cache only
+  // grows the host's RSS as the file grows (the 100,000-operation soak: +9% RSS at 16 MiB).
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   migrate(db, options.migrationsDir);
   return db;
 }

@@ -14,9 +14,10 @@ const temp = () => {
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('openDatabase', () => {
-  it('applies the migrations with WAL, full sync and foreign keys on', () => {
+  it('applies the migrations with WAL, full sync, foreign keys on and a bounded page cache', () => {
     const db = openDatabase(join(temp(), 'a.sqlite'), { migrationsDir });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('cache_size', { simple: true })).toBe(-8192); // KiB: RSS stays flat as the file grows
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(1);
