@@ -77,8 +77,12 @@ export class QueueService {
    */
   private readonly openings = new Map<string, OpeningState>();
   private openingsMinute = Number.NaN;
+  /** One transaction wrapper for every action (better-sqlite3 builds a new one per `transaction()` call). */
+  private readonly inTransaction: (work: () => unknown) => unknown;
 
-  constructor(private o: QueueServiceOptions) {}
+  constructor(private o: QueueServiceOptions) {
+    this.inTransaction = o.db.transaction((work: () => unknown) => work());
+  }
 
   /**
    * Opening hours and queue rules changed in the technician console: the next issue, call or
@@ -243,8 +247,10 @@ export class QueueService {
       const day = this.businessDay();
       const next = chooseNext(
         tickets.targetedAt(this.o.db, day, w.id),
-        w.services.map((code) => tickets.heads(this.o.db, day, code)),
-        tickets.priorityStreak(this.o.db, w.id, this.o.policy.priorityBurst),
+        (function* (db: Db) {
+          for (const code of w.services) yield tickets.heads(db, day, code);
+        })(this.o.db),
+        () => tickets.priorityStreak(this.o.db, w.id, this.o.policy.priorityBurst),
         this.o.policy.priorityBurst,
       );
       if (!next) throw new HostError('queue_empty', '没有等候的号码');
@@ -415,7 +421,7 @@ export class QueueService {
 
   /** Runs `work` in one SQLite transaction and publishes its events only after the commit. */
   private commit<T>(work: () => Outcomes<T>): Outcomes<T> {
-    const outcome = this.o.db.transaction(work)();
+    const outcome = this.inTransaction(work) as Outcomes<T>;
     for (const event of outcome.events) this.o.bus.publish(event);
     return outcome;
   }
@@ -440,7 +446,8 @@ export class QueueService {
     tickets.markFinished(this.o.db, t.id, 'finished', outcome, at.toISOString());
     if (t.calledAt) this.estimator.observe(t.serviceCode, Math.max(0, (at.getTime() - Date.parse(t.calledAt)) / 1000));
     this.audit(actor, w, 'ticket.finish', t.id, { outcome });
-    return this.toTicket(tickets.mustGetTicket(this.o.db, t.id));
+    // The row as just written (not read back): status, outcome and time are all that changed.
+    return this.toTicket({ ...t, status: 'finished', outcome, finishedAt: at.toISOString() });
   }
 
   private callableWindow(windowId: number): WindowRow {

@@ -16,14 +16,16 @@ export interface ServiceHeads {
  */
 export function chooseNext(
   targeted: readonly Candidate[],
-  servicesInOrder: readonly ServiceHeads[],
-  streak: number,
+  servicesInOrder: Iterable<ServiceHeads>,
+  streak: () => number,
   burst: number,
 ): Candidate | undefined {
   if (targeted[0]) return targeted[0];
+  // Lazy on purpose: each service's heads and the streak are database reads, and a busy window
+  // usually finds someone in its first service (and only a mixed line needs the streak).
   for (const heads of servicesInOrder) {
     if (!heads.priority && !heads.normal) continue;
-    if (heads.priority && heads.normal) return streak >= burst ? heads.normal : heads.priority;
+    if (heads.priority && heads.normal) return streak() >= burst ? heads.normal : heads.priority;
     return heads.priority ?? heads.normal;
   }
   return undefined;
