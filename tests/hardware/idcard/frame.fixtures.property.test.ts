@@ -12,6 +12,7 @@ import type { IdCard } from '../../../hardware/idcard/card-types';
 import type { DecodeResult, ResponseFrame } from '../../../hardware/idcard/frame';
 import { encodeResponse, FrameDecoder, MAX_LEN, PREAMBLE } from '../../../hardware/idcard/frame';
 import { splitReadPayload } from '../../../hardware/idcard/payload';
+import { concatBytes } from '../../../hardware/printer/escpos';
 import { loadFixture } from './fixtures';
 import type { FixtureName } from './fixtures';
 
@@ -48,16 +49,6 @@ function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 describe('fixture frames split at every byte boundary', () => {
@@ -131,11 +122,11 @@ function mutate(input: Uint8Array, m: Mutation): Uint8Array {
       const from = m.from % n;
       const piece = input.subarray(from, Math.min(n, from + m.length));
       const to = m.to % (n + 1);
-      return concat([input.subarray(0, to), piece, input.subarray(to)]);
+      return concatBytes([input.subarray(0, to), piece, input.subarray(to)]);
     }
     case 'garbage': {
       const at = m.at % (n + 1);
-      return concat([input.subarray(0, at), m.bytes, input.subarray(at)]);
+      return concatBytes([input.subarray(0, at), m.bytes, input.subarray(at)]);
     }
   }
 }
@@ -225,7 +216,7 @@ describe('FrameDecoder fuzz on fixture frames (100,000 runs in total)', () => {
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 6 }), (pieces, cuts) => {
-        return check(concat(pieces), cuts);
+        return check(concatBytes(pieces), cuts);
       }),
       { numRuns: 20_000 },
     );

@@ -79,7 +79,8 @@ import type { HidFraming } from '../../../hardware/transport/hid-framing';
 import { packReports, unpackReport } from '../../../hardware/transport/hid-framing';
 import { createWedgeDetector } from '../../../renderer/scanner/wedge-detector';
 import type { Mutation } from './harness';
-import { chunkAt, concat, containsBytes, FUZZ_SEED, mutate, mutations, repeat, runs, Tally, Watchdog } from './harness';
+import { concatBytes } from '../../../hardware/printer/escpos';
+import { chunkAt, containsBytes, FUZZ_SEED, mutate, mutations, repeat, runs, Tally, Watchdog } from './harness';
 
 const watchdog = new Watchdog();
 const lines: string[] = [];
@@ -252,7 +253,8 @@ function fuzzStream<R, V>(target: StreamTarget<R, V>, numRuns: number): void {
     switch (scenario.kind) {
       case 'random':
       case 'mutated': {
-        const input = scenario.kind === 'random' ? concat(scenario.pieces) : mutate(concat(scenario.frames), scenario.mutations);
+        const input =
+          scenario.kind === 'random' ? concatBytes(scenario.pieces) : mutate(concatBytes(scenario.frames), scenario.mutations);
         const whole = decode([input]);
         const chunked = decode(chunkAt(input, scenario.cuts));
         ensureEqual(chunked, whole, 'the same results however the stream is chunked');
@@ -271,15 +273,15 @@ function fuzzStream<R, V>(target: StreamTarget<R, V>, numRuns: number): void {
         return;
       }
       case 'resync': {
-        const garbage = concat(scenario.garbage);
+        const garbage = concatBytes(scenario.garbage);
         const { resync } = target;
         if (resync.kind === 'next') {
-          const input = concat([garbage, resync.separator ?? new Uint8Array(0), frame.bytes]);
+          const input = concatBytes([garbage, resync.separator ?? new Uint8Array(0), frame.bytes]);
           const values = checked(decode([input]), input);
           ensureEqual(values.slice(values.length - frame.values.length), frame.values, 'the frame right after garbage');
         } else if (resync.kind === 'within') {
           const copies = Math.ceil((resync.bytes + garbage.length) / Math.max(1, frame.bytes.length)) + 2;
-          const input = concat([garbage, repeat(frame.bytes, copies)]);
+          const input = concatBytes([garbage, repeat(frame.bytes, copies)]);
           const values = checked(decode([input]), input);
           ensureEqual(values.slice(values.length - frame.values.length), frame.values, 'a frame among the copies after garbage');
         } else {
@@ -1221,7 +1223,7 @@ describe('fuzz: scanner', () => {
               );
             return { value: result.line };
           },
-          frames: scanCode.map((code) => ({ bytes: concat([Buffer.from(code, 'utf8'), end]), values: [code] })),
+          frames: scanCode.map((code) => ({ bytes: concatBytes([Buffer.from(code, 'utf8'), end]), values: [code] })),
           markers: [
             Uint8Array.of(0x0d),
             Uint8Array.of(0x0a),
@@ -1250,7 +1252,7 @@ describe('fuzz: scanner', () => {
           .map(([code, symbology, ms]) => buildHidPosReports(code, { symbology, layout: l }).map((r) => mutate(r, ms))),
         fc.array(fc.uint8Array({ maxLength: 70 }), { minLength: 1, maxLength: 3 }),
         fc.tuple(fc.uint8Array({ minLength: l.reportSize, maxLength: l.reportSize }), fc.boolean()).map(([body, continued]) => {
-          const r = concat([l.inputHasReportId ? Uint8Array.of(l.reportId) : new Uint8Array(0), body]);
+          const r = concatBytes([l.inputHasReportId ? Uint8Array.of(l.reportId) : new Uint8Array(0), body]);
           r[r.length - 1] = continued ? 0x01 : 0x00;
           return [r];
         }),
@@ -1353,9 +1355,9 @@ describe('fuzz: transports', () => {
         // What the bridge packs, the transport unpacks, in order.
         const payloads = packed.map((r) => unpackReport(r, f));
         ensureEqual(
-          concat(payloads.map((p) => (p.ok ? p.payload : Uint8Array.of(0xde, 0xad)))),
+          concatBytes(payloads.map((p) => (p.ok ? p.payload : Uint8Array.of(0xde, 0xad)))),
           data,
-          'concat(payloads.map((p) => (p.ok ? p.payload : Uint8Array.of(0xde, 0xad))))',
+          'concatBytes(payloads.map((p) => (p.ok ? p.payload : Uint8Array.of(0xde, 0xad))))',
         );
         tally.decoded += payloads.length;
         for (const report of [random, ...packed.map((r) => mutate(r, ms))]) {

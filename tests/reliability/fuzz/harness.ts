@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { Worker } from 'node:worker_threads';
+import { concatBytes } from '../../../hardware/printer/escpos';
 
 function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -39,18 +40,8 @@ export class Tally {
   }
 }
 
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 export function repeat(bytes: Uint8Array, times: number): Uint8Array {
-  return concat(Array.from({ length: times }, () => bytes));
+  return concatBytes(Array.from({ length: times }, () => bytes));
 }
 
 /** True when `needle` occurs as a contiguous run in `haystack`. */
@@ -106,19 +97,19 @@ function mutateOnce(input: Uint8Array, m: Mutation): Uint8Array {
     }
     case 'insert': {
       const at = m.at % (n + 1);
-      return concat([input.subarray(0, at), m.bytes, input.subarray(at)]);
+      return concatBytes([input.subarray(0, at), m.bytes, input.subarray(at)]);
     }
     case 'delete': {
       if (n === 0) return input;
       const at = m.at % n;
-      return concat([input.subarray(0, at), input.subarray(at + m.length)]);
+      return concatBytes([input.subarray(0, at), input.subarray(at + m.length)]);
     }
     case 'duplicate': {
       if (n === 0) return input;
       const from = m.from % n;
       const part = input.subarray(from, from + m.length);
       const to = m.to % (n + 1);
-      return concat([input.subarray(0, to), part, input.subarray(to)]);
+      return concatBytes([input.subarray(0, to), part, input.subarray(to)]);
     }
     case 'truncate':
       return input.subarray(0, m.at % (n + 1));
