@@ -36,23 +36,19 @@ export function upsertWindows(db: Db, seeds: readonly WindowSeedRow[]): void {
   })();
 }
 
-type RawWindow = Omit<WindowRow, 'services' | 'paused'> & { paused: number };
+type RawWindow = Omit<WindowRow, 'services' | 'paused'> & { paused: number; servicesJson: string };
 
-function withServices(db: Db, windows: RawWindow[]): WindowRow[] {
-  const links = prepared(
-    db,
-    'SELECT window_id AS windowId, service_code AS code FROM window_services ORDER BY window_id, priority',
-  ).all() as { windowId: number; code: string }[];
-  const byWindow = new Map<number, string[]>();
-  for (const l of links) {
-    const codes = byWindow.get(l.windowId);
-    if (codes) codes.push(l.code);
-    else byWindow.set(l.windowId, [l.code]);
-  }
-  return windows.map((w) => toWindowRow(w, byWindow.get(w.id) ?? []));
-}
+/**
+ * A window with its staff member's name and its services in order, in one read. Names and
+ * services by subquery, not join: a join with a bound parameter is planned again at every bind
+ * (see db/statement-cache.ts), and every call and counter action looks its window up.
+ */
+const SELECT_WINDOW = `SELECT w.id, w.number, w.name, w.paused, w.staff_id AS staffId,
+    (SELECT name FROM staff WHERE id = w.staff_id) AS staffName,
+    (SELECT json_group_array(service_code ORDER BY priority) FROM window_services WHERE window_id = w.id) AS servicesJson
+  FROM windows w`;
 
-function toWindowRow(w: RawWindow, services: string[]): WindowRow {
+function toWindowRow(w: RawWindow): WindowRow {
   return {
     id: w.id,
     number: w.number,
@@ -60,30 +56,19 @@ function toWindowRow(w: RawWindow, services: string[]): WindowRow {
     paused: w.paused === 1,
     staffId: w.staffId,
     staffName: w.staffName,
-    services,
+    services: JSON.parse(w.servicesJson) as string[],
   };
 }
 
-const SELECT_WINDOW = `SELECT w.id, w.number, w.name, w.paused, w.staff_id AS staffId, s.name AS staffName
-  FROM windows w LEFT JOIN staff s ON s.id = w.staff_id`;
-
 /** The hall's windows (retired ones, kept only for their history, are left out). */
 export function listWindows(db: Db): WindowRow[] {
-  return withServices(db, prepared(db, `${SELECT_WINDOW} WHERE w.retired = 0 ORDER BY w.number`).all() as RawWindow[]);
+  return (prepared(db, `${SELECT_WINDOW} WHERE w.retired = 0 ORDER BY w.number`).all() as RawWindow[]).map(toWindowRow);
 }
 
 /** A window of the hall; undefined for an unknown or retired id. */
 export function findWindow(db: Db, id: number): WindowRow | undefined {
-  // The window and its own services in one read, names by subquery, not join (a join with a
-  // bound parameter is planned again at every bind; see db/statement-cache.ts): every call and
-  // counter action looks its window up.
-  const row = prepared(
-    db,
-    `SELECT w.id, w.number, w.name, w.paused, w.staff_id AS staffId, (SELECT name FROM staff WHERE id = w.staff_id) AS staffName,
-            (SELECT json_group_array(service_code ORDER BY priority) FROM window_services WHERE window_id = w.id) AS servicesJson
-       FROM windows w WHERE w.id = ? AND w.retired = 0`,
-  ).get(id) as (RawWindow & { servicesJson: string }) | undefined;
-  return row ? toWindowRow(row, JSON.parse(row.servicesJson) as string[]) : undefined;
+  const row = prepared(db, `${SELECT_WINDOW} WHERE w.id = ? AND w.retired = 0`).get(id) as RawWindow | undefined;
+  return row && toWindowRow(row);
 }
 
 export function setWindowPaused(db: Db, id: number, paused: boolean): void {
