@@ -27,7 +27,7 @@ import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import type { EventBus, NewHallEvent } from '../events/event-bus';
 import { businessDay, type OpeningState, serviceOpen, slotBounds } from './schedule';
-import { chooseNext } from './selection';
+import { chooseNext, type ServiceHeads } from './selection';
 import { WaitEstimator } from './wait-estimator';
 
 export interface QueueServiceOptions {
@@ -247,9 +247,7 @@ export class QueueService {
       const day = this.businessDay();
       const next = chooseNext(
         tickets.targetedAt(this.o.db, day, w.id),
-        (function* (db: Db) {
-          for (const code of w.services) yield tickets.heads(db, day, code);
-        })(this.o.db),
+        this.headsInOrder(w, day),
         () => tickets.priorityStreak(this.o.db, w.id, this.o.policy.priorityBurst),
         this.o.policy.priorityBurst,
       );
@@ -448,6 +446,11 @@ export class QueueService {
     this.audit(actor, w, 'ticket.finish', t.id, { outcome });
     // The row as just written (not read back): status, outcome and time are all that changed.
     return this.toTicket({ ...t, status: 'finished', outcome, finishedAt: at.toISOString() });
+  }
+
+  /** The heads of a window's services in its order, read one service at a time as chooseNext asks. */
+  private *headsInOrder(w: WindowRow, day: string): Generator<ServiceHeads> {
+    for (const code of w.services) yield tickets.heads(this.o.db, day, code);
   }
 
   private callableWindow(windowId: number): WindowRow {
