@@ -90,18 +90,9 @@ export function setServiceSuspended(db: Db, code: string, suspended: boolean): b
 }
 
 /**
- * Tickets waiting now, per service, for one business day: read from the counts the tickets
- * table's triggers keep in the day's counter rows (migration 013), not counted from the queue.
+ * Waiting tickets of every service of the hall (zero included), in the hall's order: one read of
+ * the counts the tickets table's triggers keep in the day's counter rows (migration 013).
  */
-export function waitingCounts(db: Db, businessDay: string): Map<string, number> {
-  const rows = prepared(
-    db,
-    'SELECT service_code AS code, waiting AS n FROM ticket_counters WHERE business_day = ? AND waiting > 0',
-  ).all(businessDay) as { code: string; n: number }[];
-  return new Map(rows.map((r) => [r.code, r.n]));
-}
-
-/** Waiting tickets of every service of the hall (zero included), in the hall's order: one read. */
 export function waitingByService(db: Db, businessDay: string): { serviceCode: string; waiting: number }[] {
   return prepared(
     db,

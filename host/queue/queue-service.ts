@@ -10,7 +10,6 @@ import {
   type ServiceSeedRow,
   upsertServices,
   waitingByService,
-  waitingCounts,
 } from '../../db/repositories/services';
 import * as tickets from '../../db/repositories/tickets';
 import type { TicketRow } from '../../db/repositories/tickets';
@@ -113,7 +112,7 @@ export class QueueService {
   services(): Service[] {
     const now = this.o.clock.now();
     const day = this.businessDay(now);
-    const waiting = waitingCounts(this.o.db, day);
+    const waiting = new Map(waitingByService(this.o.db, day).map((c) => [c.serviceCode, c.waiting]));
     return listServices(this.o.db).map((s) => {
       const closedReason = this.closedReason(s, now, day);
       const count = waiting.get(s.code) ?? 0;

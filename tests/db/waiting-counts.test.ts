@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/open';
-import { waitingByService, waitingCounts } from '../../db/repositories/services';
+import { waitingByService } from '../../db/repositories/services';
 import { migrationsDir } from '../support/test-host';
 
 const dirs: string[] = [];
@@ -40,6 +40,15 @@ function insertTicket(db: Db, id: number, service: string, status = 'waiting', d
     status === 'waiting' ? null : 1,
     status === 'waiting' ? null : '2026-11-27T01:05:00.000Z',
     status === 'finished' ? '2026-11-27T01:10:00.000Z' : null,
+  );
+}
+
+/** The counts the triggers keep, for the services with anyone waiting. */
+function waitingCounts(db: Db, day: string): Map<string, number> {
+  return new Map(
+    waitingByService(db, day)
+      .filter((c) => c.waiting > 0)
+      .map((c) => [c.serviceCode, c.waiting]),
   );
 }
 
