@@ -50,21 +50,13 @@ const TICKET_COLUMNS = `
 
 const SELECT_TICKET = `SELECT ${TICKET_COLUMNS} FROM tickets t`;
 
-/**
- * Tickets read with their parameters bound in a one-row `arg` table (`WITH arg(…) AS (VALUES
- * (…))`, then `arg.x` in the WHERE): the shape for a hot query whose plan would otherwise be
- * redone at every bind (ORDER BY/LIMIT with a bound value; see db/statement-cache.ts).
- */
-const selectTicketWith = (args: string) =>
-  `WITH arg(${args}) AS (VALUES (${args
-    .split(',')
-    .map(() => '?')
-    .join(', ')})) SELECT ${TICKET_COLUMNS} FROM arg CROSS JOIN tickets t`;
-
 // Built once: a statement's text is its cache key, and a long key rebuilt at every call is hashed
 // again at every call (~1 µs per KB; a call-next reads a dozen).
 const TICKET_BY_ID_SQL = `${SELECT_TICKET} WHERE t.id = ?`;
-const CURRENT_AT_SQL = `${selectTicketWith('window')} INDEXED BY tickets_by_window
+// The window bound in a one-row `arg` table the query joins first: with ORDER BY … LIMIT and a
+// bound value in its WHERE, the statement would be planned again at every bind (db/statement-cache.ts).
+const CURRENT_AT_SQL = `WITH arg(window) AS (VALUES (?))
+  SELECT ${TICKET_COLUMNS} FROM arg CROSS JOIN tickets t INDEXED BY tickets_by_window
   WHERE t.window_id IS NOT NULL AND t.window_id = arg.window AND t.status = 'called' ORDER BY t.id DESC LIMIT 1`;
 
 export function getTicket(db: Db, id: number): TicketRow | undefined {
