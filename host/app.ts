@@ -73,6 +73,7 @@ import { StorageMonitor } from './storage/storage-monitor';
 
 /** How long closing waits for requests under way before cutting every connection. */
 const CLOSE_GRACE_MS = 2_000;
+
 export interface HostOptions {
   config: HostConfig;
   /** Folder of db/migrations (resolved by the entry point: source and bundle differ). */
