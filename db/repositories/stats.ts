@@ -16,6 +16,7 @@ export interface StatTicketRow {
   issuedService: string;
   serviceCode: string;
   status: StatTicketStatus;
+  /** The class it was issued with (a 过号 moves a priority ticket to the normal line, not out of its class). */
   priorityClass: StatPriorityClass;
   issuedAt: string;
   firstCalledAt: string | null;
@@ -35,7 +36,8 @@ export function dayTickets(db: Db, businessDay: string): StatTicketRow[] {
   return db
     .prepare(
       `SELECT t.id, t.number, t.issued_service AS issuedService, t.service_code AS serviceCode, t.status,
-              t.priority_class AS priorityClass, t.issued_at AS issuedAt, t.first_called_at AS firstCalledAt,
+              coalesce(t.issued_priority_class, t.priority_class) AS priorityClass,
+              t.issued_at AS issuedAt, t.first_called_at AS firstCalledAt,
               t.called_at AS calledAt, t.finished_at AS finishedAt, t.window_id AS windowId, t.staff_id AS staffId,
               t.outcome, t.recall_count AS recallCount, t.print_status AS printStatus, s.target_wait_min AS targetWaitMin
        FROM tickets t JOIN services s ON s.code = t.issued_service

@@ -12,7 +12,10 @@ export interface TicketRow {
   serviceCode: string;
   serviceName: string;
   status: TicketStatusRow;
+  /** The line the ticket waits in: its class, or 'normal' once a 过号 sent it back (migration 014). */
   priorityClass: PriorityClassRow;
+  /** The class it was issued with, whatever line it waits in: what the citizen is (badge, statistics). */
+  issuedPriorityClass: PriorityClassRow;
   issuedAt: string;
   queueKey: number;
   targetWindowId: number | null;
@@ -41,7 +44,8 @@ const PRIORITY_IN = "('appointment', 'elderly', 'disabled', 'vip')";
 const TICKET_COLUMNS = `
   t.id, t.number, t.business_day AS businessDay, t.service_code AS serviceCode,
          (SELECT name FROM services WHERE code = t.service_code) AS serviceName,
-         t.status, t.priority_class AS priorityClass, t.issued_at AS issuedAt, t.queue_key AS queueKey,
+         t.status, t.priority_class AS priorityClass,
+         coalesce(t.issued_priority_class, t.priority_class) AS issuedPriorityClass, t.issued_at AS issuedAt, t.queue_key AS queueKey,
          t.target_window_id AS targetWindowId, t.first_called_at AS firstCalledAt, t.called_at AS calledAt,
          t.window_id AS windowId, (SELECT number FROM windows WHERE id = t.window_id) AS windowNumber,
          (SELECT name FROM windows WHERE id = t.window_id) AS windowName, t.staff_id AS staffId,
@@ -299,6 +303,21 @@ export function recordCall(
   );
 }
 
+/**
+ * Recalls since the ticket's latest call (the hall screen's 重呼): a ticket called again after a
+ * 过号 or a transfer starts from 0, while recall_count keeps every recall of the day's figures.
+ */
+export function recallsSinceCall(db: Db, ticketId: number): number {
+  const row = prepared(
+    db,
+    `WITH arg(ticket) AS (VALUES (?))
+     SELECT count(*) AS n FROM arg CROSS JOIN calls c
+       WHERE c.ticket_id = arg.ticket AND c.kind = 'recall'
+         AND c.id > coalesce((SELECT max(id) FROM calls WHERE ticket_id = arg.ticket AND kind = 'call'), 0)`,
+  ).get(ticketId) as { n: number };
+  return row.n;
+}
+
 export function markRecalled(db: Db, id: number, at: string): void {
   prepared(db, 'UPDATE tickets SET recall_count = recall_count + 1, called_at = ? WHERE id = ?').run(at, id);
 }
@@ -329,6 +348,19 @@ export function requeue(
        service_code = coalesce(?, service_code), target_window_id = ?, skip_count = skip_count + ?
      WHERE id = ?`,
   ).run(to.queueKey, to.serviceCode ?? null, to.targetWindowId ?? null, to.countSkip ? 1 : 0, id);
+}
+
+/**
+ * Moves a priority ticket into the normal line, keeping the class it was issued with: a 过号 puts
+ * it behind the waiting tickets it is placed after, which the priority line, always served first,
+ * would not. A normal ticket is left as it is.
+ */
+export function leavePriorityLine(db: Db, id: number): void {
+  prepared(
+    db,
+    `UPDATE tickets SET issued_priority_class = coalesce(issued_priority_class, priority_class), priority_class = 'normal'
+       WHERE id = ? AND priority_class != 'normal'`,
+  ).run(id);
 }
 
 /**

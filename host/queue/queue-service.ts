@@ -183,7 +183,9 @@ export class QueueService {
   }
 
   recentCalls(limit = 10): Call[] {
-    return tickets.recentCalls(this.o.db, this.businessDay(), limit).map((t) => toCall(t));
+    return tickets
+      .recentCalls(this.o.db, this.businessDay(), limit)
+      .map((t) => toCall(t, tickets.recallsSinceCall(this.o.db, t.id)));
   }
 
   // ── issuing ────────────────────────────────────────────────────────────
@@ -276,12 +278,16 @@ export class QueueService {
       tickets.markRecalled(this.o.db, t.id, at);
       tickets.recordCall(this.o.db, { ticketId: t.id, windowId: w.id, staffId: actor.staffId, kind: 'recall', at });
       this.audit(actor, w, 'ticket.recall', t.id);
-      const call = toCall(tickets.mustGetTicket(this.o.db, t.id));
+      const call = toCall(tickets.mustGetTicket(this.o.db, t.id), tickets.recallsSinceCall(this.o.db, t.id));
       return { result: call, events: [{ type: 'ticket.recalled', call }] };
     }).result;
   }
 
-  /** 过号: the citizen did not come. Re-queued behind N places while the policy allows, else a no-show. */
+  /**
+   * 过号: the citizen did not come. Re-queued behind N waiting tickets while the policy allows,
+   * else a no-show. A priority ticket goes behind them too, in the normal line (it keeps its class
+   * for the record): left in the priority line, which is served first, it would be called straight back.
+   */
   skip(windowId: number, actor: Actor): Ticket {
     return this.commit(() => {
       const w = this.mustWindow(windowId);
@@ -290,6 +296,7 @@ export class QueueService {
       const requeued = skipRequeue.enabled && t.skipCount < skipRequeue.maxTimes;
       if (requeued) {
         const key = tickets.keyAfterPlaces(this.o.db, t.businessDay, t.serviceCode, skipRequeue.afterPlaces);
+        tickets.leavePriorityLine(this.o.db, t.id);
         tickets.requeue(this.o.db, t.id, { queueKey: key, countSkip: true });
       } else {
         tickets.markFinished(this.o.db, t.id, 'no_show', null, this.nowIso());
@@ -322,7 +329,7 @@ export class QueueService {
       tickets.markCalled(this.o.db, t.id, w.id, actor.staffId, at);
       tickets.recordCall(this.o.db, { ticketId: t.id, windowId: w.id, staffId: actor.staffId, kind: 'resume', at });
       this.audit(actor, w, 'ticket.resume', t.id);
-      const call = toCall(tickets.mustGetTicket(this.o.db, t.id));
+      const call = toCall(tickets.mustGetTicket(this.o.db, t.id), tickets.recallsSinceCall(this.o.db, t.id));
       return { result: call, events: [{ type: 'ticket.resumed', call }] };
     }).result;
   }
@@ -433,7 +440,8 @@ export class QueueService {
     tickets.recordCall(this.o.db, { ticketId, windowId: w.id, staffId: actor.staffId, kind: 'call', at });
     this.audit(actor, w, 'ticket.call', ticketId);
     const row = tickets.mustGetTicket(this.o.db, ticketId);
-    const call = toCall(row);
+    // A call, never a recall: a ticket back from 过号 or a transfer may have been recalled before.
+    const call = toCall(row, 0);
     events.push({ type: 'ticket.called', call }, this.countsEvent(row.businessDay));
     return { result: call, events };
   }
@@ -524,7 +532,7 @@ export class QueueService {
       serviceCode: row.serviceCode,
       serviceName: row.serviceName,
       status: row.status,
-      priorityClass: row.priorityClass,
+      priorityClass: row.issuedPriorityClass,
       issuedAt: row.issuedAt,
       businessDay: row.businessDay,
       peopleAhead: ahead,
@@ -576,7 +584,8 @@ function parseHours(s: ServiceRow): WeeklyHours | undefined {
   return s.hoursJson === null ? undefined : (JSON.parse(s.hoursJson) as WeeklyHours);
 }
 
-function toCall(row: TicketRow): Call {
+/** `recall`: recalls since the ticket's latest call (0 for a call). */
+function toCall(row: TicketRow, recall: number): Call {
   if (row.calledAt === null || row.windowNumber === null || row.windowName === null) {
     throw new Error(`ticket ${row.id} has not been called`);
   }
@@ -588,6 +597,6 @@ function toCall(row: TicketRow): Call {
     windowNumber: row.windowNumber,
     windowName: row.windowName,
     calledAt: row.calledAt,
-    recall: row.recallCount,
+    recall,
   };
 }

@@ -190,6 +190,45 @@ describe('queue invariants under random operation sequences', () => {
     );
   });
 
+  it('过号 puts the ticket behind `afterPlaces` waiting tickets (all, when fewer wait) whatever its class', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 30, max: 95 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 4 }),
+        (ages, afterPlaces) => {
+          const db = openDatabase(':memory:', { migrationsDir });
+          try {
+            const config = HostConfig.parse({ queue: { skipRequeue: { afterPlaces } } });
+            const queue = new QueueService({
+              db,
+              bus: new EventBus(),
+              clock: { now: () => new Date('2026-11-27T01:00:00Z') },
+              timeZone: config.timeZone,
+              hours: config.hours,
+              policy: config.queue,
+            });
+            queue.seed(config.services, [{ number: 1, name: 'w', services: ['business-startup'] }]);
+            const w = queue.windows()[0]!.id;
+            const actor = { staffId: null };
+            ages.forEach((age, i) => queue.issue({ serviceCode: 'business-startup', identity: { key: `c${i}`, age } }));
+            const called = queue.callNext(w, actor);
+            const skipped = queue.skip(w, actor);
+            const others = ages.length - 1;
+            const behind = Math.min(afterPlaces, others);
+            expect(skipped.peopleAhead).toBeGreaterThanOrEqual(behind);
+            // The window's next calls reach the skipped ticket only after that many others.
+            const next: number[] = [];
+            for (let i = 0; i < behind; i++) next.push(queue.callNext(w, actor).ticketId);
+            expect(next).not.toContain(called.ticketId);
+          } finally {
+            db.close();
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('fairness: at one window, a waiting normal ticket is never passed over by more than `burst` priority tickets in a row', () => {
     fc.assert(
       fc.property(

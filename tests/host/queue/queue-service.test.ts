@@ -5,9 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HostConfig, type HostConfigInput, type ServiceSeed } from '../../../contracts/config';
 import { listAudit } from '../../../db/repositories/audit';
 import { openDatabase, type Db } from '../../../db/open';
+import type { Call } from '../../../contracts/queue';
 import type { Clock } from '../../../host/clock/clock';
 import { EventBus } from '../../../host/events/event-bus';
 import { QueueService } from '../../../host/queue/queue-service';
+import { endOfDayReport } from '../../../host/queue/statistics';
 import { migrationsDir } from '../../support/test-host';
 
 class FakeClock implements Clock {
@@ -192,6 +194,42 @@ describe('QueueService', () => {
       queue.skip(w1, staff);
       queue.callTicket(w1, queue.waitingFor(w1).find((t) => t.number === 'A001')!.id, staff);
       expect(queue.skip(w1, staff)).toMatchObject({ status: 'no_show', skipCount: 2 });
+    });
+
+    it('puts a skipped priority ticket behind three waiting tickets too; called back, it is a call, not a recall', () => {
+      const w1 = windowNo(1);
+      const elder = issue('business-startup', { key: 'elder', age: 80 }); // A001, elderly
+      for (let i = 0; i < 4; i++) issue(); // A002..A005
+      expect(queue.callNext(w1, staff).ticketNumber).toBe('A001');
+      queue.recall(w1, staff);
+      // The citizen keeps the class they were issued (badge, statistics) but not their precedence.
+      expect(queue.skip(w1, staff)).toMatchObject({ status: 'waiting', skipCount: 1, priorityClass: 'elderly', peopleAhead: 3 });
+      expect(queue.waitingFor(w1).map((t) => t.number)).toEqual(['A002', 'A003', 'A004', 'A001', 'A005']);
+
+      const calls: Call[] = [];
+      bus.subscribe((e) => {
+        if (e.type === 'ticket.called') calls.push(e.call);
+      });
+      const called = Array.from({ length: 5 }, () => queue.callNext(w1, staff).ticketNumber);
+      expect(called).toEqual(['A002', 'A003', 'A004', 'A001', 'A005']);
+      // The hall screen shows 重呼 for recall > 0: a fresh call after 过号 is not one.
+      expect(calls.find((c) => c.ticketId === elder.id)).toMatchObject({ ticketNumber: 'A001', recall: 0 });
+      expect(queue.recentCalls().find((c) => c.ticketId === elder.id)?.recall).toBe(0);
+      // The day's figures still count an elderly ticket, and its recall.
+      const totals = endOfDayReport(db, queue.businessDay(), 'Asia/Shanghai').totals;
+      expect(totals.priorityClasses.elderly).toBe(1);
+      expect(totals.recalls).toBe(1);
+    });
+
+    it('counts a recall of a ticket called back after 过号 from that call', () => {
+      const w1 = windowNo(1);
+      issue(); // A001
+      queue.callNext(w1, staff);
+      queue.recall(w1, staff);
+      queue.recall(w1, staff);
+      queue.skip(w1, staff); // nobody else waits: back at the end, which is the head
+      expect(queue.callNext(w1, staff)).toMatchObject({ ticketNumber: 'A001', recall: 0 });
+      expect(queue.recall(w1, staff).recall).toBe(1);
     });
 
     it('holds a ticket, serves another, and resumes the held one', () => {
