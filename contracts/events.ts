@@ -38,7 +38,10 @@ export const HallEvent = z.discriminatedUnion('type', [
     counts: z.array(z.object({ serviceCode: z.string(), waiting: z.number().int().nonnegative() })),
   }),
   z.object({ ...base, type: z.literal('identity.read'), sessionId: z.string() }),
-  z.object({ ...base, type: z.literal('identity.ended'), sessionId: z.string() }),
+  /** cardOnReader: the visit ended with the card still lying there (the kiosk asks to take it). */
+  z.object({ ...base, type: z.literal('identity.ended'), sessionId: z.string(), cardOnReader: z.boolean() }),
+  /** The card was taken off the reader (or the reader went away): the "take your card" reminder ends. */
+  z.object({ ...base, type: z.literal('identity.card-removed') }),
   z.object({ ...base, type: z.literal('device.status'), deviceId: z.string(), state: DeviceState }),
   /** A code read by a scanner of this host (appointment QR, case number); opaque, never an ID number. */
   z.object({ ...base, type: z.literal('scanner.scanned'), deviceId: z.string(), code: z.string().max(512) }),

@@ -15,5 +15,13 @@ export const IdentityView = z.object({
 });
 export type IdentityView = z.infer<typeof IdentityView>;
 
-export const CurrentIdentity = z.object({ identity: IdentityView.nullable() });
+export const CurrentIdentity = z.object({
+  identity: IdentityView.nullable(),
+  /** A card lies on the reader, also after its visit ended (the kiosk reminds the citizen to take it). */
+  cardOnReader: z.boolean(),
+});
 export type CurrentIdentity = z.infer<typeof CurrentIdentity>;
+
+/** What `POST /identity/end` answers: whether the card is still on the reader to be taken. */
+export const EndIdentityResponse = z.object({ cardOnReader: z.boolean() });
+export type EndIdentityResponse = z.infer<typeof EndIdentityResponse>;

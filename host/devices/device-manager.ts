@@ -188,7 +188,7 @@ export class DeviceManager {
       case 'idcard':
         return new IdCardDevice(config, {
           onCard: (card) => this.o.identity.begin(card),
-          onRemoved: () => this.o.identity.end(),
+          onRemoved: () => this.o.identity.cardRemoved(),
           onHealth,
         });
       case 'printer':

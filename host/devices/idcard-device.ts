@@ -35,7 +35,7 @@ export class IdCardDevice implements DeviceHandle {
 
   constructor(
     readonly config: DeviceConfig,
-    handlers: IdCardDeviceHandlers,
+    private readonly handlers: IdCardDeviceHandlers,
   ) {
     const { transport, simulatorEnd } = createDeviceTransport(config, 115200);
     this.simulatorEnd = simulatorEnd;
@@ -60,8 +60,11 @@ export class IdCardDevice implements DeviceHandle {
   }
 
   async stop(): Promise<void> {
+    // A stopped reader vouches for no card: the kiosk must not wait for a card nobody can see leave.
+    const hadCard = this.reader.hasCard;
     await this.reader.stop();
     this.simulator?.detach();
+    if (hadCard) this.handlers.onRemoved();
   }
 
   async test(action: DeviceTestAction): Promise<DeviceTestResult> {

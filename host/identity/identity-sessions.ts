@@ -32,6 +32,12 @@ interface ActiveSession {
 export class IdentitySessions {
   private active: ActiveSession | null = null;
   private expiry: NodeJS.Timeout | undefined;
+  /**
+   * The card still lies on the reader, whether or not its session is over: a visit that ended
+   * at the kiosk (完成, 退出, idle) leaves the card there, and the kiosk keeps reminding the
+   * citizen to take it until the reader reports it gone (the commonest loss at a hall).
+   */
+  private onReader = false;
 
   constructor(
     private readonly o: {
@@ -53,6 +59,7 @@ export class IdentitySessions {
     this.end();
     const session: ActiveSession = { id: randomUUID(), card, readAt: this.o.clock.now() };
     this.active = session;
+    this.onReader = true;
     this.expiry = setTimeout(() => this.end(), this.o.maxAgeMs);
     this.expiry.unref();
     this.o.bus.publish({ type: 'identity.read', sessionId: session.id });
@@ -66,7 +73,20 @@ export class IdentitySessions {
     if (!session) return;
     this.active = null;
     session.card = { kind: session.card.kind, name: '', idNumber: '', birthDate: '', gender: '', address: '' };
-    this.o.bus.publish({ type: 'identity.ended', sessionId: session.id });
+    this.o.bus.publish({ type: 'identity.ended', sessionId: session.id, cardOnReader: this.onReader });
+  }
+
+  /** The reader no longer has the card (taken off, or the reader is gone): the visit, if any, ends. */
+  cardRemoved(): void {
+    if (!this.onReader && !this.active) return;
+    this.onReader = false;
+    this.end();
+    this.o.bus.publish({ type: 'identity.card-removed' });
+  }
+
+  /** Whether the last card read still lies on the reader (its session may have ended). */
+  cardOnReader(): boolean {
+    return this.onReader;
   }
 
   /** The hall settings changed how long a card may stay in memory: the next card follows it. */

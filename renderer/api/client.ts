@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApiError, type ApiErrorCode } from '../../contracts/errors';
-import { CurrentIdentity } from '../../contracts/identity';
+import { CurrentIdentity, EndIdentityResponse } from '../../contracts/identity';
 import { HostHealth } from '../../contracts/health';
 import { SignInResponse, StaffList, StaffResponse, type CreateStaffRequest, type UpdateStaffRequest } from '../../contracts/auth';
 import {
@@ -115,7 +115,7 @@ export function createApiClient(baseUrl = '') {
   return {
     health: () => call('GET', '/health', HostHealth),
     identity: () => call('GET', '/identity', CurrentIdentity),
-    endIdentity: () => call('POST', '/identity/end', empty),
+    endIdentity: () => call('POST', '/identity/end', EndIdentityResponse),
     services: () => call('GET', '/services', ServiceList),
     windows: () => call('GET', '/windows', WindowList),
     issueTicket: (request: IssueTicketRequest) => call('POST', '/tickets', IssueTicketResponse, request),

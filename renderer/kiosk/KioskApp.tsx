@@ -18,11 +18,17 @@ import { FlowErrorBoundary } from './shell/FlowErrorBoundary';
 import { HomeScreen } from './shell/HomeScreen';
 import { IdleCountdown } from './shell/IdleCountdown';
 import { OutOfService } from './shell/OutOfService';
+import { TakeCardReminder } from './shell/TakeCardReminder';
 import { KioskSessionContext, type KioskSession } from './shell/session';
 import { useIdleTimer } from './shell/use-idle-timer';
 import { speak, stopSpeaking } from './shell/voice';
 
-type View = { name: 'attract' } | { name: 'home' } | { name: 'flow'; flow: FlowId; withoutCard: boolean };
+type View =
+  | { name: 'attract' }
+  /** The visit is over but the ID card still lies on the reader: nothing starts until it is taken. */
+  | { name: 'takeCard' }
+  | { name: 'home' }
+  | { name: 'flow'; flow: FlowId; withoutCard: boolean };
 
 /** The home screen's idle time until the hall settings (GET /hall/info) have answered. */
 const DEFAULT_HOME_IDLE_SECONDS = 60;
@@ -73,6 +79,7 @@ function Kiosk() {
   const identity = useQuery({ queryKey: ['identity'], queryFn: api.identity });
   const catalog = useQuery({ queryKey: ['catalog'], queryFn: api.catalog, refetchInterval: 60_000 });
   const citizen = identity.data?.identity ?? null;
+  const cardOnReader = identity.data?.cardOnReader ?? false;
   // The host's database takes no writes (disk full, read-only): out of service, nothing discarded.
   const storageState = health.data?.storage.state ?? 'ok';
   const outOfService = storageState !== 'ok';
@@ -83,19 +90,25 @@ function Kiosk() {
     markFinished(false);
     pendingScan.current = null;
     setView({ name: 'attract' });
+    const ended = api.endIdentity().catch(() => ({ cardOnReader: false }));
     // The next citizen starts from this kiosk's defaults (print size, voice) and in Chinese.
     setElder(defaults.current.elder);
     setMuted(defaults.current.muted);
     void i18n.changeLanguage('zh-CN');
     // A new visit number remounts every flow: forms, answers and choices are gone with it.
     setVisit((v) => v + 1);
-    queryClient.setQueryData(['identity'], { identity: null });
+    queryClient.setQueryData(['identity'], { identity: null, cardOnReader: false });
     // Personal answers (my cases, check-ins, progress by card) go; public lists are fetched anew.
     queryClient.removeQueries({
       predicate: (q) => !['health', 'catalog', 'notices', 'services', 'terminal', 'hall-info'].includes(String(q.queryKey[0])),
     });
     window.sessionStorage.clear();
-    await api.endIdentity().catch(() => undefined);
+    // The card still on the reader: remind the citizen to take it before anyone else starts.
+    // (The effect below shows the reminder; the re-read catches a card taken before this answer came.)
+    if ((await ended).cardOnReader) {
+      queryClient.setQueryData(['identity'], { identity: null, cardOnReader: true });
+      void queryClient.invalidateQueries({ queryKey: ['identity'] });
+    }
   }, [api, keyboard, queryClient, i18n, markFinished]);
 
   const online = useHallEvents(
@@ -113,13 +126,22 @@ function Kiosk() {
       }
       if (event.type === 'identity.read') {
         void refreshAfterEvent(queryClient, ['identity']);
-        // Laying a card on the reader wakes the kiosk.
-        setView((v) => (v.name === 'attract' ? { name: 'home' } : v));
+        // Laying a card on the reader wakes the kiosk (after the last one was taken).
+        setView((v) => (v.name === 'attract' || v.name === 'takeCard' ? { name: 'home' } : v));
       }
       if (event.type === 'identity.ended') {
-        if (finished.current) queryClient.setQueryData(['identity'], { identity: null });
+        // A finished flow (ticket, receipt) stays up and shows the card reminder while the card is
+        // there; a visit this page already ended only learns where the card is.
+        const v = currentView.current;
+        if (finished.current || v.name === 'attract' || v.name === 'takeCard')
+          queryClient.setQueryData(['identity'], { identity: null, cardOnReader: event.cardOnReader });
         else void endSession();
       }
+      if (event.type === 'identity.card-removed')
+        queryClient.setQueryData(['identity'], (d: typeof identity.data) => ({
+          identity: d?.identity ?? null,
+          cardOnReader: false,
+        }));
       if (event.type === 'storage.status') {
         queryClient.setQueryData(
           ['health'],
@@ -146,14 +168,18 @@ function Kiosk() {
   // A card read while the page was loading or reconnecting (its event was never streamed to
   // us; the resync reloads the identity): the kiosk wakes for it all the same.
   useEffect(() => {
-    if (citizen !== null && view.name === 'attract') setView({ name: 'home' });
-  }, [citizen, view.name]);
+    if (citizen !== null && (view.name === 'attract' || view.name === 'takeCard')) setView({ name: 'home' });
+    // A visit ended (or the kiosk reloaded) with the card left on the reader: the reminder, until it is taken.
+    else if (citizen === null && cardOnReader && view.name === 'attract') setView({ name: 'takeCard' });
+    else if (!cardOnReader && view.name === 'takeCard') setView({ name: 'attract' });
+  }, [citizen, cardOnReader, view.name]);
 
   const flow = view.name === 'flow' ? FLOWS.find((f) => f.id === view.flow) : undefined;
   const homeIdleSeconds = hallInfo.data?.kioskIdleSeconds ?? DEFAULT_HOME_IDLE_SECONDS;
   const idleSeconds = Math.round((flow?.idleSeconds ?? homeIdleSeconds) * (elder ? ELDER_IDLE_FACTOR : 1));
   // Out of service, the visit waits (its form is kept): no idle timeout wipes it meanwhile.
-  const idle = useIdleTimer(idleSeconds, view.name !== 'attract' && !outOfService, () => void endSession());
+  const inVisit = view.name !== 'attract' && view.name !== 'takeCard';
+  const idle = useIdleTimer(idleSeconds, inVisit && !outOfService, () => void endSession());
 
   const say = useCallback((text: string) => speak(text, i18n.language, muted), [i18n.language, muted]);
   useEffect(() => {
@@ -163,6 +189,7 @@ function Kiosk() {
   const session = useMemo<KioskSession>(
     () => ({
       citizen,
+      cardOnReader,
       health: health.data,
       online,
       elder,
@@ -194,7 +221,7 @@ function Kiosk() {
         return code;
       },
     }),
-    [citizen, health.data, online, elder, muted, say, endSession, idle.restart, keyboard, markFinished],
+    [citizen, cardOnReader, health.data, online, elder, muted, say, endSession, idle.restart, keyboard, markFinished],
   );
 
   const centralOffline = catalog.data !== undefined && catalog.data.source !== 'central';
@@ -239,6 +266,7 @@ function Kiosk() {
         )}
         <main className="kiosk-main" key={visit}>
           {view.name === 'attract' && <AttractScreen onStart={() => setView({ name: 'home' })} />}
+          {view.name === 'takeCard' && <TakeCardReminder say={say} />}
           {view.name === 'home' && (
             <HomeScreen
               hidden={kioskOptions?.hiddenFlows ?? []}
@@ -273,7 +301,7 @@ function Kiosk() {
             </section>
           )}
         </main>
-        {view.name !== 'attract' && !outOfService && <IdleCountdown left={idle.left} onMoreTime={idle.restart} />}
+        {inVisit && !outOfService && <IdleCountdown left={idle.left} onMoreTime={idle.restart} />}
         <OnScreenKeyboard />
         <DemoReaderPanel />
         {outOfService && <OutOfService state={storageState} />}

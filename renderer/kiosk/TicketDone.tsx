@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../contracts/queue';
 import { useApi } from '../api/context';
 import { QrImage } from '../ui/QrImage';
+import { useKioskSession } from './shell/session';
+import { TakeCardNote } from './shell/TakeCardReminder';
 
 /**
  * The issued ticket. When the paper ticket did not come out, the ticket stays
@@ -21,6 +23,7 @@ export function TicketDone({
 }) {
   const { t } = useTranslation();
   const api = useApi();
+  const { cardOnReader } = useKioskSession();
   const [busy, setBusy] = useState(false);
   const printFailed = ticket.printStatus === 'failed';
 
@@ -56,6 +59,7 @@ export function TicketDone({
       ) : (
         <p className="ticket-note">{ticket.printStatus === 'printed' ? t('kiosk.takeYourTicket') : t('kiosk.keepTicket')}</p>
       )}
+      <TakeCardNote cardOnReader={cardOnReader} />
       <button type="button" className="primary" onClick={onFinish}>
         {t('common.done')}
       </button>

@@ -9,6 +9,7 @@ import {
   setElderMode,
   startKioskHarness,
   startVisitWithCard,
+  takeCardBack,
   type KioskHarness,
 } from '../support/kiosk-harness';
 import { signIn, testStaffSeeds } from '../support/staff';
@@ -204,7 +205,7 @@ describe('kiosk 办事申报 (case flow)', () => {
 
     // 完成 ends the visit: back to the attract screen, the card session gone.
     await page.getByRole('button', { name: '完成' }).click();
-    await page.getByTestId('attract').waitFor();
+    await takeCardBack(page, harness.host);
     await context.close();
   }, 150_000);
 

@@ -9,6 +9,7 @@ import {
   setElderMode,
   startKioskHarness,
   startVisitWithCard,
+  takeCardBack,
   startVisitWithoutCard,
   type KioskHarness,
 } from '../support/kiosk-harness';
@@ -119,7 +120,7 @@ describe('kiosk appointment check-in (预约签到)', () => {
     });
 
     await page.getByRole('button', { name: '完成' }).click();
-    await page.getByTestId('attract').waitFor();
+    await takeCardBack(page, k.host);
     await context.close();
   });
 

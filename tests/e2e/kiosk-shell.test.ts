@@ -10,6 +10,7 @@ import {
   startKioskHarness,
   startVisitWithCard,
   startVisitWithoutCard,
+  takeCardBack,
   type KioskHarness,
 } from '../support/kiosk-harness';
 import { TEST_PIN } from '../support/staff';
@@ -100,10 +101,12 @@ describe('kiosk shell', () => {
     expect(await page.getByTestId('citizen-name').textContent()).toBe('您好，张*');
 
     await page.clock.fastForward(61_000);
-    await page.getByTestId('attract').waitFor();
+    // The card still lies on the reader: the visit is wiped, and the kiosk asks for the card back.
+    await page.getByTestId('take-card').waitFor();
     expect(await personalText(page)).toEqual([]);
     expect(await page.evaluate(() => window.sessionStorage.length)).toBe(0);
     await expect.poll(() => k.host.identity.view()).toBeNull();
+    await takeCardBack(page, k.host);
     await context.close();
   });
 
@@ -124,7 +127,7 @@ describe('kiosk shell', () => {
     await page.clock.fastForward(70_000);
     expect(await page.getByTestId('citizen-name').count()).toBe(1);
     await page.getByRole('button', { name: '退出' }).click();
-    await page.getByTestId('attract').waitFor();
+    await takeCardBack(page, k.host);
     // The next citizen starts in the standard mode.
     expect(await page.locator('.kiosk.elder').count()).toBe(0);
     await context.close();
@@ -172,8 +175,60 @@ describe('kiosk shell', () => {
     expect((await spoken()).length).toBe(before);
     // End the visit, so the host's card session does not greet the next test's page.
     await page.getByRole('button', { name: '完成' }).click();
-    await page.getByTestId('attract').waitFor();
     await expect.poll(() => k.host.identity.view()).toBeNull();
+    await takeCardBack(page, k.host);
+    await context.close();
+  });
+
+  it('a visit that ends with the ID card on the reader asks for it back, aloud, until it is taken', async () => {
+    const { page, context } = await k.openKiosk({
+      beforeLoad: async (p) => {
+        await p.addInitScript(() => {
+          const spoken: string[] = [];
+          Object.assign(window, { spoken });
+          const synth = { speak: (u: SpeechSynthesisUtterance) => spoken.push(u.text), cancel: () => undefined };
+          Object.defineProperty(window, 'speechSynthesis', { value: synth });
+        });
+      },
+    });
+    const spoken = () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    // (张三 took this service's ticket in an earlier test: one ticket per card per service.)
+    await startVisitWithCard(page, k.host, 'liXiaohong');
+    await openFlow(page, 'ticket');
+    await page.getByRole('button', { name: /企业开办/ }).click();
+    await page.getByTestId('ticket-number').waitFor();
+    // The ticket screen already says it while the card lies there.
+    expect(await page.getByTestId('take-card-note').textContent()).toContain('请取回您的身份证');
+
+    await page.getByRole('button', { name: '完成' }).click();
+    await page.getByTestId('take-card').waitFor();
+    expect(await page.getByTestId('take-card').textContent()).toContain('请取回您的身份证');
+    await expect.poll(spoken).toContain('请取回您的身份证。');
+    expect(await page.locator('.kiosk').innerText()).not.toContain('李');
+    expect(await seriousViolations(page)).toEqual([]);
+    // Touching the screen starts nothing while the card is there, and the page is no attract screen.
+    await page.getByTestId('take-card').click();
+    expect(await page.getByTestId('attract').count()).toBe(0);
+    expect(await page.getByTestId('citizen-name').count()).toBe(0);
+
+    // Taking the card: the attract screen; the next visit starts with a card laid down after that.
+    k.host.devices.placeSimulatedCard(null);
+    await page.getByTestId('attract').waitFor();
+    k.host.devices.placeSimulatedCard('zhangSan');
+    await expect.poll(() => page.getByTestId('citizen-name').textContent()).toBe('您好，张*');
+    await page.getByRole('button', { name: '退出' }).click();
+    await takeCardBack(page, k.host);
+    await context.close();
+  });
+
+  it('a kiosk reloaded while a card lies on the reader after its visit still asks for it', async () => {
+    const { page, context } = await k.openKiosk();
+    await startVisitWithCard(page, k.host);
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByTestId('take-card').waitFor();
+    await page.reload();
+    await page.getByTestId('take-card').waitFor();
+    await takeCardBack(page, k.host);
     await context.close();
   });
 

@@ -8,6 +8,7 @@ import {
   setElderMode,
   startKioskHarness,
   startVisitWithCard,
+  takeCardBack,
   startVisitWithoutCard,
   type KioskHarness,
 } from '../support/kiosk-harness';
@@ -60,12 +61,9 @@ describe('kiosk service steward (服务管家)', () => {
     await setElderMode(page, true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '完成' }).click();
-    await page.getByTestId('attract').waitFor();
+    await takeCardBack(page, k.host);
 
-    // The same card comes back and asks again: its place in the queue, not a second one. The
-    // reader polls every 20 ms: give it time to see the card gone before it is laid down again.
-    k.host.devices.placeSimulatedCard(null);
-    await page.waitForTimeout(300);
+    // The same card comes back and asks again: its place in the queue, not a second one.
     await startVisitWithCard(page, k.host);
     await openFlow(page, 'steward');
     expect(await askForSteward(page)).toBe('G001');

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HostConfigInput } from '../../contracts/config';
 import { listenCentral, tempDir, token, type ListeningApi, type TempDir } from '../host/sync/support';
 import { launchChromium } from './browser';
+import { waitFor } from './wait';
 import { testStaffSeeds } from './staff';
 import { rendererDir, startTestHost, type TestHost } from './test-host';
 
@@ -78,11 +79,22 @@ export async function startKioskHarness(options: { config?: HostConfigInput } = 
 
 /** Lays a simulated card on the reader and waits for the kiosk to greet its holder. */
 export async function startVisitWithCard(page: Page, host: TestHost, cardId = 'zhangSan'): Promise<void> {
-  // A card left on the reader by an earlier visit is not read again: take it off first.
+  // A card left on the reader by an earlier visit is not read again: take it off first, and
+  // wait until the reader has reported it gone.
   host.devices.placeSimulatedCard(null);
-  await new Promise((resolve) => setTimeout(resolve, 150));
+  await waitFor(() => (host.identity.cardOnReader() ? undefined : true), 'the reader to see the card taken');
   if (!host.devices.placeSimulatedCard(cardId)) throw new Error('no simulated reader');
   await page.getByTestId('citizen-name').waitFor();
+}
+
+/**
+ * A visit that ended with the card still on the reader: the kiosk asks for the card back
+ * (请取回您的身份证) and shows the attract screen only once the card is taken.
+ */
+export async function takeCardBack(page: Page, host: TestHost): Promise<void> {
+  await page.getByTestId('take-card').waitFor();
+  host.devices.placeSimulatedCard(null);
+  await page.getByTestId('attract').waitFor();
 }
 
 /** Touches the attract screen to start without a card. */

@@ -41,6 +41,9 @@ export const shellMessages: AreaMessages = {
       photo: '证件照片',
       loading: '正在加载…',
       flowError: '页面出错了，请返回首页重试或咨询工作人员。',
+      takeCard: '请取回您的身份证',
+      takeCardHint: '身份证仍在读卡区。取走后本机将开始迎接下一位办事人。',
+      takeCardSay: '请取回您的身份证。',
     },
     keyboard: {
       label: '屏幕键盘',
@@ -110,6 +113,9 @@ export const shellMessages: AreaMessages = {
       photo: 'ID photo',
       loading: 'Loading…',
       flowError: 'Something went wrong. Go back home and try again, or ask the staff.',
+      takeCard: 'Please take your ID card',
+      takeCardHint: 'Your ID card is still on the reader. The kiosk greets the next person once it is taken.',
+      takeCardSay: 'Please take your ID card.',
     },
     keyboard: {
       label: 'On-screen keyboard',

@@ -11,6 +11,8 @@ import type { Voice } from './voice';
 export interface KioskSession {
   /** The card holder at the kiosk (masked view), or null. */
   citizen: IdentityView | null;
+  /** A card lies on the reader (also once its visit ended): final screens remind the citizen to take it. */
+  cardOnReader: boolean;
   health: HostHealth | undefined;
   /** The hall host's event stream is connected. */
   online: boolean;

@@ -61,3 +61,58 @@ describe('IdentitySessions', () => {
     expect(keyer.keyOf('110101199207080028')).not.toBe(keyer.keyOf('11010519491231002X'));
   });
 });
+
+describe('IdentitySessions: the card left on the reader', () => {
+  let bus: EventBus;
+  let sessions: IdentitySessions;
+  const events: { type: string; cardOnReader?: boolean }[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    events.length = 0;
+    bus = new EventBus();
+    bus.subscribe((e) => events.push({ type: e.type, ...('cardOnReader' in e ? { cardOnReader: e.cardOnReader } : {}) }));
+    sessions = new IdentitySessions({
+      bus,
+      clock,
+      timeZone: 'Asia/Shanghai',
+      keyer: IdentityKeyer.ephemeral(),
+      maxAgeMs: 60_000,
+    });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('a visit ended at the kiosk while the card still lies there says the card is on the reader', () => {
+    sessions.begin(card);
+    expect(sessions.cardOnReader()).toBe(true);
+    sessions.end();
+    expect(sessions.view()).toBeNull();
+    expect(sessions.cardOnReader()).toBe(true);
+    expect(events).toEqual([{ type: 'identity.read' }, { type: 'identity.ended', cardOnReader: true }]);
+  });
+
+  it('taking the card off after the visit ended is announced, so the reminder can go', () => {
+    sessions.begin(card);
+    sessions.end();
+    sessions.cardRemoved();
+    expect(sessions.cardOnReader()).toBe(false);
+    expect(events.map((e) => e.type)).toEqual(['identity.read', 'identity.ended', 'identity.card-removed']);
+  });
+
+  it('taking the card off during the visit ends it with no card left behind', () => {
+    sessions.begin(card);
+    sessions.cardRemoved();
+    expect(sessions.view()).toBeNull();
+    expect(events).toEqual([
+      { type: 'identity.read' },
+      { type: 'identity.ended', cardOnReader: false },
+      { type: 'identity.card-removed' },
+    ]);
+  });
+
+  it('a session that outlived its maximum age still knows the card is there', () => {
+    sessions.begin(card);
+    vi.advanceTimersByTime(60_000);
+    expect(sessions.view()).toBeNull();
+    expect(sessions.cardOnReader()).toBe(true);
+  });
+});

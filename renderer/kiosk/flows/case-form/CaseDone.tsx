@@ -5,6 +5,7 @@ import type { SubmitCaseResponse } from '../../../../contracts/cases';
 import { useApi } from '../../../api/context';
 import { QrImage } from '../../../ui/QrImage';
 import { useKioskSession } from '../../shell/session';
+import { TakeCardNote } from '../../shell/TakeCardReminder';
 import { formatDay, localReference } from './format';
 
 /**
@@ -167,6 +168,7 @@ export function CaseDone({
           </div>
         )}
       </section>
+      <TakeCardNote cardOnReader={session.cardOnReader} />
       <button type="button" className="primary big" onClick={onFinish}>
         {t('case.done.finish')}
       </button>

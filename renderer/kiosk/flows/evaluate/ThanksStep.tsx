@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmitEvaluationResponse } from '../../../../contracts/cases';
 import { useKioskSession } from '../../shell/session';
+import { TakeCardNote } from '../../shell/TakeCardReminder';
 
 /** The end: thanks, and for a poor rating the promise that the hall verifies it and answers (差评回访). */
 export function ThanksStep({ result }: { result: SubmitEvaluationResponse }) {
@@ -35,6 +36,7 @@ export function ThanksStep({ result }: { result: SubmitEvaluationResponse }) {
         {text}
       </p>
       {result.callbackRequired && <p className="thanks-desk">{t('evaluate.deskHint')}</p>}
+      <TakeCardNote cardOnReader={session.cardOnReader} />
       <button type="button" className="primary big" onClick={() => void session.endSession()}>
         {t('kiosk.finish')}
       </button>
