@@ -385,12 +385,7 @@ export class QueueService {
         )
         .get(w.id) as { id: number } | undefined;
       if (!row) throw new HostError('invalid_state', '本窗口没有可评价的号码');
-      tickets.markEvaluationRequested(this.o.db, row.id, this.nowIso());
-      this.audit(actor, w, 'ticket.evaluation_request', row.id);
-      return {
-        result: { ticketId: row.id },
-        events: [{ type: 'evaluation.requested', ticketId: row.id, windowNumber: w.number }],
-      };
+      return { result: { ticketId: row.id }, events: [this.evaluationInside(w, row.id, actor)] };
     }).result;
   }
 
@@ -432,9 +427,14 @@ export class QueueService {
 
   private callInside(w: WindowRow, ticketId: number, actor: Actor): Outcomes<Call> {
     const events: NewHallEvent[] = [];
-    // Calling the next citizen completes the one in service (the usual 下一位 key).
+    // Calling the next citizen while one is served (a keypad's 下一位, which has no outcome key)
+    // ends their visit with the usual outcome and asks them for a rating, as the counter page
+    // does after its outcome dialog: never a silent 办结 that skips the evaluator.
     const current = tickets.currentAt(this.o.db, w.id);
-    if (current) events.push({ type: 'ticket.finished', ticket: this.finishInside(w, current, 'done', actor) });
+    if (current) {
+      events.push({ type: 'ticket.finished', ticket: this.finishInside(w, current, 'done', actor, { by: 'call_next' }) });
+      events.push(this.evaluationInside(w, current.id, actor));
+    }
     const at = this.nowIso();
     tickets.markCalled(this.o.db, ticketId, w.id, actor.staffId, at);
     tickets.recordCall(this.o.db, { ticketId, windowId: w.id, staffId: actor.staffId, kind: 'call', at });
@@ -446,13 +446,20 @@ export class QueueService {
     return { result: call, events };
   }
 
-  private finishInside(w: WindowRow, t: TicketRow, outcome: Outcome, actor: Actor): Ticket {
+  private finishInside(w: WindowRow, t: TicketRow, outcome: Outcome, actor: Actor, how?: { by: 'call_next' }): Ticket {
     const at = this.o.clock.now();
     tickets.markFinished(this.o.db, t.id, 'finished', outcome, at.toISOString());
     if (t.calledAt) this.estimator.observe(t.serviceCode, Math.max(0, (at.getTime() - Date.parse(t.calledAt)) / 1000));
-    this.audit(actor, w, 'ticket.finish', t.id, { outcome });
+    this.audit(actor, w, 'ticket.finish', t.id, { outcome, ...how });
     // The row as just written (not read back): status, outcome and time are all that changed.
     return this.toTicket({ ...t, status: 'finished', outcome, finishedAt: at.toISOString() });
+  }
+
+  /** Asks the citizen of `ticketId` for a rating (the evaluation pad or kiosk shows it). */
+  private evaluationInside(w: WindowRow, ticketId: number, actor: Actor): NewHallEvent {
+    tickets.markEvaluationRequested(this.o.db, ticketId, this.nowIso());
+    this.audit(actor, w, 'ticket.evaluation_request', ticketId);
+    return { type: 'evaluation.requested', ticketId, windowNumber: w.number };
   }
 
   /** The heads of a window's services in its order, read one service at a time as chooseNext asks. */

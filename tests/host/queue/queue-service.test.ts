@@ -232,6 +232,34 @@ describe('QueueService', () => {
       expect(queue.recall(w1, staff).recall).toBe(1);
     });
 
+    it('calling the next citizen while one is served finishes them as 办结 and asks them for a rating, at the real time', () => {
+      const w1 = windowNo(1);
+      const first = issue(); // A001
+      issue(); // A002
+      queue.callNext(w1, staff);
+      clock.advanceMinutes(7);
+      const types: string[] = [];
+      let rated: number | undefined;
+      bus.subscribe((e) => {
+        types.push(e.type);
+        if (e.type === 'evaluation.requested') rated = e.ticketId;
+      });
+      expect(queue.callNext(w1, staff).ticketNumber).toBe('A002');
+      expect(types).toEqual(['ticket.finished', 'evaluation.requested', 'ticket.called', 'queue.counts']);
+      expect(rated).toBe(first.id);
+      const row = db
+        .prepare(
+          'SELECT outcome, called_at AS calledAt, finished_at AS finishedAt, evaluation_requested_at AS asked FROM tickets WHERE id = ?',
+        )
+        .get(first.id) as { outcome: string; calledAt: string; finishedAt: string; asked: string | null };
+      expect(row.outcome).toBe('done');
+      expect(row.asked).not.toBeNull();
+      expect(Date.parse(row.finishedAt) - Date.parse(row.calledAt)).toBe(7 * 60_000);
+      // The audit says how it ended: by the call of the next citizen, not by an outcome chosen.
+      const finished = listAudit(db, { limit: 50 }).find((a) => a.action === 'ticket.finish');
+      expect(finished?.details).toEqual({ outcome: 'done', by: 'call_next' });
+    });
+
     it('holds a ticket, serves another, and resumes the held one', () => {
       const w1 = windowNo(1);
       const first = issue();
