@@ -64,7 +64,8 @@ export const counterMessages: AreaMessages = {
         callNext: '叫下一位',
         recall: '重呼',
         skip: '过号',
-        finish: '办结',
+        // The button opens the outcome dialog, whose first choice is 办结: it must not say 办结 itself.
+        finish: '结束办理',
         hold: '挂起',
         resumeHeld: '恢复 {{number}}',
         transfer: '转移',
@@ -241,7 +242,7 @@ export const counterMessages: AreaMessages = {
         callNext: 'Call next',
         recall: 'Recall',
         skip: 'No-show',
-        finish: 'Finish',
+        finish: 'End service',
         hold: 'Hold',
         resumeHeld: 'Resume {{number}}',
         transfer: 'Transfer',

@@ -338,6 +338,9 @@ describe('counter page (窗口叫号)', () => {
     await page.keyboard.press('4');
     await poll(() => status(page)).toBe(`${next.number} 号已结束：未办理`);
     expect(ticketRow(next.id).outcome).toBe('not_handled');
+
+    // The button says what it opens; 办结 stays the name of the outcome.
+    expect(await page.locator('.cd-action[data-command="finish"]').textContent()).toBe('结束办理 F4');
     await context.close();
   });
 
