@@ -10,10 +10,13 @@ import { refreshAfterEvent } from '../api/refresh';
 import { CurrentTicket } from './CurrentTicket';
 import {
   actionErrorKey,
+  type CallTarget,
   commandForKey,
   type DeskCommand,
   type DeskOperation,
   endsSession,
+  finishBeforeCall,
+  finishThenCall,
   keyOf,
   ownFigures,
   type WaitingFilter,
@@ -31,7 +34,8 @@ interface Notice {
   text: (t: TFunction) => string;
 }
 
-type Dialog = 'finish' | 'transfer' | null;
+/** The finish dialog either ends the visit (F4) or ends it before a call (`then`: F1, a pick from the queue). */
+type Dialog = { kind: 'finish'; then: CallTarget | null } | { kind: 'transfer' } | null;
 
 /**
  * The signed-in window: the citizen being served, the eight actions (buttons
@@ -123,6 +127,12 @@ export function CounterDesk({
     [queryClient, onSessionLost, staff.role],
   );
 
+  /** F1 or a pick from the queue: with a citizen at the window, their outcome first (never a silent 办结). */
+  const callOrFinishFirst = (target: CallTarget) => {
+    const first = finishBeforeCall(current, target);
+    if (first) return setDialog({ kind: 'finish', then: first.then });
+    return void (target.kind === 'next' ? callNext() : callTicket(target.ticket));
+  };
   const callNext = () =>
     perform('callNext', async () => {
       const { call } = await api.callNext(windowId);
@@ -133,6 +143,26 @@ export function CounterDesk({
       const { call } = await api.callTicket(windowId, ticket.id);
       return (tr) => tr('counterUi.done.called', { number: call.ticketNumber });
     });
+  const finishAndCall = (outcome: Outcome, then: CallTarget) => {
+    setDialog(null);
+    return perform(then.kind === 'next' ? 'callNext' : 'callTicket', async () => {
+      const { finished, called } = await finishThenCall(
+        {
+          finish: async () => (await api.finish(windowId, outcome)).ticket,
+          requestEvaluation: () => api.requestEvaluation(windowId),
+          call: async () =>
+            (then.kind === 'next' ? await api.callNext(windowId) : await api.callTicket(windowId, then.ticket.id)).call,
+        },
+        (error) => error instanceof ApiClientError && error.code === 'queue_empty',
+      );
+      return (tr) => {
+        const ended = { number: finished.number, outcome: tr(`counterUi.outcomes.${outcome}`) };
+        return called
+          ? tr('counterUi.done.finishedAndCalled', { ...ended, next: called.ticketNumber })
+          : tr('counterUi.done.finishedQueueEmpty', ended);
+      };
+    });
+  };
   const recall = () =>
     perform('recall', async () => {
       const { call } = await api.recall(windowId);
@@ -191,13 +221,13 @@ export function CounterDesk({
   const command = (c: DeskCommand) => {
     switch (c) {
       case 'callNext':
-        return void callNext();
+        return callOrFinishFirst({ kind: 'next' });
       case 'recall':
         return void recall();
       case 'skip':
         return void skip();
       case 'finish':
-        return needsCurrent(() => setDialog('finish'));
+        return needsCurrent(() => setDialog({ kind: 'finish', then: null }));
       case 'holdResume': {
         const first = held[0];
         // With nobody at the window the key brings back the citizen set aside first.
@@ -205,7 +235,7 @@ export function CounterDesk({
         return void hold();
       }
       case 'transfer':
-        return needsCurrent(() => setDialog('transfer'));
+        return needsCurrent(() => setDialog({ kind: 'transfer' }));
       case 'evaluate':
         return void evaluate();
       case 'pause':
@@ -288,14 +318,19 @@ export function CounterDesk({
           onFilter={setFilter}
           now={now}
           format={format}
-          onCall={(ticket) => void callTicket(ticket)}
+          onCall={(ticket) => callOrFinishFirst({ kind: 'ticket', ticket })}
         />
         <TodayStats mine={figures.mine} window={figures.window} format={format} />
       </div>
-      {dialog === 'finish' && current && (
-        <FinishDialog ticket={current} onConfirm={(o) => void finish(o)} onClose={() => setDialog(null)} />
+      {dialog?.kind === 'finish' && current && (
+        <FinishDialog
+          ticket={current}
+          then={dialog.then}
+          onConfirm={(o) => void (dialog.then ? finishAndCall(o, dialog.then) : finish(o))}
+          onClose={() => setDialog(null)}
+        />
       )}
-      {dialog === 'transfer' && current && (
+      {dialog?.kind === 'transfer' && current && (
         <TransferDialog
           ticket={current}
           services={services.data?.services ?? []}

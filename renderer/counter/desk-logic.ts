@@ -28,6 +28,44 @@ export function keyOf(command: DeskCommand): string {
   return SHORTCUTS.find((s) => s.command === command)?.key ?? '';
 }
 
+/** Who is called once the window is free: the next in line (F1) or a ticket picked from the queue. */
+export type CallTarget = { kind: 'next' } | { kind: 'ticket'; ticket: Ticket };
+
+/** The outcome dialog of the citizen at the window, and the call that follows it. */
+export interface FinishThenCall {
+  ticket: Ticket;
+  then: CallTarget;
+}
+
+/**
+ * A call while a citizen is being served ends their visit first, through the same outcome dialog
+ * as F4 (办结 preselected: one key for the usual outcome), then a rating request: calling straight
+ * away would have the host finish them as 办结 itself, with no outcome chosen. Null when nobody is
+ * at the window and the call goes at once.
+ */
+export function finishBeforeCall(current: Ticket | null, target: CallTarget): FinishThenCall | null {
+  return current ? { ticket: current, then: target } : null;
+}
+
+/**
+ * The steps once the outcome is chosen, in order: finish with it, ask the citizen for the rating
+ * (as F7 does), call. Nobody left to call (`isQueueEmpty`) is no failure: the visit is ended and
+ * rated, `called` is null. Any other refusal of the call is thrown to the caller.
+ */
+export async function finishThenCall<C>(
+  steps: { finish(): Promise<Ticket>; requestEvaluation(): Promise<unknown>; call(): Promise<C> },
+  isQueueEmpty: (error: unknown) => boolean,
+): Promise<{ finished: Ticket; called: C | null }> {
+  const finished = await steps.finish();
+  await steps.requestEvaluation();
+  try {
+    return { finished, called: await steps.call() };
+  } catch (error) {
+    if (isQueueEmpty(error)) return { finished, called: null };
+    throw error;
+  }
+}
+
 /** The host request behind an action, which decides how an `invalid_state` reads. */
 export type DeskOperation =
   'callNext' | 'callTicket' | 'recall' | 'skip' | 'hold' | 'resume' | 'transfer' | 'finish' | 'evaluate' | 'pause';

@@ -341,6 +341,28 @@ describe('counter page (窗口叫号)', () => {
 
     // The button says what it opens; 办结 stays the name of the outcome.
     expect(await page.locator('.cd-action[data-command="finish"]').textContent()).toBe('结束办理 F4');
+
+    // F1 while someone is served opens the same dialog (办结 focused: Enter is the usual outcome),
+    // then asks for the rating and calls the next: never a silent 办结.
+    const third = await issue('business-startup');
+    const fourth = await issue('business-startup');
+    await page.keyboard.press('F1');
+    await poll(() => currentNumber(page)).toBe(third.number);
+    await poll(() => status(page)).toBe(`已叫 ${third.number} 号`);
+    await page.keyboard.press('F1');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('heading').textContent()).toBe(`结束 ${third.number} 号，再叫下一位`);
+    expect(ticketRow(third.id).status).toBe('called');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('done');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await poll(() => status(page)).toBe(`${third.number} 号已结束：办结，已请评价；已叫 ${fourth.number} 号`);
+    await poll(() => currentNumber(page)).toBe(fourth.number);
+    const rated = k.host.db
+      .prepare('SELECT outcome, evaluation_requested_at AS asked FROM tickets WHERE id = ?')
+      .get(third.id) as { outcome: string | null; asked: string | null };
+    expect(rated.outcome).toBe('done');
+    expect(rated.asked).not.toBeNull();
     await context.close();
   });
 
@@ -361,10 +383,16 @@ describe('counter page (窗口叫号)', () => {
     await poll(() => waitingNumbers(page)).toEqual([c.number, a.number]);
     expect(ticketRow(b.id)).toMatchObject({ status: 'called', windowId: windowId(1) });
 
-    // A ticket another window called a moment ago: the page says so instead of failing silently.
+    // A ticket another window called a moment ago: the page says so instead of failing silently
+    // (after ending the visit of the citizen at the window, as any call does).
     k.host.db.prepare("UPDATE tickets SET status = 'cancelled' WHERE id = ?").run(a.id);
     await page.getByRole('button', { name: `叫号 ${a.number}` }).click();
+    const dialog = page.getByTestId('finish-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('heading').textContent()).toBe(`结束 ${b.number} 号，再叫 ${a.number} 号`);
+    await dialog.getByRole('button', { name: '确认并叫号' }).click();
     await poll(() => problem(page)).toBe('该号码已不在等候中（可能已被其他窗口叫走），队列已刷新');
+    expect(ticketRow(b.id)).toMatchObject({ status: 'finished', outcome: 'done' });
     await poll(() => waitingNumbers(page)).toEqual([c.number]);
     await context.close();
   });
@@ -389,7 +417,13 @@ describe('counter page (窗口叫号)', () => {
     await poll(() => page.getByTestId('paused-banner').count()).toBe(0);
     await page.keyboard.press('F1');
     await poll(() => currentNumber(page)).toBe(ticket.number);
-    // With an empty queue F1 says so.
+    await poll(() => status(page)).toBe(`已叫 ${ticket.number} 号`);
+    // With an empty queue F1 says so (after ending the visit of the citizen at the window).
+    await page.keyboard.press('F1');
+    await page.getByTestId('finish-dialog').waitFor();
+    await page.keyboard.press('1');
+    await poll(() => status(page)).toBe(`${ticket.number} 号已结束：办结，已请评价；没有等候的号码`);
+    await poll(() => currentNumber(page)).toBe('暂无');
     await page.keyboard.press('F1');
     await poll(() => problem(page)).toBe('没有等候的号码');
     await context.close();

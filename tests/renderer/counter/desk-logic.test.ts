@@ -8,6 +8,8 @@ import {
   commandForKey,
   type DeskOperation,
   endsSession,
+  finishBeforeCall,
+  finishThenCall,
   keyOf,
   lockedUntilOf,
   minutesSince,
@@ -73,6 +75,64 @@ describe('counter desk logic', () => {
     expect(keyOf('pause')).toBe('F8');
     expect(commandForKey('F9')).toBeUndefined();
     expect(commandForKey('Enter')).toBeUndefined();
+  });
+
+  it('F1 or a call from the queue while a citizen is served ends their visit first, never silently', () => {
+    const serving = ticket({ id: 5, number: 'A005', status: 'called' });
+    const picked = ticket({ id: 9, number: 'A009' });
+    expect(finishBeforeCall(serving, { kind: 'next' })).toEqual({ ticket: serving, then: { kind: 'next' } });
+    expect(finishBeforeCall(serving, { kind: 'ticket', ticket: picked })).toEqual({
+      ticket: serving,
+      then: { kind: 'ticket', ticket: picked },
+    });
+    // Nobody at the window: the call goes at once.
+    expect(finishBeforeCall(null, { kind: 'next' })).toBeNull();
+  });
+
+  it('after the outcome: finishes, asks for the rating, then calls; an empty queue leaves the first two done', async () => {
+    const done: string[] = [];
+    const finished = ticket({ id: 5, number: 'A005', status: 'finished', outcome: 'done' });
+    const steps = (call: () => Promise<string>) => ({
+      finish: async () => {
+        done.push('finish');
+        return finished;
+      },
+      requestEvaluation: async () => {
+        done.push('evaluate');
+      },
+      call: async () => {
+        done.push('call');
+        return call();
+      },
+    });
+    const queueEmpty = new Error('queue_empty');
+    const isQueueEmpty = (e: unknown) => e === queueEmpty;
+
+    expect(
+      await finishThenCall(
+        steps(async () => 'A006'),
+        isQueueEmpty,
+      ),
+    ).toEqual({ finished, called: 'A006' });
+    expect(done).toEqual(['finish', 'evaluate', 'call']);
+
+    done.length = 0;
+    expect(
+      await finishThenCall(
+        steps(() => Promise.reject(queueEmpty)),
+        isQueueEmpty,
+      ),
+    ).toEqual({ finished, called: null });
+    expect(done).toEqual(['finish', 'evaluate', 'call']);
+
+    // Any other refusal of the call is the caller's to show (the finish and the rating stand).
+    const paused = new Error('window_paused');
+    await expect(
+      finishThenCall(
+        steps(() => Promise.reject(paused)),
+        isQueueEmpty,
+      ),
+    ).rejects.toBe(paused);
   });
 
   it('says what a refusal means for the request that got it', () => {
