@@ -10,6 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { assertNode22, ensureBuild, root } from './lib/ensure-build.mjs';
+import { rolePageLines } from './lib/role-pages.mjs';
 
 assertNode22();
 ensureBuild();
@@ -104,7 +105,7 @@ function openWithoutElectron() {
   const kioskUrl = `${hostUrl}/kiosk`;
   if (!hasDisplay) {
     console.log('No display found: serving headless. Open these in a browser:');
-    console.log(`  kiosk   ${kioskUrl}\n  counter ${hostUrl}/counter\n  display ${hostUrl}/display`);
+    for (const line of rolePageLines(hostUrl)) console.log(line);
   } else if (chromium) {
     // The one line that says there is no Electron here and what runs instead.
     console.log(`Electron binary not installed: opening the kiosk in Chromium app mode (${kioskUrl}).`);
