@@ -17,6 +17,10 @@ export type TerminalIssueTicketRequest = z.infer<typeof TerminalIssueTicketReque
 export const TerminalStewardRequest = z.object({ caller: QueueCaller });
 export type TerminalStewardRequest = z.infer<typeof TerminalStewardRequest>;
 
+/** A secondary kiosk asks for the open ticket its card holder holds for a service (to reprint it). */
+export const TerminalMyTicketRequest = z.object({ serviceCode: ServiceCode, caller: QueueCaller.unwrap() });
+export type TerminalMyTicketRequest = z.infer<typeof TerminalMyTicketRequest>;
+
 /** What the secondary's printer made of a ticket the hall issued (recorded on the hall's ticket). */
 export const TerminalPrintReport = z.object({ printed: z.boolean() });
 export type TerminalPrintReport = z.infer<typeof TerminalPrintReport>;

@@ -94,5 +94,7 @@ export type HallSettingsIssues = z.infer<typeof HallSettingsIssues>;
 export const HallInfo = z.object({
   hallName: z.string(),
   kioskIdleSeconds: z.number().int().positive(),
+  /** The age from which a card takes an elder's priority ticket (the kiosk explains the rule). */
+  elderAge: z.number().int().positive(),
 });
 export type HallInfo = z.infer<typeof HallInfo>;

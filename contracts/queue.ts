@@ -7,6 +7,18 @@ export const ServiceCode = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/);
 export const PriorityClass = z.enum(['normal', 'appointment', 'elderly', 'disabled', 'vip']);
 export type PriorityClass = z.infer<typeof PriorityClass>;
 
+/**
+ * How a priority ticket says why it goes first, on the paper ticket and the kiosk's screen (the
+ * Chinese words are the hall's; the kiosk's English comes from its messages). Normal: nothing.
+ */
+export const PRIORITY_LABEL_ZH: Readonly<Record<PriorityClass, string | null>> = {
+  normal: null,
+  appointment: '预约优先',
+  elderly: '长者优先',
+  disabled: '残障人士优先',
+  vip: '绿色通道',
+};
+
 /** A service (事项 category) citizens queue for. */
 export const Service = z.object({
   code: ServiceCode,
@@ -22,6 +34,11 @@ export const Service = z.object({
   materials: z.string(),
   /** When tickets are issued: the service's own hours, else the hall's (hall time zone). */
   hours: WeeklyHours,
+  /**
+   * Closed for the hours or sold out today: when it issues numbers again (within a week), so
+   * the kiosk says "下次开放：周一 08:30" rather than only greying the tile. Null otherwise.
+   */
+  nextOpening: z.iso.datetime().nullable(),
 });
 export type Service = z.infer<typeof Service>;
 
@@ -85,6 +102,21 @@ export const IssueTicketRequest = z.object({
   priority: z.enum(['disabled', 'vip']).optional(),
 });
 export type IssueTicketRequest = z.input<typeof IssueTicketRequest>;
+
+/**
+ * `duplicate_ticket`'s details: the open ticket the card already holds for the service (its
+ * number, status and people ahead), for the card's holder only; the kiosk shows it and offers
+ * a reprint.
+ */
+export const DuplicateTicketDetails = z.object({ ticket: Ticket.nullable() });
+export type DuplicateTicketDetails = z.infer<typeof DuplicateTicketDetails>;
+
+/**
+ * A citizen who lost their paper ticket prints it again with the card that took it: the card on
+ * the reader is the proof, so no ticket id is needed (or could be guessed).
+ */
+export const ReprintMineRequest = z.object({ serviceCode: ServiceCode });
+export type ReprintMineRequest = z.infer<typeof ReprintMineRequest>;
 
 /** The issued ticket and the link its QR carries (shown on screen when the print failed). */
 export const IssueTicketResponse = z.object({ ticket: Ticket, progressUrl: z.string() });

@@ -73,7 +73,6 @@ export function mustGetTicket(db: Db, id: number): TicketRow {
   return row;
 }
 
-/** Whether this card already holds an open ticket for the service today. */
 /** The id of a card's open ticket for a service today, if it has one. */
 export function openTicketOf(db: Db, businessDay: string, serviceCode: string, identityKey: string): number | undefined {
   const row = prepared(
@@ -84,6 +83,7 @@ export function openTicketOf(db: Db, businessDay: string, serviceCode: string, i
   return row?.id;
 }
 
+/** Whether this card already holds an open ticket for the service today (issuing's hot path: no sort). */
 export function hasOpenTicket(db: Db, businessDay: string, serviceCode: string, identityKey: string): boolean {
   return (
     prepared(

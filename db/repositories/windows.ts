@@ -86,6 +86,16 @@ export function openWindowsFor(db: Db, serviceCode: string): number {
   return row.n;
 }
 
+/** The numbers of the windows (in service, paused or not) that serve a service, in order. */
+export function windowNumbersFor(db: Db, serviceCode: string): number[] {
+  const rows = prepared(
+    db,
+    `SELECT w.number AS number FROM window_services ws JOIN windows w ON w.id = ws.window_id
+       WHERE ws.service_code = ? AND w.retired = 0 ORDER BY w.number`,
+  ).all(serviceCode) as { number: number }[];
+  return rows.map((r) => r.number);
+}
+
 // --- retiring (hall settings, host/settings) ---------------------------------------
 
 /**

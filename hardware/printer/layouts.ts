@@ -33,6 +33,13 @@ export interface TicketContent {
   qrUrl: string;
   /** A short, privacy-safe note (e.g. "请留意叫号屏幕"). */
   note: string;
+  /**
+   * Why this number is called ahead of others ("长者优先", "预约优先"…), printed under it: a
+   * citizen who sees a later number called first knows the rule, not a mistake.
+   */
+  priority?: string;
+  /** The windows that serve this ticket's service, so the citizen knows where to look. */
+  windows?: readonly number[];
 }
 
 export interface ReceiptContent {
@@ -119,7 +126,10 @@ export function encodeTicket(content: TicketContent, options: LayoutOptions): Ui
   // Largest multiplier ≤ 4 at which the number fits on one line (a long number still wraps at 1×).
   const fit = Math.floor(page.columns / Math.max(1, displayWidth(content.number)));
   const multiplier = Math.max(1, Math.min(NUMBER_SIZE, fit));
-  page.line('').bold(true).size(multiplier, multiplier).text(content.number).size(1, 1).bold(false).line('');
+  page.line('').bold(true).size(multiplier, multiplier).text(content.number).size(1, 1).bold(false);
+  if (content.priority !== undefined) page.bold(true).text(`【${content.priority}】`).bold(false);
+  page.line('');
+  if (content.windows !== undefined && content.windows.length > 0) page.text(`办理窗口：${content.windows.join('、')} 号`);
   page.text(`前面还有 ${count(content.peopleAhead)} 人`);
   page.text(`预计等候约 ${count(content.estimatedWaitMinutes)} 分钟`);
   page.text(formatLocalTime(content.issuedAt, content.timeZone));

@@ -17,7 +17,11 @@ export function hallSettingsRoutes(deps: { store: HallSettingsStore; auth: Staff
   return async (app) => {
     app.get('/hall/info', { schema: { tags: ['settings'], response: { 200: HallInfo } } }, async () => {
       const settings = deps.store.get();
-      return { hallName: settings.hallName, kioskIdleSeconds: settings.timeouts.kioskIdleSeconds };
+      return {
+        hallName: settings.hallName,
+        kioskIdleSeconds: settings.timeouts.kioskIdleSeconds,
+        elderAge: settings.queue.elderAge,
+      };
     });
 
     app.get(

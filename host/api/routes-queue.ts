@@ -10,6 +10,7 @@ import {
   IssueTicketResponse,
   PauseRequest,
   RecentCalls,
+  ReprintMineRequest,
   ServiceList,
   TicketIdParams,
   TicketParams,
@@ -112,6 +113,17 @@ export function queueRoutes(deps: QueueRouteDeps): FastifyPluginAsyncZod {
         const ticket = queue.ticket(req.params.ticketId);
         if (!mayReprint(ticket, optionalStaff(auth, req) !== null)) throw new HostError('invalid_state', '该号码不能补打');
         const reprinted = await printing.print(ticket);
+        return { ticket: reprinted, progressUrl: printing.progressUrl(reprinted) };
+      },
+    );
+
+    app.post(
+      '/tickets/mine/reprint',
+      { schema: { tags: ['queue'], body: ReprintMineRequest, response: { 200: IssueTicketResponse, ...errors } } },
+      async (req) => {
+        const holder = identity.queueCaller();
+        if (holder === null) throw new HostError('no_identity', '请先刷身份证');
+        const reprinted = await printing.print(queue.mineFor(req.body.serviceCode, holder.key));
         return { ticket: reprinted, progressUrl: printing.progressUrl(reprinted) };
       },
     );

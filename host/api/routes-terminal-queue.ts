@@ -6,6 +6,7 @@ import { ApiError } from '../../contracts/errors';
 import {
   TerminalCheckInRequest,
   TerminalIssueTicketRequest,
+  TerminalMyTicketRequest,
   TerminalPrintReport,
   TerminalStewardRequest,
 } from '../../contracts/hall-link';
@@ -70,6 +71,15 @@ export function terminalQueueRoutes(deps: TerminalQueueDeps): FastifyPluginAsync
         schema: { tags: ['terminal'], params: TicketIdParams, response: { 200: IssueTicketResponse, ...errors } },
       },
       async (req) => issued(queue.ticket(req.params.ticketId)),
+    );
+
+    app.post(
+      '/terminal/tickets/mine',
+      {
+        preHandler: terminal,
+        schema: { tags: ['terminal'], body: TerminalMyTicketRequest, response: { 200: IssueTicketResponse, ...errors } },
+      },
+      async (req) => issued(queue.mineFor(req.body.serviceCode, req.body.caller.key)),
     );
 
     app.post(

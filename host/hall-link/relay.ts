@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CheckInRequest } from '../../contracts/appointments';
-import { IssueTicketRequest, TicketIdParams, TicketProgressQuery, WindowParams } from '../../contracts/queue';
+import { IssueTicketRequest, ReprintMineRequest, TicketIdParams, TicketProgressQuery, WindowParams } from '../../contracts/queue';
 import { z } from 'zod';
 import { HostError } from '../errors/host-error';
 import type { HallLink } from './hall-link';
@@ -32,6 +32,7 @@ const RELAYED: Record<string, Relayed> = {
     return created(remote.issue(body.serviceCode, body.withIdentity ?? true));
   },
   'POST /api/v1/tickets/:ticketId/reprint': (req, remote) => ok(remote.reprint(TicketIdParams.parse(req.params).ticketId)),
+  'POST /api/v1/tickets/mine/reprint': (req, remote) => ok(remote.reprintMine(ReprintMineRequest.parse(req.body).serviceCode)),
   'POST /api/v1/steward-requests': (_req, remote) => created(remote.steward()),
   'POST /api/v1/appointments/check-in': async (req, remote) => remote.checkIn(CheckInRequest.parse(req.body)),
 };

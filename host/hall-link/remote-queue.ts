@@ -89,6 +89,16 @@ export class RemoteQueue {
     return this.printAndReport({ ticket, progressUrl });
   }
 
+  /** The card holder's open ticket for a service, from the hall, printed again on this kiosk. */
+  async reprintMine(serviceCode: string): Promise<IssueTicketResponse> {
+    const caller = this.caller(true);
+    if (caller === null) throw new HostError('no_identity', '请先刷身份证');
+    const mine = await this.o.link.call((hall) =>
+      hall.call('POST', '/terminal/tickets/mine', IssueTicketResponse, { serviceCode, caller }),
+    );
+    return this.printAndReport(mine);
+  }
+
   async checkIn(request: CheckInRequest): Promise<{ status: 200 | 201; body: CheckInResponse }> {
     const card = this.o.identity.currentCard();
     const caller = this.o.identity.queueCaller();
@@ -104,6 +114,16 @@ export class RemoteQueue {
     return { status: answer.alreadyCheckedIn ? 200 : 201, body: printed };
   }
 
+  /** The hall's windows for the ticket's service, for the paper ticket; none when the hall does not say. */
+  private async windowsServing(ticket: Ticket): Promise<number[]> {
+    try {
+      const { windows } = await this.windows();
+      return windows.filter((w) => w.services.includes(ticket.serviceCode)).map((w) => w.number);
+    } catch {
+      return [];
+    }
+  }
+
   private caller(required: boolean): QueueCaller {
     const caller = this.o.identity.queueCaller();
     if (required && caller === null) throw new HostError('no_identity', '请先刷身份证');
@@ -111,7 +131,7 @@ export class RemoteQueue {
   }
 
   private async printAndReport(issued: IssueTicketResponse): Promise<IssueTicketResponse> {
-    const printed = await this.o.printing.printOnly(issued.ticket, issued.progressUrl);
+    const printed = await this.o.printing.printOnly(issued.ticket, issued.progressUrl, await this.windowsServing(issued.ticket));
     if (printed === null) return issued;
     try {
       const { ticket } = await this.o.link.call((hall) =>

@@ -1,4 +1,4 @@
-import type { Ticket } from '../../contracts/queue';
+import { PRIORITY_LABEL_ZH, type Ticket } from '../../contracts/queue';
 import { encodeTicket } from '../../hardware/printer';
 import type { PrinterDevice } from '../devices/printer-device';
 import type { QueueService } from '../queue/queue-service';
@@ -38,16 +38,19 @@ export class TicketPrinting {
   }
 
   async print(ticket: Ticket): Promise<Ticket> {
-    const printed = await this.printOnly(ticket, this.o.progressUrl(ticket));
+    const windows = this.o.queue.windowNumbersFor(ticket.serviceCode);
+    const printed = await this.printOnly(ticket, this.o.progressUrl(ticket), windows);
     return printed === null ? ticket : this.o.queue.markPrinted(ticket.id, printed);
   }
 
   /**
    * Prints a ticket on this kiosk's printer without recording the outcome: for a ticket of the
    * hall's queue issued through a secondary kiosk, whose outcome is reported to the hall.
-   * null when this kiosk has no printer; else whether the ticket came out.
+   * null when this kiosk has no printer; else whether the ticket came out. `windows`: those that
+   * serve the ticket's service in the queue it belongs to (the hall's, for a hall ticket).
    */
-  async printOnly(ticket: Ticket, qrUrl: string): Promise<boolean | null> {
+  async printOnly(ticket: Ticket, qrUrl: string, windows: readonly number[]): Promise<boolean | null> {
+    const priority = PRIORITY_LABEL_ZH[ticket.priorityClass];
     const printer = this.o.printer();
     if (!printer) return null;
     try {
@@ -62,6 +65,8 @@ export class TicketPrinting {
           timeZone: this.o.timeZone,
           qrUrl,
           note: NOTE,
+          windows,
+          ...(priority === null ? {} : { priority }),
         },
         { width: printer.paperWidth, header: printer.header, footer: printer.footer },
       );

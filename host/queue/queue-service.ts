@@ -1,5 +1,5 @@
 import type { QueuePolicy, WeeklyHours } from '../../contracts/config';
-import type { Call, Outcome, PriorityClass, Service, Ticket, Window } from '../../contracts/queue';
+import type { Call, DuplicateTicketDetails, Outcome, PriorityClass, Service, Ticket, Window } from '../../contracts/queue';
 import { recordAudit } from '../../db/repositories/audit';
 import type { Db } from '../../db/open';
 import {
@@ -18,6 +18,7 @@ import {
   listWindows,
   openWindowsFor,
   setWindowPaused,
+  windowNumbersFor,
   upsertWindows,
   type WindowRow,
   type WindowSeedRow,
@@ -127,8 +128,22 @@ export class QueueService {
         estimatedWaitMinutes: this.estimateMinutes(s.code, count),
         materials: s.materials,
         hours: parseHours(s) ?? this.o.hours,
+        nextOpening: this.nextIssuing(s, closedReason, now),
       };
     });
+  }
+
+  /**
+   * When a closed service issues numbers again, so the kiosk can say so instead of a grey tile:
+   * the next opening after closed hours, or after today's close when today's numbers are gone.
+   * Unknown (null) while a supervisor has it suspended, or with no opening in the coming week.
+   */
+  private nextIssuing(s: ServiceRow, closed: Service['closedReason'], now: Date): string | null {
+    if (closed !== 'hours' && closed !== 'sold_out') return null;
+    const state = this.openingOf(s, now);
+    if (closed === 'hours') return state.nextOpening?.toISOString() ?? null;
+    if (!state.closesAt) return null;
+    return serviceOpen(this.o.hours, parseHours(s), state.closesAt, this.o.timeZone).nextOpening?.toISOString() ?? null;
   }
 
   windows(): Window[] {
@@ -165,10 +180,25 @@ export class QueueService {
     return this.toTicket(this.mustTicket(ticketId));
   }
 
+  /**
+   * The open ticket a card holds for a service today, for its holder to print again; the card
+   * is the proof, so a lost paper ticket costs no second number.
+   */
+  mineFor(serviceCode: string, identityKey: string): Ticket {
+    const ticket = this.openTicketFor(serviceCode, identityKey);
+    if (ticket === null) throw new HostError('ticket_unknown', '您今天没有该事项未办结的号码');
+    return ticket;
+  }
+
   /** A card's open ticket for a service today (the one the one-ticket rule protects), or null. */
   openTicketFor(serviceCode: string, identityKey: string): Ticket | null {
     const id = tickets.openTicketOf(this.o.db, this.businessDay(), serviceCode, identityKey);
     return id === undefined ? null : this.ticket(id);
+  }
+
+  /** The windows that serve a service (printed on its tickets: where to look for the call). */
+  windowNumbersFor(serviceCode: string): number[] {
+    return windowNumbersFor(this.o.db, serviceCode);
   }
 
   /** The staff member signed in at a window (keypads act on their behalf), or null. */
@@ -220,7 +250,11 @@ export class QueueService {
         this.o.policy.onePerIdentityPerService &&
         tickets.hasOpenTicket(this.o.db, day, service.code, input.identity.key)
       ) {
-        throw new HostError('duplicate_ticket', '您已有该事项的号码，请勿重复取号');
+        // The card's holder is told which number they hold and where it stands, so the kiosk can
+        // show it and offer a reprint instead of a bare refusal.
+        throw new HostError('duplicate_ticket', '您已有该事项的号码，请勿重复取号', {
+          ticket: this.openTicketFor(service.code, input.identity.key),
+        } satisfies DuplicateTicketDetails);
       }
       const seq = tickets.nextSeq(this.o.db, day, service.code);
       const number = `${service.prefix}${String(service.numberStart + seq - 1).padStart(3, '0')}`;

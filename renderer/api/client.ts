@@ -120,6 +120,8 @@ export function createApiClient(baseUrl = '') {
     windows: () => call('GET', '/windows', WindowList),
     issueTicket: (request: IssueTicketRequest) => call('POST', '/tickets', IssueTicketResponse, request),
     reprint: (ticketId: number) => call('POST', `/tickets/${ticketId}/reprint`, IssueTicketResponse),
+    /** The open ticket the card on the reader holds for a service, printed again. */
+    reprintMine: (serviceCode: string) => call('POST', '/tickets/mine/reprint', IssueTicketResponse, { serviceCode }),
     ticketProgress: (ticketId: number, key: string) =>
       call('GET', `/tickets/${ticketId}/progress?k=${encodeURIComponent(key)}`, TicketResponse),
     signIn: async (staffNo: string, pin: string, windowId: number) => {

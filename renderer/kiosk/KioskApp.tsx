@@ -208,6 +208,11 @@ function Kiosk() {
         keyboard.close();
         setView({ name: 'home' });
       },
+      openFlow: (flow) => {
+        markFinished(false);
+        keyboard.close();
+        setView({ name: 'flow', flow, withoutCard: false });
+      },
       endSession,
       setFinished: markFinished,
       keepAlive: idle.restart,

@@ -1,34 +1,80 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { Service } from '../../contracts/queue';
 import { useApi } from '../api/context';
+import { FLOWS } from './flows/registry';
+import { nextOpening } from './opening';
+import { useKioskSession } from './shell/session';
+import './service-picker.css';
 
-/** The hall's queue services with people waiting and the expected wait; closed ones say why. */
+/** The flows a citizen can still use when no number is issued: those that need no queue. */
+const WITHOUT_QUEUE = FLOWS.filter((f) => !f.queue);
+
+/**
+ * The hall's queue services with people waiting and the expected wait. Closed ones say why and
+ * when they open again; when none issues numbers for the hours, the top of the screen says when
+ * the hall opens next and offers what still works, so closed hours are no dead end.
+ */
 export function ServicePicker({ onPick, busy = false }: { onPick: (code: string) => void; busy?: boolean }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
+  const session = useKioskSession();
   const services = useQuery({ queryKey: ['services'], queryFn: api.services });
+  const timeZone = session.health?.timeZone ?? 'Asia/Shanghai';
+  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const now = new Date();
+  const when = (iso: string) => nextOpening(iso, now, timeZone, locale);
+
+  const list = services.data?.services ?? [];
+  const allClosedForHours = list.length > 0 && list.every((s) => s.closedReason === 'hours');
+  // The hall's next opening is the earliest of its services'; a service opening later says so on its tile.
+  const hallNext = allClosedForHours ? earliest(list) : null;
+
+  const hint = (s: Service) => {
+    if (s.open)
+      return `${t('kiosk.waiting', { count: s.waiting })} · ${t('kiosk.estimatedWait', { minutes: s.estimatedWaitMinutes })}`;
+    const reason = t(
+      s.closedReason === 'hours' ? 'kiosk.closedHours' : s.closedReason === 'sold_out' ? 'kiosk.soldOut' : 'kiosk.closed',
+    );
+    if (s.nextOpening === null || s.nextOpening === hallNext) return reason;
+    return `${reason} · ${t('ticket.nextOpening', { when: when(s.nextOpening).text })}`;
+  };
+
   return (
     <section className="services" aria-labelledby="services-title">
+      {hallNext !== null && (
+        <div className="closed-notice" role="status" data-testid="closed-notice">
+          <p className="closed-when">
+            {when(hallNext).today
+              ? t('ticket.opensLaterToday', { time: when(hallNext).text })
+              : t('ticket.closedUntil', { when: when(hallNext).text })}
+          </p>
+          <p>{t('ticket.stillWorks')}</p>
+          <div className="closed-actions">
+            {WITHOUT_QUEUE.map((f) => (
+              <button key={f.id} type="button" className="secondary" data-flow={f.id} onClick={() => session.openFlow(f.id)}>
+                {t(f.title)}
+              </button>
+            ))}
+          </div>
+          <p className="closed-booking">{t('ticket.bookAnotherTime')}</p>
+        </div>
+      )}
       <h3 id="services-title">{t('kiosk.chooseService')}</h3>
       {services.isPending && <p>{t('common.loading')}</p>}
       <div className="tiles">
-        {services.data?.services.map((s) => (
+        {list.map((s) => (
           <button key={s.code} type="button" className="tile" disabled={!s.open || busy} onClick={() => onPick(s.code)}>
             <span className="tile-title">{i18n.language === 'en' ? s.nameEn : s.name}</span>
-            <span className="tile-hint">
-              {s.open
-                ? `${t('kiosk.waiting', { count: s.waiting })} · ${t('kiosk.estimatedWait', { minutes: s.estimatedWaitMinutes })}`
-                : t(
-                    s.closedReason === 'hours'
-                      ? 'kiosk.closedHours'
-                      : s.closedReason === 'sold_out'
-                        ? 'kiosk.soldOut'
-                        : 'kiosk.closed',
-                  )}
-            </span>
+            <span className="tile-hint">{hint(s)}</span>
           </button>
         ))}
       </div>
     </section>
   );
+}
+
+function earliest(services: readonly Service[]): string | null {
+  const times = services.flatMap((s) => (s.nextOpening === null ? [] : [s.nextOpening])).sort();
+  return times[0] ?? null;
 }

@@ -5,6 +5,8 @@ import { useApi } from '../api/context';
 import { QrImage } from '../ui/QrImage';
 import { useKioskSession } from './shell/session';
 import { TakeCardNote } from './shell/TakeCardReminder';
+import { TicketPriority } from './TicketPriority';
+import './ticket.css';
 
 /**
  * The issued ticket. When the paper ticket did not come out, the ticket stays
@@ -46,6 +48,7 @@ export function TicketDone({
       <p className="ticket-number" data-testid="ticket-number">
         {ticket.number}
       </p>
+      <TicketPriority ticket={ticket} />
       <p className="ticket-ahead">{t('kiosk.peopleAhead', { count: ticket.peopleAhead })}</p>
       <p className="ticket-ahead">{t('kiosk.estimatedWait', { minutes: ticket.estimatedWaitMinutes })}</p>
       {printFailed ? (

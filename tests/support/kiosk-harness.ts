@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HostConfigInput } from '../../contracts/config';
+import type { Clock } from '../../host/clock/clock';
 import { listenCentral, tempDir, token, type ListeningApi, type TempDir } from '../host/sync/support';
 import { launchChromium } from './browser';
 import { waitFor } from './wait';
@@ -38,12 +39,19 @@ export interface KioskHarness {
  * A real host (built renderer, simulated devices, staff 1001/9001/8001) talking to the real
  * reference central API on loopback, and Debian's Chromium. One per test file.
  */
-export async function startKioskHarness(options: { config?: HostConfigInput } = {}): Promise<KioskHarness> {
+export async function startKioskHarness(
+  options: {
+    config?: HostConfigInput;
+    /** The host's clock (opening hours, business day, ages); the wall clock when left out. */
+    clock?: Clock;
+  } = {},
+): Promise<KioskHarness> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer missing: run `npm run build` first');
   const tmp: TempDir = tempDir('kiosk-e2e-');
   const central = await listenCentral(join(tmp.dir, 'central.sqlite'));
   const host = await startTestHost({
     withRenderer: true,
+    ...(options.clock ? { clock: options.clock } : {}),
     config: {
       staff: await testStaffSeeds(),
       devices: KIOSK_DEVICES,

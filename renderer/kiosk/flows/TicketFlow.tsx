@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Ticket } from '../../../contracts/queue';
+import { DuplicateTicketDetails, type IssueTicketResponse, type Ticket } from '../../../contracts/queue';
 import { ApiClientError } from '../../api/client';
 import { useApi } from '../../api/context';
+import { DuplicateTicket } from '../DuplicateTicket';
 import { ServicePicker } from '../ServicePicker';
 import { useKioskSession } from '../shell/session';
 import { TicketDone } from '../TicketDone';
@@ -14,9 +15,17 @@ export default function TicketFlow() {
   const api = useApi();
   const { t } = useTranslation();
   const session = useKioskSession();
-  const [issued, setIssued] = useState<{ ticket: Ticket; progressUrl: string } | null>(null);
+  const [issued, setIssued] = useState<IssueTicketResponse | null>(null);
+  // The number this card already holds for the chosen service (a second one is refused).
+  const [held, setHeld] = useState<Ticket | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  const show = (result: IssueTicketResponse) => {
+    setHeld(null);
+    setIssued(result);
+    session.setFinished(true);
+  };
 
   const take = async (serviceCode: string) => {
     setError(null);
@@ -24,12 +33,14 @@ export default function TicketFlow() {
     try {
       // With a card the one-ticket rule and elder priority apply; without one it is a plain ticket.
       const result = await api.issueTicket({ serviceCode, withIdentity: session.citizen !== null });
-      setIssued(result);
-      session.setFinished(true);
+      show(result);
       session.voice.say(t('ticket.sayNumber', { number: result.ticket.number.split('').join(' ') }));
     } catch (e) {
       const code = e instanceof ApiClientError ? e.code : 'generic';
-      setError(t(`kiosk.errors.${KNOWN_ERRORS.includes(code) ? code : 'generic'}`));
+      const duplicate =
+        code === 'duplicate_ticket' ? DuplicateTicketDetails.safeParse(e instanceof ApiClientError ? e.details : null) : null;
+      if (duplicate?.success && duplicate.data.ticket !== null) setHeld(duplicate.data.ticket);
+      else setError(t(`kiosk.errors.${KNOWN_ERRORS.includes(code) ? code : 'generic'}`));
     } finally {
       setBusy(false);
     }
@@ -45,6 +56,7 @@ export default function TicketFlow() {
       />
     );
   }
+  if (held) return <DuplicateTicket ticket={held} onReprinted={show} onFinish={() => void session.endSession()} />;
   return (
     <>
       {error && (

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { HallEvent } from '../../../contracts/events';
 import type { HostHealth } from '../../../contracts/health';
 import type { IdentityView } from '../../../contracts/identity';
+import type { FlowId } from '../flows/registry';
 import type { Voice } from './voice';
 
 /**
@@ -22,6 +23,8 @@ export interface KioskSession {
   voice: Voice;
   /** Back to the home tiles (the citizen stays). */
   goHome(): void;
+  /** Straight to another flow (e.g. from a closed 取号 to 进度查询); the citizen stays. */
+  openFlow(flow: FlowId): void;
   /** Ends the citizen's visit: host session, queries, forms, screen — then the attract screen. */
   endSession(): Promise<void>;
   /**

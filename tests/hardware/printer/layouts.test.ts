@@ -44,6 +44,15 @@ describe('encodeTicket → decodeEscPos round trip', () => {
     expect(texts.join('')).toContain(typicalTicket.note.replace(/\s/g, ''));
   });
 
+  it('says why a priority number goes first and which windows serve it', () => {
+    const texts = (ticket: typeof typicalTicket) => decodeEscPos(encodeTicket(ticket, { width: 58 })).lines.map((l) => l.text);
+    const priority = texts({ ...typicalTicket, priority: '长者优先', windows: [1, 4] });
+    expect(priority).toContain('【长者优先】');
+    expect(priority).toContain('办理窗口：1、4 号');
+    // A normal ticket carries neither line.
+    expect(texts(typicalTicket).join()).not.toMatch(/【|办理窗口/);
+  });
+
   it('keeps a typical ticket with native QR within 600 bytes', () => {
     expect(encodeTicket(typicalTicket, { width: 58 }).length).toBeLessThanOrEqual(600);
     expect(encodeTicket(typicalTicket, { width: 80 }).length).toBeLessThanOrEqual(600);

@@ -57,6 +57,7 @@ describe('hall settings API (technician console, applied live)', () => {
     expect(HallInfo.parse((await host.app.inject({ url: '/api/v1/hall/info' })).json())).toEqual({
       hallName: settings.hallName,
       kioskIdleSeconds: 60,
+      elderAge: 70,
     });
   });
 
