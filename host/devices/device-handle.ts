@@ -39,5 +39,7 @@ export class HealthTracker {
 
 export const unsupported = (action: DeviceTestAction, kind: string): DeviceTestResult => ({
   ok: false,
+  code: 'not_a_test',
+  params: { action },
   detail: `${action} is not a test of a ${kind}`,
 });

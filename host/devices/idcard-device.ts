@@ -70,10 +70,20 @@ export class IdCardDevice implements DeviceHandle {
   async test(action: DeviceTestAction): Promise<DeviceTestResult> {
     if (action !== 'read-card') return unsupported(action, 'card reader');
     const h = this.reader.health;
-    if (h.state !== 'ok') return { ok: false, detail: `reader ${h.state}${h.lastError ? ` (${h.lastError.kind})` : ''}` };
+    if (h.state !== 'ok') {
+      return {
+        ok: false,
+        code: 'reader_not_ready',
+        params: { state: this.tracker.value.state },
+        detail: `reader ${h.state}${h.lastError ? ` (${h.lastError.kind})` : ''}`,
+      };
+    }
+    if (this.reader.hasCard) return { ok: true, code: 'card_read', params: {}, detail: 'card on the reader, read ok' };
     return {
       ok: true,
-      detail: this.reader.hasCard ? 'card on the reader, read ok' : `reader ok, SAM ${h.samId ?? 'unknown'}, no card`,
+      code: 'no_card',
+      params: { samId: h.samId ?? null },
+      detail: `reader ok, SAM ${h.samId ?? 'unknown'}, no card`,
     };
   }
 }

@@ -64,14 +64,15 @@ export class KeypadDevice implements DeviceHandle {
 
   async test(action: DeviceTestAction, text?: string): Promise<DeviceTestResult> {
     const addresses = [...this.windowByAddress.keys()];
-    if (addresses.length === 0) return { ok: false, detail: 'no keypad address is bound to a window' };
+    if (action !== 'beep' && action !== 'show-text') return unsupported(action, 'caller keypad');
+    if (addresses.length === 0)
+      return { ok: false, code: 'keypad_unbound', params: {}, detail: 'no keypad address is bound to a window' };
     try {
       if (action === 'beep') for (const a of addresses) await this.driver.beep(a);
-      else if (action === 'show-text') for (const a of addresses) await this.driver.showNumber(a, (text ?? '888888').slice(0, 6));
-      else return unsupported(action, 'caller keypad');
-      return { ok: true, detail: `sent to keypad address ${addresses.join(', ')}` };
+      else for (const a of addresses) await this.driver.showNumber(a, (text ?? '888888').slice(0, 6));
+      return { ok: true, code: 'keypad_sent', params: { addresses }, detail: `sent to keypad address ${addresses.join(', ')}` };
     } catch (error) {
-      return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+      return { ok: false, code: 'keypad_failed', params: {}, detail: error instanceof Error ? error.message : String(error) };
     }
   }
 

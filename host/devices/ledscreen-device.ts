@@ -72,7 +72,13 @@ export class LedScreenDevice implements DeviceHandle {
   async test(action: DeviceTestAction, text?: string): Promise<DeviceTestResult> {
     if (action !== 'show-text') return unsupported(action, 'LED screen');
     const ok = await this.show([text ?? '测试 TEST', `${this.windowNumber}号窗口`]);
-    return ok ? { ok: true, detail: 'shown' } : { ok: false, detail: this.tracker.value.lastError ?? 'no answer' };
+    if (ok) return { ok: true, code: 'screen_shown', params: {}, detail: 'shown' };
+    return {
+      ok: false,
+      code: 'screen_failed',
+      params: { failure: this.screen.health.lastError?.kind ?? null },
+      detail: this.tracker.value.lastError ?? 'no answer',
+    };
   }
 
   private idleLines(): string[] {

@@ -80,6 +80,13 @@ export class PrinterDevice implements DeviceHandle {
       { width: this.paperWidth, header: this.header, footer: this.footer },
     );
     const result = await this.driver.print(bytes);
-    return result.ok ? { ok: true, detail: `printed ${bytes.length} bytes` } : { ok: false, detail: result.reason };
+    return result.ok
+      ? { ok: true, code: 'printed', params: { bytes: bytes.length }, detail: `printed ${bytes.length} bytes` }
+      : {
+          ok: false,
+          code: 'print_failed',
+          params: { reason: result.reason },
+          detail: result.detail === undefined ? result.reason : `${result.reason}: ${result.detail}`,
+        };
   }
 }

@@ -2,9 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceConfig, DeviceKind } from '../../contracts/config';
-import type { DeviceTestAction } from '../../contracts/devices';
+import type { DeviceTestAction, DeviceTestResult } from '../../contracts/devices';
 import type { DeviceHealth } from '../../contracts/health';
 import { useApi } from '../api/context';
+import { deviceTestText } from './device-test-text';
 import { formatTime, TECH_KEYS, useTechSession, type LastScan } from './session';
 
 /** The tests the host's device handles answer (host/devices/*-device.ts `test`). Scanners have none: a scan is the test. */
@@ -16,7 +17,8 @@ const ACTIONS: Record<DeviceKind, readonly DeviceTestAction[]> = {
   scanner: [],
 };
 
-type Outcome = { action: DeviceTestAction; ok: boolean; hostDetail: string | null; message: string | null };
+/** The host's finding (worded at render, so a language switch re-words it), or why the request failed. */
+type Outcome = { action: DeviceTestAction; ok: boolean; result: DeviceTestResult | null; message: string | null };
 
 /** A device's test buttons (technicians only) and the last result. */
 export function DeviceTests({
@@ -47,13 +49,13 @@ export function DeviceTests({
     setOutcome(null);
     try {
       const result = await api.testDevice(config.id, action, action === 'show-text' ? text : undefined);
-      setOutcome({ action, ok: result.ok, hostDetail: result.detail, message: null });
+      setOutcome({ action, ok: result.ok, result, message: null });
       if (result.ok && action === 'print-test') {
         await queryClient.invalidateQueries({ queryKey: TECH_KEYS.preview(config.id) });
         onPrinted();
       }
     } catch (error) {
-      setOutcome({ action, ok: false, hostDetail: null, message: session.failed(error) });
+      setOutcome({ action, ok: false, result: null, message: session.failed(error) });
     } finally {
       setRunning(null);
     }
@@ -112,7 +114,7 @@ export function DeviceTests({
                 ? t('tech.tests.ok', { action: t(`tech.tests.actions.${outcome.action}`) })
                 : t('tech.tests.failed', { action: t(`tech.tests.actions.${outcome.action}`) })}
             </strong>{' '}
-            {outcome.hostDetail !== null ? <code>{outcome.hostDetail}</code> : outcome.message}
+            {outcome.result !== null ? deviceTestText(outcome.result, t) : outcome.message}
           </p>
         )}
       </div>

@@ -128,7 +128,8 @@ describe('technician console', () => {
     const testsBefore = audited('device.test').n;
     const printerCard = card(page, 'printer-1');
     await printerCard.getByRole('button', { name: '打印测试小票' }).click();
-    expect(await printerCard.getByTestId('tech-test-result').innerText()).toMatch(/^打印测试小票：成功。 printed \d+ bytes$/);
+    // In the console's language, parameters and all (the host's English detail is for its logs).
+    expect(await printerCard.getByTestId('tech-test-result').innerText()).toMatch(/^打印测试小票：成功。 已打印 \d+ 字节。$/);
 
     // The preview opens by itself on the page just printed: the test ticket's lines, number, QR and cut.
     const receipt = printerCard.getByTestId('tech-receipt').first();
@@ -147,18 +148,20 @@ describe('technician console', () => {
 
     const keypadCard = card(page, 'keypad-1');
     await keypadCard.getByRole('button', { name: '蜂鸣测试' }).click();
-    expect(await keypadCard.getByTestId('tech-test-result').innerText()).toContain('蜂鸣测试：成功。');
+    expect(await keypadCard.getByTestId('tech-test-result').innerText()).toBe('蜂鸣测试：成功。 已发送到地址 1 的呼叫器。');
 
     const ledCard = card(page, 'led-1');
     await ledCard.getByLabel('要显示的文字').fill('测试 123');
     await ledCard.getByRole('button', { name: '显示测试' }).click();
-    expect(await ledCard.getByTestId('tech-test-result').innerText()).toContain('显示测试：成功。');
+    expect(await ledCard.getByTestId('tech-test-result').innerText()).toBe('显示测试：成功。 LED 屏已显示这段文字。');
     const led = k.host.devices.simulatorsOf(LedScreenDevice).find((d) => d.config.id === 'led-1');
     expect(led?.simulator?.shown?.[0]).toBe('测试 123');
 
     const readerCard = card(page, 'idcard-1');
     await readerCard.getByRole('button', { name: '读卡测试' }).click();
-    expect(await readerCard.getByTestId('tech-test-result').innerText()).toContain('读卡测试：成功。');
+    expect(await readerCard.getByTestId('tech-test-result').innerText()).toMatch(
+      /^读卡测试：成功。 读卡器正常（安全模块 [\d.-]+），上面没有卡。$/,
+    );
 
     // A scanner has no button: a scan shows its length (never its content).
     const scannerCard = card(page, 'scanner-1');

@@ -43,7 +43,10 @@ describe('technician device console API', () => {
       headers: tech,
       payload: { action: 'print-test' },
     });
-    expect(DeviceTestResult.parse(test.json()).ok).toBe(true);
+    // A code and its parameters, which the console words in its own language.
+    const printed = DeviceTestResult.parse(test.json());
+    expect(printed).toMatchObject({ ok: true, code: 'printed' });
+    expect(printed.code === 'printed' && printed.params.bytes).toBeGreaterThan(0);
     const preview = PrintPreviewList.parse(
       (await host.app.inject({ url: '/api/v1/devices/printer-9/preview', headers: tech })).json(),
     );
@@ -59,11 +62,35 @@ describe('technician device console API', () => {
       headers: tech,
       payload: { action: 'beep' },
     });
-    expect(DeviceTestResult.parse(wrong.json()).ok).toBe(false);
+    expect(DeviceTestResult.parse(wrong.json())).toMatchObject({ ok: false, code: 'not_a_test', params: { action: 'beep' } });
     const actions = host.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'device.%' ORDER BY id").all();
     expect(actions).toEqual([{ action: 'device.save' }, { action: 'device.test' }, { action: 'device.test' }]);
     const removed = await host.app.inject({ method: 'DELETE', url: '/api/v1/devices/printer-9', headers: tech });
     expect(DeviceList.parse(removed.json()).devices).toEqual([]);
+  });
+
+  it('reports each kind’s test as a code with parameters: keypad, LED screen, card reader', async () => {
+    const devices = [
+      { id: 'keypad-9', kind: 'caller', transport: { type: 'simulated' } },
+      { id: 'led-9', kind: 'ledscreen', transport: { type: 'simulated' }, options: { ledscreen: { windowNumber: 1 } } },
+      { id: 'idcard-9', kind: 'idcard', transport: { type: 'simulated' } },
+    ];
+    for (const payload of devices) {
+      const put = await host.app.inject({ method: 'PUT', url: `/api/v1/devices/${payload.id}`, headers: tech, payload });
+      expect(put.statusCode).toBe(200);
+    }
+    await waitFor(() => (host.devices.health().every((h) => h.state === 'ok') ? true : undefined), 'devices ok');
+    const test = async (id: string, action: string) =>
+      DeviceTestResult.parse(
+        (await host.app.inject({ method: 'POST', url: `/api/v1/devices/${id}/test`, headers: tech, payload: { action } })).json(),
+      );
+    // A keypad bound to no window has nowhere to send.
+    expect(await test('keypad-9', 'beep')).toMatchObject({ ok: false, code: 'keypad_unbound', params: {} });
+    expect(await test('led-9', 'show-text')).toMatchObject({ ok: true, code: 'screen_shown', params: {} });
+    const reader = await test('idcard-9', 'read-card');
+    expect(reader).toMatchObject({ ok: true, code: 'no_card' });
+    expect(reader.code === 'no_card' && reader.params.samId).toMatch(/^\d{2}\.\d{2}-/);
+    for (const { id } of devices) await host.app.inject({ method: 'DELETE', url: `/api/v1/devices/${id}`, headers: tech });
   });
 
   it('rejects a device config with a bad transport', async () => {
