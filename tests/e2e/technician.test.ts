@@ -146,6 +146,21 @@ describe('technician console', () => {
     expect(numberSize).not.toBe('1x1');
     expect(await seriousViolations(page)).toEqual([]);
 
+    // A second ticket: the preview shows both receipts whole, neither cut off at the card's edge.
+    const receipts = printerCard.getByTestId('tech-receipt');
+    const before = await receipts.count();
+    await printerCard.getByRole('button', { name: '打印测试小票' }).click();
+    // The preview keeps the last five.
+    await expect.poll(() => receipts.count()).toBe(Math.min(before + 1, 5));
+    const shelf = printerCard.locator('.tech-receipts');
+    const shelfBox = await shelf.boundingBox();
+    for (const i of [0, 1]) {
+      const box = await receipts.nth(i).boundingBox();
+      expect(box && shelfBox && box.x >= shelfBox.x && box.x + box.width <= shelfBox.x + shelfBox.width).toBe(true);
+      expect(box && box.x + box.width <= LANDSCAPE.width).toBe(true);
+    }
+    expect(await shelf.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+
     const keypadCard = card(page, 'keypad-1');
     await keypadCard.getByRole('button', { name: '蜂鸣测试' }).click();
     expect(await keypadCard.getByTestId('tech-test-result').innerText()).toBe('蜂鸣测试：成功。 已发送到地址 1 的呼叫器。');
@@ -175,7 +190,7 @@ describe('technician console', () => {
     await expect.poll(() => scannerCard.getByTestId('tech-last-scan').innerText()).toContain('共 9 个字符');
     expect(await scannerCard.innerText()).not.toContain('ABC-12345');
 
-    expect(audited('device.test').n).toBe(testsBefore + 4);
+    expect(audited('device.test').n).toBe(testsBefore + 5);
   });
 
   it('adds a simulated LED screen that runs at once, shows the host’s refusal of a bad edit on its fields, then removes it; axe', async () => {
