@@ -8,6 +8,7 @@ import { useKioskSession } from '../shell/session';
 import { CheckInDone } from './checkin/CheckInDone';
 import { checkInProblem, type CheckInProblem } from './checkin/check-in-problem';
 import { useScannedCodes } from './checkin/use-scanned-codes';
+import { ScreenTop } from './screen-top';
 import './CheckInFlow.css';
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -84,83 +85,88 @@ export default function CheckInFlow() {
 
   if (result) {
     return (
-      <CheckInDone
-        result={result}
-        timeZone={timeZone}
-        onReprinted={(ticket, progressUrl) => setResult({ ...result, ticket, progressUrl })}
-        onFinish={() => void session.endSession()}
-      />
+      <ScreenTop screen="done">
+        <CheckInDone
+          result={result}
+          timeZone={timeZone}
+          onReprinted={(ticket, progressUrl) => setResult({ ...result, ticket, progressUrl })}
+          onFinish={() => void session.endSession()}
+        />
+      </ScreenTop>
     );
   }
 
   return (
-    <div className="checkin">
-      <p className="checkin-intro">{t('checkin.intro')}</p>
-      {problem && (
-        <div className="checkin-problem" role="alert" data-testid="checkin-problem" data-code={problem.key}>
-          <p className="checkin-problem-title">{t(`checkin.errors.${problem.key}.title`, problem.values)}</p>
-          <p className="checkin-problem-next">{t(`checkin.errors.${problem.key}.${problem.next}`, problem.values)}</p>
-          {problem.offerTicket && (
-            <button type="button" className="secondary" onClick={session.goHome}>
-              {t('checkin.toTicket')}
-            </button>
-          )}
-        </div>
-      )}
-      <p className="checkin-busy" role="status" aria-live="polite">
-        {busy ? t('checkin.busy') : ''}
-      </p>
-      <div className={`checkin-ways${citizen ? ' with-card' : ''}`}>
-        {citizen && (
-          <>
-            <section className="checkin-way checkin-card" aria-labelledby="checkin-card-title">
-              <span className="checkin-card-icon" aria-hidden="true" />
-              <h3 id="checkin-card-title">{t('checkin.cardTitle')}</h3>
-              <p>{t('checkin.cardHint')}</p>
-              <button type="button" className="primary big" disabled={busy} onClick={() => void checkIn({ by: 'card' })}>
-                {t('checkin.byCard')}
+    // The ticket opens at its top, even when the code was typed further down.
+    <ScreenTop screen="ways">
+      <div className="checkin">
+        <p className="checkin-intro">{t('checkin.intro')}</p>
+        {problem && (
+          <div className="checkin-problem" role="alert" data-testid="checkin-problem" data-code={problem.key}>
+            <p className="checkin-problem-title">{t(`checkin.errors.${problem.key}.title`, problem.values)}</p>
+            <p className="checkin-problem-next">{t(`checkin.errors.${problem.key}.${problem.next}`, problem.values)}</p>
+            {problem.offerTicket && (
+              <button type="button" className="secondary" onClick={session.goHome}>
+                {t('checkin.toTicket')}
               </button>
-            </section>
-            <p className="checkin-or">{t('checkin.or')}</p>
-          </>
-        )}
-        <section className="checkin-way checkin-scan" aria-labelledby="checkin-scan-title">
-          <h3 id="checkin-scan-title">{t('checkin.scanTitle')}</h3>
-          <div className="checkin-scanner" aria-hidden="true">
-            <span className="checkin-qr" />
-            <span className="checkin-beam" />
+            )}
           </div>
-          <p>{t('checkin.scanHint')}</p>
-          {connected && (
-            <p className="checkin-ready" data-testid="scanner-ready">
-              {t('checkin.scanReady')}
-            </p>
+        )}
+        <p className="checkin-busy" role="status" aria-live="polite">
+          {busy ? t('checkin.busy') : ''}
+        </p>
+        <div className={`checkin-ways${citizen ? ' with-card' : ''}`}>
+          {citizen && (
+            <>
+              <section className="checkin-way checkin-card" aria-labelledby="checkin-card-title">
+                <span className="checkin-card-icon" aria-hidden="true" />
+                <h3 id="checkin-card-title">{t('checkin.cardTitle')}</h3>
+                <p>{t('checkin.cardHint')}</p>
+                <button type="button" className="primary big" disabled={busy} onClick={() => void checkIn({ by: 'card' })}>
+                  {t('checkin.byCard')}
+                </button>
+              </section>
+              <p className="checkin-or">{t('checkin.or')}</p>
+            </>
           )}
-          {!citizen && <p className="checkin-tip">{t('checkin.cardTip')}</p>}
-          <form className="checkin-type" onSubmit={submitTyped} noValidate aria-labelledby="checkin-type-title">
-            <h4 id="checkin-type-title">{t('checkin.typeTitle')}</h4>
-            <div className="checkin-type-row">
-              <KioskField
-                label={t('checkin.codeLabel')}
-                value={code}
-                onChange={(value) => {
-                  // Codes are upper-case letters and digits; the host accepts either case.
-                  setCode(value.toUpperCase());
-                  setCodeError(undefined);
-                }}
-                layout="latin"
-                maxLength={32}
-                hint={t('checkin.codeHint')}
-                error={codeError}
-                name="appointment-code"
-              />
-              <button type="submit" className="primary" disabled={busy}>
-                {t('checkin.submitCode')}
-              </button>
+          <section className="checkin-way checkin-scan" aria-labelledby="checkin-scan-title">
+            <h3 id="checkin-scan-title">{t('checkin.scanTitle')}</h3>
+            <div className="checkin-scanner" aria-hidden="true">
+              <span className="checkin-qr" />
+              <span className="checkin-beam" />
             </div>
-          </form>
-        </section>
+            <p>{t('checkin.scanHint')}</p>
+            {connected && (
+              <p className="checkin-ready" data-testid="scanner-ready">
+                {t('checkin.scanReady')}
+              </p>
+            )}
+            {!citizen && <p className="checkin-tip">{t('checkin.cardTip')}</p>}
+            <form className="checkin-type" onSubmit={submitTyped} noValidate aria-labelledby="checkin-type-title">
+              <h4 id="checkin-type-title">{t('checkin.typeTitle')}</h4>
+              <div className="checkin-type-row">
+                <KioskField
+                  label={t('checkin.codeLabel')}
+                  value={code}
+                  onChange={(value) => {
+                    // Codes are upper-case letters and digits; the host accepts either case.
+                    setCode(value.toUpperCase());
+                    setCodeError(undefined);
+                  }}
+                  layout="latin"
+                  maxLength={32}
+                  hint={t('checkin.codeHint')}
+                  error={codeError}
+                  name="appointment-code"
+                />
+                <button type="submit" className="primary" disabled={busy}>
+                  {t('checkin.submitCode')}
+                </button>
+              </div>
+            </form>
+          </section>
+        </div>
       </div>
-    </div>
+    </ScreenTop>
   );
 }

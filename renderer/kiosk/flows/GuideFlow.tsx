@@ -6,6 +6,7 @@ import type { CatalogCategory } from '../../../contracts/central-api';
 import type { IssueTicketResponse } from '../../../contracts/queue';
 import { useApi } from '../../api/context';
 import { useKioskSession } from '../shell/session';
+import { ScreenTop } from './screen-top';
 import { TicketDone } from '../TicketDone';
 import { CATEGORIES, CATEGORY_KEY } from './guide/catalog';
 import { ItemDetail } from './guide/ItemDetail';
@@ -44,90 +45,95 @@ export default function GuideFlow() {
 
   if (issued) {
     return (
-      <TicketDone
-        ticket={issued.ticket}
-        progressUrl={issued.progressUrl}
-        onReprinted={(ticket, progressUrl) => setIssued({ ticket, progressUrl })}
-        onFinish={() => void session.endSession()}
-      />
+      <ScreenTop screen="ticket">
+        <TicketDone
+          ticket={issued.ticket}
+          progressUrl={issued.progressUrl}
+          onReprinted={(ticket, progressUrl) => setIssued({ ticket, progressUrl })}
+          onFinish={() => void session.endSession()}
+        />
+      </ScreenTop>
     );
   }
 
   const back = item ? () => setItemCode(null) : category ? () => setCategory(null) : null;
   return (
-    <div className="guide">
-      <div className="guide-tabs" role="group" aria-label={t('guide.sections')}>
-        <button type="button" aria-pressed={tab === 'items'} onClick={() => setTab('items')}>
-          {t('guide.itemsTab')}
-        </button>
-        <button type="button" aria-pressed={tab === 'services'} onClick={() => setTab('services')}>
-          {t('guide.servicesTab')}
-        </button>
-      </div>
+    // A category, an item or the other tab opens at its top, not where the list was scrolled to.
+    <ScreenTop screen={`${tab}/${category ?? ''}/${itemCode ?? ''}`}>
+      <div className="guide">
+        <div className="guide-tabs" role="group" aria-label={t('guide.sections')}>
+          <button type="button" aria-pressed={tab === 'items'} onClick={() => setTab('items')}>
+            {t('guide.itemsTab')}
+          </button>
+          <button type="button" aria-pressed={tab === 'services'} onClick={() => setTab('services')}>
+            {t('guide.servicesTab')}
+          </button>
+        </div>
 
-      {tab === 'services' ? (
-        <ServicesList />
-      ) : (
-        <>
-          {back && (
-            <button type="button" className="secondary guide-back" onClick={back}>
-              {item ? t('guide.backToItems') : t('guide.backToCategories')}
-            </button>
-          )}
-          {catalog.isPending && <p className="loading">{t('common.loading')}</p>}
-          {catalog.isError && (
-            <p className="error" role="alert">
-              {t('kiosk.errors.network')}
-            </p>
-          )}
-          {item ? (
-            <ItemDetail item={item} onTicket={setIssued} />
-          ) : category ? (
-            <section className="guide-list" aria-labelledby="guide-list-title">
-              <h3 id="guide-list-title">{t(`guide.categories.${CATEGORY_KEY[category]}.name`)}</h3>
-              <div className="tiles">
-                {items
-                  .filter((i) => i.category === category)
-                  .map((i) => (
-                    <button key={i.code} type="button" className="tile" data-item={i.code} onClick={() => setItemCode(i.code)}>
-                      <span className="tile-title">{i.name}</span>
-                      <span className="tile-hint">
-                        {i.promisedWorkingDays === 0
-                          ? t('guide.promiseImmediate')
-                          : t('guide.promiseDays', { count: i.promisedWorkingDays })}
-                      </span>
-                    </button>
-                  ))}
-              </div>
-            </section>
-          ) : (
-            catalog.data && (
-              <section className="guide-categories" aria-labelledby="guide-categories-title">
-                <h3 id="guide-categories-title">{t('guide.chooseCategory')}</h3>
+        {tab === 'services' ? (
+          <ServicesList />
+        ) : (
+          <>
+            {back && (
+              <button type="button" className="secondary guide-back" onClick={back}>
+                {item ? t('guide.backToItems') : t('guide.backToCategories')}
+              </button>
+            )}
+            {catalog.isPending && <p className="loading">{t('common.loading')}</p>}
+            {catalog.isError && (
+              <p className="error" role="alert">
+                {t('kiosk.errors.network')}
+              </p>
+            )}
+            {item ? (
+              <ItemDetail item={item} onTicket={setIssued} />
+            ) : category ? (
+              <section className="guide-list" aria-labelledby="guide-list-title">
+                <h3 id="guide-list-title">{t(`guide.categories.${CATEGORY_KEY[category]}.name`)}</h3>
                 <div className="tiles">
-                  {CATEGORIES.map((c) => {
-                    const count = items.filter((i) => i.category === c).length;
-                    return (
-                      <button
-                        key={c}
-                        type="button"
-                        className="tile"
-                        data-category={c}
-                        disabled={count === 0}
-                        onClick={() => setCategory(c)}
-                      >
-                        <span className="tile-title">{t(`guide.categories.${CATEGORY_KEY[c]}.name`)}</span>
-                        <span className="tile-hint">{t(`guide.categories.${CATEGORY_KEY[c]}.hint`)}</span>
-                        <span className="tile-count">{count === 0 ? t('guide.noItems') : t('guide.itemCount', { count })}</span>
+                  {items
+                    .filter((i) => i.category === category)
+                    .map((i) => (
+                      <button key={i.code} type="button" className="tile" data-item={i.code} onClick={() => setItemCode(i.code)}>
+                        <span className="tile-title">{i.name}</span>
+                        <span className="tile-hint">
+                          {i.promisedWorkingDays === 0
+                            ? t('guide.promiseImmediate')
+                            : t('guide.promiseDays', { count: i.promisedWorkingDays })}
+                        </span>
                       </button>
-                    );
-                  })}
+                    ))}
                 </div>
               </section>
-            )
-          )}
-        </>
-      )}
-    </div>
+            ) : (
+              catalog.data && (
+                <section className="guide-categories" aria-labelledby="guide-categories-title">
+                  <h3 id="guide-categories-title">{t('guide.chooseCategory')}</h3>
+                  <div className="tiles">
+                    {CATEGORIES.map((c) => {
+                      const count = items.filter((i) => i.category === c).length;
+                      return (
+                        <button
+                          key={c}
+                          type="button"
+                          className="tile"
+                          data-category={c}
+                          disabled={count === 0}
+                          onClick={() => setCategory(c)}
+                        >
+                          <span className="tile-title">{t(`guide.categories.${CATEGORY_KEY[c]}.name`)}</span>
+                          <span className="tile-hint">{t(`guide.categories.${CATEGORY_KEY[c]}.hint`)}</span>
+                          <span className="tile-count">{count === 0 ? t('guide.noItems') : t('guide.itemCount', { count })}</span>
+                        </button>
+                      );
+                    })}
+                  </div>
+                </section>
+              )
+            )}
+          </>
+        )}
+      </div>
+    </ScreenTop>
   );
 }

@@ -5,6 +5,7 @@ import { CaseNumber } from '../../../contracts/central-api';
 import { useApi } from '../../api/context';
 import { useKeyboard } from '../../ui/keyboard/keyboard-context';
 import { useKioskSession } from '../shell/session';
+import { ScreenTop } from './screen-top';
 import { useKioskEvents } from '../shell/use-kiosk-events';
 import { CaseDetail } from './progress/CaseDetail';
 import { CaseLookup, normaliseCaseNumber } from './progress/CaseLookup';
@@ -65,34 +66,39 @@ export default function ProgressFlow() {
 
   if (shown) {
     return (
-      <CaseDetail
-        view={shown.view}
-        backLabel={shown.from === 'mine' && hasCard ? t('progress.backToList') : t('progress.searchAgain')}
-        onBack={() => {
-          session.setFinished(false);
-          setShown(null);
-        }}
-      />
+      <ScreenTop screen="detail">
+        <CaseDetail
+          view={shown.view}
+          backLabel={shown.from === 'mine' && hasCard ? t('progress.backToList') : t('progress.searchAgain')}
+          onBack={() => {
+            session.setFinished(false);
+            setShown(null);
+          }}
+        />
+      </ScreenTop>
     );
   }
 
   return (
-    <div className="progress">
-      {hasCard && (
-        <div className="progress-modes" role="group" aria-label={t('progress.modes')}>
-          <button type="button" aria-pressed={mode === 'mine'} onClick={() => setMode('mine')}>
-            {t('progress.mine')}
-          </button>
-          <button type="button" aria-pressed={mode === 'number'} onClick={() => setMode('number')}>
-            {t('progress.byNumber')}
-          </button>
-        </div>
-      )}
-      {mode === 'mine' ? (
-        <MyCases onOpen={(c) => open(c, 'mine')} />
-      ) : (
-        <CaseLookup onFound={(view) => open(view, 'number')} scanProblem={scanProblem} onEdit={() => setScanProblem(null)} />
-      )}
-    </div>
+    // The case opens at its top, and the list comes back at its top, wherever the other was scrolled.
+    <ScreenTop screen={mode}>
+      <div className="progress">
+        {hasCard && (
+          <div className="progress-modes" role="group" aria-label={t('progress.modes')}>
+            <button type="button" aria-pressed={mode === 'mine'} onClick={() => setMode('mine')}>
+              {t('progress.mine')}
+            </button>
+            <button type="button" aria-pressed={mode === 'number'} onClick={() => setMode('number')}>
+              {t('progress.byNumber')}
+            </button>
+          </div>
+        )}
+        {mode === 'mine' ? (
+          <MyCases onOpen={(c) => open(c, 'mine')} />
+        ) : (
+          <CaseLookup onFound={(view) => open(view, 'number')} scanProblem={scanProblem} onEdit={() => setScanProblem(null)} />
+        )}
+      </div>
+    </ScreenTop>
   );
 }

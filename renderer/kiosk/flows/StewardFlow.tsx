@@ -8,6 +8,7 @@ import { useApi } from '../../api/context';
 import { useKioskSession } from '../shell/session';
 import { TicketDone } from '../TicketDone';
 import { hallDateTime } from './checkin/hall-time';
+import { ScreenTop } from './screen-top';
 import './StewardFlow.css';
 
 /** The codes POST /steward-requests can answer with (host/cases/steward-desk.ts, host/queue/queue-service.ts). */
@@ -59,68 +60,73 @@ export default function StewardFlow() {
 
   if (issued) {
     return (
-      <StewardDone
-        issued={issued}
-        onReprinted={(ticket, progressUrl) => setIssued({ ticket, progressUrl })}
-        onFinish={() => void session.endSession()}
-      />
+      <ScreenTop screen="done">
+        <StewardDone
+          issued={issued}
+          onReprinted={(ticket, progressUrl) => setIssued({ ticket, progressUrl })}
+          onFinish={() => void session.endSession()}
+        />
+      </ScreenTop>
     );
   }
 
   return (
-    <div className="steward">
-      <section className="steward-hero" aria-labelledby="steward-hero-title">
-        <span className="steward-badge" aria-hidden="true">
-          {t('steward.badge')}
-        </span>
-        <div>
-          <h3 id="steward-hero-title">{t('steward.heroTitle')}</h3>
-          <p>{t('steward.heroText')}</p>
-        </div>
-      </section>
-      <section className="steward-offers" aria-labelledby="steward-offers-title">
-        <h3 id="steward-offers-title">{t('steward.offersTitle')}</h3>
-        <ul>
-          <li>
-            <span className="steward-offer-icon" aria-hidden="true">
-              {t('steward.startupIcon')}
-            </span>
-            <h4>{t('steward.startupTitle')}</h4>
-            <p>{t('steward.startupText')}</p>
-          </li>
-          <li>
-            <span className="steward-offer-icon" aria-hidden="true">
-              {t('steward.approvalIcon')}
-            </span>
-            <h4>{t('steward.approvalTitle')}</h4>
-            <p>{t('steward.approvalText')}</p>
-          </li>
-          <li>
-            <span className="steward-offer-icon" aria-hidden="true">
-              {t('steward.complaintIcon')}
-            </span>
-            <h4>{t('steward.complaintTitle')}</h4>
-            <p>{t('steward.complaintText')}</p>
-          </li>
-        </ul>
-      </section>
-      <div className="steward-ask">
-        <p className="steward-how">{t('steward.how')}</p>
-        <p className="steward-card">{citizen ? t('steward.withCard') : t('steward.withoutCard')}</p>
-        {problem && (
-          <div className="steward-problem" role="alert" data-testid="steward-problem" data-code={problem.key}>
-            <p className="steward-problem-title">{t(`steward.errors.${problem.key}.title`)}</p>
-            <p>{t(`steward.errors.${problem.key}.${problem.next}`, problem.values)}</p>
+    // The ticket opens at its top: the request button is at the foot of a long explanation.
+    <ScreenTop screen="offer">
+      <div className="steward">
+        <section className="steward-hero" aria-labelledby="steward-hero-title">
+          <span className="steward-badge" aria-hidden="true">
+            {t('steward.badge')}
+          </span>
+          <div>
+            <h3 id="steward-hero-title">{t('steward.heroTitle')}</h3>
+            <p>{t('steward.heroText')}</p>
           </div>
-        )}
-        <p className="steward-busy" role="status" aria-live="polite">
-          {busy ? t('steward.busy') : ''}
-        </p>
-        <button type="button" className="primary big" disabled={busy} onClick={() => void request()}>
-          {t('steward.request')}
-        </button>
+        </section>
+        <section className="steward-offers" aria-labelledby="steward-offers-title">
+          <h3 id="steward-offers-title">{t('steward.offersTitle')}</h3>
+          <ul>
+            <li>
+              <span className="steward-offer-icon" aria-hidden="true">
+                {t('steward.startupIcon')}
+              </span>
+              <h4>{t('steward.startupTitle')}</h4>
+              <p>{t('steward.startupText')}</p>
+            </li>
+            <li>
+              <span className="steward-offer-icon" aria-hidden="true">
+                {t('steward.approvalIcon')}
+              </span>
+              <h4>{t('steward.approvalTitle')}</h4>
+              <p>{t('steward.approvalText')}</p>
+            </li>
+            <li>
+              <span className="steward-offer-icon" aria-hidden="true">
+                {t('steward.complaintIcon')}
+              </span>
+              <h4>{t('steward.complaintTitle')}</h4>
+              <p>{t('steward.complaintText')}</p>
+            </li>
+          </ul>
+        </section>
+        <div className="steward-ask">
+          <p className="steward-how">{t('steward.how')}</p>
+          <p className="steward-card">{citizen ? t('steward.withCard') : t('steward.withoutCard')}</p>
+          {problem && (
+            <div className="steward-problem" role="alert" data-testid="steward-problem" data-code={problem.key}>
+              <p className="steward-problem-title">{t(`steward.errors.${problem.key}.title`)}</p>
+              <p>{t(`steward.errors.${problem.key}.${problem.next}`, problem.values)}</p>
+            </div>
+          )}
+          <p className="steward-busy" role="status" aria-live="polite">
+            {busy ? t('steward.busy') : ''}
+          </p>
+          <button type="button" className="primary big" disabled={busy} onClick={() => void request()}>
+            {t('steward.request')}
+          </button>
+        </div>
       </div>
-    </div>
+    </ScreenTop>
   );
 }
 

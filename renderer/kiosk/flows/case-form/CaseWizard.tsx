@@ -1,6 +1,6 @@
 import './case-form.css';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormProblem, type CatalogViewItem, type SubmitCaseResponse } from '../../../../contracts/cases';
@@ -10,6 +10,7 @@ import { useApi } from '../../../api/context';
 import { randomId } from '../../../api/random-id';
 import { useKeyboard } from '../../../ui/keyboard/keyboard-context';
 import { useKioskSession } from '../../shell/session';
+import { scrollToTop } from '../screen-top';
 import { CaseDone } from './CaseDone';
 import { ConfirmStep } from './ConfirmStep';
 import { FormStep } from './FormStep';
@@ -84,9 +85,13 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
   useEffect(() => {
     speech.current = { say: voice.say, sayChoose, t };
   });
-  useEffect(() => {
+  // A layout effect: the new step starts at the top (flow bar and step indicator in view) before it
+  // is painted, and before a field with an error is scrolled into view by focusFirstProblem's timer.
+  useLayoutEffect(() => {
+    scrollToTop(heading.current);
     if (firstRender.current) firstRender.current = false;
-    else heading.current?.focus();
+    // Focus only: focusing may not scroll the step indicator away again.
+    else heading.current?.focus({ preventScroll: true });
     const { say, sayChoose: chooseLine, t: translate } = speech.current;
     if (step === 'choose') say(chooseLine);
     else if (step !== 'done') say(translate(`case.say.${step}`));

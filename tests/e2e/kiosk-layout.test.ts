@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  LANDSCAPE,
+  openFlow,
+  PORTRAIT,
+  setElderMode,
+  startKioskHarness,
+  startVisitWithCard,
+  startVisitWithoutCard,
+  type KioskHarness,
+} from '../support/kiosk-harness';
+
+/** What one screen looks like at one size: measured in the page, judged here. */
+interface ScreenFacts {
+  /** Pixels the page is wider than the screen (sideways scrolling). */
+  overflowX: number;
+  /** The page, the kiosk's content area or the flow's scroll area scrolls vertically. */
+  scrolls: boolean;
+  /** Selectors of actions that are not wholly on screen and uncovered (off screen, under the header, the keyboard…). */
+  hidden: string[];
+  /** Selectors that matched nothing: a wrong selector must not pass as "nothing hidden". */
+  missing: string[];
+  /** Lines the hall name takes in the header. */
+  titleLines: number;
+}
+
+/**
+ * Runs in the page. An action is "in view" when it lies inside the window and a hit test at
+ * its centre and near its top and bottom edges finds it: that catches content scrolled away,
+ * content under the sticky header, and content under the docked keyboard or the countdown.
+ */
+function measure(selectors: string[]): ScreenFacts {
+  const inView = (el: Element): boolean => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return false;
+    if (r.left < 0 || r.top < 0 || r.right > window.innerWidth + 0.5 || r.bottom > window.innerHeight + 0.5) return false;
+    const x = r.left + r.width / 2;
+    const points = [r.top + r.height / 2, r.top + Math.min(4, r.height / 2), r.bottom - Math.min(4, r.height / 2)];
+    return points.every((y) => {
+      const hit = document.elementFromPoint(x, y);
+      return hit !== null && (hit === el || el.contains(hit));
+    });
+  };
+  const hidden: string[] = [];
+  const missing: string[] = [];
+  for (const selector of selectors) {
+    const found = [...document.querySelectorAll(selector)];
+    if (found.length === 0) missing.push(selector);
+    found.forEach((el, index) => {
+      if (!inView(el)) hidden.push(`${selector}[${index}] "${(el.textContent ?? '').trim().slice(0, 24)}"`);
+    });
+  }
+  const root = document.documentElement;
+  // The page, the kiosk's content area, or a flow's own scroll area.
+  const scrolls =
+    root.scrollHeight > window.innerHeight + 1 ||
+    [...document.querySelectorAll('.kiosk-main, .kiosk-main .flow')].some((el) => el.scrollHeight > el.clientHeight + 1);
+  // Lines of the hall name: the distinct tops of its text's line boxes.
+  const title = document.querySelector('.kiosk-header h1');
+  let titleLines = 0;
+  if (title) {
+    const range = document.createRange();
+    range.selectNodeContents(title);
+    titleLines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+  }
+  return { overflowX: root.scrollWidth - window.innerWidth, scrolls, hidden, missing, titleLines };
+}
+
+/** Keys of the docked keyboard that the idle countdown lies over. */
+function keysUnderCountdown(): string[] {
+  const box = document.querySelector('[data-testid="idle-countdown"]')?.getBoundingClientRect();
+  if (!box) return ['(no countdown shown)'];
+  return [...document.querySelectorAll('[data-testid="osk"] .hg-button')]
+    .filter((key) => {
+      const r = key.getBoundingClientRect();
+      return r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
+    })
+    .map((key) => key.getAttribute('data-skbtn') ?? '?');
+}
+
+const FLOW_BAR = ['.flow-bar button'];
+
+/**
+ * Every kiosk screen at 1920×1080 and 1080×1920, in the standard print and in 长辈版: no
+ * sideways scrolling; a screen either fits or keeps its actions (and 首页 / 退出) in view;
+ * the step indicator is never under the sticky header; the idle countdown leaves the keyboard's
+ * keys uncovered; the hall's name stays on one line.
+ */
+describe('kiosk layout', () => {
+  let k: KioskHarness;
+  beforeAll(async () => {
+    k = await startKioskHarness();
+  });
+  afterAll(async () => {
+    await k?.dispose();
+  });
+
+  const sizes = [
+    ['landscape', LANDSCAPE],
+    ['portrait', PORTRAIT],
+  ] as const;
+
+  it('every screen fits, or scrolls with its actions in view, at both sizes in both print modes', async () => {
+    const problems: string[] = [];
+    for (const [sizeName, viewport] of sizes) {
+      const { page, context } = await k.openKiosk({
+        viewport,
+        // Page time under the test's control (the idle countdown), still flowing between jumps.
+        beforeLoad: async (p) => {
+          await p.clock.install();
+          await p.clock.resume();
+        },
+      });
+      for (const elder of [false, true]) {
+        const where = `${sizeName} ${elder ? '长辈版' : 'standard'}`;
+        const check = async (screen: string, actions: string[], opts: { mustFit?: boolean } = {}) => {
+          for (const selector of actions) await page.locator(selector).first().waitFor({ state: 'attached' });
+          const facts = await page.evaluate(measure, actions);
+          const at = `${where} · ${screen}`;
+          if (facts.overflowX > 0) problems.push(`${at}: ${facts.overflowX} px wider than the screen`);
+          if (facts.missing.length > 0) problems.push(`${at}: nothing matches ${facts.missing.join(', ')}`);
+          if (opts.mustFit && facts.scrolls) problems.push(`${at}: scrolls`);
+          if (facts.hidden.length > 0) problems.push(`${at}: not in view: ${facts.hidden.join('; ')}`);
+          if (facts.titleLines !== 1) problems.push(`${at}: the hall name takes ${facts.titleLines} lines`);
+        };
+        const home = async () => {
+          await page.locator('.flow-bar button').first().click();
+          await page.getByTestId('citizen-name').waitFor();
+        };
+
+        // Without a card: attract, home, the card gate, the service list and a ticket.
+        await setElderMode(page, elder);
+        await check('attract', ['.attract-start']);
+        await startVisitWithoutCard(page);
+        await check('home (no card)', ['button.tile[data-flow]', '.home > button.secondary'], { mustFit: true });
+        // 预约签到 without a card: the appointment code is the way in.
+        await openFlow(page, 'checkin');
+        await page.locator('.card-gate button').click();
+        await check('预约签到 (no card)', [...FLOW_BAR, '.checkin-type button[type="submit"]']);
+        await home();
+        await openFlow(page, 'ticket');
+        await page.locator('.card-gate').waitFor();
+        await check('card gate', [...FLOW_BAR, '.card-gate button'], { mustFit: true });
+        await page.locator('.card-gate button').click();
+        await page.locator('.services .tile').first().waitFor();
+        await check('取号 services', [...FLOW_BAR, '.services .tile'], { mustFit: true });
+        await page.locator('.services .tile:not([disabled])').first().click();
+        await page.getByTestId('ticket-number').waitFor();
+        await check('ticket done', [...FLOW_BAR, '.ticket .primary']);
+        await page.locator('.ticket .primary').click();
+        await page.getByTestId('attract').waitFor();
+
+        // With a card: home, then every flow.
+        await setElderMode(page, elder);
+        await startVisitWithCard(page, k.host);
+        await check('home (card)', ['button.tile[data-flow]', '.home > button.secondary'], { mustFit: true });
+
+        await openFlow(page, 'case');
+        await page.locator('.case-bundle').waitFor();
+        const steps = ['.case-steps', ...FLOW_BAR];
+        await check('办事申报 items', [...steps, '.case-bundle .primary']);
+        await page.locator('.case-bundle .primary').click();
+        await page.locator('.case-form').waitFor();
+        await check('办事申报 form', [...steps, '.case-nav button']);
+        // The keyboard docked over the form, and the idle countdown over both.
+        await page.locator('[data-field-key="companyName"] input').click();
+        await page.getByTestId('osk').waitFor();
+        await page.clock.fastForward((elder ? 180 - 25 : 120 - 25) * 1000);
+        await page.getByTestId('idle-countdown').waitFor();
+        const covered = await page.evaluate(keysUnderCountdown);
+        if (covered.length > 0) problems.push(`${where} · form: the idle countdown covers keys ${covered.join(' ')}`);
+        await page.getByTestId('idle-countdown').locator('button').click();
+        await page.getByTestId('idle-countdown').waitFor({ state: 'detached' });
+        await page.locator('[data-field-key="companyName"] input').fill('示例星辰科技有限公司');
+        await page.locator('[data-field-key="registeredAddress"] input').fill('示例市和平区创业路8号');
+        await page.locator('[data-testid="osk"] [data-skbtn="{done}"]').click();
+        await page.locator('[data-field-key="phone"] input').fill('13800138000');
+        await page.locator('[data-testid="osk"] [data-skbtn="{done}"]').click();
+        await page.locator('[data-field-key="companyType"] .case-option').first().click();
+        await page.locator('[data-field-key="bank"] .case-option').first().click();
+        await page.locator('.case-nav .primary').click();
+        await page.locator('.case-materials').waitFor();
+        await check('办事申报 materials', [...steps, '.case-nav button']);
+        await page.locator('.case-nav .primary').click();
+        await page.locator('.case-confirm').waitFor();
+        await check('办事申报 confirm', [...steps, '.case-nav button']);
+        await page.locator('.case-nav .primary').click();
+        await page.locator('.case-done').waitFor();
+        await check('办事申报 done', [...steps, '.case-done > .primary']);
+        await home();
+
+        await openFlow(page, 'progress');
+        await page.locator('.progress-mine, .progress-lookup').first().waitFor();
+        await check('进度查询', [...FLOW_BAR, '.progress-modes button']);
+        await home();
+
+        await openFlow(page, 'complaint');
+        await page.locator('.complaint-item').waitFor();
+        await check('营商诉求', ['.case-steps', ...FLOW_BAR, '.complaint-item .primary']);
+        await home();
+
+        await openFlow(page, 'evaluate');
+        await check('服务评价', [...FLOW_BAR, '.evaluate-modes button', '.evaluate-form button[type="submit"]']);
+        await home();
+
+        await openFlow(page, 'guide');
+        await page.locator('.guide-categories .tile').first().waitFor();
+        await check('办事指南', [...FLOW_BAR, '.guide-tabs button', '.guide-categories .tile']);
+        await page.locator('.guide-categories .tile[data-category="livelihood"]').click();
+        await check('办事指南 items', [...FLOW_BAR, '.guide-back', '.guide-list .tile:first-child']);
+        // The last item, scrolled to on a tall list: its page must still open at the top.
+        await page.locator('.guide-list .tile').last().click();
+        await page.getByTestId('guide-item').waitFor();
+        await check('办事指南 item', [...FLOW_BAR, '.guide-back']);
+        await home();
+
+        await openFlow(page, 'steward');
+        await check('服务管家', [...FLOW_BAR, '.steward-ask .primary']);
+        await home();
+
+        // With a card, checking in by the card comes first; typing the code is the fallback below it.
+        await openFlow(page, 'checkin');
+        await check('预约签到 (card)', [...FLOW_BAR, '.checkin-card .primary']);
+        // The visit ends when the card is taken away.
+        k.host.devices.placeSimulatedCard(null);
+        await page.getByTestId('attract').waitFor();
+      }
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+});
