@@ -42,6 +42,7 @@ export const ApiErrorCode = z.enum([
   'voice_unavailable',
   'settings_invalid',
   'storage_unavailable',
+  'kiosk_seat_taken',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

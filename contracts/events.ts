@@ -67,10 +67,14 @@ export const EventStreamMessage = z.union([
   // bootId changes when the host restarts: the client's seq cursor is then void.
   z.object({ type: z.literal('hello'), seq: z.number().int().nonnegative(), bootId: z.string() }),
   z.object({ type: z.literal('resync'), seq: z.number().int().nonnegative() }),
+  // To a kiosk page (`?kioskPage=`): whether it is this host's kiosk, or another page is (host/identity/kiosk-seat.ts).
+  z.object({ type: z.literal('seat'), granted: z.boolean() }),
 ]);
 export type EventStreamMessage = z.infer<typeof EventStreamMessage>;
 
 export const EventsQuery = z.object({
   since: z.coerce.number().int().nonnegative().optional(),
   bootId: z.string().max(64).optional(),
+  /** A kiosk page's random id: the stream tells it whether it holds this host's kiosk seat. */
+  kioskPage: z.uuid().optional(),
 });

@@ -57,6 +57,7 @@ import { DeviceManager } from './devices/device-manager';
 import { EventBus } from './events/event-bus';
 import { IdentityKeyer } from './identity/identity-key';
 import { IdentitySessions } from './identity/identity-sessions';
+import { KioskSeat } from './identity/kiosk-seat';
 import { hostLoggerOptions } from './log/logger-options';
 import { LogRing } from './log/log-ring';
 import { logRoutes } from './api/routes-logs';
@@ -172,6 +173,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     queueKeyer,
     maxAgeMs: timeouts().identitySessionMinutes * 60_000,
   });
+  /** Which kiosk page of this host is the kiosk (a second page must not end its visits). */
+  const kioskSeat = new KioskSeat();
   // A settings change reaches the running queue, card sessions and sign-ins at once.
   hallSettings.onChange((hall) => {
     queue.setRules({ hours: config.hours, policy: config.queue });
@@ -320,7 +323,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
           storage: () => storage.current(),
         }),
       );
-      await api.register(identityRoutes(identity));
+      await api.register(identityRoutes(identity, kioskSeat));
       await api.register(authRoutes({ auth, db, clock }));
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, auth, db, clock }));
@@ -372,7 +375,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       await api.register(
         announceRoutes({ config, clock, speech: new SpeechRenderer({ command: options.espeakCommand ?? 'espeak-ng' }) }),
       );
-      await api.register(eventRoutes(bus));
+      await api.register(eventRoutes(bus, kioskSeat));
       if (devices.hasSimulators()) await api.register(simulatorRoutes(devices));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

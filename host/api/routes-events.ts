@@ -3,6 +3,7 @@ import type { ApiError } from '../../contracts/errors';
 import type { EventStreamMessage } from '../../contracts/events';
 import { EventsQuery } from '../../contracts/events';
 import type { EventBus } from '../events/event-bus';
+import type { KioskSeat } from '../identity/kiosk-seat';
 
 /**
  * `/events` WebSocket: `hello` with the current seq, then the events after
@@ -10,7 +11,7 @@ import type { EventBus } from '../events/event-bus';
  * Replay and subscribe happen in one synchronous turn, so no event published
  * in between can be lost or sent twice.
  */
-export function eventRoutes(bus: EventBus): FastifyPluginAsyncZod {
+export function eventRoutes(bus: EventBus, seat: KioskSeat): FastifyPluginAsyncZod {
   return async (app) => {
     app.route({
       method: 'GET',
@@ -34,8 +35,15 @@ export function eventRoutes(bus: EventBus): FastifyPluginAsyncZod {
           else missed.forEach(send);
         }
         const unsubscribe = bus.subscribe(send);
-        socket.on('close', unsubscribe);
-        socket.on('error', unsubscribe);
+        // A kiosk page holds the seat while its stream is open (a closed page frees it at once).
+        const pageId = req.query.kioskPage;
+        const leave = pageId === undefined ? undefined : seat.join(pageId, (granted) => send({ type: 'seat', granted }));
+        const close = () => {
+          unsubscribe();
+          leave?.();
+        };
+        socket.on('close', close);
+        socket.on('error', close);
       },
     });
   };

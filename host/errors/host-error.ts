@@ -59,6 +59,9 @@ const STATUS: Record<ApiErrorCode, number> = {
   // The database refused a write (disk full, read-only, I/O error); the failed write was rolled
   // back whole. details.state says which (contracts/health.ts StorageState); GET /health shows it too.
   storage_unavailable: 503,
+  // Another kiosk page on this host holds the kiosk (host/identity/kiosk-seat.ts): this one may
+  // not end or read the citizen's visit.
+  kiosk_seat_taken: 409,
   internal: 500,
 };
 

@@ -249,6 +249,8 @@ export class HallLink {
       this.o.bus.publish({ type: 'hall.link', state: 'online' });
       return;
     }
+    // The kiosk seat is a kiosk page's business on its own host, never asked of the hall.
+    if (message.type === 'seat') return;
     if (this.cursor) this.cursor.seq = message.seq;
     if (RELAYED.has(message.type) && !(message.type === 'settings.changed' && message.scope !== 'hall')) {
       const { seq: _seq, at: _at, ...event } = message;

@@ -63,12 +63,15 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export function createApiClient(baseUrl = '') {
   /** Bearer token of the signed-in staff member (counter screens); memory only. */
   let staffToken: string | null = null;
+  /** This kiosk page's random id (kiosk pages only): the host answers a page that is not its kiosk accordingly. */
+  let kioskPage: string | null = null;
 
   async function call<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
     let response: Response;
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (staffToken) headers.authorization = `Bearer ${staffToken}`;
+    if (kioskPage) headers['x-kiosk-page'] = kioskPage;
     try {
       response = await fetch(`${baseUrl}/api/v1${path}`, {
         method,
@@ -113,6 +116,10 @@ export function createApiClient(baseUrl = '') {
   }
 
   return {
+    /** Marks every request as coming from this kiosk page (see the host's kiosk seat). */
+    setKioskPage: (pageId: string) => {
+      kioskPage = pageId;
+    },
     health: () => call('GET', '/health', HostHealth),
     identity: () => call('GET', '/identity', CurrentIdentity),
     endIdentity: () => call('POST', '/identity/end', EndIdentityResponse),

@@ -5,6 +5,11 @@ export interface EventStreamHandlers {
   /** Missed events are gone (buffer overrun or host restart): reload state from the API. */
   onResync(): void;
   onConnection?(connected: boolean): void;
+  /**
+   * A kiosk page (`kioskPage` given): whether it is this host's kiosk, and when that changes
+   * (another page held the seat and closed).
+   */
+  onSeat?(granted: boolean): void;
 }
 
 /**
@@ -12,7 +17,8 @@ export interface EventStreamHandlers {
  * backoff and asks for everything after the last seq of the same host boot,
  * so a screen never silently misses a call.
  */
-export function subscribeEvents(handlers: EventStreamHandlers, url = defaultEventsUrl()): () => void {
+export function subscribeEvents(handlers: EventStreamHandlers, options: { url?: string; kioskPage?: string } = {}): () => void {
+  const url = options.url ?? defaultEventsUrl();
   let cursor: { seq: number; bootId: string } | undefined;
   let socket: WebSocket | undefined;
   let retryMs = 500;
@@ -20,7 +26,13 @@ export function subscribeEvents(handlers: EventStreamHandlers, url = defaultEven
   let stopped = false;
 
   const connect = () => {
-    const query = cursor ? `?since=${cursor.seq}&bootId=${encodeURIComponent(cursor.bootId)}` : '';
+    const params = new URLSearchParams();
+    if (cursor) {
+      params.set('since', String(cursor.seq));
+      params.set('bootId', cursor.bootId);
+    }
+    if (options.kioskPage !== undefined) params.set('kioskPage', options.kioskPage);
+    const query = params.toString() === '' ? '' : `?${params.toString()}`;
     socket = new WebSocket(`${url}${query}`);
     socket.onopen = () => {
       retryMs = 500;
@@ -45,6 +57,8 @@ export function subscribeEvents(handlers: EventStreamHandlers, url = defaultEven
       } else if (data.type === 'resync') {
         if (cursor) cursor.seq = data.seq;
         handlers.onResync();
+      } else if (data.type === 'seat') {
+        handlers.onSeat?.(data.granted);
       } else {
         if (cursor) cursor.seq = data.seq;
         handlers.onEvent(data);

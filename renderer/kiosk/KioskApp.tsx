@@ -3,6 +3,7 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { HallEvent } from '../../contracts/events';
 import { useApi } from '../api/context';
+import { randomId } from '../api/random-id';
 import { refreshAfterEvent } from '../api/refresh';
 import { useHallEvents } from '../api/use-hall-events';
 import { Clock } from '../ui/Clock';
@@ -18,6 +19,7 @@ import { FlowErrorBoundary } from './shell/FlowErrorBoundary';
 import { HomeScreen } from './shell/HomeScreen';
 import { IdleCountdown } from './shell/IdleCountdown';
 import { OutOfService } from './shell/OutOfService';
+import { SeatTaken } from './shell/SeatTaken';
 import { TakeCardReminder } from './shell/TakeCardReminder';
 import { KioskSessionContext, type KioskSession } from './shell/session';
 import { useIdleTimer } from './shell/use-idle-timer';
@@ -50,6 +52,13 @@ function Kiosk() {
   const queryClient = useQueryClient();
   const keyboard = useKeyboard();
   const [view, setView] = useState<View>({ name: 'attract' });
+  // This page's id for the host's kiosk seat: one kiosk page per host reads cards and ends visits.
+  const [pageId] = useState(randomId);
+  // Every request says which page it comes from, before any query of this render goes out (idempotent).
+  api.setKioskPage(pageId);
+  // Until the host says otherwise this page acts as the kiosk (the answer comes with the first connection).
+  const [seated, setSeated] = useState(true);
+  const seatedRef = useRef(true);
   // This kiosk's options (technician console): 长辈版 and voice at the start of each visit, tiles.
   const terminal = useQuery({ queryKey: ['terminal'], queryFn: api.terminalSettings });
   const kioskOptions = terminal.data?.kiosk;
@@ -113,6 +122,8 @@ function Kiosk() {
 
   const online = useHallEvents(
     (event) => {
+      // Another page is this host's kiosk: its citizen, cards and scans are none of this page's business.
+      if (!seatedRef.current) return;
       let consumed = false;
       for (const listener of listeners.current) if (listener(event) === true) consumed = true;
       // An appointment QR scanned anywhere else starts the check-in with it.
@@ -159,6 +170,15 @@ function Kiosk() {
       if (event.type === 'hall.link') void refreshAfterEvent(queryClient);
     },
     () => void refreshAfterEvent(queryClient),
+    {
+      pageId,
+      onSeat: (granted) => {
+        seatedRef.current = granted;
+        setSeated(granted);
+        // Taking over (the other page closed): start from what the host knows now.
+        if (granted) void refreshAfterEvent(queryClient);
+      },
+    },
   );
 
   useEffect(() => {
@@ -178,7 +198,7 @@ function Kiosk() {
   const homeIdleSeconds = hallInfo.data?.kioskIdleSeconds ?? DEFAULT_HOME_IDLE_SECONDS;
   const idleSeconds = Math.round((flow?.idleSeconds ?? homeIdleSeconds) * (elder ? ELDER_IDLE_FACTOR : 1));
   // Out of service, the visit waits (its form is kept): no idle timeout wipes it meanwhile.
-  const inVisit = view.name !== 'attract' && view.name !== 'takeCard';
+  const inVisit = seated && view.name !== 'attract' && view.name !== 'takeCard';
   const idle = useIdleTimer(idleSeconds, inVisit && !outOfService, () => void endSession());
 
   const say = useCallback((text: string) => speak(text, i18n.language, muted), [i18n.language, muted]);
@@ -310,6 +330,7 @@ function Kiosk() {
         <OnScreenKeyboard />
         <DemoReaderPanel />
         {outOfService && <OutOfService state={storageState} />}
+        {!seated && <SeatTaken />}
       </div>
     </KioskSessionContext.Provider>
   );

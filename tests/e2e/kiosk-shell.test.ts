@@ -204,7 +204,9 @@ describe('kiosk shell', () => {
     await page.getByTestId('take-card').waitFor();
     expect(await page.getByTestId('take-card').textContent()).toContain('请取回您的身份证');
     await expect.poll(spoken).toContain('请取回您的身份证。');
-    expect(await page.locator('.kiosk').innerText()).not.toContain('李');
+    // (The demo panel lists its invented cards by masked name: only the kiosk's own screen counts.)
+    for (const part of ['.kiosk-main', '.kiosk-header', '.take-card'])
+      expect(await page.locator(part).innerText()).not.toContain('李');
     expect(await seriousViolations(page)).toEqual([]);
     // Touching the screen starts nothing while the card is there, and the page is no attract screen.
     await page.getByTestId('take-card').click();
@@ -230,6 +232,34 @@ describe('kiosk shell', () => {
     await page.getByTestId('take-card').waitFor();
     await takeCardBack(page, k.host);
     await context.close();
+  });
+
+  it("a second kiosk page on the same host neither shows nor ends the citizen's visit, and takes over when the first closes", async () => {
+    const installClock = async (p: Page) => {
+      await p.clock.install();
+      await p.clock.resume();
+    };
+    const kiosk = await k.openKiosk();
+    await startVisitWithCard(kiosk.page, k.host);
+    // A technician previews /kiosk on a laptop: refused with a clear message, no citizen shown.
+    const preview = await k.openKiosk({ beforeLoad: installClock });
+    await preview.page.getByTestId('kiosk-seat-taken').waitFor();
+    expect(await preview.page.getByTestId('kiosk-seat-taken').textContent()).toContain('本机的自助终端已在另一个页面运行');
+    for (const part of ['.kiosk-main', '.kiosk-header'])
+      expect(await preview.page.locator(part).innerText()).not.toContain('张*');
+    expect(await seriousViolations(preview.page)).toEqual([]);
+    // Its idle time passes many times over: the citizen at the real kiosk keeps their visit.
+    await preview.page.clock.fastForward(5 * 60_000);
+    expect(await kiosk.page.getByTestId('citizen-name').textContent()).toBe('您好，张*');
+    expect(k.host.identity.view()).not.toBeNull();
+
+    // The real kiosk's page closes: the preview takes over, and it is the kiosk now (the card is still there).
+    await kiosk.context.close();
+    await expect.poll(() => preview.page.getByTestId('kiosk-seat-taken').count()).toBe(0);
+    await preview.page.getByTestId('citizen-name').waitFor();
+    await preview.page.getByRole('button', { name: '退出' }).click();
+    await takeCardBack(preview.page, k.host);
+    await preview.context.close();
   });
 
   it('switches to English and back; the language follows the citizen, not a hard-coded string', async () => {

@@ -44,6 +44,9 @@ export const shellMessages: AreaMessages = {
       takeCard: '请取回您的身份证',
       takeCardHint: '身份证仍在读卡区。取走后本机将开始迎接下一位办事人。',
       takeCardSay: '请取回您的身份证。',
+      seatTaken: '本机的自助终端已在另一个页面运行',
+      seatTakenHint:
+        '为保护正在办事的市民，此页面不读取身份证、不显示也不结束他们的办理。关闭此页面即可；另一个页面关闭后，此页面会自动接替。',
     },
     keyboard: {
       label: '屏幕键盘',
@@ -116,6 +119,9 @@ export const shellMessages: AreaMessages = {
       takeCard: 'Please take your ID card',
       takeCardHint: 'Your ID card is still on the reader. The kiosk greets the next person once it is taken.',
       takeCardSay: 'Please take your ID card.',
+      seatTaken: "This machine's kiosk is already running in another page",
+      seatTakenHint:
+        'To protect the citizen using it, this page reads no ID card and neither shows nor ends their visit. Close this page; it takes over by itself once the other page is closed.',
     },
     keyboard: {
       label: 'On-screen keyboard',

@@ -39,9 +39,42 @@ describe('/api/v1/events', () => {
     const [hello, ...events] = client.messages;
     expect(hello).toMatchObject({ type: 'hello', bootId: host.bus.bootId });
     expect(events.map((e) => e.type)).toEqual(['ticket.issued', 'queue.counts']);
-    const seqs = events.map((e) => e.seq);
+    const seqs = events.map((e) => ('seq' in e ? e.seq : -1));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     client.socket.close();
+  });
+
+  it('tells the first kiosk page it is the kiosk, a second one it is not, and hands over when the first closes', async () => {
+    const seatOf = (c: ReturnType<typeof connect>) => c.messages.filter((m) => m.type === 'seat').map((m) => m.granted);
+    const first = connect(`${base}/api/v1/events?kioskPage=${crypto.randomUUID()}`);
+    await first.opened;
+    await waitFor(() => (seatOf(first).length > 0 ? true : undefined), 'first seat');
+    const secondPage = crypto.randomUUID();
+    const second = connect(`${base}/api/v1/events?kioskPage=${secondPage}`);
+    await second.opened;
+    await waitFor(() => (seatOf(second).length > 0 ? true : undefined), 'second seat');
+    expect(seatOf(first)).toEqual([true]);
+    expect(seatOf(second)).toEqual([false]);
+    // The second page can neither end the citizen's visit nor see who it is.
+    const refused = await host.app.inject({
+      method: 'POST',
+      url: '/api/v1/identity/end',
+      headers: { 'x-kiosk-page': secondPage },
+    });
+    expect(refused.json()).toMatchObject({ error: { code: 'kiosk_seat_taken' } });
+    // A screen that is no kiosk page asks for no seat.
+    const display = connect(`${base}/api/v1/events`);
+    await display.opened;
+    await waitFor(() => display.messages[0], 'display hello');
+
+    first.socket.close();
+    await waitFor(() => (seatOf(second).length > 1 ? true : undefined), 'hand-over');
+    expect(seatOf(second)).toEqual([false, true]);
+    const ended = await host.app.inject({ method: 'POST', url: '/api/v1/identity/end', headers: { 'x-kiosk-page': secondPage } });
+    expect(ended.statusCode).toBe(200);
+    expect(seatOf(display)).toEqual([]);
+    second.socket.close();
+    display.socket.close();
   });
 
   it('replays what a reconnecting screen missed, and asks a screen from another boot to resync', async () => {

@@ -1,0 +1,40 @@
+/**
+ * Which kiosk page on this host is the kiosk. The card reader, the citizen's session and its
+ * end belong to one page: a second page (a technician previewing `/kiosk` on a laptop, a window
+ * opened twice) would otherwise greet the same citizen, and its idle timeout or 退出 would end
+ * the visit at the real kiosk.
+ *
+ * A kiosk page holds the seat through its event stream: the first page connected gets it; the
+ * others are told they are refused and wait in line; when the holder's last connection closes
+ * (page closed, reloaded, crashed: the socket goes with it, no timeout to wait for), the next
+ * page in line is told it has the seat.
+ */
+export class KioskSeat {
+  private readonly members: { pageId: string; notify: (granted: boolean) => void }[] = [];
+  private holder: string | null = null;
+
+  /** A kiosk page's connection joins; `notify` hears whether the page holds the seat, now and on change. Returns leave. */
+  join(pageId: string, notify: (granted: boolean) => void): () => void {
+    const member = { pageId, notify };
+    this.members.push(member);
+    this.holder ??= pageId;
+    notify(this.holder === pageId);
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.members.splice(this.members.indexOf(member), 1);
+      if (this.holder !== pageId || this.members.some((m) => m.pageId === pageId)) return;
+      this.holder = this.members[0]?.pageId ?? null;
+      for (const m of this.members) if (m.pageId === this.holder) m.notify(true);
+    };
+  }
+
+  /**
+   * Whether a request from this kiosk page must leave the citizen alone: another page holds the
+   * seat. Requests that name no page (the shell, scripts, tests) are not kiosk pages.
+   */
+  heldByOther(pageId: string | undefined): boolean {
+    return pageId !== undefined && this.holder !== null && this.holder !== pageId;
+  }
+}
