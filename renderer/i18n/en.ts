@@ -34,6 +34,7 @@ export const en: Messages = {
     demoPanel: 'Demo mode: simulated card reader',
     demoPlace: 'Place card: {{label}}',
     demoRemove: 'Remove card',
+    elderSwitch: { label: 'Large print', on: 'On', off: 'Off', hint: 'Larger text and buttons, higher contrast' },
     errors: {
       no_identity: 'Please place your ID card first',
       duplicate_ticket: 'You already hold a number for this service',

@@ -33,6 +33,8 @@ export const zhCN = {
     demoPanel: '演示模式：模拟读卡器',
     demoPlace: '放卡：{{label}}',
     demoRemove: '取走身份证',
+    // 长辈版 is a switch: its name stays, the state beside it says whether it is on.
+    elderSwitch: { label: '长辈版', on: '开', off: '关', hint: '大字、大按钮、高对比度' },
     errors: {
       no_identity: '请先刷身份证',
       duplicate_ticket: '您已有该事项的号码，请勿重复取号',

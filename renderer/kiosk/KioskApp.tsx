@@ -7,6 +7,7 @@ import { randomId } from '../api/random-id';
 import { refreshAfterEvent } from '../api/refresh';
 import { useHallEvents } from '../api/use-hall-events';
 import { Clock } from '../ui/Clock';
+import { ElderSwitch } from '../ui/ElderSwitch';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { KeyboardProvider } from '../ui/keyboard/KeyboardProvider';
 import { OnScreenKeyboard } from '../ui/keyboard/OnScreenKeyboard';
@@ -259,15 +260,7 @@ function Kiosk() {
           <h1>{health.data?.hallName ?? t('hall.defaultName')}</h1>
           <Clock timeZone={health.data?.timeZone ?? 'Asia/Shanghai'} />
           <div className="kiosk-tools">
-            <button
-              type="button"
-              className="tool"
-              aria-pressed={elder}
-              title={t('shell.elderHint')}
-              onClick={session.toggleElder}
-            >
-              {elder ? t('shell.elderOff') : t('shell.elderOn')}
-            </button>
+            <ElderSwitch on={elder} onToggle={session.toggleElder} />
             <button type="button" className="tool" aria-pressed={muted} onClick={session.voice.toggleMute}>
               {muted ? t('shell.unmute') : t('shell.mute')}
             </button>

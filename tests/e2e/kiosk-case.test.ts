@@ -98,7 +98,7 @@ describe('kiosk 办事申报 (case flow)', () => {
     // Complaints have their own flow.
     expect(await page.getByRole('button', { name: /营商环境诉求/ }).count()).toBe(0);
     await accessible(page, 'choose');
-    await page.getByRole('button', { name: '办理企业开办一站式办理' }).click();
+    await page.getByRole('button', { name: '申报「企业开办一站式办理」' }).click();
 
     // 2 填写信息: the card's fields are shown masked and cannot be typed into.
     await page.getByRole('heading', { name: /填写「企业开办一站式办理」申报信息/ }).waitFor();
@@ -173,7 +173,7 @@ describe('kiosk 办事申报 (case flow)', () => {
     await number.waitFor({ timeout: 20_000 });
     const caseNumber = (await number.textContent()) ?? '';
     expect(caseNumber).toMatch(/^HK\d{14,}$/);
-    expect(await page.locator('.case-deadlines').textContent()).toMatch(/受理答复.*前.*预计办结.*前/);
+    expect(await page.locator('.case-deadlines').textContent()).toMatch(/受理答复.*（含）前.*预计办结.*（含）前/);
     expect(await page.getByTestId('steward-number').textContent()).toBe('G001');
     await page.getByText('请取走受理回执').waitFor({ timeout: 15_000 });
     const saved = lastCase();

@@ -84,7 +84,8 @@ const FLOW_BAR = ['.flow-bar button'];
  * Every kiosk screen at 1920×1080 and 1080×1920, in the standard print and in 长辈版: no
  * sideways scrolling; a screen either fits or keeps its actions (and 首页 / 退出) in view;
  * the step indicator is never under the sticky header; the idle countdown leaves the keyboard's
- * keys uncovered; the hall's name stays on one line.
+ * keys uncovered; the hall's name stays on one line. Then what the screens say: the 长辈版
+ * switch and the bundle's promises.
  */
 describe('kiosk layout', () => {
   let k: KioskHarness;
@@ -229,4 +230,51 @@ describe('kiosk layout', () => {
     }
     expect(problems).toEqual([]);
   }, 600_000);
+
+  it('the 长辈版 switch keeps its name and shows whether it is on; the bundle’s promises are plain text, not buttons', async () => {
+    const { page, context } = await k.openKiosk();
+    const elderSwitch = page.getByRole('button', { name: '长辈版', exact: true });
+    const state = page.locator('.kiosk-tools .elder-switch-state');
+    expect(await elderSwitch.getAttribute('aria-pressed')).toBe('false');
+    expect(await state.textContent()).toBe('关');
+    await elderSwitch.click();
+    await page.locator('.kiosk.elder').waitFor();
+    // Switched on, it still says what it is (not "标准版", which read as the current state).
+    expect(await elderSwitch.getAttribute('aria-pressed')).toBe('true');
+    expect(await state.textContent()).toBe('开');
+    expect(await page.getByRole('button', { name: '标准版' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'English' }).click();
+    const largePrint = page.getByRole('button', { name: 'Large print', exact: true });
+    expect(await largePrint.getAttribute('aria-pressed')).toBe('true');
+    expect(await state.textContent()).toBe('On');
+    await largePrint.click();
+    expect(await largePrint.getAttribute('aria-pressed')).toBe('false');
+    expect(await state.textContent()).toBe('Off');
+
+    // 一次提交, 一个受理编号, the promised days: statements, drawn without a button's frame or shadow.
+    await page.getByRole('button', { name: '中文' }).click();
+    await startVisitWithCard(page, k.host);
+    await openFlow(page, 'case');
+    const promises = page.locator('.case-bundle-promise li');
+    await promises.first().waitFor();
+    expect(await page.locator('.case-bundle-promise').getByRole('button').count()).toBe(0);
+    const looks = await promises.evaluateAll((items) =>
+      items.map((li) => {
+        const style = getComputedStyle(li);
+        return {
+          text: li.textContent,
+          border: parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth),
+          shadow: style.boxShadow,
+          fill: style.backgroundColor,
+          cursor: style.cursor,
+        };
+      }),
+    );
+    expect(looks.length).toBe(3);
+    for (const look of looks)
+      expect(look, look.text ?? '').toMatchObject({ border: 0, shadow: 'none', fill: 'rgba(0, 0, 0, 0)', cursor: 'auto' });
+    k.host.devices.placeSimulatedCard(null);
+    await page.getByTestId('attract').waitFor();
+    await context.close();
+  });
 });

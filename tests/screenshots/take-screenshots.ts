@@ -89,7 +89,7 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   await startVisitWithCard(page, k.host);
   await openFlow(page, 'case');
   await shot(page, 'kiosk-case-items');
-  await page.getByRole('button', { name: '办理企业开办一站式办理' }).click();
+  await page.getByRole('button', { name: '申报「企业开办一站式办理」' }).click();
   await page.getByRole('heading', { name: /填写「企业开办一站式办理」申报信息/ }).waitFor();
   await page.getByLabel('拟设企业名称').fill('示例星辰科技有限公司');
   await page.getByLabel('住所').fill('示例市和平区创业路8号');

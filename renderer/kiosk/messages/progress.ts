@@ -28,7 +28,8 @@ export const progressMessages: AreaMessages = {
       updatedAt: '信息更新于 {{time}}',
       deadlines: '承诺时限',
       deadlineStage: { accepted: '受理时限', completed: '承诺办结' },
-      due: '{{date}}前',
+      // （含）: the date itself still counts; a bare 前 reads as "before that day".
+      due: '{{date}}（含）前',
       deadlineMet: '已按时完成',
       deadlineMetLate: '已完成，但超出时限',
       deadlineOverdue: '已超期',
@@ -91,7 +92,7 @@ export const progressMessages: AreaMessages = {
       updatedAt: 'Updated {{time}}',
       deadlines: 'Promised deadlines',
       deadlineStage: { accepted: 'Acceptance', completed: 'Completion' },
-      due: 'by {{date}}',
+      due: 'on or before {{date}}',
       deadlineMet: 'Met on time',
       deadlineMetLate: 'Met, but late',
       deadlineOverdue: 'Overdue',
