@@ -21,8 +21,11 @@ import { IssueTicketResponse, TicketStatus } from './queue';
 export const CatalogViewItem = z.object({
   code: z.string(),
   name: z.string(),
+  /** English name and description, when the central API sent them (the kiosk falls back to the Chinese). */
+  nameEn: z.string().optional(),
   category: CatalogCategory,
   description: z.string().optional(),
+  descriptionEn: z.string().optional(),
   formFields: z.array(CatalogFormField),
   materials: z.array(CatalogMaterialSpec),
   promisedWorkingDays: z.number().int().min(0),

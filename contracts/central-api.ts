@@ -212,33 +212,45 @@ export type FormFieldType = z.infer<typeof FormFieldType>;
 export const PrefillSource = z.enum(['name', 'idNumber', 'address', 'birthDate', 'gender']);
 export type PrefillSource = z.infer<typeof PrefillSource>;
 
+/**
+ * English beside a Chinese text, for a kiosk switched to English. Optional everywhere: a central
+ * API that has none sends none, and the kiosk then shows the Chinese.
+ */
+const englishText = (max: number) => z.string().trim().min(1).max(max).optional();
+
 export const CatalogFormField = z.object({
   key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'expected an identifier-like key'),
   label: z.string().trim().min(1).max(100),
+  labelEn: englishText(100),
   type: FormFieldType,
   required: z.boolean(),
   prefill: PrefillSource.optional(),
-  /** Choices of a `select` field. */
+  /** Choices of a `select` field: the values submitted (and checked by the host). */
   options: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+  /** English labels of `options`, index by index; a missing one shows the Chinese option. */
+  optionsEn: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
 });
 export type CatalogFormField = z.infer<typeof CatalogFormField>;
 
 export const CatalogMaterialSpec = z.object({
   code: shortText,
   name: z.string().trim().min(1).max(200),
+  nameEn: englishText(200),
   required: z.boolean(),
 });
 export type CatalogMaterialSpec = z.infer<typeof CatalogMaterialSpec>;
 
 /** One part of a bundle handled under the bundle's single submission and case number. */
-export const CatalogBundlePart = z.object({ code: shortText, name: z.string().trim().min(1).max(200) });
+export const CatalogBundlePart = z.object({ code: shortText, name: z.string().trim().min(1).max(200), nameEn: englishText(200) });
 export type CatalogBundlePart = z.infer<typeof CatalogBundlePart>;
 
 export const CatalogItem = z.object({
   code: shortText,
   name: z.string().trim().min(1).max(200),
+  nameEn: englishText(200),
   category: CatalogCategory,
   description: z.string().trim().max(2000).optional(),
+  descriptionEn: z.string().trim().max(2000).optional(),
   formFields: z.array(CatalogFormField).max(100),
   materials: z.array(CatalogMaterialSpec).max(100),
   /** Working days from acceptance (受理) to completion (办结) that the hall promises. */

@@ -3,6 +3,7 @@ import type { CatalogViewItem } from '../../../contracts/cases';
 import type { CatalogCategory } from '../../../contracts/central-api';
 import { CaseWizard } from './case-form/CaseWizard';
 import { CatalogItems } from './case-form/CatalogItems';
+import { localizeItem } from './catalog-text';
 
 /** Categories filed here; complaints (营商诉求) have their own flow. */
 const CASE_CATEGORIES: readonly CatalogCategory[] = ['startup-bundle', 'livelihood', 'other'];
@@ -45,7 +46,9 @@ function ItemChooser({ onPick }: { onPick: (item: CatalogViewItem) => void }) {
 }
 
 function ItemTiles({ items, onPick }: { items: CatalogViewItem[]; onPick: (item: CatalogViewItem) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Shown in the citizen's language; the wizard gets the item as the catalog has it.
+  const shown = (item: CatalogViewItem) => localizeItem(item, i18n.language);
   const bundles = items.filter((i) => i.category === 'startup-bundle');
   const groups: { key: 'livelihood' | 'other'; items: CatalogViewItem[] }[] = [
     { key: 'livelihood', items: items.filter((i) => i.category === 'livelihood') },
@@ -57,7 +60,7 @@ function ItemTiles({ items, onPick }: { items: CatalogViewItem[]; onPick: (item:
         <article key={bundle.code} className="case-bundle" aria-labelledby={`bundle-${bundle.code}`}>
           <div className="case-bundle-head">
             <span className="case-badge case-badge-bundle">{t('case.choose.bundleBadge')}</span>
-            <h4 id={`bundle-${bundle.code}`}>{bundle.name}</h4>
+            <h4 id={`bundle-${bundle.code}`}>{shown(bundle).name}</h4>
           </div>
           <ul className="case-bundle-promise" aria-label={t('case.choose.bundlePromiseLabel')}>
             <li>{t('case.choose.oneSubmission')}</li>
@@ -68,14 +71,14 @@ function ItemTiles({ items, onPick }: { items: CatalogViewItem[]; onPick: (item:
             <>
               <p className="case-bundle-parts-title">{t('case.choose.bundleParts')}</p>
               <ol className="case-bundle-parts">
-                {bundle.bundle.map((part) => (
+                {(shown(bundle).bundle ?? []).map((part) => (
                   <li key={part.code}>{part.name}</li>
                 ))}
               </ol>
             </>
           )}
           <button type="button" className="primary big" onClick={() => onPick(bundle)}>
-            {t('case.choose.startBundle', { name: bundle.name })}
+            {t('case.choose.startBundle', { name: shown(bundle).name })}
           </button>
         </article>
       ))}
@@ -87,7 +90,7 @@ function ItemTiles({ items, onPick }: { items: CatalogViewItem[]; onPick: (item:
             <div className="tiles case-tiles">
               {group.items.map((item) => (
                 <button key={item.code} type="button" className="tile" onClick={() => onPick(item)}>
-                  <span className="tile-title">{item.name}</span>
+                  <span className="tile-title">{shown(item).name}</span>
                   <span className="tile-hint">{promise(item)}</span>
                   {item.materials.length > 0 && (
                     <span className="tile-hint">{t('case.choose.materialsCount', { count: item.materials.length })}</span>

@@ -3,6 +3,7 @@ import type { CatalogViewItem } from '../../../contracts/cases';
 import type { CaseStatus } from '../../../contracts/central-api';
 import { CaseWizard } from './case-form/CaseWizard';
 import { CatalogItems } from './case-form/CatalogItems';
+import { localizeItem } from './catalog-text';
 
 /** The path a complaint takes when the catalog does not say (受理 → 办理 → 办结). */
 const DEFAULT_STAGES: readonly CaseStatus[] = ['accepted', 'in_progress', 'completed'];
@@ -46,15 +47,17 @@ function ComplaintIntro({ onPick }: { onPick: (item: CatalogViewItem) => void })
 }
 
 function ComplaintItems({ items, onPick }: { items: CatalogViewItem[]; onPick: (item: CatalogViewItem) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="complaint-intro">
       {items.map((item) => {
         const stages = item.stages && item.stages.length > 0 ? item.stages : DEFAULT_STAGES;
+        // Shown in the citizen's language; the wizard gets the item as the catalog has it.
+        const shown = localizeItem(item, i18n.language);
         return (
           <article key={item.code} className="case-bundle complaint-item" aria-labelledby={`complaint-${item.code}`}>
-            <h4 id={`complaint-${item.code}`}>{item.name}</h4>
-            {item.description && <p className="case-intro">{item.description}</p>}
+            <h4 id={`complaint-${item.code}`}>{shown.name}</h4>
+            {shown.description && <p className="case-intro">{shown.description}</p>}
             <p className="complaint-path-title">{t('complaint.intro.pathTitle')}</p>
             <ol className="complaint-path">
               {stages.map((stage, index) => (
@@ -73,7 +76,7 @@ function ComplaintItems({ items, onPick }: { items: CatalogViewItem[]; onPick: (
             </ol>
             <p className="case-note">{t('complaint.intro.privacy')}</p>
             <button type="button" className="primary big" onClick={() => onPick(item)}>
-              {items.length > 1 ? t('complaint.intro.startNamed', { name: item.name }) : t('complaint.intro.start')}
+              {items.length > 1 ? t('complaint.intro.startNamed', { name: shown.name }) : t('complaint.intro.start')}
             </button>
           </article>
         );

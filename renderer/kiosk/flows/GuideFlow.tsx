@@ -6,6 +6,7 @@ import type { CatalogCategory } from '../../../contracts/central-api';
 import type { IssueTicketResponse } from '../../../contracts/queue';
 import { useApi } from '../../api/context';
 import { useKioskSession } from '../shell/session';
+import { localizeItem } from './catalog-text';
 import { ScreenTop } from './screen-top';
 import { TicketDone } from '../TicketDone';
 import { CATEGORIES, CATEGORY_KEY } from './guide/catalog';
@@ -20,7 +21,7 @@ type Tab = 'items' | 'services';
  */
 export default function GuideFlow() {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useKioskSession();
   // The shell keeps the catalog fresh under the same key; this shares its copy.
   const catalog = useQuery({ queryKey: ['catalog'], queryFn: api.catalog });
@@ -95,7 +96,7 @@ export default function GuideFlow() {
                     .filter((i) => i.category === category)
                     .map((i) => (
                       <button key={i.code} type="button" className="tile" data-item={i.code} onClick={() => setItemCode(i.code)}>
-                        <span className="tile-title">{i.name}</span>
+                        <span className="tile-title">{localizeItem(i, i18n.language).name}</span>
                         <span className="tile-hint">
                           {i.promisedWorkingDays === 0
                             ? t('guide.promiseImmediate')

@@ -6,6 +6,7 @@ import { useApi } from '../../../api/context';
 import { QrImage } from '../../../ui/QrImage';
 import { useKioskSession } from '../../shell/session';
 import { TakeCardNote } from '../../shell/TakeCardReminder';
+import { localizeItem } from '../catalog-text';
 import { formatDay, localReference } from './format';
 
 /**
@@ -44,6 +45,10 @@ export function CaseDone({
     queryFn: () => api.localCaseProgress(submitted.id),
     refetchInterval: (query) => (query.state.data?.caseNumber ? false : NUMBER_POLL_MS),
   });
+  // The case keeps the item's Chinese name; in English the catalog's English name is shown.
+  const catalog = useQuery({ queryKey: ['catalog'], queryFn: api.catalog });
+  const catalogItem = catalog.data?.items.find((i) => i.code === submitted.itemCode);
+  const itemName = i18n.language === 'en' && catalogItem ? localizeItem(catalogItem, i18n.language).name : submitted.itemName;
   const caseNumber = progress.data?.caseNumber ?? submitted.caseNumber;
   const deadlines = progress.data?.deadlines ?? submitted.deadlines;
   const steward = progress.data?.steward ?? submitted.steward;
@@ -94,7 +99,7 @@ export function CaseDone({
 
   return (
     <div className="case-done">
-      <p className="case-done-item">{submitted.itemName}</p>
+      <p className="case-done-item">{itemName}</p>
       <section className="case-done-number" aria-live="polite">
         {caseNumber !== null ? (
           <>

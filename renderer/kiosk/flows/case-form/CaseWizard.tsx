@@ -10,6 +10,7 @@ import { useApi } from '../../../api/context';
 import { randomId } from '../../../api/random-id';
 import { useKeyboard } from '../../../ui/keyboard/keyboard-context';
 import { useKioskSession } from '../../shell/session';
+import { localizeItem } from '../catalog-text';
 import { scrollToTop } from '../screen-top';
 import { CaseDone } from './CaseDone';
 import { ConfirmStep } from './ConfirmStep';
@@ -50,7 +51,7 @@ export interface CaseWizardProps {
  */
 export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offerSteward, numberLabel }: CaseWizardProps) {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useKioskSession();
   const keyboard = useKeyboard();
   const queryClient = useQueryClient();
@@ -220,13 +221,16 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
   const wrongFields = step === 'form' && item ? item.formFields.filter((f) => f.key in errors).length : 0;
   const banner = alert ?? (wrongFields > 0 ? t('case.form.fixErrors', { count: wrongFields }) : null);
   const labels = useMemo(() => STEPS.map((s) => stepLabels[s]), [stepLabels]);
+  // The steps show the item in the citizen's language (switchable mid-way); checks and the
+  // submission use the item as the catalog has it.
+  const shown = useMemo(() => item && localizeItem(item, i18n.language), [item, i18n.language]);
 
   return (
     <div className={`case-wizard case-wizard-${flow}`}>
       <StepIndicator labels={labels} current={stepIndex} />
       <div className="case-step-body" data-step={step}>
         <h3 ref={heading} tabIndex={-1} className={`case-step-title${step === 'done' ? ' case-step-title-done' : ''}`}>
-          {step === 'form' && item ? t('case.form.title', { item: item.name }) : headings[step]}
+          {step === 'form' && shown ? t('case.form.title', { item: shown.name }) : headings[step]}
         </h3>
         {banner && step !== 'done' && (
           <p className="error" role="alert" data-testid="case-alert">
@@ -234,18 +238,18 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
           </p>
         )}
         {step === 'choose' && choose(pick)}
-        {step === 'form' && item && (
+        {step === 'form' && shown && (
           <>
             <p className="case-intro">{t('case.form.intro')}</p>
-            <FormStep item={item} citizen={citizen} values={values} errors={errors} fromCard={fromCard} onChange={setValue} />
+            <FormStep item={shown} citizen={citizen} values={values} errors={errors} fromCard={fromCard} onChange={setValue} />
             <Nav onBack={() => go('choose')} onNext={leaveForm} nextLabel={t('case.nav.next')} />
           </>
         )}
-        {step === 'materials' && item && (
+        {step === 'materials' && shown && (
           <>
             <p className="case-intro">{t('case.materials.intro')}</p>
             <MaterialsStep
-              item={item}
+              item={shown}
               brought={brought}
               onToggle={(code) =>
                 setBrought((prev) => {
@@ -266,10 +270,10 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
             />
           </>
         )}
-        {step === 'confirm' && item && (
+        {step === 'confirm' && shown && (
           <>
             <ConfirmStep
-              item={item}
+              item={shown}
               citizen={citizen}
               values={values}
               fromCard={fromCard}

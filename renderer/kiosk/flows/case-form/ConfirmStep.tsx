@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogViewItem } from '../../../../contracts/cases';
 import type { CatalogFormField } from '../../../../contracts/central-api';
 import type { IdentityView } from '../../../../contracts/identity';
+import { optionLabel } from '../catalog-text';
 import { maskedCardValue } from './form-rules';
 import { missingRequired } from './MaterialsStep';
 
@@ -18,7 +19,7 @@ export interface ConfirmStepProps {
 
 /** Everything that will be submitted, in one place, with a way back to each part. */
 export function ConfirmStep({ item, citizen, values, fromCard, brought, steward, onEdit }: ConfirmStepProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const missing = missingRequired(item, brought);
   const broughtNames = item.materials.filter((m) => brought.has(m.code)).map((m) => m.name);
   return (
@@ -77,6 +78,8 @@ export function ConfirmStep({ item, citizen, values, fromCard, brought, steward,
       return masked === null ? t('case.form.fromCard') : t('case.form.fromCardMasked', { value: masked });
     }
     const value = values[field.key]?.trim() ?? '';
-    return value === '' ? t('case.confirm.notProvided') : value;
+    if (value === '') return t('case.confirm.notProvided');
+    // A choice reads as it was offered (in English, its English label); typed text as typed.
+    return field.type === 'select' ? optionLabel(field, value, i18n.language) : value;
   }
 }

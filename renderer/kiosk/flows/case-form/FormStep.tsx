@@ -4,6 +4,7 @@ import type { CatalogViewItem } from '../../../../contracts/cases';
 import type { CatalogFormField } from '../../../../contracts/central-api';
 import type { IdentityView } from '../../../../contracts/identity';
 import { KioskField } from '../../../ui/keyboard/KioskField';
+import { optionLabel } from '../catalog-text';
 import { useKeyboard } from '../../../ui/keyboard/keyboard-context';
 import { formatDateInput, layoutOf, maskedCardValue, maxLengthOf, problemMessageKey, type FieldErrors } from './form-rules';
 
@@ -151,6 +152,7 @@ function OptionField({
   onChange: (key: string, value: string) => void;
 }) {
   const id = useId();
+  const { i18n } = useTranslation();
   return (
     <fieldset className={`case-options${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>
@@ -166,7 +168,7 @@ function OptionField({
             aria-pressed={value === option}
             onClick={() => onChange(field.key, option)}
           >
-            {option}
+            {optionLabel(field, option, i18n.language)}
           </button>
         ))}
       </div>

@@ -6,6 +6,7 @@ import type { IssueTicketResponse } from '../../../../contracts/queue';
 import { ApiClientError } from '../../../api/client';
 import { useApi } from '../../../api/context';
 import { useKioskSession } from '../../shell/session';
+import { localizeItem } from '../catalog-text';
 import { applyHintKey, CATEGORY_KEY, QUEUE_SERVICE_OF } from './catalog';
 import { ServiceCard } from './ServiceCard';
 
@@ -17,9 +18,17 @@ const TICKET_ERRORS = ['no_identity', 'duplicate_ticket', 'daily_limit_reached',
  * what a bundle covers, the stages of a complaint, and where in the hall it is handled, with
  * a "take a number" button when its queue service is open.
  */
-export function ItemDetail({ item, onTicket }: { item: CatalogViewItem; onTicket: (issued: IssueTicketResponse) => void }) {
+export function ItemDetail({
+  item: fromCatalog,
+  onTicket,
+}: {
+  item: CatalogViewItem;
+  onTicket: (issued: IssueTicketResponse) => void;
+}) {
   const api = useApi();
   const { t, i18n } = useTranslation();
+  // Names, description, materials and bundle parts in the citizen's language.
+  const item = localizeItem(fromCatalog, i18n.language);
   const session = useKioskSession();
   const services = useQuery({ queryKey: ['services'], queryFn: api.services });
   const windows = useQuery({ queryKey: ['windows'], queryFn: api.windows });
