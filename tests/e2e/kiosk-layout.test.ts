@@ -63,7 +63,14 @@ function measure(selectors: string[]): ScreenFacts {
     range.selectNodeContents(title);
     titleLines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
   }
-  return { overflowX: root.scrollWidth - window.innerWidth, scrolls, hidden, missing, titleLines };
+  // Sideways: the page, and the boxes that clip or scroll (the kiosk frame hides its overflow).
+  const overflowX = Math.max(
+    root.scrollWidth - window.innerWidth,
+    ...[...document.querySelectorAll('.kiosk, .kiosk-header, .kiosk-main, .kiosk-main .flow')].map(
+      (el) => el.scrollWidth - el.clientWidth,
+    ),
+  );
+  return { overflowX, scrolls, hidden, missing, titleLines };
 }
 
 /** Keys of the docked keyboard that the idle countdown lies over. */
