@@ -4,9 +4,6 @@ import type { AreaMessages } from './types';
 export const shellMessages: AreaMessages = {
   zhCN: {
     shell: {
-      elderOn: '长辈版',
-      elderOff: '标准版',
-      elderHint: '切换大字长辈版',
       mute: '关闭语音',
       unmute: '开启语音',
       idleWarning: '{{seconds}} 秒后将自动退出并清除您的信息',
@@ -77,9 +74,6 @@ export const shellMessages: AreaMessages = {
   },
   en: {
     shell: {
-      elderOn: 'Large print',
-      elderOff: 'Standard',
-      elderHint: 'Switch to large print',
       mute: 'Mute voice',
       unmute: 'Voice on',
       idleWarning: 'Leaving in {{seconds}} s and clearing your details',
