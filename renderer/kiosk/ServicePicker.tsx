@@ -2,13 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../contracts/queue';
 import { useApi } from '../api/context';
-import { FLOWS } from './flows/registry';
+import { FLOW_INFO } from './flows/flow-info';
 import { nextOpening } from './opening';
 import { useKioskSession } from './shell/session';
 import './service-picker.css';
 
 /** The flows a citizen can still use when no number is issued: those that need no queue. */
-const WITHOUT_QUEUE = FLOWS.filter((f) => !f.queue);
+const WITHOUT_QUEUE = FLOW_INFO.filter((f) => !f.queue);
 
 /**
  * The hall's queue services with people waiting and the expected wait. Closed ones say why and

@@ -1,108 +1,24 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { FLOW_INFO, type FlowId, type FlowInfo } from './flow-info';
 
-export type FlowId = 'ticket' | 'checkin' | 'case' | 'progress' | 'complaint' | 'evaluate' | 'guide' | 'steward';
+export type { CardNeed, FlowId, FlowInfo } from './flow-info';
 
-/**
- * Whether a flow needs the ID card: `required` (it files something in the citizen's name),
- * `optional` (works without, does more with it) or `none` (public information).
- */
-export type CardNeed = 'required' | 'optional' | 'none';
-
-export interface FlowSpec {
-  id: FlowId;
-  /** i18n keys of the home tile. */
-  title: string;
-  hint: string;
-  /** A single glyph drawn on the tile (decorative). */
-  icon: string;
-  card: CardNeed;
-  /** Idle seconds before the visit ends (elder mode gives half as much again). */
-  idleSeconds: number;
-  /** It issues a queue ticket: unavailable while a secondary kiosk cannot reach its hall. */
-  queue: boolean;
+export interface FlowSpec extends FlowInfo {
   component: LazyExoticComponent<ComponentType>;
 }
 
-// Each flow is its own chunk: the attract screen paints before any flow's code is loaded.
-export const FLOWS: readonly FlowSpec[] = [
-  {
-    id: 'ticket',
-    title: 'home.ticket',
-    hint: 'home.ticketHint',
-    icon: '号',
-    card: 'optional',
-    idleSeconds: 60,
-    queue: true,
-    component: lazy(() => import('./TicketFlow')),
-  },
-  {
-    id: 'checkin',
-    title: 'home.checkin',
-    hint: 'home.checkinHint',
-    icon: '约',
-    card: 'optional',
-    idleSeconds: 60,
-    queue: true,
-    component: lazy(() => import('./CheckInFlow')),
-  },
-  {
-    id: 'case',
-    title: 'home.case',
-    hint: 'home.caseHint',
-    icon: '办',
-    card: 'required',
-    idleSeconds: 120,
-    queue: false,
-    component: lazy(() => import('./CaseFlow')),
-  },
-  {
-    id: 'progress',
-    title: 'home.progress',
-    hint: 'home.progressHint',
-    icon: '查',
-    card: 'optional',
-    idleSeconds: 60,
-    queue: false,
-    component: lazy(() => import('./ProgressFlow')),
-  },
-  {
-    id: 'complaint',
-    title: 'home.complaint',
-    hint: 'home.complaintHint',
-    icon: '诉',
-    card: 'required',
-    idleSeconds: 120,
-    queue: false,
-    component: lazy(() => import('./ComplaintFlow')),
-  },
-  {
-    id: 'evaluate',
-    title: 'home.evaluate',
-    hint: 'home.evaluateHint',
-    icon: '评',
-    card: 'none',
-    idleSeconds: 60,
-    queue: false,
-    component: lazy(() => import('./EvaluateFlow')),
-  },
-  {
-    id: 'guide',
-    title: 'home.guide',
-    hint: 'home.guideHint',
-    icon: '指',
-    card: 'none',
-    idleSeconds: 90,
-    queue: false,
-    component: lazy(() => import('./GuideFlow')),
-  },
-  {
-    id: 'steward',
-    title: 'home.steward',
-    hint: 'home.stewardHint',
-    icon: '管',
-    card: 'optional',
-    idleSeconds: 60,
-    queue: true,
-    component: lazy(() => import('./StewardFlow')),
-  },
-];
+// Each flow is its own chunk: the attract screen paints before any flow's code is loaded. The
+// flows' facts live in flow-info.ts, so screens that only list flows never import a flow (and
+// no flow's imports lead back here).
+const COMPONENTS: Record<FlowId, LazyExoticComponent<ComponentType>> = {
+  ticket: lazy(() => import('./TicketFlow')),
+  checkin: lazy(() => import('./CheckInFlow')),
+  case: lazy(() => import('./CaseFlow')),
+  progress: lazy(() => import('./ProgressFlow')),
+  complaint: lazy(() => import('./ComplaintFlow')),
+  evaluate: lazy(() => import('./EvaluateFlow')),
+  guide: lazy(() => import('./GuideFlow')),
+  steward: lazy(() => import('./StewardFlow')),
+};
+
+export const FLOWS: readonly FlowSpec[] = FLOW_INFO.map((info) => ({ ...info, component: COMPONENTS[info.id] }));

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CardNeed } from '../flows/registry';
+import type { CardNeed } from '../flows/flow-info';
 
 /**
  * Stands in front of a flow until the citizen's card is read (the identity.read event moves on

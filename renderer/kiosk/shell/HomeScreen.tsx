@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { FLOWS, type FlowId } from '../flows/registry';
+import { FLOW_INFO, type FlowId } from '../flows/flow-info';
 import { useKioskSession } from './session';
 
 /**
@@ -29,7 +29,7 @@ export function HomeScreen({
         </h2>
       </div>
       <div className="tiles home-tiles">
-        {FLOWS.filter((flow) => !hidden.includes(flow.id)).map((flow) => {
+        {FLOW_INFO.filter((flow) => !hidden.includes(flow.id)).map((flow) => {
           const down = queueDown && flow.queue;
           return (
             <button

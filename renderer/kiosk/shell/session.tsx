@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { HallEvent } from '../../../contracts/events';
 import type { HostHealth } from '../../../contracts/health';
 import type { IdentityView } from '../../../contracts/identity';
-import type { FlowId } from '../flows/registry';
+import type { FlowId } from '../flows/flow-info';
 import type { Voice } from './voice';
 
 /**
