@@ -14,8 +14,13 @@ export function TerminalsScreen() {
   const { t, i18n } = useTranslation();
   const session = useTechSession();
   const queryClient = useQueryClient();
-  const terminals = useQuery({ queryKey: TERMINALS_KEY, queryFn: api.pairingTerminals, refetchInterval: 15_000 });
   const code = useMutation({ mutationFn: api.createPairingCode });
+  // While a code is out, the new terminal is expected any moment: look every 2 s, not every 15.
+  const terminals = useQuery({
+    queryKey: TERMINALS_KEY,
+    queryFn: api.pairingTerminals,
+    refetchInterval: code.data ? 2_000 : 15_000,
+  });
   const revoke = useMutation({
     mutationFn: (id: string) => api.revokeTerminal(id),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: TERMINALS_KEY }),
