@@ -38,40 +38,44 @@ export function DuplicateTicket({
 
   return (
     <section className="ticket duplicate-ticket" data-testid="duplicate-ticket" aria-labelledby="duplicate-title">
-      <h3 id="duplicate-title">{t('ticket.duplicate.title')}</h3>
-      <p>{t('ticket.duplicate.rule')}</p>
-      <p className="ticket-service">{ticket.serviceName}</p>
-      <p className="ticket-label">{t('ticket.duplicate.number')}</p>
-      <p className="ticket-number" data-testid="duplicate-number">
-        {ticket.number}
-      </p>
-      {ticket.status === 'called' && ticket.windowNumber !== null ? (
-        <p className="ticket-ahead" role="status">
-          {t('ticket.duplicate.called', { window: ticket.windowNumber })}
+      <div className="ticket-head">
+        <h3 id="duplicate-title">{t('ticket.duplicate.title')}</h3>
+        <p>{t('ticket.duplicate.rule')}</p>
+        <p className="ticket-service">{ticket.serviceName}</p>
+        <p className="ticket-label">{t('ticket.duplicate.number')}</p>
+        <p className="ticket-number" data-testid="duplicate-number">
+          {ticket.number}
         </p>
-      ) : ticket.status === 'held' ? (
-        <p className="ticket-ahead">{t('ticket.duplicate.held')}</p>
-      ) : (
-        <>
-          <p className="ticket-ahead" data-testid="duplicate-ahead">
-            {t('kiosk.peopleAhead', { count: ticket.peopleAhead })}
+      </div>
+      <div className="ticket-body">
+        {ticket.status === 'called' && ticket.windowNumber !== null ? (
+          <p className="ticket-ahead" role="status">
+            {t('ticket.duplicate.called', { window: ticket.windowNumber })}
           </p>
-          <p className="ticket-ahead">{t('kiosk.estimatedWait', { minutes: ticket.estimatedWaitMinutes })}</p>
-        </>
-      )}
-      <TicketPriority ticket={ticket} />
-      {failed && (
-        <p className="error" role="alert">
-          {t('ticket.duplicate.reprintFailed')}
-        </p>
-      )}
-      <div className="duplicate-actions">
-        <button type="button" className="secondary" disabled={busy} onClick={() => void reprint()}>
-          {t('ticket.duplicate.reprint')}
-        </button>
-        <button type="button" className="primary" onClick={onFinish}>
-          {t('common.done')}
-        </button>
+        ) : ticket.status === 'held' ? (
+          <p className="ticket-ahead">{t('ticket.duplicate.held')}</p>
+        ) : (
+          <>
+            <p className="ticket-ahead" data-testid="duplicate-ahead">
+              {t('kiosk.peopleAhead', { count: ticket.peopleAhead })}
+            </p>
+            <p className="ticket-ahead">{t('kiosk.estimatedWait', { minutes: ticket.estimatedWaitMinutes })}</p>
+          </>
+        )}
+        <TicketPriority ticket={ticket} />
+        {failed && (
+          <p className="error" role="alert">
+            {t('ticket.duplicate.reprintFailed')}
+          </p>
+        )}
+        <div className="duplicate-actions">
+          <button type="button" className="secondary" disabled={busy} onClick={() => void reprint()}>
+            {t('ticket.duplicate.reprint')}
+          </button>
+          <button type="button" className="primary" onClick={onFinish}>
+            {t('common.done')}
+          </button>
+        </div>
       </div>
     </section>
   );

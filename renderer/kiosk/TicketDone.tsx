@@ -43,29 +43,33 @@ export function TicketDone({
 
   return (
     <section className="ticket" aria-live="assertive">
-      <p className="ticket-service">{ticket.serviceName}</p>
-      <p className="ticket-label">{t('kiosk.yourNumber')}</p>
-      <p className="ticket-number" data-testid="ticket-number">
-        {ticket.number}
-      </p>
-      <TicketPriority ticket={ticket} />
-      <p className="ticket-ahead">{t('kiosk.peopleAhead', { count: ticket.peopleAhead })}</p>
-      <p className="ticket-ahead">{t('kiosk.estimatedWait', { minutes: ticket.estimatedWaitMinutes })}</p>
-      {printFailed ? (
-        <div className="print-failed" role="alert" data-testid="print-failed">
-          <p>{t('kiosk.printFailed')}</p>
-          <QrImage text={progressUrl} label={t('kiosk.ticketQr')} />
-          <button type="button" className="secondary" disabled={busy} onClick={() => void reprint()}>
-            {t('kiosk.reprint')}
-          </button>
-        </div>
-      ) : (
-        <p className="ticket-note">{ticket.printStatus === 'printed' ? t('kiosk.takeYourTicket') : t('kiosk.keepTicket')}</p>
-      )}
-      <TakeCardNote cardOnReader={cardOnReader} />
-      <button type="button" className="primary" onClick={onFinish}>
-        {t('common.done')}
-      </button>
+      <div className="ticket-head">
+        <p className="ticket-service">{ticket.serviceName}</p>
+        <p className="ticket-label">{t('kiosk.yourNumber')}</p>
+        <p className="ticket-number" data-testid="ticket-number">
+          {ticket.number}
+        </p>
+      </div>
+      <div className="ticket-body">
+        <TicketPriority ticket={ticket} />
+        <p className="ticket-ahead">{t('kiosk.peopleAhead', { count: ticket.peopleAhead })}</p>
+        <p className="ticket-ahead">{t('kiosk.estimatedWait', { minutes: ticket.estimatedWaitMinutes })}</p>
+        {printFailed ? (
+          <div className="print-failed" role="alert" data-testid="print-failed">
+            <p>{t('kiosk.printFailed')}</p>
+            <QrImage text={progressUrl} label={t('kiosk.ticketQr')} />
+            <button type="button" className="secondary" disabled={busy} onClick={() => void reprint()}>
+              {t('kiosk.reprint')}
+            </button>
+          </div>
+        ) : (
+          <p className="ticket-note">{ticket.printStatus === 'printed' ? t('kiosk.takeYourTicket') : t('kiosk.keepTicket')}</p>
+        )}
+        <TakeCardNote cardOnReader={cardOnReader} />
+        <button type="button" className="primary" onClick={onFinish}>
+          {t('common.done')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { PrinterDevice } from '../../host/devices/printer-device';
 import {
   openFlow,
   seriousViolations,
+  setElderMode,
   startKioskHarness,
   startVisitWithCard,
   startVisitWithoutCard,
@@ -38,6 +39,13 @@ describe('kiosk 取号: closed hours, the number a card holds, priority explaine
     if (!(printer instanceof PrinterDevice) || !printer.virtualPrinter) throw new Error('no virtual printer');
     return printer.virtualPrinter.pages.length;
   };
+  /** Whether a button is on screen and not covered (its centre is the button itself). */
+  const reachable = (page: Page, name: string) =>
+    page.getByRole('button', { name, exact: true }).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return r.top >= 0 && r.bottom <= window.innerHeight && hit !== null && el.contains(hit);
+    });
   const openKioskAt = (at: Date) =>
     k.openKiosk({
       beforeLoad: async (p: Page) => {
@@ -85,6 +93,7 @@ describe('kiosk 取号: closed hours, the number a card holds, priority explaine
     expect(await page.getByTestId('duplicate-number').textContent()).toBe('A001');
     expect(await page.getByTestId('duplicate-ahead').textContent()).toBe('前面还有 0 人');
     expect(await seriousViolations(page)).toEqual([]);
+    expect([await reachable(page, '补打小票'), await reachable(page, '完成')]).toEqual([true, true]);
     const pagesBefore = printedPages();
     await held.getByRole('button', { name: '补打小票' }).click();
     // The same number on the ticket screen again, printed; no second number issued.
@@ -111,6 +120,10 @@ describe('kiosk 取号: closed hours, the number a card holds, priority explaine
     expect(priority).toContain('长者优先');
     expect(priority).toContain('70 岁及以上长者优先叫号');
     expect(await seriousViolations(page)).toEqual([]);
+    // With the priority note, the windows and the card reminder, 完成 is still on screen (both print sizes).
+    expect(await reachable(page, '完成')).toBe(true);
+    await setElderMode(page, true);
+    expect(await reachable(page, '完成')).toBe(true);
     await page.getByRole('button', { name: '完成' }).click();
     await takeCardBack(page, k.host);
     await context.close();
