@@ -15,7 +15,9 @@ import {
   startKioskHarness,
   startVisitWithCard,
   startVisitWithoutCard,
+  takeCardBack,
 } from '../support/kiosk-harness';
+import { DEFAULT_HALL_HOURS } from '../../contracts/config';
 import { TEST_PIN } from '../support/staff';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
@@ -65,6 +67,10 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   await page.getByRole('button', { name: /企业开办/ }).click();
   await page.getByTestId('ticket-number').waitFor();
   await shot(page, 'kiosk-ticket-done');
+  // 完成 with the card still on the reader: the kiosk asks for it back until it is taken.
+  await page.getByRole('button', { name: '完成' }).click();
+  await page.getByTestId('take-card').waitFor();
+  await shot(page, 'kiosk-take-card');
   await context.close();
 }
 {
@@ -134,6 +140,73 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   await display.getByTestId('notice-ticker').waitFor();
   await shot(display, 'display');
   await shot(counter, 'counter');
+  // 叫下一位 while someone is served: the outcome first (办结 one key away), then the rating, then the call.
+  await counter.keyboard.press('F1');
+  await counter.getByTestId('finish-dialog').waitFor();
+  await shot(counter, 'counter-finish-dialog');
+  await context.close();
+}
+{
+  // The technician console: device tests in the console's language, two test receipts in the preview.
+  // A taller window than a kiosk's: the console is read on a technician's laptop, scrolled.
+  const context = await k.browser.newContext({ viewport: { width: 1920, height: 1800 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${k.base}/technician`);
+  await page.getByLabel('工号').fill('8001');
+  await page.getByLabel('PIN（6–12 位数字）').fill(TEST_PIN);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByTestId('tech-who').waitFor();
+  const printer = page.locator('li.tech-device[data-device="printer-1"]');
+  for (let i = 0; i < 2; i++) {
+    await printer.getByRole('button', { name: '打印测试小票' }).click();
+    await printer.getByTestId('tech-test-result').waitFor();
+  }
+  await printer.getByTestId('tech-receipt').nth(1).waitFor();
+  await shot(page, 'technician-devices');
   await context.close();
 }
 await k.dispose();
+
+// 取号 outside the hours and the numbers a card holds, on a hall clock the script sets: Sunday
+// afternoon (closed until Monday), then Monday morning.
+{
+  let now = new Date('2026-12-06T07:00:00Z');
+  const hall = await startKioskHarness({ clock: { now: () => now }, config: { hours: DEFAULT_HALL_HOURS } });
+  const open = async (at: Date) => {
+    now = at;
+    hall.host.devices.placeSimulatedCard(null);
+    return hall.openKiosk({
+      beforeLoad: async (p) => {
+        await p.clock.install({ time: at });
+        await p.clock.resume();
+      },
+    });
+  };
+  {
+    const { page, context } = await open(now);
+    await startVisitWithoutCard(page);
+    await openFlow(page, 'ticket');
+    await page.getByRole('button', { name: '没有身份证，继续办理' }).click();
+    await page.getByTestId('closed-notice').waitFor();
+    await shot(page, 'kiosk-ticket-closed');
+    await context.close();
+  }
+  {
+    const { page, context } = await open(new Date('2026-12-07T02:00:00Z'));
+    await hall.host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 'business-startup', withIdentity: false } });
+    await startVisitWithCard(page, hall.host, 'elderWangJianguo');
+    await openFlow(page, 'ticket');
+    await page.getByRole('button', { name: /企业开办/ }).click();
+    await page.getByTestId('ticket-priority').waitFor();
+    await shot(page, 'kiosk-ticket-priority');
+    await page.getByRole('button', { name: '完成' }).click();
+    await takeCardBack(page, hall.host);
+    await startVisitWithCard(page, hall.host, 'elderWangJianguo');
+    await openFlow(page, 'ticket');
+    await page.getByRole('button', { name: /企业开办/ }).click();
+    await page.getByTestId('duplicate-ticket').waitFor();
+    await shot(page, 'kiosk-ticket-duplicate');
+    await context.close();
+  }
+  await hall.dispose();
+}
