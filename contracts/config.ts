@@ -2,6 +2,18 @@ import { z } from 'zod';
 import { StaffSeed } from './auth';
 import { HallUrl, KioskOptions } from './terminal-settings';
 
+/**
+ * Where a host runs. `demo` is what `npm start` runs: simulated devices, the reference central
+ * API and its dev token, short readable log lines. `test`: the same values, for the test suite.
+ * `production` (packaged builds, `npm run host`): refuses to start on any demo value, serves no
+ * simulator route, logs structured JSON.
+ */
+export const HostEnvironment = z.enum(['demo', 'test', 'production']);
+export type HostEnvironment = z.infer<typeof HostEnvironment>;
+
+/** The central API token of the demo and the tests; a production hall has its own. */
+export const DEMO_CENTRAL_TOKEN = 'dev-terminal-token';
+
 /** How a device is reached. `simulated` runs the device's simulator over an in-memory link. */
 export const DeviceTransportConfig = z.discriminatedUnion('type', [
   z.object({ type: z.literal('simulated') }),
@@ -228,7 +240,7 @@ export const HostConfig = z
     centralApi: z
       .object({
         url: z.url().default('http://127.0.0.1:7310'),
-        token: z.string().default('dev-terminal-token'),
+        token: z.string().default(DEMO_CENTRAL_TOKEN),
         /** A call that has not answered by then counts as failed (and is retried). */
         timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
       })

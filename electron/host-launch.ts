@@ -43,9 +43,21 @@ export async function choosePort(
   return { port: await anyFree(), preferred: false };
 }
 
-/** The host's command line (host/main.ts): its port, the shell's data folder, the config file if any. */
-export function hostArgs(o: { port: number; dataDir: string; configFile?: string | undefined }): string[] {
-  return ['--port', String(o.port), '--data-dir', o.dataDir, ...(o.configFile === undefined ? [] : ['--config', o.configFile])];
+/**
+ * The host's command line (host/main.ts): its environment (a packaged app is production; the
+ * development binary runs the demo, as `npm start` does), port, the shell's data folder, the
+ * config file if any.
+ */
+export function hostArgs(o: { packaged: boolean; port: number; dataDir: string; configFile?: string | undefined }): string[] {
+  return [
+    '--env',
+    o.packaged ? 'production' : 'demo',
+    '--port',
+    String(o.port),
+    '--data-dir',
+    o.dataDir,
+    ...(o.configFile === undefined ? [] : ['--config', o.configFile]),
+  ];
 }
 
 /** The host's environment: the shell's, plus the token and the app version it reports. */

@@ -32,6 +32,7 @@ import { installPermissionHandlers } from './permissions';
 import { isQuietMoment } from './quiet-moment';
 import { printCaseReceipt, type PrintablePage } from './receipt-printing';
 import { HEALTHY_MS, readRelaunchState, recordCrash, startDelay, writeRelaunchState } from './relaunch-state';
+import { DATA_FOLDER_NAME } from '../db/data-folder';
 import { RendererRecovery } from './renderer-recovery';
 import { SettingsFollower } from './settings-follower';
 import { withShellHeader } from './shell-header';
@@ -39,9 +40,9 @@ import { keyVerdict } from './shortcuts';
 import { UpdateScheduler } from './update-scheduler';
 import { isLockedRole, rolePath, webPreferences, windowOptions } from './window-options';
 
-// One data folder for the shell and the host, the same as `npm start` uses (host/config/load-config.ts),
+// One data folder for the shell and the host, the same as `npm start` uses (db/data-folder.ts),
 // whatever product name the packager gives the app.
-app.setPath('userData', join(app.getPath('appData'), 'hall-kiosk'));
+app.setPath('userData', join(app.getPath('appData'), DATA_FOLDER_NAME));
 const dataDir = app.getPath('userData');
 const relaunchFile = join(dataDir, 'shell-relaunch.json');
 const preload = join(__dirname, 'preload.cjs');
@@ -222,11 +223,15 @@ function preferredPort(file: string | undefined): number {
 }
 
 function forkHost(port: number, token: string, file: string | undefined): HostChild {
-  const child = utilityProcess.fork(join(__dirname, '../host/main.js'), hostArgs({ port, dataDir, configFile: file }), {
-    serviceName: 'hall-host',
-    stdio: 'inherit',
-    env: hostEnv(process.env, { token, version: app.getVersion() }),
-  });
+  const child = utilityProcess.fork(
+    join(__dirname, '../host/main.js'),
+    hostArgs({ packaged: app.isPackaged, port, dataDir, configFile: file }),
+    {
+      serviceName: 'hall-host',
+      stdio: 'inherit',
+      env: hostEnv(process.env, { token, version: app.getVersion() }),
+    },
+  );
   return {
     onExit: (listener) => child.once('exit', listener),
     kill: () => void child.kill(),

@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { HostConfig } from '../contracts/config';
+import type { HostConfig, HostEnvironment } from '../contracts/config';
 import { openDatabase, type Db } from '../db/open';
 import { installStaffRequest } from './api/auth-guard';
 import { frameworkErrors, installErrorHandling, notFoundBody } from './api/errors';
@@ -67,6 +67,7 @@ import { QueueService } from './queue/queue-service';
 import { businessDay } from './queue/schedule';
 import { HallSettingsStore } from './settings/hall-settings';
 import { hallSeedOf, liveHallConfig } from './settings/live-config';
+import { assertEnvironment } from './config/environment';
 import { ConfigTransfer } from './settings/config-transfer';
 import { hallSettingsRoutes } from './api/routes-hall-settings';
 import { configTransferRoutes } from './api/routes-config-transfer';
@@ -77,6 +78,8 @@ const CLOSE_GRACE_MS = 2_000;
 
 export interface HostOptions {
   config: HostConfig;
+  /** demo (npm start), test, or production (refuses demo values, no simulator routes, JSON logs). */
+  environment: HostEnvironment;
   /** Folder of db/migrations (resolved by the entry point: source and bundle differ). */
   migrationsDir: string;
   /** Built renderer (dist/renderer); the API runs without it. */
@@ -188,8 +191,20 @@ export async function createHost(options: HostOptions): Promise<Host> {
     identity,
     queue,
     seeds: config.devices,
+    allowSimulators: options.environment !== 'production',
     onStorageFailure: (error) => storage.observe(error),
   });
+  // A production hall that forgot a setting must not run on demo values without a word.
+  try {
+    assertEnvironment(
+      options.environment,
+      config,
+      devices.list().devices.map((d) => d.config),
+    );
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const publicBase = options.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
   /** The unguessable part of a ticket's progress link (printed in its QR). */
   const ticketTag = (ticketId: number) => keyer.tag('ticket', String(ticketId));
@@ -283,7 +298,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const logs = new LogRing({ maxEntries: 2000, maxBytes: 1_000_000 });
   const app = Fastify({
     // One logger, two destinations: the output stream and the console's masked in-memory ring.
-    logger: hostLoggerOptions({ level: options.logLevel ?? 'info', stream: options.logStream, ring: logs }),
+    logger: hostLoggerOptions({
+      level: options.logLevel ?? 'info',
+      stream: options.logStream,
+      ring: logs,
+      // Someone watching `npm start` reads lines; a hall's log collector reads JSON.
+      format: options.environment === 'demo' ? 'lines' : 'json',
+    }),
     // Request lines carry no personal data, but a kiosk logs little: only at debug.
     logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' }),
     // URLs the router cannot read (bad percent-encoding, over-long parameters) answer in the envelope too.
@@ -376,7 +397,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         announceRoutes({ config, clock, speech: new SpeechRenderer({ command: options.espeakCommand ?? 'espeak-ng' }) }),
       );
       await api.register(eventRoutes(bus, kioskSeat));
-      if (devices.hasSimulators()) await api.register(simulatorRoutes(devices));
+      if (options.environment !== 'production' && devices.hasSimulators()) await api.register(simulatorRoutes(devices));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

@@ -1,12 +1,16 @@
 /**
- * Headless host entry: `node dist/host/main.js [--config FILE] [--port N]`.
- * Serves the API and (when built) the renderer on the configured address.
+ * Headless host entry: `node dist/host/main.js [--env demo|test|production] [--config FILE] [--port N] [--data-dir DIR]`.
+ * Serves the API and (when built) the renderer on the configured address. The environment
+ * defaults to production (HALL_KIOSK_ENV overrides): `npm start` and an unpackaged Electron
+ * shell pass `--env demo`.
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHost } from './app';
-import { ConfigError, defaultDataDir, loadConfig } from './config/load-config';
+import { HostEnvironment } from '../contracts/config';
+import { defaultDataDir } from '../db/data-folder';
+import { ConfigError, loadConfig } from './config/load-config';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -16,8 +20,12 @@ async function main(): Promise<void> {
       config: { type: 'string' },
       port: { type: 'string' },
       'data-dir': { type: 'string' },
+      env: { type: 'string' },
     },
   });
+  const envName = values.env ?? process.env.HALL_KIOSK_ENV ?? 'production';
+  const environment = HostEnvironment.safeParse(envName);
+  if (!environment.success) throw new ConfigError(`unknown --env ${envName}: use demo, test or production`);
   const config = loadConfig(values.config === undefined ? undefined : resolve(values.config));
   if (values.port !== undefined) config.listen.port = Number(values.port);
   const dataDir = values['data-dir'] ?? config.dataDir ?? defaultDataDir();
@@ -26,6 +34,7 @@ async function main(): Promise<void> {
   const shellToken = process.env.HALL_SHELL_TOKEN || undefined;
   delete process.env.HALL_SHELL_TOKEN;
   const host = await createHost({
+    environment: environment.data,
     config,
     // Same relative path from host/main.ts and from its bundle dist/host/main.js.
     migrationsDir: join(here, '../db/migrations'),
@@ -43,12 +52,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await host.app.listen({ host: config.listen.host, port: config.listen.port });
-  console.log(`hall-kiosk host (${config.role}) listening on ${address}`);
-  console.log(`  kiosk:   ${address}/kiosk`);
-  console.log(`  counter: ${address}/counter`);
-  console.log(`  display: ${address}/display`);
-  console.log(`  api:     ${address}/api/v1/openapi.json`);
-  console.log(`  data:    ${dataDir}`);
+  console.log(`hall-kiosk host (${config.role}, ${environment.data}) listening on ${address}`);
+  for (const page of ['kiosk', 'counter', 'display', 'technician']) console.log(`  ${page.padEnd(10)} ${address}/${page}`);
+  console.log(`  ${'api'.padEnd(10)} ${address}/api/v1/openapi.json`);
+  console.log(`  ${'data'.padEnd(10)} ${dataDir}`);
 }
 
 main().catch((error: unknown) => {

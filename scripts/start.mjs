@@ -7,15 +7,16 @@
 // --config FILE); under Electron only --config is passed on (HALL_KIOSK_CONFIG).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+// The data folder is named in one place (Node strips the file's types).
+import { defaultDataDir } from '../db/data-folder.ts';
 import { assertNode22, ensureBuild, root } from './lib/ensure-build.mjs';
 import { rolePageLines } from './lib/role-pages.mjs';
 
 assertNode22();
 ensureBuild();
 
-const dataDir = join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'hall-kiosk');
+const dataDir = defaultDataDir();
 mkdirSync(dataDir, { recursive: true });
 const hostPort = Number(process.env.HALL_KIOSK_PORT ?? 7300);
 const centralPort = Number(process.env.HALL_CENTRAL_PORT ?? 7310);
@@ -64,6 +65,7 @@ run('central API', [
   String(centralPort),
   '--db',
   join(dataDir, 'central-api.sqlite'),
+  '--quiet',
 ]);
 await waitForHealth(`http://127.0.0.1:${centralPort}/v1/health`, 'central API');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -91,6 +93,9 @@ if (hasDisplay && existsSync(electronBinary)) {
   run('host', [
     process.execPath,
     join(root, 'dist/host/main.js'),
+    // The demo: simulated devices, the reference central API and its dev token, readable log lines.
+    '--env',
+    'demo',
     '--port',
     String(hostPort),
     '--data-dir',

@@ -24,6 +24,8 @@ export interface DeviceManagerOptions {
   queue: QueueService;
   /** The config file's devices: written to the device table on first boot only. */
   seeds: readonly DeviceConfig[];
+  /** False in production: a simulated device is a demo value there (host/config/environment.ts). */
+  allowSimulators: boolean;
   /** Told of a device-driven write (a keypad's call) the database refused; true when it was a storage failure. */
   onStorageFailure?: (error: unknown) => boolean;
 }
@@ -68,6 +70,8 @@ export class DeviceManager {
 
   /** Adds or replaces a device: persisted, and its driver restarted with the new config. */
   async save(config: DeviceConfig): Promise<void> {
+    if (config.transport.type === 'simulated' && !this.o.allowSimulators)
+      throw new HostError('invalid_request', '生产环境不能使用模拟设备，请选择串口或 HID 连接');
     const old = this.handles.get(config.id);
     if (old) {
       this.handles.delete(config.id);

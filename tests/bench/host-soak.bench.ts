@@ -142,6 +142,7 @@ async function soak(): Promise<void> {
     centralApi: { url: `http://127.0.0.1:${await freePort()}` },
   });
   const host: Host = await createHost({
+    environment: 'test',
     config,
     migrationsDir: join(process.cwd(), 'db/migrations'),
     dbFile: join(dir, 'hall.sqlite'),

@@ -98,7 +98,17 @@ try {
   const restart: Start[] = [];
   for (let i = 0; i < RUNS; i++) {
     const dataDir = join(work, `data-${i}`);
-    const host = (port: number) => [hostMain, '--config', configFile, '--port', String(port), '--data-dir', dataDir];
+    const host = (port: number) => [
+      hostMain,
+      '--env',
+      'test',
+      '--config',
+      configFile,
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+    ];
     let port = await freePort();
     bare.push(await timeToReady(['--input-type=module', '-e', BARE_FASTIFY], port, { BENCH_PORT: String(port) }));
     port = await freePort();

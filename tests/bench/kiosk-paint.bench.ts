@@ -67,6 +67,7 @@ report({
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-paint-'));
 const host = await createHost({
+  environment: 'test',
   config: HostConfig.parse({ devices: [{ id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' } }] }),
   migrationsDir: join(root, 'db/migrations'),
   rendererDir,

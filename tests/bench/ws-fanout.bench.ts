@@ -56,6 +56,7 @@ async function fanOut(clients: number): Promise<number[]> {
   const allDay = [{ from: '00:00', to: '24:00' }];
   const hours = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
   const host = await createHost({
+    environment: 'test',
     config: HostConfig.parse({ hours, devices: [] }),
     migrationsDir: join(process.cwd(), 'db/migrations'),
     dbFile: join(dir, 'hall.sqlite'),

@@ -496,6 +496,7 @@ describe('hall display across a host restart', () => {
 
   async function boot(): Promise<Host> {
     return createHost({
+      environment: 'test',
       config,
       migrationsDir,
       rendererDir,

@@ -33,12 +33,59 @@ describe('host CLI (npm run host -- --config FILE)', () => {
     dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
   });
 
-  it('serves the hall named in the config file and stops cleanly on SIGTERM', async () => {
+  it('in production (the default) refuses to start on demo values, one line per value naming the setting', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'host-cli-'));
+    dirs.push(dir);
+    const config = join(dir, 'hall.json');
+    // The embedded default devices are simulators and the central token is the demo's.
+    writeFileSync(config, JSON.stringify({ listen: { port: 0 }, dataDir: dir }));
+    const host = runHost(['--config', config]);
+    children.push(host.child);
+    expect(await host.exited).toBe(1);
+    const lines = host.output().split('\n');
+    expect(lines[0]).toContain('production refuses demo values');
+    expect(lines.filter((l) => /^ {2}- device "[a-z0-9-]+" \(\w+\) is a simulator/.test(l)).length).toBeGreaterThanOrEqual(5);
+    expect(lines.some((l) => l.startsWith('  - centralApi.token is the demo token'))).toBe(true);
+  });
+
+  it('a production hall (real devices, its own token) starts with no simulator route and logs JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'host-cli-'));
+    dirs.push(dir);
+    const config = join(dir, 'hall.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        listen: { port: 0 },
+        dataDir: dir,
+        // A reader on a port that is not there: it reports no-device and keeps retrying.
+        devices: [{ id: 'idcard-1', kind: 'idcard', transport: { type: 'serial', path: join(dir, 'no-such-tty') } }],
+        centralApi: { url: 'http://127.0.0.1:9', token: 'hall-17-token' },
+      }),
+    );
+    const host = runHost(['--config', config]);
+    children.push(host.child);
+    const url = await waitForUrl(host.output);
+    expect((await fetch(`${url}/api/v1/simulator/idcard/cards`)).status).toBe(404);
+    // Structured lines for a log collector (the start-up lines above them are the CLI's own).
+    await expect
+      .poll(
+        () =>
+          host
+            .output()
+            .split('\n')
+            .filter((l) => l.startsWith('{"level"')).length,
+      )
+      .toBeGreaterThan(0);
+    host.child.kill('SIGTERM');
+    expect(await host.exited).toBe(0);
+  });
+
+  it('serves the hall named in the config file with --env demo and stops cleanly on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'host-cli-'));
     dirs.push(dir);
     const config = join(dir, 'hall.json');
     writeFileSync(config, JSON.stringify({ hallName: '测试区政务服务中心', role: 'counter', listen: { port: 0 }, dataDir: dir }));
-    const host = runHost(['--config', config]);
+    const host = runHost(['--env', 'demo', '--config', config]);
     children.push(host.child);
     const url = await waitForUrl(host.output);
     const health = HostHealth.parse(await (await fetch(`${url}/api/v1/health`)).json());

@@ -24,6 +24,7 @@ describe('shell-logic: main talking to a real host with a shell token', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'hall-shell-host-'));
     host = await createHost({
+      environment: 'test',
       config: HostConfig.parse({ hours: ALL_DAY_HOURS, staff: await testStaffSeeds(), devices: [] }),
       migrationsDir,
       dbFile: join(dataDir, 'hall.sqlite'),

@@ -87,14 +87,19 @@ describe('shell-logic: A4 receipt printing', () => {
 });
 
 describe('shell-logic: launching and asking the host', () => {
-  it('passes the port, the data folder and the config file, and the token only in the environment', () => {
-    expect(hostArgs({ port: 7300, dataDir: '/home/k/.config/hall-kiosk' })).toEqual([
+  it('passes the environment, the port, the data folder and the config file, and the token only in the environment', () => {
+    // A packaged app runs a production host (demo values refused); the development binary the demo.
+    expect(hostArgs({ packaged: true, port: 7300, dataDir: '/home/k/.config/hall-kiosk' })).toEqual([
+      '--env',
+      'production',
       '--port',
       '7300',
       '--data-dir',
       '/home/k/.config/hall-kiosk',
     ]);
-    expect(hostArgs({ port: 7301, dataDir: '/d', configFile: '/etc/hall.json' })).toEqual([
+    expect(hostArgs({ packaged: false, port: 7301, dataDir: '/d', configFile: '/etc/hall.json' })).toEqual([
+      '--env',
+      'demo',
       '--port',
       '7301',
       '--data-dir',

@@ -15,7 +15,7 @@ export interface RunningHost {
 
 /** Starts `dist/host/main.js` on a config file and resolves with its address once it listens. */
 export async function startBuiltHost(configFile: string, children: ChildProcess[]): Promise<RunningHost> {
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/host/main.js'), '--config', configFile], {
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/host/main.js'), '--env', 'test', '--config', configFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

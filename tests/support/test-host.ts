@@ -31,6 +31,7 @@ export async function startTestHost(
 ): Promise<TestHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hall-kiosk-test-'));
   const host = await createHost({
+    environment: 'test',
     config: HostConfig.parse({
       devices: [{ id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' }, pollIntervalMs: 20 }],
       hours: ALL_DAY_HOURS,

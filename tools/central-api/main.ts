@@ -1,16 +1,15 @@
 /**
  * CLI entry of the reference central API:
- *   central-api [--port 7310] [--host 127.0.0.1] [--db FILE] [--token T]... [--admin-token T]
+ *   central-api [--port 7310] [--host 127.0.0.1] [--db FILE] [--token T]... [--admin-token T] [--quiet]
  * Listens, prints its URL, and closes the server and database cleanly on SIGINT/SIGTERM.
  */
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../../db/data-folder';
 import { createCentralApi } from './server';
 
 function defaultDbFile(): string {
-  const dataHome = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
-  return join(dataHome, 'hall-kiosk', 'central-api.sqlite');
+  return join(defaultDataDir(), 'central-api.sqlite');
 }
 
 function parsePort(text: string): number {
@@ -27,6 +26,8 @@ async function main(): Promise<void> {
       db: { type: 'string' },
       token: { type: 'string', multiple: true },
       'admin-token': { type: 'string', default: 'dev-admin-token' },
+      // The demo (npm start) runs it quietly: the host's own lines say what happens.
+      quiet: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const dbFile = values.db ?? defaultDbFile();
   const tokens = values.token && values.token.length > 0 ? values.token : ['dev-terminal-token'];
 
-  const api = await createCentralApi({ dbFile, tokens, adminToken: values['admin-token'], logger: true });
+  const api = await createCentralApi({ dbFile, tokens, adminToken: values['admin-token'], logger: !values.quiet });
   const address = await api.app.listen({ port, host: values.host });
   console.log(`central API listening on ${address} (database ${dbFile})`);
 

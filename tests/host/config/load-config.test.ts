@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, defaultDataDir, loadConfig } from '../../../host/config/load-config';
+import { defaultDataDir } from '../../../db/data-folder';
+import { ConfigError, loadConfig } from '../../../host/config/load-config';
 
 const dir = mkdtempSync(join(tmpdir(), 'config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -20,6 +20,7 @@ describe('personal data and the log', () => {
     });
     const dir = mkdtempSync(join(tmpdir(), 'privacy-'));
     const host = await createHost({
+      environment: 'test',
       config: HostConfig.parse({
         devices: [{ id: 'idcard-1', kind: 'idcard', transport: { type: 'simulated' }, pollIntervalMs: 20 }],
       }),

@@ -70,6 +70,7 @@ describe('a host started by the Electron shell (shellToken set)', () => {
     const rendererDir = join(dataDir, 'renderer');
     mkdirRenderer(rendererDir);
     host = await createHost({
+      environment: 'test',
       config: HostConfig.parse({ hours: ALL_DAY_HOURS, staff: await testStaffSeeds(), devices: [] }),
       migrationsDir,
       rendererDir,

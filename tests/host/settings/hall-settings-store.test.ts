@@ -24,6 +24,7 @@ function dataDir(): string {
 
 const boot = (dir: string, config: HostConfigInput = {}): Promise<Host> =>
   createHost({
+    environment: 'test',
     config: HostConfig.parse({ devices: [], hours: ALL_DAY_HOURS, ...config }),
     migrationsDir,
     dbFile: join(dir, 'hall.sqlite'),

@@ -126,6 +126,7 @@ async function json<T>(host: Host, schema: z.ZodType<T>, options: InjectOptions,
 async function buildFixture(): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'fuzz-api-'));
   const host = await createHost({
+    environment: 'test',
     config: HostConfig.parse({
       hours: ALL_DAY_HOURS,
       staff: staffSeeds,

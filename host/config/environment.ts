@@ -1,0 +1,46 @@
+import type { DeviceConfig, HostConfig, HostEnvironment } from '../../contracts/config';
+import { DEMO_CENTRAL_TOKEN } from '../../contracts/config';
+import { ConfigError } from './load-config';
+
+/** A production host found demo values: one line per value, each naming the setting to change. */
+export class DemoValuesError extends ConfigError {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `production refuses demo values (start with --env demo to run the demo):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+function isLoopback(url: URL): boolean {
+  return LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.');
+}
+
+/**
+ * The demo values in a configuration and the device table a production hall would otherwise run
+ * on without a word: simulated devices, the dev token, plain http to another machine. Empty when
+ * there are none. `devices` are the effective ones (the table, seeded from the config file once).
+ */
+export function demoValues(config: HostConfig, devices: readonly DeviceConfig[]): string[] {
+  const problems: string[] = [];
+  for (const device of devices) {
+    if (device.transport.type === 'simulated')
+      problems.push(
+        `device "${device.id}" (${device.kind}) is a simulator: give it a serial or HID transport on the technician console or in the config file's devices`,
+      );
+  }
+  if (config.centralApi.token === DEMO_CENTRAL_TOKEN)
+    problems.push('centralApi.token is the demo token: set the token the central API issued to this hall');
+  const central = new URL(config.centralApi.url);
+  if (central.protocol === 'http:' && !isLoopback(central))
+    problems.push(`centralApi.url ${central.origin} is plain http to another machine: use https`);
+  return problems;
+}
+
+/** Refuses a production start on demo values; demo and test take them as they are. */
+export function assertEnvironment(environment: HostEnvironment, config: HostConfig, devices: readonly DeviceConfig[]): void {
+  if (environment !== 'production') return;
+  const problems = demoValues(config, devices);
+  if (problems.length > 0) throw new DemoValuesError(problems);
+}
