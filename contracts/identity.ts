@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
 /**
+ * The card families a second-generation reader reads: 居民身份证, 港澳台居民居住证 and the two
+ * editions of 外国人永久居留身份证. Every layer names them from here (hardware/idcard's parsed
+ * cards, the host's session, the simulator's list, the renderer's forms).
+ */
+export const CardKind = z.enum(['resident', 'hmt', 'foreign2017', 'foreign2023']);
+export type CardKind = z.infer<typeof CardKind>;
+
+/**
  * What the renderer may see of the citizen whose card lies on the reader.
  * Masked only: the full name and ID number stay in the host's memory.
  */
@@ -8,7 +16,7 @@ export const IdentityView = z.object({
   sessionId: z.string(),
   maskedName: z.string(),
   maskedIdNumber: z.string(),
-  cardKind: z.enum(['resident', 'hmt', 'foreign2017', 'foreign2023']),
+  cardKind: CardKind,
   /** Age in whole years on the hall's local date; drives elder priority and 长辈版 hints. */
   age: z.number().int().nonnegative(),
   readAt: z.iso.datetime(),

@@ -51,6 +51,10 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 export const Outcome = z.enum(['done', 'needs_materials', 'referred', 'not_handled']);
 export type Outcome = z.infer<typeof Outcome>;
 
+/** `none` until the printer answered (or for a ticket no printer was asked to print). */
+export const PrintStatus = z.enum(['none', 'printed', 'failed']);
+export type PrintStatus = z.infer<typeof PrintStatus>;
+
 export const TicketNumber = z.string().regex(/^[A-Z]\d{3,4}$/);
 
 export const Ticket = z.object({
@@ -71,7 +75,7 @@ export const Ticket = z.object({
   skipCount: z.number().int().nonnegative(),
   outcome: Outcome.nullable(),
   /** Whether the paper ticket came out; a failed one is shown on screen and can be reprinted. */
-  printStatus: z.enum(['none', 'printed', 'failed']),
+  printStatus: PrintStatus,
 });
 export type Ticket = z.infer<typeof Ticket>;
 

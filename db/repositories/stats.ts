@@ -1,3 +1,4 @@
+import type { Outcome, PrintStatus, PriorityClass, TicketStatus } from '../../contracts/queue';
 import type { Db } from '../open';
 
 /**
@@ -6,27 +7,23 @@ import type { Db } from '../open';
  * host/queue/statistics.ts, which knows the time zone.
  */
 
-export type StatTicketStatus = 'waiting' | 'called' | 'held' | 'finished' | 'no_show' | 'cancelled';
-export type StatOutcome = 'done' | 'needs_materials' | 'referred' | 'not_handled';
-export type StatPriorityClass = 'normal' | 'appointment' | 'elderly' | 'disabled' | 'vip';
-
 export interface StatTicketRow {
   id: number;
   number: string;
   issuedService: string;
   serviceCode: string;
-  status: StatTicketStatus;
+  status: TicketStatus;
   /** The class it was issued with (a 过号 moves a priority ticket to the normal line, not out of its class). */
-  priorityClass: StatPriorityClass;
+  priorityClass: PriorityClass;
   issuedAt: string;
   firstCalledAt: string | null;
   calledAt: string | null;
   finishedAt: string | null;
   windowId: number | null;
   staffId: number | null;
-  outcome: StatOutcome | null;
+  outcome: Outcome | null;
   recallCount: number;
-  printStatus: 'none' | 'printed' | 'failed';
+  printStatus: PrintStatus;
   /** Target wait of the service the ticket was issued for. */
   targetWaitMin: number;
 }

@@ -1,9 +1,6 @@
+import type { Outcome, PrintStatus, PriorityClass, TicketStatus } from '../../contracts/queue';
 import type { Db } from '../open';
 import { prepared } from '../statement-cache';
-
-export type TicketStatusRow = 'waiting' | 'called' | 'held' | 'finished' | 'no_show' | 'cancelled';
-export type PriorityClassRow = 'normal' | 'appointment' | 'elderly' | 'disabled' | 'vip';
-export type OutcomeRow = 'done' | 'needs_materials' | 'referred' | 'not_handled';
 
 export interface TicketRow {
   id: number;
@@ -11,11 +8,11 @@ export interface TicketRow {
   businessDay: string;
   serviceCode: string;
   serviceName: string;
-  status: TicketStatusRow;
+  status: TicketStatus;
   /** The line the ticket waits in: its class, or 'normal' once a 过号 sent it back (migration 014). */
-  priorityClass: PriorityClassRow;
+  priorityClass: PriorityClass;
   /** The class it was issued with, whatever line it waits in: what the citizen is (badge, statistics). */
-  issuedPriorityClass: PriorityClassRow;
+  issuedPriorityClass: PriorityClass;
   issuedAt: string;
   queueKey: number;
   targetWindowId: number | null;
@@ -28,8 +25,8 @@ export interface TicketRow {
   recallCount: number;
   skipCount: number;
   finishedAt: string | null;
-  outcome: OutcomeRow | null;
-  printStatus: 'none' | 'printed' | 'failed';
+  outcome: Outcome | null;
+  printStatus: PrintStatus;
   identityKey: string | null;
 }
 
@@ -131,7 +128,7 @@ export interface InsertTicket {
   serviceCode: string;
   seq: number;
   number: string;
-  priorityClass: PriorityClassRow;
+  priorityClass: PriorityClass;
   issuedAt: string;
   identityKey: string | null;
 }
@@ -215,7 +212,7 @@ function untargetedWaiting(db: Db, businessDay: string, serviceCode: string): nu
 
 export interface Candidate {
   id: number;
-  priorityClass: PriorityClassRow;
+  priorityClass: PriorityClass;
   queueKey: number;
 }
 
@@ -262,7 +259,7 @@ export function priorityStreak(db: Db, windowId: number, limit: number): number 
     `WITH arg(window, n) AS (VALUES (?, ?))
      SELECT (SELECT priority_class FROM tickets WHERE id = c.ticket_id) AS priorityClass FROM arg CROSS JOIN calls c
        WHERE c.window_id = arg.window AND c.kind = 'call' ORDER BY c.id DESC LIMIT (SELECT n FROM arg)`,
-  ).all(windowId, limit) as { priorityClass: PriorityClassRow }[];
+  ).all(windowId, limit) as { priorityClass: PriorityClass }[];
   let streak = 0;
   for (const r of recent) {
     if (r.priorityClass === 'normal') break;
@@ -325,8 +322,8 @@ export function markRecalled(db: Db, id: number, at: string): void {
 export function markFinished(
   db: Db,
   id: number,
-  status: 'finished' | 'no_show' | 'cancelled',
-  outcome: OutcomeRow | null,
+  status: Extract<TicketStatus, 'finished' | 'no_show' | 'cancelled'>,
+  outcome: Outcome | null,
   at: string,
 ): void {
   prepared(db, 'UPDATE tickets SET status = ?, outcome = ?, finished_at = ? WHERE id = ?').run(status, outcome, at, id);
@@ -418,6 +415,6 @@ export function recentCalls(db: Db, businessDay: string, limit: number): TicketR
 }
 
 /** Records whether the paper ticket came out (after the ticket's own commit). */
-export function setPrintStatus(db: Db, id: number, status: 'printed' | 'failed'): void {
+export function setPrintStatus(db: Db, id: number, status: Exclude<PrintStatus, 'none'>): void {
   prepared(db, 'UPDATE tickets SET print_status = ? WHERE id = ?').run(status, id);
 }

@@ -1,11 +1,13 @@
 /** What a card read yields: one shape per card family, told apart by `kind`. */
+import type { CardKind } from '../../contracts/identity';
 import type { IsoDate, LONG_TERM } from './card-date';
 import type { Gender } from './gender-codes';
 import type { IdNumberProblem } from './id-number';
 import type { Nation } from './nation-codes';
 import type { WltPhoto } from './photo';
 
-export type IdCardKind = 'resident' | 'hmt' | 'foreign2017' | 'foreign2023';
+/** The families are the contract's: the host, the simulator list and the renderer name the same four. */
+export type IdCardKind = CardKind;
 
 interface IdCardCommon {
   /** Chinese name; foreigner cards without one fall back to the English name. */
@@ -63,6 +65,25 @@ export interface Foreign2023Card extends IdCardCommon {
 }
 
 export type IdCard = ResidentIdCard | HmtResidencePermit | Foreign2017Card | Foreign2023Card;
+
+type KindWithAddress = Extract<IdCard, { address: string }>['kind'];
+
+/**
+ * Whether a family's chip carries a residence address, typed against the card shapes above so a
+ * new family cannot be left out or answered wrongly. The host reports the kinds with an address
+ * on `/health`; the kiosk's form asks that instead of knowing it (零填表 fills the address from
+ * these cards only, a foreigner types it).
+ */
+const CARRIES_ADDRESS: { readonly [K in IdCardKind]: K extends KindWithAddress ? true : false } = {
+  resident: true,
+  hmt: true,
+  foreign2017: false,
+  foreign2023: false,
+};
+
+export const CARD_KINDS_WITH_ADDRESS: readonly IdCardKind[] = Object.entries(CARRIES_ADDRESS)
+  .filter(([, carries]) => carries)
+  .map(([kind]) => kind as IdCardKind);
 
 /**
  * Why a text block did not parse. Values that are personal data (names,

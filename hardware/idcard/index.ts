@@ -23,6 +23,7 @@ export type {
   IdCardKind,
   ResidentIdCard,
 } from './card-types';
+export { CARD_KINDS_WITH_ADDRESS } from './card-types';
 export { parseIdCard } from './card';
 export type { IsoDate } from './card-date';
 export { LONG_TERM, parseCardDate } from './card-date';

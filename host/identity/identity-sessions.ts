@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IdentityView } from '../../contracts/identity';
+import type { CardKind, IdentityView } from '../../contracts/identity';
 import { maskIdNumber, maskName } from '../../hardware/idcard';
 import { ageOn, type Clock, localDate } from '../clock/clock';
 import type { EventBus } from '../events/event-bus';
@@ -7,14 +7,14 @@ import type { IdentityKeyer } from './identity-key';
 
 /** What the host keeps of a card while its holder is at the kiosk: memory only, never persisted. */
 export interface CitizenCard {
-  kind: IdentityView['cardKind'];
+  kind: CardKind;
   name: string;
   idNumber: string;
   /** YYYY-MM-DD */
   birthDate: string;
   /** As printed on the card face (男/女/…), for form prefill (零填表). */
   gender?: string;
-  /** Residence address; only resident cards and HMT permits carry one. */
+  /** Residence address; only the kinds of `CARD_KINDS_WITH_ADDRESS` (hardware/idcard) carry one. */
   address?: string;
 }
 

@@ -49,7 +49,7 @@ export interface IssueInput {
   /** The card on the reader: keyed hash for the one-ticket rule, age for elder priority. */
   identity: { key: string; age: number } | null;
   /** Granted by staff (disabled, green channel) or by an appointment check-in. */
-  priority?: 'disabled' | 'vip' | 'appointment';
+  priority?: Exclude<PriorityClass, 'normal' | 'elderly'>;
   /**
    * Appointment check-ins only: the slot was reserved when booked, so the service's daily and
    * per-slot ticket limits do not apply. Closed hours, a suspension and the end of the number

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../contracts/errors';
+import type { TicketStatus } from '../../../contracts/queue';
 import { DayStatistics, EndOfDayReport, type HourBucket, type StatFigures } from '../../../contracts/stats';
 import { openDatabase, type Db } from '../../../db/open';
 import { installErrorHandling } from '../../../host/api/errors';
@@ -25,7 +26,7 @@ interface TicketFixture {
   number: string;
   issued: string;
   service?: string;
-  status: 'waiting' | 'called' | 'held' | 'finished' | 'no_show' | 'cancelled';
+  status: TicketStatus;
   priority?: string;
   issuedAt: string;
   firstCalledAt?: string;
