@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeviceKind } from './config';
 import { HallLinkStatus } from './hall-link';
+import { CardKind } from './identity';
 
 /** Health of a device as the technician console and the event stream show it. */
 export const DeviceState = z.enum([
@@ -48,7 +49,16 @@ export const HostHealth = z.object({
   version: z.string(),
   role: z.enum(['kiosk', 'counter', 'display', 'technician']),
   hallName: z.string(),
+  /**
+   * The IANA zone the hall keeps (its business day, opening hours, every time shown): pages ask
+   * here rather than assume one, so a hall outside Beijing time reads its own clock.
+   */
   timeZone: z.string(),
+  /**
+   * The card kinds whose chip carries a residence address: the kiosk's form takes the address from
+   * such a card (零填表) and asks the holder of any other to type it.
+   */
+  cardKindsWithAddress: z.array(CardKind),
   businessDay: z.iso.date(),
   devices: z.array(DeviceHealth),
   /** Whether this host is the hall, or a terminal of another hall host (and reaching it or not). */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HostHealth, type StorageHealth } from '../../contracts/health';
 import type { HostConfig } from '../../contracts/config';
+import { CARD_KINDS_WITH_ADDRESS } from '../../hardware/idcard';
 import type { DeviceManager } from '../devices/device-manager';
 import type { QueueService } from '../queue/queue-service';
 import type { HallLinkStatus } from '../../contracts/hall-link';
@@ -22,6 +23,7 @@ export function healthRoutes(deps: {
       role: deps.terminal().role,
       hallName: deps.config.hallName,
       timeZone: deps.config.timeZone,
+      cardKindsWithAddress: [...CARD_KINDS_WITH_ADDRESS],
       businessDay: deps.queue.businessDay(),
       devices: deps.devices.health(),
       hallLink: deps.hallLink(),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormProblem, type CatalogViewItem, type SubmitCaseResponse } from '../../../../contracts/cases';
 import type { CatalogFormField } from '../../../../contracts/central-api';
+import type { CardKind } from '../../../../contracts/identity';
 import { ApiClientError } from '../../../api/client';
 import { useApi } from '../../../api/context';
 import { randomId } from '../../../api/random-id';
@@ -18,6 +19,8 @@ import { FormStep } from './FormStep';
 import { checkForm, formPayload, isFromCard, type FieldErrors } from './form-rules';
 import { MaterialsStep } from './MaterialsStep';
 import { StepIndicator } from './StepIndicator';
+
+const NO_KINDS: readonly CardKind[] = [];
 
 const STEPS = ['choose', 'form', 'materials', 'confirm', 'done'] as const;
 export type WizardStep = (typeof STEPS)[number];
@@ -70,7 +73,13 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
-  const fromCard = useCallback((field: CatalogFormField) => isFromCard(field, citizen, cardMissing), [citizen, cardMissing]);
+  // Until the host has said which kinds carry an address, the address is the citizen's to type;
+  // the host fills it from the card anyway when it can (its prefill wins over typed text).
+  const kindsWithAddress = session.health?.cardKindsWithAddress ?? NO_KINDS;
+  const fromCard = useCallback(
+    (field: CatalogFormField) => isFromCard(field, citizen, cardMissing, kindsWithAddress),
+    [citizen, cardMissing, kindsWithAddress],
+  );
 
   const go = useCallback(
     (next: WizardStep) => {

@@ -1,7 +1,7 @@
 import type { FormProblem } from '../../../../contracts/cases';
 import type { CatalogFormField } from '../../../../contracts/central-api';
 import { fieldValueProblem } from '../../../../contracts/form-field-check';
-import type { IdentityView } from '../../../../contracts/identity';
+import type { CardKind, IdentityView } from '../../../../contracts/identity';
 import type { KeyboardLayout } from '../../../ui/keyboard/keyboard-context';
 
 /**
@@ -22,13 +22,19 @@ export function formatDateInput(typed: string): string {
 
 /**
  * Which fields the host fills from the card on the reader (零填表). Name, ID number, birth date
- * and gender are on every card kind; only resident cards and HMT permits carry an address, so on
- * a foreigner's card the address is typed like any other field. A field the host reported as
- * missing although it was meant to come from the card becomes typeable too.
+ * and gender are on every card kind; only some kinds carry an address (the host says which, in
+ * `/health`: `cardKindsWithAddress`), so on any other card the address is typed like any other
+ * field. A field the host reported as missing although it was meant to come from the card
+ * becomes typeable too.
  */
-export function isFromCard(field: CatalogFormField, citizen: IdentityView | null, cardMissing: ReadonlySet<string>): boolean {
+export function isFromCard(
+  field: CatalogFormField,
+  citizen: IdentityView | null,
+  cardMissing: ReadonlySet<string>,
+  kindsWithAddress: readonly CardKind[],
+): boolean {
   if (field.prefill === undefined || citizen === null || cardMissing.has(field.key)) return false;
-  if (field.prefill === 'address') return citizen.cardKind === 'resident' || citizen.cardKind === 'hmt';
+  if (field.prefill === 'address') return kindsWithAddress.includes(citizen.cardKind);
   return true;
 }
 
