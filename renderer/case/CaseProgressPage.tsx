@@ -29,7 +29,8 @@ export function CaseProgressPage() {
     retry: (count, error) =>
       !(error instanceof ApiClientError && ['case_unknown', 'invalid_request'].includes(error.code)) && count < 2,
   });
-  const timeZone = health.data?.timeZone ?? 'Asia/Shanghai';
+  // The hall's zone comes from the host; the page waits for it as for the case (times are the hall's).
+  const timeZone = health.data?.timeZone;
   const data = progress.data;
   const missing =
     caseId === '' ||
@@ -54,7 +55,7 @@ export function CaseProgressPage() {
               {t('common.retry')}
             </button>
           </div>
-        ) : !data ? (
+        ) : !data || timeZone === undefined ? (
           <p>{t('common.loading')}</p>
         ) : (
           <>

@@ -42,7 +42,8 @@ export function CounterApp() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const health = useQuery({ queryKey: ['health'], queryFn: api.health, staleTime: 5 * 60_000 });
-  const timeZone = health.data?.timeZone ?? 'Asia/Shanghai';
+  // The hall's zone is the host's to say: sign-in and desk wait for it (their times are the hall's).
+  const timeZone = health.data?.timeZone;
   const [session, setSession] = useState<Session | null>(null);
   const [ended, setEnded] = useState<EndReason | null>(null);
 
@@ -113,7 +114,7 @@ export function CounterApp() {
             </select>
           </label>
         )}
-        <DeskClock timeZone={timeZone} />
+        {timeZone !== undefined && <DeskClock timeZone={timeZone} />}
         <LanguageToggle />
         {session && (
           <button type="button" className="cd-header-button" onClick={() => end('signedOut')}>
@@ -121,7 +122,11 @@ export function CounterApp() {
           </button>
         )}
       </header>
-      {session ? (
+      {timeZone === undefined ? (
+        <main className="cd-main cd-main-single">
+          <p>{t('common.loading')}</p>
+        </main>
+      ) : session ? (
         <CounterDesk
           key={session.staff.id}
           staff={session.staff}

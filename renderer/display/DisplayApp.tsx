@@ -101,7 +101,7 @@ export function DisplayApp() {
       <OfflineBanner connected={connected} />
       <header className="hd-header">
         <h1>{settings.data?.hallName ?? t('hall.defaultName')}</h1>
-        <Clock timeZone={settings.data?.timeZone ?? 'Asia/Shanghai'} />
+        <Clock timeZone={settings.data?.timeZone} />
       </header>
       <main className="hd-main">
         <CurrentCall call={current} />

@@ -258,7 +258,7 @@ function Kiosk() {
       <div className={`kiosk${elder ? ' elder' : ''}`} lang={i18n.language}>
         <header className="kiosk-header">
           <h1>{health.data?.hallName ?? t('hall.defaultName')}</h1>
-          <Clock timeZone={health.data?.timeZone ?? 'Asia/Shanghai'} />
+          <Clock timeZone={health.data?.timeZone} />
           <div className="kiosk-tools">
             <ElderSwitch on={elder} onToggle={session.toggleElder} />
             <button type="button" className="tool" aria-pressed={muted} onClick={session.voice.toggleMute}>

@@ -20,12 +20,15 @@ export function ServicePicker({ onPick, busy = false }: { onPick: (code: string)
   const { t, i18n } = useTranslation();
   const session = useKioskSession();
   const services = useQuery({ queryKey: ['services'], queryFn: api.services });
-  const timeZone = session.health?.timeZone ?? 'Asia/Shanghai';
+  const timeZone = session.health?.timeZone;
   const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
   const now = new Date();
   const when = (iso: string) => nextOpening(iso, now, timeZone, locale);
 
-  const list = services.data?.services ?? [];
+  // The tiles wait for the hall's zone as for the list itself: a closed tile says when it opens
+  // on the hall's clock, which only the host knows.
+  const loading = services.isPending || timeZone === undefined;
+  const list = loading ? [] : (services.data?.services ?? []);
   const allClosedForHours = list.length > 0 && list.every((s) => s.closedReason === 'hours');
   // The hall's next opening is the earliest of its services'; a service opening later says so on its tile.
   const hallNext = allClosedForHours ? earliest(list) : null;
@@ -61,7 +64,7 @@ export function ServicePicker({ onPick, busy = false }: { onPick: (code: string)
         </div>
       )}
       <h3 id="services-title">{t('kiosk.chooseService')}</h3>
-      {services.isPending && <p>{t('common.loading')}</p>}
+      {loading && <p>{t('common.loading')}</p>}
       <div className="tiles">
         {list.map((s) => (
           <button key={s.code} type="button" className="tile" disabled={!s.open || busy} onClick={() => onPick(s.code)}>

@@ -1,3 +1,5 @@
+import { UNKNOWN_TIME } from './flows/checkin/hall-time';
+
 /**
  * When a closed service issues numbers again, in words the hall's notice board would use: a
  * time for later today, the weekday and time within the coming week, the date beyond it. Read
@@ -17,7 +19,9 @@ function hallDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
-export function nextOpening(iso: string, now: Date, timeZone: string, locale: string): NextOpening {
+/** `timeZone` is the hall's, from `/health`: unknown until the host answered, when the time reads '—'. */
+export function nextOpening(iso: string, now: Date, timeZone: string | undefined, locale: string): NextOpening {
+  if (timeZone === undefined) return { today: false, text: UNKNOWN_TIME };
   const at = new Date(iso);
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
   if (hallDate(at, timeZone) === hallDate(now, timeZone)) return { today: true, text: time };

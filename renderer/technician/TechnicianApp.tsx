@@ -98,7 +98,7 @@ export default function TechnicianApp() {
       staff && {
         staff,
         canConfigure: staff.role === 'technician',
-        timeZone: health.data?.timeZone ?? 'Asia/Shanghai',
+        timeZone: health.data?.timeZone,
         describeError: (error: unknown) => t(`tech.errors.${errorKey(error)}`),
         failed: (error: unknown) => {
           if (isExpired(error)) signOut('expired');

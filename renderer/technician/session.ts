@@ -22,8 +22,8 @@ export interface TechSession {
   staff: StaffPrincipal;
   /** Technicians configure and test devices; supervisors only look (the host enforces the same). */
   canConfigure: boolean;
-  /** The hall's time zone: every time on the console is the hall's clock. */
-  timeZone: string;
+  /** The hall's time zone (from `/health`; undefined until it answered): every time on the console is the hall's clock. */
+  timeZone: string | undefined;
   /** A failure as a message in the technician's language (pure: safe while rendering). */
   describeError(error: unknown): string;
   /** The same, from an event handler: an expired session also signs the console out. */
@@ -48,9 +48,13 @@ export function errorKey(error: unknown): TechErrorKey {
   return KNOWN.find((k) => k === code) ?? 'generic';
 }
 
-/** A time of the host (ISO) on the hall's clock, in the console's language; '' for none. */
-export function formatTime(iso: string | null | undefined, timeZone: string, language: string): string {
+/**
+ * A time of the host (ISO) on the hall's clock, in the console's language; '' for none, '—' while
+ * the hall's zone is not known yet (a time in a guessed zone would mislead).
+ */
+export function formatTime(iso: string | null | undefined, timeZone: string | undefined, language: string): string {
   if (!iso) return '';
+  if (timeZone === undefined) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', {

@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'react';
 
-/** Wall clock in the hall's time zone (the host's, given by /health). */
-export function Clock({ timeZone }: { timeZone: string }) {
+/**
+ * Wall clock in the hall's time zone (the host's, given by /health). Blank until the host has
+ * answered: a clock in a guessed zone would be wrong for a hall outside it.
+ */
+export function Clock({ timeZone }: { timeZone: string | undefined }) {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const id = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(id);
   }, []);
+  if (timeZone === undefined) return <time className="clock" />;
   const text = new Intl.DateTimeFormat('zh-CN', {
     timeZone,
     month: 'long',

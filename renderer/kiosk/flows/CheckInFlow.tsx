@@ -11,8 +11,6 @@ import { useScannedCodes } from './checkin/use-scanned-codes';
 import { ScreenTop } from './screen-top';
 import './CheckInFlow.css';
 
-const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
-
 /**
  * 预约签到: a citizen who booked a slot checks in by the ID card on the reader or by the QR code
  * of the booking confirmation (scanned, or typed when the scanner cannot read it) and receives
@@ -30,7 +28,7 @@ export default function CheckInFlow() {
   const [codeError, setCodeError] = useState<string | undefined>(undefined);
   // A scan and a tap can land in the same tick; state updates would come too late to stop the second.
   const inFlight = useRef(false);
-  const timeZone = session.health?.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = session.health?.timeZone;
   const { citizen, voice } = session;
 
   useEffect(() => {

@@ -32,7 +32,7 @@ export default function StewardFlow() {
   const [issued, setIssued] = useState<IssueTicketResponse | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
-  const timeZone = session.health?.timeZone ?? 'Asia/Shanghai';
+  const timeZone = session.health?.timeZone;
   const { citizen, voice } = session;
 
   useEffect(() => {
@@ -177,7 +177,7 @@ function StewardDone({
   );
 }
 
-function problemOf(error: unknown, timeZone: string, locale: string): Problem {
+function problemOf(error: unknown, timeZone: string | undefined, locale: string): Problem {
   const code = error instanceof ApiClientError ? error.code : 'generic';
   if (!KNOWN_ERRORS.includes(code)) return { key: 'generic', next: 'next', values: {} };
   if (code === 'service_closed') {

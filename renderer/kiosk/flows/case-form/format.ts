@@ -1,4 +1,4 @@
-/** Dates and times as the hall states them, in the citizen's language (the hall's time zone by default). */
+/** Dates and times as the hall states them, in the citizen's language and the hall's time zone. */
 
 /** A calendar date (YYYY-MM-DD, the hall's local date) written out: 2026年11月30日 / 30 Nov 2026. */
 export function formatDay(date: string, language: string): string {
@@ -9,7 +9,7 @@ export function formatDay(date: string, language: string): string {
 }
 
 /** An instant as date and time in the hall's zone. */
-export function formatMoment(iso: string, language: string, timeZone = 'Asia/Shanghai'): string {
+export function formatMoment(iso: string, language: string, timeZone: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
   return new Intl.DateTimeFormat(locale(language), { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at);

@@ -16,7 +16,8 @@ export function CheckInDone({
   onFinish,
 }: {
   result: CheckInResponse;
-  timeZone: string;
+  /** The hall's zone from `/health`; undefined until the host answered (times read '—'). */
+  timeZone: string | undefined;
   onReprinted: (ticket: Ticket, progressUrl: string) => void;
   onFinish: () => void;
 }) {

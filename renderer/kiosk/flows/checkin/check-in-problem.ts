@@ -49,7 +49,12 @@ const OFFER_TICKET = new Set<CheckInProblemKey>([
  * Turns a failed POST /appointments/check-in into its message. `by` matters for
  * appointment_unknown: a card without a booking and a mistyped code need different advice.
  */
-export function checkInProblem(error: unknown, by: 'card' | 'code', timeZone: string, locale: string): CheckInProblem {
+export function checkInProblem(
+  error: unknown,
+  by: 'card' | 'code',
+  timeZone: string | undefined,
+  locale: string,
+): CheckInProblem {
   const code = error instanceof ApiClientError ? error.code : 'generic';
   const details = error instanceof ApiClientError ? error.details : undefined;
   const problem = (key: CheckInProblemKey, values: Record<string, string> = {}, next: 'next' | 'nextWhen' = 'next') => ({

@@ -1,15 +1,21 @@
+/** What a time reads while the hall's zone is not known yet (the same dash as a time the host left out). */
+export const UNKNOWN_TIME = '—';
+
 /**
- * Times as the hall's clock shows them (the host's time zone), whatever zone the browser is in:
- * a slot booked for 10:00 Beijing time reads 10:00 on every kiosk.
+ * Times as the hall's clock shows them (the host's time zone, from `/health`), whatever zone the
+ * browser is in: a slot booked for 10:00 Beijing time reads 10:00 on every kiosk. Until the host
+ * has answered, the zone is unknown and a time reads '—' rather than one in a guessed zone.
  */
-export function hallTime(iso: string, timeZone: string, locale: string): string {
+export function hallTime(iso: string, timeZone: string | undefined, locale: string): string {
+  if (timeZone === undefined) return UNKNOWN_TIME;
   return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
     new Date(iso),
   );
 }
 
 /** Date and time in the hall's zone, for a moment that may fall on another day (e.g. a service's next opening). */
-export function hallDateTime(iso: string, timeZone: string, locale: string): string {
+export function hallDateTime(iso: string, timeZone: string | undefined, locale: string): string {
+  if (timeZone === undefined) return UNKNOWN_TIME;
   return new Intl.DateTimeFormat(locale, {
     timeZone,
     month: 'long',

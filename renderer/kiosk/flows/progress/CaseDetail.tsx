@@ -12,7 +12,7 @@ import { formatDate, formatDateTime, isClosed, isLate, type CaseView } from './f
 export function CaseDetail({ view, backLabel, onBack }: { view: CaseView; backLabel: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
   const session = useKioskSession();
-  const timeZone = session.health?.timeZone ?? 'Asia/Shanghai';
+  const timeZone = session.health?.timeZone;
   const { say } = session.voice;
   const statusLabel = t(`progress.status.${view.status}`);
 

@@ -11,7 +11,7 @@ export function MyCases({ onOpen }: { onOpen: (c: LocalCase) => void }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const session = useKioskSession();
-  const timeZone = session.health?.timeZone ?? 'Asia/Shanghai';
+  const timeZone = session.health?.timeZone;
   // Personal: the shell drops this query when the visit ends ('myCases' is not a public key).
   const mine = useQuery({ queryKey: ['myCases'], queryFn: api.myCases, retry: false, staleTime: 0 });
 

@@ -1,5 +1,6 @@
 import type { CaseStatus, StatusHistoryEntry } from '../../../../contracts/central-api';
 import type { CaseDeadline, CaseSteward } from '../../../../contracts/cases';
+import { UNKNOWN_TIME } from '../checkin/hall-time';
 
 /** What the details screen needs: a case found by card (LocalCase) or by number (CaseProgress). */
 export interface CaseView {
@@ -17,8 +18,12 @@ function localeOf(language: string): string {
   return language === 'en' ? 'en-GB' : 'zh-CN';
 }
 
-/** An instant as the hall's wall clock shows it (the kiosk may run in another zone). */
-export function formatDateTime(iso: string, timeZone: string, language: string): string {
+/**
+ * An instant as the hall's wall clock shows it (the kiosk may run in another zone); '—' until
+ * the host has said which zone that is.
+ */
+export function formatDateTime(iso: string, timeZone: string | undefined, language: string): string {
+  if (timeZone === undefined) return UNKNOWN_TIME;
   return new Intl.DateTimeFormat(localeOf(language), {
     timeZone,
     year: 'numeric',
