@@ -1,10 +1,27 @@
 import { z } from 'zod';
+import pinRule from './pin-rule.json';
 
 /** Staff number (工号) as printed on the badge. */
 export const StaffNo = z.string().regex(/^[A-Za-z0-9-]{1,20}$/, '工号为 1–20 位字母、数字或连字符');
 
-/** A staff PIN: 6–12 digits, so the counter's numeric keypad can enter it. */
-export const Pin = z.string().regex(/^\d{6,12}$/, 'PIN 为 6–12 位数字');
+/**
+ * The PIN rule and the scrypt cost live in `pin-rule.json`, plain data, because two programs
+ * must agree on them: the host (sign-in, accounts) and `scripts/staff.mjs hash-pin`, a plain Node
+ * script that writes config-file hashes without building the host.
+ * tests/scripts/staff-hash-pin.test.ts signs in on a host with a hash the script made.
+ */
+const { min, max } = pinRule.pinDigits;
+
+/** A staff PIN: `min`–`max` digits, digits only so the counter's numeric keypad can enter it. */
+export const PIN_PATTERN = new RegExp(`^\\d{${min},${max}}$`);
+export const PIN_RULE_TEXT = `PIN 为 ${min}–${max} 位数字`;
+export const Pin = z.string().regex(PIN_PATTERN, PIN_RULE_TEXT);
+
+/**
+ * scrypt cost for new PIN hashes. N=2^14, r=8, p=1 needs 16 MiB and tens of milliseconds:
+ * affordable on a kiosk CPU at every sign-in, costly for a guesser holding a stolen hash.
+ */
+export const PIN_SCRYPT: Readonly<{ N: number; r: number; p: number; keyLength: number; saltLength: number }> = pinRule.scrypt;
 
 /**
  * `staff` works a window; `supervisor` may do everything staff do and manages

@@ -3,14 +3,19 @@
 // scrypt hash to paste into the config file's `staff[].pinHash`. The PIN never
 // appears on the command line (shell history, `ps`) nor on screen.
 //
-// Keep SCRYPT in sync with PIN_SCRYPT in host/auth/pin-hash.ts: same format
-// (scrypt$N$r$p$saltB64$hashB64), same cost, salt and key lengths.
+// The PIN rule and the scrypt cost come from contracts/pin-rule.json, the file the host's
+// contracts/auth.ts reads too, so a hash written here signs in on the host (the format is
+// scrypt$N$r$p$saltB64$hashB64, as host/auth/pin-hash.ts writes and checks it).
+// tests/scripts/staff-hash-pin.test.ts proves it on a real host.
 import { randomBytes, scrypt } from 'node:crypto';
+import pinRule from '../contracts/pin-rule.json' with { type: 'json' };
 
-const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32, saltLength: 16 };
+const SCRYPT = pinRule.scrypt;
+const { min, max } = pinRule.pinDigits;
+const PIN_PATTERN = new RegExp(`^\\d{${min},${max}}$`);
 
 function usage() {
-  process.stderr.write('usage: node scripts/staff.mjs hash-pin   (PIN on stdin, 6-12 digits)\n');
+  process.stderr.write(`usage: node scripts/staff.mjs hash-pin   (PIN on stdin, ${min}-${max} digits)\n`);
   process.exit(2);
 }
 
@@ -58,8 +63,8 @@ async function hashPin(pin) {
 const [command] = process.argv.slice(2);
 if (command !== 'hash-pin') usage();
 const pin = (process.stdin.isTTY ? await readHidden() : await readPiped()).trim();
-if (!/^\d{6,12}$/.test(pin)) {
-  process.stderr.write('PIN must be 6-12 digits\n');
+if (!PIN_PATTERN.test(pin)) {
+  process.stderr.write(`PIN must be ${min}-${max} digits\n`);
   process.exit(1);
 }
 process.stdout.write(`${await hashPin(pin)}\n`);

@@ -1,20 +1,18 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { PIN_PATTERN, PIN_RULE_TEXT, PIN_SCRYPT } from '../../contracts/auth';
 import { HostError } from '../errors/host-error';
 
 /**
- * scrypt cost for new hashes: N=2^14, r=8, p=1 needs 16 MiB and tens of
- * milliseconds, affordable on a kiosk CPU at every sign-in. scripts/staff.mjs
- * writes config-file hashes with the same numbers: change both together.
+ * The PIN rule and the scrypt cost of new hashes are the contract's (contracts/pin-rule.json),
+ * which scripts/staff.mjs reads too: a hash the script writes into a config file signs in here.
  */
-export const PIN_SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const;
+export { PIN_SCRYPT };
 
 /** Hashes stored in the database or a config file may name other costs, but never unbounded ones. */
 const LIMITS = { maxN: 1 << 20, maxR: 32, maxP: 16 };
 
-const PIN_RULE = /^\d{6,12}$/;
-
 export function isValidPin(pin: string): boolean {
-  return PIN_RULE.test(pin);
+  return PIN_PATTERN.test(pin);
 }
 
 /** A random six-digit PIN for an account whose PIN the host hands out (shown once, stored only hashed). */
@@ -40,7 +38,7 @@ function derive(pin: string, salt: Buffer, keyLength: number, cost: { N: number;
 
 /** Hashes a PIN as `scrypt$N$r$p$saltB64$hashB64`. */
 export async function hashPin(pin: string): Promise<string> {
-  if (!isValidPin(pin)) throw new HostError('invalid_request', 'PIN 为 6–12 位数字');
+  if (!isValidPin(pin)) throw new HostError('invalid_request', PIN_RULE_TEXT);
   const salt = randomBytes(PIN_SCRYPT.saltLength);
   const key = await derive(pin, salt, PIN_SCRYPT.keyLength, PIN_SCRYPT);
   return ['scrypt', PIN_SCRYPT.N, PIN_SCRYPT.r, PIN_SCRYPT.p, salt.toString('base64'), key.toString('base64')].join('$');
