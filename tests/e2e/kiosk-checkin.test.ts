@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Appointment } from '../../contracts/central-api';
 import { simulatedCards } from '../../hardware/idcard';
+import type { Clock } from '../../host/clock/clock';
 import {
   openFlow,
   PORTRAIT,
@@ -17,27 +18,36 @@ import { adminAuth } from '../tools/central-api/helpers';
 
 const HALL_ZONE = 'Asia/Shanghai';
 const MINUTE = 60_000;
+/** A Tuesday, 10:00 in the hall: every slot below lies on the same hall day, whenever CI runs. */
+const TUESDAY_10AM = new Date('2026-12-08T02:00:00Z');
 
 /** HH:MM on the hall's clock, as the kiosk shows slot and opening times. */
 const hallTime = (at: Date) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone: HALL_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 /** YYYY-MM-DD on the hall's clock. */
 const hallDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: HALL_ZONE }).format(at);
-/** Minutes since midnight on the hall's clock. */
-const hallMinutes = (at: Date) => {
-  const [h, m] = hallTime(at).split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-};
 
 /**
- * 预约签到 in Chromium against a real host and the real reference central API. The host runs on
- * the real clock (the harness has no fake one), so slots are booked relative to now, in Beijing
- * time; the one booking that must lie over an hour ahead on the same day skips late at night.
+ * 预约签到 in Chromium against a real host and the real reference central API. Host and page run
+ * on a clock that starts at TUESDAY_10AM and ticks with real time, so the slots booked relative
+ * to it (one a minute ahead, one at 23:50) always fall on the same hall day: no test depends on
+ * the hour the suite happens to run.
  */
 describe('kiosk appointment check-in (预约签到)', () => {
   let k: KioskHarness;
+  const offset = TUESDAY_10AM.getTime() - Date.now();
+  const clock: Clock = { now: () => new Date(Date.now() + offset) };
+  /** The kiosk page on the same clock: it says 今天 for a slot on the host's business day. */
+  const openKiosk = (options: { viewport?: { width: number; height: number } } = {}) =>
+    k.openKiosk({
+      ...options,
+      beforeLoad: async (page: Page) => {
+        await page.clock.install({ time: clock.now() });
+        await page.clock.resume();
+      },
+    });
   beforeAll(async () => {
-    k = await startKioskHarness();
+    k = await startKioskHarness({ clock });
     // Let the boot pull finish, so each test's own refresh sees its bookings.
     await k.host.appointments.refresh();
   });
@@ -71,7 +81,7 @@ describe('kiosk appointment check-in (预约签到)', () => {
 
   /** A slot whose check-in is open now: it starts in a minute (check-in opens an hour before). */
   const openSlot = () => {
-    const start = new Date(Date.now() + MINUTE);
+    const start = new Date(clock.now().getTime() + MINUTE);
     return { start, end: new Date(start.getTime() + 30 * MINUTE) };
   };
 
@@ -81,13 +91,12 @@ describe('kiosk appointment check-in (预约签到)', () => {
   };
 
   /** The flow's own event stream is connected (and so will hear the scanner) once its hello arrives. */
-  it('with a card: one button checks in; the ticket and the appointment (masked, in hall time) are shown; axe in both modes', async (ctx) => {
+  it('with a card: one button checks in; the ticket and the appointment (masked, in hall time) are shown; axe in both modes', async () => {
     const { start, end } = openSlot();
-    if (hallDate(start) !== hallDate(new Date())) ctx.skip();
     const zhang = simulatedCards.zhangSan;
     await book(zhang, 'livelihood', start, end);
 
-    const { page, context } = await k.openKiosk();
+    const { page, context } = await openKiosk();
     await startVisitWithCard(page, k.host);
     await openFlow(page, 'checkin');
     const byCard = page.getByRole('button', { name: '用身份证签到' });
@@ -124,13 +133,12 @@ describe('kiosk appointment check-in (预约签到)', () => {
     await context.close();
   });
 
-  it('portrait, without a card: a scanned QR code checks in; scanning it again shows the same number as already checked in', async (ctx) => {
+  it('portrait, without a card: a scanned QR code checks in; scanning it again shows the same number as already checked in', async () => {
     const { start, end } = openSlot();
-    if (hallDate(start) !== hallDate(new Date())) ctx.skip();
     const li = simulatedCards.liXiaohong;
     const booked = await book(li, 'social-security', start, end);
 
-    const { page, context } = await k.openKiosk({ viewport: PORTRAIT });
+    const { page, context } = await openKiosk({ viewport: PORTRAIT });
     await startVisitWithoutCard(page);
     await openFlow(page, 'checkin');
     await page.getByRole('button', { name: '没有身份证，继续办理' }).click();
@@ -175,15 +183,13 @@ describe('kiosk appointment check-in (预约签到)', () => {
     await context.close();
   });
 
-  it('too early: a keyboard-wedge scan tells the time check-in opens; a mistyped code gets advice and nothing is issued', async (ctx) => {
-    // A slot starting at 23:50 hall time opens for check-in at 22:50: today's only while it is earlier than that.
-    const now = new Date();
-    if (hallMinutes(now) >= 22 * 60 + 45) ctx.skip();
-    const start = new Date(`${hallDate(now)}T23:50:00+08:00`);
+  it('too early: a keyboard-wedge scan tells the time check-in opens; a mistyped code gets advice and nothing is issued', async () => {
+    // A slot starting at 23:50 hall time opens for check-in at 22:50, long after the clock's 10:00.
+    const start = new Date(`${hallDate(clock.now())}T23:50:00+08:00`);
     const booked = await book(simulatedCards.elderWangJianguo, 'real-estate', start, new Date(start.getTime() + 10 * MINUTE));
     const ticketsBefore = k.host.db.prepare('SELECT count(*) AS n FROM tickets').get();
 
-    const { page, context } = await k.openKiosk();
+    const { page, context } = await openKiosk();
     await startVisitWithoutCard(page);
     await openFlow(page, 'checkin');
     await page.getByRole('button', { name: '没有身份证，继续办理' }).click();
