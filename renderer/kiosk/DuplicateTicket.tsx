@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssueTicketResponse, Ticket } from '../../contracts/queue';
 import { useApi } from '../api/context';
+import { TicketHead } from './TicketDone';
 import { TicketPriority } from './TicketPriority';
 
 /**
@@ -38,15 +39,10 @@ export function DuplicateTicket({
 
   return (
     <section className="ticket duplicate-ticket" data-testid="duplicate-ticket" aria-labelledby="duplicate-title">
-      <div className="ticket-head">
+      <TicketHead ticket={ticket} numberTestId="duplicate-number">
         <h3 id="duplicate-title">{t('ticket.duplicate.title')}</h3>
         <p>{t('ticket.duplicate.rule')}</p>
-        <p className="ticket-service">{ticket.serviceName}</p>
-        <p className="ticket-label">{t('ticket.duplicate.number')}</p>
-        <p className="ticket-number" data-testid="duplicate-number">
-          {ticket.number}
-        </p>
-      </div>
+      </TicketHead>
       <div className="ticket-body">
         {ticket.status === 'called' && ticket.windowNumber !== null ? (
           <p className="ticket-ahead" role="status">

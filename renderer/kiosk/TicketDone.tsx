@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../contracts/queue';
 import { useApi } from '../api/context';
@@ -7,6 +7,21 @@ import { useKioskSession } from './shell/session';
 import { TakeCardNote } from './shell/TakeCardReminder';
 import { TicketPriority } from './TicketPriority';
 import './ticket.css';
+
+/** The number and its service, large: beside what it means in landscape, above it in portrait. */
+export function TicketHead({ ticket, numberTestId, children }: { ticket: Ticket; numberTestId: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="ticket-head">
+      {children}
+      <p className="ticket-service">{ticket.serviceName}</p>
+      <p className="ticket-label">{t('kiosk.yourNumber')}</p>
+      <p className="ticket-number" data-testid={numberTestId}>
+        {ticket.number}
+      </p>
+    </div>
+  );
+}
 
 /**
  * The issued ticket. When the paper ticket did not come out, the ticket stays
@@ -43,13 +58,7 @@ export function TicketDone({
 
   return (
     <section className="ticket" aria-live="assertive">
-      <div className="ticket-head">
-        <p className="ticket-service">{ticket.serviceName}</p>
-        <p className="ticket-label">{t('kiosk.yourNumber')}</p>
-        <p className="ticket-number" data-testid="ticket-number">
-          {ticket.number}
-        </p>
-      </div>
+      <TicketHead ticket={ticket} numberTestId="ticket-number" />
       <div className="ticket-body">
         <TicketPriority ticket={ticket} />
         <p className="ticket-ahead">{t('kiosk.peopleAhead', { count: ticket.peopleAhead })}</p>

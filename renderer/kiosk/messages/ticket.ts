@@ -29,7 +29,6 @@ export const ticketMessages: AreaMessages = {
       duplicate: {
         title: '您已取过该事项的号码',
         rule: '同一张身份证每个事项只能取一个号。',
-        number: '您的号码',
         called: '正在叫您的号码，请到 {{window}} 号窗口办理',
         held: '您的号码正在窗口暂缓办理，请留意叫号',
         reprint: '补打小票',
@@ -63,7 +62,6 @@ export const ticketMessages: AreaMessages = {
       duplicate: {
         title: 'You already hold a number for this service',
         rule: 'One number per ID card per service.',
-        number: 'Your number',
         called: 'Your number is being called: please go to window {{window}}',
         held: 'Your number is on hold at a window; listen for your call',
         reprint: 'Print my ticket again',

@@ -60,28 +60,16 @@ describe('IdentitySessions', () => {
     expect(keyer.keyOf('11010519491231002x')).toBe(keyer.keyOf('11010519491231002X'));
     expect(keyer.keyOf('110101199207080028')).not.toBe(keyer.keyOf('11010519491231002X'));
   });
-});
 
-describe('IdentitySessions: the card left on the reader', () => {
-  let bus: EventBus;
-  let sessions: IdentitySessions;
-  const events: { type: string; cardOnReader?: boolean }[] = [];
-  beforeEach(() => {
-    vi.useFakeTimers();
-    events.length = 0;
-    bus = new EventBus();
-    bus.subscribe((e) => events.push({ type: e.type, ...('cardOnReader' in e ? { cardOnReader: e.cardOnReader } : {}) }));
-    sessions = new IdentitySessions({
-      bus,
-      clock,
-      timeZone: 'Asia/Shanghai',
-      keyer: IdentityKeyer.ephemeral(),
-      maxAgeMs: 60_000,
-    });
-  });
-  afterEach(() => vi.useRealTimers());
+  /** The events of the bus from now on, with whether the card was still on the reader. */
+  const recordEvents = () => {
+    const seen: { type: string; cardOnReader?: boolean }[] = [];
+    bus.subscribe((e) => seen.push({ type: e.type, ...('cardOnReader' in e ? { cardOnReader: e.cardOnReader } : {}) }));
+    return seen;
+  };
 
   it('a visit ended at the kiosk while the card still lies there says the card is on the reader', () => {
+    const events = recordEvents();
     sessions.begin(card);
     expect(sessions.cardOnReader()).toBe(true);
     sessions.end();
@@ -91,6 +79,7 @@ describe('IdentitySessions: the card left on the reader', () => {
   });
 
   it('taking the card off after the visit ended is announced, so the reminder can go', () => {
+    const events = recordEvents();
     sessions.begin(card);
     sessions.end();
     sessions.cardRemoved();
@@ -99,6 +88,7 @@ describe('IdentitySessions: the card left on the reader', () => {
   });
 
   it('taking the card off during the visit ends it with no card left behind', () => {
+    const events = recordEvents();
     sessions.begin(card);
     sessions.cardRemoved();
     expect(sessions.view()).toBeNull();
@@ -110,9 +100,11 @@ describe('IdentitySessions: the card left on the reader', () => {
   });
 
   it('a session that outlived its maximum age still knows the card is there', () => {
+    const events = recordEvents();
     sessions.begin(card);
     vi.advanceTimersByTime(60_000);
     expect(sessions.view()).toBeNull();
     expect(sessions.cardOnReader()).toBe(true);
+    expect(events.at(-1)).toEqual({ type: 'identity.ended', cardOnReader: true });
   });
 });
