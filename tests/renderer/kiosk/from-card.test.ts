@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogFormField } from '../../../contracts/central-api';
 import type { CardKind, IdentityView } from '../../../contracts/identity';
-import { isFromCard } from '../../../renderer/kiosk/flows/case-form/form-rules';
+import { isFromCard } from '../../../renderer/kiosk/flows/case-form/card-fields';
 
 const citizen = (cardKind: CardKind): IdentityView => ({
   sessionId: 's-1',

@@ -16,7 +16,8 @@ import { scrollToTop } from '../screen-top';
 import { CaseDone } from './CaseDone';
 import { ConfirmStep } from './ConfirmStep';
 import { FormStep } from './FormStep';
-import { checkForm, formPayload, isFromCard, type FieldErrors } from './form-rules';
+import { isFromCard } from './card-fields';
+import { checkForm, formPayload, type FieldErrors } from './form-rules';
 import { MaterialsStep } from './MaterialsStep';
 import { StepIndicator } from './StepIndicator';
 

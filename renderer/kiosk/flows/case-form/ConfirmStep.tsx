@@ -3,7 +3,7 @@ import type { CatalogViewItem } from '../../../../contracts/cases';
 import type { CatalogFormField } from '../../../../contracts/central-api';
 import type { IdentityView } from '../../../../contracts/identity';
 import { optionLabel } from '../catalog-text';
-import { maskedCardValue } from './form-rules';
+import { maskedCardValue } from './card-fields';
 import { missingRequired } from './MaterialsStep';
 
 export interface ConfirmStepProps {

@@ -6,7 +6,8 @@ import type { IdentityView } from '../../../../contracts/identity';
 import { KioskField } from '../../../ui/keyboard/KioskField';
 import { optionLabel } from '../catalog-text';
 import { useKeyboard } from '../../../ui/keyboard/keyboard-context';
-import { formatDateInput, layoutOf, maskedCardValue, maxLengthOf, problemMessageKey, type FieldErrors } from './form-rules';
+import { maskedCardValue } from './card-fields';
+import { formatDateInput, layoutOf, maxLengthOf, problemMessageKey, type FieldErrors } from './form-rules';
 
 export interface FormStepProps {
   item: CatalogViewItem;
