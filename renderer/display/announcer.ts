@@ -53,6 +53,8 @@ export class Announcer {
   private disposed = false;
   private current: Speaker | null = null;
   private speaking: Queued | null = null;
+  /** The current (or last) pass through the queue; see `idle()`. */
+  private drained: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: AnnouncerOptions) {}
 
@@ -64,7 +66,7 @@ export class Announcer {
     const sameTicket = this.pending.findIndex((p) => p.ticketId === announcement.ticketId);
     if (sameTicket >= 0) this.pending[sameTicket] = item;
     else this.pending.push(item);
-    void this.run();
+    this.start();
   }
 
   /** After a touch unblocked sound: says what was held back. */
@@ -72,12 +74,24 @@ export class Announcer {
     if (!this.blocked) return;
     this.blocked = false;
     this.options.onBlocked?.(false);
-    void this.run();
+    this.start();
   }
 
   /** Texts still waiting to be said, in order (for tests and diagnostics). */
   queued(): string[] {
     return this.pending.map((p) => p.text);
+  }
+
+  /**
+   * Settles when the queue has been worked through, or has stopped at blocked sound (for tests
+   * and diagnostics: they wait for this rather than for a guessed stretch of time).
+   */
+  idle(): Promise<void> {
+    return this.drained;
+  }
+
+  private start(): void {
+    if (!this.running) this.drained = this.run();
   }
 
   dispose(): void {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Announcer, SoundBlockedError, type Announcement, type Speaker } from '../../../renderer/display/announcer';
+import {
+  Announcer,
+  SoundBlockedError,
+  type Announcement,
+  type AnnouncerOptions,
+  type Speaker,
+} from '../../../renderer/display/announcer';
 
 /** A speaker that takes `durationMs` of a fake clock per text and records when each text started and ended. */
 function fakeVoice(durationMs = 1_000) {
@@ -42,7 +48,11 @@ function fakeVoice(durationMs = 1_000) {
   };
 }
 
-function announcer(voice: ReturnType<typeof fakeVoice>, repeat = 2, extra: { onBlocked?: (b: boolean) => void } = {}) {
+function announcer(
+  voice: ReturnType<typeof fakeVoice>,
+  repeat = 2,
+  extra: Pick<AnnouncerOptions, 'onBlocked' | 'onSpeaking'> = {},
+) {
   return new Announcer({
     speaker: async () => voice.speaker,
     repeat: () => repeat,
@@ -55,7 +65,6 @@ function announcer(voice: ReturnType<typeof fakeVoice>, repeat = 2, extra: { onB
 }
 
 const call = (ticketId: number, text: string, key = `${ticketId}@${text}`): Announcement => ({ key, ticketId, text });
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 describe('the announcement queue', () => {
   it('says each call `repeat` times, then the next call, never two at once', async () => {
@@ -63,7 +72,7 @@ describe('the announcement queue', () => {
     const a = announcer(voice, 2);
     a.enqueue(call(1, '请A零零一号，到一号窗口办理'));
     a.enqueue(call(2, '请C零零一号，到三号窗口办理'));
-    await settle();
+    await a.idle();
     expect(voice.said.map((s) => s.text)).toEqual([
       '请A零零一号，到一号窗口办理',
       '请A零零一号，到一号窗口办理',
@@ -81,22 +90,24 @@ describe('the announcement queue', () => {
     const voice = fakeVoice();
     const a = announcer(voice, 1);
     a.enqueue(call(1, 'first', '1@t1'));
-    await settle();
+    await a.idle();
     a.enqueue(call(1, 'first', '1@t1'));
-    await settle();
+    await a.idle();
     a.enqueue(call(1, 'recall', '1@t2'));
-    await settle();
+    await a.idle();
     expect(voice.said.map((s) => s.text)).toEqual(['first', 'recall']);
   });
 
   it('a recall arriving while that very ticket is being said is said again after it', async () => {
     const voice = fakeVoice();
-    const a = announcer(voice, 2);
+    let markSaying = (): void => undefined;
+    const saying = new Promise<void>((resolve) => (markSaying = resolve));
+    const a = announcer(voice, 2, { onSpeaking: (item) => item?.key === '1@t1' && markSaying() });
     a.enqueue(call(1, 'A first', '1@t1'));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await saying;
     a.enqueue(call(1, 'A recalled', '1@t2'));
     a.enqueue(call(1, 'A first', '1@t1'));
-    await settle();
+    await a.idle();
     expect(voice.said.map((s) => s.text)).toEqual(['A first', 'A first', 'A recalled', 'A recalled']);
   });
 
@@ -107,7 +118,7 @@ describe('the announcement queue', () => {
     a.enqueue(call(2, 'B at 2'));
     a.enqueue(call(3, 'C at 3'));
     a.enqueue(call(2, 'B again at 2'));
-    await settle();
+    await a.idle();
     expect(voice.said.map((s) => s.text)).toEqual(['A at 1', 'B again at 2', 'C at 3']);
   });
 
@@ -118,12 +129,12 @@ describe('the announcement queue', () => {
     voice.failures.set('A', new SoundBlockedError('autoplay'));
     a.enqueue(call(1, 'A'));
     a.enqueue(call(2, 'B'));
-    await settle();
+    await a.idle();
     expect(voice.said).toEqual([]);
     expect(blocked).toEqual([true]);
     expect(a.queued()).toEqual(['A', 'B']);
     a.resume();
-    await settle();
+    await a.idle();
     expect(voice.said.map((s) => s.text)).toEqual(['A', 'B']);
     expect(blocked).toEqual([true, false]);
   });
@@ -134,7 +145,7 @@ describe('the announcement queue', () => {
     voice.failures.set('broken', new Error('voice died'));
     a.enqueue(call(1, 'broken'));
     a.enqueue(call(2, 'fine'));
-    await settle();
+    await a.idle();
     expect(voice.said.map((s) => s.text)).toEqual(['fine']);
 
     const slow = fakeVoice(70_000);
@@ -142,7 +153,7 @@ describe('the announcement queue', () => {
     b.enqueue(call(1, 'long'));
     b.enqueue(call(2, 'stale by the time its turn comes'));
     b.enqueue(call(3, 'also stale'));
-    await settle();
+    await b.idle();
     expect(slow.said.map((s) => s.text)).toEqual(['long']);
   });
 
@@ -157,13 +168,13 @@ describe('the announcement queue', () => {
       sleep: voice.sleep,
     });
     silent.enqueue(call(1, 'A'));
-    await settle();
+    await silent.idle();
     expect(silent.queued()).toEqual([]);
 
     const a = announcer(voice, 1);
     a.dispose();
     a.enqueue(call(2, 'B'));
-    await settle();
+    await a.idle();
     expect(voice.said).toEqual([]);
   });
 });
