@@ -33,8 +33,9 @@ module.exports = {
     },
     {
       name: 'react-only-in-renderer',
+      comment: "React belongs to renderer/ (and to its component tests, which render the renderer's screens).",
       severity: 'error',
-      from: { pathNot: '^renderer/' },
+      from: { pathNot: '^(renderer|tests/renderer)/' },
       to: { path: 'node_modules/(react|react-dom|react-router|react-i18next|@tanstack/react-query)/' },
     },
     {

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: `unit` (unit + integration, plain Node: never imports electron), `e2e`
+// Four projects: `unit` (unit + integration, plain Node: never imports electron), `renderer` (the
+// renderer's logic and components in happy-dom, against a fake API client and event stream), `e2e`
 // (Playwright driving Debian's Chromium against a real host) and `reliability` (kill -9, central
 // API chaos, device faults over ptys, storage failure, a simulated hall day, fuzzing).
 export default defineConfig({
@@ -17,6 +18,17 @@ export default defineConfig({
           maxWorkers: 2,
           testTimeout: 20_000,
           hookTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'renderer',
+          // Component tests (.tsx); the renderer's pure logic (reducers, formats) is tested in `unit`.
+          include: ['tests/renderer/**/*.test.tsx'],
+          // A DOM without a browser: a component renders in milliseconds, a kiosk visit in well under a second.
+          environment: 'happy-dom',
+          setupFiles: ['tests/renderer/support/setup.ts'],
+          maxWorkers: 2,
         },
       },
       {

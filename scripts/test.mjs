@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: lint, layers, Electron security, typecheck, unit + integration, build, e2e, reliability — in that order,
-// every step run even after a failure, then one summary line.
+// `npm test`: lint, layers, Electron security, typecheck, unit + integration, renderer components, build, e2e,
+// reliability — in that order, every step run even after a failure, then one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ const vitest = (project) => [
   bin('vitest'),
   ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${project}.json`)}`],
 ];
+/** The vitest projects, whose JSON reports the summary counts. */
+const testProjects = ['unit', 'renderer', 'e2e', 'reliability'];
 const steps = [
   ['lint', bin('eslint'), ['.']],
   [
@@ -29,6 +31,8 @@ const steps = [
   ['typecheck:web', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
   ['typecheck:e2e', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']],
   ['unit', ...vitest('unit')],
+  // Components in happy-dom against a fake API client and event stream.
+  ['renderer', ...vitest('renderer')],
   ['build', process.execPath, [join(root, 'scripts/build.mjs')]],
   ['e2e', ...vitest('e2e')],
   // kill -9, central API chaos, device faults over ptys, storage failure, a simulated hall day, fuzzing.
@@ -46,7 +50,7 @@ for (const [name, command, args] of steps) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const project of ['unit', 'e2e', 'reliability']) {
+for (const project of testProjects) {
   const file = join(reports, `${project}.json`);
   if (!existsSync(file)) continue;
   const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -55,7 +59,7 @@ for (const project of ['unit', 'e2e', 'reliability']) {
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
 }
 // A failed check step (lint, types, build) counts as one failed test.
-failed += results.filter((r) => !r.ok && !['unit', 'e2e', 'reliability'].includes(r.name)).length;
+failed += results.filter((r) => !r.ok && !testProjects.includes(r.name)).length;
 
 console.log('\nsteps:');
 for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)} s)`);
