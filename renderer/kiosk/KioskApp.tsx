@@ -12,8 +12,9 @@ import { LanguageToggle } from '../ui/LanguageToggle';
 import { KeyboardProvider } from '../ui/keyboard/KeyboardProvider';
 import { OnScreenKeyboard } from '../ui/keyboard/OnScreenKeyboard';
 import { useKeyboard } from '../ui/keyboard/keyboard-context';
+import { useMachine } from '../ui/use-machine';
 import { DemoReaderPanel } from './DemoReaderPanel';
-import { FLOWS, type FlowId } from './flows/registry';
+import { FLOWS } from './flows/registry';
 import { AttractScreen } from './shell/AttractScreen';
 import { CardGate } from './shell/CardGate';
 import { FlowErrorBoundary } from './shell/FlowErrorBoundary';
@@ -24,14 +25,8 @@ import { SeatTaken } from './shell/SeatTaken';
 import { TakeCardReminder } from './shell/TakeCardReminder';
 import { KioskSessionContext, type KioskSession } from './shell/session';
 import { useIdleTimer } from './shell/use-idle-timer';
+import { hostEndEndsVisit, initialVisit, inVisit, visitReducer } from './shell/visit-state';
 import { speak, stopSpeaking } from './shell/voice';
-
-type View =
-  | { name: 'attract' }
-  /** The visit is over but the ID card still lies on the reader: nothing starts until it is taken. */
-  | { name: 'takeCard' }
-  | { name: 'home' }
-  | { name: 'flow'; flow: FlowId; withoutCard: boolean };
 
 /** The home screen's idle time until the hall settings (GET /hall/info) have answered. */
 const DEFAULT_HOME_IDLE_SECONDS = 60;
@@ -52,38 +47,25 @@ function Kiosk() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const keyboard = useKeyboard();
-  const [view, setView] = useState<View>({ name: 'attract' });
+  // The visit's state machine (shell/visit-state.ts); `latest()` for handlers between renders.
+  const [state, dispatch, latest] = useMachine(visitReducer, initialVisit);
+  const { view, elder, muted, seated } = state;
   // This page's id for the host's kiosk seat: one kiosk page per host reads cards and ends visits.
   const [pageId] = useState(randomId);
   // Every request says which page it comes from, before any query of this render goes out (idempotent).
   api.setKioskPage(pageId);
-  // Until the host says otherwise this page acts as the kiosk (the answer comes with the first connection).
-  const [seated, setSeated] = useState(true);
-  const seatedRef = useRef(true);
   // This kiosk's options (technician console): 长辈版 and voice at the start of each visit, tiles.
   const terminal = useQuery({ queryKey: ['terminal'], queryFn: api.terminalSettings });
   const kioskOptions = terminal.data?.kiosk;
-  const defaults = useRef({ elder: false, muted: false });
-  defaults.current = { elder: kioskOptions?.elderModeDefault ?? false, muted: !(kioskOptions?.voiceDefault ?? true) };
-  const [elder, setElder] = useState(false);
-  const [muted, setMuted] = useState(false);
+  const defaults = useMemo(
+    () => ({ elder: kioskOptions?.elderModeDefault ?? false, muted: !(kioskOptions?.voiceDefault ?? true) }),
+    [kioskOptions],
+  );
   // Once the options arrive (and whenever the technician changes them), the attract screen takes them.
   useEffect(() => {
-    if (kioskOptions === undefined || currentView.current.name !== 'attract') return;
-    setElder(kioskOptions.elderModeDefault);
-    setMuted(!kioskOptions.voiceDefault);
-  }, [kioskOptions]);
-  const [visit, setVisit] = useState(0);
-  // State for rendering (a finished flow stays up without its card), ref for event handlers.
-  const [finishedState, setFinishedState] = useState(false);
-  const finished = useRef(false);
-  const markFinished = useCallback((value: boolean) => {
-    finished.current = value;
-    setFinishedState(value);
-  }, []);
+    if (kioskOptions !== undefined) dispatch({ type: 'defaults', defaults });
+  }, [kioskOptions, defaults, dispatch]);
   const listeners = useRef(new Set<(event: HallEvent) => boolean | void>());
-  const pendingScan = useRef<string | null>(null);
-  const currentView = useRef<View>({ name: 'attract' });
   const health = useQuery({ queryKey: ['health'], queryFn: api.health });
   const hallInfo = useQuery({ queryKey: ['hall-info'], queryFn: api.hallInfo });
   const identity = useQuery({ queryKey: ['identity'], queryFn: api.identity });
@@ -94,19 +76,19 @@ function Kiosk() {
   const storageState = health.data?.storage.state ?? 'ok';
   const outOfService = storageState !== 'ok';
 
+  // The screen follows the reader (a card read while the page was loading or reconnecting, whose
+  // event never reached it; a card left on the reader after its visit): see visit-state's settle.
+  const hasCitizen = citizen !== null;
+  useEffect(() => dispatch({ type: 'reader', citizen: hasCitizen, cardOnReader }), [hasCitizen, cardOnReader, dispatch]);
+
   const endSession = useCallback(async () => {
     stopSpeaking();
     keyboard.close();
-    markFinished(false);
-    pendingScan.current = null;
-    setView({ name: 'attract' });
+    // The next citizen starts from this kiosk's defaults (print size, voice), with every flow remounted.
+    dispatch({ type: 'end', defaults });
     const ended = api.endIdentity().catch(() => ({ cardOnReader: false }));
-    // The next citizen starts from this kiosk's defaults (print size, voice) and in Chinese.
-    setElder(defaults.current.elder);
-    setMuted(defaults.current.muted);
+    // ... and in Chinese.
     void i18n.changeLanguage('zh-CN');
-    // A new visit number remounts every flow: forms, answers and choices are gone with it.
-    setVisit((v) => v + 1);
     queryClient.setQueryData(['identity'], { identity: null, cardOnReader: false });
     // Personal answers (my cases, check-ins, progress by card) go; public lists are fetched anew.
     queryClient.removeQueries({
@@ -114,40 +96,28 @@ function Kiosk() {
     });
     window.sessionStorage.clear();
     // The card still on the reader: remind the citizen to take it before anyone else starts.
-    // (The effect below shows the reminder; the re-read catches a card taken before this answer came.)
+    // (The reader state shows the reminder; the re-read catches a card taken before this answer came.)
     if ((await ended).cardOnReader) {
       queryClient.setQueryData(['identity'], { identity: null, cardOnReader: true });
       void queryClient.invalidateQueries({ queryKey: ['identity'] });
     }
-  }, [api, keyboard, queryClient, i18n, markFinished]);
+  }, [api, keyboard, queryClient, i18n, dispatch, defaults]);
 
   const online = useHallEvents(
     (event) => {
       // Another page is this host's kiosk: its citizen, cards and scans are none of this page's business.
-      if (!seatedRef.current) return;
+      if (!latest().seated) return;
       let consumed = false;
       for (const listener of listeners.current) if (listener(event) === true) consumed = true;
       // An appointment QR scanned anywhere else starts the check-in with it.
-      if (event.type === 'scanner.scanned' && !consumed && !outOfService) {
-        const v = currentView.current;
-        if (!(v.name === 'flow' && v.flow === 'checkin')) {
-          pendingScan.current = event.code;
-          markFinished(false);
-          setView({ name: 'flow', flow: 'checkin', withoutCard: true });
-        }
-      }
+      if (event.type === 'scanner.scanned' && !consumed && !outOfService) dispatch({ type: 'scanned', code: event.code });
       if (event.type === 'identity.read') {
         void refreshAfterEvent(queryClient, ['identity']);
-        // Laying a card on the reader wakes the kiosk (after the last one was taken).
-        setView((v) => (v.name === 'attract' || v.name === 'takeCard' ? { name: 'home' } : v));
+        dispatch({ type: 'cardRead' });
       }
       if (event.type === 'identity.ended') {
-        // A finished flow (ticket, receipt) stays up and shows the card reminder while the card is
-        // there; a visit this page already ended only learns where the card is.
-        const v = currentView.current;
-        if (finished.current || v.name === 'attract' || v.name === 'takeCard')
-          queryClient.setQueryData(['identity'], { identity: null, cardOnReader: event.cardOnReader });
-        else void endSession();
+        if (hostEndEndsVisit(latest())) void endSession();
+        else queryClient.setQueryData(['identity'], { identity: null, cardOnReader: event.cardOnReader });
       }
       if (event.type === 'identity.card-removed')
         queryClient.setQueryData(['identity'], (d: typeof identity.data) => ({
@@ -174,33 +144,19 @@ function Kiosk() {
     {
       pageId,
       onSeat: (granted) => {
-        seatedRef.current = granted;
-        setSeated(granted);
+        dispatch({ type: 'seat', granted });
         // Taking over (the other page closed): start from what the host knows now.
         if (granted) void refreshAfterEvent(queryClient);
       },
     },
   );
 
-  useEffect(() => {
-    currentView.current = view;
-  }, [view]);
-
-  // A card read while the page was loading or reconnecting (its event was never streamed to
-  // us; the resync reloads the identity): the kiosk wakes for it all the same.
-  useEffect(() => {
-    if (citizen !== null && (view.name === 'attract' || view.name === 'takeCard')) setView({ name: 'home' });
-    // A visit ended (or the kiosk reloaded) with the card left on the reader: the reminder, until it is taken.
-    else if (citizen === null && cardOnReader && view.name === 'attract') setView({ name: 'takeCard' });
-    else if (!cardOnReader && view.name === 'takeCard') setView({ name: 'attract' });
-  }, [citizen, cardOnReader, view.name]);
-
   const flow = view.name === 'flow' ? FLOWS.find((f) => f.id === view.flow) : undefined;
   const homeIdleSeconds = hallInfo.data?.kioskIdleSeconds ?? DEFAULT_HOME_IDLE_SECONDS;
   const idleSeconds = Math.round((flow?.idleSeconds ?? homeIdleSeconds) * (elder ? ELDER_IDLE_FACTOR : 1));
   // Out of service, the visit waits (its form is kept): no idle timeout wipes it meanwhile.
-  const inVisit = seated && view.name !== 'attract' && view.name !== 'takeCard';
-  const idle = useIdleTimer(idleSeconds, inVisit && !outOfService, () => void endSession());
+  const visiting = inVisit(state);
+  const idle = useIdleTimer(idleSeconds, visiting && !outOfService, () => void endSession());
 
   const say = useCallback((text: string) => speak(text, i18n.language, muted), [i18n.language, muted]);
   useEffect(() => {
@@ -214,40 +170,38 @@ function Kiosk() {
       health: health.data,
       online,
       elder,
-      toggleElder: () => setElder((e) => !e),
+      toggleElder: () => dispatch({ type: 'toggleElder' }),
       voice: {
         muted,
         toggleMute: () => {
           stopSpeaking();
-          setMuted((m) => !m);
+          dispatch({ type: 'toggleMute' });
         },
         say,
         stop: stopSpeaking,
       },
       goHome: () => {
-        markFinished(false);
         keyboard.close();
-        setView({ name: 'home' });
+        dispatch({ type: 'home' });
       },
       openFlow: (flow) => {
-        markFinished(false);
         keyboard.close();
-        setView({ name: 'flow', flow, withoutCard: false });
+        dispatch({ type: 'open', flow });
       },
       endSession,
-      setFinished: markFinished,
+      setFinished: (finished) => dispatch({ type: 'finished', finished }),
       keepAlive: idle.restart,
       subscribe: (listener) => {
         listeners.current.add(listener);
         return () => listeners.current.delete(listener);
       },
       takePendingScan: () => {
-        const code = pendingScan.current;
-        pendingScan.current = null;
+        const code = latest().pendingScan;
+        dispatch({ type: 'scanTaken' });
         return code;
       },
     }),
-    [citizen, cardOnReader, health.data, online, elder, muted, say, endSession, idle.restart, keyboard, markFinished],
+    [citizen, cardOnReader, health.data, online, elder, muted, say, endSession, idle.restart, keyboard, dispatch, latest],
   );
 
   const centralOffline = catalog.data !== undefined && catalog.data.source !== 'central';
@@ -282,17 +236,14 @@ function Kiosk() {
             {t('shell.offlineCentral')}
           </div>
         )}
-        <main className="kiosk-main" key={visit}>
-          {view.name === 'attract' && <AttractScreen onStart={() => setView({ name: 'home' })} />}
+        <main className="kiosk-main" key={state.visit}>
+          {view.name === 'attract' && <AttractScreen onStart={() => dispatch({ type: 'start' })} />}
           {view.name === 'takeCard' && <TakeCardReminder say={say} />}
           {view.name === 'home' && (
             <HomeScreen
               hidden={kioskOptions?.hiddenFlows ?? []}
               queueDown={queueDown}
-              onOpen={(id) => {
-                markFinished(false);
-                setView({ name: 'flow', flow: id, withoutCard: false });
-              }}
+              onOpen={(id) => dispatch({ type: 'open', flow: id })}
             />
           )}
           {view.name === 'flow' && flow && (
@@ -307,8 +258,8 @@ function Kiosk() {
                 </button>
               </div>
               {/* The gate stands only before the flow starts: a finished flow stays up when the card leaves. */}
-              {flow.card !== 'none' && citizen === null && !view.withoutCard && !finishedState ? (
-                <CardGate need={flow.card} onWithoutCard={() => setView({ ...view, withoutCard: true })} />
+              {flow.card !== 'none' && citizen === null && !view.withoutCard && !state.finished ? (
+                <CardGate need={flow.card} onWithoutCard={() => dispatch({ type: 'withoutCard' })} />
               ) : (
                 <FlowErrorBoundary fallback={<p className="error">{t('shell.flowError')}</p>}>
                   <Suspense fallback={<p className="loading">{t('shell.loading')}</p>}>
@@ -319,7 +270,7 @@ function Kiosk() {
             </section>
           )}
         </main>
-        {inVisit && !outOfService && <IdleCountdown left={idle.left} onMoreTime={idle.restart} />}
+        {visiting && !outOfService && <IdleCountdown left={idle.left} onMoreTime={idle.restart} />}
         <OnScreenKeyboard />
         <DemoReaderPanel />
         {outOfService && <OutOfService state={storageState} />}
