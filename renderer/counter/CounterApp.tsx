@@ -128,7 +128,8 @@ export function CounterApp() {
         </main>
       ) : session ? (
         <CounterDesk
-          key={session.staff.id}
+          // Another window is another desk: its message, dialog and filter start afresh.
+          key={`${session.staff.id}@${session.windowId}`}
           staff={session.staff}
           windowId={session.windowId}
           timeZone={timeZone}

@@ -70,7 +70,8 @@ export async function finishThenCall<C>(
 export type DeskOperation =
   'callNext' | 'callTicket' | 'recall' | 'skip' | 'hold' | 'resume' | 'transfer' | 'finish' | 'evaluate' | 'pause';
 
-type FailureCode = ApiErrorCode | 'network' | 'bad_response' | 'generic';
+/** Why the host (or the way to it) refused a request. */
+export type FailureCode = ApiErrorCode | 'network' | 'bad_response' | 'generic';
 
 /**
  * The `counterUi.errors.*` key for a refused action. The host's own message is
