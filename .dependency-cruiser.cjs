@@ -1,5 +1,5 @@
 /**
- * The layer rule of DESIGN.md §2: dependencies point down the folder table and
+ * The layer rule (docs/architecture.md, Layers): dependencies point down the folder table and
  * never back up; nothing outside electron/ imports `electron`; nothing outside
  * renderer/ imports React; hardware/ and db/ know nothing of HTTP.
  * tests/tooling/layer-rule.test.ts proves each rule fails on a forbidden import.

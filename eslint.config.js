@@ -5,12 +5,12 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const electronBan = {
-  paths: [{ name: 'electron', message: 'Only electron/ may import electron (DESIGN.md §2).' }],
+  paths: [{ name: 'electron', message: 'Only electron/ may import electron (docs/architecture.md, Layers).' }],
   patterns: [{ group: ['electron/*'], message: 'Only electron/ may import electron.' }],
 };
 const reactBan = {
   paths: [
-    { name: 'electron', message: 'Only electron/ may import electron (DESIGN.md §2).' },
+    { name: 'electron', message: 'Only electron/ may import electron (docs/architecture.md, Layers).' },
     { name: 'react', message: 'Only renderer/ may import React.' },
     { name: 'react-dom', message: 'Only renderer/ may import React.' },
   ],

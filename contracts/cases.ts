@@ -1,5 +1,5 @@
 /**
- * Cases and evaluations at the kiosk (host API, issue 6). What the renderer sends and sees:
+ * Cases and evaluations at the kiosk (host API). What the renderer sends and sees:
  * never a raw ID number (masked only), never another citizen's data.
  */
 import { z } from 'zod';

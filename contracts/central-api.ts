@@ -1,5 +1,5 @@
 /**
- * Central API contract (DESIGN.md §3): the province's system our hall host syncs cases to.
+ * Central API contract: the province's system our hall host syncs cases to.
  * The reference implementation lives in tools/central-api/; the hall host's sync client
  * validates the same shapes: cases and their status, the service catalog, evaluations (好差评),
  * end-of-day queue figures, appointments and notices.

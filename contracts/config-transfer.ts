@@ -1,5 +1,5 @@
 /**
- * Export and import of a hall's configuration (issue 8): one JSON file holding the hall settings,
+ * Export and import of a hall's configuration: one JSON file holding the hall settings,
  * this host's devices and terminal settings, and the staff accounts, WITHOUT any secret (no PIN
  * hash, central API token, pairing or terminal token, install secret). Moving a hall to a new
  * machine is: export on the old one, import on the new one.

@@ -1,5 +1,5 @@
 /**
- * The technician's diagnostics bundle (issue 8): a zip of what support needs to understand a
+ * The technician's diagnostics bundle: a zip of what support needs to understand a
  * hall host, and nothing personal. These are the shapes of its JSON files that have their own.
  */
 import { z } from 'zod';

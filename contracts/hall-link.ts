@@ -1,5 +1,5 @@
 /**
- * Secondary terminals (issue 8): a host whose `hallUrl` names another host uses that hall's
+ * Secondary terminals: a host whose `hallUrl` names another host uses that hall's
  * queue through it. Two sides: the hall's `/terminal/*` routes, open only to paired host
  * terminals (token, whatever their address), and the secondary's own link status and pairing.
  */

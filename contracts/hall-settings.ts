@@ -1,5 +1,5 @@
 /**
- * The hall's settings (issue 8): services, windows, opening hours, queue rules, the hall display
+ * The hall's settings: services, windows, opening hours, queue rules, the hall display
  * and timeouts, edited whole in the technician console and effective at once, without a restart.
  * Seeded from the config file on first boot; afterwards the database copy is the truth.
  * Staff accounts are not part of the document: they live in the staff table (`/staff` routes).

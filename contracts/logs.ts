@@ -1,5 +1,5 @@
 /**
- * The host's recent log lines as the technician console reads them (issue 8): kept in memory
+ * The host's recent log lines as the technician console reads them: kept in memory
  * only, every line masked before it is kept (no ID number, phone, name or address).
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The hall's LAN (issue 8): terminals (browsers of counters and screens, secondary hosts) are
+ * The hall's LAN: terminals (browsers of counters and screens, secondary hosts) are
  * paired with a one-time code a technician shows on the hall; afterwards they present a token.
  */
 import { z } from 'zod';

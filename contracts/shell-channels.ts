@@ -1,5 +1,5 @@
 /**
- * Plain constants of the Electron shell (issue 9), free of zod on purpose: the sandboxed preload
+ * Plain constants of the Electron shell, free of zod on purpose: the sandboxed preload
  * imports this file, and a sandboxed preload can require nothing but Electron's own modules.
  */
 

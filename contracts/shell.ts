@@ -1,5 +1,5 @@
 /**
- * The Electron shell's bridge (`window.hallShell`, issue 9): the only things a page may ask of
+ * The Electron shell's bridge (`window.hallShell`): the only things a page may ask of
  * the shell, as one table of IPC channels. Each entry names its channel, the zod schema of its
  * arguments (a tuple) and of its result; the preload and the main process both validate against
  * it, so the two sides cannot drift. Nothing here exposes an Electron object.

@@ -1,6 +1,8 @@
 /**
- * Sync of the hall host with the central API (DESIGN.md §1, issue 6): what the outbox holds
- * and the status the technician console and health checks show.
+ * Sync of the hall host with the central API: what the outbox holds and the status the
+ * technician console and health checks show. The hall works offline first: every record is
+ * committed locally with its outbox entry, and delivered when the central API answers
+ * (docs/architecture.md, "Offline first").
  */
 import { z } from 'zod';
 

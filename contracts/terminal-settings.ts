@@ -1,7 +1,7 @@
 /**
- * This terminal's own settings (issue 8), edited in the technician console and effective at once:
+ * This terminal's own settings, edited in the technician console and effective at once:
  * its role, the hall it belongs to (`hallUrl`; none = this host is the hall), kiosk options, and
- * what the Electron shell uses: the A4 printer and the update feed (issue 9).
+ * what the Electron shell uses: the A4 printer and the update feed.
  * Seeded from the config file on first boot; afterwards the database copy is the truth.
  */
 import { z } from 'zod';

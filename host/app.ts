@@ -407,7 +407,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
     // serve: false — only reply.sendFile. Letting the plugin route each file itself (wildcard:
     // false) globbed ~430 font subsets at boot and added two routes per file: ~300 ms of the
-    // host's start (issue 10). Assets go through the one route below, pages through notFound.
+    // host's start, which a kiosk pays at every boot. Assets go through the one route below, pages through notFound.
     await app.register(fastifyStatic, { root: rendererDir, serve: false });
     app.get('/assets/*', async (req, reply) => {
       const file = (req.params as { '*': string })['*'];

@@ -29,7 +29,7 @@ const node = {
 /**
  * The host is bundled with its pure-JS packages (Fastify, zod, ajv, pino, …): resolving and
  * loading a few hundred files from node_modules was ~250 ms of the host's start on these
- * machines (issue 10 measures start to ready). Native modules stay in node_modules, loaded by
+ * machines (tests/bench/host-start.bench.ts measures start to ready). Native modules stay in node_modules, loaded by
  * `require` from the bundle; so do the optional natives `ws` probes for.
  */
 const HOST_EXTERNAL = ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'usb', 'bufferutil', 'utf-8-validate'];

@@ -1,4 +1,4 @@
--- The transactional outbox (issue 6): everything the hall owes the central API.
+-- The transactional outbox: everything the hall owes the central API.
 -- An entry is inserted in the same transaction as the record it delivers, so the
 -- record and its promise to sync commit together or not at all. Times are
 -- ISO-8601 UTC instants (toISOString), which compare correctly as text.

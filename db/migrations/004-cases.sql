@@ -1,4 +1,4 @@
--- Cases and evaluations at the kiosk (issue 6), and the cached service catalog.
+-- Cases and evaluations at the kiosk, and the cached service catalog.
 -- Times are ISO-8601 UTC instants (toISOString), which compare correctly as text.
 
 -- The last catalog the central API sent; one row. The kiosk works from it offline.

@@ -1,4 +1,4 @@
--- 首席服务管家 (service steward) and the daily queue statistics report (issue 6).
+-- 首席服务管家 (service steward) and the daily queue statistics report.
 
 -- A staff account with a steward contact is a steward: citizens see this number on the
 -- progress page of the cases the steward takes. Work phone only, never a private one.

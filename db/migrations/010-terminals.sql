@@ -1,4 +1,4 @@
--- Terminals of the hall's LAN (issue 8): browsers and secondary hosts paired with a one-time code.
+-- Terminals of the hall's LAN: browsers and secondary hosts paired with a one-time code.
 -- Only hashes are stored: a leaked database gives no working code or token.
 
 CREATE TABLE pairing_codes (

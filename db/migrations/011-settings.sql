@@ -1,4 +1,4 @@
--- Settings the technician console owns after first boot (issue 8): the hall's settings (services,
+-- Settings the technician console owns after first boot: the hall's settings (services,
 -- windows, hours, queue rules, timeouts) and this terminal's (role, hall link, kiosk options).
 -- One JSON document per key, validated by its contract on every read and write.
 

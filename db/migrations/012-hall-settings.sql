@@ -1,4 +1,4 @@
--- Hall settings edited live in the technician console (issue 8). A service or window taken out
+-- Hall settings edited live in the technician console. A service or window taken out
 -- of the settings is retired, not deleted, when tickets, calls or the audit log refer to it: its
 -- history keeps its name, and it no longer issues, lists or signs anyone in.
 ALTER TABLE services ADD COLUMN retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1));

@@ -1,5 +1,5 @@
 -- Waiting tickets per service and business day, kept by triggers in the same transaction as
--- every ticket write (issue 10). The kiosk tiles, the hall screen and every issue/call event
+-- every ticket write. The kiosk tiles, the hall screen and every issue/call event
 -- show these counts; counting them from the queue index cost ~1.5 ms per event with 10,000
 -- waiting, the largest part of a ticket's latency. Triggers (not application code) keep the
 -- count exact whichever path writes a ticket: the queue, the daily reset, a settings change.

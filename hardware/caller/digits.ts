@@ -1,7 +1,7 @@
 /**
  * Ticket text ⇄ the six digit codes of a keypad's 7-segment display.
  *
- * The display shows digits 0–9 (codes 00–09) and blank; DESIGN.md names no
+ * The display shows digits 0–9 (codes 00–09) and blank; the keypad protocol as we have it names no
  * letter codes, and guessing them would show garbage on a model that lacks
  * them. So the queue letter is DROPPED: "A012" shows "   012", right-aligned
  * like a counter. Staff see the full ticket on their screen and citizens on

@@ -1,6 +1,7 @@
 /**
  * What differs between keypad models: the command bytes and the key codes.
- * The default follows DESIGN.md §4; a site with another model passes its own.
+ * The default is the common FF 68 keypad (frames, keys and display codes in hardware/caller/README.md);
+ * a site with another model passes its own.
  */
 export type KeypadKey = 'call' | 'recall' | 'evaluate' | 'skip' | 'hold' | 'resume' | 'pause' | 'transfer';
 
@@ -28,7 +29,7 @@ const confirm = (sub: number) => (0x0f << 8) | sub;
 
 export const defaultKeypadModel: KeypadModel = {
   name: 'generic-ff68',
-  // DESIGN.md gives no CMD for key frames; 01 is our assumption, check it on the real keypad.
+  // The protocol as we have it gives no CMD for key frames; 01 is our assumption, check it on the real keypad.
   keyCommand: 0x01,
   keys: {
     0x0c: 'call',

@@ -1,6 +1,6 @@
 /**
  * Masking for logs and technician screens: personal data is never logged in
- * the clear (DESIGN.md §5).
+ * the clear, since logs are read by support staff and leave the machine in diagnostics bundles.
  */
 
 /**

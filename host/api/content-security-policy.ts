@@ -1,6 +1,6 @@
 /**
- * The Content-Security-Policy of the renderer's pages (issue 9; Electron security checklist
- * item 7). The host sends it with every page it serves, and the Electron shell enforces the same
+ * The Content-Security-Policy of the renderer's pages (Electron security checklist item 7: a
+ * page that loads only its own scripts cannot be turned against the kiosk by injected markup). The host sends it with every page it serves, and the Electron shell enforces the same
  * policy on its host origin whatever the response said, so one builder serves both.
  *
  * Checked against the built renderer: scripts, styles, fonts and the boot screen's inline `style`

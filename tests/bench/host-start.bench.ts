@@ -1,6 +1,7 @@
 /**
- * Host cold start (issue 10): the built host (`node dist/host/main.js`) spawned on a free port →
- * its first 200 from GET /api/v1/health. Target (the issue): < 1.5 s.
+ * Host cold start: the built host (`node dist/host/main.js`) spawned on a free port →
+ * its first 200 from GET /api/v1/health. Target: < 1.5 s (the shell restarts a crashed host; a
+ * kiosk should be back before the citizen gives up).
  *
  * Two starts: a fresh data dir (first boot: migrations, install secret, first supervisor) and a
  * restart on the data the first left (what a kiosk does every morning). Both run the embedded

@@ -1,11 +1,11 @@
 /**
- * Kiosk first paint (issue 7): how long a cold kiosk page takes to paint and to show its
+ * Kiosk first paint: how long a cold kiosk page takes to paint and to show its
  * attract screen, against a baseline measured in the same run — a static page with one line of
  * Chinese text served from the same machine, i.e. what Chromium itself needs to paint anything.
- * The issue sets no paint target; the first contentful paint is held to RAIL's "show content
+ * There is no paint target of our own; the first contentful paint is held to RAIL's "show content
  * within 1 s" (value < 1000 ms), the ratio says how far from the floor it is.
  *
- * Bundle size: the renderer's gzipped JavaScript against the issue's 300 kB budget. Baseline:
+ * Bundle size: the renderer's gzipped JavaScript against the 300 kB budget (the root README). Baseline:
  * React and ReactDOM alone, bundled and minified here with esbuild and gzipped the same way —
  * the floor of any React renderer, so the ratio is what the hall's own code and libraries add.
  */

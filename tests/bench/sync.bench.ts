@@ -1,5 +1,5 @@
 /**
- * Sync benchmark (issue 6): drain a 3,000-entry outbox backlog to the reference central
+ * Sync benchmark: drain a 3,000-entry outbox backlog to the reference central
  * API (no faults) and compare its throughput with a plain HTTP POST loop of the same
  * payloads (fresh Idempotency-Keys) at the same concurrency, measured in the same run: the
  * plain loop is what the network and the central API allow, the ratio what the outbox's

@@ -15,7 +15,7 @@ import {
 
 /**
  * The CI check of the packaging config (build/electron-builder.mjs): valid against
- * electron-builder's own schema, and meeting issue 9's points. Packaging itself needs the
+ * electron-builder's own schema, and meeting the points of the root README's Packaging section. Packaging itself needs the
  * Electron zip, which these machines do not have; every negative case mutates a copy to show
  * the check fails where the config would be wrong.
  */
@@ -77,7 +77,7 @@ describe('electron-builder config: schema', () => {
   });
 });
 
-describe('electron-builder config: issue 9 packaging points', () => {
+describe('electron-builder config: the packaging points', () => {
   it('targets, npmRebuild, asar + asarUnpack of every N-API binary, files, fuses, publish, icons', () => {
     expect(packagingProblems(config, facts)).toEqual([]);
     // The three N-API modules ship prebuilds for several platforms; all of them are covered.

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 /**
- * What the packaging config must say (issue 9), as one function that lists every point it
+ * What the packaging config must say (the root README's Packaging section), as one function that lists every point it
  * misses: the test applies it to build/electron-builder.mjs (no problems) and to mutated copies
  * (each mutation named in the problems), so a wrong config cannot pass unnoticed.
  */
@@ -82,7 +82,10 @@ function targetArches(platform: unknown): Record<string, string[]> {
   return result;
 }
 
-/** The fuse settings of issue 9, by @electron/fuses' FuseV1Options name. */
+/**
+ * The fuses a kiosk needs, by @electron/fuses' FuseV1Options name: no way to run the binary as
+ * plain Node or to pass it NODE_OPTIONS or --inspect, encrypted cookies, only the checked app.asar.
+ */
 export const REQUIRED_FUSES: Record<string, boolean> = {
   RunAsNode: false,
   EnableCookieEncryption: true,
@@ -101,7 +104,7 @@ export interface PackagingFacts {
   fuses: Record<string, unknown> | undefined;
 }
 
-/** Everything the config misses of issue 9's packaging points; empty when it meets them all. */
+/** Everything the config misses of the packaging points; empty when it meets them all. */
 export function packagingProblems(config: unknown, facts: PackagingFacts): string[] {
   const problems: string[] = [];
   const c = record(config);

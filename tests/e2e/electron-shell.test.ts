@@ -10,7 +10,7 @@ import { freePort } from '../support/free-port';
 
 /**
  * The real Electron shell (dist/electron/main.cjs, which boots the built host) driven by
- * Playwright's _electron: the kiosk window is locked down as issue 9 says. It needs Electron's
+ * Playwright's _electron: the kiosk window is locked down (electron/README.md's checklist). It needs Electron's
  * binary, which `npm install` does not download on these machines: where it is missing, every
  * test here is reported as skipped, with the reason in its name and on the console.
  */

@@ -49,7 +49,8 @@ export interface CentralApi {
 }
 
 /**
- * Personal data must never reach a log (DESIGN.md §5). Fastify's request serializer logs no
+ * Personal data must never reach a log (docs/architecture.md, "Data and privacy"): a log is read
+ * by support staff and leaves the machine in diagnostics bundles. Fastify's request serializer logs no
  * headers or bodies; the redaction is the second lock in case someone logs a request object.
  */
 const loggerOptions: FastifyServerOptions['logger'] = {

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-/** Countdown shown from this many seconds before the end (the brief wants ≥ 20 s of warning). */
+/**
+ * Countdown shown from this many seconds before the end: at least 20 s, enough for an elderly
+ * citizen to read the warning and reach the "more time" button.
+ */
 export const WARN_SECONDS = 30;
 
 /**
