@@ -96,3 +96,5 @@ export const PrintPreview = z.object({
 export type PrintPreview = z.infer<typeof PrintPreview>;
 export const PrintPreviewList = z.object({ pages: z.array(PrintPreview) });
 export type PrintPreviewList = z.infer<typeof PrintPreviewList>;
+/** The virtual printer's last pages to show (oldest first). */
+export const PrintPreviewQuery = z.object({ last: z.coerce.number().int().min(1).max(20).default(5) });

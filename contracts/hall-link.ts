@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CheckInRequest } from './appointments';
-import { ServiceCode } from './queue';
+import { IssueTicketResponse, ServiceCode } from './queue';
 
 /** The card at a secondary kiosk as the hall's queue sees it: key under the hall's queue keyer, and age. */
 export const QueueCaller = z.object({ key: z.string().min(16).max(128), age: z.number().int().min(0).max(150) }).nullable();
@@ -16,6 +16,10 @@ export type TerminalIssueTicketRequest = z.infer<typeof TerminalIssueTicketReque
 
 export const TerminalStewardRequest = z.object({ caller: QueueCaller });
 export type TerminalStewardRequest = z.infer<typeof TerminalStewardRequest>;
+
+/** The hall's steward ticket; `existing`: the card already held one (the kiosk does not print it again). */
+export const TerminalStewardTicket = IssueTicketResponse.extend({ existing: z.boolean() });
+export type TerminalStewardTicket = z.infer<typeof TerminalStewardTicket>;
 
 /** A secondary kiosk asks for the open ticket its card holder holds for a service (to reprint it). */
 export const TerminalMyTicketRequest = z.object({ serviceCode: ServiceCode, caller: QueueCaller.unwrap() });

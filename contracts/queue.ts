@@ -144,6 +144,8 @@ export type CallNextResponse = z.infer<typeof CallNextResponse>;
 
 export const RecentCalls = z.object({ calls: z.array(Call) });
 export type RecentCalls = z.infer<typeof RecentCalls>;
+/** How many of the latest calls to list (the hall display shows a few). */
+export const RecentCallsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });
 
 export const WindowParams = z.object({ windowId: z.coerce.number().int().positive() });
 export const TicketParams = z.object({
@@ -168,3 +170,7 @@ export type TicketResponse = z.infer<typeof TicketResponse>;
 
 export const WaitingList = z.object({ tickets: z.array(Ticket) });
 export type WaitingList = z.infer<typeof WaitingList>;
+
+/** The ticket whose holder was asked for a rating (好差评) at the window. */
+export const EvaluationRequested = z.object({ ticketId: z.number().int() });
+export type EvaluationRequested = z.infer<typeof EvaluationRequested>;

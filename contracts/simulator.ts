@@ -11,3 +11,12 @@ export const SimulatedCardList = z.object({ cards: z.array(SimulatedCard) });
 export type SimulatedCardList = z.infer<typeof SimulatedCardList>;
 
 export const PlaceCardRequest = z.object({ cardId: z.string() });
+
+/** A code the simulated scanner reads, as if scanned. */
+export const SimulatedScanRequest = z.object({ code: z.string().min(1).max(512) });
+
+/** A key pressed on a simulated caller keypad (its bus address). */
+export const SimulatedKeyPress = z.object({
+  address: z.number().int().min(0).max(255),
+  key: z.enum(['call', 'recall', 'evaluate', 'skip', 'hold', 'resume', 'pause', 'transfer']),
+});

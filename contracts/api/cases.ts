@@ -1,0 +1,102 @@
+import {
+  CaseIdParams,
+  CaseNumberParams,
+  CaseProgress,
+  CaseReceiptResponse,
+  CatalogView,
+  LocalCaseProgress,
+  MyCases,
+  SubmitCaseRequest,
+  SubmitCaseResponse,
+  SubmitEvaluationRequest,
+  SubmitEvaluationResponse,
+} from '../cases';
+import { HallNoticeRecord, HallNoticeRecords, HallNotices, NoticeIdParams, PublishNoticeRequest } from '../notices';
+import { IssueTicketResponse } from '../queue';
+import { defineOperations, errorReplies } from './operation';
+
+const errors = errorReplies(400, 404, 409);
+const noticeErrors = errorReplies(400, 401, 403, 404, 409);
+const supervisors = { staff: ['supervisor'] } as const;
+
+/** Cases (办事申报, 营商诉求), their progress, stewards, evaluations (好差评) and notices (通知公告). */
+export const caseOperations = defineOperations({
+  catalog: { method: 'GET', path: '/catalog', tags: ['cases'], access: 'public', responses: { 200: CatalogView } },
+  submitCase: {
+    method: 'POST',
+    path: '/cases',
+    tags: ['cases'],
+    access: 'public',
+    body: SubmitCaseRequest,
+    responses: { 201: SubmitCaseResponse, ...errors },
+  },
+  /** 首席服务管家 without a case: an enterprise asks for help before it knows what to file. */
+  requestSteward: {
+    method: 'POST',
+    path: '/steward-requests',
+    tags: ['cases'],
+    access: 'public',
+    responses: { 201: IssueTicketResponse, ...errors },
+    secondary: 'relay',
+  },
+  localCaseProgress: {
+    method: 'GET',
+    path: '/cases/local/:caseId/progress',
+    tags: ['cases'],
+    access: 'public',
+    params: CaseIdParams,
+    responses: { 200: LocalCaseProgress, ...errors },
+  },
+  printReceipt: {
+    method: 'POST',
+    path: '/cases/local/:caseId/receipt',
+    tags: ['cases'],
+    access: 'public',
+    params: CaseIdParams,
+    responses: { 200: CaseReceiptResponse, ...errors },
+  },
+  myCases: { method: 'GET', path: '/cases/mine', tags: ['cases'], access: 'public', responses: { 200: MyCases, ...errors } },
+  caseProgress: {
+    method: 'GET',
+    path: '/cases/:caseNumber/progress',
+    tags: ['cases'],
+    access: 'public',
+    params: CaseNumberParams,
+    responses: { 200: CaseProgress, ...errors },
+  },
+  submitEvaluation: {
+    method: 'POST',
+    path: '/evaluations',
+    tags: ['cases'],
+    access: 'public',
+    body: SubmitEvaluationRequest,
+    responses: { 201: SubmitEvaluationResponse, ...errors },
+  },
+
+  // Reading the notices showing is public (the attract screen and the hall display have no staff
+  // session); managing them is for supervisors, audited.
+  notices: { method: 'GET', path: '/notices', tags: ['notices'], access: 'public', responses: { 200: HallNotices } },
+  allNotices: {
+    method: 'GET',
+    path: '/notices/all',
+    tags: ['notices'],
+    access: supervisors,
+    responses: { 200: HallNoticeRecords, ...noticeErrors },
+  },
+  publishNotice: {
+    method: 'POST',
+    path: '/notices',
+    tags: ['notices'],
+    access: supervisors,
+    body: PublishNoticeRequest,
+    responses: { 201: HallNoticeRecord, ...noticeErrors },
+  },
+  withdrawNotice: {
+    method: 'DELETE',
+    path: '/notices/:id',
+    tags: ['notices'],
+    access: supervisors,
+    params: NoticeIdParams,
+    responses: { 200: HallNoticeRecord, ...noticeErrors },
+  },
+});

@@ -1,0 +1,98 @@
+import {
+  AuditList,
+  AuditQuery,
+  CreateStaffRequest,
+  CurrentStaff,
+  SignInRequest,
+  SignInResponse,
+  SignOutResponse,
+  StaffIdParams,
+  StaffList,
+  StaffResponse,
+  UpdateStaffRequest,
+} from '../auth';
+import { CurrentIdentity, EndIdentityResponse } from '../identity';
+import { defineOperations, errorReplies } from './operation';
+
+const signedIn = errorReplies(400, 401, 403);
+/** Account management: supervisors, and technicians in the console's hall settings. */
+const accountManagers = { staff: ['supervisor', 'technician'] } as const;
+
+/** The citizen's card session at the kiosk, staff sign-in, staff accounts and the audit log. */
+export const identityOperations = defineOperations({
+  /** The card on the reader, masked; a kiosk page that is not this host's kiosk sees nobody. */
+  identity: { method: 'GET', path: '/identity', tags: ['identity'], access: 'public', responses: { 200: CurrentIdentity } },
+  /** The citizen is done or idle: the host forgets the card (only the kiosk page may end it). */
+  endIdentity: {
+    method: 'POST',
+    path: '/identity/end',
+    tags: ['identity'],
+    access: 'public',
+    responses: { 200: EndIdentityResponse, ...errorReplies(409) },
+  },
+
+  signIn: {
+    method: 'POST',
+    path: '/auth/sign-in',
+    tags: ['auth'],
+    access: 'public',
+    body: SignInRequest,
+    responses: { 200: SignInResponse, ...errorReplies(400, 401, 403, 404, 429) },
+  },
+  signOut: {
+    method: 'POST',
+    path: '/auth/sign-out',
+    tags: ['auth'],
+    access: { staff: 'any' },
+    responses: { 200: SignOutResponse, ...signedIn },
+  },
+  me: {
+    method: 'GET',
+    path: '/auth/me',
+    tags: ['auth'],
+    access: { staff: 'any' },
+    responses: { 200: CurrentStaff, ...signedIn },
+  },
+
+  staffAccounts: {
+    method: 'GET',
+    path: '/staff',
+    tags: ['staff'],
+    access: accountManagers,
+    responses: { 200: StaffList, ...signedIn },
+  },
+  createStaff: {
+    method: 'POST',
+    path: '/staff',
+    tags: ['staff'],
+    access: accountManagers,
+    body: CreateStaffRequest,
+    responses: { 201: StaffResponse, ...errorReplies(404, 409), ...signedIn },
+  },
+  updateStaff: {
+    method: 'PATCH',
+    path: '/staff/:id',
+    tags: ['staff'],
+    access: accountManagers,
+    params: StaffIdParams,
+    body: UpdateStaffRequest,
+    responses: { 200: StaffResponse, ...errorReplies(404), ...signedIn },
+  },
+  resetStaffPin: {
+    method: 'POST',
+    path: '/staff/:id/reset-pin',
+    tags: ['staff'],
+    access: accountManagers,
+    params: StaffIdParams,
+    responses: { 200: StaffResponse, ...errorReplies(404), ...signedIn },
+  },
+
+  audit: {
+    method: 'GET',
+    path: '/audit',
+    tags: ['audit'],
+    access: { staff: ['supervisor', 'technician'] },
+    query: AuditQuery,
+    responses: { 200: AuditList, ...signedIn },
+  },
+});

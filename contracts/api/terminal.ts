@@ -1,0 +1,135 @@
+import { CheckInResponse } from '../appointments';
+import {
+  HallLinkStatus,
+  PairWithHallRequest,
+  TerminalCheckInRequest,
+  TerminalIssueTicketRequest,
+  TerminalMyTicketRequest,
+  TerminalPrintReport,
+  TerminalStewardRequest,
+  TerminalStewardTicket,
+} from '../hall-link';
+import { ClaimPairingRequest, ClaimPairingResponse, PairingCode, Terminal, TerminalIdParams, TerminalList } from '../pairing';
+import { IssueTicketResponse, TicketIdParams, TicketResponse } from '../queue';
+import { TerminalSettings, TerminalSettingsView } from '../terminal-settings';
+import { defineOperations, errorReplies } from './operation';
+
+const pairingErrors = errorReplies(400, 401, 403, 404, 429);
+const technician = { staff: ['technician'] } as const;
+
+/**
+ * The hall's side of a secondary kiosk: open only to a paired host terminal, whatever its address
+ * (these take a queue key and an age as given, which only a kiosk holding the hall's keyer computes).
+ * Tickets are issued without printing: the kiosk prints them and reports the outcome.
+ */
+const hallSide = { tags: ['terminal'], access: 'hostTerminal' } as const;
+const hallSideErrors = errorReplies(400, 401, 403, 404, 409);
+
+/** LAN terminals: pairing, this host's link to its hall, the hall's routes for secondary kiosks, terminal settings. */
+export const terminalOperations = defineOperations({
+  createPairingCode: {
+    method: 'POST',
+    path: '/pairing/codes',
+    tags: ['pairing'],
+    access: technician,
+    responses: { 201: PairingCode, ...pairingErrors },
+  },
+  /** A new terminal claims a code: a browser gets an HttpOnly cookie, a host terminal its token and the hall's identity. */
+  claimPairing: {
+    method: 'POST',
+    path: '/pairing/claim',
+    tags: ['pairing'],
+    access: 'public',
+    body: ClaimPairingRequest,
+    responses: { 201: ClaimPairingResponse, ...pairingErrors },
+  },
+  pairingTerminals: {
+    method: 'GET',
+    path: '/pairing/terminals',
+    tags: ['pairing'],
+    access: technician,
+    responses: { 200: TerminalList, ...pairingErrors },
+  },
+  revokeTerminal: {
+    method: 'DELETE',
+    path: '/pairing/terminals/:terminalId',
+    tags: ['pairing'],
+    access: technician,
+    params: TerminalIdParams,
+    responses: { 200: Terminal, ...pairingErrors },
+  },
+
+  /** Every screen may read the link's state (kiosks show the offline state from it). */
+  hallLink: { method: 'GET', path: '/hall-link', tags: ['hall-link'], access: 'public', responses: { 200: HallLinkStatus } },
+  /** Pairing with the six-digit code shown on the hall (technicians). */
+  pairWithHall: {
+    method: 'POST',
+    path: '/hall-link/pair',
+    tags: ['hall-link'],
+    access: technician,
+    body: PairWithHallRequest,
+    responses: { 200: HallLinkStatus, ...errorReplies(400, 401, 403, 404, 409, 429, 503) },
+  },
+
+  terminalIssueTicket: {
+    method: 'POST',
+    path: '/terminal/tickets',
+    ...hallSide,
+    body: TerminalIssueTicketRequest,
+    responses: { 201: IssueTicketResponse, ...hallSideErrors },
+  },
+  terminalTicket: {
+    method: 'GET',
+    path: '/terminal/tickets/:ticketId',
+    ...hallSide,
+    params: TicketIdParams,
+    responses: { 200: IssueTicketResponse, ...hallSideErrors },
+  },
+  terminalMyTicket: {
+    method: 'POST',
+    path: '/terminal/tickets/mine',
+    ...hallSide,
+    body: TerminalMyTicketRequest,
+    responses: { 200: IssueTicketResponse, ...hallSideErrors },
+  },
+  terminalTicketPrinted: {
+    method: 'POST',
+    path: '/terminal/tickets/:ticketId/printed',
+    ...hallSide,
+    params: TicketIdParams,
+    body: TerminalPrintReport,
+    responses: { 200: TicketResponse, ...hallSideErrors },
+  },
+  terminalStewardRequest: {
+    method: 'POST',
+    path: '/terminal/steward-requests',
+    ...hallSide,
+    body: TerminalStewardRequest,
+    responses: { 201: TerminalStewardTicket, ...hallSideErrors },
+  },
+  terminalCheckIn: {
+    method: 'POST',
+    path: '/terminal/appointments/check-in',
+    ...hallSide,
+    body: TerminalCheckInRequest,
+    responses: { 200: CheckInResponse, 201: CheckInResponse, ...hallSideErrors },
+  },
+
+  // This terminal's settings. Reading is open (the kiosk needs its options before anyone signs in;
+  // nothing in them is secret); changing them is a technician's, audited.
+  terminalSettings: {
+    method: 'GET',
+    path: '/terminal/settings',
+    tags: ['settings'],
+    access: 'public',
+    responses: { 200: TerminalSettingsView },
+  },
+  saveTerminalSettings: {
+    method: 'PUT',
+    path: '/terminal/settings',
+    tags: ['settings'],
+    access: technician,
+    body: TerminalSettings,
+    responses: { 200: TerminalSettingsView, ...errorReplies(400, 401, 403) },
+  },
+});
