@@ -5,10 +5,12 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { API_PREFIX, operations } from '../contracts/api';
 import type { HostConfig, HostEnvironment } from '../contracts/config';
 import { openDatabase, type Db } from '../db/open';
 import { installStaffRequest } from './api/auth-guard';
 import { frameworkErrors, installErrorHandling, notFoundBody } from './api/errors';
+import { router } from './api/route';
 import { authRoutes } from './api/routes-auth';
 import { statsRoutes } from './api/routes-stats';
 import { seedStaff } from './auth/seed-staff';
@@ -126,8 +128,6 @@ export interface Host {
   housekeeping(): void;
   close(): Promise<void>;
 }
-
-const API_PREFIX = '/api/v1';
 
 /** Builds the host (not listening): database, queue, identity, devices and the HTTP/WS API. */
 export async function createHost(options: HostOptions): Promise<Host> {
@@ -398,7 +398,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       );
       await api.register(eventRoutes(bus, kioskSeat));
       if (options.environment !== 'production' && devices.hasSimulators()) await api.register(simulatorRoutes(devices));
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      router(api)(operations.openApi, async () => app.swagger());
     },
     { prefix: API_PREFIX },
   );

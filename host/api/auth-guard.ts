@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fas
 import type { StaffPrincipal, StaffRole } from '../../contracts/auth';
 import type { StaffAuth } from '../auth/staff-auth';
 import { HostError } from '../errors/host-error';
+import { terminalToken } from '../lan/lan-guard';
+import type { Pairing } from '../lan/pairing';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -67,4 +69,21 @@ export function staffOf(req: FastifyRequest): StaffPrincipal {
 export function optionalStaff(auth: StaffAuth, req: FastifyRequest): StaffPrincipal | null {
   const token = bearerToken(req);
   return token === null ? null : auth.verify(token);
+}
+
+/**
+ * A preHandler: only a paired host terminal, whatever its address (loopback included). The hall's
+ * `/terminal/*` routes take a queue key and age as given, which only a kiosk holding the hall's
+ * queue keyer can compute.
+ */
+export function requireHostTerminal(pairing: Pairing): preHandlerHookHandler {
+  return (req, _reply, done) => {
+    const token = terminalToken(req);
+    const terminal = token === undefined ? undefined : pairing.verify(token);
+    if (terminal === undefined || terminal.kind !== 'host') {
+      done(new HostError('terminal_unpaired', '此终端尚未与大厅配对'));
+      return;
+    }
+    done();
+  };
 }

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { DisplaySettings, SpeechQuery } from '../../contracts/announcements';
+import { operations } from '../../contracts/api';
 import type { HostConfig } from '../../contracts/config';
-import { ApiError } from '../../contracts/errors';
 import type { SpeechRenderer } from '../announce/speech-renderer';
 import type { Clock } from '../clock/clock';
+import { router } from './route';
 
 export interface AnnounceRouteDeps {
   config: HostConfig;
@@ -20,7 +19,9 @@ export interface AnnounceRouteDeps {
 export function announceRoutes(deps: AnnounceRouteDeps): FastifyPluginAsyncZod {
   const { config, speech, clock } = deps;
   return async (app) => {
-    app.get('/display/settings', { schema: { tags: ['display'], response: { 200: DisplaySettings } } }, async () => ({
+    const route = router(app);
+
+    route(operations.displaySettings, async () => ({
       hallName: config.hallName,
       timeZone: config.timeZone,
       announceRepeat: config.display.announceRepeat,
@@ -30,27 +31,10 @@ export function announceRoutes(deps: AnnounceRouteDeps): FastifyPluginAsyncZod {
       now: clock.now().toISOString(),
     }));
 
-    app.get(
-      '/announcements/speech',
-      {
-        schema: {
-          tags: ['display'],
-          querystring: SpeechQuery,
-          response: {
-            200: {
-              description: 'The announcement as a PCM WAV file, rendered by espeak-ng on the host.',
-              content: { 'audio/wav': { schema: z.instanceof(Buffer).meta({ type: 'string', format: 'binary' }) } },
-            },
-            400: ApiError,
-            503: ApiError,
-          },
-        },
-      },
-      async (req, reply) => {
-        const wav = await speech.render(req.query.text);
-        // Same text, same audio for the host's lifetime: the display's browser may keep it a day.
-        return reply.type('audio/wav').header('cache-control', 'public, max-age=86400').send(wav);
-      },
-    );
+    route(operations.announcementSpeech, async (req, reply) => {
+      const wav = await speech.render(req.query.text);
+      // Same text, same audio for the host's lifetime: the display's browser may keep it a day.
+      return reply.type('audio/wav').header('cache-control', 'public, max-age=86400').send(wav);
+    });
   };
 }

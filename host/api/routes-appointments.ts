@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CheckInRequest, CheckInResponse, TodayAppointments } from '../../contracts/appointments';
-import { ApiError } from '../../contracts/errors';
+import { operations } from '../../contracts/api';
 import type { AppointmentBook } from '../appointments/appointment-book';
 import type { StaffAuth } from '../auth/staff-auth';
 import type { IdentitySessions } from '../identity/identity-sessions';
 import type { TicketPrinting } from '../printing/ticket-printing';
-import { requireStaff } from './auth-guard';
+import { router } from './route';
 
 export interface AppointmentRouteDeps {
   appointments: AppointmentBook;
@@ -14,46 +13,26 @@ export interface AppointmentRouteDeps {
   printing: TicketPrinting;
 }
 
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
-
 /** Appointment check-in at the kiosk and today's list for hall staff (masked data only). */
 export function appointmentRoutes(deps: AppointmentRouteDeps): FastifyPluginAsyncZod {
   const { appointments, identity, auth, printing } = deps;
   return async (app) => {
-    app.post(
-      '/appointments/check-in',
-      {
-        schema: {
-          tags: ['appointments'],
-          body: CheckInRequest,
-          // 201: a ticket was issued; 200: checked in before, the same open ticket again.
-          response: { 200: CheckInResponse, 201: CheckInResponse, ...errors },
-        },
-      },
-      async (req, reply) => {
-        // The card's ID number is needed to match the booking's hash (the central API's salt
-        // differs from the install key); it stays in this request and is never logged or stored.
-        const card = identity.currentCard();
-        const result = await appointments.checkIn(req.body, card);
-        // Printed only after the check-in committed, as POST /tickets does. A repeat check-in
-        // prints again only when the first print did not come out.
-        const ticket =
-          result.alreadyCheckedIn && result.ticket.printStatus === 'printed'
-            ? result.ticket
-            : await printing.print(result.ticket);
-        return reply
-          .code(result.alreadyCheckedIn ? 200 : 201)
-          .send({ ...result, ticket, progressUrl: printing.progressUrl(ticket) });
-      },
-    );
+    const route = router(app, { auth });
 
-    app.get(
-      '/appointments/today',
-      {
-        preHandler: requireStaff(auth, ['staff', 'supervisor']),
-        schema: { tags: ['appointments'], response: { 200: TodayAppointments, ...errors } },
-      },
-      async () => appointments.today(),
-    );
+    route(operations.checkIn, async (req, reply) => {
+      // The card's ID number is needed to match the booking's hash (the central API's salt
+      // differs from the install key); it stays in this request and is never logged or stored.
+      const card = identity.currentCard();
+      const result = await appointments.checkIn(req.body, card);
+      // Printed only after the check-in committed, as POST /tickets does. A repeat check-in
+      // prints again only when the first print did not come out.
+      const ticket =
+        result.alreadyCheckedIn && result.ticket.printStatus === 'printed' ? result.ticket : await printing.print(result.ticket);
+      return reply
+        .code(result.alreadyCheckedIn ? 200 : 201)
+        .send({ ...result, ticket, progressUrl: printing.progressUrl(ticket) });
+    });
+
+    route(operations.appointmentsToday, async () => appointments.today());
   };
 }

@@ -1,19 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  CaseIdParams,
-  CaseNumberParams,
-  CaseProgress,
-  CaseReceiptResponse,
-  LocalCaseProgress,
-  CatalogView,
-  MyCases,
-  SubmitCaseRequest,
-  SubmitCaseResponse,
-  SubmitEvaluationRequest,
-  SubmitEvaluationResponse,
-} from '../../contracts/cases';
-import { ApiError } from '../../contracts/errors';
-import { IssueTicketResponse } from '../../contracts/queue';
+import { operations } from '../../contracts/api';
+import type { IssueTicketResponse } from '../../contracts/queue';
 import type { CaseService } from '../cases/case-service';
 import type { CatalogCache } from '../cases/catalog-cache';
 import type { EvaluationService } from '../cases/evaluation-service';
@@ -21,6 +8,7 @@ import type { StewardCaller } from '../cases/steward-desk';
 import type { CaseReceiptPrinting } from '../printing/case-receipt-printing';
 import { HostError } from '../errors/host-error';
 import type { IdentitySessions } from '../identity/identity-sessions';
+import { router } from './route';
 
 export interface CaseRouteDeps {
   cases: CaseService;
@@ -31,8 +19,6 @@ export interface CaseRouteDeps {
   steward: StewardRequests;
   receipts: CaseReceiptPrinting;
 }
-
-const errors = { 400: ApiError, 404: ApiError, 409: ApiError };
 
 /** Steward tickets: the hall's own desk, or the hall's through the link on a secondary kiosk. */
 export interface StewardRequests {
@@ -56,67 +42,43 @@ function callerOf(identity: IdentitySessions): StewardCaller {
 export function caseRoutes(deps: CaseRouteDeps): FastifyPluginAsyncZod {
   const { cases, evaluations, catalog, identity, steward, receipts } = deps;
   return async (app) => {
-    app.get('/catalog', { schema: { tags: ['cases'], response: { 200: CatalogView } } }, async () => catalog.view());
+    const route = router(app);
 
-    app.post(
-      '/cases',
-      { schema: { tags: ['cases'], body: SubmitCaseRequest, response: { 201: SubmitCaseResponse, ...errors } } },
-      async (req, reply) => {
-        const card = identity.currentCard();
-        if (card === null) throw new HostError('no_identity', '请先刷身份证');
-        const saved = cases.submit(req.body, card);
-        if (!saved.stewardRequested) return reply.code(201).send({ case: saved, stewardTicket: null, stewardProblem: null });
-        // The case is saved whatever happens here: a steward ticket that cannot be issued now
-        // (closed hours, no steward service) is reported, and staff see the flag on the case.
-        try {
-          const stewardTicket = await steward.request(callerOf(identity));
-          if (steward.ticketsAreLocal()) cases.linkStewardTicket(saved.id, stewardTicket.ticket.id);
-          return reply.code(201).send({ case: cases.localCase(saved.id), stewardTicket, stewardProblem: null });
-        } catch (error) {
-          if (!(error instanceof HostError)) throw error;
-          return reply.code(201).send({ case: saved, stewardTicket: null, stewardProblem: error.code });
-        }
-      },
-    );
+    route(operations.catalog, async () => catalog.view());
+
+    route(operations.submitCase, async (req, reply) => {
+      const card = identity.currentCard();
+      if (card === null) throw new HostError('no_identity', '请先刷身份证');
+      const saved = cases.submit(req.body, card);
+      if (!saved.stewardRequested) return reply.code(201).send({ case: saved, stewardTicket: null, stewardProblem: null });
+      // The case is saved whatever happens here: a steward ticket that cannot be issued now
+      // (closed hours, no steward service) is reported, and staff see the flag on the case.
+      try {
+        const stewardTicket = await steward.request(callerOf(identity));
+        if (steward.ticketsAreLocal()) cases.linkStewardTicket(saved.id, stewardTicket.ticket.id);
+        return reply.code(201).send({ case: cases.localCase(saved.id), stewardTicket, stewardProblem: null });
+      } catch (error) {
+        if (!(error instanceof HostError)) throw error;
+        return reply.code(201).send({ case: saved, stewardTicket: null, stewardProblem: error.code });
+      }
+    });
 
     // 首席服务管家 without a case: an enterprise asks for help before it knows what to file.
-    app.post(
-      '/steward-requests',
-      { schema: { tags: ['cases'], response: { 201: IssueTicketResponse, ...errors } } },
-      async (_req, reply) => reply.code(201).send(await steward.request(callerOf(identity))),
-    );
+    route(operations.requestSteward, async (_req, reply) => reply.code(201).send(await steward.request(callerOf(identity))));
 
-    app.get(
-      '/cases/local/:caseId/progress',
-      { schema: { tags: ['cases'], params: CaseIdParams, response: { 200: LocalCaseProgress, ...errors } } },
-      async (req) => cases.progressById(req.params.caseId),
-    );
+    route(operations.localCaseProgress, async (req) => cases.progressById(req.params.caseId));
 
-    app.post(
-      '/cases/local/:caseId/receipt',
-      { schema: { tags: ['cases'], params: CaseIdParams, response: { 200: CaseReceiptResponse, ...errors } } },
-      async (req) => receipts.print(cases.localCase(req.params.caseId)),
-    );
+    route(operations.printReceipt, async (req) => receipts.print(cases.localCase(req.params.caseId)));
 
     // Registered before /cases/:caseNumber/... so "mine" is never read as a case number.
-    app.get('/cases/mine', { schema: { tags: ['cases'], response: { 200: MyCases, ...errors } } }, async () => {
+    route(operations.myCases, async () => {
       const key = identity.identityKey();
       if (key === null) throw new HostError('no_identity', '请先刷身份证');
       return { cases: cases.casesForCard(key) };
     });
 
-    app.get(
-      '/cases/:caseNumber/progress',
-      { schema: { tags: ['cases'], params: CaseNumberParams, response: { 200: CaseProgress, ...errors } } },
-      async (req) => cases.progress(req.params.caseNumber),
-    );
+    route(operations.caseProgress, async (req) => cases.progress(req.params.caseNumber));
 
-    app.post(
-      '/evaluations',
-      {
-        schema: { tags: ['cases'], body: SubmitEvaluationRequest, response: { 201: SubmitEvaluationResponse, ...errors } },
-      },
-      async (req, reply) => reply.code(201).send(evaluations.submit(req.body)),
-    );
+    route(operations.submitEvaluation, async (req, reply) => reply.code(201).send(evaluations.submit(req.body)));
   };
 }

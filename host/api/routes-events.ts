@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { operations } from '../../contracts/api';
 import type { ApiError } from '../../contracts/errors';
 import type { EventStreamMessage } from '../../contracts/events';
-import { EventsQuery } from '../../contracts/events';
 import type { EventBus } from '../events/event-bus';
 import type { KioskSeat } from '../identity/kiosk-seat';
+import { routeOptions } from './route';
 
 /**
  * `/events` WebSocket: `hello` with the current seq, then the events after
@@ -13,10 +14,9 @@ import type { KioskSeat } from '../identity/kiosk-seat';
  */
 export function eventRoutes(bus: EventBus, seat: KioskSeat): FastifyPluginAsyncZod {
   return async (app) => {
+    // Declared in the table like every route; registered here because of its WebSocket handler.
     app.route({
-      method: 'GET',
-      url: '/events',
-      schema: { hide: true, querystring: EventsQuery },
+      ...routeOptions(operations.events, {}),
       // A plain GET (no upgrade) gets the error envelope, not an empty 404.
       handler: async (_req, reply) => {
         const body: ApiError = { error: { code: 'invalid_request', message: '事件流只能通过 WebSocket 连接' } };

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { HostHealth, type StorageHealth } from '../../contracts/health';
+import { operations } from '../../contracts/api';
+import type { StorageHealth } from '../../contracts/health';
 import type { HostConfig } from '../../contracts/config';
 import { CARD_KINDS_WITH_ADDRESS } from '../../hardware/idcard';
 import type { DeviceManager } from '../devices/device-manager';
 import type { QueueService } from '../queue/queue-service';
 import type { HallLinkStatus } from '../../contracts/hall-link';
 import type { TerminalSettings } from '../../contracts/terminal-settings';
+import { router } from './route';
 
 export function healthRoutes(deps: {
   config: HostConfig;
@@ -17,7 +19,7 @@ export function healthRoutes(deps: {
   storage: () => StorageHealth;
 }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/health', { schema: { tags: ['host'], response: { 200: HostHealth } } }, async () => ({
+    router(app)(operations.health, async () => ({
       status: 'ok' as const,
       version: deps.version,
       role: deps.terminal().role,

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { operationPath, operations } from '../../contracts/api';
 import { HostError } from '../errors/host-error';
 import type { Pairing } from './pairing';
 
@@ -27,7 +28,7 @@ export function terminalToken(req: FastifyRequest): string | undefined {
 /** What an unpaired LAN client may reach: the pairing page (and its assets) and the claim itself. */
 function openToUnpaired(req: FastifyRequest): boolean {
   const path = req.url.split('?')[0] ?? '';
-  if (req.method === 'POST' && path === '/api/v1/pairing/claim') return true;
+  if (req.method === operations.claimPairing.method && path === operationPath(operations.claimPairing)) return true;
   if (req.method !== 'GET') return false;
   return path === '/pair' || path.startsWith('/assets/');
 }

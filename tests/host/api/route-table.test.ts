@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_PREFIX, operationList, operationPath, operations, type Operation } from '../../../contracts/api';
+import { signIn, testStaffSeeds } from '../../support/staff';
+import { startTestHost, type TestHost } from '../../support/test-host';
+
+/**
+ * The host serves exactly the route table (contracts/api): no route without a declaration, no
+ * declaration without a route, each route documented under its operation's name, and the
+ * declared access enforced.
+ */
+
+/** `METHOD /path` of every API route the app serves (HEAD is Fastify's automatic twin of GET). */
+function servedRoutes(app: FastifyInstance): string[] {
+  const stack: string[] = [];
+  const routes: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = (match[1] ?? '').length / 4;
+    const path = (stack[depth - 1] ?? '') + (match[2] ?? '');
+    stack[depth] = path;
+    stack.length = depth + 1;
+    for (const method of (match[3] ?? '').split(',').map((m) => m.trim())) {
+      if (method === '' || method === 'HEAD') continue;
+      routes.push(`${method} ${path}`);
+    }
+  }
+  // The pages and assets outside the API are the renderer's, not operations.
+  return routes.filter((route) => route.split(' ')[1]?.startsWith(`${API_PREFIX}/`)).sort();
+}
+
+const declared = (ops: readonly Operation[]) => ops.map((op) => `${op.method} ${API_PREFIX}${op.path}`).sort();
+
+/** A URL for `op` with made-up parameters (ids that exist nowhere, in each parameter's shape). */
+const sampleUrl = (op: Operation) =>
+  operationPath(
+    op,
+    Object.fromEntries(
+      [...op.path.matchAll(/:(\w+)/g)].map(([, name]) => [
+        name,
+        name === 'caseId' || name === 'terminalId' ? '00000000-0000-4000-8000-000000000000' : name === 'caseNumber' ? 'X1' : '1',
+      ]),
+    ),
+  );
+
+interface OpenApiDoc {
+  paths: Record<string, Record<string, { operationId?: string } | undefined> | undefined>;
+}
+
+const READER = { id: 'idcard-1', kind: 'idcard' as const, transport: { type: 'simulated' as const }, pollIntervalMs: 20 };
+
+describe('the routes a host serves', () => {
+  let host: TestHost;
+  let plain: TestHost;
+
+  beforeAll(async () => {
+    host = await startTestHost({ config: { staff: await testStaffSeeds(), devices: [READER] } });
+    // Real devices only: no simulator routes (and nothing opened: the device list is empty).
+    plain = await startTestHost({ config: { devices: [] } });
+  });
+  afterAll(async () => {
+    await host.dispose();
+    await plain.dispose();
+  });
+
+  it('are the route table, no more and no less', () => {
+    expect(servedRoutes(host.app)).toEqual(declared(operationList));
+  });
+
+  it('leave out the simulator operations on a host without simulated devices', () => {
+    expect(servedRoutes(plain.app)).toEqual(declared(operationList.filter((op) => op.access !== 'simulator')));
+  });
+
+  it('are documented under their operation names', async () => {
+    const doc = (await host.app.inject({ url: operationPath(operations.openApi) })).json<OpenApiDoc>();
+    for (const op of operationList.filter((o) => !o.hide)) {
+      const path = `${API_PREFIX}${op.path.replace(/:(\w+)/g, '{$1}')}`;
+      expect(doc.paths[path]?.[op.method.toLowerCase()]?.operationId, op.name).toBe(op.name);
+    }
+  });
+
+  it('enforce the declared access', async () => {
+    const staff = await signIn(host.app, '1001', 1);
+    const technician = await signIn(host.app, '8001');
+    // Requests are validated before their guard runs: the bodiless operations show the guard alone.
+    const guarded = operationList.filter((o) => (typeof o.access === 'object' || o.access === 'hostTerminal') && !o.body);
+    expect(guarded.length).toBeGreaterThan(25);
+    for (const op of guarded) {
+      const anonymous = await host.app.inject({ method: op.method, url: sampleUrl(op) });
+      const expected = op.access === 'hostTerminal' ? 'terminal_unpaired' : 'unauthorized';
+      expect([anonymous.statusCode, anonymous.json<{ error: { code: string } }>().error.code], op.name).toEqual([401, expected]);
+      if (typeof op.access !== 'object' || op.access.staff === 'any') continue;
+      // Each staff operation refuses the role it does not list (a supervisor counts as staff).
+      const roles = op.access.staff;
+      const outsider = roles.includes('technician') ? (roles.includes('staff') ? null : staff) : technician;
+      if (outsider === null) continue;
+      const refused = await host.app.inject({ method: op.method, url: sampleUrl(op), headers: outsider });
+      expect(refused.statusCode, op.name).toBe(403);
+    }
+  });
+});
