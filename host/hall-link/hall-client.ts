@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { operationUrl, parseReply, type Operation, type OperationInput, type OperationReply } from '../../contracts/api';
 import { ApiError } from '../../contracts/errors';
 import { HostError } from '../errors/host-error';
 
@@ -26,14 +26,16 @@ export const isUnreachable = (error: unknown) => error instanceof HostError && e
 export class HallClient {
   constructor(private readonly o: HallClientOptions) {}
 
-  async call<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  /** Calls the hall's `op` (from the route table) and parses its reply with the schema `op` declares. */
+  async call<O extends Operation>(op: O, input: OperationInput<O>): Promise<OperationReply<O>> {
+    const body: unknown = input.body;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.o.token !== null) headers[TERMINAL_HEADER] = this.o.token;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await (this.o.fetch ?? fetch)(new URL(`/api/v1${path}`, this.o.baseUrl), {
-        method,
+      response = await (this.o.fetch ?? fetch)(new URL(operationUrl(op, input), this.o.baseUrl), {
+        method: op.method,
         headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(this.o.timeoutMs),
@@ -50,8 +52,8 @@ export class HallClient {
       if (failure.success) throw new HostError(failure.data.error.code, failure.data.error.message, failure.data.error.details);
       throw new HostError('hall_unreachable', `大厅主机回复异常（HTTP ${response.status}）`);
     }
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) throw new HostError('hall_unreachable', '大厅主机的回复无法识别（版本不一致？）');
+    const parsed = parseReply(op, response.status, payload);
+    if (!parsed.ok) throw new HostError('hall_unreachable', '大厅主机的回复无法识别（版本不一致？）');
     return parsed.data;
   }
 }

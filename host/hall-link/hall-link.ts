@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { ClaimPairingResponse } from '../../contracts/pairing';
+import { operationPath, operations } from '../../contracts/api';
 import type { HallLinkState, HallLinkStatus } from '../../contracts/hall-link';
 import { EventStreamMessage, type HallEvent } from '../../contracts/events';
 import type { Db } from '../../db/open';
@@ -115,10 +115,8 @@ export class HallLink {
     const url = this.hallUrl();
     if (url === null) throw new HostError('invalid_state', '请先在本机设置中填写大厅主机地址');
     const client = new HallClient({ baseUrl: url, token: null, timeoutMs: this.o.timeoutMs ?? 5_000 });
-    const claimed = await client.call('POST', '/pairing/claim', ClaimPairingResponse, {
-      code,
-      name: this.o.settings.get().name,
-      kind: 'host',
+    const claimed = await client.call(operations.claimPairing, {
+      body: { code, name: this.o.settings.get().name, kind: 'host' },
     });
     if (!claimed.hall) throw new HostError('hall_unreachable', '该地址不是大厅主机（配对回复缺少大厅信息）');
     const credentials: LinkCredentials = {
@@ -202,7 +200,7 @@ export class HallLink {
   private connect(): void {
     const credentials = this.credentials;
     if (credentials === null || this.stopped) return;
-    const target = new URL('/api/v1/events', credentials.hallUrl);
+    const target = new URL(operationPath(operations.events), credentials.hallUrl);
     target.protocol = target.protocol === 'https:' ? 'wss:' : 'ws:';
     if (this.cursor) {
       target.searchParams.set('since', String(this.cursor.seq));

@@ -1,23 +1,12 @@
-import { z } from 'zod';
-import { CheckInResponse, type CheckInRequest } from '../../contracts/appointments';
+import { operations } from '../../contracts/api';
+import type { CheckInRequest, CheckInResponse } from '../../contracts/appointments';
 import type { QueueCaller } from '../../contracts/hall-link';
-import {
-  IssueTicketResponse,
-  RecentCalls,
-  ServiceList,
-  TicketResponse,
-  Window,
-  WindowList,
-  type Ticket,
-} from '../../contracts/queue';
-import { HallInfo } from '../../contracts/hall-settings';
+import type { IssueTicketResponse, Ticket } from '../../contracts/queue';
 import { appointmentIdHash } from '../appointments/appointment-book';
 import { HostError } from '../errors/host-error';
 import type { IdentitySessions } from '../identity/identity-sessions';
 import { mayReprint, type TicketPrinting } from '../printing/ticket-printing';
 import type { HallLink } from './hall-link';
-
-const CheckInAnswer = CheckInResponse;
 
 export interface RemoteQueueOptions {
   link: HallLink;
@@ -38,44 +27,38 @@ export class RemoteQueue {
 
   /** The hall's name and kiosk idle time: a secondary kiosk follows its hall's settings. */
   hallInfo() {
-    return this.o.link.call((hall) => hall.call('GET', '/hall/info', HallInfo));
+    return this.o.link.call((hall) => hall.call(operations.hallInfo, {}));
   }
 
   services() {
-    return this.o.link.call((hall) => hall.call('GET', '/services', ServiceList));
+    return this.o.link.call((hall) => hall.call(operations.services, {}));
   }
 
   windows() {
-    return this.o.link.call((hall) => hall.call('GET', '/windows', WindowList));
+    return this.o.link.call((hall) => hall.call(operations.windows, {}));
   }
 
   window(windowId: number) {
-    return this.o.link.call((hall) => hall.call('GET', `/windows/${windowId}`, Window));
+    return this.o.link.call((hall) => hall.call(operations.window, { params: { windowId } }));
   }
 
   recentCalls(limit: number) {
-    return this.o.link.call((hall) => hall.call('GET', `/calls/recent?limit=${limit}`, RecentCalls));
+    return this.o.link.call((hall) => hall.call(operations.recentCalls, { query: { limit } }));
   }
 
   ticketProgress(ticketId: number, tag: string) {
-    return this.o.link.call((hall) =>
-      hall.call('GET', `/tickets/${ticketId}/progress?k=${encodeURIComponent(tag)}`, TicketResponse),
-    );
+    return this.o.link.call((hall) => hall.call(operations.ticketProgress, { params: { ticketId }, query: { k: tag } }));
   }
 
   async issue(serviceCode: string, withIdentity: boolean): Promise<IssueTicketResponse> {
     const caller = this.caller(withIdentity);
-    const issued = await this.o.link.call((hall) =>
-      hall.call('POST', '/terminal/tickets', IssueTicketResponse, { serviceCode, caller }),
-    );
+    const issued = await this.o.link.call((hall) => hall.call(operations.terminalIssueTicket, { body: { serviceCode, caller } }));
     return this.printAndReport(issued);
   }
 
   async steward(): Promise<IssueTicketResponse> {
     const caller = this.caller(false);
-    const issued = await this.o.link.call((hall) =>
-      hall.call('POST', '/terminal/steward-requests', IssueTicketResponse.extend({ existing: z.boolean() }), { caller }),
-    );
+    const issued = await this.o.link.call((hall) => hall.call(operations.terminalStewardRequest, { body: { caller } }));
     // A card that already holds a steward ticket gets it back, not printed twice.
     return issued.existing ? { ticket: issued.ticket, progressUrl: issued.progressUrl } : this.printAndReport(issued);
   }
@@ -83,7 +66,7 @@ export class RemoteQueue {
   /** Citizens reprint a waiting ticket whose print failed (staff reprint at the hall's counters). */
   async reprint(ticketId: number): Promise<IssueTicketResponse> {
     const { ticket, progressUrl } = await this.o.link.call((hall) =>
-      hall.call('GET', `/terminal/tickets/${ticketId}`, IssueTicketResponse),
+      hall.call(operations.terminalTicket, { params: { ticketId } }),
     );
     if (!mayReprint(ticket, false)) throw new HostError('invalid_state', '该号码不能补打');
     return this.printAndReport({ ticket, progressUrl });
@@ -93,9 +76,7 @@ export class RemoteQueue {
   async reprintMine(serviceCode: string): Promise<IssueTicketResponse> {
     const caller = this.caller(true);
     if (caller === null) throw new HostError('no_identity', '请先刷身份证');
-    const mine = await this.o.link.call((hall) =>
-      hall.call('POST', '/terminal/tickets/mine', IssueTicketResponse, { serviceCode, caller }),
-    );
+    const mine = await this.o.link.call((hall) => hall.call(operations.terminalMyTicket, { body: { serviceCode, caller } }));
     return this.printAndReport(mine);
   }
 
@@ -106,9 +87,7 @@ export class RemoteQueue {
     if (hall === null) throw new HostError('hall_unpaired', '本终端尚未与大厅主机配对，请技术人员配对');
     // Hashes only leave this kiosk: the booking's (as the central API computes it) and the queue's.
     const holder = card !== null && caller !== null ? { idHash: appointmentIdHash(hall.hallId, card.idNumber), caller } : null;
-    const answer = await this.o.link.call((client) =>
-      client.call('POST', '/terminal/appointments/check-in', CheckInAnswer, { request, holder }),
-    );
+    const answer = await this.o.link.call((client) => client.call(operations.terminalCheckIn, { body: { request, holder } }));
     const printedBefore = answer.alreadyCheckedIn && answer.ticket.printStatus === 'printed';
     const printed = printedBefore ? answer : { ...answer, ...(await this.printAndReport(answer)) };
     return { status: answer.alreadyCheckedIn ? 200 : 201, body: printed };
@@ -135,7 +114,7 @@ export class RemoteQueue {
     if (printed === null) return issued;
     try {
       const { ticket } = await this.o.link.call((hall) =>
-        hall.call('POST', `/terminal/tickets/${issued.ticket.id}/printed`, TicketResponse, { printed }),
+        hall.call(operations.terminalTicketPrinted, { params: { ticketId: issued.ticket.id }, body: { printed } }),
       );
       return { ticket, progressUrl: issued.progressUrl };
     } catch {

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX, operationList, operationPath, operations, type Operation } from '../../../contracts/api';
+import { relayedOperations } from '../../../host/hall-link/relay';
 import { signIn, testStaffSeeds } from '../../support/staff';
 import { startTestHost, type TestHost } from '../../support/test-host';
 
 /**
  * The host serves exactly the route table (contracts/api): no route without a declaration, no
- * declaration without a route, each route documented under its operation's name, and the
- * declared access enforced.
+ * declaration without a route, each route documented under its operation's name, the declared
+ * access enforced, and a secondary kiosk's relay covering exactly the operations marked `relay`.
  */
 
 /** `METHOD /path` of every API route the app serves (HEAD is Fastify's automatic twin of GET). */
@@ -98,5 +99,45 @@ describe('the routes a host serves', () => {
       const refused = await host.app.inject({ method: op.method, url: sampleUrl(op), headers: outsider });
       expect(refused.statusCode, op.name).toBe(403);
     }
+  });
+});
+
+describe('on a secondary kiosk', () => {
+  let kiosk: TestHost;
+
+  beforeAll(async () => {
+    // A hall address nobody answers, and never paired: relayed operations say so, hall-only ones refuse.
+    kiosk = await startTestHost({ config: { staff: await testStaffSeeds(), devices: [READER], hallUrl: 'http://127.0.0.1:9' } });
+  });
+  afterAll(async () => {
+    await kiosk.dispose();
+  });
+
+  it('relays exactly the operations the table marks relay', () => {
+    const marked = operationList.filter((op) => op.secondary === 'relay').map((op) => op.name);
+    expect([...relayedOperations()].sort()).toEqual([...marked].sort());
+    expect(marked.length).toBeGreaterThan(5);
+  });
+
+  it('answers relayed operations from the hall and refuses hall-only ones', async () => {
+    // Bodies the contract accepts, so the request reaches the relay (it runs after validation).
+    const bodies: Partial<Record<string, unknown>> = { transfer: { toWindowId: 2 }, finish: {}, pause: { paused: true } };
+    for (const op of operationList.filter((o) => o.secondary !== undefined)) {
+      const payload = bodies[op.name] ?? (op.body ? {} : undefined);
+      const res = await kiosk.app.inject({
+        method: op.method,
+        url: sampleUrl(op),
+        ...(payload === undefined ? {} : { payload }),
+      });
+      const code = res.json<{ error?: { code: string } }>().error?.code;
+      // Relayed: the request is checked against the contract first (400), then asks the unpaired hall (503).
+      if (op.secondary === 'relay') expect(['hall_unpaired', 'invalid_request'], op.name).toContain(code);
+      else expect(code, op.name).toBe('served_by_hall');
+    }
+  });
+
+  it('treats HEAD like its GET for hall-only operations and serves it locally otherwise', async () => {
+    expect((await kiosk.app.inject({ method: 'HEAD', url: `${API_PREFIX}/stats/today` })).statusCode).toBe(409);
+    expect((await kiosk.app.inject({ method: 'HEAD', url: `${API_PREFIX}/services` })).statusCode).toBe(200);
   });
 });

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { z } from 'zod';
+import { operations } from '../../../contracts/api';
 import type { HallEvent } from '../../../contracts/events';
 import { HostError } from '../../../host/errors/host-error';
 import { EventBus } from '../../../host/events/event-bus';
@@ -36,7 +36,6 @@ const failure = async (promise: Promise<unknown>) => {
 };
 
 describe('calls from a secondary host to its hall', () => {
-  const Answer = z.object({ ok: z.literal(true) });
   const clientOf = (url: string, timeoutMs = 2_000) => new HallClient({ baseUrl: url, token: 't'.repeat(43), timeoutMs });
   const hall = async (status: number, body: string, contentType = 'application/json') => {
     const { server, url } = await listen((_req, res) => res.writeHead(status, { 'content-type': contentType }).end(body));
@@ -46,29 +45,31 @@ describe('calls from a secondary host to its hall', () => {
 
   it('pass the hall’s own refusals through with their codes', async () => {
     const client = await hall(409, JSON.stringify({ error: { code: 'duplicate_ticket', message: '您已取过该事项的号' } }));
-    const error = await failure(client.call('POST', '/terminal/tickets', Answer, {}));
+    const error = await failure(
+      client.call(operations.terminalIssueTicket, { body: { serviceCode: 'business-startup', caller: null } }),
+    );
     expect([error.code, error.httpStatus, error.message]).toEqual(['duplicate_ticket', 409, '您已取过该事项的号']);
   });
 
   it('turn a refused token into hall_unpaired', async () => {
     const client = await hall(401, JSON.stringify({ error: { code: 'terminal_unpaired', message: 'x' } }));
-    expect((await failure(client.call('GET', '/services', Answer))).code).toBe('hall_unpaired');
+    expect((await failure(client.call(operations.services, {}))).code).toBe('hall_unpaired');
   });
 
   it('turn garbage, an HTML error page, a wrong shape, a closed port and silence into hall_unreachable', async () => {
-    expect((await failure((await hall(200, '{"ok":')).call('GET', '/services', Answer))).code).toBe('hall_unreachable');
-    expect((await failure((await hall(502, '<h1>Bad gateway</h1>', 'text/html')).call('GET', '/x', Answer))).code).toBe(
+    expect((await failure((await hall(200, '{"ok":')).call(operations.services, {}))).code).toBe('hall_unreachable');
+    expect((await failure((await hall(502, '<h1>Bad gateway</h1>', 'text/html')).call(operations.services, {}))).code).toBe(
       'hall_unreachable',
     );
-    expect((await failure((await hall(200, '{"ok":"yes"}')).call('GET', '/services', Answer))).code).toBe('hall_unreachable');
+    expect((await failure((await hall(200, '{"ok":"yes"}')).call(operations.services, {}))).code).toBe('hall_unreachable');
     // A port nobody listens on.
     const closed = await listen(() => undefined);
     await new Promise((resolve) => closed.server.close(resolve));
-    expect((await failure(clientOf(closed.url).call('GET', '/services', Answer))).code).toBe('hall_unreachable');
+    expect((await failure(clientOf(closed.url).call(operations.services, {}))).code).toBe('hall_unreachable');
     // A hall that accepts the request and never answers.
     const silent = await listen(() => undefined);
     servers.push(silent.server);
-    expect((await failure(clientOf(silent.url, 300).call('GET', '/services', Answer))).code).toBe('hall_unreachable');
+    expect((await failure(clientOf(silent.url, 300).call(operations.services, {}))).code).toBe('hall_unreachable');
   });
 });
 
