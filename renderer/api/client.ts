@@ -1,45 +1,22 @@
-import { z } from 'zod';
+import {
+  operations,
+  operationUrl,
+  parseReply,
+  type Operation,
+  type OperationInput,
+  type OperationReply,
+} from '../../contracts/api';
 import { ApiError, type ApiErrorCode } from '../../contracts/errors';
-import { CurrentIdentity, EndIdentityResponse } from '../../contracts/identity';
-import { HostHealth } from '../../contracts/health';
-import { SignInResponse, StaffList, StaffResponse, type CreateStaffRequest, type UpdateStaffRequest } from '../../contracts/auth';
-import {
-  CallNextResponse,
-  type Outcome,
-  TicketResponse,
-  Window,
-  IssueTicketResponse,
-  RecentCalls,
-  ServiceList,
-  WindowList,
-  type IssueTicketRequest,
-} from '../../contracts/queue';
-import { SimulatedCardList } from '../../contracts/simulator';
-import {
-  CaseProgress,
-  CaseReceiptResponse,
-  CatalogView,
-  LocalCaseProgress,
-  MyCases,
-  SubmitCaseResponse,
-  SubmitEvaluationResponse,
-  type SubmitCaseInput,
-  type SubmitEvaluationRequest,
-} from '../../contracts/cases';
-import { CheckInResponse, type CheckInRequest } from '../../contracts/appointments';
-import { HallNotices } from '../../contracts/notices';
-import { DisplaySettings } from '../../contracts/announcements';
-import { ClaimPairingResponse, PairingCode, Terminal, TerminalList, type ClaimPairingRequest } from '../../contracts/pairing';
+import type { CreateStaffRequest, UpdateStaffRequest } from '../../contracts/auth';
+import type { Outcome, IssueTicketRequest, TransferRequest } from '../../contracts/queue';
+import type { SubmitCaseInput, SubmitEvaluationRequest } from '../../contracts/cases';
+import type { CheckInRequest } from '../../contracts/appointments';
+import type { ClaimPairingRequest } from '../../contracts/pairing';
 import type { DeviceConfigInput } from '../../contracts/config';
-import { DeviceList, DeviceTestResult, DiscoveryResult, PrintPreviewList, type DeviceTestAction } from '../../contracts/devices';
-import { SyncStatus } from '../../contracts/sync';
-import { HallInfo, HallSettings, type HallSettingsInput } from '../../contracts/hall-settings';
-import { ImportResult } from '../../contracts/config-transfer';
-import { LogList, type LogLevel } from '../../contracts/logs';
-import { TerminalSettingsView, type TerminalSettingsInput } from '../../contracts/terminal-settings';
-import { HallLinkStatus } from '../../contracts/hall-link';
-import { DayStatistics } from '../../contracts/stats';
-import { WaitingList, type TransferRequest } from '../../contracts/queue';
+import type { DeviceTestAction } from '../../contracts/devices';
+import type { HallSettingsInput } from '../../contracts/hall-settings';
+import type { LogLevel } from '../../contracts/logs';
+import type { TerminalSettingsInput } from '../../contracts/terminal-settings';
 
 /** A failure the host reported with a stable code, or `network` when it could not be reached. */
 export class ApiClientError extends Error {
@@ -54,11 +31,17 @@ export class ApiClientError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** A request's parts as sent: the host validates them (see `call` for the typed front). */
+interface WireRequest {
+  readonly params?: unknown;
+  readonly query?: unknown;
+  readonly body?: unknown;
+}
 
 /**
- * The renderer's only way to the host: every response is parsed with the same
- * zod schema the host validates against, so a contract drift fails loudly here.
+ * The renderer's only way to the host: every call is an operation of the route table
+ * (contracts/api), and every response is parsed with the schema the table declares for it, the
+ * one the host validates against, so a contract drift fails loudly here.
  */
 export function createApiClient(baseUrl = '') {
   /** Bearer token of the signed-in staff member (counter screens); memory only. */
@@ -66,17 +49,18 @@ export function createApiClient(baseUrl = '') {
   /** This kiosk page's random id (kiosk pages only): the host answers a page that is not its kiosk accordingly. */
   let kioskPage: string | null = null;
 
-  async function call<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+  /** Sends `op` with the parts as given and parses the reply with the schema `op` declares for its status. */
+  async function send<O extends Operation>(op: O, request: WireRequest): Promise<OperationReply<O>> {
     let response: Response;
     const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
     if (staffToken) headers.authorization = `Bearer ${staffToken}`;
     if (kioskPage) headers['x-kiosk-page'] = kioskPage;
     try {
-      response = await fetch(`${baseUrl}/api/v1${path}`, {
-        method,
+      response = await fetch(`${baseUrl}${operationUrl(op, request)}`, {
+        method: op.method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
       });
     } catch {
       throw new ApiClientError('network', 'host unreachable');
@@ -87,19 +71,19 @@ export function createApiClient(baseUrl = '') {
       if (parsed.success) throw new ApiClientError(parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
       throw new ApiClientError('bad_response', `HTTP ${response.status}`);
     }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ApiClientError('bad_response', `unexpected response from ${path}`);
+    const parsed = parseReply(op, response.status, json);
+    if (!parsed.ok) throw new ApiClientError('bad_response', `unexpected response from ${op.path}`);
     return parsed.data;
   }
 
-  /** 204 No Content parses as null. */
-  const empty = z.null();
+  /** Calls `op` with its path parameters, query and body typed by the operation's schemas. */
+  const call = <O extends Operation>(op: O, input: OperationInput<O>): Promise<OperationReply<O>> => send(op, input);
 
   /** A file the host sends (e.g. the diagnostics zip), with the name it suggests; same errors as `call`. */
-  async function download(path: string): Promise<{ blob: Blob; fileName: string }> {
+  async function download(op: Operation): Promise<{ blob: Blob; fileName: string }> {
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}/api/v1${path}`, {
+      response = await fetch(`${baseUrl}${operationUrl(op)}`, {
         headers: staffToken ? { authorization: `Bearer ${staffToken}` } : {},
       });
     } catch {
@@ -115,118 +99,106 @@ export function createApiClient(baseUrl = '') {
     return { blob: await response.blob(), fileName };
   }
 
+  const ops = operations;
   return {
     /** Marks every request as coming from this kiosk page (see the host's kiosk seat). */
     setKioskPage: (pageId: string) => {
       kioskPage = pageId;
     },
-    health: () => call('GET', '/health', HostHealth),
-    identity: () => call('GET', '/identity', CurrentIdentity),
-    endIdentity: () => call('POST', '/identity/end', EndIdentityResponse),
-    services: () => call('GET', '/services', ServiceList),
-    windows: () => call('GET', '/windows', WindowList),
-    issueTicket: (request: IssueTicketRequest) => call('POST', '/tickets', IssueTicketResponse, request),
-    reprint: (ticketId: number) => call('POST', `/tickets/${ticketId}/reprint`, IssueTicketResponse),
+    health: () => call(ops.health, {}),
+    identity: () => call(ops.identity, {}),
+    endIdentity: () => call(ops.endIdentity, {}),
+    services: () => call(ops.services, {}),
+    windows: () => call(ops.windows, {}),
+    issueTicket: (request: IssueTicketRequest) => call(ops.issueTicket, { body: request }),
+    reprint: (ticketId: number) => call(ops.reprint, { params: { ticketId } }),
     /** The open ticket the card on the reader holds for a service, printed again. */
-    reprintMine: (serviceCode: string) => call('POST', '/tickets/mine/reprint', IssueTicketResponse, { serviceCode }),
-    ticketProgress: (ticketId: number, key: string) =>
-      call('GET', `/tickets/${ticketId}/progress?k=${encodeURIComponent(key)}`, TicketResponse),
+    reprintMine: (serviceCode: string) => call(ops.reprintMine, { body: { serviceCode } }),
+    ticketProgress: (ticketId: number, key: string) => call(ops.ticketProgress, { params: { ticketId }, query: { k: key } }),
     signIn: async (staffNo: string, pin: string, windowId: number) => {
-      const result = await call('POST', '/auth/sign-in', SignInResponse, { staffNo, pin, windowId });
+      const result = await call(ops.signIn, { body: { staffNo, pin, windowId } });
       staffToken = result.token;
       return result;
     },
     signOut: async () => {
-      if (staffToken) await call('POST', '/auth/sign-out', z.unknown()).catch(() => undefined);
+      if (staffToken) await call(ops.signOut, {}).catch(() => undefined);
       staffToken = null;
     },
-    window: (windowId: number) => call('GET', `/windows/${windowId}`, Window),
-    callNext: (windowId: number) => call('POST', `/windows/${windowId}/call-next`, CallNextResponse),
-    recall: (windowId: number) => call('POST', `/windows/${windowId}/recall`, CallNextResponse),
-    skip: (windowId: number) => call('POST', `/windows/${windowId}/skip`, TicketResponse),
-    finish: (windowId: number, outcome: Outcome) => call('POST', `/windows/${windowId}/finish`, TicketResponse, { outcome }),
-    pause: (windowId: number, paused: boolean) => call('POST', `/windows/${windowId}/pause`, Window, { paused }),
-    recentCalls: (limit = 10) => call('GET', `/calls/recent?limit=${limit}`, RecentCalls),
+    window: (windowId: number) => call(ops.window, { params: { windowId } }),
+    callNext: (windowId: number) => call(ops.callNext, { params: { windowId } }),
+    recall: (windowId: number) => call(ops.recall, { params: { windowId } }),
+    skip: (windowId: number) => call(ops.skip, { params: { windowId } }),
+    finish: (windowId: number, outcome: Outcome) => call(ops.finish, { params: { windowId }, body: { outcome } }),
+    pause: (windowId: number, paused: boolean) => call(ops.pause, { params: { windowId }, body: { paused } }),
+    recentCalls: (limit = 10) => call(ops.recentCalls, { query: { limit } }),
     // Cases, complaints, evaluations, stewards, appointments and notices (the kiosk's flows).
-    catalog: () => call('GET', '/catalog', CatalogView),
-    submitCase: (request: SubmitCaseInput) => call('POST', '/cases', SubmitCaseResponse, request),
-    myCases: () => call('GET', '/cases/mine', MyCases),
-    caseProgress: (caseNumber: string) => call('GET', `/cases/${encodeURIComponent(caseNumber)}/progress`, CaseProgress),
-    localCaseProgress: (caseId: string) => call('GET', `/cases/local/${encodeURIComponent(caseId)}/progress`, LocalCaseProgress),
-    printReceipt: (caseId: string) => call('POST', `/cases/local/${encodeURIComponent(caseId)}/receipt`, CaseReceiptResponse),
-    submitEvaluation: (request: SubmitEvaluationRequest) => call('POST', '/evaluations', SubmitEvaluationResponse, request),
-    requestSteward: () => call('POST', '/steward-requests', IssueTicketResponse),
-    checkIn: (request: CheckInRequest) => call('POST', '/appointments/check-in', CheckInResponse, request),
-    notices: () => call('GET', '/notices', HallNotices),
-    simulatedCards: () => call('GET', '/simulator/idcard/cards', SimulatedCardList),
-    placeSimulatedCard: (cardId: string) => call('POST', '/simulator/idcard/place', empty, { cardId }),
-    removeSimulatedCard: () => call('POST', '/simulator/idcard/remove', empty),
-    simulateScan: (code: string) => call('POST', '/simulator/scanner/scan', empty, { code }),
-    claimPairing: (request: ClaimPairingRequest) => call('POST', '/pairing/claim', ClaimPairingResponse, request),
-    createPairingCode: () => call('POST', '/pairing/codes', PairingCode),
-    pairingTerminals: () => call('GET', '/pairing/terminals', TerminalList),
-    revokeTerminal: (id: string) => call('DELETE', `/pairing/terminals/${encodeURIComponent(id)}`, Terminal),
+    catalog: () => call(ops.catalog, {}),
+    submitCase: (request: SubmitCaseInput) => call(ops.submitCase, { body: request }),
+    myCases: () => call(ops.myCases, {}),
+    caseProgress: (caseNumber: string) => call(ops.caseProgress, { params: { caseNumber } }),
+    localCaseProgress: (caseId: string) => call(ops.localCaseProgress, { params: { caseId } }),
+    printReceipt: (caseId: string) => call(ops.printReceipt, { params: { caseId } }),
+    submitEvaluation: (request: SubmitEvaluationRequest) => call(ops.submitEvaluation, { body: request }),
+    requestSteward: () => call(ops.requestSteward, {}),
+    checkIn: (request: CheckInRequest) => call(ops.checkIn, { body: request }),
+    notices: () => call(ops.notices, {}),
+    simulatedCards: () => call(ops.simulatedCards, {}),
+    placeSimulatedCard: (cardId: string) => call(ops.placeSimulatedCard, { body: { cardId } }),
+    removeSimulatedCard: () => call(ops.removeSimulatedCard, {}),
+    simulateScan: (code: string) => call(ops.simulateScan, { body: { code } }),
+    claimPairing: (request: ClaimPairingRequest) => call(ops.claimPairing, { body: request }),
+    createPairingCode: () => call(ops.createPairingCode, {}),
+    pairingTerminals: () => call(ops.pairingTerminals, {}),
+    revokeTerminal: (id: string) => call(ops.revokeTerminal, { params: { terminalId: id } }),
     // The counter page (staff bearer token): waiting list, chosen call, hold/resume, transfer, evaluation, today's figures.
-    waiting: (windowId: number) => call('GET', `/windows/${windowId}/waiting`, WaitingList),
-    callTicket: (windowId: number, ticketId: number) =>
-      call('POST', `/windows/${windowId}/tickets/${ticketId}/call`, CallNextResponse),
-    hold: (windowId: number) => call('POST', `/windows/${windowId}/hold`, TicketResponse),
-    resume: (windowId: number, ticketId: number) =>
-      call('POST', `/windows/${windowId}/tickets/${ticketId}/resume`, CallNextResponse),
-    transfer: (windowId: number, to: TransferRequest) => call('POST', `/windows/${windowId}/transfer`, TicketResponse, to),
-    requestEvaluation: (windowId: number) =>
-      call('POST', `/windows/${windowId}/evaluation-request`, z.object({ ticketId: z.number().int() })),
-    statsToday: () => call('GET', '/stats/today', DayStatistics),
+    waiting: (windowId: number) => call(ops.waiting, { params: { windowId } }),
+    callTicket: (windowId: number, ticketId: number) => call(ops.callTicket, { params: { windowId, ticketId } }),
+    hold: (windowId: number) => call(ops.hold, { params: { windowId } }),
+    resume: (windowId: number, ticketId: number) => call(ops.resume, { params: { windowId, ticketId } }),
+    transfer: (windowId: number, to: TransferRequest) => call(ops.transfer, { params: { windowId }, body: to }),
+    requestEvaluation: (windowId: number) => call(ops.requestEvaluation, { params: { windowId } }),
+    statsToday: () => call(ops.statsToday, {}),
     // The technician console (technician or supervisor bearer token; the host checks the role).
     /** Signs in away from any window (technicians and supervisors at the console). */
     signInAway: async (staffNo: string, pin: string) => {
-      const result = await call('POST', '/auth/sign-in', SignInResponse, { staffNo, pin });
+      const result = await call(ops.signIn, { body: { staffNo, pin } });
       staffToken = result.token;
       return result;
     },
-    devices: () => call('GET', '/devices', DeviceList),
-    discoverDevices: () => call('GET', '/devices/discover', DiscoveryResult),
-    saveDevice: (config: DeviceConfigInput) => call('PUT', `/devices/${encodeURIComponent(config.id)}`, DeviceList, config),
-    removeDevice: (id: string) => call('DELETE', `/devices/${encodeURIComponent(id)}`, DeviceList),
+    devices: () => call(ops.devices, {}),
+    discoverDevices: () => call(ops.discoverDevices, {}),
+    saveDevice: (config: DeviceConfigInput) => call(ops.saveDevice, { params: { id: config.id }, body: config }),
+    removeDevice: (id: string) => call(ops.removeDevice, { params: { id } }),
     testDevice: (id: string, action: DeviceTestAction, text?: string) =>
-      call(
-        'POST',
-        `/devices/${encodeURIComponent(id)}/test`,
-        DeviceTestResult,
-        text === undefined ? { action } : { action, text },
-      ),
-    devicePreview: (id: string, last = 5) =>
-      call('GET', `/devices/${encodeURIComponent(id)}/preview?last=${last}`, PrintPreviewList),
-    syncStatus: () => call('GET', '/sync/status', SyncStatus),
+      call(ops.testDevice, { params: { id }, body: text === undefined ? { action } : { action, text } }),
+    devicePreview: (id: string, last = 5) => call(ops.devicePreview, { params: { id }, query: { last } }),
+    syncStatus: () => call(ops.syncStatus, {}),
     /** The host's recent masked log lines (technician or supervisor); `after` = the last seq already shown. */
-    logs: (query: { level?: LogLevel; after?: number; limit?: number } = {}) => {
-      const params = new URLSearchParams();
-      if (query.level) params.set('level', query.level);
-      if (query.after !== undefined) params.set('after', String(query.after));
-      if (query.limit !== undefined) params.set('limit', String(query.limit));
-      const search = params.toString();
-      return call('GET', `/logs${search ? `?${search}` : ''}`, LogList);
-    },
+    logs: (query: { level?: LogLevel; after?: number; limit?: number } = {}) =>
+      call(ops.logs, { query: { level: query.level, after: query.after, limit: query.limit } }),
     /** The diagnostics zip (technician only): fetched with the staff token, saved by the screen. */
-    diagnosticsBundle: () => download('/diagnostics'),
-    terminalSettings: () => call('GET', '/terminal/settings', TerminalSettingsView),
-    saveTerminalSettings: (settings: TerminalSettingsInput) => call('PUT', '/terminal/settings', TerminalSettingsView, settings),
-    hallLink: () => call('GET', '/hall-link', HallLinkStatus),
-    pairWithHall: (code: string) => call('POST', '/hall-link/pair', HallLinkStatus, { code }),
-    // The hall display: announcement settings (its fallback voice is an <audio> src, see speechPath).
-    displaySettings: () => call('GET', '/display/settings', DisplaySettings),
+    diagnosticsBundle: () => download(ops.diagnostics),
+    terminalSettings: () => call(ops.terminalSettings, {}),
+    saveTerminalSettings: (settings: TerminalSettingsInput) => call(ops.saveTerminalSettings, { body: settings }),
+    hallLink: () => call(ops.hallLink, {}),
+    pairWithHall: (code: string) => call(ops.pairWithHall, { body: { code } }),
+    // The hall display: announcement settings (its fallback voice is an <audio> src, see display/speech.ts).
+    displaySettings: () => call(ops.displaySettings, {}),
     // Hall settings (technician console; supervisors read) and what every screen may know of them.
-    hallInfo: () => call('GET', '/hall/info', HallInfo),
-    hallSettings: () => call('GET', '/hall/settings', HallSettings),
-    saveHallSettings: (settings: HallSettingsInput) => call('PUT', '/hall/settings', HallSettings, settings),
-    staffAccounts: () => call('GET', '/staff', StaffList),
-    createStaff: (request: CreateStaffRequest) => call('POST', '/staff', StaffResponse, request),
-    updateStaff: (id: number, patch: UpdateStaffRequest) => call('PATCH', `/staff/${id}`, StaffResponse, patch),
-    resetStaffPin: (id: number) => call('POST', `/staff/${id}/reset-pin`, StaffResponse),
+    hallInfo: () => call(ops.hallInfo, {}),
+    hallSettings: () => call(ops.hallSettings, {}),
+    saveHallSettings: (settings: HallSettingsInput) => call(ops.saveHallSettings, { body: settings }),
+    staffAccounts: () => call(ops.staffAccounts, {}),
+    createStaff: (request: CreateStaffRequest) => call(ops.createStaff, { body: request }),
+    updateStaff: (id: number, patch: UpdateStaffRequest) => call(ops.updateStaff, { params: { id }, body: patch }),
+    resetStaffPin: (id: number) => call(ops.resetStaffPin, { params: { id } }),
     /** The configuration file (technician only), with the name the host gives it. */
-    exportConfig: () => download('/config/export'),
-    /** A configuration file checked (dry run) or applied; the host judges its content. */
-    importConfig: (file: unknown, dryRun: boolean) => call('POST', `/config/import?dryRun=${dryRun}`, ImportResult, file),
+    exportConfig: () => download(ops.exportConfig),
+    /**
+     * A configuration file checked (dry run) or applied. Sent as the file says, not as typed: the
+     * host judges its content and answers what is wrong with it.
+     */
+    importConfig: (file: unknown, dryRun: boolean) => send(ops.importConfig, { query: { dryRun: String(dryRun) }, body: file }),
   };
 }
 

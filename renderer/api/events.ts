@@ -1,3 +1,4 @@
+import { operationPath, operations } from '../../contracts/api';
 import { EventStreamMessage, type HallEvent } from '../../contracts/events';
 
 export interface EventStreamHandlers {
@@ -81,5 +82,5 @@ export function subscribeEvents(handlers: EventStreamHandlers, options: { url?: 
 
 function defaultEventsUrl(): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}/api/v1/events`;
+  return `${scheme}://${location.host}${operationPath(operations.events)}`;
 }

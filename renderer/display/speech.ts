@@ -1,4 +1,5 @@
-import { speechPath, type DisplaySettings } from '../../contracts/announcements';
+import type { DisplaySettings } from '../../contracts/announcements';
+import { operationUrl, operations } from '../../contracts/api';
 import { SoundBlockedError, type Speaker } from './announcer';
 import { pickChineseVoice } from './voice-pick';
 
@@ -55,8 +56,8 @@ export function browserSpeaker(synth: SpeechSynthesis, voice: SpeechSynthesisVoi
   };
 }
 
-/** Plays the host's espeak-ng rendering of each text in an <audio> element. */
-export function hostSpeaker(audio: HTMLAudioElement, apiBase = '/api/v1'): Speaker {
+/** Plays the host's espeak-ng rendering of each text in an <audio> element (`baseUrl`: the host, '' for this page's). */
+export function hostSpeaker(audio: HTMLAudioElement, baseUrl = ''): Speaker {
   return {
     say: (text) =>
       new Promise<void>((resolve, reject) => {
@@ -76,7 +77,7 @@ export function hostSpeaker(audio: HTMLAudioElement, apiBase = '/api/v1'): Speak
         );
         audio.onended = () => finish();
         audio.onerror = () => finish(new VoiceFailedError('the host audio did not play'));
-        audio.src = `${apiBase}${speechPath(text)}`;
+        audio.src = `${baseUrl}${operationUrl(operations.announcementSpeech, { query: { text } })}`;
         audio.play().catch((err: unknown) => {
           if (err instanceof DOMException && err.name === 'NotAllowedError') finish(new SoundBlockedError('autoplay refused'));
           // A load failure also fires `error`, which settles the promise; settling twice is harmless.

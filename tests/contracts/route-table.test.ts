@@ -1,8 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API_PREFIX, operationList, operationPath, operations, operationUrl, parseReply } from '../../contracts/api';
 
-/** The route table (contracts/api) on its own: one declaration per operation, consistent with itself. */
+/**
+ * The route table (contracts/api) on its own: one declaration per operation, consistent with
+ * itself, and the only place the API's paths are written for the renderer and the hall link.
+ */
+
+const repoRoot = join(import.meta.dirname, '../..');
+
+/** Every source file under `dir` (relative to the repository). */
+function sources(dir: string): string[] {
+  return readdirSync(join(repoRoot, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(ts|tsx|mts|js|mjs)$/.test(entry.name))
+    .map((entry) => relative(repoRoot, join(entry.parentPath, entry.name)));
+}
 
 describe('the route table', () => {
   it('declares each method and path once', () => {
@@ -71,5 +85,12 @@ describe('the route table', () => {
     // A status the operation does not declare is not read as its reply.
     expect(parseReply(operations.checkIn, 202, {})).toEqual({ ok: false });
     expect(parseReply(operations.placeSimulatedCard, 204, null)).toEqual({ ok: true, data: null });
+  });
+
+  it('is the only place the renderer and the hall link write the API prefix', () => {
+    const files = [...sources('renderer'), ...sources('host/hall-link')];
+    expect(files.length).toBeGreaterThan(20);
+    const offenders = files.filter((file) => readFileSync(join(repoRoot, file), 'utf8').includes(API_PREFIX));
+    expect(offenders).toEqual([]);
   });
 });
