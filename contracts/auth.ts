@@ -12,6 +12,9 @@ export const StaffNo = z.string().regex(/^[A-Za-z0-9-]{1,20}$/, '工号为 1–2
  */
 const { min, max } = pinRule.pinDigits;
 
+/** How many digits a PIN has, for screens that say so (`{{min}}–{{max}} 位数字`). */
+export const PIN_DIGITS: Readonly<{ min: number; max: number }> = { min, max };
+
 /** A staff PIN: `min`–`max` digits, digits only so the counter's numeric keypad can enter it. */
 export const PIN_PATTERN = new RegExp(`^\\d{${min},${max}}$`);
 export const PIN_RULE_TEXT = `PIN 为 ${min}–${max} 位数字`;

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffPrincipal } from '../../contracts/auth';
+import { PIN_DIGITS, type StaffPrincipal } from '../../contracts/auth';
 import { ApiClientError } from '../api/client';
 import { useApi } from '../api/context';
 import { lockedUntilOf, signInErrorKey } from './desk-logic';
@@ -86,7 +86,7 @@ export function SignInForm({
         }).format(until);
         setError(t('counterUi.signInErrors.lockedOut', { time }));
       } else {
-        setError(t(code === 'locked_out' ? 'counterUi.signInErrors.lockedOutNoTime' : signInErrorKey(code)));
+        setError(t(code === 'locked_out' ? 'counterUi.signInErrors.lockedOutNoTime' : signInErrorKey(code), PIN_DIGITS));
       }
       // A wrong PIN is typed again from scratch.
       setPin('');

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffPrincipal } from '../../contracts/auth';
+import { PIN_DIGITS, type StaffPrincipal } from '../../contracts/auth';
 import { ApiClientError } from '../api/client';
 import { useApi } from '../api/context';
 import { TECH_KEYS } from './session';
@@ -82,7 +82,7 @@ export function TechSignIn({ onSignedIn, notice }: { onSignedIn: (staff: StaffPr
         />
       </label>
       <label>
-        {t('tech.signIn.pin')}
+        {t('tech.signIn.pin', PIN_DIGITS)}
         <input
           type="password"
           value={pin}
@@ -94,7 +94,7 @@ export function TechSignIn({ onSignedIn, notice }: { onSignedIn: (staff: StaffPr
       </label>
       {problem && (
         <p className="error" role="alert" data-testid="tech-sign-in-error">
-          {t(`tech.signIn.problems.${problem.kind}`, { staffNo: problem.staffNo })}
+          {t(`tech.signIn.problems.${problem.kind}`, { staffNo: problem.staffNo, ...PIN_DIGITS })}
         </p>
       )}
       <button type="submit" className="primary" disabled={busy}>
