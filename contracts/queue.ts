@@ -48,6 +48,9 @@ export type ServiceList = z.infer<typeof ServiceList>;
 export const TicketStatus = z.enum(['waiting', 'called', 'held', 'finished', 'no_show', 'cancelled']);
 export type TicketStatus = z.infer<typeof TicketStatus>;
 
+/** Open: the citizen still has business with the queue (one open ticket per card per service). */
+export const OPEN_TICKET_STATUSES: ReadonlySet<TicketStatus> = new Set(['waiting', 'called', 'held']);
+
 export const Outcome = z.enum(['done', 'needs_materials', 'referred', 'not_handled']);
 export type Outcome = z.infer<typeof Outcome>;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckedInAppointment, CheckInRequest, TodayAppointments } from '../../contracts/appointments';
 import type { AppointmentsResponse, CatalogCategory, CatalogItem } from '../../contracts/central-api';
-import type { Ticket } from '../../contracts/queue';
+import { OPEN_TICKET_STATUSES, type Ticket } from '../../contracts/queue';
 import type { Db } from '../../db/open';
 import {
   type AppointmentRow,
@@ -83,7 +83,6 @@ export function appointmentIdHash(hallId: string, idNumber: string): string {
   return createHash('sha256').update(`${hallId}:${idNumber.trim().toUpperCase()}`).digest('hex');
 }
 
-const OPEN_TICKET = new Set<Ticket['status']>(['waiting', 'called', 'held']);
 /** A miss may be a booking made minutes ago: ask the central API again, but not more often than this. */
 const MISS_REFRESH_MIN_GAP_MS = 30_000;
 /** How long a check-in waits for that extra pull before answering from the cache. */
@@ -301,7 +300,7 @@ export class AppointmentBook {
     const pending = rows.filter((r) => r.ticketId === null);
     return (
       pending.find((r) => this.opensAt(r).getTime() <= t && t < Date.parse(r.slotEnd)) ??
-      rows.find((r) => r.ticketId !== null && OPEN_TICKET.has(this.o.queue.ticket(r.ticketId).status)) ??
+      rows.find((r) => r.ticketId !== null && OPEN_TICKET_STATUSES.has(this.o.queue.ticket(r.ticketId).status)) ??
       pending.find((r) => t < this.opensAt(r).getTime()) ??
       pending[0] ??
       rows[0]
@@ -322,7 +321,7 @@ export class AppointmentBook {
 
     if (row.ticketId !== null) {
       const ticket = this.o.queue.ticket(row.ticketId);
-      if (OPEN_TICKET.has(ticket.status)) return { appointment, ticket, alreadyCheckedIn: true };
+      if (OPEN_TICKET_STATUSES.has(ticket.status)) return { appointment, ticket, alreadyCheckedIn: true };
       throw new HostError('appointment_used', `该预约已签到并办理（${ticket.number}）`);
     }
 

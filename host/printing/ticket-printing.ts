@@ -1,4 +1,4 @@
-import { PRIORITY_LABEL_ZH, type Ticket } from '../../contracts/queue';
+import { OPEN_TICKET_STATUSES, PRIORITY_LABEL_ZH, type Ticket } from '../../contracts/queue';
 import { encodeTicket } from '../../hardware/printer';
 import type { PrinterDevice } from '../devices/printer-device';
 import type { QueueService } from '../queue/queue-service';
@@ -18,9 +18,7 @@ export interface TicketPrintingOptions {
  * staff, any open ticket. The same rule at the hall and at its secondary kiosks.
  */
 export function mayReprint(ticket: Ticket, byStaff: boolean): boolean {
-  return byStaff
-    ? ['waiting', 'called', 'held'].includes(ticket.status)
-    : ticket.status === 'waiting' && ticket.printStatus !== 'printed';
+  return byStaff ? OPEN_TICKET_STATUSES.has(ticket.status) : ticket.status === 'waiting' && ticket.printStatus !== 'printed';
 }
 
 const NOTE = '请留意叫号屏幕和语音提示。过号请到服务台重新取号。本票不含个人信息。';
