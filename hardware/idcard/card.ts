@@ -41,7 +41,10 @@ function gender(read: Reader, range: readonly [number, number]): Gender {
   return genderFromCode(code) ?? fail({ kind: 'bad-gender', code });
 }
 
-function dates(read: Reader, layout: { birth: readonly [number, number]; validFrom: readonly [number, number]; validTo: readonly [number, number] }) {
+function dates(
+  read: Reader,
+  layout: { birth: readonly [number, number]; validFrom: readonly [number, number]; validTo: readonly [number, number] },
+) {
   return {
     birthDate: parseCardDate(read(layout.birth)) ?? fail({ kind: 'bad-date', field: 'birthDate' }),
     validFrom: parseCardDate(read(layout.validFrom)) ?? fail({ kind: 'bad-date', field: 'validFrom' }),

@@ -14,7 +14,11 @@ export function maskIdNumber(idNumber: string): string {
   return chars.slice(0, 6).join('') + '*'.repeat(chars.length - 10) + chars.slice(-4).join('');
 }
 
-/** Common two-character surnames; the whole surname stays visible, as on paper forms. */
+/**
+ * Common two-character surnames; the whole surname stays visible, as on paper forms. (Kept a dozen
+ * to a line: Prettier would give each its own.)
+ */
+// prettier-ignore
 const COMPOUND_SURNAMES = new Set([
   '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒',
   '夏侯', '轩辕', '令狐', '端木', '南宫', '西门', '独孤', '澹台', '呼延', '百里', '东郭', '闻人',

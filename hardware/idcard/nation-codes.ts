@@ -8,6 +8,8 @@ export interface Nation {
   cardLabel: string;
 }
 
+// Six codes to a line, in GB 3304's order, as the standard's table reads (Prettier would give each its own).
+// prettier-ignore
 const NAMES: Readonly<Record<string, string>> = {
   '01': '汉族', '02': '蒙古族', '03': '回族', '04': '藏族', '05': '维吾尔族', '06': '苗族',
   '07': '彝族', '08': '壮族', '09': '布依族', '10': '朝鲜族', '11': '满族', '12': '侗族',

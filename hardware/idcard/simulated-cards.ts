@@ -79,11 +79,7 @@ export interface SimulatedForeign2023Card extends SimulatedCardBase {
   nationality: string;
 }
 
-export type SimulatedCard =
-  | SimulatedResidentCard
-  | SimulatedHmtCard
-  | SimulatedForeign2017Card
-  | SimulatedForeign2023Card;
+export type SimulatedCard = SimulatedResidentCard | SimulatedHmtCard | SimulatedForeign2017Card | SimulatedForeign2023Card;
 
 /**
  * The start of every WLT photo in the fixtures (`57 4C 66 00 7E 00 …`). The

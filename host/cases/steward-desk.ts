@@ -51,6 +51,9 @@ export class StewardDesk {
     if (!this.available()) throw new HostError('steward_unavailable', '本大厅暂未设置首席服务管家');
     const existing = caller ? this.o.queue.openTicketFor(this.o.serviceCode, caller.key) : null;
     if (existing) return { ticket: existing, existing: true };
-    return { ticket: this.o.queue.issue({ serviceCode: this.o.serviceCode, identity: caller, priority: 'vip' }), existing: false };
+    return {
+      ticket: this.o.queue.issue({ serviceCode: this.o.serviceCode, identity: caller, priority: 'vip' }),
+      existing: false,
+    };
   }
 }

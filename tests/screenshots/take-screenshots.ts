@@ -193,7 +193,11 @@ await k.dispose();
   }
   {
     const { page, context } = await open(new Date('2026-12-07T02:00:00Z'));
-    await hall.host.app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { serviceCode: 'business-startup', withIdentity: false } });
+    await hall.host.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      payload: { serviceCode: 'business-startup', withIdentity: false },
+    });
     await startVisitWithCard(page, hall.host, 'elderWangJianguo');
     await openFlow(page, 'ticket');
     await page.getByRole('button', { name: /企业开办/ }).click();

@@ -30,7 +30,13 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
         security,
         params: CaseParams,
         body: SetCaseStatusRequest,
-        response: { 200: CaseStatusRecord, 400: CentralErrorBody, 401: CentralErrorBody, 404: CentralErrorBody, 409: CentralErrorBody },
+        response: {
+          200: CaseStatusRecord,
+          400: CentralErrorBody,
+          401: CentralErrorBody,
+          404: CentralErrorBody,
+          409: CentralErrorBody,
+        },
       },
     },
     async (request) => {
@@ -52,7 +58,12 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
     '/v1/admin/faults',
     {
       config: { access: 'admin' },
-      schema: { summary: 'Current fault injection', tags: ['admin'], security, response: { 200: FaultState, 401: CentralErrorBody } },
+      schema: {
+        summary: 'Current fault injection',
+        tags: ['admin'],
+        security,
+        response: { 200: FaultState, 401: CentralErrorBody },
+      },
     },
     async () => faults.current(),
   );
