@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: lint, layers, Electron security, typecheck, unit + integration, renderer components, build, e2e,
-// reliability — in that order, every step run even after a failure, then one summary line.
+// `npm test`: lint, format, layers, Electron security, typecheck, unit + integration, renderer components, build,
+// e2e, reliability — in that order, every step run even after a failure, then one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ const reports = join(root, '.cache/test-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
+/** What Prettier formats (`npm run format`) and this run checks. */
+const formatted = ['electron', 'host', 'hardware', 'db', 'contracts', 'renderer', 'tools', 'tests', 'scripts', 'build'];
 const vitest = (project) => [
   bin('vitest'),
   ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${project}.json`)}`],
@@ -20,6 +22,8 @@ const vitest = (project) => [
 const testProjects = ['unit', 'renderer', 'e2e', 'reliability'];
 const steps = [
   ['lint', bin('eslint'), ['.']],
+  // Formatting is checked, never rewritten here: `npm run format` writes it.
+  ['format', bin('prettier'), ['--check', ...formatted]],
   [
     'layers',
     bin('depcruise'),

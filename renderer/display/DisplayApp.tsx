@@ -1,6 +1,6 @@
 import './display.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Call, ServiceList } from '../../contracts/queue';
 import { useApi } from '../api/context';
@@ -8,6 +8,7 @@ import { refreshAfterEvent } from '../api/refresh';
 import { useHallEvents } from '../api/use-hall-events';
 import { Clock } from '../ui/Clock';
 import { OfflineBanner } from '../ui/OfflineBanner';
+import { useLatest } from '../ui/use-latest';
 import { worthAnnouncing } from './call-board';
 import { CurrentCall } from './CurrentCall';
 import { NoticeTicker } from './NoticeTicker';
@@ -35,15 +36,14 @@ export function DisplayApp() {
   const voice = useBoardVoice(settings.data);
 
   // The host's clock as this screen sees it, so "a fresh call" does not depend on the TV's own clock.
-  const clockOffset = useRef(0);
-  if (settings.data) clockOffset.current = Date.parse(settings.data.now) - settings.dataUpdatedAt;
+  const clockOffsetRef = useLatest(settings.data ? Date.parse(settings.data.now) - settings.dataUpdatedAt : 0);
 
-  const { announce } = voice;
+  const { announce, blocked, unblock, audioRef } = voice;
   const onNews = useCallback(
     (call: Call) => {
-      if (worthAnnouncing(call, Date.now() + clockOffset.current, ANNOUNCE_MAX_AGE_MS)) announce(call);
+      if (worthAnnouncing(call, Date.now() + clockOffsetRef.current, ANNOUNCE_MAX_AGE_MS)) announce(call);
     },
-    [announce],
+    [announce, clockOffsetRef],
   );
   const size = (settings.data?.recentCalls ?? DEFAULT_RECENT) + 1;
   const board = useCallBoard(size, onNews);
@@ -97,7 +97,7 @@ export function DisplayApp() {
   const [current, ...earlier] = board.state.calls;
   return (
     // A touch anywhere lets a browser that blocked sound speak (needed only without an autoplay policy).
-    <div className="hall-display" data-testid="hall-display" onPointerDown={voice.blocked ? voice.unblock : undefined}>
+    <div className="hall-display" data-testid="hall-display" onPointerDown={blocked ? unblock : undefined}>
       <OfflineBanner connected={connected} />
       <header className="hd-header">
         <h1>{settings.data?.hallName ?? t('hall.defaultName')}</h1>
@@ -109,14 +109,14 @@ export function DisplayApp() {
         <WaitingCounts services={services.data?.services ?? []} />
       </main>
       <NoticeTicker />
-      {voice.blocked ? (
-        <button type="button" className="hd-sound" onClick={voice.unblock} data-testid="enable-sound">
+      {blocked ? (
+        <button type="button" className="hd-sound" onClick={unblock} data-testid="enable-sound">
           <span>{t('displayUi.soundBlocked')}</span>
           <strong>{t('displayUi.enableSound')}</strong>
         </button>
       ) : null}
       {/* Plays the host's rendering of a call when this browser has no Chinese voice. */}
-      <audio ref={voice.audioRef} preload="auto" hidden />
+      <audio ref={audioRef} preload="auto" hidden />
     </div>
   );
 }

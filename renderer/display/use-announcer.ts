@@ -3,6 +3,7 @@ import { announcementText, type DisplaySettings } from '../../contracts/announce
 import type { Call } from '../../contracts/queue';
 import { Announcer } from './announcer';
 import { callKey } from './call-board';
+import { useLatest } from '../ui/use-latest';
 import { voiceChooser } from './speech';
 
 /** Pause between the repeats of a call and between two calls. */
@@ -23,8 +24,7 @@ export interface BoardVoice {
 
 /** The board's voice for its lifetime; settings are read per announcement (they may load late). */
 export function useBoardVoice(settings: DisplaySettings | undefined): BoardVoice {
-  const settingsRef = useRef(settings);
-  settingsRef.current = settings;
+  const settingsRef = useLatest(settings);
   const audioRef = useRef<HTMLAudioElement | null>(null);
   const announcerRef = useRef<Announcer | null>(null);
   const [blocked, setBlocked] = useState(false);
@@ -44,7 +44,7 @@ export function useBoardVoice(settings: DisplaySettings | undefined): BoardVoice
       announcer.dispose();
       announcerRef.current = null;
     };
-  }, []);
+  }, [settingsRef]);
 
   const announce = useCallback((call: Call) => {
     let text: string;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Call } from '../../contracts/queue';
 import { useApi } from '../api/context';
+import { useLatest } from '../ui/use-latest';
 import {
   addCall,
   applyLoad,
@@ -34,13 +35,11 @@ export interface CallBoard {
  */
 export function useCallBoard(size: number, onNews: (call: Call) => void): CallBoard {
   const api = useApi();
-  const stateRef = useRef<BoardState>(emptyBoard());
-  const [state, setState] = useState<BoardState>(stateRef.current);
-  const options: BoardOptions = { size, freshMs: FRESH_MS };
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
-  const newsRef = useRef(onNews);
-  newsRef.current = onNews;
+  const [state, setState] = useState<BoardState>(emptyBoard);
+  // The board as the last change left it, for handlers that run before the next render.
+  const stateRef = useRef<BoardState>(state);
+  const optionsRef = useLatest<BoardOptions>({ size, freshMs: FRESH_MS });
+  const newsRef = useLatest(onNews);
   const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const alive = useRef(true);
 
@@ -55,26 +54,30 @@ export function useCallBoard(size: number, onNews: (call: Call) => void): CallBo
       commit(next);
       if (isNew) newsRef.current(call);
     },
-    [commit],
+    [commit, optionsRef, newsRef],
   );
 
   const left = useCallback((ticketId: number) => commit(removeTicket(stateRef.current, ticketId)), [commit]);
 
-  const reload = useCallback(() => {
-    clearTimeout(retry.current);
-    const startedAt = Date.now();
-    api.recentCalls(optionsRef.current.size).then(
-      (loaded) => {
-        if (!alive.current) return;
-        const { state: next, missed } = applyLoad(stateRef.current, loaded.calls, Date.now(), startedAt, optionsRef.current);
-        commit(next);
-        missed.forEach((call) => newsRef.current(call));
-      },
-      () => {
-        if (alive.current) retry.current = setTimeout(reload, RETRY_MS);
-      },
-    );
-  }, [api, commit]);
+  const reload = useCallback(
+    // Named, so a failed load can schedule itself again.
+    function load() {
+      clearTimeout(retry.current);
+      const startedAt = Date.now();
+      api.recentCalls(optionsRef.current.size).then(
+        (loaded) => {
+          if (!alive.current) return;
+          const { state: next, missed } = applyLoad(stateRef.current, loaded.calls, Date.now(), startedAt, optionsRef.current);
+          commit(next);
+          missed.forEach((call) => newsRef.current(call));
+        },
+        () => {
+          if (alive.current) retry.current = setTimeout(load, RETRY_MS);
+        },
+      );
+    },
+    [api, commit, optionsRef, newsRef],
+  );
 
   useEffect(() => {
     alive.current = true;

@@ -1,6 +1,6 @@
 import './technician.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffPrincipal } from '../../contracts/auth';
 import { ApiClientError } from '../api/client';
@@ -9,6 +9,7 @@ import { refreshAfterEvent } from '../api/refresh';
 import { useHallEvents } from '../api/use-hall-events';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { OfflineBanner } from '../ui/OfflineBanner';
+import { useLatest } from '../ui/use-latest';
 import { DevicesScreen } from './DevicesScreen';
 import type { Editing } from './device-form';
 import { DiscoveryScreen } from './DiscoveryScreen';
@@ -183,8 +184,7 @@ const isExpired = (error: unknown) => error instanceof ApiClientError && error.c
 
 /** Calls `onIdle` after IDLE_SIGN_OUT_MS without a pointer or key press while `active`. */
 function useIdleSignOut(active: boolean, onIdle: () => void): void {
-  const idle = useRef(onIdle);
-  idle.current = onIdle;
+  const idle = useLatest(onIdle);
   useEffect(() => {
     if (!active) return;
     let timer = setTimeout(() => idle.current(), IDLE_SIGN_OUT_MS);
@@ -199,5 +199,5 @@ function useIdleSignOut(active: boolean, onIdle: () => void): void {
       window.removeEventListener('pointerdown', restart, true);
       window.removeEventListener('keydown', restart, true);
     };
-  }, [active]);
+  }, [active, idle]);
 }

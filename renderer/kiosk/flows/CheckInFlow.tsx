@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckInRequest, CheckInResponse } from '../../../contracts/appointments';
 import { useApi } from '../../api/context';
@@ -31,10 +31,9 @@ export default function CheckInFlow() {
   const timeZone = session.health?.timeZone;
   const { citizen, voice } = session;
 
-  useEffect(() => {
-    // Once, on entering the flow: later renders must not repeat the prompt.
-    voice.say(t('checkin.sayStart'));
-  }, []);
+  // Once, on entering the flow: later renders (a new language, the voice muted) must not repeat the prompt.
+  const sayStart = useEffectEvent(() => voice.say(t('checkin.sayStart')));
+  useEffect(() => sayStart(), []);
 
   const checkIn = useCallback(
     async (request: CheckInRequest) => {

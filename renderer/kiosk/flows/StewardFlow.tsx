@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { IssueTicketResponse } from '../../../contracts/queue';
@@ -35,10 +35,9 @@ export default function StewardFlow() {
   const timeZone = session.health?.timeZone;
   const { citizen, voice } = session;
 
-  useEffect(() => {
-    // Once, on entering the flow.
-    voice.say(t('steward.sayStart'));
-  }, []);
+  // Once, on entering the flow (a later language or voice change does not repeat it).
+  const sayStart = useEffectEvent(() => voice.say(t('steward.sayStart')));
+  useEffect(() => sayStart(), []);
 
   const request = async () => {
     setProblem(null);

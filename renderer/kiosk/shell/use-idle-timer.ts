@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLatest } from '../../ui/use-latest';
 
 /**
  * Countdown shown from this many seconds before the end: at least 20 s, enough for an elderly
@@ -12,9 +13,18 @@ export const WARN_SECONDS = 30;
  */
 export function useIdleTimer(seconds: number, active: boolean, onExpire: () => void): { left: number; restart: () => void } {
   const [left, setLeft] = useState(seconds);
-  const deadline = useRef(Date.now() + seconds * 1000);
-  const expire = useRef(onExpire);
-  expire.current = onExpire;
+  // Set when the countdown starts (a clock read belongs in an effect or handler, not in render).
+  const deadline = useRef(0);
+  const expire = useLatest(onExpire);
+
+  // Starting (or a new length while running) shows the full time in the same render, never the
+  // last visit's count for the first tick: the state is adjusted as the render sees the change.
+  const running = active ? seconds : null;
+  const [startedWith, setStartedWith] = useState<number | null>(null);
+  if (startedWith !== running) {
+    setStartedWith(running);
+    if (running !== null) setLeft(running);
+  }
 
   const restart = useCallback(() => {
     deadline.current = Date.now() + seconds * 1000;
@@ -23,7 +33,7 @@ export function useIdleTimer(seconds: number, active: boolean, onExpire: () => v
 
   useEffect(() => {
     if (!active) return;
-    restart();
+    deadline.current = Date.now() + seconds * 1000;
     const onActivity = () => restart();
     window.addEventListener('pointerdown', onActivity, true);
     window.addEventListener('keydown', onActivity, true);
@@ -40,7 +50,7 @@ export function useIdleTimer(seconds: number, active: boolean, onExpire: () => v
       window.removeEventListener('pointerdown', onActivity, true);
       window.removeEventListener('keydown', onActivity, true);
     };
-  }, [active, restart]);
+  }, [active, seconds, restart, expire]);
 
   return { left, restart };
 }

@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { HallEvent } from '../../../contracts/events';
+import { useLatest } from '../../ui/use-latest';
 import { useKioskSession } from './session';
 
 /**
@@ -9,8 +10,7 @@ import { useKioskSession } from './session';
  */
 export function useKioskEvents(listener: (event: HallEvent) => boolean | void): void {
   const session = useKioskSession();
-  const latest = useRef(listener);
-  latest.current = listener;
+  const latest = useLatest(listener);
   const { subscribe } = session;
-  useEffect(() => subscribe((event) => latest.current(event)), [subscribe]);
+  useEffect(() => subscribe((event) => latest.current(event)), [subscribe, latest]);
 }

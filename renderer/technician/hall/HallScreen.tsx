@@ -60,21 +60,19 @@ export function HallScreen() {
   const [focusPath, setFocusPath] = useState<{ path: string } | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  // The host's copy: taken as it is unless the technician is editing (then they are told).
-  useEffect(() => {
-    if (!saved.data || saved.data === base) return;
+  // The host's copy: taken as it is unless the technician is editing (then they are told). Done as
+  // the render sees a new copy (React's "adjusting state when a prop changes"), not in an effect a
+  // render later; each branch leaves nothing to do on the next render.
+  if (saved.data && saved.data !== base) {
     // The same settings read again (e.g. after our own save was announced): nothing to tell.
-    if (base && JSON.stringify(saved.data) === JSON.stringify(base)) {
+    if (base && JSON.stringify(saved.data) === JSON.stringify(base)) setBase(saved.data);
+    else if (dirty) {
+      if (!changedElsewhere) setChangedElsewhere(true);
+    } else {
+      setForm(formFromSettings(saved.data));
       setBase(saved.data);
-      return;
     }
-    if (dirty) {
-      setChangedElsewhere(true);
-      return;
-    }
-    setForm(formFromSettings(saved.data));
-    setBase(saved.data);
-  }, [saved.data, base, dirty]);
+  }
 
   // After a jump to a refused field: focus it once it is on screen.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   KioskFlowId,
@@ -71,9 +71,8 @@ export function TerminalSettingsScreen() {
   const [updateUrlError, setUpdateUrlError] = useState(false);
   const ids = useId();
 
-  useEffect(() => {
-    if (settings.data && form === null) setForm(formOf(settings.data));
-  }, [settings.data, form]);
+  // The form starts from the host's settings once they arrive (set as the render sees them, not an effect later).
+  if (settings.data && form === null) setForm(formOf(settings.data));
 
   const save = useMutation({
     mutationFn: (f: Form) =>

@@ -15,11 +15,14 @@ export function OnScreenKeyboard() {
   const keyboard = useRef<SimpleKeyboard | null>(null);
   // The citizen may switch a pinyin field to letters (and back) for names of firms, e-mail…
   const [latin, setLatin] = useState(false);
+  // Each field starts in its own layout: the switch is reset as the render sees another field.
+  const [fieldId, setFieldId] = useState(active?.id);
+  if (fieldId !== active?.id) {
+    setFieldId(active?.id);
+    setLatin(false);
+  }
   const layout = active?.layout === 'pinyin' && latin ? 'latin' : (active?.layout ?? 'latin');
 
-  useEffect(() => {
-    setLatin(false);
-  }, [active?.id]);
   useEffect(() => {
     keyboard.current?.setInput(active?.value ?? '');
   }, [active?.value, active?.id]);

@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { createWedgeDetector } from '../../../scanner/wedge-detector';
+import { useLatest } from '../../../ui/use-latest';
 import { useKioskSession } from '../../shell/session';
 
 /**
@@ -11,8 +12,7 @@ import { useKioskSession } from '../../shell/session';
  */
 /** Returns whether the host's event stream (and so a serial scanner) is connected. */
 export function useScannedCodes(listening: boolean, onCode: (code: string) => void): boolean {
-  const latest = useRef({ listening, onCode });
-  latest.current = { listening, onCode };
+  const latest = useLatest({ listening, onCode });
 
   const session = useKioskSession();
 
@@ -25,7 +25,7 @@ export function useScannedCodes(listening: boolean, onCode: (code: string) => vo
       latest.current.onCode(event.code);
       return true;
     });
-  }, [session]);
+  }, [session, latest]);
 
   useEffect(() => {
     if (!listening) return;
@@ -42,6 +42,6 @@ export function useScannedCodes(listening: boolean, onCode: (code: string) => vo
     // Capture phase: the scan is seen before any field or form reacts to the Enter.
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [listening]);
+  }, [listening, latest]);
   return session.online;
 }
