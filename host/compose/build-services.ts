@@ -1,0 +1,249 @@
+import { dirname } from 'node:path';
+import { openDatabase } from '../../db/open';
+import { seedStaff } from '../auth/seed-staff';
+import { StaffAuth } from '../auth/staff-auth';
+import { ensureFirstSupervisor } from '../auth/first-supervisor';
+import { recentServiceTimes } from '../../db/repositories/stats';
+import { TicketPrinting } from '../printing/ticket-printing';
+import { Pairing } from '../lan/pairing';
+import { TerminalSettingsStore } from '../settings/terminal-settings';
+import { HallLink } from '../hall-link/hall-link';
+import { RemoteQueue } from '../hall-link/remote-queue';
+import { NoticeBoard } from '../notices/notice-board';
+import { CaseService } from '../cases/case-service';
+import { StewardDesk } from '../cases/steward-desk';
+import { CaseReceiptPrinting } from '../printing/case-receipt-printing';
+import { CatalogCache } from '../cases/catalog-cache';
+import { AppointmentBook } from '../appointments/appointment-book';
+import { CentralExtrasClient, hallCentralClient } from '../cases/central-extras';
+import { EvaluationService } from '../cases/evaluation-service';
+import { CentralClient } from '../sync/central-client';
+import { hallSenders } from '../sync/senders';
+import { SyncEngine } from '../sync/sync-engine';
+import { QueueStatsReporter } from '../sync/queue-stats-report';
+import { systemClock } from '../clock/clock';
+import { DeviceManager } from '../devices/device-manager';
+import { EventBus } from '../events/event-bus';
+import { IdentityKeyer } from '../identity/identity-key';
+import { IdentitySessions } from '../identity/identity-sessions';
+import { KioskSeat } from '../identity/kiosk-seat';
+import { LogRing } from '../log/log-ring';
+import { QueueService } from '../queue/queue-service';
+import { businessDay } from '../queue/schedule';
+import { HallSettingsStore } from '../settings/hall-settings';
+import { hallSeedOf, liveHallConfig } from '../settings/live-config';
+import { assertEnvironment } from '../config/environment';
+import { StorageMonitor } from '../storage/storage-monitor';
+import type { HostOptions } from './host-options';
+
+/**
+ * The host's services, built in dependency order over one database and event bus: settings,
+ * queue, staff, identity, devices, printing, cases, sync. Nothing here listens or starts a
+ * timer a caller must stop, except what the lifecycle (host/compose/lifecycle.ts) stops.
+ */
+export async function buildServices(options: HostOptions) {
+  const clock = options.clock ?? systemClock;
+  const db = openDatabase(options.dbFile, { migrationsDir: options.migrationsDir, synchronous: 'FULL' });
+  const bus = new EventBus(2000, () => clock.now());
+  // Disk full, read-only or failing storage: every write that hits it is reported here (see errors.ts).
+  const storage = new StorageMonitor({ db, clock, bus, probeIntervalMs: options.storageProbeMs });
+  // Services, windows, hours, queue rules, display and timeouts: seeded from the config file on
+  // first boot, then owned by the technician console and applied live (host/settings/).
+  const hallSettings = new HallSettingsStore({
+    db,
+    clock,
+    bus,
+    seed: hallSeedOf(options.config),
+    businessDay: () => businessDay(clock.now(), options.config.timeZone, options.config.queue.dailyResetHour),
+  });
+  /** The config, its hall-owned fields read from the hall settings at each use. */
+  const config = liveHallConfig(options.config, hallSettings);
+  const timeouts = () => hallSettings.get().timeouts;
+  const terminalSettings = new TerminalSettingsStore({
+    db,
+    clock,
+    bus,
+    seed: { role: config.role, name: config.terminalId, hallUrl: config.hallUrl, kiosk: config.kiosk },
+  });
+  const queue = new QueueService({ db, bus, clock, timeZone: config.timeZone, hours: config.hours, policy: config.queue });
+  queue.expireOldTickets();
+  queue.estimator.seedFrom(
+    recentServiceTimes(db, { since: new Date(clock.now().getTime() - 7 * 86_400_000).toISOString(), limit: 500 }),
+  );
+  seedStaff(db, config.staff, clock);
+  const auth = new StaffAuth({ db, clock, sessionHours: timeouts().staffSessionHours });
+  const firstSupervisor = options.secretFile ? await ensureFirstSupervisor(db, clock, dirname(options.secretFile)) : null;
+  const keyer = options.secretFile ? IdentityKeyer.fromSecretFile(options.secretFile) : IdentityKeyer.ephemeral();
+  // A secondary kiosk of this hall (terminal settings `hallUrl`) uses the hall's queue through this link.
+  const link = new HallLink({ db, clock, bus, settings: terminalSettings });
+  /** Queue keys: this hall's (handed to its paired kiosks), or the hall's this host is a kiosk of. */
+  const ownQueueKeyer = keyer.derive('queue');
+  const queueKeyer = () => link.queueKeyer() ?? ownQueueKeyer;
+  const identity = new IdentitySessions({
+    bus,
+    clock,
+    timeZone: config.timeZone,
+    keyer,
+    queueKeyer,
+    maxAgeMs: timeouts().identitySessionMinutes * 60_000,
+  });
+  /** Which kiosk page of this host is the kiosk (a second page must not end its visits). */
+  const kioskSeat = new KioskSeat();
+  // A settings change reaches the running queue, card sessions and sign-ins at once.
+  hallSettings.onChange((hall) => {
+    queue.setRules({ hours: config.hours, policy: config.queue });
+    identity.setMaxAge(hall.timeouts.identitySessionMinutes * 60_000);
+    auth.setSessionHours(hall.timeouts.staffSessionHours);
+  });
+  const devices = new DeviceManager({
+    db,
+    clock,
+    bus,
+    identity,
+    queue,
+    seeds: config.devices,
+    allowSimulators: options.environment !== 'production',
+    onStorageFailure: (error) => storage.observe(error),
+  });
+  // A production hall that forgot a setting must not run on demo values without a word.
+  try {
+    assertEnvironment(
+      options.environment,
+      config,
+      devices.list().devices.map((d) => d.config),
+    );
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const publicBase = options.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
+  /** The unguessable part of a ticket's progress link (printed in its QR). */
+  const ticketTag = (ticketId: number) => keyer.tag('ticket', String(ticketId));
+  const ticketUrl = (ticketId: number) => `${publicBase}/ticket/${ticketId}?k=${ticketTag(ticketId)}`;
+  const printing = new TicketPrinting({
+    queue,
+    // Read at each print: the hall's name can change in the technician console.
+    get hallName() {
+      return config.hallName;
+    },
+    timeZone: config.timeZone,
+    printer: () => devices.printer(),
+    progressUrl: (ticket) => ticketUrl(ticket.id),
+  });
+
+  // Cases and evaluations: written locally with their outbox entry, delivered by the sync engine.
+  const centralOptions = {
+    baseUrl: config.centralApi.url,
+    token: config.centralApi.token,
+    timeoutMs: config.centralApi.timeoutMs,
+  };
+  const extras = new CentralExtrasClient(centralOptions);
+  const catalog = new CatalogCache({ db, source: extras, clock });
+  const appointments = new AppointmentBook({
+    db,
+    source: extras,
+    queue,
+    clock,
+    hallId: config.hallId,
+    timeZone: config.timeZone,
+    keyOf: (idNumber) => queueKeyer().keyOf(idNumber),
+    catalog,
+  });
+  const { hallId, terminalId } = config;
+  const notices = new NoticeBoard({ db, source: extras, hallId, clock, bus });
+  const cases = new CaseService({
+    db,
+    catalog,
+    clock,
+    keyOf: (idNumber) => keyer.keyOf(idNumber),
+    hallId,
+    terminalId,
+    timeZone: config.timeZone,
+    // Read at each deadline: holidays are edited in the technician console.
+    get calendar() {
+      return config.calendar;
+    },
+  });
+  const steward = new StewardDesk({ queue, printing, serviceCode: config.stewardService });
+  const remote = new RemoteQueue({ link, printing, identity });
+  /** Steward tickets come from the hall this host belongs to: itself, or its hall through the link. */
+  const stewardRequests = {
+    request: (caller: Parameters<StewardDesk['request']>[0]) => (link.linked() ? remote.steward() : steward.request(caller)),
+    ticketsAreLocal: () => !link.linked(),
+  };
+  const receipts = new CaseReceiptPrinting({
+    get hallName() {
+      return config.hallName;
+    },
+    timeZone: config.timeZone,
+    printer: () => devices.printer(),
+    catalogItem: (code) => catalog.item(code),
+    progressUrl: (localCase) => `${publicBase}/case/${localCase.id}`,
+  });
+  const evaluations = new EvaluationService({ db, clock, hallId, terminalId });
+  const queueStats = new QueueStatsReporter({
+    db,
+    clock,
+    hallId,
+    timeZone: config.timeZone,
+    resetHour: config.queue.dailyResetHour,
+  });
+  const sync = new SyncEngine({
+    db,
+    client: hallCentralClient(new CentralClient(centralOptions), extras),
+    clock,
+    senders: hallSenders,
+    batchSize: config.sync.batchSize,
+    backoff: config.sync.backoff,
+    breaker: config.sync.breaker,
+    pullIntervalMs: config.sync.pullIntervalMs,
+    onDelivered: (entry, response) => {
+      cases.onDelivered(entry, response);
+      evaluations.onDelivered(entry, response);
+    },
+    onChange: (change) => {
+      cases.applyChange(change);
+    },
+  });
+
+  const pairing = new Pairing({ db, clock });
+  /** The technician console's log lines: the last 2,000 (≤ 1 MB), masked, in memory only. */
+  const logs = new LogRing({ maxEntries: 2000, maxBytes: 1_000_000 });
+  return {
+    clock,
+    db,
+    bus,
+    storage,
+    hallSettings,
+    config,
+    terminalSettings,
+    queue,
+    auth,
+    firstSupervisor,
+    link,
+    ownQueueKeyer,
+    identity,
+    kioskSeat,
+    devices,
+    ticketTag,
+    ticketUrl,
+    printing,
+    catalog,
+    appointments,
+    notices,
+    cases,
+    steward,
+    remote,
+    stewardRequests,
+    receipts,
+    evaluations,
+    queueStats,
+    sync,
+    hallId,
+    pairing,
+    logs,
+  };
+}
+
+/** Everything the HTTP layer and the lifecycle are given. */
+export type HostServices = Awaited<ReturnType<typeof buildServices>>;
