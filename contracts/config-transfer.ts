@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { Pin, StaffName, StaffNo, StaffRole } from './auth';
 import { DeviceConfig } from './config';
 import { HallSettings } from './hall-settings';
-import { TerminalSettings } from './terminal-settings';
+import { TerminalSettings, TerminalSettingsView } from './terminal-settings';
 
 export const CONFIG_EXPORT_FORMAT = 'hall-kiosk-config';
 
@@ -34,6 +34,13 @@ export const ConfigExport = z.object({
   staff: z.array(ExportedStaff).max(2000),
 });
 export type ConfigExport = z.infer<typeof ConfigExport>;
+
+/**
+ * The file as the host sends it: the stored terminal settings, already validated, with no
+ * transform (a reply schema with one cannot be serialised: a secondary kiosk's hall address
+ * made the export answer 500).
+ */
+export const ConfigExportFile = ConfigExport.extend({ terminal: TerminalSettingsView });
 export type ConfigExportInput = z.input<typeof ConfigExport>;
 
 export const ImportQuery = z.object({

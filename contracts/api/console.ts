@@ -1,5 +1,5 @@
 import { DeviceConfig } from '../config';
-import { ConfigExport, ImportQuery, ImportResult } from '../config-transfer';
+import { ConfigExport, ConfigExportFile, ImportQuery, ImportResult } from '../config-transfer';
 import {
   DeviceIdParams,
   DeviceList,
@@ -137,7 +137,7 @@ export const consoleOperations = defineOperations({
     path: '/config/export',
     tags: ['settings'],
     access: technician,
-    responses: { 200: ConfigExport, ...signedIn },
+    responses: { 200: ConfigExportFile, ...signedIn },
   },
   /** A dry run unless `dryRun=false`. */
   importConfig: {

@@ -39,6 +39,13 @@ describe('configuration export and import', () => {
     expect(res.statusCode).toBe(200);
     return { file: ConfigExport.parse(res.json()), raw: res.body, disposition: res.headers['content-disposition'] };
   };
+  it('exports the settings of a secondary kiosk too (its hall address in the file)', async () => {
+    const kiosk = await startTestHost({ config: { staff: await testStaffSeeds(), hallUrl: 'http://192.168.1.10:7300' } });
+    hosts.push(kiosk);
+    const { file } = await exportFrom(kiosk, await signIn(kiosk.app, '8001'));
+    expect(file.terminal.hallUrl).toBe('http://192.168.1.10:7300');
+  });
+
   const importInto = (host: TestHost, headers: Headers, file: unknown, dryRun: boolean) =>
     host.app.inject({ method: 'POST', url: `/api/v1/config/import?dryRun=${dryRun}`, headers, payload: file as object });
   const settingsOf = async (host: TestHost, headers: Headers) =>
