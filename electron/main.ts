@@ -112,7 +112,11 @@ async function boot(): Promise<void> {
   ses.webRequest.onBeforeSendHeaders((details, callback) =>
     callback({ requestHeaders: withShellHeader(details, hostOrigin, token) }),
   );
-  ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withRendererCsp(details, hostOrigin) }));
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    // No headers to change (not the renderer's): the response goes on as it came.
+    const responseHeaders = withRendererCsp(details, hostOrigin);
+    callback(responseHeaders ? { responseHeaders } : {});
+  });
   installPermissionHandlers(
     ses,
     () => roleWindow.role,

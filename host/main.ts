@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     dbFile: join(dataDir, 'hall.sqlite'),
     secretFile: join(dataDir, 'install-secret'),
     version: process.env.npm_package_version ?? '0.1.0',
-    shellToken,
+    ...(shellToken === undefined ? {} : { shellToken }),
   });
   const shutdown = async (signal: string) => {
     host.app.log.info(`${signal}: closing`);

@@ -33,5 +33,6 @@ export function listAudit(db: Db, options: { sinceId?: number; limit: number }):
     `SELECT id, at, staff_id AS staffId, window_id AS windowId, action, ticket_id AS ticketId, details
        FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`,
   ).all(options.sinceId ?? 0, options.limit) as (Omit<AuditRow, 'details'> & { details: string | null })[];
-  return rows.map((r) => ({ ...r, details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : undefined }));
+  // A row without details has no `details` key (as recordAudit was given none).
+  return rows.map(({ details, ...row }) => (details ? { ...row, details: JSON.parse(details) as Record<string, unknown> } : row));
 }

@@ -183,7 +183,8 @@ export interface EarlyChange {
   caseNumber: string;
   status: CaseStatus;
   at: string;
-  note?: string;
+  /** As the feed gave it (a change may come without one). */
+  note?: string | undefined;
 }
 
 /** Keeps a pulled change of a case number not known here yet (see migration 005). */

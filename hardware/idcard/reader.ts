@@ -75,8 +75,8 @@ export type IdCardReaderState = 'ok' | 'no-sam' | 'no-device' | 'error';
 export interface IdCardReaderHealth {
   state: IdCardReaderState;
   samId?: string;
-  /** The transport's line speed, when it has one (after negotiation, the negotiated rate). */
-  baudRate?: number;
+  /** The transport's line speed, when it has one (after negotiation, the negotiated rate); undefined for HID. */
+  baudRate?: number | undefined;
   /** Every failed exchange or card read since start. */
   errorCount: number;
   lastError?: IdCardReaderError;

@@ -16,7 +16,7 @@ export interface Transport {
   readonly address: string;
   readonly status: TransportStatus;
   /** Current line speed, for transports that have one (serial, memory); undefined for HID. */
-  readonly baudRate?: number;
+  readonly baudRate?: number | undefined;
   open(): Promise<void>;
   close(): Promise<void>;
   /** Resolves once the bytes are handed to the device (drained for serial). */

@@ -32,7 +32,7 @@ export class KeypadDevice implements DeviceHandle {
       bus: EventBus;
       onHealth: (health: DeviceHealth) => void;
       /** Told of a key whose queue action the database refused (disk full, read-only): true when it was that. */
-      onStorageFailure?: (error: unknown) => boolean;
+      onStorageFailure?: ((error: unknown) => boolean) | undefined;
     },
   ) {
     const { transport, simulatorEnd } = createDeviceTransport(config, 9600);

@@ -25,7 +25,7 @@ export interface StorageMonitorOptions {
   clock: Clock;
   bus: EventBus;
   /** How often a failing database is probed with a scratch write (default 5 s). */
-  probeIntervalMs?: number;
+  probeIntervalMs?: number | undefined;
   /** Told of each change of state (the host logs it). */
   onChange?: (health: StorageHealth) => void;
 }

@@ -60,7 +60,7 @@ export function createApiClient(baseUrl = '') {
       response = await fetch(`${baseUrl}${operationUrl(op, request)}`, {
         method: op.method,
         headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        body: request.body === undefined ? null : JSON.stringify(request.body),
       });
     } catch {
       throw new ApiClientError('network', 'host unreachable');

@@ -178,7 +178,7 @@ export function CounterDesk({
   const firstHeld = held[0];
   const holdLabel =
     !current && firstHeld ? t('counterUi.actions.resumeHeld', { number: firstHeld.number }) : t('counterUi.actions.hold');
-  const buttons: { command: DeskCommand; label: string; disabled?: boolean; tone?: 'primary' | 'warn' }[] = [
+  const buttons: { command: DeskCommand; label: string; disabled?: boolean; tone?: 'primary' | 'warn' | undefined }[] = [
     { command: 'callNext', label: t('counterUi.actions.callNext'), tone: 'primary' },
     { command: 'recall', label: t('counterUi.actions.recall'), disabled: !current },
     { command: 'skip', label: t('counterUi.actions.skip'), disabled: !current },

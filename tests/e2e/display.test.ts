@@ -102,7 +102,7 @@ class Counter {
     return fetch(`${this.base()}/api/v1${path}`, {
       method: 'POST',
       headers: { ...this.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? null : JSON.stringify(body),
     });
   }
 

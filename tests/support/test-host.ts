@@ -38,10 +38,10 @@ export async function startTestHost(
       ...options.config,
     }),
     migrationsDir,
-    rendererDir: options.withRenderer ? rendererDir : undefined,
+    ...(options.withRenderer ? { rendererDir } : {}),
     dbFile: join(dataDir, 'hall.sqlite'),
     secretFile: join(dataDir, 'install-secret'),
-    clock: options.clock,
+    ...(options.clock ? { clock: options.clock } : {}),
     logLevel: 'silent',
   });
   return {

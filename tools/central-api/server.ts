@@ -53,7 +53,7 @@ export interface CentralApi {
  * by support staff and leaves the machine in diagnostics bundles. Fastify's request serializer logs no
  * headers or bodies; the redaction is the second lock in case someone logs a request object.
  */
-const loggerOptions: FastifyServerOptions['logger'] = {
+const loggerOptions: NonNullable<FastifyServerOptions['logger']> = {
   level: 'info',
   redact: {
     paths: ['req.headers.authorization', 'req.headers["idempotency-key"]', 'req.body', 'res.body', 'body', 'applicant'],

@@ -1,6 +1,7 @@
 import './config.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ImportChanges, ImportResult } from '../../../contracts/config-transfer';
 import { HallSettingsIssues } from '../../../contracts/hall-settings';
@@ -236,10 +237,8 @@ function Summary({ result }: { result: ImportResult }) {
   );
 }
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
-
 /** The host's refusals of a file, each with where in the file it is. */
-function problemsOf(error: unknown, t: Translate): string[] {
+function problemsOf(error: unknown, t: TFunction): string[] {
   if (!(error instanceof ApiClientError)) return [];
   if (error.code === 'settings_invalid') {
     const parsed = HallSettingsIssues.safeParse(error.details);

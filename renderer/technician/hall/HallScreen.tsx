@@ -1,6 +1,7 @@
 import './hall.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { HallSettingsIssues, type HallSettings } from '../../../contracts/hall-settings';
 import { ApiClientError } from '../../api/client';
@@ -241,10 +242,8 @@ export function HallScreen() {
   );
 }
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
-
 /** The host's refusals (a settings_invalid document, or an invalid_request schema check) as field problems. */
-function problemsOf(error: unknown, t: Translate): Problem[] {
+function problemsOf(error: unknown, t: TFunction): Problem[] {
   if (!(error instanceof ApiClientError)) return [];
   if (error.code === 'settings_invalid') {
     const parsed = HallSettingsIssues.safeParse(error.details);
@@ -261,7 +260,7 @@ function problemsOf(error: unknown, t: Translate): Problem[] {
 }
 
 /** Where a problem is, in words: the service, window, day or group it is about. */
-function describePath(path: string, form: HallForm, t: Translate): string {
+function describePath(path: string, form: HallForm, t: TFunction): string {
   const parts = path.split('.');
   const index = Number(parts[1]);
   if (parts[0] === 'services' && Number.isInteger(index)) {

@@ -31,7 +31,7 @@ export function LogsScreen() {
   const parsedLevel = LogLevel.safeParse(level);
   const logs = useQuery({
     queryKey: [...TECH_KEYS.all, 'logs', level],
-    queryFn: () => api.logs({ level: parsedLevel.success ? parsedLevel.data : undefined, limit: LIMIT }),
+    queryFn: () => api.logs({ ...(parsedLevel.success ? { level: parsedLevel.data } : {}), limit: LIMIT }),
     refetchInterval: live ? 2_000 : false,
   });
   const entries = useMemo(() => filterEntries(logs.data?.entries ?? [], text), [logs.data, text]);

@@ -76,7 +76,7 @@ describe('a host started by the Electron shell (shellToken set)', () => {
       rendererDir,
       dbFile: join(dataDir, 'hall.sqlite'),
       logLevel: 'silent',
-      shellToken,
+      ...(shellToken === undefined ? {} : { shellToken }),
     });
   };
   afterEach(async () => {
