@@ -78,6 +78,8 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     hallId,
     pairing,
     logs,
+    accounts,
+    auditLog,
   } = s;
   const app = Fastify({
     // One logger, two destinations: the output stream and the console's masked in-memory ring.
@@ -127,7 +129,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
         }),
       );
       await api.register(identityRoutes(identity, kioskSeat));
-      await api.register(authRoutes({ auth, db, clock }));
+      await api.register(authRoutes({ auth, accounts, auditLog }));
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, auth, db, clock }));
       await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour, auth }));

@@ -34,6 +34,8 @@ import { HallSettingsStore } from '../settings/hall-settings';
 import { hallSeedOf, liveHallConfig } from '../settings/live-config';
 import { assertEnvironment } from '../config/environment';
 import { StorageMonitor } from '../storage/storage-monitor';
+import { AuditLog } from '../audit/audit-log';
+import { StaffAccounts } from '../auth/staff-accounts';
 import type { HostOptions } from './host-options';
 
 /**
@@ -209,6 +211,9 @@ export async function buildServices(options: HostOptions) {
   const pairing = new Pairing({ db, clock });
   /** The technician console's log lines: the last 2,000 (≤ 1 MB), masked, in memory only. */
   const logs = new LogRing({ maxEntries: 2000, maxBytes: 1_000_000 });
+  // What the route handlers call: the rules, transactions and audit rows live in these services.
+  const accounts = new StaffAccounts({ db, clock, auth });
+  const auditLog = new AuditLog(db);
   return {
     clock,
     db,
@@ -242,6 +247,8 @@ export async function buildServices(options: HostOptions) {
     hallId,
     pairing,
     logs,
+    accounts,
+    auditLog,
   };
 }
 

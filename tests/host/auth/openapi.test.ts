@@ -4,6 +4,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installStaffRequest } from '../../../host/api/auth-guard';
 import { authRoutes } from '../../../host/api/routes-auth';
+import { AuditLog } from '../../../host/audit/audit-log';
+import { StaffAccounts } from '../../../host/auth/staff-accounts';
 import { StaffAuth } from '../../../host/auth/staff-auth';
 import { FakeClock, openTestDb, type TestDb } from './support';
 
@@ -21,7 +23,9 @@ describe('auth routes in the OpenAPI document', () => {
     app.setSerializerCompiler(serializerCompiler);
     installStaffRequest(app);
     await app.register(fastifySwagger, { openapi: { info: { title: 't', version: '0' } }, transform: jsonSchemaTransform });
-    await app.register(authRoutes({ auth: new StaffAuth({ db: t.db, clock }), db: t.db, clock }), { prefix: '/api/v1' });
+    const auth = new StaffAuth({ db: t.db, clock });
+    const routes = authRoutes({ auth, accounts: new StaffAccounts({ db: t.db, clock, auth }), auditLog: new AuditLog(t.db) });
+    await app.register(routes, { prefix: '/api/v1' });
     await app.ready();
     const paths = app.swagger().paths ?? {};
     expect(Object.keys(paths).sort()).toEqual([

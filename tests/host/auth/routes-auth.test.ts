@@ -6,8 +6,10 @@ import { ApiError } from '../../../contracts/errors';
 import { installStaffRequest, requireStaff, roleAllows, staffOf } from '../../../host/api/auth-guard';
 import { installErrorHandling } from '../../../host/api/errors';
 import { authRoutes } from '../../../host/api/routes-auth';
+import { AuditLog } from '../../../host/audit/audit-log';
 import { hashPin } from '../../../host/auth/pin-hash';
 import { seedStaff } from '../../../host/auth/seed-staff';
+import { StaffAccounts } from '../../../host/auth/staff-accounts';
 import { StaffAuth } from '../../../host/auth/staff-auth';
 import { FakeClock, openTestDb, type TestDb } from './support';
 
@@ -37,7 +39,8 @@ describe('auth routes', () => {
     server.setSerializerCompiler(serializerCompiler);
     installErrorHandling(server);
     installStaffRequest(server);
-    await server.register(authRoutes({ auth, db: t.db, clock }), { prefix: '/api/v1' });
+    const accounts = new StaffAccounts({ db: t.db, clock, auth });
+    await server.register(authRoutes({ auth, accounts, auditLog: new AuditLog(t.db) }), { prefix: '/api/v1' });
     // A counter route guarded like the queue's, to prove the role rule end to end.
     await server.register(
       async (api) => {
