@@ -80,6 +80,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     logs,
     accounts,
     auditLog,
+    deviceAdmin,
   } = s;
   const app = Fastify({
     // One logger, two destinations: the output stream and the console's masked in-memory ring.
@@ -131,7 +132,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(identityRoutes(identity, kioskSeat));
       await api.register(authRoutes({ auth, accounts, auditLog }));
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
-      await api.register(deviceRoutes({ devices, auth, db, clock }));
+      await api.register(deviceRoutes({ devices, admin: deviceAdmin, auth }));
       await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour, auth }));
       await api.register(caseRoutes({ cases, evaluations, catalog, identity, steward: stewardRequests, receipts }));
       await api.register(syncRoutes({ sync, auth }));

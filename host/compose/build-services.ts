@@ -36,6 +36,7 @@ import { assertEnvironment } from '../config/environment';
 import { StorageMonitor } from '../storage/storage-monitor';
 import { AuditLog } from '../audit/audit-log';
 import { StaffAccounts } from '../auth/staff-accounts';
+import { DeviceAdministration } from '../devices/device-administration';
 import type { HostOptions } from './host-options';
 
 /**
@@ -214,6 +215,7 @@ export async function buildServices(options: HostOptions) {
   // What the route handlers call: the rules, transactions and audit rows live in these services.
   const accounts = new StaffAccounts({ db, clock, auth });
   const auditLog = new AuditLog(db);
+  const deviceAdmin = new DeviceAdministration({ db, clock, devices });
   return {
     clock,
     db,
@@ -249,6 +251,7 @@ export async function buildServices(options: HostOptions) {
     logs,
     accounts,
     auditLog,
+    deviceAdmin,
   };
 }
 

@@ -68,20 +68,34 @@ export class DeviceManager {
     return { devices: [...this.configs.values()].map((config) => ({ config, health: this.healthOf(config) })) };
   }
 
-  /** Adds or replaces a device: persisted, and its driver restarted with the new config. */
-  async save(config: DeviceConfig): Promise<void> {
+  /**
+   * Refuses a config this host must not run: a simulated device in production. Checked before
+   * anything is written (host/devices/device-administration.ts).
+   */
+  checkSavable(config: DeviceConfig): void {
     if (config.transport.type === 'simulated' && !this.o.allowSimulators)
       throw new HostError('invalid_request', '生产环境不能使用模拟设备，请选择串口或 HID 连接');
-    const old = this.handles.get(config.id);
-    if (old) {
-      this.handles.delete(config.id);
-      await old.stop();
-    }
+  }
+
+  /**
+   * Writes a device's row (added or replaced); call it inside the caller's transaction, then
+   * `apply` the config after the commit. The running driver is not touched here.
+   */
+  store(config: DeviceConfig): void {
     upsertDevice(
       this.o.db,
       { id: config.id, kind: config.kind, configJson: JSON.stringify(config) },
       this.o.clock.now().toISOString(),
     );
+  }
+
+  /** Restarts a stored device's driver with its new config (stopped for good when disabled). */
+  async apply(config: DeviceConfig): Promise<void> {
+    const old = this.handles.get(config.id);
+    if (old) {
+      this.handles.delete(config.id);
+      await old.stop();
+    }
     this.configs.set(config.id, config);
     if (config.enabled) {
       const handle = this.create(config);
@@ -90,11 +104,21 @@ export class DeviceManager {
     }
   }
 
-  async remove(id: string): Promise<void> {
+  /** Whether a driver runs for this id. */
+  isRunning(id: string): boolean {
+    return this.handles.has(id);
+  }
+
+  /** Deletes a device's row inside the caller's transaction; false when there was none. Then `detach` it. */
+  unstore(id: string): boolean {
+    return deleteDevice(this.o.db, id);
+  }
+
+  /** Stops a removed device's driver and forgets its config (after the commit of `unstore`). */
+  async detach(id: string): Promise<void> {
     const handle = this.handles.get(id);
     this.handles.delete(id);
     await handle?.stop();
-    if (!deleteDevice(this.o.db, id) && !handle) throw new HostError('not_found', `no device ${id}`);
     this.configs.delete(id);
   }
 

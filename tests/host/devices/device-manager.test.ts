@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceConfig, HostConfig } from '../../../contracts/config';
 import { openDatabase, type Db } from '../../../db/open';
+import { insertStaff } from '../../../db/repositories/staff';
+import { DeviceAdministration } from '../../../host/devices/device-administration';
 import { DeviceManager } from '../../../host/devices/device-manager';
 import { EventBus } from '../../../host/events/event-bus';
 import { IdentityKeyer } from '../../../host/identity/identity-key';
@@ -33,7 +35,10 @@ function boot(file: string, seeds: DeviceConfig[]) {
   });
   const manager = new DeviceManager({ db, clock, bus, identity, queue, seeds, allowSimulators: true });
   managers.push(manager);
-  return { manager, bus };
+  // Saves and removals go through the technician's audited service, as the console's do.
+  const admin = new DeviceAdministration({ db, clock, devices: manager });
+  const technician = insertStaff(db, { staffNo: `T${dbs.length}`, name: '王工', role: 'technician', pinHash: 'scrypt$test' }).id;
+  return { manager, bus, admin, technician };
 }
 
 afterEach(async () => {
@@ -52,7 +57,7 @@ describe('DeviceManager', () => {
     const file = join(dir, 'hall.sqlite');
     const first = boot(file, [device('printer-1', 'printer'), device('scanner-1', 'scanner')]);
     await first.manager.start();
-    await first.manager.remove('scanner-1');
+    await first.admin.remove('scanner-1', first.technician);
     await first.manager.stop();
     const second = boot(file, [device('printer-1', 'printer'), device('scanner-1', 'scanner'), device('led-9', 'ledscreen')]);
     expect(second.manager.list().devices.map((d) => d.config.id)).toEqual(['printer-1']);
@@ -61,16 +66,19 @@ describe('DeviceManager', () => {
   it('saves a device, restarts it with the new config, and shows a disabled one as disabled', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'devices-'));
     dirs.push(dir);
-    const { manager, bus } = boot(join(dir, 'hall.sqlite'), []);
+    const { manager, bus, admin, technician } = boot(join(dir, 'hall.sqlite'), []);
     await manager.start();
     const states: string[] = [];
     bus.subscribe((e) => {
       if (e.type === 'device.status') states.push(`${e.deviceId}:${e.state}`);
     });
-    await manager.save(device('printer-2', 'printer', { options: { printer: { paperWidth: 58, header: [], footer: [] } } }));
+    await admin.save(
+      device('printer-2', 'printer', { options: { printer: { paperWidth: 58, header: [], footer: [] } } }),
+      technician,
+    );
     await waitFor(() => (manager.health().find((h) => h.id === 'printer-2')?.state === 'ok' ? true : undefined), 'printer ok');
     expect(manager.printer()?.paperWidth).toBe(58);
-    await manager.save(device('printer-2', 'printer', { enabled: false }));
+    await admin.save(device('printer-2', 'printer', { enabled: false }), technician);
     expect(manager.health().find((h) => h.id === 'printer-2')?.state).toBe('disabled');
     expect(manager.printer()).toBeNull();
     expect(states).toContain('printer-2:ok');

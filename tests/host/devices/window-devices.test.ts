@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeviceConfig } from '../../../contracts/config';
 import { KeypadDevice } from '../../../host/devices/keypad-device';
 import { LedScreenDevice } from '../../../host/devices/ledscreen-device';
 import { ScannerDevice } from '../../../host/devices/scanner-device';
@@ -73,15 +72,20 @@ describe('window devices', () => {
   });
 
   it('follows a keypad model with other key codes from the device config', async () => {
-    await host.devices.save(
-      DeviceConfig.parse({
+    // Saved as a technician does, through the console's API.
+    const saved = await host.app.inject({
+      method: 'PUT',
+      url: '/api/v1/devices/keypad-1',
+      headers: await signIn(host.app, '8001'),
+      payload: {
         id: 'keypad-1',
         kind: 'caller',
         transport: { type: 'simulated' },
         // This model sends 0x21 for "call".
         options: { caller: { bindings: [{ address: 1, windowNumber: 1 }], model: { name: 'other', keys: { '33': 'call' } } } },
-      }),
-    );
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
     await signIn(host.app, '1001', window1());
     await issue();
     keypad()?.press(1, 'call');
