@@ -71,7 +71,6 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     cases,
     steward,
     remote,
-    stewardRequests,
     receipts,
     evaluations,
     sync,
@@ -81,6 +80,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     accounts,
     auditLog,
     deviceAdmin,
+    caseSubmission,
   } = s;
   const app = Fastify({
     // One logger, two destinations: the output stream and the console's masked in-memory ring.
@@ -134,7 +134,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, admin: deviceAdmin, auth }));
       await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour, auth }));
-      await api.register(caseRoutes({ cases, evaluations, catalog, identity, steward: stewardRequests, receipts }));
+      await api.register(caseRoutes({ cases, submission: caseSubmission, evaluations, catalog, identity, receipts }));
       await api.register(syncRoutes({ sync, auth }));
       await api.register(
         pairingRoutes({

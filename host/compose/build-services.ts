@@ -36,6 +36,7 @@ import { assertEnvironment } from '../config/environment';
 import { StorageMonitor } from '../storage/storage-monitor';
 import { AuditLog } from '../audit/audit-log';
 import { StaffAccounts } from '../auth/staff-accounts';
+import { CaseSubmission } from '../cases/case-submission';
 import { DeviceAdministration } from '../devices/device-administration';
 import type { HostOptions } from './host-options';
 
@@ -216,6 +217,7 @@ export async function buildServices(options: HostOptions) {
   const accounts = new StaffAccounts({ db, clock, auth });
   const auditLog = new AuditLog(db);
   const deviceAdmin = new DeviceAdministration({ db, clock, devices });
+  const caseSubmission = new CaseSubmission({ cases, identity, steward: stewardRequests });
   return {
     clock,
     db,
@@ -252,6 +254,7 @@ export async function buildServices(options: HostOptions) {
     accounts,
     auditLog,
     deviceAdmin,
+    caseSubmission,
   };
 }
 

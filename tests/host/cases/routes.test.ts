@@ -9,6 +9,7 @@ import type { Db } from '../../../db/open';
 import { installErrorHandling } from '../../../host/api/errors';
 import { caseRoutes } from '../../../host/api/routes-cases';
 import { HostConfig } from '../../../contracts/config';
+import { CaseSubmission } from '../../../host/cases/case-submission';
 import { StewardDesk } from '../../../host/cases/steward-desk';
 import { CaseReceiptPrinting } from '../../../host/printing/case-receipt-printing';
 import { TicketPrinting } from '../../../host/printing/ticket-printing';
@@ -80,7 +81,14 @@ beforeEach(async () => {
     progressUrl: (c) => `http://x/case/${c.id}`,
   });
   await typed.register(
-    caseRoutes({ cases: s.cases, evaluations: s.evaluations, catalog: s.catalog, identity, steward, receipts }),
+    caseRoutes({
+      cases: s.cases,
+      submission: new CaseSubmission({ cases: s.cases, identity, steward }),
+      evaluations: s.evaluations,
+      catalog: s.catalog,
+      identity,
+      receipts,
+    }),
     {
       prefix: '/api/v1',
     },
