@@ -81,6 +81,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     auditLog,
     deviceAdmin,
     caseSubmission,
+    statistics,
   } = s;
   const app = Fastify({
     // One logger, two destinations: the output stream and the console's masked in-memory ring.
@@ -133,7 +134,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(authRoutes({ auth, accounts, auditLog }));
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, admin: deviceAdmin, auth }));
-      await api.register(statsRoutes({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour, auth }));
+      await api.register(statsRoutes({ stats: statistics, auth }));
       await api.register(caseRoutes({ cases, submission: caseSubmission, evaluations, catalog, identity, receipts }));
       await api.register(syncRoutes({ sync, auth }));
       await api.register(
@@ -160,8 +161,6 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(
         diagnosticsRoutes({
           auth,
-          db,
-          clock,
           sources: {
             config,
             version: options.version ?? '0.0.0',

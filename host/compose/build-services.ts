@@ -38,6 +38,7 @@ import { AuditLog } from '../audit/audit-log';
 import { StaffAccounts } from '../auth/staff-accounts';
 import { CaseSubmission } from '../cases/case-submission';
 import { DeviceAdministration } from '../devices/device-administration';
+import { QueueStatistics } from '../queue/statistics';
 import type { HostOptions } from './host-options';
 
 /**
@@ -218,6 +219,7 @@ export async function buildServices(options: HostOptions) {
   const auditLog = new AuditLog(db);
   const deviceAdmin = new DeviceAdministration({ db, clock, devices });
   const caseSubmission = new CaseSubmission({ cases, identity, steward: stewardRequests });
+  const statistics = new QueueStatistics({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour });
   return {
     clock,
     db,
@@ -255,6 +257,7 @@ export async function buildServices(options: HostOptions) {
     auditLog,
     deviceAdmin,
     caseSubmission,
+    statistics,
   };
 }
 

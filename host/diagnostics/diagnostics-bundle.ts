@@ -6,6 +6,7 @@ import type { SyncStatus } from '../../contracts/sync';
 import type { TerminalSettings } from '../../contracts/terminal-settings';
 import type { Db } from '../../db/open';
 import { databaseFacts, latestAudit } from '../../db/repositories/diagnostics';
+import { audit } from '../audit/audit';
 import type { Clock } from '../clock/clock';
 import type { LogRing } from '../log/log-ring';
 import { bundleFileName } from './bundle-name';
@@ -68,4 +69,13 @@ export function buildDiagnosticsBundle(s: DiagnosticsSources): DiagnosticsBundle
     mtime: now,
   });
   return { fileName: bundleFileName(s.config.hallId, now, s.config.timeZone), zip, files: Object.keys(files) };
+}
+
+/**
+ * A technician's download of the bundle. The audit row is written before the zip is built, so
+ * the download is the bundle's own last audit row.
+ */
+export function downloadDiagnosticsBundle(s: DiagnosticsSources, staffId: number): DiagnosticsBundle {
+  audit(s.db, s.clock, 'diagnostics.download', { staffId });
+  return buildDiagnosticsBundle(s);
 }

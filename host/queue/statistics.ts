@@ -1,7 +1,8 @@
 import type { DayStatistics, DayTotals, EndOfDayReport, HourBucket, OpenTicket, StatFigures } from '../../contracts/stats';
 import type { Db } from '../../db/open';
 import { dayCallCount, dayTickets, statServices, statStaff, statWindows, type StatTicketRow } from '../../db/repositories/stats';
-import { localClock } from './schedule';
+import type { Clock } from '../clock/clock';
+import { businessDay, localClock } from './schedule';
 
 /**
  * Statistics of one business day, computed from the ticket rows. A day is at
@@ -162,4 +163,30 @@ export function endOfDayReport(db: Db, businessDay: string, timeZone: string): E
     });
   }
   return { ...statisticsOf(db, tickets, businessDay, timeZone), totals: totalsOf(db, tickets, businessDay), openTickets };
+}
+
+export interface QueueStatisticsOptions {
+  db: Db;
+  clock: Clock;
+  timeZone: string;
+  /** QueuePolicy.dailyResetHour: "today" turns over at this local hour, as the queue does. */
+  resetHour: number;
+}
+
+/** Queue statistics for supervisors: today's, and the end-of-day report of any business day. */
+export class QueueStatistics {
+  constructor(private readonly o: QueueStatisticsOptions) {}
+
+  today(): DayStatistics {
+    return dayStatistics(this.o.db, this.businessDay(), this.o.timeZone);
+  }
+
+  /** The report of `day`, today's by default. */
+  report(day?: string): EndOfDayReport {
+    return endOfDayReport(this.o.db, day ?? this.businessDay(), this.o.timeZone);
+  }
+
+  private businessDay(): string {
+    return businessDay(this.o.clock.now(), this.o.timeZone, this.o.resetHour);
+  }
 }

@@ -14,7 +14,7 @@ import { DayStatistics, EndOfDayReport, type HourBucket, type StatFigures } from
 import { openDatabase, type Db } from '../../../db/open';
 import { installErrorHandling } from '../../../host/api/errors';
 import { statsRoutes } from '../../../host/api/routes-stats';
-import { dayStatistics, endOfDayReport } from '../../../host/queue/statistics';
+import { dayStatistics, endOfDayReport, QueueStatistics } from '../../../host/queue/statistics';
 import { migrationsDir } from '../../support/test-host';
 
 const TZ = 'Asia/Shanghai';
@@ -456,7 +456,8 @@ describe('queue statistics of a business day', () => {
       fastify.setSerializerCompiler(serializerCompiler);
       installErrorHandling(fastify);
       installStaffRequest(fastify);
-      await fastify.register(statsRoutes({ db, clock, timeZone: TZ, resetHour: 3, auth }), { prefix: '/api/v1' });
+      const stats = new QueueStatistics({ db, clock, timeZone: TZ, resetHour: 3 });
+      await fastify.register(statsRoutes({ stats, auth }), { prefix: '/api/v1' });
       return fastify;
     }
 
