@@ -1,8 +1,10 @@
 /**
  * The layer rule (docs/architecture.md, Layers): dependencies point down the folder table and
  * never back up; nothing outside electron/ imports `electron`; nothing outside
- * renderer/ imports React; hardware/ and db/ know nothing of HTTP.
- * tests/tooling/layer-rule.test.ts proves each rule fails on a forbidden import.
+ * renderer/ imports React; hardware/ and db/ know nothing of HTTP; host/api/ reaches the database
+ * only through services. tests/tooling/layer-rule.test.ts proves each rule fails on a forbidden
+ * import. "Only db/ holds SQL" is about strings, which dependency-cruiser cannot see:
+ * tests/tooling/sql-outside-db.test.ts enforces it.
  */
 const layer = (from, allowed) => ({
   name: `layer-${from}`,
@@ -37,6 +39,14 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^(renderer|tests/renderer)/' },
       to: { path: 'node_modules/(react|react-dom|react-router|react-i18next|@tanstack/react-query)/' },
+    },
+    {
+      name: 'no-db-in-host-api',
+      comment:
+        'host/api/ handlers translate HTTP to a service call and back: the services (host/auth, host/devices, host/cases…) hold the rules, transactions and audit, and only they reach db/.',
+      severity: 'error',
+      from: { path: '^host/api/' },
+      to: { path: '^db/' },
     },
     {
       name: 'no-http-in-hardware-or-db',

@@ -80,4 +80,17 @@ describe('layer rule (.dependency-cruiser.cjs)', () => {
     expect(result.ok).toBe(false);
     expect(result.output).toContain('no-http-in-hardware-or-db');
   });
+
+  it('fails when a host/api/ handler imports db/ (even a type), and lets a service there do it', () => {
+    const result = cruise({
+      'host/api/routes-x.ts':
+        "import type { Db } from '../../db/open';\nimport { s } from '../x/service';\nexport const r = (db: Db) => [db, s];\n",
+      'host/x/service.ts': "import { open } from '../../db/open';\nexport const s = open;\n",
+      'db/open.ts': 'export type Db = object;\nexport const open = 1;\n',
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('no-db-in-host-api');
+    expect(result.output).toContain('host/api/routes-x.ts');
+    expect(result.output).not.toContain('host/x/service.ts');
+  });
 });
