@@ -414,6 +414,15 @@ export function recentCalls(db: Db, businessDay: string, limit: number): TicketR
   ).all(businessDay, limit) as TicketRow[];
 }
 
+/** The window's latest called or finished ticket (the one a rating request is about), or undefined. */
+export function latestServedAt(db: Db, windowId: number): number | undefined {
+  const row = prepared(
+    db,
+    `SELECT id FROM tickets WHERE window_id = ? AND status IN ('called', 'finished') ORDER BY coalesce(finished_at, called_at) DESC LIMIT 1`,
+  ).get(windowId) as { id: number } | undefined;
+  return row?.id;
+}
+
 /** Records whether the paper ticket came out (after the ticket's own commit). */
 export function setPrintStatus(db: Db, id: number, status: Exclude<PrintStatus, 'none'>): void {
   prepared(db, 'UPDATE tickets SET print_status = ? WHERE id = ?').run(status, id);

@@ -413,13 +413,9 @@ export class QueueService {
   requestEvaluation(windowId: number, actor: Actor): { ticketId: number } {
     return this.commit(() => {
       const w = this.mustWindow(windowId);
-      const row = this.o.db
-        .prepare(
-          `SELECT id FROM tickets WHERE window_id = ? AND status IN ('called', 'finished') ORDER BY coalesce(finished_at, called_at) DESC LIMIT 1`,
-        )
-        .get(w.id) as { id: number } | undefined;
-      if (!row) throw new HostError('invalid_state', '本窗口没有可评价的号码');
-      return { result: { ticketId: row.id }, events: [this.evaluationInside(w, row.id, actor)] };
+      const ticketId = tickets.latestServedAt(this.o.db, w.id);
+      if (ticketId === undefined) throw new HostError('invalid_state', '本窗口没有可评价的号码');
+      return { result: { ticketId }, events: [this.evaluationInside(w, ticketId, actor)] };
     }).result;
   }
 
