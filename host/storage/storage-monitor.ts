@@ -1,5 +1,6 @@
 import type { StorageHealth, StorageState } from '../../contracts/health';
 import type { Db } from '../../db/open';
+import { probeWrite } from '../../db/repositories/storage-probe';
 import type { Clock } from '../clock/clock';
 import type { EventBus } from '../events/event-bus';
 
@@ -51,13 +52,6 @@ export class StorageMonitor {
 
   constructor(private readonly o: StorageMonitorOptions) {
     this.health = { state: 'ok', since: o.clock.now().toISOString() };
-    try {
-      // A scratch table outside the migrations: it holds nothing between probes.
-      o.db.exec('CREATE TABLE IF NOT EXISTS storage_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL, pad BLOB NOT NULL)');
-    } catch (error) {
-      // Started on a database that already refuses writes: probe until it takes them.
-      if (!this.observe(error)) throw error;
-    }
   }
 
   current(): StorageHealth {
@@ -76,15 +70,13 @@ export class StorageMonitor {
     return true;
   }
 
-  /** One scratch write now (committed, then removed): `ok` again when it succeeds. Returns the state. */
+  /**
+   * One scratch write now (committed, then removed; its table is a migration's,
+   * db/migrations/015-storage-probe.sql): `ok` again when it succeeds. Returns the state.
+   */
   probe(): StorageState {
     try {
-      this.o.db.transaction(() => {
-        this.o.db
-          .prepare('INSERT INTO storage_probe (at, pad) VALUES (?, zeroblob(?))')
-          .run(this.o.clock.now().toISOString(), PROBE_BYTES);
-      })();
-      this.o.db.prepare('DELETE FROM storage_probe').run();
+      probeWrite(this.o.db, this.o.clock.now().toISOString(), PROBE_BYTES);
     } catch (error) {
       const failure = storageFailureOf(error);
       // A failure of another kind (a busy lock) says nothing about the storage: keep the state.
