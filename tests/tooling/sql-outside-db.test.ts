@@ -1,0 +1,107 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ALLOWED_FILES, sqlFindings, sqlOutsideDb } from './sql-outside-db';
+
+/**
+ * "Only db/ holds SQL" (tests/tooling/sql-outside-db.ts): host/, electron/ and tools/ hold no SQL
+ * but the reference central API's own stores. The cases below lay out small trees to show the
+ * scan fails on each forbidden shape, naming the file, and leaves ordinary code alone.
+ */
+const repoRoot = join(import.meta.dirname, '../..');
+const scratch: string[] = [];
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sql-outside-db-'));
+  scratch.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const none = new Map<string, string>();
+
+describe('only db/ holds SQL', () => {
+  it('finds no SQL in host/, electron/ or tools/ outside the allowed files', () => {
+    expect(sqlOutsideDb(repoRoot)).toEqual([]);
+  });
+
+  it('allows only files of tools/central-api, the reference server with its own database', () => {
+    expect([...ALLOWED_FILES.keys()].every((file) => file.startsWith('tools/central-api/'))).toBe(true);
+  });
+
+  it('fails on a query in a string, naming the file and line', () => {
+    const root = tree({
+      'host/queue/raw.ts':
+        "import type { Db } from '../../db/open';\nexport const q = (db: Db) =>\n  db.prepare('SELECT id FROM tickets').all();\n",
+    });
+    expect(sqlOutsideDb(root, ['host'], none)).toEqual([
+      'host/queue/raw.ts:3: db.prepare() on a database',
+      'host/queue/raw.ts:3: SELECT … FROM in a string',
+    ]);
+  });
+
+  it('fails on each statement shape, in plain strings and templates', () => {
+    const cases: Record<string, string> = {
+      'INSERT INTO': "const s = 'INSERT INTO audit_log (at) VALUES (?)';",
+      'INSERT OR IGNORE INTO': "const s = 'INSERT OR IGNORE INTO t (a) VALUES (1)';",
+      'UPDATE … SET': 'const s = `UPDATE tickets SET status = ? WHERE id = ${1}`;',
+      'DELETE FROM': 'const s = "DELETE FROM storage_probe";',
+      'CREATE TABLE': "const s = 'CREATE TABLE IF NOT EXISTS storage_probe (id INTEGER PRIMARY KEY)';",
+      'CREATE INDEX': "const s = 'CREATE UNIQUE INDEX a ON t (b)';",
+      'SELECT over lines, columns from an expression': 'const cols = "a";\nconst s = `SELECT ${cols}\n  FROM t WHERE x = ?`;',
+      PRAGMA: "const s = 'PRAGMA user_version';",
+    };
+    for (const [shape, text] of Object.entries(cases)) expect(sqlFindings('x.ts', text), shape).toHaveLength(1);
+  });
+
+  it('fails on .prepare(), .exec() and .pragma() on a database, whatever the string', () => {
+    const text = [
+      "this.o.db.exec('create table x (a)');",
+      'deps.hallDb.prepare(sql);',
+      "database.pragma('journal_mode = WAL');",
+    ].join('\n');
+    expect(sqlFindings('x.ts', text)).toEqual([
+      '1: db.exec() on a database',
+      '2: hallDb.prepare() on a database',
+      '3: database.pragma() on a database',
+    ]);
+  });
+
+  it('leaves ordinary code alone: a RegExp exec, prose, a transaction', () => {
+    const text = [
+      'const m = /^Bearer\\s+(\\S+)$/i.exec(header);',
+      'const n = pattern.exec(text);',
+      "const hint = 'select a window from the list, then update the settings';",
+      "const label = '请选择窗口';",
+      'db.transaction(() => save())();',
+    ].join('\n');
+    expect(sqlFindings('x.ts', text)).toEqual([]);
+  });
+
+  it('scans electron/ and tools/ too, and .mjs/.cjs files', () => {
+    const root = tree({
+      'electron/store.cjs': "module.exports = (db) => db.exec('DELETE FROM t');\n",
+      'tools/other/store.mjs': "export const s = 'SELECT a FROM b';\n",
+    });
+    expect(sqlOutsideDb(root, ['host', 'electron', 'tools'], none)).toEqual([
+      'electron/store.cjs:1: db.exec() on a database',
+      'electron/store.cjs:1: DELETE FROM in a string',
+      'tools/other/store.mjs:1: SELECT … FROM in a string',
+    ]);
+  });
+
+  it('lets an allowed file hold SQL, and fails when an allowed file is gone', () => {
+    const root = tree({ 'tools/central-api/case-store.ts': "export const s = 'SELECT * FROM cases';\n" });
+    const allowed = new Map([
+      ['tools/central-api/case-store.ts', 'its own store'],
+      ['tools/central-api/gone-store.ts', 'its own store'],
+    ]);
+    expect(sqlOutsideDb(root, ['tools'], allowed)).toEqual(['tools/central-api/gone-store.ts is allowed SQL but is gone']);
+  });
+});
