@@ -360,16 +360,29 @@ export function leavePriorityLine(db: Db, id: number): void {
   ).run(id);
 }
 
+/** A service's line: its priority tickets (called first) or its normal ones. */
+export type QueueLine = 'priority' | 'normal';
+
+/** How many tickets wait in one line of a service (not those sent to a named window). */
+export function waitingInLine(db: Db, businessDay: string, serviceCode: string, line: QueueLine): number {
+  const row = prepared(
+    db,
+    `SELECT count(*) AS n FROM tickets WHERE business_day = ? AND service_code = ? AND status = 'waiting'
+       AND target_window_id IS NULL AND (priority_class = 'normal') = ?`,
+  ).get(businessDay, serviceCode, line === 'normal' ? 1 : 0) as { n: number };
+  return row.n;
+}
+
 /**
- * The queue key that puts a ticket behind `places` waiting tickets of a service
+ * The queue key that puts a ticket behind `places` waiting tickets of one line of a service
  * (between the places-th and the next), or at the end when fewer are waiting.
  */
-export function keyAfterPlaces(db: Db, businessDay: string, serviceCode: string, places: number): number {
+export function keyAfterPlaces(db: Db, businessDay: string, serviceCode: string, places: number, line: QueueLine): number {
   const keys = prepared(
     db,
     `SELECT queue_key AS k FROM tickets WHERE business_day = ? AND service_code = ? AND status = 'waiting'
-       AND target_window_id IS NULL ORDER BY queue_key LIMIT ?`,
-  ).all(businessDay, serviceCode, places + 1) as { k: number }[];
+       AND target_window_id IS NULL AND (priority_class = 'normal') = ? ORDER BY queue_key LIMIT ?`,
+  ).all(businessDay, serviceCode, line === 'normal' ? 1 : 0, places + 1) as { k: number }[];
   if (places === 0) return (keys[0]?.k ?? endQueueKey(db, businessDay)) - 0.5;
   const before = keys[places - 1];
   const after = keys[places];

@@ -328,17 +328,33 @@ export class QueueService {
       const t = this.currentOf(w);
       const { skipRequeue } = this.o.policy;
       const requeued = skipRequeue.enabled && t.skipCount < skipRequeue.maxTimes;
-      if (requeued) {
-        const key = tickets.keyAfterPlaces(this.o.db, t.businessDay, t.serviceCode, skipRequeue.afterPlaces);
-        tickets.leavePriorityLine(this.o.db, t.id);
-        tickets.requeue(this.o.db, t.id, { queueKey: key, countSkip: true });
-      } else {
+      if (requeued) tickets.requeue(this.o.db, t.id, { queueKey: this.skipPlace(t, skipRequeue.afterPlaces), countSkip: true });
+      else {
         tickets.markFinished(this.o.db, t.id, 'no_show', null, this.nowIso());
       }
       this.audit(actor, w, requeued ? 'ticket.skip_requeue' : 'ticket.no_show', t.id);
       const ticket = this.toTicket(tickets.mustGetTicket(this.o.db, t.id));
       return { result: ticket, events: [{ type: 'ticket.skipped', ticket, requeued }, this.countsEvent(t.businessDay)] };
     }).result;
+  }
+
+  /**
+   * Where a skipped ticket waits again: behind `places` waiting tickets in calling order, whatever
+   * its class. A priority ticket stays in the priority line when that many priority tickets wait
+   * (normal tickets the fairness rule calls in between only add to those ahead of it); else it
+   * joins the normal line behind the rest of the places, so it cannot come straight back at the
+   * head of an empty priority line. A normal ticket goes behind `places` normal tickets: the
+   * fairness rule may call a normal ticket before waiting priority ones, so they do not count.
+   */
+  private skipPlace(t: TicketRow, places: number): number {
+    const { db } = this.o;
+    if (t.priorityClass !== 'normal') {
+      const priorityWaiting = tickets.waitingInLine(db, t.businessDay, t.serviceCode, 'priority');
+      if (priorityWaiting >= places) return tickets.keyAfterPlaces(db, t.businessDay, t.serviceCode, places, 'priority');
+      tickets.leavePriorityLine(db, t.id);
+      return tickets.keyAfterPlaces(db, t.businessDay, t.serviceCode, places - priorityWaiting, 'normal');
+    }
+    return tickets.keyAfterPlaces(db, t.businessDay, t.serviceCode, places, 'normal');
   }
 
   /** 挂起: set the current citizen aside (e.g. fetching a document) and serve others meanwhile. */
