@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   claimedLayers,
@@ -11,6 +10,7 @@ import {
   readLayerRule,
   readmeProblems,
 } from './folder-readmes';
+import { scratchTrees } from '../support/scratch-tree';
 
 /**
  * Folder READMEs say what a folder may import; this keeps them true to the layer rule of
@@ -19,19 +19,8 @@ import {
  */
 const repoRoot = join(import.meta.dirname, '../..');
 const rule = readLayerRule(join(repoRoot, '.dependency-cruiser.cjs'));
-const scratch: string[] = [];
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'folder-readmes-'));
-  scratch.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
-
-afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const { tree, cleanup } = scratchTrees('folder-readmes-');
+afterAll(cleanup);
 
 /** A small tree that passes: each case below breaks one thing of it. */
 const good: Record<string, string> = {

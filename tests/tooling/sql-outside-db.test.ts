@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ALLOWED_FILES, sqlFindings, sqlOutsideDb } from './sql-outside-db';
+import { scratchTrees } from '../support/scratch-tree';
 
 /**
  * "Only db/ holds SQL" (tests/tooling/sql-outside-db.ts): host/, electron/ and tools/ hold no SQL
@@ -10,19 +9,8 @@ import { ALLOWED_FILES, sqlFindings, sqlOutsideDb } from './sql-outside-db';
  * scan fails on each forbidden shape, naming the file, and leaves ordinary code alone.
  */
 const repoRoot = join(import.meta.dirname, '../..');
-const scratch: string[] = [];
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sql-outside-db-'));
-  scratch.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
-
-afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const { tree, cleanup } = scratchTrees('sql-outside-db-');
+afterAll(cleanup);
 
 const none = new Map<string, string>();
 
