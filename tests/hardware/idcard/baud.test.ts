@@ -125,9 +125,18 @@ describe('baud negotiation over a memory link', () => {
     await host.open();
     const got: Uint8Array[] = [];
     host.onData((c) => got.push(c));
+    // The rate the simulator is at when it writes each reply (the link delivers a write a turn
+    // after it resolves, so the host's side cannot tell the order).
+    const writtenAt: number[] = [];
+    const write = device.write.bind(device);
+    device.write = (data) => {
+      writtenAt.push(simulator.baudRate);
+      return write(data);
+    };
     await host.write(encodeCommand({ name: 'set-baud', baud: 9600 }));
+    await vi.waitFor(() => expect(got).toHaveLength(1), WAIT);
     await vi.waitFor(() => expect(simulator.baudRate).toBe(9600), WAIT);
-    expect(got).toHaveLength(1);
+    expect(writtenAt).toEqual([115200]);
     // Its own end switches when the next command proves the host got the reply.
     expect(device.baudChanges).toEqual([]);
     await host.write(encodeCommand('sam-status'));
