@@ -1,3 +1,4 @@
+import { operations, operationUrl, type Operation } from '../contracts/api';
 import { CurrentStaff } from '../contracts/auth';
 import { TerminalSettingsView } from '../contracts/terminal-settings';
 import { SHELL_HEADER } from '../contracts/shell-channels';
@@ -19,9 +20,10 @@ export type FetchLike = (
 export class HostClient {
   constructor(private readonly o: { origin: () => string; token: string; fetch?: FetchLike; timeoutMs?: number }) {}
 
-  private async get(path: string, extra: Record<string, string> = {}) {
+  /** A GET operation of the host's route table (contracts/api), with the shell's header. */
+  private async get(op: Operation, extra: Record<string, string> = {}) {
     const doFetch: FetchLike = this.o.fetch ?? fetch;
-    return doFetch(`${this.o.origin()}/api/v1${path}`, {
+    return doFetch(`${this.o.origin()}${operationUrl(op)}`, {
       headers: { [SHELL_HEADER]: this.o.token, ...extra },
       signal: AbortSignal.timeout(this.o.timeoutMs ?? 3_000),
     });
@@ -29,21 +31,21 @@ export class HostClient {
 
   async healthy(): Promise<boolean> {
     try {
-      return (await this.get('/health')).ok;
+      return (await this.get(operations.health)).ok;
     } catch {
       return false;
     }
   }
 
   async settings(): Promise<TerminalSettingsView> {
-    const response = await this.get('/terminal/settings');
+    const response = await this.get(operations.terminalSettings);
     if (!response.ok) throw new Error(`terminal settings: HTTP ${response.status}`);
     return TerminalSettingsView.parse(await response.json());
   }
 
   /** 'technician' for a live technician session, 'forbidden' for another account, else 'unauthorized'. */
   async staffVerdict(staffToken: string): Promise<'technician' | 'forbidden' | 'unauthorized'> {
-    const response = await this.get('/auth/me', { authorization: `Bearer ${staffToken}` });
+    const response = await this.get(operations.me, { authorization: `Bearer ${staffToken}` });
     if (!response.ok) return 'unauthorized';
     const me = CurrentStaff.safeParse(await response.json());
     if (!me.success) return 'unauthorized';

@@ -11,7 +11,7 @@ export type HostState = 'starting' | 'up' | 'restarting' | 'stopped';
 export interface SupervisorOptions {
   /** Starts one host process. */
   spawn(): HostChild;
-  /** One health probe (GET /api/v1/health with a short timeout): true when the host answered 200. */
+  /** One health probe (the route table's `health` operation, with a short timeout): true when the host answered 200. */
   healthy(): Promise<boolean>;
   onState?(state: HostState, detail: { attempt: number; delayMs?: number; code?: number | null }): void;
   /** How often a starting host is probed. */

@@ -87,8 +87,8 @@ describe('the route table', () => {
     expect(parseReply(operations.placeSimulatedCard, 204, null)).toEqual({ ok: true, data: null });
   });
 
-  it('is the only place the renderer and the hall link write the API prefix', () => {
-    const files = [...sources('renderer'), ...sources('host/hall-link')];
+  it('is the only place the renderer, the hall link and the shell write the API prefix', () => {
+    const files = [...sources('renderer'), ...sources('host/hall-link'), ...sources('electron')];
     expect(files.length).toBeGreaterThan(20);
     const offenders = files.filter((file) => readFileSync(join(repoRoot, file), 'utf8').includes(API_PREFIX));
     expect(offenders).toEqual([]);
