@@ -65,10 +65,14 @@ describe('walking skeleton: ID card → ticket → call → display', () => {
     expect(await latest.textContent()).toContain('1号窗口');
     expect(await latest.textContent()).toContain('请 A001 号到 1 号窗口');
 
-    // The citizen finishes: the kiosk returns to the card prompt and the host forgets the card.
+    // The citizen finishes: the host forgets the card, the kiosk asks for the card back, and
+    // returns to the card prompt once it is taken.
     await kiosk.getByRole('button', { name: '完成' }).click();
-    await kiosk.getByText('请将身份证放在读卡区').waitFor();
+    await kiosk.getByTestId('take-card').waitFor();
     expect(host.identity.view()).toBeNull();
+    host.devices.placeSimulatedCard(null);
+    await kiosk.getByTestId('attract').waitFor();
+    await kiosk.getByText('请将身份证放在读卡区').waitFor();
     await context.close();
   });
 
