@@ -21,7 +21,8 @@ const vitest = (project) => [
 /** The vitest projects, whose JSON reports the summary counts. */
 const testProjects = ['unit', 'renderer', 'e2e', 'reliability'];
 const steps = [
-  ['lint', bin('eslint'), ['.']],
+  // The rules that read one file at a time; the type-aware ones run in `typecheck`, on the programs it builds.
+  ['lint', process.execPath, [join(root, 'scripts/lint/syntax.mjs')]],
   // Formatting is checked, never rewritten here: `npm run format` writes it.
   ['format', bin('prettier'), ['--check', ...formatted]],
   [
@@ -31,9 +32,8 @@ const steps = [
   ],
   // Electronegativity on electron/: fails on any HIGH finding (scripts/electronegativity-check.mjs).
   ['electron-security', process.execPath, [join(root, 'scripts/electronegativity-check.mjs')]],
-  ['typecheck:node', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']],
-  ['typecheck:web', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
-  ['typecheck:e2e', bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']],
+  // tsc's checks of the three tsconfigs, then the type-aware lint rules on the same programs.
+  ['typecheck', process.execPath, [join(root, 'scripts/lint/typecheck.mjs')]],
   ['unit', ...vitest('unit')],
   // Components in happy-dom against a fake API client and event stream.
   ['renderer', ...vitest('renderer')],
