@@ -163,6 +163,8 @@ export async function buildServices(options: HostOptions) {
     keyOf: (idNumber) => keyer.keyOf(idNumber),
     hallId,
     terminalId,
+    // Read at each purge: the technician console sets it.
+    undeliveredRetentionDays: () => hallSettings.get().timeouts.personalDataRetentionDays,
     timeZone: config.timeZone,
     // Read at each deadline: holidays are edited in the technician console.
     get calendar() {

@@ -1,8 +1,17 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/open';
+import { listAudit } from '../../db/repositories/audit';
+import { entryById, markDelivered, markPermanent, undeliveredEntries } from '../../db/repositories/outbox';
+import type { CitizenCard } from '../../host/identity/identity-sessions';
+import { ELDER_ITEM, elderForm, services, type Services } from '../host/cases/support';
 import { CurrentIdentity } from '../../contracts/identity';
 import { startTestHost, type TestHost } from '../support/test-host';
 import { waitFor } from '../support/wait';
-import { ManualClock } from '../host/sync/support';
+import { ManualClock, openHallDb, tempDir, type TempDir } from '../host/sync/support';
+
+const DAY = 86_400_000;
 
 /**
  * Issue 18, item 5: personal data that cannot be recovered. An attacker holding a copy of the
@@ -28,5 +37,105 @@ describe('/identity: an age band, not the age', () => {
     // Born 1985-03-15, 41 on the hall's 2026-11-27.
     expect(res.body).not.toMatch(/"age"\s*:/);
     expect(identity).toMatchObject({ ageBand: '40-49' });
+  });
+});
+
+describe('purged cases: no ID number left in the database file or its WAL', () => {
+  let tmp: TempDir;
+  let db: Db;
+  let clock: ManualClock;
+
+  beforeEach(() => {
+    tmp = tempDir('security-purge-');
+    db = openHallDb(join(tmp.dir, 'hall.sqlite'));
+    clock = new ManualClock();
+  });
+  afterEach(() => {
+    if (db.open) db.close();
+    tmp.cleanup();
+  });
+
+  /** Three citizens (invented numbers with valid check digits) and the fate of their cases. */
+  const delivered: CitizenCard = { kind: 'resident', name: '赵一鸣', idNumber: '110105198503150019', birthDate: '1985-03-15' };
+  const undelivered: CitizenCard = { kind: 'resident', name: '钱二丽', idNumber: '310104199207080023', birthDate: '1992-07-08' };
+  const failed: CitizenCard = { kind: 'resident', name: '孙三强', idNumber: '420106195001010038', birthDate: '1950-01-01' };
+
+  /** The file's bytes as an attacker with a copy reads them, the WAL beside it included. */
+  const rawFiles = (): Buffer[] =>
+    [join(tmp.dir, 'hall.sqlite'), join(tmp.dir, 'hall.sqlite-wal')].filter((f) => existsSync(f)).map((f) => readFileSync(f));
+  /** Where a text could sit in the file: UTF-8 (the database's encoding) and UTF-16 either way. */
+  const encodings = (text: string): Buffer[] => [
+    Buffer.from(text, 'utf8'),
+    Buffer.from(text, 'utf16le'),
+    Buffer.from(text, 'utf16le').swap16(),
+  ];
+  const leaks = (card: CitizenCard): string[] =>
+    rawFiles().flatMap((bytes, file) =>
+      [card.idNumber, card.name].flatMap((text) =>
+        encodings(text)
+          .filter((e) => bytes.includes(e))
+          .map(() => `${file}:${text}`),
+      ),
+    );
+
+  function submitThree(s: Services): void {
+    for (const card of [delivered, undelivered, failed]) s.cases.submit({ itemCode: ELDER_ITEM, form: elderForm }, card);
+    const [first, , third] = [entryById(db, 1), entryById(db, 2), entryById(db, 3)];
+    if (!first || !third) throw new Error('three outbox entries expected');
+    db.transaction(() => {
+      markDelivered(
+        db,
+        first.id,
+        { caseNumber: 'HK20261127000001', status: 'submitted', receivedAt: clock.now().toISOString() },
+        clock.now(),
+      );
+      s.cases.onDelivered(first, { caseNumber: 'HK20261127000001', status: 'submitted', receivedAt: clock.now().toISOString() });
+    })();
+    markPermanent(db, third.id, '422 form_invalid');
+  }
+
+  it('finds none of the purged ID numbers or names in the raw bytes after the purges', () => {
+    const s = services(db, clock, { caseOptions: { undeliveredRetentionDays: () => 90 } });
+    submitThree(s);
+    // The numbers are there before: the search would find them.
+    expect(leaks(delivered).length).toBeGreaterThan(0);
+    expect(leaks(undelivered).length).toBeGreaterThan(0);
+
+    clock.advance(91 * DAY);
+    s.cases.purge();
+
+    expect(leaks(delivered)).toEqual([]);
+    expect(leaks(undelivered)).toEqual([]);
+    expect(leaks(failed)).toEqual([]);
+    // The delivered case stays as the hall's record, without its personal data.
+    expect(s.cases.progress('HK20261127000001').status).toBe('submitted');
+  });
+
+  it('purges undelivered and failed cases only after the hall’s retention period, and audits it without personal data', () => {
+    let retentionDays = 90;
+    const s = services(db, clock, { caseOptions: { undeliveredRetentionDays: () => retentionDays } });
+    submitThree(s);
+
+    clock.advance(89 * DAY);
+    s.cases.purge();
+    expect(leaks(undelivered).length + leaks(failed).length).toBeGreaterThan(0);
+    expect(listAudit(db, { limit: 10 }).filter((a) => a.action === 'cases.personal_data_purged')).toHaveLength(1);
+
+    // The hall shortened its retention in the technician console: the next purge follows it.
+    retentionDays = 60;
+    s.cases.purge();
+    const audits = listAudit(db, { limit: 10 }).filter((a) => a.action === 'cases.personal_data_purged');
+    expect(audits.at(-1)).toMatchObject({ staffId: null, details: { undelivered: 2, retentionDays: 60 } });
+    expect(leaks(undelivered)).toEqual([]);
+    expect(leaks(failed)).toEqual([]);
+    const audited = JSON.stringify(audits);
+    for (const card of [delivered, undelivered, failed]) {
+      expect(audited).not.toContain(card.idNumber);
+      expect(audited).not.toContain(card.name);
+    }
+    // Nothing of theirs is left to deliver; a purge with nothing to do writes no audit row.
+    expect(undeliveredEntries(db, 10).filter((e) => e.kind === 'case')).toEqual([]);
+    s.cases.purge();
+    expect(listAudit(db, { limit: 10 }).filter((a) => a.action === 'cases.personal_data_purged')).toHaveLength(audits.length);
   });
 });
