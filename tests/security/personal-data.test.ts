@@ -1,15 +1,18 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
 import { listAudit } from '../../db/repositories/audit';
 import { entryById, markDelivered, markPermanent, undeliveredEntries } from '../../db/repositories/outbox';
+import { simulatedCards } from '../../hardware/idcard';
 import type { CitizenCard } from '../../host/identity/identity-sessions';
 import { ELDER_ITEM, elderForm, services, type Services } from '../host/cases/support';
 import { CurrentIdentity } from '../../contracts/identity';
 import { startTestHost, type TestHost } from '../support/test-host';
 import { waitFor } from '../support/wait';
-import { ManualClock, openHallDb, tempDir, type TempDir } from '../host/sync/support';
+import { adminAuth } from '../tools/central-api/helpers';
+import { listenCentral, ManualClock, openHallDb, tempDir, token, type ListeningApi, type TempDir } from '../host/sync/support';
 
 const DAY = 86_400_000;
 
@@ -18,6 +21,85 @@ const DAY = 86_400_000;
  * hall's database, or a reply of the central API's `/v1/appointments`, must not get a citizen's
  * ID number back; `/identity` shows no exact age.
  */
+
+const HALL = 'hall-01';
+const CITIZEN = simulatedCards.zhangSan;
+
+/**
+ * What an attacker tries: the first 6 and last 4 characters of the number are known (a masked
+ * number, or the district and a guess), the 8 in between are a birth date: about 46,000 dates
+ * from 1900 on. Both unkeyed forms the code has ever used are tried.
+ */
+function unkeyedHashesOfCandidates(prefix: string, suffix: string): Set<string> {
+  const hashes = new Set<string>();
+  for (let day = Date.UTC(1900, 0, 1); day <= Date.UTC(2026, 11, 31); day += 86_400_000) {
+    const candidate = `${prefix}${new Date(day).toISOString().slice(0, 10).replaceAll('-', '')}${suffix}`;
+    hashes.add(createHash('sha256').update(`${HALL}:${candidate}`).digest('hex'));
+    hashes.add(createHash('sha256').update(candidate).digest('hex'));
+  }
+  return hashes;
+}
+
+/** Every 64-hex-digit value in a text (a sha256 in hex, wherever it sits). */
+const hexDigests = (text: string): string[] => text.match(/\b[0-9a-f]{64}\b/gi)?.map((h) => h.toLowerCase()) ?? [];
+
+describe('appointments: the hall and the central reply hold no reversible ID hash', () => {
+  let tmp: TempDir;
+  let central: ListeningApi;
+  let host: TestHost;
+
+  beforeEach(async () => {
+    tmp = tempDir('security-personal-data-');
+    central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+    host = await startTestHost({
+      clock: new ManualClock(),
+      config: { hallId: HALL, centralApi: { url: central.baseUrl, token } },
+    });
+    await host.appointments.refresh();
+  });
+  afterEach(async () => {
+    await host.dispose();
+    await central.api.close();
+    tmp.cleanup();
+  });
+
+  it('trying all ~46,000 candidate numbers against the stored tag and the central reply finds nothing', async () => {
+    const booked = await fetch(`${central.baseUrl}/v1/admin/appointments`, {
+      method: 'POST',
+      headers: { ...adminAuth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        hallId: HALL,
+        serviceCode: 'livelihood',
+        slotStart: '2026-11-27T10:00:00+08:00',
+        slotEnd: '2026-11-27T10:30:00+08:00',
+        applicant: { name: CITIZEN.name, idNumber: CITIZEN.idNumber },
+      }),
+    });
+    expect(booked.status).toBe(201);
+    await host.appointments.refresh();
+
+    const reply = await (
+      await fetch(`${central.baseUrl}/v1/appointments?hall=${HALL}&date=2026-11-27`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).text();
+    const stored = JSON.stringify(host.db.prepare('SELECT * FROM appointments').all());
+    expect(stored).toContain('livelihood');
+
+    const candidates = unkeyedHashesOfCandidates(CITIZEN.idNumber.slice(0, 6), CITIZEN.idNumber.slice(-4));
+    expect(candidates.size).toBeGreaterThan(90_000);
+    expect(hexDigests(reply).filter((h) => candidates.has(h))).toEqual([]);
+    expect(hexDigests(stored).filter((h) => candidates.has(h))).toEqual([]);
+    // Never a tag beside a masked number: the hall's copy keeps no part of the number.
+    expect(stored).not.toContain(CITIZEN.idNumber.slice(-4));
+
+    // The keyed tag still matches the card on the reader.
+    host.devices.placeSimulatedCard('zhangSan');
+    await waitFor(() => host.identity.view() ?? undefined, 'card read');
+    const checkIn = await host.app.inject({ method: 'POST', url: '/api/v1/appointments/check-in', payload: { by: 'card' } });
+    expect(checkIn.statusCode).toBe(201);
+  });
+});
 
 describe('/identity: an age band, not the age', () => {
   let host: TestHost;
