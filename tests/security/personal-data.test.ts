@@ -2,19 +2,17 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CurrentIdentity } from '../../contracts/identity';
 import type { Db } from '../../db/open';
 import { listAudit } from '../../db/repositories/audit';
 import { entryById, markDelivered, markPermanent, undeliveredEntries } from '../../db/repositories/outbox';
 import { simulatedCards } from '../../hardware/idcard';
 import type { CitizenCard } from '../../host/identity/identity-sessions';
 import { ELDER_ITEM, elderForm, services, type Services } from '../host/cases/support';
-import { CurrentIdentity } from '../../contracts/identity';
 import { startTestHost, type TestHost } from '../support/test-host';
 import { waitFor } from '../support/wait';
 import { adminAuth } from '../tools/central-api/helpers';
 import { listenCentral, ManualClock, openHallDb, tempDir, token, type ListeningApi, type TempDir } from '../host/sync/support';
-
-const DAY = 86_400_000;
 
 /**
  * Issue 18, item 5: personal data that cannot be recovered. An attacker holding a copy of the
@@ -22,6 +20,7 @@ const DAY = 86_400_000;
  * ID number back; `/identity` shows no exact age.
  */
 
+const DAY = 86_400_000;
 const HALL = 'hall-01';
 const CITIZEN = simulatedCards.zhangSan;
 
@@ -32,7 +31,7 @@ const CITIZEN = simulatedCards.zhangSan;
  */
 function unkeyedHashesOfCandidates(prefix: string, suffix: string): Set<string> {
   const hashes = new Set<string>();
-  for (let day = Date.UTC(1900, 0, 1); day <= Date.UTC(2026, 11, 31); day += 86_400_000) {
+  for (let day = Date.UTC(1900, 0, 1); day <= Date.UTC(2026, 11, 31); day += DAY) {
     const candidate = `${prefix}${new Date(day).toISOString().slice(0, 10).replaceAll('-', '')}${suffix}`;
     hashes.add(createHash('sha256').update(`${HALL}:${candidate}`).digest('hex'));
     hashes.add(createHash('sha256').update(candidate).digest('hex'));
