@@ -14,6 +14,13 @@ export type HostEnvironment = z.infer<typeof HostEnvironment>;
 /** The central API token of the demo and the tests; a production hall has its own. */
 export const DEMO_CENTRAL_TOKEN = 'dev-terminal-token';
 
+/**
+ * The reference central API's appointment-matching secret in the demo and the tests. The central
+ * API derives each hall's matching key from its own secret (HMAC of the hall id); a host without
+ * `centralApi.matchingKey` derives the demo hall key from this one, which production refuses.
+ */
+export const DEMO_MATCHING_SECRET = 'dev-appointment-matching-secret';
+
 /** How a device is reached. `simulated` runs the device's simulator over an in-memory link. */
 export const DeviceTransportConfig = z.discriminatedUnion('type', [
   z.object({ type: z.literal('simulated') }),
@@ -241,6 +248,15 @@ export const HostConfig = z
       .object({
         url: z.url().default('http://127.0.0.1:7310'),
         token: z.string().default(DEMO_CENTRAL_TOKEN),
+        /**
+         * This hall's appointment-matching key as the central API issued it (base64url, 32 bytes):
+         * the central API sends each booking's ID number only as HMAC-SHA-256 under this key, and
+         * the kiosk computes the same from the card. A secret like the token; absent in the demo.
+         */
+        matchingKey: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{43}$/, 'expected 32 bytes in base64url')
+          .optional(),
         /** A call that has not answered by then counts as failed (and is retried). */
         timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
       })

@@ -59,6 +59,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     auth,
     link,
     ownQueueKeyer,
+    matchingKey,
     identity,
     kioskSeat,
     devices,
@@ -141,7 +142,13 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
         pairingRoutes({
           pairing,
           auth,
-          hallIdentity: () => ({ hallId, hallName: config.hallName, queueKey: ownQueueKeyer.exportSecret() }),
+          hallIdentity: () => ({
+            hallId,
+            hallName: config.hallName,
+            queueKey: ownQueueKeyer.exportSecret(),
+            // A card checks in at any kiosk of the hall: each computes the booking tag itself.
+            matchingKey: matchingKey.toBase64Url(),
+          }),
         }),
       );
       await api.register(terminalQueueRoutes({ pairing, queue, steward, appointments, progressUrl: ticketUrl }));

@@ -15,6 +15,7 @@ import { StewardDesk } from '../cases/steward-desk';
 import { CaseReceiptPrinting } from '../printing/case-receipt-printing';
 import { CatalogCache } from '../cases/catalog-cache';
 import { AppointmentBook } from '../appointments/appointment-book';
+import { AppointmentMatchingKey } from '../appointments/matching-key';
 import { CentralExtrasClient, hallCentralClient } from '../cases/central-extras';
 import { EvaluationService } from '../cases/evaluation-service';
 import { CentralClient } from '../sync/central-client';
@@ -143,6 +144,11 @@ export async function buildServices(options: HostOptions) {
     timeoutMs: config.centralApi.timeoutMs,
   };
   const extras = new CentralExtrasClient(centralOptions);
+  /** The key the central API tags this hall's bookings with (the demo key when the config has none: production refuses that). */
+  const matchingKey =
+    config.centralApi.matchingKey === undefined
+      ? AppointmentMatchingKey.demo(config.hallId)
+      : AppointmentMatchingKey.fromBase64Url(config.centralApi.matchingKey);
   const catalog = new CatalogCache({ db, source: extras, clock });
   const appointments = new AppointmentBook({
     db,
@@ -152,6 +158,7 @@ export async function buildServices(options: HostOptions) {
     hallId: config.hallId,
     timeZone: config.timeZone,
     keyOf: (idNumber) => queueKeyer().keyOf(idNumber),
+    tagOf: (idNumber) => matchingKey.tagOf(idNumber),
     catalog,
   });
   const { hallId, terminalId } = config;
@@ -163,6 +170,8 @@ export async function buildServices(options: HostOptions) {
     keyOf: (idNumber) => keyer.keyOf(idNumber),
     hallId,
     terminalId,
+    // Read at each purge: the technician console sets it.
+    undeliveredRetentionDays: () => hallSettings.get().timeouts.personalDataRetentionDays,
     timeZone: config.timeZone,
     // Read at each deadline: holidays are edited in the technician console.
     get calendar() {
@@ -233,6 +242,7 @@ export async function buildServices(options: HostOptions) {
     firstSupervisor,
     link,
     ownQueueKeyer,
+    matchingKey,
     identity,
     kioskSeat,
     devices,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CardKind, IdentityView } from '../../contracts/identity';
+import { ageBandOf, type CardKind, type IdentityView } from '../../contracts/identity';
 import { maskIdNumber, maskName } from '../../hardware/idcard';
 import { ageOn, type Clock, localDate } from '../clock/clock';
 import type { EventBus } from '../events/event-bus';
@@ -118,7 +118,12 @@ export class IdentitySessions {
     const session = this.active;
     if (!session) return null;
     const keyer = this.o.queueKeyer?.() ?? this.o.keyer;
-    return { key: keyer.keyOf(session.card.idNumber), age: this.toView(session).age };
+    return { key: keyer.keyOf(session.card.idNumber), age: this.ageOf(session) };
+  }
+
+  /** Whole years on the hall's local date: the queue's elder rule needs it, the renderer never sees it. */
+  private ageOf(s: ActiveSession): number {
+    return ageOn(s.card.birthDate, localDate(this.o.clock.now(), this.o.timeZone));
   }
 
   private toView(s: ActiveSession): IdentityView {
@@ -127,7 +132,7 @@ export class IdentitySessions {
       maskedName: maskName(s.card.name),
       maskedIdNumber: maskIdNumber(s.card.idNumber),
       cardKind: s.card.kind,
-      age: ageOn(s.card.birthDate, localDate(this.o.clock.now(), this.o.timeZone)),
+      ageBand: ageBandOf(this.ageOf(s)),
       readAt: s.readAt.toISOString(),
     };
   }

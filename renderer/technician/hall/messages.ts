@@ -118,6 +118,8 @@ export const hallSettingsMessages: AreaMessages = {
         identityHint: '到时间即从主机内存中清除，即使身份证仍在读卡区。',
         staffSessionHours: '工作人员登录有效期（小时）',
         staffSessionHint: '新登录按这个时长；已登录的不受影响。',
+        personalDataRetentionDays: '未送达办件保留（天）',
+        personalDataRetentionHint: '始终未送达省平台或被拒收的办件，到期连同个人信息一并删除并记入审计。30–365 天。',
       },
       reasons: {
         duplicate: '与前面的重复了。',
@@ -293,6 +295,9 @@ export const hallSettingsMessages: AreaMessages = {
         identityHint: 'Then wiped from the host’s memory, even with the card still on the reader.',
         staffSessionHours: 'Staff sign-in lasts (hours)',
         staffSessionHint: 'For new sign-ins; running ones keep theirs.',
+        personalDataRetentionDays: 'Undelivered cases kept (days)',
+        personalDataRetentionHint:
+          'Cases the central API never accepted are then deleted with their personal data, and audited. 30 to 365.',
       },
       reasons: {
         duplicate: 'Repeats an earlier entry.',

@@ -23,9 +23,14 @@ describe('IdentitySessions', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('shows the kiosk only masked data, with the age on the hall date', () => {
+  it('shows the kiosk only masked data, with the decade of the age on the hall date', () => {
     const view = sessions.begin(card);
-    expect(view).toMatchObject({ maskedName: '欧阳**', maskedIdNumber: '110105********002X', age: 76, cardKind: 'resident' });
+    expect(view).toMatchObject({
+      maskedName: '欧阳**',
+      maskedIdNumber: '110105********002X',
+      ageBand: '70-79',
+      cardKind: 'resident',
+    });
     expect(JSON.stringify(view)).not.toContain('1949123');
   });
 
