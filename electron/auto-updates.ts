@@ -1,27 +1,11 @@
 import { autoUpdater } from 'electron-updater';
-import { UpdateScheduler } from './update-scheduler';
+import { createShellUpdates } from './shell-updates';
+import type { UpdateScheduler } from './update-scheduler';
 
-/**
- * electron-updater under the UpdateScheduler (electron/update-scheduler.ts): it downloads in the
- * background and installs only at a quiet moment; `beforeInstall` stops the host first.
- */
+/** The real electron-updater under the shell's update logic (shell-updates.ts). */
 export function startAutoUpdates(o: { isQuiet: () => boolean; beforeInstall: () => void }): UpdateScheduler {
-  autoUpdater.autoDownload = true;
-  autoUpdater.autoInstallOnAppQuit = true;
-  const scheduler = new UpdateScheduler({
-    updater: {
-      setFeed: (url) => autoUpdater.setFeedURL({ provider: 'generic', url }),
-      check: () => autoUpdater.checkForUpdates(),
-      install: () => {
-        o.beforeInstall();
-        autoUpdater.quitAndInstall(true, true);
-      },
-    },
-    isQuiet: o.isQuiet,
-  });
-  autoUpdater.on('update-available', (info) => scheduler.available(info.version));
-  autoUpdater.on('update-not-available', () => scheduler.notAvailable());
-  autoUpdater.on('update-downloaded', (info) => scheduler.downloaded(info.version));
-  autoUpdater.on('error', (error) => scheduler.failed(error.message));
-  return scheduler;
+  // Failures also reject the call that caused them (the scheduler reports those); without a
+  // listener an 'error' event would be an uncaught exception in main.
+  autoUpdater.on('error', (error) => console.error('[shell] updater error', error.message));
+  return createShellUpdates({ engine: autoUpdater, ...o });
 }
