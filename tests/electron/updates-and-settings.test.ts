@@ -110,7 +110,7 @@ describe('shell-logic: updates at a quiet moment', () => {
     const updater: Updater = {
       setFeed: (url) => calls.push(`feed ${url}`),
       check: async () => calls.push('check'),
-      install: () => calls.push('install'),
+      install: () => void calls.push('install'),
     };
     const scheduler = new UpdateScheduler({ updater, isQuiet: () => quiet, checkEveryMs: 1_000, quietPollMs: 100 });
     scheduler.configure(null);
