@@ -16,14 +16,14 @@ export const sha512 = (bytes: Uint8Array): string => createHash('sha512').update
 
 /** The feed folder's files by absolute URL; everything a test serves, an attacker could serve. */
 export class FakeWeb {
-  readonly files = new Map<string, Uint8Array>();
+  readonly files = new Map<string, Uint8Array<ArrayBuffer>>();
   readonly requested: string[] = [];
 
-  put(url: string, content: Uint8Array | string): void {
+  put(url: string, content: Uint8Array<ArrayBuffer> | string): void {
     this.files.set(url, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
 
-  get(url: string): Uint8Array | undefined {
+  get(url: string): Uint8Array<ArrayBuffer> | undefined {
     this.requested.push(url);
     return this.files.get(url);
   }
@@ -119,7 +119,13 @@ export function releaseDocument(version: string, files: { name: string; bytes: U
  * Publishes `version` on `feed` as the packaging step does: the installer, latest.yml naming it,
  * release.json and its detached Ed25519 signature made with `key`.
  */
-export function publishRelease(web: FakeWeb, feed: string, version: string, installer: Uint8Array, key: KeyObject): void {
+export function publishRelease(
+  web: FakeWeb,
+  feed: string,
+  version: string,
+  installer: Uint8Array<ArrayBuffer>,
+  key: KeyObject,
+): void {
   const name = `Hall Kiosk-Setup-${version}.exe`;
   const base = folder(feed);
   web.put(new URL(encodeURIComponent(name), base).href, installer);
