@@ -61,6 +61,8 @@ export function createShellUpdates(o: ShellUpdatesOptions): UpdateScheduler {
   async function check(): Promise<void> {
     if (feed instanceof UpdateRefused) throw feed;
     if (feed === null) return;
+    // An unpackaged app has nothing to replace: no request leaves for the feed.
+    if (!engine.isUpdaterActive()) return scheduler.notAvailable();
     const folder = feed;
     verified = null;
     const release = await signedRelease(folder);

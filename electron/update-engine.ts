@@ -17,6 +17,8 @@ export interface UpdateEngine {
   autoInstallOnAppQuit: boolean;
   /** The generic provider: `url` is the folder holding latest.yml / latest-linux.yml. */
   setFeedURL(options: { provider: 'generic'; url: string }): void;
+  /** False in an unpackaged app (`npm start` under Electron): nothing to update. */
+  isUpdaterActive(): boolean;
   /** Null when the updater is inactive (an unpackaged app). */
   checkForUpdates(): Promise<OfferedUpdate | null>;
   /** Downloads the offered version; resolves to the files, the installer first. */

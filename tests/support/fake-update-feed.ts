@@ -65,6 +65,11 @@ export class FakeUpdateEngine implements UpdateEngine {
     private readonly appVersion: string,
   ) {}
 
+  /** A packaged app (electron-updater is inactive only in an unpackaged one). */
+  isUpdaterActive(): boolean {
+    return true;
+  }
+
   setFeedURL(options: { provider: 'generic'; url: string }): void {
     this.feed = options.url;
   }
