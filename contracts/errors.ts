@@ -43,6 +43,7 @@ export const ApiErrorCode = z.enum([
   'settings_invalid',
   'storage_unavailable',
   'kiosk_seat_taken',
+  'update_feed_local_only',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -44,11 +44,16 @@ export const PrintingOptions = z.object({
 });
 export type PrintingOptions = z.infer<typeof PrintingOptions>;
 
-/** Where the Electron shell looks for updates (electron-updater's generic provider). */
+/**
+ * Where the Electron shell looks for updates (electron-updater's generic provider). https only:
+ * the shell installs nothing but signed releases anyway (electron/shell-updates.ts), and https
+ * keeps a LAN attacker from choosing which one it sees. Changed only at the machine itself
+ * (host/settings/terminal-settings.ts).
+ */
 export const UpdateOptions = z.object({
-  /** The folder holding latest.yml / latest-linux.yml; none: this terminal never updates itself. */
+  /** The https folder holding release.json (+ .sig) and latest.yml; none: this terminal never updates itself. */
   url: z
-    .url({ protocol: /^https?$/ })
+    .url({ protocol: /^https$/, error: 'the update feed (updates.url) must be an https: address' })
     .refine(
       (value) => URL.canParse(value) && new URL(value).username === '' && new URL(value).password === '',
       'no credentials in the URL',

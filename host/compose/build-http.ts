@@ -21,7 +21,7 @@ import { caseRoutes } from '../api/routes-cases';
 import { syncRoutes } from '../api/routes-sync';
 import { pairingRoutes } from '../api/routes-pairing';
 import { installLanGuard } from '../lan/lan-guard';
-import { installShellGuard } from '../lan/shell-guard';
+import { fromOwnShell, installShellGuard } from '../lan/shell-guard';
 import { rendererCsp } from '../api/content-security-policy';
 import { noticeRoutes } from '../api/routes-notices';
 import { terminalSettingsRoutes } from '../api/routes-terminal-settings';
@@ -183,7 +183,9 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
           },
         }),
       );
-      await api.register(terminalSettingsRoutes({ store: terminalSettings, auth }));
+      await api.register(
+        terminalSettingsRoutes({ store: terminalSettings, auth, atMachine: (req) => fromOwnShell(req, options.shellToken) }),
+      );
       await api.register(
         announceRoutes({ config, clock, speech: new SpeechRenderer({ command: options.espeakCommand ?? 'espeak-ng' }) }),
       );

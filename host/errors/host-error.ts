@@ -62,6 +62,9 @@ const STATUS: Record<ApiErrorCode, number> = {
   // Another kiosk page on this host holds the kiosk (host/identity/kiosk-seat.ts): this one may
   // not end or read the citizen's visit.
   kiosk_seat_taken: 409,
+  // The update feed (terminal settings updates.url) decides what program this machine installs:
+  // it changes only at the machine itself, in the Electron shell's own window.
+  update_feed_local_only: 403,
   internal: 500,
 };
 

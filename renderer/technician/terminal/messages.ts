@@ -28,8 +28,10 @@ export const techTerminalMessages: AreaMessages = {
       a4Printer: 'A4 打印机名称',
       a4PrinterHint: '用于打印受理回执等 A4 文档，填写系统中的打印机名称；留空则只保存 PDF。',
       updateUrl: '更新地址',
-      updateUrlHint: '存放新版本的网址（含 latest.yml）；留空则本机不自动更新。有新版本时在空闲时段安装。',
-      invalidUpdateUrl: '请填写以 http:// 或 https:// 开头的更新地址',
+      updateUrlHint:
+        '存放新版本的 https 网址（含 release.json、latest.yml）；留空则本机不自动更新。只安装经签名的新版本，在空闲时段安装。',
+      updateUrlElsewhere: '更新地址只能在本机的终端程序中修改（按 Ctrl+Alt+Shift+T 打开运维页面）。',
+      invalidUpdateUrl: '请填写以 https:// 开头的更新地址',
       link: {
         title: '与大厅主机的连接',
         state: '状态',
@@ -85,8 +87,10 @@ export const techTerminalMessages: AreaMessages = {
         'Prints A4 documents such as case receipts: the printer name as the system lists it. Empty: only a PDF is saved.',
       updateUrl: 'Update address',
       updateUrlHint:
-        'The web folder holding new versions (with latest.yml). Empty: this terminal never updates itself. Updates install at a quiet moment.',
-      invalidUpdateUrl: 'Enter an address starting with http:// or https://',
+        'The https folder holding new versions (with release.json and latest.yml). Empty: this terminal never updates itself. Only signed versions install, at a quiet moment.',
+      updateUrlElsewhere:
+        'The update address can be changed only on this machine, in the terminal app (Ctrl+Alt+Shift+T opens the console).',
+      invalidUpdateUrl: 'Enter an address starting with https://',
       link: {
         title: 'Link to the hall host',
         state: 'State',
