@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { operations } from '../../contracts/api';
 import { openDatabase } from '../../db/open';
+import { enqueue, entryById } from '../../db/repositories/outbox';
 import { CentralExtrasClient } from '../../host/cases/central-extras';
 import { HostError } from '../../host/errors/host-error';
 import { EventBus } from '../../host/events/event-bus';
@@ -12,8 +13,10 @@ import { HallLink } from '../../host/hall-link/hall-link';
 import { writeLinkCredentials } from '../../host/hall-link/link-credentials';
 import { TerminalSettingsStore } from '../../host/settings/terminal-settings';
 import { CentralClient } from '../../host/sync/central-client';
+import { SyncEngine } from '../../host/sync/sync-engine';
 import { migrationsDir } from '../support/test-host';
 import { waitFor } from '../support/wait';
+import { sampleCase } from '../tools/central-api/helpers';
 
 /**
  * A malicious (or broken) central API or hall host answers with an endless body. Read whole
@@ -98,6 +101,30 @@ describe('replies read from the central API and the hall are bounded', () => {
       expect.stringMatching(/过大/) as unknown,
     ]);
     expect(hostile.sent()).toBeLessThan(4 * MiB + SLACK);
+  });
+});
+
+describe('an oversized central reply loses nothing', () => {
+  it('a case whose delivery gets an endless reply stays in the outbox, to be retried later', async () => {
+    const hostile = await endlessServer();
+    const db = openDatabase(':memory:', { migrationsDir, synchronous: 'FULL' });
+    const clock = { now: () => new Date() };
+    try {
+      const id = db.transaction(
+        () =>
+          enqueue(db, { kind: 'case', recordId: 'case-1', orderingKey: 'case-1', payload: sampleCase(), now: clock.now() }).id,
+      )();
+      const client = new CentralClient({ baseUrl: hostile.url, token: 'token', timeoutMs: 60_000 });
+      const engine = new SyncEngine({ db, client, clock });
+      expect(await engine.drainOnce()).toMatchObject({ delivered: 0, retried: 1 });
+      const entry = entryById(db, id);
+      expect(entry).toMatchObject({ state: 'pending', attempts: 1 });
+      expect(entry?.lastError).toMatch(/too large/);
+      expect(Date.parse(entry?.nextAttemptAt ?? '')).toBeGreaterThan(clock.now().getTime() - 1);
+      expect(hostile.sent()).toBeLessThan(64 * 1024 + SLACK);
+    } finally {
+      db.close();
+    }
   });
 });
 
