@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { HallIdentity } from './hall-link';
+import { NextPage } from './page';
 
 export const PairingCode = z.object({
   /** Six digits, typed on the new terminal. Single use. */
@@ -41,5 +42,7 @@ export const Terminal = z.object({
 });
 export type Terminal = z.infer<typeof Terminal>;
 
-export const TerminalList = z.object({ terminals: z.array(Terminal) });
+/** One page of the paired terminals, newest first (contracts/page.ts). */
+export const TerminalList = z.object({ terminals: z.array(Terminal), next: NextPage });
+export type TerminalList = z.infer<typeof TerminalList>;
 export const TerminalIdParams = z.object({ terminalId: z.uuid() });

@@ -14,6 +14,7 @@ import {
 import { HallNoticeRecord, HallNoticeRecords, HallNotices, NoticeIdParams, PublishNoticeRequest } from '../notices';
 import { IssueTicketResponse } from '../queue';
 import { defineOperations, errorReplies } from './operation';
+import { PageQuery } from '../page';
 
 const errors = errorReplies(400, 404, 409);
 const noticeErrors = errorReplies(400, 401, 403, 404, 409);
@@ -81,6 +82,7 @@ export const caseOperations = defineOperations({
     path: '/notices/all',
     tags: ['notices'],
     access: supervisors,
+    query: PageQuery,
     responses: { 200: HallNoticeRecords, ...noticeErrors },
   },
   publishNotice: {

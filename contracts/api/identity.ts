@@ -13,6 +13,7 @@ import {
 } from '../auth';
 import { CurrentIdentity, EndIdentityResponse } from '../identity';
 import { defineOperations, errorReplies } from './operation';
+import { PageQuery } from '../page';
 
 const signedIn = errorReplies(400, 401, 403);
 /** Account management: supervisors, and technicians in the console's hall settings. */
@@ -59,6 +60,7 @@ export const identityOperations = defineOperations({
     path: '/staff',
     tags: ['staff'],
     access: accountManagers,
+    query: PageQuery,
     responses: { 200: StaffList, ...signedIn },
   },
   createStaff: {

@@ -13,6 +13,7 @@ import { ClaimPairingRequest, ClaimPairingResponse, PairingCode, Terminal, Termi
 import { IssueTicketResponse, TicketIdParams, TicketResponse } from '../queue';
 import { TerminalSettings, TerminalSettingsView } from '../terminal-settings';
 import { defineOperations, errorReplies } from './operation';
+import { PageQuery } from '../page';
 
 const pairingErrors = errorReplies(400, 401, 403, 404, 429);
 const technician = { staff: ['technician'] } as const;
@@ -48,6 +49,7 @@ export const terminalOperations = defineOperations({
     path: '/pairing/terminals',
     tags: ['pairing'],
     access: technician,
+    query: PageQuery,
     responses: { 200: TerminalList, ...pairingErrors },
   },
   revokeTerminal: {

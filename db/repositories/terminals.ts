@@ -63,6 +63,14 @@ export function listTerminals(db: Db): TerminalRow[] {
   return prepared(db, `SELECT ${columns} FROM terminals ORDER BY paired_at DESC`).all() as TerminalRow[];
 }
 
+/** `limit` terminals, newest first, from `offset` (id breaks ties of the same instant, so pages never overlap). */
+export function listTerminalsPage(db: Db, page: { limit: number; offset: number }): TerminalRow[] {
+  return prepared(db, `SELECT ${columns} FROM terminals ORDER BY paired_at DESC, id LIMIT ? OFFSET ?`).all(
+    page.limit,
+    page.offset,
+  ) as TerminalRow[];
+}
+
 export function revokeTerminal(db: Db, id: string, at: string): TerminalRow | undefined {
   prepared(db, 'UPDATE terminals SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?').run(at, id);
   return prepared(db, `SELECT ${columns} FROM terminals WHERE id = ?`).get(id) as TerminalRow | undefined;

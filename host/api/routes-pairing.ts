@@ -33,7 +33,7 @@ export function pairingRoutes(deps: {
       return reply.code(201).send(req.body.kind === 'host' ? { ...claimed, hall: deps.hallIdentity() } : claimed);
     });
 
-    route(operations.pairingTerminals, async () => ({ terminals: pairing.list() }));
+    route(operations.pairingTerminals, async (req) => pairing.page(req.query));
 
     route(operations.revokeTerminal, async (req) => pairing.revoke(req.params.terminalId, staffOf(req).id));
   };

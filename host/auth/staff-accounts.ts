@@ -1,10 +1,12 @@
-import type { CreateStaffRequest, StaffAccount, StaffPrincipal, UpdateStaffRequest } from '../../contracts/auth';
+import type { CreateStaffRequest, StaffAccount, StaffList, StaffPrincipal, UpdateStaffRequest } from '../../contracts/auth';
+import { pageOf, type PageQuery } from '../../contracts/page';
 import type { Db } from '../../db/open';
 import {
   findStaffById,
   findStaffByNo,
   insertStaff,
   listStaff,
+  listStaffPage,
   updateStaff,
   type StaffPatch,
   type StaffRow,
@@ -45,6 +47,12 @@ export class StaffAccounts {
 
   list(): StaffAccount[] {
     return listStaff(this.o.db).map((row) => this.account(row));
+  }
+
+  /** One page of the accounts by staff number (the list route: never the whole table). */
+  page(page: PageQuery): StaffList {
+    const { rows, next } = pageOf(listStaffPage(this.o.db, { limit: page.limit + 1, offset: page.offset }), page);
+    return { staff: rows.map((row) => this.account(row)), next };
   }
 
   /** Without a PIN the host makes one up and returns it this once. */

@@ -21,6 +21,7 @@ import { caseRoutes } from '../api/routes-cases';
 import { syncRoutes } from '../api/routes-sync';
 import { pairingRoutes } from '../api/routes-pairing';
 import { installLanGuard } from '../lan/lan-guard';
+import { installOriginGuard } from '../lan/origin-guard';
 import { fromOwnShell, installShellGuard } from '../lan/shell-guard';
 import { rendererCsp } from '../api/content-security-policy';
 import { noticeRoutes } from '../api/routes-notices';
@@ -101,6 +102,13 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, { storage });
+  // Before the guards: the plugin's own onRequest hook marks an upgrade so that its socket is
+  // closed after a refusal. A guard running first left a refused upgrade's socket open, and the
+  // host's close waited on it.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  // First of the guards: a request for another name (DNS rebinding) or from another site's page
+  // is refused before anything looks at its tokens.
+  installOriginGuard(app);
   installStaffRequest(app);
   if (config.lan.enabled) installLanGuard(app, pairing);
   if (options.shellToken)
@@ -114,7 +122,6 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     openapi: { info: { title: 'Hall Kiosk host API', version: options.version ?? '0.0.0' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   await app.register(
     async (api) => {

@@ -31,6 +31,9 @@ const RELAYED = new Set<HallEvent['type']>([
 ]);
 
 /** Reconnect delays: quick at first (a hall host restart takes seconds), never beyond 10 s. */
+/** The largest event message taken from the hall: an event is under 1 KiB (queue.counts lists the services). */
+const HALL_EVENT_LIMIT = 256 * 1024;
+
 const RETRY_MS = [250, 500, 1_000, 2_000, 5_000, 10_000];
 
 export interface HallLinkOptions {
@@ -206,7 +209,13 @@ export class HallLink {
       target.searchParams.set('since', String(this.cursor.seq));
       target.searchParams.set('bootId', this.cursor.bootId);
     }
-    const socket = new WebSocket(target, { headers: { 'x-terminal-token': credentials.token }, handshakeTimeout: 5_000 });
+    const socket = new WebSocket(target, {
+      headers: { 'x-terminal-token': credentials.token },
+      handshakeTimeout: 5_000,
+      // One event is a few hundred bytes; ws would otherwise buffer up to 100 MiB of a message
+      // before we see it. Past this the socket closes (1009) and the link reconnects.
+      maxPayload: HALL_EVENT_LIMIT,
+    });
     this.socket = socket;
     socket.on('message', (data) => {
       if (this.socket === socket) this.onMessage(String(data));

@@ -1,10 +1,12 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { ClaimPairingRequest, ClaimPairingResponse, PairingCode, Terminal } from '../../contracts/pairing';
+import { pageOf, type PageQuery } from '../../contracts/page';
+import type { ClaimPairingRequest, ClaimPairingResponse, PairingCode, Terminal, TerminalList } from '../../contracts/pairing';
 import type { Db } from '../../db/open';
 import {
   insertPairingCode,
   insertTerminal,
   listTerminals,
+  listTerminalsPage,
   revokeTerminal,
   terminalByTokenHash,
   touchTerminal,
@@ -80,6 +82,12 @@ export class Pairing {
 
   list(): Terminal[] {
     return listTerminals(this.o.db).map(toTerminal);
+  }
+
+  /** One page of the terminals, newest first (the list route: never the whole table). */
+  page(page: PageQuery): TerminalList {
+    const { rows, next } = pageOf(listTerminalsPage(this.o.db, { limit: page.limit + 1, offset: page.offset }), page);
+    return { terminals: rows.map(toTerminal), next };
   }
 
   revoke(terminalId: string, staffId: number): Terminal {

@@ -17,6 +17,7 @@ import type { DeviceTestAction } from '../../contracts/devices';
 import type { HallSettingsInput } from '../../contracts/hall-settings';
 import type { LogLevel } from '../../contracts/logs';
 import type { TerminalSettingsInput } from '../../contracts/terminal-settings';
+import type { PageQueryInput } from '../../contracts/page';
 
 /** A failure the host reported with a stable code, or `network` when it could not be reached. */
 export class ApiClientError extends Error {
@@ -148,7 +149,8 @@ export function createApiClient(baseUrl = '') {
     simulateScan: (code: string) => call(ops.simulateScan, { body: { code } }),
     claimPairing: (request: ClaimPairingRequest) => call(ops.claimPairing, { body: request }),
     createPairingCode: () => call(ops.createPairingCode, {}),
-    pairingTerminals: () => call(ops.pairingTerminals, {}),
+    /** One page of the paired terminals (contracts/page.ts); `next` says where the next starts. */
+    pairingTerminals: (page: PageQueryInput) => call(ops.pairingTerminals, { query: page }),
     revokeTerminal: (id: string) => call(ops.revokeTerminal, { params: { terminalId: id } }),
     // The counter page (staff bearer token): waiting list, chosen call, hold/resume, transfer, evaluation, today's figures.
     waiting: (windowId: number) => call(ops.waiting, { params: { windowId } }),
@@ -188,7 +190,8 @@ export function createApiClient(baseUrl = '') {
     hallInfo: () => call(ops.hallInfo, {}),
     hallSettings: () => call(ops.hallSettings, {}),
     saveHallSettings: (settings: HallSettingsInput) => call(ops.saveHallSettings, { body: settings }),
-    staffAccounts: () => call(ops.staffAccounts, {}),
+    /** One page of the staff accounts (contracts/page.ts); `next` says where the next starts. */
+    staffAccounts: (page: PageQueryInput) => call(ops.staffAccounts, { query: page }),
     createStaff: (request: CreateStaffRequest) => call(ops.createStaff, { body: request }),
     updateStaff: (id: number, patch: UpdateStaffRequest) => call(ops.updateStaff, { params: { id }, body: patch }),
     resetStaffPin: (id: number) => call(ops.resetStaffPin, { params: { id } }),

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { PAGE_LIMIT_MAX } from '../../contracts/page';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context';
 import { formatTime, useTechSession } from './session';
@@ -16,11 +17,15 @@ export function TerminalsScreen() {
   const queryClient = useQueryClient();
   const code = useMutation({ mutationFn: api.createPairingCode });
   // While a code is out, the new terminal is expected any moment: look every 2 s, not every 15.
-  const terminals = useQuery({
+  // Pages of the largest size: a hall has tens of terminals, and "more" shows the rest if ever.
+  const terminals = useInfiniteQuery({
     queryKey: TERMINALS_KEY,
-    queryFn: api.pairingTerminals,
+    queryFn: ({ pageParam }) => api.pairingTerminals({ limit: PAGE_LIMIT_MAX, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.next,
     refetchInterval: code.data ? 2_000 : 15_000,
   });
+  const list = terminals.data?.pages.flatMap((page) => page.terminals);
   const revoke = useMutation({
     mutationFn: (id: string) => api.revokeTerminal(id),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: TERMINALS_KEY }),
@@ -46,8 +51,8 @@ export function TerminalsScreen() {
           {session.describeError(code.error ?? revoke.error ?? terminals.error)}
         </p>
       )}
-      {terminals.data && terminals.data.terminals.length === 0 && <p>{t('tech.terminals.none')}</p>}
-      {terminals.data && terminals.data.terminals.length > 0 && (
+      {list?.length === 0 && <p>{t('tech.terminals.none')}</p>}
+      {list !== undefined && list.length > 0 && (
         <table className="tech-table">
           <thead>
             <tr>
@@ -59,7 +64,7 @@ export function TerminalsScreen() {
             </tr>
           </thead>
           <tbody>
-            {terminals.data.terminals.map((terminal) => (
+            {list.map((terminal) => (
               <tr key={terminal.id}>
                 <td>{terminal.name}</td>
                 <td>{t(`tech.terminals.kinds.${terminal.kind}`)}</td>
@@ -86,6 +91,16 @@ export function TerminalsScreen() {
             ))}
           </tbody>
         </table>
+      )}
+      {terminals.hasNextPage && (
+        <button
+          type="button"
+          className="tech-button"
+          disabled={terminals.isFetchingNextPage}
+          onClick={() => void terminals.fetchNextPage()}
+        >
+          {t('tech.terminals.more')}
+        </button>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { PAGE_LIMIT_MAX } from '../../../contracts/page';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffAccount, StaffRole } from '../../../contracts/auth';
@@ -27,7 +28,14 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
   const { t } = useTranslation();
   const session = useTechSession();
   const queryClient = useQueryClient();
-  const staff = useQuery({ queryKey: STAFF_KEY, queryFn: api.staffAccounts });
+  // Pages of the largest size: a hall has tens of accounts, and "more" shows the rest if ever.
+  const staff = useInfiniteQuery({
+    queryKey: STAFF_KEY,
+    queryFn: ({ pageParam }) => api.staffAccounts({ limit: PAGE_LIMIT_MAX, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.next,
+  });
+  const accounts = staff.data?.pages.flatMap((page) => page.staff);
   const [pin, setPin] = useState<OneTimePin | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
@@ -80,7 +88,7 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
       )}
       <AddStaff windows={windows} busy={create.isPending} onAdd={(request) => create.mutate(request)} />
       {staff.isError && <p className="error">{session.describeError(staff.error)}</p>}
-      {staff.data && (
+      {accounts && (
         <div className="tech-table-wrap">
           <table className="tech-table" aria-labelledby="hall-staff-title">
             <thead>
@@ -94,7 +102,7 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
               </tr>
             </thead>
             <tbody>
-              {staff.data.staff.map((account) =>
+              {accounts.map((account) =>
                 editing === account.id ? (
                   <EditRow
                     key={account.id}
@@ -159,6 +167,16 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
             </tbody>
           </table>
         </div>
+      )}
+      {staff.hasNextPage && (
+        <button
+          type="button"
+          className="tech-button"
+          disabled={staff.isFetchingNextPage}
+          onClick={() => void staff.fetchNextPage()}
+        >
+          {t('hallSettings.staff.more')}
+        </button>
       )}
     </section>
   );

@@ -164,6 +164,7 @@ export const hallSettingsMessages: AreaMessages = {
         enableLabel: '启用 {{staffNo}}',
         pinShown: '工号 {{staffNo}} 的 PIN：{{pin}}。只显示这一次，请当面告知本人。',
         pinNoted: '已告知，隐藏',
+        more: '显示更多账号',
         errors: {
           staff_exists: '这个工号已经有账号了。',
           window_unknown: '没有这个窗口，请先在“窗口”中添加并保存。',
@@ -344,6 +345,7 @@ export const hallSettingsMessages: AreaMessages = {
         enableLabel: 'Enable {{staffNo}}',
         pinShown: 'PIN of {{staffNo}}: {{pin}}. Shown only this once: tell it to the person.',
         pinNoted: 'Told, hide it',
+        more: 'Show more accounts',
         errors: {
           staff_exists: 'This staff number already has an account.',
           window_unknown: 'No such window: add it under “Windows” and save first.',
