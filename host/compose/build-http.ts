@@ -20,6 +20,7 @@ import { simulatorRoutes } from '../api/routes-simulator';
 import { caseRoutes } from '../api/routes-cases';
 import { syncRoutes } from '../api/routes-sync';
 import { pairingRoutes } from '../api/routes-pairing';
+import { lanRoutes } from '../api/routes-lan';
 import { installLanGuard } from '../lan/lan-guard';
 import { installShellGuard } from '../lan/shell-guard';
 import { rendererCsp } from '../api/content-security-policy';
@@ -76,6 +77,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     sync,
     hallId,
     pairing,
+    lanIdentity,
     logs,
     accounts,
     auditLog,
@@ -142,7 +144,11 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
           pairing,
           auth,
           hallIdentity: () => ({ hallId, hallName: config.hallName, queueKey: ownQueueKeyer.exportSecret() }),
+          caFingerprint: () => lanIdentity?.caFingerprint ?? null,
         }),
+      );
+      await api.register(
+        lanRoutes({ ca: () => (lanIdentity ? { certPem: lanIdentity.caCertPem, fingerprint: lanIdentity.caFingerprint } : null) }),
       );
       await api.register(terminalQueueRoutes({ pairing, queue, steward, appointments, progressUrl: ticketUrl }));
       await api.register(hallLinkRoutes({ link, auth }));

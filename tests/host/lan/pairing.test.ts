@@ -8,10 +8,11 @@ import { ManualClock } from '../sync/support';
 const LAN_CLIENT = '192.168.10.23';
 
 describe('the LAN API', () => {
-  it('is off by default, and listening beyond this machine is refused unless it is switched on', () => {
+  it('is off by default; the plain-http listener never leaves this machine, the LAN is its own (HTTPS) listener', () => {
     expect(HostConfig.parse({}).lan.enabled).toBe(false);
     expect(HostConfig.safeParse({ listen: { host: '0.0.0.0' } }).success).toBe(false);
-    expect(HostConfig.safeParse({ listen: { host: '0.0.0.0' }, lan: { enabled: true } }).success).toBe(true);
+    expect(HostConfig.safeParse({ listen: { host: '0.0.0.0' }, lan: { enabled: true } }).success).toBe(false);
+    expect(HostConfig.safeParse({ lan: { enabled: true, host: '0.0.0.0' } }).success).toBe(true);
   });
 });
 
