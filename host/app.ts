@@ -84,7 +84,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
     },
     { name: 'storage monitor', stop: () => storage.stop() },
-    // Stopped after the app: closing the app ends the WebSockets the LAN listener upgraded, which its own close waits for.
+    // Stopped after the app: closing the app ends the WebSockets the LAN listener upgraded, at once.
     { name: 'lan listener', stop: () => lan?.close() },
     { name: 'http', stop: () => closeHttp(app) },
     { name: 'identity sessions', stop: () => identity.end() },

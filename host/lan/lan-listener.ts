@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { TlsIdentity } from './tls-identity';
 
@@ -24,6 +24,8 @@ export interface LanListenerOptions {
 export class LanListener {
   private server: Server | null = null;
   private renewal: NodeJS.Timeout | undefined;
+  /** Every open connection, WebSockets included (an upgraded socket is no longer the HTTP server's to close). */
+  private readonly sockets = new Set<Socket>();
 
   constructor(private readonly o: LanListenerOptions) {}
 
@@ -38,6 +40,10 @@ export class LanListener {
     server.on('upgrade', (req, socket, head) => this.o.app.server.emit('upgrade', req, socket, head));
     // A peer that is not speaking TLS (plain http) or gives up mid-handshake: close, nothing to log.
     server.on('tlsClientError', (_error, socket) => socket.destroy());
+    server.on('secureConnection', (socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.o.port, this.o.host, () => {
@@ -74,10 +80,12 @@ export class LanListener {
     this.server = null;
     if (server === null) return;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    // Same as the loopback listener's close (host/compose/build-http.ts): a browser's half-open
-    // connection must not hold a restart; open WebSockets are closed by the app's own close.
+    // Same as the loopback listener's close (host/compose/build-http.ts): requests under way get
+    // a moment, then every connection (a browser's half-open one, a WebSocket) is cut.
     server.closeIdleConnections();
-    const cutOff = setTimeout(() => server.closeAllConnections(), 2_000);
+    const cutOff = setTimeout(() => {
+      for (const socket of this.sockets) socket.destroy();
+    }, 2_000);
     await closed;
     clearTimeout(cutOff);
   }
