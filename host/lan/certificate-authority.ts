@@ -10,8 +10,9 @@ import { webcrypto } from 'node:crypto';
 type CryptoKey = webcrypto.CryptoKey;
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
 
-// x509 v2 reads keys and signs through whatever WebCrypto it is given: node's own.
-x509.cryptoProvider.set(webcrypto);
+// x509 v2 reads keys and signs through whatever WebCrypto it is given: node's own, as the global
+// `crypto` (the same object as node:crypto's webcrypto, typed as the DOM's where that lib is on).
+x509.cryptoProvider.set(globalThis.crypto);
 
 const EC_KEY = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;

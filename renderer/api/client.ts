@@ -149,6 +149,7 @@ export function createApiClient(baseUrl = '') {
     claimPairing: (request: ClaimPairingRequest) => call(ops.claimPairing, { body: request }),
     createPairingCode: () => call(ops.createPairingCode, {}),
     pairingTerminals: () => call(ops.pairingTerminals, {}),
+    lanTls: () => call(ops.lanTls, {}),
     revokeTerminal: (id: string) => call(ops.revokeTerminal, { params: { terminalId: id } }),
     // The counter page (staff bearer token): waiting list, chosen call, hold/resume, transfer, evaluation, today's figures.
     waiting: (windowId: number) => call(ops.waiting, { params: { windowId } }),

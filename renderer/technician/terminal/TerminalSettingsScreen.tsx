@@ -310,6 +310,15 @@ function HallLinkPanel({ savedHallUrl }: { savedHallUrl: string | null }) {
             <dd>{status.lastError}</dd>
           </div>
         )}
+        {status.caFingerprint && (
+          <div className="tech-facts-wide">
+            <dt>{t('techTerminal.link.caFingerprint')}</dt>
+            <dd>
+              <code data-testid="hall-link-fingerprint">{status.caFingerprint}</code>
+              <p className="tech-muted">{t('techTerminal.link.caFingerprintHint')}</p>
+            </dd>
+          </div>
+        )}
       </dl>
       {session.canConfigure && status.state === 'unpaired' && (
         <form

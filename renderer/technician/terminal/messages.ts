@@ -43,6 +43,9 @@ export const techTerminalMessages: AreaMessages = {
         hallName: '大厅',
         since: '自',
         lastError: '最近的问题',
+        caFingerprint: '大厅证书指纹（SHA-256）',
+        caFingerprintHint:
+          '配对时记下的大厅证书。请与大厅主机运维控制台“终端配对”页显示的指纹逐字核对；不一致请撤销此终端并重新配对。',
         pairIntro: '在大厅主机的运维控制台“终端配对”中生成配对码，10 分钟内在此输入。',
         code: '六位配对码',
         pair: '配对',
@@ -100,6 +103,9 @@ export const techTerminalMessages: AreaMessages = {
         hallName: 'Hall',
         since: 'Since',
         lastError: 'Last problem',
+        caFingerprint: 'Hall certificate fingerprint (SHA-256)',
+        caFingerprintHint:
+          "The hall certificate recorded at pairing. Compare it character by character with the fingerprint on the hall host's console (Terminals); if they differ, revoke this terminal and pair again.",
         pairIntro: "Create a pairing code on the hall host's console (Terminals) and type it here within 10 minutes.",
         code: 'Six-digit pairing code',
         pair: 'Pair',
