@@ -1,13 +1,14 @@
 import { X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createCertificateAuthority,
-  issueServerCertificate,
-  type KeyedCertificate,
-  type ServerNames,
-} from './certificate-authority';
+import type { KeyedCertificate, ServerNames } from './certificate-authority';
 import { certificateFingerprint } from './fingerprint';
+
+/**
+ * The X.509 library, loaded only when a certificate must be made (first boot, renewal): loading it
+ * costs hundreds of milliseconds, which a restart with its certificates on disk never pays.
+ */
+const certificateAuthority = () => import('./certificate-authority');
 
 /** A server certificate lives a year and is renewed a month before it ends (or when a name changed). */
 const SERVER_DAYS = 365;
@@ -47,10 +48,13 @@ export class TlsIdentityStore {
 
   /** The identity to serve now: created, renewed or read as it is. */
   async current(now: Date): Promise<TlsIdentity> {
-    const ca = this.read('caCert', 'caKey') ?? this.write('caCert', 'caKey', await createCertificateAuthority(this.o.hallId, now));
+    const ca =
+      this.read('caCert', 'caKey') ??
+      this.write('caCert', 'caKey', await (await certificateAuthority()).createCertificateAuthority(this.o.hallId, now));
     const names = this.o.names();
     let server = this.read('serverCert', 'serverKey');
     if (server === null || serverCertificateDue(server.certPem, names, now) || !issuedBy(server.certPem, ca.certPem)) {
+      const { issueServerCertificate } = await certificateAuthority();
       server = this.write('serverCert', 'serverKey', await issueServerCertificate(ca, names, now, SERVER_DAYS));
     }
     return { caCertPem: ca.certPem, caFingerprint: certificateFingerprint(ca.certPem), server };

@@ -53,14 +53,19 @@ describe('TLS to the central API', () => {
     expect(await withoutCa.changes('0')).toMatchObject({ ok: false, kind: 'retryable' });
     const trusting = centralFetch(caFile);
     expect(trusting).toBeDefined();
-    const withCa = new CentralClient({ baseUrl: central.url, token: 't', timeoutMs: 2_000, ...(trusting ? { fetch: trusting } : {}) });
+    const withCa = new CentralClient({
+      baseUrl: central.url,
+      token: 't',
+      timeoutMs: 2_000,
+      ...(trusting ? { fetch: trusting } : {}),
+    });
     expect(await withCa.changes('0')).toMatchObject({ ok: true, body: { changes: [] } });
   });
 
   it('stops the start on an unreadable CA file, naming the setting', async () => {
     const missing = join(scratch(), 'no-such-ca.pem');
-    await expect(startTestHost({ config: { centralApi: { url: 'https://central.example.gov.cn', caFile: missing } } })).rejects.toThrow(
-      /centralApi\.caFile/,
-    );
+    await expect(
+      startTestHost({ config: { centralApi: { url: 'https://central.example.gov.cn', caFile: missing } } }),
+    ).rejects.toThrow(/centralApi\.caFile/);
   });
 });

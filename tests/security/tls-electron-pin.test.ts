@@ -28,22 +28,24 @@ describe('shell-logic: the Electron shell’s pin of the hall CA', () => {
 
     const impostor = await impostorCertificate();
     const mitm = await issueServerCertificate(impostor.ca, { dns: [], ips: ['192.168.1.10'] }, now, 30);
-    expect(certificateVerdict({ hostname: '192.168.1.10', certificate: presented(mitm.certPem, impostor.ca.certPem) }, pin, now)).toBe(
-      VERIFY.refuse,
-    );
+    expect(
+      certificateVerdict({ hostname: '192.168.1.10', certificate: presented(mitm.certPem, impostor.ca.certPem) }, pin, now),
+    ).toBe(VERIFY.refuse);
     // The impostor's leaf under the hall's CA certificate (copied from a real handshake): the signature fails.
     expect(certificateVerdict({ hostname: '192.168.1.10', certificate: presented(mitm.certPem, hallCa.certPem) }, pin, now)).toBe(
       VERIFY.refuse,
     );
     // The hall's own certificate for another name, or expired, is no proof either.
     const elsewhere = await issueServerCertificate(hallCa, { dns: [], ips: ['192.168.1.99'] }, now, 365);
-    expect(certificateVerdict({ hostname: '192.168.1.10', certificate: presented(elsewhere.certPem, hallCa.certPem) }, pin, now)).toBe(
-      VERIFY.refuse,
-    );
+    expect(
+      certificateVerdict({ hostname: '192.168.1.10', certificate: presented(elsewhere.certPem, hallCa.certPem) }, pin, now),
+    ).toBe(VERIFY.refuse);
     expect(certificateVerdict(genuine, pin, new Date(now.getTime() + 400 * 86_400_000))).toBe(VERIFY.refuse);
     // A self-signed certificate alone, or garbage, is refused.
     expect(certificateVerdict({ hostname: '192.168.1.10', certificate: { data: hallCa.certPem } }, pin, now)).toBe(VERIFY.refuse);
-    expect(certificateVerdict({ hostname: '192.168.1.10', certificate: { data: 'not a certificate' } }, pin, now)).toBe(VERIFY.refuse);
+    expect(certificateVerdict({ hostname: '192.168.1.10', certificate: { data: 'not a certificate' } }, pin, now)).toBe(
+      VERIFY.refuse,
+    );
   });
 
   it('leaves every other host, and a terminal without a pinned hall, to Chromium’s own verification', async () => {

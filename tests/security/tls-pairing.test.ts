@@ -23,7 +23,9 @@ describe('TLS between a secondary kiosk and its hall', () => {
   const servers: Parameters<typeof closeServer>[0][] = [];
 
   beforeEach(async () => {
-    hall = await startTestHost({ config: { staff: await testStaffSeeds(), devices: [], lan: LAN, hallName: '东城区政务服务中心' } });
+    hall = await startTestHost({
+      config: { staff: await testStaffSeeds(), devices: [], lan: LAN, hallName: '东城区政务服务中心' },
+    });
     lanUrl = await listenLan(hall);
   });
   afterEach(async () => {
@@ -34,7 +36,9 @@ describe('TLS between a secondary kiosk and its hall', () => {
   });
 
   const startKiosk = async (hallUrl: string) => {
-    kiosk = await startTestHost({ config: { staff: await testStaffSeeds(), devices: [PRINTER], hallUrl, terminalId: 'kiosk-02' } });
+    kiosk = await startTestHost({
+      config: { staff: await testStaffSeeds(), devices: [PRINTER], hallUrl, terminalId: 'kiosk-02' },
+    });
     return kiosk;
   };
   const pairingCode = async () => {

@@ -1,7 +1,11 @@
 import { createServer, request, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCertificateAuthority, issueServerCertificate, type KeyedCertificate } from '../../../host/lan/certificate-authority';
+import {
+  createCertificateAuthority,
+  issueServerCertificate,
+  type KeyedCertificate,
+} from '../../../host/lan/certificate-authority';
 import type { TestHost } from '../../support/test-host';
 
 /** The host's LAN listener, started (the test hosts ask for 127.0.0.1 and a free port). */
