@@ -208,7 +208,7 @@ export const HostConfig = z
   .object({
     role: z.enum(['kiosk', 'counter', 'display', 'technician']).default('kiosk'),
     /**
-     * A secondary terminal's hall host (e.g. http://192.168.1.10:7300): its queue is used through
+     * A secondary terminal's hall host (e.g. https://192.168.1.10:7443; http only on loopback): its queue is used through
      * that host (after pairing), this machine keeps its own devices. Unset: this host is the hall.
      * Like `role` and `kiosk`, only the first boot reads it; the technician console owns it after.
      */

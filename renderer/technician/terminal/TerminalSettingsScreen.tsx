@@ -165,7 +165,7 @@ export function TerminalSettingsScreen() {
                   id={`${ids}-url`}
                   value={form.hallUrl}
                   inputMode="url"
-                  placeholder="http://192.168.1.10:7300"
+                  placeholder="https://192.168.1.10:7443"
                   aria-invalid={urlError}
                   aria-describedby={`${ids}-url-hint`}
                   onChange={(e) => set('hallUrl', e.target.value)}
