@@ -395,7 +395,8 @@ export const HostConfig = z
       ctx.addIssue({
         code: 'custom',
         path: ['listen', 'host'],
-        message: 'listen is plain http for this machine only: serve the LAN with "lan": { "enabled": true } (HTTPS on lan.host:lan.port)',
+        message:
+          'listen is plain http for this machine only: serve the LAN with "lan": { "enabled": true } (HTTPS on lan.host:lan.port)',
       });
     }
     // Whole cases go to the central API: never in clear across a network.
