@@ -57,6 +57,12 @@ describe('pairing terminals with the hall (LAN API on)', () => {
     });
     expect(signInFromLan.statusCode).toBe(401);
     expect((await host.app.inject({ url: '/api/v1/services' })).statusCode).toBe(200);
+    // The hall CA and its fingerprint are public: a browser installs the CA before it can pair.
+    const ca = await fromLan('/api/v1/lan/ca-certificate');
+    expect(ca.statusCode).toBe(200);
+    expect(ca.headers['content-type']).toContain('application/x-pem-file');
+    expect(ca.body).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    expect((await fromLan('/api/v1/lan/tls')).json()).toMatchObject({ caFingerprint: expect.stringMatching(/^[0-9A-F:]{95}$/) });
   });
 
   it('only technicians create codes; a code pairs one terminal once, whose token then opens the API', async () => {
