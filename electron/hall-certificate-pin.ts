@@ -37,7 +37,8 @@ function chainHolds(chain: readonly X509Certificate[], hostname: string, fingerp
   for (let i = 0; i + 1 < chain.length; i += 1) {
     const child = chain[i];
     const parent = chain[i + 1];
-    if (child === undefined || parent === undefined || !child.checkIssued(parent) || !child.verify(parent.publicKey)) return false;
+    if (child === undefined || parent === undefined || !child.checkIssued(parent) || !child.verify(parent.publicKey))
+      return false;
   }
   if (now.getTime() < Date.parse(leaf.validFrom) || now.getTime() > Date.parse(leaf.validTo)) return false;
   const bare = hostname.replace(/^\[|\]$/g, '');

@@ -148,7 +148,9 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
         }),
       );
       await api.register(
-        lanRoutes({ ca: () => (lanIdentity ? { certPem: lanIdentity.caCertPem, fingerprint: lanIdentity.caFingerprint } : null) }),
+        lanRoutes({
+          ca: () => (lanIdentity ? { certPem: lanIdentity.caCertPem, fingerprint: lanIdentity.caFingerprint } : null),
+        }),
       );
       await api.register(terminalQueueRoutes({ pairing, queue, steward, appointments, progressUrl: ticketUrl }));
       await api.register(hallLinkRoutes({ link, auth }));

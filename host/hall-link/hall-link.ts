@@ -222,7 +222,9 @@ export class HallLink {
       audit(this.o.db, this.o.clock, 'hall_link.forgotten', { details: { why } });
     })();
     this.closeSocket();
-    const reason = { revoked: '大厅主机拒绝了本终端的凭证', unpinned: '配对没有记录大厅证书，请重新配对', 're-targeted': null }[why];
+    const reason = { revoked: '大厅主机拒绝了本终端的凭证', unpinned: '配对没有记录大厅证书，请重新配对', 're-targeted': null }[
+      why
+    ];
     this.setState(this.hallUrl() === null ? 'hall' : 'unpaired', reason);
   }
 
