@@ -38,6 +38,7 @@ export const ApiErrorCode = z.enum([
   'terminal_unpaired',
   'hall_unreachable',
   'hall_unpaired',
+  'hall_untrusted',
   'served_by_hall',
   'voice_unavailable',
   'settings_invalid',

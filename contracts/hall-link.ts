@@ -69,6 +69,8 @@ export const HallLinkStatus = z.object({
   /** When the state last changed. */
   since: z.iso.datetime(),
   lastError: z.string().nullable(),
+  /** The hall CA this host pinned at pairing (a technician compares it with the hall's console); null over loopback http. */
+  caFingerprint: z.string().nullable(),
 });
 export type HallLinkStatus = z.infer<typeof HallLinkStatus>;
 

@@ -23,12 +23,27 @@ export const ClaimPairingRequest = z.object({
 });
 export type ClaimPairingRequest = z.infer<typeof ClaimPairingRequest>;
 
+/** SHA-256 of a certificate's DER in colon hex (AB:CD:…, 32 pairs), as browsers show it. */
+export const CertificateFingerprint = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'SHA-256 fingerprint, colon hex');
+
+/**
+ * The hall's LAN TLS as any terminal may see it: the fingerprint of the hall's CA (what a
+ * technician compares on both screens at pairing), or null while the LAN listener is off.
+ */
+export const LanTlsInfo = z.object({ caFingerprint: CertificateFingerprint.nullable() });
+export type LanTlsInfo = z.infer<typeof LanTlsInfo>;
+
 export const ClaimPairingResponse = z.object({
   terminalId: z.uuid(),
   /** For a host: send as `X-Terminal-Token`. A browser also gets it as an HttpOnly cookie. */
   token: z.string(),
   /** For a host: the hall it joined (its queue keyer among it). */
   hall: HallIdentity.optional(),
+  /**
+   * The hall's CA fingerprint (null: the hall serves no LAN TLS). A secondary host checks it
+   * against the certificate its connection was shown, then trusts that CA and no other.
+   */
+  caFingerprint: CertificateFingerprint.nullable(),
 });
 export type ClaimPairingResponse = z.infer<typeof ClaimPairingResponse>;
 

@@ -5,6 +5,7 @@
  * Seeded from the config file on first boot; afterwards the database copy is the truth.
  */
 import { z } from 'zod';
+import { isLoopbackHost } from './loopback';
 
 export const TerminalRole = z.enum(['kiosk', 'counter', 'display', 'technician']);
 export type TerminalRole = z.infer<typeof TerminalRole>;
@@ -31,7 +32,12 @@ export const HallUrl = z
     if (!URL.canParse(value)) return false;
     const url = new URL(value);
     return url.username === '' && url.password === '' && (url.pathname === '/' || url.pathname === '') && url.search === '';
-  }, 'the hall host address only, e.g. http://192.168.1.10:7300')
+  }, 'the hall host address only, e.g. https://192.168.1.10:7443')
+  // Tokens and the hall's queue key travel on this link: never in clear across the LAN.
+  .refine(
+    (value) => !URL.canParse(value) || new URL(value).protocol === 'https:' || isLoopbackHost(new URL(value).hostname),
+    'the hall host over https (plain http only to this machine), e.g. https://192.168.1.10:7443',
+  )
   .transform((value) => new URL(value).origin);
 
 /** A system printer's name as the OS lists it (CUPS queue, Windows printer name). */

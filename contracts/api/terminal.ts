@@ -9,10 +9,18 @@ import {
   TerminalStewardRequest,
   TerminalStewardTicket,
 } from '../hall-link';
-import { ClaimPairingRequest, ClaimPairingResponse, PairingCode, Terminal, TerminalIdParams, TerminalList } from '../pairing';
+import {
+  ClaimPairingRequest,
+  ClaimPairingResponse,
+  LanTlsInfo,
+  PairingCode,
+  Terminal,
+  TerminalIdParams,
+  TerminalList,
+} from '../pairing';
 import { IssueTicketResponse, TicketIdParams, TicketResponse } from '../queue';
 import { TerminalSettings, TerminalSettingsView } from '../terminal-settings';
-import { defineOperations, errorReplies } from './operation';
+import { defineOperations, errorReplies, fileReply } from './operation';
 import { PageQuery } from '../page';
 
 const pairingErrors = errorReplies(400, 401, 403, 404, 429);
@@ -44,6 +52,22 @@ export const terminalOperations = defineOperations({
     body: ClaimPairingRequest,
     responses: { 201: ClaimPairingResponse, ...pairingErrors },
   },
+  /**
+   * The hall's CA certificate (PEM, never its key), for counter PCs and screens to install. Open
+   * to an unpaired LAN client too: a browser needs it before it can trust the hall at all.
+   */
+  lanCaCertificate: {
+    method: 'GET',
+    path: '/lan/ca-certificate',
+    tags: ['pairing'],
+    access: 'public',
+    responses: {
+      200: fileReply('The hall CA certificate (PEM) to install on counter PCs and screens.', 'application/x-pem-file'),
+      ...errorReplies(404),
+    },
+  },
+  /** The hall CA's fingerprint, shown on the pairing pages to compare with the new terminal's. */
+  lanTls: { method: 'GET', path: '/lan/tls', tags: ['pairing'], access: 'public', responses: { 200: LanTlsInfo } },
   pairingTerminals: {
     method: 'GET',
     path: '/pairing/terminals',

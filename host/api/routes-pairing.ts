@@ -13,6 +13,8 @@ export function pairingRoutes(deps: {
   auth: StaffAuth;
   /** What a host terminal learns of the hall it joins (its queue keyer among it). */
   hallIdentity: () => HallIdentity;
+  /** The hall CA's fingerprint (null with the LAN off): the claimant checks its connection against it. */
+  caFingerprint: () => string | null;
 }): FastifyPluginAsyncZod {
   const { pairing } = deps;
   return async (app) => {
@@ -21,12 +23,14 @@ export function pairingRoutes(deps: {
     route(operations.createPairingCode, async (req, reply) => reply.code(201).send(pairing.createCode(staffOf(req).id)));
 
     route(operations.claimPairing, async (req, reply) => {
-      const claimed = pairing.claim(req.body);
+      const claimed = { ...pairing.claim(req.body), caFingerprint: deps.caFingerprint() };
       if (req.body.kind === 'browser') {
         // HttpOnly: page scripts never see it; it rides along on every request and WebSocket.
+        // Secure over the LAN's https: the browser never sends it in clear.
+        const secure = req.protocol === 'https' ? '; Secure' : '';
         reply.header(
           'set-cookie',
-          `${TERMINAL_COOKIE}=${encodeURIComponent(claimed.token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000`,
+          `${TERMINAL_COOKIE}=${encodeURIComponent(claimed.token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000${secure}`,
         );
       }
       // A secondary kiosk keys cards as the hall does, so one card holds one ticket hall-wide.

@@ -20,6 +20,7 @@ import { simulatorRoutes } from '../api/routes-simulator';
 import { caseRoutes } from '../api/routes-cases';
 import { syncRoutes } from '../api/routes-sync';
 import { pairingRoutes } from '../api/routes-pairing';
+import { lanRoutes } from '../api/routes-lan';
 import { installLanGuard } from '../lan/lan-guard';
 import { installOriginGuard } from '../lan/origin-guard';
 import { fromOwnShell, installShellGuard } from '../lan/shell-guard';
@@ -78,6 +79,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     sync,
     hallId,
     pairing,
+    lanIdentity,
     logs,
     accounts,
     auditLog,
@@ -156,6 +158,12 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
             // A card checks in at any kiosk of the hall: each computes the booking tag itself.
             matchingKey: matchingKey.toBase64Url(),
           }),
+          caFingerprint: () => lanIdentity?.caFingerprint ?? null,
+        }),
+      );
+      await api.register(
+        lanRoutes({
+          ca: () => (lanIdentity ? { certPem: lanIdentity.caCertPem, fingerprint: lanIdentity.caFingerprint } : null),
         }),
       );
       await api.register(terminalQueueRoutes({ pairing, queue, steward, appointments, progressUrl: ticketUrl }));

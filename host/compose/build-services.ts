@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openDatabase } from '../../db/open';
 import { seedStaff } from '../auth/seed-staff';
 import { StaffAuth } from '../auth/staff-auth';
@@ -35,6 +35,9 @@ import { HallSettingsStore } from '../settings/hall-settings';
 import { hallSeedOf, liveHallConfig } from '../settings/live-config';
 import { assertEnvironment } from '../config/environment';
 import { StorageMonitor } from '../storage/storage-monitor';
+import { centralFetch } from '../lan/ca-file';
+import { currentServerNames } from '../lan/server-names';
+import { TlsIdentityStore } from '../lan/tls-identity';
 import { AuditLog } from '../audit/audit-log';
 import { StaffAccounts } from '../auth/staff-accounts';
 import { CaseSubmission } from '../cases/case-submission';
@@ -49,6 +52,8 @@ import type { HostOptions } from './host-options';
  */
 export async function buildServices(options: HostOptions) {
   const clock = options.clock ?? systemClock;
+  // Read before anything is opened: a missing or unreadable CA file stops the start, naming the setting.
+  const centralTls = centralFetch(options.config.centralApi.caFile);
   const db = openDatabase(options.dbFile, { migrationsDir: options.migrationsDir, synchronous: 'FULL' });
   const bus = new EventBus(2000, () => clock.now());
   // Disk full, read-only or failing storage: every write that hits it is reported here (see errors.ts).
@@ -142,6 +147,7 @@ export async function buildServices(options: HostOptions) {
     baseUrl: config.centralApi.url,
     token: config.centralApi.token,
     timeoutMs: config.centralApi.timeoutMs,
+    ...(centralTls ? { fetch: centralTls } : {}),
   };
   const extras = new CentralExtrasClient(centralOptions);
   /** The key the central API tags this hall's bookings with (the demo key when the config has none: production refuses that). */
@@ -221,6 +227,16 @@ export async function buildServices(options: HostOptions) {
   });
 
   const pairing = new Pairing({ db, clock });
+  // The LAN listener's TLS: the hall's own CA, created at the first boot with the LAN on, kept in
+  // the data folder (keys 0600), and a server certificate for this machine's names, renewed when due.
+  const lanTls = config.lan.enabled
+    ? new TlsIdentityStore({
+        dir: options.secretFile ? join(dirname(options.secretFile), 'lan-tls') : null,
+        hallId: config.hallId,
+        names: () => currentServerNames(config.lan.names),
+      })
+    : null;
+  const lanIdentity = lanTls ? await lanTls.current(clock.now()) : null;
   /** The technician console's log lines: the last 2,000 (≤ 1 MB), masked, in memory only. */
   const logs = new LogRing({ maxEntries: 2000, maxBytes: 1_000_000 });
   // What the route handlers call: the rules, transactions and audit rows live in these services.
@@ -262,6 +278,8 @@ export async function buildServices(options: HostOptions) {
     sync,
     hallId,
     pairing,
+    lanTls,
+    lanIdentity,
     logs,
     accounts,
     auditLog,

@@ -12,17 +12,11 @@ export class DemoValuesError extends ConfigError {
   }
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-function isLoopback(url: URL): boolean {
-  return LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.');
-}
-
 /**
  * The demo values in a configuration and the device table a production hall would otherwise run
- * on without a word: simulated devices, the dev token, the demo (or no) appointment matching key,
- * plain http to another machine. Empty when
- * there are none. `devices` are the effective ones (the table, seeded from the config file once).
+ * on without a word: simulated devices, the dev token, the demo (or no) appointment matching key.
+ * (Plain http to another machine is refused by the config schema itself, in every environment.) Empty
+ * when there are none. `devices` are the effective ones (the table, seeded from the config file once).
  */
 export function demoValues(config: HostConfig, devices: readonly DeviceConfig[]): string[] {
   const problems: string[] = [];
@@ -39,9 +33,6 @@ export function demoValues(config: HostConfig, devices: readonly DeviceConfig[])
     problems.push('centralApi.matchingKey is not set: set the appointment matching key the central API issued to this hall');
   else if (matchingKey === AppointmentMatchingKey.demo(config.hallId).toBase64Url())
     problems.push('centralApi.matchingKey is the demo key: set the appointment matching key the central API issued to this hall');
-  const central = new URL(config.centralApi.url);
-  if (central.protocol === 'http:' && !isLoopback(central))
-    problems.push(`centralApi.url ${central.origin} is plain http to another machine: use https`);
   return problems;
 }
 

@@ -50,6 +50,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   // token (revoked, or never paired); and a queue action this terminal leaves to the hall.
   hall_unreachable: 503,
   hall_unpaired: 503,
+  // Pairing over https: the hall's reply named another CA than the connection presented (a man in the middle?).
+  hall_untrusted: 502,
   served_by_hall: 409,
   // The host cannot render speech (espeak-ng missing or failing): the display uses its own voice or stays silent.
   voice_unavailable: 503,

@@ -10,6 +10,8 @@ import type { EventBus, NewHallEvent } from '../events/event-bus';
 import { IdentityKeyer } from '../identity/identity-key';
 import type { TerminalSettingsStore } from '../settings/terminal-settings';
 import { HallClient, isUnpaired, isUnreachable } from './hall-client';
+import { FirstContact, pinnedFetch, pinnedTls } from './hall-trust';
+import { certificateFingerprint } from '../lan/fingerprint';
 import { readLinkCredentials, writeLinkCredentials, type LinkCredentials } from './link-credentials';
 
 /** The hall's events a secondary kiosk shows as its own: the queue's, not the hall's devices or cards. */
@@ -61,6 +63,8 @@ export class HallLink {
   private cursor: { bootId: string; seq: number } | null = null;
   private stopped = true;
   private readonly unsubscribe: () => void;
+  /** The pinned fetch of the current credentials (kept: its connections are reused). */
+  private pinned: { caPem: string; fetch: typeof fetch } | null = null;
 
   constructor(private readonly o: HallLinkOptions) {
     this.credentials = readLinkCredentials(o.db);
@@ -91,7 +95,21 @@ export class HallLink {
     const url = this.hallUrl();
     if (url === null) throw new HostError('invalid_state', '本机就是大厅主机');
     if (this.credentials === null) throw new HostError('hall_unpaired', '本终端尚未与大厅主机配对，请技术人员配对');
-    return new HallClient({ baseUrl: url, token: this.credentials.token, timeoutMs: this.o.timeoutMs ?? 5_000 });
+    return new HallClient({
+      baseUrl: url,
+      token: this.credentials.token,
+      timeoutMs: this.o.timeoutMs ?? 5_000,
+      ...this.fetchFor(url, this.credentials),
+    });
+  }
+
+  /** Over https, the fetch pinned to the hall's CA; a pairing that pinned none must be done again. */
+  private fetchFor(url: string, credentials: LinkCredentials): { fetch?: typeof fetch } {
+    if (!url.startsWith('https:')) return {};
+    const caPem = credentials.caCertificate;
+    if (caPem === null) throw new HostError('hall_unpaired', '本终端与大厅主机的配对没有记录大厅证书，请技术人员重新配对');
+    if (this.pinned?.caPem !== caPem) this.pinned = { caPem, fetch: pinnedFetch(caPem) };
+    return { fetch: this.pinned.fetch };
   }
 
   /**
@@ -117,17 +135,31 @@ export class HallLink {
   async pair(code: string, staffId: number): Promise<HallLinkStatus> {
     const url = this.hallUrl();
     if (url === null) throw new HostError('invalid_state', '请先在本机设置中填写大厅主机地址');
-    const client = new HallClient({ baseUrl: url, token: null, timeoutMs: this.o.timeoutMs ?? 5_000 });
+    // Over https the hall cannot be verified yet: only the claim goes over this first contact,
+    // and its reply must name the CA the connection presented.
+    const contact = url.startsWith('https:') ? new FirstContact() : null;
+    const client = new HallClient({
+      baseUrl: url,
+      token: null,
+      timeoutMs: this.o.timeoutMs ?? 5_000,
+      ...(contact ? { fetch: contact.fetch } : {}),
+    });
     const claimed = await client.call(operations.claimPairing, {
       body: { code, name: this.o.settings.get().name, kind: 'host' },
     });
     if (!claimed.hall) throw new HostError('hall_unreachable', '该地址不是大厅主机（配对回复缺少大厅信息）');
+    const caCertificate = contact ? contact.caMatching(claimed.caFingerprint ?? '') : null;
+    if (contact && caCertificate === null) {
+      this.o.log?.warn(`pairing refused: the certificate presented at ${url} is not the one the hall named`);
+      throw new HostError('hall_untrusted', '大厅主机的证书与配对回复不符（可能被中间人冒充），配对未完成');
+    }
     const credentials: LinkCredentials = {
       hallUrl: url,
       terminalId: claimed.terminalId,
       token: claimed.token,
       hall: claimed.hall,
       pairedAt: this.o.clock.now().toISOString(),
+      caCertificate,
     };
     this.o.db.transaction(() => {
       writeLinkCredentials(this.o.db, credentials, this.o.clock.now().toISOString());
@@ -152,6 +184,12 @@ export class HallLink {
     this.closeSocket();
   }
 
+  /** The fingerprint of the pinned hall CA, for the technician to compare with the hall's console. */
+  private pinnedFingerprint(): string | null {
+    const caPem = this.credentials?.caCertificate ?? null;
+    return caPem === null ? null : certificateFingerprint(caPem);
+  }
+
   // ── connection ─────────────────────────────────────────────────────────
 
   private hallUrl(): string | null {
@@ -167,6 +205,7 @@ export class HallLink {
       hallName: this.credentials?.hall.hallName ?? null,
       since: this.o.clock.now().toISOString(),
       lastError: null,
+      caFingerprint: this.pinnedFingerprint(),
     };
   }
 
@@ -178,7 +217,7 @@ export class HallLink {
     this.reconnectNow();
   }
 
-  private forget(why: 'revoked' | 're-targeted'): void {
+  private forget(why: 'revoked' | 're-targeted' | 'unpinned'): void {
     if (this.credentials === null) return;
     this.credentials = null;
     this.o.db.transaction(() => {
@@ -186,7 +225,10 @@ export class HallLink {
       audit(this.o.db, this.o.clock, 'hall_link.forgotten', { details: { why } });
     })();
     this.closeSocket();
-    this.setState(this.hallUrl() === null ? 'hall' : 'unpaired', why === 'revoked' ? '大厅主机拒绝了本终端的凭证' : null);
+    const reason = { revoked: '大厅主机拒绝了本终端的凭证', unpinned: '配对没有记录大厅证书，请重新配对', 're-targeted': null }[
+      why
+    ];
+    this.setState(this.hallUrl() === null ? 'hall' : 'unpaired', reason);
   }
 
   private reconnectNow(): void {
@@ -209,12 +251,15 @@ export class HallLink {
       target.searchParams.set('since', String(this.cursor.seq));
       target.searchParams.set('bootId', this.cursor.bootId);
     }
+    const tls = target.protocol === 'wss:' && credentials.caCertificate !== null ? pinnedTls(credentials.caCertificate) : null;
+    if (target.protocol === 'wss:' && tls === null) return this.forget('unpinned');
     const socket = new WebSocket(target, {
       headers: { 'x-terminal-token': credentials.token },
       handshakeTimeout: 5_000,
       // One event is a few hundred bytes; ws would otherwise buffer up to 100 MiB of a message
       // before we see it. Past this the socket closes (1009) and the link reconnects.
       maxPayload: HALL_EVENT_LIMIT,
+      ...(tls ?? {}),
     });
     this.socket = socket;
     socket.on('message', (data) => {
@@ -288,6 +333,7 @@ export class HallLink {
       hallName: this.credentials?.hall.hallName ?? null,
       since: changed ? this.o.clock.now().toISOString() : this.status.since,
       lastError: state === 'online' || state === 'hall' ? null : (lastError ?? this.status.lastError),
+      caFingerprint: this.pinnedFingerprint(),
     };
     if (changed || announce) {
       if (changed) this.o.log?.info(`hall link: ${state}`);

@@ -7,7 +7,7 @@ const KEY = 'hall-link';
 
 /**
  * What pairing with a hall left on this secondary host: the hall it belongs to, its terminal
- * id, and its token. The token is kept as is (it must be sent); the hall keeps only its hash.
+ * id, its token, and the hall's CA. The token is kept as is (it must be sent); the hall keeps only its hash.
  */
 export const LinkCredentials = z.object({
   hallUrl: z.string(),
@@ -15,6 +15,11 @@ export const LinkCredentials = z.object({
   token: z.string().min(20),
   hall: HallIdentity,
   pairedAt: z.iso.datetime(),
+  /**
+   * The hall's CA (PEM) pinned at pairing: every later connection must chain to it and no other.
+   * Null for a hall on this machine reached over loopback http.
+   */
+  caCertificate: z.string().nullable().default(null),
 });
 export type LinkCredentials = z.infer<typeof LinkCredentials>;
 

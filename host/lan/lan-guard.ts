@@ -25,12 +25,18 @@ export function terminalToken(req: FastifyRequest): string | undefined {
   return cookie(req.headers.cookie, TERMINAL_COOKIE);
 }
 
-/** What an unpaired LAN client may reach: the pairing page (and its assets) and the claim itself. */
+/** What an unpaired LAN client may reach without a token: the hall CA and its fingerprint are public. */
+const OPEN_READS = new Set(['/pair', operationPath(operations.lanCaCertificate), operationPath(operations.lanTls)]);
+
+/**
+ * What an unpaired LAN client may reach: the pairing page (and its assets), the claim itself, and
+ * the hall's CA certificate with its fingerprint (a browser installs the CA before it pairs).
+ */
 function openToUnpaired(req: FastifyRequest): boolean {
   const path = req.url.split('?')[0] ?? '';
   if (req.method === operations.claimPairing.method && path === operationPath(operations.claimPairing)) return true;
   if (req.method !== 'GET') return false;
-  return path === '/pair' || path.startsWith('/assets/');
+  return OPEN_READS.has(path) || path.startsWith('/assets/');
 }
 
 /**

@@ -45,7 +45,8 @@ export class Pairing {
     return { code, expiresAt };
   }
 
-  claim(request: ClaimPairingRequest): ClaimPairingResponse {
+  /** The new terminal's id and token; the route adds what the hall tells of itself (identity, CA). */
+  claim(request: ClaimPairingRequest): Pick<ClaimPairingResponse, 'terminalId' | 'token'> {
     const now = this.o.clock.now();
     this.failures = this.failures.filter((t) => now.getTime() - t < 60_000);
     if (this.failures.length >= CLAIMS_PER_MINUTE) throw new HostError('locked_out', '尝试次数过多，请稍后再试');

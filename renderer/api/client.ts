@@ -151,6 +151,7 @@ export function createApiClient(baseUrl = '') {
     createPairingCode: () => call(ops.createPairingCode, {}),
     /** One page of the paired terminals (contracts/page.ts); `next` says where the next starts. */
     pairingTerminals: (page: PageQueryInput) => call(ops.pairingTerminals, { query: page }),
+    lanTls: () => call(ops.lanTls, {}),
     revokeTerminal: (id: string) => call(ops.revokeTerminal, { params: { terminalId: id } }),
     // The counter page (staff bearer token): waiting list, chosen call, hold/resume, transfer, evaluation, today's figures.
     waiting: (windowId: number) => call(ops.waiting, { params: { windowId } }),

@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PAGE_LIMIT_MAX } from '../../contracts/page';
 import { useTranslation } from 'react-i18next';
+import { operationPath, operations } from '../../contracts/api';
 import { useApi } from '../api/context';
 import { formatTime, useTechSession } from './session';
 
@@ -31,6 +32,7 @@ export function TerminalsScreen() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: TERMINALS_KEY }),
   });
   const time = (iso: string | null) => formatTime(iso, session.timeZone, i18n.language);
+  const tls = useQuery({ queryKey: ['tech', 'lan-tls'], queryFn: api.lanTls });
 
   return (
     <section className="tech-screen" aria-labelledby="tech-terminals-title">
@@ -51,6 +53,27 @@ export function TerminalsScreen() {
           {session.describeError(code.error ?? revoke.error ?? terminals.error)}
         </p>
       )}
+      <section className="tech-panel" aria-labelledby="tech-terminals-tls" data-testid="lan-tls">
+        <h3 id="tech-terminals-tls">{t('tech.terminals.tlsTitle')}</h3>
+        {tls.data?.caFingerprint ? (
+          <>
+            <p className="tech-muted">{t('tech.terminals.tlsIntro')}</p>
+            <dl className="tech-facts">
+              <div className="tech-facts-wide">
+                <dt>{t('tech.terminals.tlsFingerprint')}</dt>
+                <dd>
+                  <code data-testid="lan-ca-fingerprint">{tls.data.caFingerprint}</code>
+                </dd>
+              </div>
+            </dl>
+            <a className="tech-button" href={operationPath(operations.lanCaCertificate)} download="hall-kiosk-ca.crt">
+              {t('tech.terminals.tlsDownload')}
+            </a>
+          </>
+        ) : (
+          tls.data && <p className="tech-muted">{t('tech.terminals.tlsOff')}</p>
+        )}
+      </section>
       {list?.length === 0 && <p>{t('tech.terminals.none')}</p>}
       {list !== undefined && list.length > 0 && (
         <table className="tech-table">

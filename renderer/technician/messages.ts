@@ -39,6 +39,12 @@ export const techMessages: AreaMessages = {
         revoke: '撤销',
         revoked: '已撤销',
         confirmRevoke: '撤销“{{name}}”后，它将无法再访问大厅主机。确定吗？',
+        tlsTitle: '大厅证书',
+        tlsIntro:
+          '局域网只用 HTTPS，证书由本大厅自己的根证书签发。窗口电脑和大厅屏幕的浏览器须先安装这份根证书；配对新终端时，请核对新终端显示的指纹与下面一致。',
+        tlsFingerprint: '根证书指纹（SHA-256）',
+        tlsDownload: '下载大厅根证书',
+        tlsOff: '本机未开启局域网服务（配置 lan.enabled），没有大厅证书。',
       },
       errors: {
         network: '连不上本机主机服务，请稍后再试。',
@@ -377,6 +383,12 @@ export const techMessages: AreaMessages = {
         revoke: 'Revoke',
         revoked: 'Revoked',
         confirmRevoke: 'After revoking "{{name}}" it can no longer reach the hall host. Go on?',
+        tlsTitle: 'Hall certificate',
+        tlsIntro:
+          "The LAN speaks HTTPS only, with certificates of this hall's own root certificate. Install it in the browsers of counter PCs and hall screens first; when pairing a new terminal, check that the fingerprint it shows matches the one below.",
+        tlsFingerprint: 'Root certificate fingerprint (SHA-256)',
+        tlsDownload: 'Download the hall root certificate',
+        tlsOff: 'The LAN service is off on this machine (config lan.enabled): there is no hall certificate.',
       },
       errors: {
         network: 'The host service on this machine cannot be reached. Try again shortly.',

@@ -65,6 +65,7 @@ const hasJsonSchema = (part: { content?: Record<string, { schema?: unknown }> } 
 const NON_JSON_REPLIES: Readonly<Record<string, string>> = {
   'get /api/v1/announcements/speech': 'audio/wav',
   'get /api/v1/diagnostics': 'application/zip',
+  'get /api/v1/lan/ca-certificate': 'application/x-pem-file',
 };
 
 /**

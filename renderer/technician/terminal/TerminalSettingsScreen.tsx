@@ -178,7 +178,7 @@ export function TerminalSettingsScreen() {
                   id={`${ids}-url`}
                   value={form.hallUrl}
                   inputMode="url"
-                  placeholder="http://192.168.1.10:7300"
+                  placeholder="https://192.168.1.10:7443"
                   aria-invalid={urlError}
                   aria-describedby={`${ids}-url-hint`}
                   onChange={(e) => set('hallUrl', e.target.value)}
@@ -324,6 +324,15 @@ function HallLinkPanel({ savedHallUrl }: { savedHallUrl: string | null }) {
           <div className="tech-facts-wide">
             <dt>{t('techTerminal.link.lastError')}</dt>
             <dd>{status.lastError}</dd>
+          </div>
+        )}
+        {status.caFingerprint && (
+          <div className="tech-facts-wide">
+            <dt>{t('techTerminal.link.caFingerprint')}</dt>
+            <dd>
+              <code data-testid="hall-link-fingerprint">{status.caFingerprint}</code>
+              <p className="tech-muted">{t('techTerminal.link.caFingerprintHint')}</p>
+            </dd>
           </div>
         )}
       </dl>

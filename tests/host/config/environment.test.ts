@@ -27,11 +27,9 @@ describe('environments: production refuses demo values', () => {
     expect(() => assertEnvironment('production', production, [realReader])).not.toThrow();
   });
 
-  it('plain http to another machine is refused; to this machine it is not', () => {
-    const lan = HostConfig.parse({ centralApi: { url: 'http://10.1.2.3:7310', ...central } });
-    expect(demoValues(lan, [realReader])).toEqual([
-      'centralApi.url http://10.1.2.3:7310 is plain http to another machine: use https',
-    ]);
+  it('plain http to another machine is refused by the config itself, in every environment; to this machine it is not', () => {
+    // tests/security/tls-central.test.ts holds the refusal; production adds nothing to it.
+    expect(HostConfig.safeParse({ centralApi: { url: 'http://10.1.2.3:7310', ...central } }).success).toBe(false);
     const local = HostConfig.parse({ centralApi: { url: 'http://127.0.0.1:7310', ...central } });
     expect(demoValues(local, [realReader])).toEqual([]);
   });

@@ -65,10 +65,10 @@ describe('this terminal’s settings (role, hall link, kiosk options)', () => {
   it('change at once when a technician saves them: announced, audited, and the start page follows the role', async () => {
     const events: HallEvent[] = [];
     host.bus.subscribe((e) => events.push(e));
-    const res = await save({ role: 'display', name: '一楼大厅屏', hallUrl: 'http://192.168.1.10:7300/', kiosk: {} });
+    const res = await save({ role: 'display', name: '一楼大厅屏', hallUrl: 'https://192.168.1.10:7443/', kiosk: {} });
     expect(res.statusCode, res.body).toBe(200);
     // The address is kept as its origin; the options not sent take their defaults.
-    expect(await read()).toMatchObject({ role: 'display', name: '一楼大厅屏', hallUrl: 'http://192.168.1.10:7300' });
+    expect(await read()).toMatchObject({ role: 'display', name: '一楼大厅屏', hallUrl: 'https://192.168.1.10:7443' });
     expect(events.map((e) => e.type)).toContain('settings.changed');
     const audit = host.db.prepare("SELECT details FROM audit_log WHERE action = 'settings.terminal'").all();
     expect(audit).toHaveLength(1);
@@ -82,7 +82,13 @@ describe('this terminal’s settings (role, hall link, kiosk options)', () => {
   });
 
   it('refuse a hall address that is not one, and anyone but a technician', async () => {
-    for (const hallUrl of ['ftp://hall', 'http://user:pw@192.168.1.10', 'http://192.168.1.10/kiosk', 'hall.local']) {
+    for (const hallUrl of [
+      'ftp://hall',
+      'http://user:pw@192.168.1.10',
+      'http://192.168.1.10/kiosk',
+      'hall.local',
+      'http://192.168.1.10:7300',
+    ]) {
       const res = await save({ role: 'kiosk', name: 'x', hallUrl, kiosk: {} });
       expect(res.statusCode, hallUrl).toBe(400);
       expect(res.json().error.code).toBe('invalid_request');
