@@ -110,7 +110,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   // First of the guards: a request for another name (DNS rebinding) or from another site's page
   // is refused before anything looks at its tokens.
-  installOriginGuard(app);
+  installOriginGuard(app, config.lan.names);
   installStaffRequest(app);
   if (config.lan.enabled) installLanGuard(app, pairing);
   if (options.shellToken)

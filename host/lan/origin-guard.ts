@@ -65,9 +65,13 @@ export function originVerdict(req: FastifyRequest, names: ReadonlySet<string> = 
   return from !== null && from.name === host.name && from.port === host.port ? 'ok' : 'origin';
 }
 
-/** Installs the check as the first onRequest hook: before the LAN and shell guards and any route. */
-export function installOriginGuard(app: FastifyInstance): void {
-  const names = machineNames();
+/**
+ * Installs the check as the first onRequest hook: before the LAN and shell guards and any route.
+ * `lanNames`: the names the hall is reached by on the LAN (config `lan.names`, the same ones its
+ * TLS certificate lists), besides this machine's own.
+ */
+export function installOriginGuard(app: FastifyInstance, lanNames: readonly string[] = []): void {
+  const names = new Set([...machineNames(), ...lanNames.map((name) => name.toLowerCase())]);
   app.addHook('onRequest', async (req) => {
     const verdict = originVerdict(req, names);
     if (verdict === 'host') throw new HostError('forbidden', '请求的主机名不属于本机', { refused: 'host' });

@@ -1,8 +1,9 @@
 import { request } from 'node:http';
-import { networkInterfaces } from 'node:os';
+import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { operations, operationUrl } from '../../contracts/api';
+import { originVerdict } from '../../host/lan/origin-guard';
 import { startTestHost, type TestHost } from '../support/test-host';
 
 /**
@@ -19,7 +20,7 @@ let port: number;
 
 beforeAll(async () => {
   host = await startTestHost({ config: { lan: { enabled: true } } });
-  await host.app.listen({ host: '0.0.0.0', port: 0 });
+  await host.app.listen({ host: '127.0.0.1', port: 0 });
   const address = host.app.server.address();
   if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
   port = address.port;
@@ -101,14 +102,21 @@ describe('the host refuses requests for names that are not its own', () => {
     expect(await openEvents({})).toBe('open');
   });
 
-  const lanAddress = Object.values(networkInterfaces())
-    .flat()
-    .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address;
+  // Another machine's view, without sending anything past the loopback: the request as Fastify
+  // would hand it to the guard, arrived at the hall's LAN address.
+  const fromLan = (host: string, origin?: string) =>
+    ({
+      protocol: 'https',
+      headers: { host, ...(origin === undefined ? {} : { origin }) },
+      socket: { localAddress: '192.0.2.10', localPort: 7443 },
+    }) as unknown as FastifyRequest;
 
-  it.skipIf(lanAddress === undefined)('lets a display on the LAN reach it by the LAN address it listens on', async () => {
-    const address = lanAddress ?? '';
-    // Past the name check: the LAN guard answers (this test's client is not paired).
-    expect(await get({ host: `${address}:${port}` }, address)).toEqual({ status: 401, code: 'terminal_unpaired' });
-    expect(await get({ host: `evil.example:${port}` }, address)).toEqual(refused);
+  it('lets a display on the LAN reach it by the LAN address it arrived at, or a name the hall is configured with', () => {
+    expect(originVerdict(fromLan('192.0.2.10:7443'))).toBe('ok');
+    expect(originVerdict(fromLan('hall-7.example:7443'), new Set(['hall-7.example']))).toBe('ok');
+    expect(originVerdict(fromLan('192.0.2.10:7443', 'https://192.0.2.10:7443'))).toBe('ok');
+    expect(originVerdict(fromLan('evil.example:7443'))).toBe('host');
+    expect(originVerdict(fromLan('192.0.2.10:7300'))).toBe('host');
+    expect(originVerdict(fromLan('192.0.2.10:7443', 'https://evil.example'))).toBe('origin');
   });
 });
