@@ -149,7 +149,14 @@ describe('the hall’s event stream is bounded', () => {
     const hall = { hallId: 'hall-01', hallName: '测试大厅', queueKey: 'k'.repeat(43) };
     writeLinkCredentials(
       db,
-      { hallUrl: url, terminalId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5b', token: 't'.repeat(43), hall, pairedAt: now },
+      {
+        hallUrl: url,
+        terminalId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5b',
+        token: 't'.repeat(43),
+        hall,
+        pairedAt: now,
+        caCertificate: null,
+      },
       now,
     );
     const link = new HallLink({ db, clock, bus, settings });

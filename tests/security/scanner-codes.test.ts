@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { EventStreamMessage } from '../../contracts/events';
@@ -34,6 +35,11 @@ interface Stream {
   close(): void;
 }
 
+/** An unconnected socket that says it came from `address`: another machine, as the host sees it. */
+function peerAt(address: string): Socket {
+  return Object.defineProperty(new Socket(), 'remoteAddress', { value: address });
+}
+
 /**
  * An event stream as a page opens it; resolves once the host said hello (and the seat, for a kiosk
  * page). `fromAddress`: a page on another machine, injected with that peer address (tests send
@@ -51,7 +57,7 @@ async function open(query: string, fromAddress?: string): Promise<Stream> {
     // Listening from onInit: the host says hello as soon as the socket opens.
     socket = await host.app.injectWS(
       `/api/v1/events${query}`,
-      { socket: { remoteAddress: fromAddress }, headers: { host: 'localhost' } },
+      { socket: peerAt(fromAddress), headers: { host: 'localhost' } },
       { onInit: listen },
     );
   }

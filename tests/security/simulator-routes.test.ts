@@ -44,7 +44,8 @@ const pressCall = {
 
 /** A hall configured for real: its own central API over https, its own token, devices on serial ports. */
 const realHall: HostConfigInput = {
-  centralApi: { url: 'https://gov.example.cn/api', token: 'hall-17-token' },
+  // Its own token and appointment-matching key (32 bytes, base64url), as the central API issued them.
+  centralApi: { url: 'https://gov.example.cn/api', token: 'hall-17-token', matchingKey: 'k'.repeat(43) },
   devices: [{ id: 'keypad-1', kind: 'caller', transport: { type: 'serial', path: '/dev/hall-kiosk-no-such-port' } }],
 };
 
