@@ -4,6 +4,7 @@ import type { ApiError } from '../../contracts/errors';
 import type { EventStreamMessage } from '../../contracts/events';
 import type { EventBus } from '../events/event-bus';
 import type { KioskSeat } from '../identity/kiosk-seat';
+import { callerOf } from '../lan/caller';
 import { routeOptions } from './route';
 
 /**
@@ -36,7 +37,8 @@ export function eventRoutes(bus: EventBus, seat: KioskSeat): FastifyPluginAsyncZ
         }
         const unsubscribe = bus.subscribe(send);
         // A kiosk page holds the seat while its stream is open (a closed page frees it at once).
-        const pageId = req.query.kioskPage;
+        // Only this machine's pages are kiosk pages: a paired TV naming a page must not take the seat.
+        const pageId = callerOf(req).terminal === 'kioskShell' ? req.query.kioskPage : undefined;
         const leave = pageId === undefined ? undefined : seat.join(pageId, (granted) => send({ type: 'seat', granted }));
         const close = () => {
           unsubscribe();

@@ -20,6 +20,7 @@ import { simulatorRoutes } from '../api/routes-simulator';
 import { caseRoutes } from '../api/routes-cases';
 import { syncRoutes } from '../api/routes-sync';
 import { pairingRoutes } from '../api/routes-pairing';
+import { installCallerResolution } from '../lan/caller';
 import { installLanGuard } from '../lan/lan-guard';
 import { installShellGuard } from '../lan/shell-guard';
 import { rendererCsp } from '../api/content-security-policy';
@@ -101,7 +102,13 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, { storage });
   installStaffRequest(app);
-  if (config.lan.enabled) installLanGuard(app, pairing);
+  // Who each request comes from (a paired terminal's kind, this machine's kiosk page), for the
+  // route guards that enforce each operation's declared access (host/api/route.ts).
+  installCallerResolution(app, {
+    check: (token) => pairing.check(token),
+    citizenPage: () => identity.boundPage() ?? kioskSeat.holderPage(),
+  });
+  if (config.lan.enabled) installLanGuard(app);
   if (options.shellToken)
     installShellGuard(app, {
       token: options.shellToken,
@@ -130,7 +137,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
           storage: () => storage.current(),
         }),
       );
-      await api.register(identityRoutes(identity, kioskSeat));
+      await api.register(identityRoutes(identity));
       await api.register(authRoutes({ auth, accounts, auditLog }));
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, admin: deviceAdmin, auth }));
@@ -144,7 +151,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
           hallIdentity: () => ({ hallId, hallName: config.hallName, queueKey: ownQueueKeyer.exportSecret() }),
         }),
       );
-      await api.register(terminalQueueRoutes({ pairing, queue, steward, appointments, progressUrl: ticketUrl }));
+      await api.register(terminalQueueRoutes({ queue, steward, appointments, progressUrl: ticketUrl }));
       await api.register(hallLinkRoutes({ link, auth }));
       await api.register(appointmentRoutes({ appointments, identity, auth, printing }));
       await api.register(noticeRoutes({ notices, auth }));

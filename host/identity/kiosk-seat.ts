@@ -12,6 +12,17 @@
 export class KioskSeat {
   private readonly members: { pageId: string; notify: (granted: boolean) => void }[] = [];
   private holder: string | null = null;
+  private readonly vacatedListeners: ((pageId: string) => void)[] = [];
+
+  /** `listener` hears each page that stops holding the seat (its last connection closed). */
+  onVacated(listener: (pageId: string) => void): void {
+    this.vacatedListeners.push(listener);
+  }
+
+  /** The kiosk page holding the seat, or null when no kiosk page is open. */
+  holderPage(): string | null {
+    return this.holder;
+  }
 
   /** A kiosk page's connection joins; `notify` hears whether the page holds the seat, now and on change. Returns leave. */
   join(pageId: string, notify: (granted: boolean) => void): () => void {
@@ -26,6 +37,7 @@ export class KioskSeat {
       this.members.splice(this.members.indexOf(member), 1);
       if (this.holder !== pageId || this.members.some((m) => m.pageId === pageId)) return;
       this.holder = this.members[0]?.pageId ?? null;
+      for (const listener of this.vacatedListeners) listener(pageId);
       for (const m of this.members) if (m.pageId === this.holder) m.notify(true);
     };
   }
