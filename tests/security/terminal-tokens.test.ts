@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HallLinkStatus } from '../../contracts/hall-link';
 import { RotatedToken, TerminalList } from '../../contracts/pairing';
+import { readLinkCredentials } from '../../host/hall-link/link-credentials';
 import { signIn, testStaffSeeds } from '../support/staff';
 import { startTestHost, type TestHost } from '../support/test-host';
 import { ManualClock } from '../host/sync/support';
-import { LAN_CLIENT, pairTerminal } from './support';
+import { waitFor } from '../support/wait';
+import { LAN_CLIENT, newPairingCode, pairTerminal } from './support';
 
 const DAY = 86_400_000;
 
@@ -103,5 +106,59 @@ describe('terminal tokens expire and rotate', () => {
     const tech = await signIn(host.app, '8001');
     const list = TerminalList.parse((await host.app.inject({ url: '/api/v1/pairing/terminals', headers: tech })).json());
     expect(list.terminals.map((t) => Date.parse(t.expiresAt))).toEqual([pairedAt + 30 * DAY]);
+  });
+});
+
+describe('a secondary kiosk rotates its hall token on its own', () => {
+  let hall: TestHost;
+  let kiosk: TestHost;
+  let hallClock: ManualClock;
+  let kioskClock: ManualClock;
+  beforeEach(async () => {
+    hallClock = new ManualClock(Date.now());
+    kioskClock = new ManualClock(Date.now());
+    hall = await startTestHost({ clock: hallClock, config: { staff: await testStaffSeeds() } });
+    const hallUrl = await hall.app.listen({ host: '127.0.0.1', port: 0 });
+    kiosk = await startTestHost({
+      clock: kioskClock,
+      config: { staff: await testStaffSeeds(), hallUrl, terminalId: 'kiosk-02' },
+    });
+  });
+  afterEach(async () => {
+    await kiosk.dispose();
+    await hall.dispose();
+  });
+
+  it('exchanges a week-old token at its next call to the hall, and keeps working with the new one', async () => {
+    const paired = await kiosk.app.inject({
+      method: 'POST',
+      url: '/api/v1/hall-link/pair',
+      headers: await signIn(kiosk.app, '8001'),
+      payload: { code: await newPairingCode(hall.app) },
+    });
+    expect(paired.statusCode, paired.body).toBe(200);
+    const first = readLinkCredentials(kiosk.db)?.token;
+    expect(first).toBeDefined();
+
+    // Six days: not yet due.
+    hallClock.advance(6 * DAY);
+    kioskClock.advance(6 * DAY);
+    expect((await kiosk.app.inject({ url: '/api/v1/services' })).statusCode).toBe(200);
+    expect(readLinkCredentials(kiosk.db)?.token).toBe(first);
+
+    // A week: the next call exchanges it, in the background.
+    hallClock.advance(DAY);
+    kioskClock.advance(DAY);
+    expect((await kiosk.app.inject({ url: '/api/v1/services' })).statusCode).toBe(200);
+    const second = await waitFor(() => {
+      const token = readLinkCredentials(kiosk.db)?.token;
+      return token !== first ? token : undefined;
+    }, 'rotated token');
+    expect(second).toBeDefined();
+    // The hall no longer takes the old token; the kiosk goes on with the new one.
+    const old = await hall.app.inject({ url: '/api/v1/services', headers: { 'x-terminal-token': first ?? '' } });
+    expect(old.statusCode).toBe(401);
+    expect((await kiosk.app.inject({ url: '/api/v1/services' })).statusCode).toBe(200);
+    expect(HallLinkStatus.parse((await kiosk.app.inject({ url: '/api/v1/hall-link' })).json()).hallName).not.toBeNull();
   });
 });
