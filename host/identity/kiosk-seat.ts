@@ -41,12 +41,4 @@ export class KioskSeat {
       for (const m of this.members) if (m.pageId === this.holder) m.notify(true);
     };
   }
-
-  /**
-   * Whether a request from this kiosk page must leave the citizen alone: another page holds the
-   * seat. Requests that name no page (the shell, scripts, tests) are not kiosk pages.
-   */
-  heldByOther(pageId: string | undefined): boolean {
-    return pageId !== undefined && this.holder !== null && this.holder !== pageId;
-  }
 }

@@ -107,4 +107,24 @@ describe('IdentitySessions', () => {
     expect(sessions.cardOnReader()).toBe(true);
     expect(events.at(-1)).toEqual({ type: 'identity.ended', cardOnReader: true });
   });
+
+  it('binds the card to the kiosk page holding the seat when it was read; the visit ends when that page leaves', () => {
+    let holder: string | null = 'page-a';
+    const bound = new IdentitySessions({
+      bus,
+      clock,
+      timeZone: 'Asia/Shanghai',
+      keyer: IdentityKeyer.ephemeral(),
+      maxAgeMs: 60_000,
+      seatHolder: () => holder,
+    });
+    bound.begin(card);
+    holder = 'page-b';
+    expect(bound.boundPage()).toBe('page-a');
+    bound.pageLeft('page-b');
+    expect(bound.view()).not.toBeNull();
+    bound.pageLeft('page-a');
+    expect(bound.view()).toBeNull();
+    expect(bound.boundPage()).toBeNull();
+  });
 });
