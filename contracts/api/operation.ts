@@ -66,6 +66,16 @@ export const access = {
   desk: { from: staffDesks },
 } as const satisfies Record<string, Access | ((roles: readonly StaffRole[] | 'any') => Access)>;
 
+/**
+ * `op`'s replies as served and documented: its declared ones, plus the refusals its access guard
+ * can give (401 for an unpaired or expired terminal or a missing sign-in, 403 for a terminal, page
+ * or role it does not admit), so a client reads them from the OpenAPI document too.
+ */
+export function servedReplies(op: Pick<OperationSpec, 'access' | 'responses'>): Readonly<Record<number, ReplySpec>> {
+  if (Object.keys(op.responses).length === 0 || op.access.from === 'anyone') return op.responses;
+  return { 401: ApiError, 403: ApiError, ...op.responses };
+}
+
 /** Whether `op` admits a request from `terminal` (before any citizen or staff check). */
 export function admitsTerminal(op: { readonly access: Access }, terminal: CallerTerminal): boolean {
   return op.access.from === 'anyone' || op.access.from.includes(terminal);

@@ -10,7 +10,7 @@ import type {
   RouteHandlerMethod,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { admitsTerminal, type Operation, type OperationName, type RouteSchemaOf } from '../../contracts/api';
+import { admitsTerminal, servedReplies, type Operation, type OperationName, type RouteSchemaOf } from '../../contracts/api';
 import type { StaffAuth } from '../auth/staff-auth';
 import { HostError } from '../errors/host-error';
 import { callerOf, type Caller } from '../lan/caller';
@@ -100,7 +100,7 @@ export function routeOptions<O extends Operation>(op: O, guards: AccessGuards) {
     ...(op.params ? { params: op.params } : {}),
     ...(op.query ? { querystring: op.query } : {}),
     ...(op.body ? { body: op.body } : {}),
-    ...(Object.keys(op.responses).length > 0 ? { response: op.responses } : {}),
+    ...(Object.keys(op.responses).length > 0 ? { response: servedReplies(op) } : {}),
     // The parts present are `op`'s own schemas, which is what RouteSchemaOf<O> describes; TypeScript
     // cannot follow optional fields of a generic operation into the conditional types.
   } as RouteSchemaOf<O>;

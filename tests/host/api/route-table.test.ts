@@ -46,7 +46,7 @@ const sampleUrl = (op: Operation) =>
   );
 
 interface OpenApiDoc {
-  paths: Record<string, Record<string, { operationId?: string } | undefined> | undefined>;
+  paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> } | undefined> | undefined>;
 }
 
 const READER = { id: 'idcard-1', kind: 'idcard' as const, transport: { type: 'simulated' as const }, pollIntervalMs: 20 };
@@ -79,6 +79,13 @@ describe('the routes a host serves', () => {
       const path = `${API_PREFIX}${op.path.replace(/:(\w+)/g, '{$1}')}`;
       expect(doc.paths[path]?.[op.method.toLowerCase()]?.operationId, op.name).toBe(op.name);
     }
+  });
+
+  it('document the refusals of their access guard', async () => {
+    const doc = (await host.app.inject({ url: operationPath(operations.openApi) })).json<OpenApiDoc>();
+    const statuses = (path: string, method: string) => Object.keys(doc.paths[`${API_PREFIX}${path}`]?.[method]?.responses ?? {});
+    expect(statuses('/identity', 'get')).toEqual(expect.arrayContaining(['200', '401', '403']));
+    expect(statuses('/terminal/tickets', 'post')).toEqual(expect.arrayContaining(['201', '401', '403']));
   });
 
   it('enforce the declared access', async () => {
