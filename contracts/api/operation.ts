@@ -26,7 +26,8 @@ export type CallerTerminal = (typeof CALLER_TERMINALS)[number];
  *   of a pairing code); any other terminal gets 403 `terminal_forbidden`, an unpaired one 401;
  * - `citizen`: the citizen at the reader. Only the kiosk page the card session is bound to (the
  *   one holding the kiosk seat when the card was read; between cards, the seat's holder) is
- *   admitted; another page gets 403 `kiosk_seat_taken`;
+ *   admitted among the kiosk pages; another page gets 403 `kiosk_seat_taken`, a paired terminal
+ *   403 `terminal_forbidden` (a loopback request naming no page, the shell's own, is no page);
  * - `staff`: a signed-in account of one of these roles (a supervisor may do what staff do;
  *   `'any'`: every role), 401 without a session and 403 for another role; `'optional'`: the
  *   handler reads a staff token when one comes (priority tickets, staff reprints);

@@ -95,8 +95,8 @@ export async function buildServices(options: HostOptions) {
     maxAgeMs: timeouts().identitySessionMinutes * 60_000,
     seatHolder: () => kioskSeat.holderPage(),
   });
-  // The card belongs to the page that held the seat when it was read: the visit ends with that page.
-  kioskSeat.onVacated((pageId) => identity.pageLeft(pageId));
+  // The card belongs to the page that held the seat when it was read, and follows the seat on.
+  kioskSeat.onVacated((pageId) => identity.seatPassed(pageId, kioskSeat.holderPage()));
   // A settings change reaches the running queue, card sessions and sign-ins at once.
   hallSettings.onChange((hall) => {
     queue.setRules({ hours: config.hours, policy: config.queue });

@@ -81,11 +81,12 @@ export class IdentitySessions {
   }
 
   /**
-   * The kiosk page the current card is bound to left (closed, reloaded, crashed): the visit ends
-   * with it rather than move to whichever page takes the seat next.
+   * The kiosk seat passed from page `from` (closed, reloaded, crashed) to `to` (the next page in
+   * line, or none yet): a card bound to `from` follows the seat, as the kiosk's visit does. Until
+   * then no other page may act for the citizen.
    */
-  pageLeft(pageId: string): void {
-    if (this.active?.page === pageId) this.end();
+  seatPassed(from: string, to: string | null): void {
+    if (this.active?.page === from) this.active.page = to;
   }
 
   /** The kiosk page the current card is bound to; null without a card or when none held the seat at its reading. */

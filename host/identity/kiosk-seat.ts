@@ -14,7 +14,7 @@ export class KioskSeat {
   private holder: string | null = null;
   private readonly vacatedListeners: ((pageId: string) => void)[] = [];
 
-  /** `listener` hears each page that stops holding the seat (its last connection closed). */
+  /** `listener` hears each page that stops holding the seat (its last connection closed), once the next holds it. */
   onVacated(listener: (pageId: string) => void): void {
     this.vacatedListeners.push(listener);
   }

@@ -74,11 +74,16 @@ const TERMINAL_OF_KIND: Record<TerminalKind, Exclude<CallerTerminal, 'kioskShell
   evaluator: 'evaluator',
 };
 
-/** A kiosk page on this machine; it acts for the citizen unless another page owns the card. */
+/**
+ * This machine. A kiosk page (its `x-kiosk-page`) acts for the citizen only when the card is its
+ * own, or no page holds the seat. A request naming no page is no kiosk page (the shell's own
+ * calls, the host's scripts): it is not refused here; under Electron the shell guard admits only
+ * the shell's window and signed-in staff on loopback at all.
+ */
 function kioskShell(req: FastifyRequest, citizenPage: CitizenPage | undefined): Caller {
   const kioskPage = kioskPageOf(req);
   const owner = citizenPage?.() ?? null;
-  return { terminal: 'kioskShell', kioskPage, holdsCitizen: owner === null || owner === kioskPage };
+  return { terminal: 'kioskShell', kioskPage, holdsCitizen: owner === null || kioskPage === undefined || owner === kioskPage };
 }
 
 /** Tells who `req` comes from (see `Caller`). */

@@ -108,7 +108,7 @@ describe('IdentitySessions', () => {
     expect(events.at(-1)).toEqual({ type: 'identity.ended', cardOnReader: true });
   });
 
-  it('binds the card to the kiosk page holding the seat when it was read; the visit ends when that page leaves', () => {
+  it('binds the card to the kiosk page holding the seat when it was read; it follows the seat when that page leaves', () => {
     let holder: string | null = 'page-a';
     const bound = new IdentitySessions({
       bus,
@@ -121,10 +121,11 @@ describe('IdentitySessions', () => {
     bound.begin(card);
     holder = 'page-b';
     expect(bound.boundPage()).toBe('page-a');
-    bound.pageLeft('page-b');
+    // Another page's hand-over does not move it.
+    bound.seatPassed('page-b', 'page-c');
+    expect(bound.boundPage()).toBe('page-a');
+    bound.seatPassed('page-a', 'page-b');
+    expect(bound.boundPage()).toBe('page-b');
     expect(bound.view()).not.toBeNull();
-    bound.pageLeft('page-a');
-    expect(bound.view()).toBeNull();
-    expect(bound.boundPage()).toBeNull();
   });
 });

@@ -49,7 +49,7 @@ describe('KioskSeat: one kiosk page per host', () => {
     expect(seat.holderPage()).toBeNull();
   });
 
-  it('tells who listens which page stopped holding the seat (its card session ends with it), not a page reconnecting', () => {
+  it('tells who listens which page stopped holding the seat (its card follows the seat), not a page reconnecting', () => {
     const seat = new KioskSeat();
     const vacated: string[] = [];
     seat.onVacated((pageId) => vacated.push(pageId));
