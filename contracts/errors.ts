@@ -36,6 +36,8 @@ export const ApiErrorCode = z.enum([
   'notice_not_local',
   'pairing_invalid',
   'terminal_unpaired',
+  'terminal_expired',
+  'terminal_forbidden',
   'hall_unreachable',
   'hall_unpaired',
   'hall_untrusted',

@@ -4,7 +4,7 @@ import type { ApiError } from '../../contracts/errors';
 import type { EventStreamMessage, HallEvent } from '../../contracts/events';
 import type { EventBus } from '../events/event-bus';
 import type { KioskSeat } from '../identity/kiosk-seat';
-import { isLoopback } from '../lan/lan-guard';
+import { callerOf } from '../lan/caller';
 import { routeOptions } from './route';
 
 /**
@@ -42,8 +42,10 @@ export function eventRoutes(bus: EventBus, seat: KioskSeat): FastifyPluginAsyncZ
           else missed.filter((event) => event.type !== 'scanner.scanned').forEach(send);
         }
         // A kiosk page holds the seat while its stream is open (a closed page frees it at once).
+        // Only this machine's pages are kiosk pages: a paired TV or a page on another machine naming
+        // a page must not take the seat, nor hear the scanner.
         const pageId = req.query.kioskPage;
-        const seatable = pageId !== undefined && isLoopback(req.ip);
+        const seatable = pageId !== undefined && callerOf(req).terminal === 'kioskShell';
         const holdsSeat = () => seatable && !seat.heldByOther(pageId);
         const unsubscribe = bus.subscribe((event: HallEvent) => {
           if (event.type !== 'scanner.scanned' || holdsSeat()) send(event);

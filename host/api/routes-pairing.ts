@@ -1,13 +1,29 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { operations } from '../../contracts/api';
 import type { HallIdentity } from '../../contracts/hall-link';
+import { isBrowserKind, TOKEN_MAX_AGE_DAYS } from '../../contracts/pairing';
 import type { StaffAuth } from '../auth/staff-auth';
-import { TERMINAL_COOKIE } from '../lan/lan-guard';
+import { HostError } from '../errors/host-error';
+import { callerOf, TERMINAL_COOKIE, tokenFromCookie } from '../lan/caller';
 import type { Pairing } from '../lan/pairing';
 import { staffOf } from './auth-guard';
 import { router } from './route';
 
-/** Pairing LAN terminals: technicians create codes and revoke terminals; a new terminal claims a code. */
+/**
+ * A browser's token as an HttpOnly cookie: page scripts never see it; it rides along on every
+ * request and WebSocket. It lives no longer than the token may; over the LAN's https it is
+ * `Secure`, so the browser never sends it in clear.
+ */
+function setTerminalCookie(reply: FastifyReply, token: string, overHttps: boolean): void {
+  const secure = overHttps ? '; Secure' : '';
+  reply.header(
+    'set-cookie',
+    `${TERMINAL_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${TOKEN_MAX_AGE_DAYS * 86_400}${secure}`,
+  );
+}
+
+/** Pairing LAN terminals: technicians create codes and revoke terminals; a new terminal claims a code; a terminal rotates its token. */
 export function pairingRoutes(deps: {
   pairing: Pairing;
   auth: StaffAuth;
@@ -23,18 +39,18 @@ export function pairingRoutes(deps: {
     route(operations.createPairingCode, async (req, reply) => reply.code(201).send(pairing.createCode(staffOf(req).id)));
 
     route(operations.claimPairing, async (req, reply) => {
-      const claimed = { ...pairing.claim(req.body), caFingerprint: deps.caFingerprint() };
-      if (req.body.kind === 'browser') {
-        // HttpOnly: page scripts never see it; it rides along on every request and WebSocket.
-        // Secure over the LAN's https: the browser never sends it in clear.
-        const secure = req.protocol === 'https' ? '; Secure' : '';
-        reply.header(
-          'set-cookie',
-          `${TERMINAL_COOKIE}=${encodeURIComponent(claimed.token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000${secure}`,
-        );
-      }
+      const claimed = { ...pairing.claim(req.body, req.ip), caFingerprint: deps.caFingerprint() };
+      if (isBrowserKind(req.body.kind)) setTerminalCookie(reply, claimed.token, req.protocol === 'https');
       // A secondary kiosk keys cards as the hall does, so one card holds one ticket hall-wide.
       return reply.code(201).send(req.body.kind === 'host' ? { ...claimed, hall: deps.hallIdentity() } : claimed);
+    });
+
+    route(operations.rotateTerminalToken, async (req, reply) => {
+      const caller = callerOf(req);
+      if (!('terminalId' in caller)) throw new HostError('terminal_unpaired', '此终端尚未与大厅配对');
+      const rotated = pairing.rotate(caller.terminalId);
+      if (tokenFromCookie(req)) setTerminalCookie(reply, rotated.token, req.protocol === 'https');
+      return rotated;
     });
 
     route(operations.pairingTerminals, async (req) => pairing.page(req.query));

@@ -21,6 +21,7 @@ import { caseRoutes } from '../api/routes-cases';
 import { syncRoutes } from '../api/routes-sync';
 import { pairingRoutes } from '../api/routes-pairing';
 import { lanRoutes } from '../api/routes-lan';
+import { installCallerResolution } from '../lan/caller';
 import { installLanGuard } from '../lan/lan-guard';
 import { installOriginGuard } from '../lan/origin-guard';
 import { fromOwnShell, installShellGuard } from '../lan/shell-guard';
@@ -112,7 +113,13 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
   // is refused before anything looks at its tokens.
   installOriginGuard(app, config.lan.names);
   installStaffRequest(app);
-  if (config.lan.enabled) installLanGuard(app, pairing);
+  // Who each request comes from (a paired terminal's kind, this machine's kiosk page), for the
+  // route guards that enforce each operation's declared access (host/api/route.ts).
+  installCallerResolution(app, {
+    check: (token) => pairing.check(token),
+    citizenPage: () => identity.boundPage() ?? kioskSeat.holderPage(),
+  });
+  if (config.lan.enabled) installLanGuard(app);
   if (options.shellToken)
     installShellGuard(app, {
       token: options.shellToken,
@@ -140,7 +147,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
           storage: () => storage.current(),
         }),
       );
-      await api.register(identityRoutes(identity, kioskSeat));
+      await api.register(identityRoutes(identity));
       await api.register(authRoutes({ auth, accounts, auditLog }));
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, admin: deviceAdmin, auth }));
@@ -166,7 +173,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
           ca: () => (lanIdentity ? { certPem: lanIdentity.caCertPem, fingerprint: lanIdentity.caFingerprint } : null),
         }),
       );
-      await api.register(terminalQueueRoutes({ pairing, queue, steward, appointments, progressUrl: ticketUrl }));
+      await api.register(terminalQueueRoutes({ queue, steward, appointments, progressUrl: ticketUrl }));
       await api.register(hallLinkRoutes({ link, auth }));
       await api.register(appointmentRoutes({ appointments, identity, auth, printing }));
       await api.register(noticeRoutes({ notices, auth }));

@@ -90,6 +90,8 @@ export async function buildServices(options: HostOptions) {
   /** Queue keys: this hall's (handed to its paired kiosks), or the hall's this host is a kiosk of. */
   const ownQueueKeyer = keyer.derive('queue');
   const queueKeyer = () => link.queueKeyer() ?? ownQueueKeyer;
+  /** Which kiosk page of this host is the kiosk (a second page must not end its visits). */
+  const kioskSeat = new KioskSeat();
   const identity = new IdentitySessions({
     bus,
     clock,
@@ -97,9 +99,10 @@ export async function buildServices(options: HostOptions) {
     keyer,
     queueKeyer,
     maxAgeMs: timeouts().identitySessionMinutes * 60_000,
+    seatHolder: () => kioskSeat.holderPage(),
   });
-  /** Which kiosk page of this host is the kiosk (a second page must not end its visits). */
-  const kioskSeat = new KioskSeat();
+  // The card belongs to the page that held the seat when it was read, and follows the seat on.
+  kioskSeat.onVacated((pageId) => identity.seatPassed(pageId, kioskSeat.holderPage()));
   // A settings change reaches the running queue, card sessions and sign-ins at once.
   hallSettings.onChange((hall) => {
     queue.setRules({ hours: config.hours, policy: config.queue });

@@ -3,7 +3,7 @@ import { ApiError } from '../../contracts/errors';
 import { HostError } from '../errors/host-error';
 import { readBoundedJson, ReplyTooLargeError } from '../net/read-bounded';
 
-/** The header a paired host terminal presents (host/lan/lan-guard.ts reads it). */
+/** The header a paired host terminal presents (host/lan/caller.ts reads it). */
 const TERMINAL_HEADER = 'x-terminal-token';
 
 export interface HallClientOptions {
@@ -57,7 +57,11 @@ export class HallClient {
     });
     if (!response.ok) {
       const failure = ApiError.safeParse(payload);
-      if (failure.success && failure.data.error.code === 'terminal_unpaired') {
+      // Unknown, revoked or expired: the pairing is dead either way, a technician pairs again.
+      if (
+        failure.success &&
+        (failure.data.error.code === 'terminal_unpaired' || failure.data.error.code === 'terminal_expired')
+      ) {
         throw new HostError('hall_unpaired', '本终端未与大厅主机配对（或已被撤销），请技术人员重新配对');
       }
       if (failure.success) throw new HostError(failure.data.error.code, failure.data.error.message, failure.data.error.details);

@@ -12,7 +12,7 @@ import type { TerminalSettingsStore } from '../settings/terminal-settings';
 import { HallClient, isUnpaired, isUnreachable } from './hall-client';
 import { FirstContact, pinnedFetch, pinnedTls } from './hall-trust';
 import { certificateFingerprint } from '../lan/fingerprint';
-import { readLinkCredentials, writeLinkCredentials, type LinkCredentials } from './link-credentials';
+import { readLinkCredentials, tokenDue, writeLinkCredentials, type LinkCredentials } from './link-credentials';
 
 /** The hall's events a secondary kiosk shows as its own: the queue's, not the hall's devices or cards. */
 const RELAYED = new Set<HallEvent['type']>([
@@ -62,6 +62,7 @@ export class HallLink {
   private attempt = 0;
   private cursor: { bootId: string; seq: number } | null = null;
   private stopped = true;
+  private rotating = false;
   private readonly unsubscribe: () => void;
   /** The pinned fetch of the current credentials (kept: its connections are reused). */
   private pinned: { caPem: string; fetch: typeof fetch } | null = null;
@@ -117,9 +118,13 @@ export class HallLink {
    * offline (the event stream will notice the return), a refused token marks it unpaired.
    */
   async call<T>(action: (client: HallClient) => Promise<T>): Promise<T> {
+    this.rotateIfDue();
+    const used = this.credentials?.token;
     try {
       return await action(this.client());
     } catch (error) {
+      // Sent with the token a rotation replaced meanwhile: the hall refused the old one, not us.
+      if (isUnpaired(error) && this.credentials !== null && this.credentials.token !== used) return action(this.client());
       if (isUnreachable(error)) {
         // The event stream may not have noticed yet: drop it, and the next hello says online again.
         this.setState('offline', (error as Error).message);
@@ -129,6 +134,41 @@ export class HallLink {
       if (isUnpaired(error)) this.forget('revoked');
       throw error;
     }
+  }
+
+  /**
+   * Exchanges the terminal token with the hall once it is a week old (the hall lets an unused token
+   * die after 30 days and any after 90). In the background of a call: the kiosk never waits for it;
+   * an unreachable hall is asked again at the next call.
+   */
+  private rotateIfDue(): void {
+    const credentials = this.credentials;
+    if (credentials === null || this.rotating || !tokenDue(credentials, this.o.clock.now())) return;
+    this.rotating = true;
+    const client = new HallClient({
+      baseUrl: credentials.hallUrl,
+      token: credentials.token,
+      timeoutMs: this.o.timeoutMs ?? 5_000,
+    });
+    void client
+      .call(operations.rotateTerminalToken, {})
+      .then((rotated) => {
+        // Re-targeted or forgotten while it was under way: the new token belongs to nobody here.
+        if (this.credentials?.token !== credentials.token) return;
+        const now = this.o.clock.now().toISOString();
+        const next: LinkCredentials = { ...credentials, token: rotated.token, tokenIssuedAt: now };
+        this.o.db.transaction(() => {
+          writeLinkCredentials(this.o.db, next, now);
+          audit(this.o.db, this.o.clock, 'hall_link.token_rotated', { details: { terminalId: credentials.terminalId } });
+        })();
+        this.credentials = next;
+      })
+      .catch((error: unknown) => {
+        if (isUnpaired(error) && this.credentials?.token === credentials.token) this.forget('revoked');
+      })
+      .finally(() => {
+        this.rotating = false;
+      });
   }
 
   /** Claims the hall's one-time code; the token and the hall's queue key are kept for good. */
@@ -160,6 +200,7 @@ export class HallLink {
       hall: claimed.hall,
       pairedAt: this.o.clock.now().toISOString(),
       caCertificate,
+      tokenIssuedAt: this.o.clock.now().toISOString(),
     };
     this.o.db.transaction(() => {
       writeLinkCredentials(this.o.db, credentials, this.o.clock.now().toISOString());
@@ -266,8 +307,9 @@ export class HallLink {
       if (this.socket === socket) this.onMessage(String(data));
     });
     socket.on('unexpected-response', (_req, res) => {
-      // 401: the hall does not know this token (revoked): stop, a technician must pair again.
-      if (res.statusCode === 401) this.forget('revoked');
+      // 401: the hall does not know this token (revoked, expired): stop, a technician must pair
+      // again. Unless a rotation replaced it meanwhile: then the retry connects with the new one.
+      if (res.statusCode === 401 && this.credentials?.token === credentials.token) this.forget('revoked');
       socket.terminate();
     });
     socket.on('error', () => undefined); // 'close' follows and schedules the retry.
@@ -292,6 +334,7 @@ export class HallLink {
       const restarted = this.cursor !== null && this.cursor.bootId !== message.bootId;
       if (this.cursor === null || restarted) this.cursor = { bootId: message.bootId, seq: message.seq };
       this.attempt = 0;
+      this.rotateIfDue();
       // Online (again): screens re-read the queue, whatever they missed.
       this.setState('online', null, true);
       return;

@@ -22,6 +22,8 @@ interface ActiveSession {
   id: string;
   card: CitizenCard;
   readAt: Date;
+  /** The kiosk page that held the seat when the card was read: only it may act for the citizen. */
+  page: string | null;
 }
 
 /**
@@ -52,12 +54,14 @@ export class IdentitySessions {
        */
       queueKeyer?: () => IdentityKeyer;
       maxAgeMs: number;
+      /** The kiosk page holding the seat now (host/identity/kiosk-seat.ts); the card is bound to it. */
+      seatHolder?: () => string | null;
     },
   ) {}
 
   begin(card: CitizenCard): IdentityView {
     this.end();
-    const session: ActiveSession = { id: randomUUID(), card, readAt: this.o.clock.now() };
+    const session: ActiveSession = { id: randomUUID(), card, readAt: this.o.clock.now(), page: this.o.seatHolder?.() ?? null };
     this.active = session;
     this.onReader = true;
     this.expiry = setTimeout(() => this.end(), this.o.maxAgeMs);
@@ -74,6 +78,20 @@ export class IdentitySessions {
     this.active = null;
     session.card = { kind: session.card.kind, name: '', idNumber: '', birthDate: '', gender: '', address: '' };
     this.o.bus.publish({ type: 'identity.ended', sessionId: session.id, cardOnReader: this.onReader });
+  }
+
+  /**
+   * The kiosk seat passed from page `from` (closed, reloaded, crashed) to `to` (the next page in
+   * line, or none yet): a card bound to `from` follows the seat, as the kiosk's visit does. Until
+   * then no other page may act for the citizen.
+   */
+  seatPassed(from: string, to: string | null): void {
+    if (this.active?.page === from) this.active.page = to;
+  }
+
+  /** The kiosk page the current card is bound to; null without a card or when none held the seat at its reading. */
+  boundPage(): string | null {
+    return this.active?.page ?? null;
   }
 
   /** The reader no longer has the card (taken off, or the reader is gone): the visit, if any, ends. */

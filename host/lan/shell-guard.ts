@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SHELL_HEADER } from '../../contracts/shell-channels';
 import { bearerToken } from '../api/auth-guard';
 import { HostError } from '../errors/host-error';
-import { isLoopback, terminalToken } from './lan-guard';
+import { isLoopback, terminalToken } from './caller';
 
 export { SHELL_HEADER };
 

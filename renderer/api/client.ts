@@ -49,9 +49,15 @@ export function createApiClient(baseUrl = '') {
   let staffToken: string | null = null;
   /** This kiosk page's random id (kiosk pages only): the host answers a page that is not its kiosk accordingly. */
   let kioskPage: string | null = null;
+  /**
+   * The terminal cookie's exchange while it is under way: the old token dies when the host answers
+   * it, so other requests wait for the new cookie rather than go out with a dying one.
+   */
+  let rotation: Promise<unknown> | null = null;
 
   /** Sends `op` with the parts as given and parses the reply with the schema `op` declares for its status. */
   async function send<O extends Operation>(op: O, request: WireRequest): Promise<OperationReply<O>> {
+    if (rotation !== null && op.name !== operations.rotateTerminalToken.name) await rotation.catch(() => undefined);
     let response: Response;
     const headers: Record<string, string> = {};
     if (request.body !== undefined) headers['content-type'] = 'application/json';
@@ -153,6 +159,19 @@ export function createApiClient(baseUrl = '') {
     pairingTerminals: (page: PageQueryInput) => call(ops.pairingTerminals, { query: page }),
     lanTls: () => call(ops.lanTls, {}),
     revokeTerminal: (id: string) => call(ops.revokeTerminal, { params: { terminalId: id } }),
+    /**
+     * A paired browser exchanges its terminal token (the host sets the new cookie; the old token
+     * dies at once). Requests made meanwhile wait for it.
+     */
+    rotateTerminalToken: async () => {
+      const exchange = call(ops.rotateTerminalToken, {});
+      rotation = exchange;
+      try {
+        return await exchange;
+      } finally {
+        if (rotation === exchange) rotation = null;
+      }
+    },
     // The counter page (staff bearer token): waiting list, chosen call, hold/resume, transfer, evaluation, today's figures.
     waiting: (windowId: number) => call(ops.waiting, { params: { windowId } }),
     callTicket: (windowId: number, ticketId: number) => call(ops.callTicket, { params: { windowId, ticketId } }),

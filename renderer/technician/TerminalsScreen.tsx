@@ -2,14 +2,18 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { PAGE_LIMIT_MAX } from '../../contracts/page';
 import { useTranslation } from 'react-i18next';
 import { operationPath, operations } from '../../contracts/api';
+import type { Terminal } from '../../contracts/pairing';
 import { useApi } from '../api/context';
 import { formatTime, useTechSession } from './session';
+import { expiryState } from './terminal-expiry';
 
 const TERMINALS_KEY = ['tech', 'terminals'] as const;
 
 /**
- * LAN terminals (counter PCs, screens, secondary kiosks): a one-time code to pair a new one
- * (typed on its /pair page within ten minutes), the paired ones, and revoking a lost one.
+ * LAN terminals (counter PCs, screens, rating pads, secondary kiosks): a one-time code to pair a
+ * new one (typed on its /pair page within ten minutes), the paired ones with when their token
+ * expires (marked when within a week: a terminal that rotates on its own never gets there), and
+ * revoking a lost one.
  */
 export function TerminalsScreen() {
   const api = useApi();
@@ -33,6 +37,12 @@ export function TerminalsScreen() {
   });
   const time = (iso: string | null) => formatTime(iso, session.timeZone, i18n.language);
   const tls = useQuery({ queryKey: ['tech', 'lan-tls'], queryFn: api.lanTls });
+  const expiryText = (terminal: Terminal) => {
+    // Judged at the list's own time (refetched every 15 s), so rendering stays pure.
+    const state = expiryState(terminal, terminals.dataUpdatedAt);
+    if (state === 'expired') return t('tech.terminals.expired');
+    return state === 'soon' ? t('tech.terminals.expiresSoon', { when: time(terminal.expiresAt) }) : time(terminal.expiresAt);
+  };
 
   return (
     <section className="tech-screen" aria-labelledby="tech-terminals-title">
@@ -83,6 +93,7 @@ export function TerminalsScreen() {
               <th scope="col">{t('tech.terminals.kind')}</th>
               <th scope="col">{t('tech.terminals.paired')}</th>
               <th scope="col">{t('tech.terminals.seen')}</th>
+              <th scope="col">{t('tech.terminals.expires')}</th>
               <th scope="col">{t('tech.terminals.state')}</th>
             </tr>
           </thead>
@@ -93,6 +104,7 @@ export function TerminalsScreen() {
                 <td>{t(`tech.terminals.kinds.${terminal.kind}`)}</td>
                 <td>{time(terminal.pairedAt)}</td>
                 <td>{terminal.lastSeenAt ? time(terminal.lastSeenAt) : t('tech.terminals.never')}</td>
+                <td data-testid="terminal-expiry">{terminal.revokedAt ? '' : expiryText(terminal)}</td>
                 <td>
                   {terminal.revokedAt ? (
                     t('tech.terminals.revoked')

@@ -23,7 +23,7 @@ beforeAll(async () => {
   host.db.transaction(() => {
     for (let i = 0; i < ROWS; i += 1) {
       insertStaff(host.db, { staffNo: String(2000 + i), name: `员工${i}`, role: 'staff', pinHash: 'not-a-real-hash' });
-      insertTerminal(host.db, { id: randomUUID(), name: `叫号屏 ${i}`, kind: 'browser', tokenHash: `hash-${i}`, pairedAt: at });
+      insertTerminal(host.db, { id: randomUUID(), name: `叫号屏 ${i}`, kind: 'counter', tokenHash: `hash-${i}`, pairedAt: at });
       const notice = { id: `local-${i}`, title: `通知 ${i}`, body: '正文', publishedAt: at, startsAt: at, endsAt: null };
       insertLocalNotice(host.db, { ...notice, createdBy: '9001' });
     }

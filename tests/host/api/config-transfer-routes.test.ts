@@ -96,7 +96,7 @@ describe('configuration export and import', () => {
         await a.app.inject({
           method: 'POST',
           url: '/api/v1/pairing/claim',
-          payload: { code, name: '3号窗口电脑', kind: 'browser' },
+          payload: { code, name: '3号窗口电脑', kind: 'counter' },
         })
       ).json(),
     );

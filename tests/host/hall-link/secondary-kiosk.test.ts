@@ -275,10 +275,11 @@ describe('the hall’s terminal routes', () => {
       payload: { serviceCode: 'consulting', caller: { key: 'k'.repeat(43), age: 40 } },
     });
 
-  it('refuse a caller without a token, with a browser’s token, and with a revoked one — even on loopback', async () => {
-    expect((await issue()).json().error.code).toBe('terminal_unpaired');
+  it('refuse a caller without a token, with a counter browser’s token, and with a revoked one — even on loopback', async () => {
+    // This machine's own kiosk page is no secondary kiosk either.
+    expect((await issue()).json().error.code).toBe('terminal_forbidden');
     const tech = await signIn(hall.app, '8001');
-    const claim = async (kind: 'browser' | 'host') => {
+    const claim = async (kind: 'counter' | 'host') => {
       const code = PairingCode.parse(
         (await hall.app.inject({ method: 'POST', url: '/api/v1/pairing/codes', headers: tech })).json(),
       ).code;
@@ -290,9 +291,9 @@ describe('the hall’s terminal routes', () => {
         hall?: unknown;
       };
     };
-    const browser = await claim('browser');
+    const browser = await claim('counter');
     expect(browser.hall).toBeUndefined();
-    expect((await issue({ 'x-terminal-token': browser.token })).statusCode).toBe(401);
+    expect((await issue({ 'x-terminal-token': browser.token })).statusCode).toBe(403);
     const host = await claim('host');
     expect(host.hall).toMatchObject({ hallId: 'hall-01' });
     expect((await issue({ 'x-terminal-token': host.token })).statusCode).toBe(201);

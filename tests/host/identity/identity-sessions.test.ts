@@ -112,4 +112,25 @@ describe('IdentitySessions', () => {
     expect(sessions.cardOnReader()).toBe(true);
     expect(events.at(-1)).toEqual({ type: 'identity.ended', cardOnReader: true });
   });
+
+  it('binds the card to the kiosk page holding the seat when it was read; it follows the seat when that page leaves', () => {
+    let holder: string | null = 'page-a';
+    const bound = new IdentitySessions({
+      bus,
+      clock,
+      timeZone: 'Asia/Shanghai',
+      keyer: IdentityKeyer.ephemeral(),
+      maxAgeMs: 60_000,
+      seatHolder: () => holder,
+    });
+    bound.begin(card);
+    holder = 'page-b';
+    expect(bound.boundPage()).toBe('page-a');
+    // Another page's hand-over does not move it.
+    bound.seatPassed('page-b', 'page-c');
+    expect(bound.boundPage()).toBe('page-a');
+    bound.seatPassed('page-a', 'page-b');
+    expect(bound.boundPage()).toBe('page-b');
+    expect(bound.view()).not.toBeNull();
+  });
 });

@@ -35,7 +35,7 @@ describe('pairing terminals with the hall (LAN API on)', () => {
     expect(res.statusCode).toBe(201);
     return PairingCode.parse(res.json()).code;
   };
-  const claim = (code: string, kind: 'browser' | 'host' = 'host') =>
+  const claim = (code: string, kind: 'counter' | 'host' = 'host') =>
     host.app.inject({
       method: 'POST',
       url: '/api/v1/pairing/claim',
@@ -96,7 +96,7 @@ describe('pairing terminals with the hall (LAN API on)', () => {
   });
 
   it('a browser gets its token as an HttpOnly cookie, which its later requests carry', async () => {
-    const paired = await claim(await newCode(), 'browser');
+    const paired = await claim(await newCode(), 'counter');
     const cookie = String(paired.headers['set-cookie']);
     expect(cookie).toMatch(/^hk_terminal=[^;]+; Path=\/; HttpOnly; SameSite=Strict/);
     const value = cookie.split(';')[0] ?? '';
