@@ -84,6 +84,9 @@ const DISPLAY_OPERATIONS = [
   'events',
   'hallInfo',
   'health',
+  // The hall CA (certificate and fingerprint) is for anyone: a screen installs it before it pairs.
+  'lanCaCertificate',
+  'lanTls',
   'notices',
   'recentCalls',
   'rotateTerminalToken',

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { EventStreamMessage } from '../../contracts/events';
 import { ScannerDevice } from '../../host/devices/scanner-device';
+import { testStaffSeeds } from '../support/staff';
 import { startTestHost, type TestHost } from '../support/test-host';
+import { pairTerminal } from './support';
 import { waitFor } from '../support/wait';
 
 /**
@@ -20,7 +22,10 @@ let port: number;
 
 beforeAll(async () => {
   host = await startTestHost({
-    config: { devices: [{ id: 'scanner-1', kind: 'scanner', transport: { type: 'simulated' } }] },
+    config: {
+      staff: await testStaffSeeds(),
+      devices: [{ id: 'scanner-1', kind: 'scanner', transport: { type: 'simulated' } }],
+    },
   });
   await host.app.listen({ host: '127.0.0.1', port: 0 });
   const address = host.app.server.address();
@@ -57,7 +62,11 @@ async function open(query: string, fromAddress?: string): Promise<Stream> {
     // Listening from onInit: the host says hello as soon as the socket opens.
     socket = await host.app.injectWS(
       `/api/v1/events${query}`,
-      { socket: peerAt(fromAddress), headers: { host: 'localhost' } },
+      {
+        socket: peerAt(fromAddress),
+        // A paired hall TV: the event stream is public board data, so it gets in; the seat is another matter.
+        headers: { host: 'localhost', 'x-terminal-token': await pairTerminal(host.app, 'display', fromAddress) },
+      },
       { onInit: listen },
     );
   }
