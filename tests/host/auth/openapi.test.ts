@@ -34,6 +34,9 @@ describe('auth routes in the OpenAPI document', () => {
       '/api/v1/auth/sign-in',
       '/api/v1/auth/sign-out',
       '/api/v1/staff',
+      '/api/v1/staff/grants',
+      '/api/v1/staff/grants/{id}/confirm',
+      '/api/v1/staff/grants/{id}/refuse',
       '/api/v1/staff/{id}',
       '/api/v1/staff/{id}/reset-pin',
     ]);
