@@ -75,7 +75,11 @@ export const StaffAccount = z.object({
   name: z.string(),
   role: StaffRole,
   active: z.boolean(),
-  /** Set while the account is locked after repeated wrong PINs. */
+  /**
+   * Null since issue 18: failed sign-ins are throttled per client and staff number, per client
+   * and overall (host/auth/sign-in-throttle.ts), never per account, so no account is locked for
+   * everyone. Kept so consoles that show a lock still parse the list.
+   */
   lockedUntil: z.iso.datetime().nullable(),
   /** The window this person usually works at (sign-in may still pick any window). */
   windowNumber: z.number().int().positive().nullable(),

@@ -21,7 +21,8 @@ export function authRoutes({ auth, accounts, auditLog }: AuthRouteDeps): Fastify
   return async (app) => {
     const route = router(app, { auth });
 
-    route(operations.signIn, async (req) => auth.signIn(req.body.staffNo, req.body.pin, req.body.windowId));
+    // The caller's address keys the sign-in throttle (per client, so a clerk is not locked out from elsewhere).
+    route(operations.signIn, async (req) => auth.signIn(req.body.staffNo, req.body.pin, req.body.windowId, req.ip));
 
     route(operations.signOut, async (req) => {
       const token = bearerToken(req);

@@ -27,8 +27,8 @@ import type { StaffAuth } from './staff-auth';
 export interface StaffAccountsOptions {
   db: Db;
   clock: Clock;
-  /** Ends the sessions of an account that is deactivated or whose PIN changed. */
-  auth: Pick<StaffAuth, 'endAllSessions'>;
+  /** Ends the sessions of an account that is deactivated or whose PIN changed, and forgets its failed sign-ins. */
+  auth: Pick<StaffAuth, 'endAllSessions' | 'forgetFailures'>;
 }
 
 /** Who acts on the accounts: a signed-in supervisor or technician. */
@@ -151,6 +151,7 @@ export class StaffAccounts {
     })();
     if (!outcome) throw new HostError('not_found', `没有这个账号: ${id}`);
     if ('refused' in outcome) throw new HostError('forbidden', outcome.refused);
+    if (pinHash !== undefined) this.o.auth.forgetFailures(outcome.row.staffNo);
     return { staff: this.account(outcome.row), ...(outcome.grant ? { pendingGrant: outcome.grant } : {}) };
   }
 
@@ -176,6 +177,7 @@ export class StaffAccounts {
       return row;
     })();
     if (!updated) throw new HostError('forbidden', ABOVE_OWN);
+    this.o.auth.forgetFailures(updated.staffNo);
     return { staff: this.account(updated), oneTimePin };
   }
 
