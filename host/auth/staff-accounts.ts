@@ -20,15 +20,18 @@ import { listWindows } from '../../db/repositories/windows';
 import { audit } from '../audit/audit';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
-import { generatePin, hashPin } from './pin-hash';
+import { generatePin } from './pin-hash';
 import { grantPath, isConfirmedRole, mayManage } from './role-rules';
 import type { StaffAuth } from './staff-auth';
 
 export interface StaffAccountsOptions {
   db: Db;
   clock: Clock;
-  /** Ends the sessions of an account that is deactivated or whose PIN changed, and forgets its failed sign-ins. */
-  auth: Pick<StaffAuth, 'endAllSessions' | 'forgetFailures'>;
+  /**
+   * Hashes PINs with the install's pepper, ends the sessions of an account that is deactivated
+   * or whose PIN changed, and forgets its failed sign-ins.
+   */
+  auth: Pick<StaffAuth, 'hashPin' | 'endAllSessions' | 'forgetFailures'>;
 }
 
 /** Who acts on the accounts: a signed-in supervisor or technician. */
@@ -74,7 +77,7 @@ export class StaffAccounts {
     if (path === 'refused') throw new HostError('forbidden', ABOVE_OWN);
     this.checkWindow(request.windowNumber);
     const pin = request.pin ?? generatePin();
-    const pinHash = await hashPin(pin);
+    const pinHash = await this.o.auth.hashPin(pin);
     const created = db.transaction(() => {
       if (findStaffByNo(db, request.staffNo)) return null;
       const row = insertStaff(db, {
@@ -111,7 +114,7 @@ export class StaffAccounts {
     if (self && ((request.role !== undefined && request.role !== actor.role) || request.active === false)) {
       throw new HostError('forbidden', '不能停用自己的账号或修改自己的角色');
     }
-    const pinHash = pin !== undefined ? await hashPin(pin) : undefined;
+    const pinHash = pin !== undefined ? await this.o.auth.hashPin(pin) : undefined;
     const outcome = db.transaction(() => {
       const before = findStaffById(db, id);
       if (!before) return null;
@@ -165,7 +168,7 @@ export class StaffAccounts {
     if (!target) throw new HostError('not_found', `没有这个账号: ${id}`);
     if (!mayManage(actor.role, target.role)) throw new HostError('forbidden', ABOVE_OWN);
     const oneTimePin = generatePin();
-    const pinHash = await hashPin(oneTimePin);
+    const pinHash = await this.o.auth.hashPin(oneTimePin);
     const updated = db.transaction(() => {
       // The role is read again: a confirmed grant may have raised it while the PIN was hashed.
       const current = findStaffById(db, id);
@@ -222,8 +225,11 @@ export class StaffAccounts {
     return this.grants();
   }
 
-  /** Inside the caller's transaction: opens the grant and audits the request. */
-  private requestGrant(target: StaffRow, role: RoleGrantRow['role'], activates: boolean, actor: AccountActor): RoleGrant {
+  /**
+   * Inside the caller's transaction: opens the grant and audits the request. Public for the
+   * configuration import (host/settings/config-transfer.ts), which grants through it too.
+   */
+  requestGrant(target: StaffRow, role: RoleGrantRow['role'], activates: boolean, actor: AccountActor): RoleGrant {
     const grant = insertRoleGrant(this.o.db, {
       targetStaffId: target.id,
       role,

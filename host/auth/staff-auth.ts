@@ -11,8 +11,10 @@ import {
   findStaffById,
   findStaffByNo,
   insertSession,
+  listStaff,
   releaseStaffWindows,
   releaseWindowIfUnused,
+  updateStaff,
   windowStaffId,
   type SessionRow,
   type StaffRow,
@@ -21,7 +23,7 @@ import { audit } from '../audit/audit';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import { dummyPinHash } from './dummy-hash';
-import { verifyPin } from './pin-hash';
+import type { PinPepper } from './pin-pepper';
 import { hashSessionToken, looksLikeSessionToken, newSessionToken } from './session-token';
 import { SignInThrottle, type Attempt, type ThrottlePolicy } from './sign-in-throttle';
 
@@ -30,6 +32,8 @@ export type { StaffPrincipal };
 export interface StaffAuthOptions {
   db: Db;
   clock: Clock;
+  /** The install's PIN pepper: every hash this host stores or checks goes through it. */
+  pepper: PinPepper;
   /** Failed sign-ins admitted per client and staff number, per client and overall (sign-in-throttle.ts). */
   throttle?: ThrottlePolicy;
   /** How long a session lasts: one working day plus evening service. */
@@ -58,12 +62,15 @@ export class StaffAuth {
   private readonly db: Db;
   private readonly clock: Clock;
   private readonly throttle: SignInThrottle;
+  private readonly pepper: PinPepper;
   private sessionMs: number;
 
   constructor(options: StaffAuthOptions) {
     this.db = options.db;
     this.clock = options.clock;
     this.throttle = new SignInThrottle(options.clock, options.throttle);
+    this.pepper = options.pepper;
+    this.sealStoredHashes();
     this.sessionMs = (options.sessionHours ?? 12) * 3_600_000;
     // Warm the decoy hash now so the first unknown staff number is not slower than a known one.
     dummyPinHash().catch(() => undefined);
@@ -100,9 +107,11 @@ export class StaffAuth {
     const { attempt } = reservation;
     const usable = staff?.active ? staff : undefined;
     // An unknown or disabled number costs the same scrypt work as a real check: the reply time says nothing.
-    const ok = await verifyPin(pin, usable?.pinHash ?? (await dummyPinHash()));
+    const ok = await this.pepper.verify(pin, usable?.pinHash ?? (await dummyPinHash()));
     if (!usable || !ok) throw this.recordFailure(attempt, staff, window);
     this.throttle.succeeded(attempt);
+    // A plain hash stored since the host started (by hand, by another tool) is sealed at its first use.
+    if (!this.pepper.isSealed(usable.pinHash)) updateStaff(this.db, usable.id, { pinHash: this.pepper.seal(usable.pinHash) });
     if (usable.role === 'technician' && windowId !== undefined) {
       throw new HostError('forbidden', '技术人员账号不在窗口签到');
     }
@@ -149,9 +158,25 @@ export class StaffAuth {
     releaseStaffWindows(this.db, staffId);
   }
 
+  /** A peppered hash of a new PIN, to store (account management hashes through here). */
+  hashPin(pin: string): Promise<string> {
+    return this.pepper.hash(pin);
+  }
+
   /** A new PIN was set for this staff number: failures counted against it are forgotten. */
   forgetFailures(staffNo: string): void {
     this.throttle.forget(staffNo);
+  }
+
+  /**
+   * Seals every plain hash in the database with the pepper, in one transaction: those an older
+   * host stored, and any written there by hand. Sealing needs no PIN, so nobody is locked out.
+   */
+  private sealStoredHashes(): void {
+    this.db.transaction(() => {
+      for (const staff of listStaff(this.db))
+        if (!this.pepper.isSealed(staff.pinHash)) updateStaff(this.db, staff.id, { pinHash: this.pepper.seal(staff.pinHash) });
+    })();
   }
 
   /** Deletes expired sessions and frees the windows they held. */

@@ -3,6 +3,7 @@ import { openDatabase } from '../../db/open';
 import { seedStaff } from '../auth/seed-staff';
 import { StaffAuth } from '../auth/staff-auth';
 import { ensureFirstSupervisor } from '../auth/first-supervisor';
+import { PinPepper } from '../auth/pin-pepper';
 import { recentServiceTimes } from '../../db/repositories/stats';
 import { TicketPrinting } from '../printing/ticket-printing';
 import { Pairing } from '../lan/pairing';
@@ -75,10 +76,12 @@ export async function buildServices(options: HostOptions) {
   queue.estimator.seedFrom(
     recentServiceTimes(db, { since: new Date(clock.now().getTime() - 7 * 86_400_000).toISOString(), limit: 500 }),
   );
-  seedStaff(db, config.staff, clock);
-  const auth = new StaffAuth({ db, clock, sessionHours: timeouts().staffSessionHours });
-  const firstSupervisor = options.secretFile ? await ensureFirstSupervisor(db, clock, dirname(options.secretFile)) : null;
   const keyer = options.secretFile ? IdentityKeyer.fromSecretFile(options.secretFile) : IdentityKeyer.ephemeral();
+  // Staff PIN hashes are sealed with a pepper from the install secret: the database alone guesses no PIN.
+  const pepper = PinPepper.fromSecret(keyer.derive('staff-pin-pepper').exportSecret());
+  seedStaff(db, config.staff, clock, pepper);
+  const auth = new StaffAuth({ db, clock, pepper, sessionHours: timeouts().staffSessionHours });
+  const firstSupervisor = options.secretFile ? await ensureFirstSupervisor(db, clock, dirname(options.secretFile), pepper) : null;
   // A secondary kiosk of this hall (terminal settings `hallUrl`) uses the hall's queue through this link.
   const link = new HallLink({ db, clock, bus, settings: terminalSettings });
   /** Queue keys: this hall's (handed to its paired kiosks), or the hall's this host is a kiosk of. */

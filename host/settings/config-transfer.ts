@@ -13,7 +13,7 @@ import type { Db } from '../../db/open';
 import { deleteDevice, upsertDevice } from '../../db/repositories/devices';
 import { insertStaff, listStaff, updateStaff, type StaffRow } from '../../db/repositories/staff';
 import { audit } from '../audit/audit';
-import { generatePin, hashPin } from '../auth/pin-hash';
+import { generatePin } from '../auth/pin-hash';
 import type { StaffAuth } from '../auth/staff-auth';
 import type { Clock } from '../clock/clock';
 import type { DeviceManager } from '../devices/device-manager';
@@ -67,7 +67,8 @@ export class ConfigTransfer {
     const pins = await Promise.all(
       before.staff.added.map(async (staffNo) => {
         const pin = generatePin();
-        return { staffNo, pin, pinHash: await hashPin(pin) };
+        // Peppered as every PIN hash this host stores.
+        return { staffNo, pin, pinHash: await this.d.auth.hashPin(pin) };
       }),
     );
     const { db, clock } = this.d;

@@ -7,7 +7,7 @@ import { authRoutes } from '../../../host/api/routes-auth';
 import { AuditLog } from '../../../host/audit/audit-log';
 import { StaffAccounts } from '../../../host/auth/staff-accounts';
 import { StaffAuth } from '../../../host/auth/staff-auth';
-import { FakeClock, openTestDb, type TestDb } from './support';
+import { FakeClock, openTestDb, testPepper, type TestDb } from './support';
 
 describe('auth routes in the OpenAPI document', () => {
   let t: TestDb;
@@ -23,7 +23,7 @@ describe('auth routes in the OpenAPI document', () => {
     app.setSerializerCompiler(serializerCompiler);
     installStaffRequest(app);
     await app.register(fastifySwagger, { openapi: { info: { title: 't', version: '0' } }, transform: jsonSchemaTransform });
-    const auth = new StaffAuth({ db: t.db, clock });
+    const auth = new StaffAuth({ db: t.db, clock, pepper: testPepper });
     const routes = authRoutes({ auth, accounts: new StaffAccounts({ db: t.db, clock, auth }), auditLog: new AuditLog(t.db) });
     await app.register(routes, { prefix: '/api/v1' });
     await app.ready();

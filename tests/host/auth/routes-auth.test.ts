@@ -11,7 +11,7 @@ import { hashPin } from '../../../host/auth/pin-hash';
 import { seedStaff } from '../../../host/auth/seed-staff';
 import { StaffAccounts } from '../../../host/auth/staff-accounts';
 import { StaffAuth } from '../../../host/auth/staff-auth';
-import { FakeClock, openTestDb, type TestDb } from './support';
+import { FakeClock, openTestDb, testPepper, type TestDb } from './support';
 
 const SUPERVISOR_PIN = '735102';
 const STAFF_PIN = '204867';
@@ -32,8 +32,9 @@ describe('auth routes', () => {
         { staffNo: 'T001', name: '王工', role: 'technician', pinHash: await hashPin(TECH_PIN) },
       ],
       clock,
+      testPepper,
     );
-    const auth = new StaffAuth({ db: t.db, clock });
+    const auth = new StaffAuth({ db: t.db, clock, pepper: testPepper });
     const server = Fastify({ logger: false }).withTypeProvider<ZodTypeProvider>();
     server.setValidatorCompiler(validatorCompiler);
     server.setSerializerCompiler(serializerCompiler);

@@ -5,7 +5,7 @@ import { hashPin } from '../../../host/auth/pin-hash';
 import { seedStaff } from '../../../host/auth/seed-staff';
 import { StaffAccounts } from '../../../host/auth/staff-accounts';
 import { StaffAuth } from '../../../host/auth/staff-auth';
-import { auditActions, auditText, FakeClock, openTestDb, type TestDb } from './support';
+import { auditActions, auditText, FakeClock, openTestDb, testPepper, type TestDb } from './support';
 
 const SUPERVISOR_PIN = '735102';
 const STAFF_PIN = '204867';
@@ -28,8 +28,9 @@ describe('StaffAccounts', () => {
         { staffNo: 'A001', name: '张三', role: 'staff', pinHash: await hashPin(STAFF_PIN) },
       ],
       clock,
+      testPepper,
     );
-    auth = new StaffAuth({ db: t.db, clock });
+    auth = new StaffAuth({ db: t.db, clock, pepper: testPepper });
     accounts = new StaffAccounts({ db: t.db, clock, auth });
     supervisor = (await auth.signIn('S001', SUPERVISOR_PIN)).staff;
   });
@@ -122,8 +123,9 @@ describe('StaffAccounts grants', () => {
         { staffNo: 'A001', name: '张三', role: 'staff', pinHash },
       ],
       clock,
+      testPepper,
     );
-    accounts = new StaffAccounts({ db: t.db, clock, auth: new StaffAuth({ db: t.db, clock }) });
+    accounts = new StaffAccounts({ db: t.db, clock, auth: new StaffAuth({ db: t.db, clock, pepper: testPepper }) });
   });
   afterEach(() => t.dispose());
 
