@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StaffList, StaffResponse } from '../../contracts/auth';
+import { ConfigExport, ImportResult } from '../../contracts/config-transfer';
 import type { TestHost } from '../support/test-host';
 import { bearer, startSecurityHall, trySignIn } from './support';
 
@@ -117,5 +118,21 @@ describe('staff roles cannot be escalated', () => {
     });
     expect(changed.statusCode).toBe(200);
     expect((await inject({ method: 'GET', url: '/api/v1/auth/me', headers: clerk })).statusCode).toBe(401);
+  });
+
+  it('a technician’s configuration import cannot make a supervisor either', async () => {
+    const tech = await bearer(host.app, '8001');
+    const file = ConfigExport.parse((await inject({ url: '/api/v1/config/export', headers: tech })).json());
+    const planted = { staffNo: '7001', name: '导入的主任', role: 'supervisor' as const, windowNumber: null, enabled: true };
+    const res = await inject({
+      method: 'POST',
+      url: '/api/v1/config/import?dryRun=false',
+      headers: tech,
+      payload: { ...file, staff: [...file.staff, planted] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const pin = ImportResult.parse(res.json()).oneTimePins.find((p) => p.staffNo === '7001')?.pin;
+    expect(pin).toBeDefined();
+    expect((await trySignIn(host.app, { staffNo: '7001', pin: pin ?? '' })).statusCode).toBe(401);
   });
 });
