@@ -188,7 +188,17 @@ export async function buildServices(options: HostOptions) {
     catalogItem: (code) => catalog.item(code),
     progressUrl: (localCase) => `${publicBase}/case/${localCase.id}`,
   });
-  const evaluations = new EvaluationService({ db, clock, hallId, terminalId });
+  const evaluations = new EvaluationService({
+    db,
+    clock,
+    hallId,
+    terminalId,
+    ticketKey: ticketTag,
+    cardCaseNumbers: () => {
+      const key = identity.identityKey();
+      return key === null ? null : cases.casesForCard(key).flatMap((c) => (c.caseNumber === null ? [] : [c.caseNumber]));
+    },
+  });
   const queueStats = new QueueStatsReporter({
     db,
     clock,

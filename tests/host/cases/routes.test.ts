@@ -34,7 +34,8 @@ beforeEach(async () => {
   tmp = tempDir('cases-routes-');
   db = openHallDb(join(tmp.dir, 'hall.sqlite'));
   clock = new ManualClock();
-  s = services(db, clock);
+  // The card on the reader filed case HK20261127000001 (rated below).
+  s = services(db, clock, { cardCaseNumbers: () => ['HK20261127000001'] });
   identity = new IdentitySessions({
     bus: new EventBus(100, () => clock.now()),
     clock,
@@ -204,7 +205,8 @@ describe('case routes', () => {
       url: '/api/v1/evaluations',
       payload: { level: 'satisfied', ticketId: 99 },
     });
-    expect(noTicket.json()).toMatchObject({ error: { code: 'ticket_unknown' } });
+    // Without the key on its paper a ticket is not rated, and whether it exists is not told.
+    expect(noTicket.json()).toMatchObject({ error: { code: 'evaluation_refused' } });
     const ok = await app.inject({
       method: 'POST',
       url: '/api/v1/evaluations',

@@ -27,7 +27,8 @@ beforeEach(async () => {
   db = openHallDb(join(tmp.dir, 'hall.sqlite'));
   clock = new ManualClock();
   central = await listenCentral(join(tmp.dir, 'central.sqlite'));
-  s = services(db, clock);
+  // The card on the reader filed the two cases rated below.
+  s = services(db, clock, { cardCaseNumbers: () => ['HK20261127000001', 'HK20261127000002'] });
   const options = { baseUrl: central.baseUrl, token, timeoutMs: 5_000 };
   engine = new SyncEngine({
     db,
