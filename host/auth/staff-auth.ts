@@ -110,15 +110,17 @@ export class StaffAuth {
     const ok = await this.pepper.verify(pin, usable?.pinHash ?? (await dummyPinHash()));
     if (!usable || !ok) throw this.recordFailure(attempt, staff, window);
     this.throttle.succeeded(attempt);
-    // A plain hash stored since the host started (by hand, by another tool) is sealed at its first use.
-    if (!this.pepper.isSealed(usable.pinHash)) updateStaff(this.db, usable.id, { pinHash: this.pepper.seal(usable.pinHash) });
     if (usable.role === 'technician' && windowId !== undefined) {
       throw new HostError('forbidden', '技术人员账号不在窗口签到');
     }
-    // Re-read the account: a supervisor may have deactivated it while the PIN was being checked.
+    // Re-read the account: a supervisor may have deactivated it, or set a new PIN, while the PIN was being checked.
     const session = this.db.transaction(() => {
       const current = findStaffById(this.db, usable.id);
-      return current?.active ? this.openSession(current, window) : null;
+      if (!current?.active || current.pinHash !== usable.pinHash) return null;
+      // A plain hash stored since the host started (by hand, by another tool) is sealed at its first use.
+      if (!this.pepper.isSealed(current.pinHash))
+        updateStaff(this.db, current.id, { pinHash: this.pepper.seal(current.pinHash) });
+      return this.openSession(current, window);
     })();
     if (!session) throw new HostError('unauthorized', BAD_CREDENTIALS);
     return session;
