@@ -15,9 +15,16 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   server: {
+    // The host answers only its own names and origin (host/lan/origin-guard.ts): the proxy
+    // presents both as the host's.
     proxy: {
-      '/api/v1/events': { target: 'ws://127.0.0.1:7300', ws: true },
-      '/api': 'http://127.0.0.1:7300',
+      '/api/v1/events': {
+        target: 'ws://127.0.0.1:7300',
+        ws: true,
+        changeOrigin: true,
+        headers: { origin: 'http://127.0.0.1:7300' },
+      },
+      '/api': { target: 'http://127.0.0.1:7300', changeOrigin: true, headers: { origin: 'http://127.0.0.1:7300' } },
     },
   },
 });

@@ -68,8 +68,9 @@ const config = {
   // Fuses (RunAsNode off, OnlyLoadAppFromAsar on, …) are flipped and verified in this hook.
   afterPack: './build/after-pack.mjs',
   // electron-updater reads this from resources/app-update.yml. The URL is a placeholder that
-  // can never resolve (.invalid, RFC 2606): the technician's update URL, set on the console,
-  // replaces it at run time.
+  // can never resolve (.invalid, RFC 2606): the technician's update URL (https, set on the
+  // machine's own console) replaces it at run time. The shell installs only what the signed
+  // release.json next to latest.yml lists (`npm run package` ends with scripts/sign-release.mjs).
   publish: [{ provider: 'generic', url: 'https://updates.invalid/hall-kiosk', channel: 'latest' }],
   linux: {
     target: [

@@ -1,7 +1,8 @@
 /**
  * Appointment check-in at the kiosk (host API). Appointments are booked centrally; the hall
- * keeps a cached copy of the day's list with masked names and ID numbers only, and matches a
- * card on the hall-salted hash the central API sends, never on the ID number itself.
+ * keeps a cached copy of the day's list with masked names and no part of the ID number, and
+ * matches a card on the keyed tag the central API sends (HMAC under the hall's matching key),
+ * never on the ID number itself.
  */
 import { z } from 'zod';
 import { ServiceCode, Ticket } from './queue';
@@ -48,7 +49,6 @@ export const TodayAppointment = z.object({
   slotStart: z.iso.datetime(),
   slotEnd: z.iso.datetime(),
   applicantMasked: z.string(),
-  idMasked: z.string(),
   checkedInAt: z.iso.datetime().nullable(),
   ticketNumber: z.string().nullable(),
 });

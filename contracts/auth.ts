@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NextPage } from './page';
 import pinRule from './pin-rule.json';
 
 /** Staff number (工号) as printed on the badge. */
@@ -86,7 +87,8 @@ export const StaffAccount = z.object({
 });
 export type StaffAccount = z.infer<typeof StaffAccount>;
 
-export const StaffList = z.object({ staff: z.array(StaffAccount) });
+/** One page of the accounts, by staff number (contracts/page.ts). */
+export const StaffList = z.object({ staff: z.array(StaffAccount), next: NextPage });
 export type StaffList = z.infer<typeof StaffList>;
 
 /**

@@ -384,9 +384,11 @@ export const AppointmentsQuery = z.object({ hall: hallId, date: z.iso.date() });
 export type AppointmentsQuery = z.infer<typeof AppointmentsQuery>;
 
 /**
- * An appointment as terminals see it. The raw ID number never leaves the server:
- * `idNumberHash` is hex sha256 of `<hallId>:<ID number upper-cased>` (the kiosk computes the
- * same from the card it reads), and `idNumberMasked` keeps the first 6 and last 4 characters.
+ * An appointment as terminals see it. The raw ID number never leaves the server, nor any part
+ * of it: `idNumberTag` is hex HMAC-SHA-256 of the ID number (trimmed, upper-cased) under the
+ * hall's matching key, which the central API and the hall share (`centralApi.matchingKey`). The
+ * kiosk computes the same from the card it reads; without the key, hashing every candidate
+ * number finds nothing. No masked number is sent beside it.
  */
 export const Appointment = z.object({
   id: z.string(),
@@ -395,8 +397,7 @@ export const Appointment = z.object({
   slotStart: z.iso.datetime({ offset: true }),
   slotEnd: z.iso.datetime({ offset: true }),
   applicantName: z.string(),
-  idNumberHash: z.string().regex(/^[0-9a-f]{64}$/),
-  idNumberMasked: z.string(),
+  idNumberTag: z.string().regex(/^[0-9a-f]{64}$/),
   /** The check-in code printed as a QR code on the booking confirmation. */
   code: z.string(),
 });

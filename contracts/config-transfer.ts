@@ -30,7 +30,8 @@ export const ConfigExport = z.object({
   hallId: z.string().max(40),
   hall: HallSettings,
   devices: z.array(DeviceConfig).max(100),
-  terminal: TerminalSettings,
+  /** Never the update feed: it changes only at the machine itself (an older file's is ignored). */
+  terminal: TerminalSettings.omit({ updates: true }),
   staff: z.array(ExportedStaff).max(2000),
 });
 export type ConfigExport = z.infer<typeof ConfigExport>;
@@ -41,6 +42,7 @@ export type ConfigExport = z.infer<typeof ConfigExport>;
  * made the export answer 500).
  */
 export const ConfigExportFile = ConfigExport.extend({ terminal: TerminalSettingsView });
+export type ConfigExportFile = z.infer<typeof ConfigExportFile>;
 export type ConfigExportInput = z.input<typeof ConfigExport>;
 
 export const ImportQuery = z.object({

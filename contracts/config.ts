@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffSeed } from './auth';
+import { isLoopbackHost } from './loopback';
 import { HallUrl, KioskOptions } from './terminal-settings';
 
 /**
@@ -13,6 +14,13 @@ export type HostEnvironment = z.infer<typeof HostEnvironment>;
 
 /** The central API token of the demo and the tests; a production hall has its own. */
 export const DEMO_CENTRAL_TOKEN = 'dev-terminal-token';
+
+/**
+ * The reference central API's appointment-matching secret in the demo and the tests. The central
+ * API derives each hall's matching key from its own secret (HMAC of the hall id); a host without
+ * `centralApi.matchingKey` derives the demo hall key from this one, which production refuses.
+ */
+export const DEMO_MATCHING_SECRET = 'dev-appointment-matching-secret';
 
 /** How a device is reached. `simulated` runs the device's simulator over an in-memory link. */
 export const DeviceTransportConfig = z.discriminatedUnion('type', [
@@ -207,7 +215,7 @@ export const HostConfig = z
   .object({
     role: z.enum(['kiosk', 'counter', 'display', 'technician']).default('kiosk'),
     /**
-     * A secondary terminal's hall host (e.g. http://192.168.1.10:7300): its queue is used through
+     * A secondary terminal's hall host (e.g. https://192.168.1.10:7443; http only on loopback): its queue is used through
      * that host (after pairing), this machine keeps its own devices. Unset: this host is the hall.
      * Like `role` and `kiosk`, only the first boot reads it; the technician console owns it after.
      */
@@ -227,20 +235,46 @@ export const HostConfig = z
     timeZone: z.string().default('Asia/Shanghai'),
     hours: WeeklyHours.prefault(DEFAULT_HALL_HOURS),
     queue: QueuePolicy.prefault({}),
+    /**
+     * The plain-http listener of this machine's own screen (the Electron shell, `npm start`):
+     * loopback only, since nothing on it is encrypted. The LAN is served by `lan` (HTTPS).
+     */
     listen: z
       .object({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(7300) })
       .prefault({}),
     /**
      * The hall's LAN API (counters, screens and secondary kiosks on other machines). Off by
-     * default; when on, every client not on this machine must be a paired terminal.
+     * default; when on, the host also listens on `host`:`port` over HTTPS only, with a
+     * certificate of the hall's own CA (created at first boot), and every client not on this
+     * machine must be a paired terminal. `names`: DNS names or addresses the hall is reached by
+     * besides its host name and interface addresses (its server certificate lists them all).
      */
-    lan: z.object({ enabled: z.boolean().default(false) }).prefault({}),
+    lan: z
+      .object({
+        enabled: z.boolean().default(false),
+        host: z.string().default('0.0.0.0'),
+        port: z.number().int().min(0).max(65535).default(7443),
+        names: z.array(z.string().min(1).max(253)).max(20).default([]),
+      })
+      .prefault({}),
     /** Folder of the SQLite file and the install secret; defaults to the user data folder. */
     dataDir: z.string().optional(),
     centralApi: z
       .object({
+        /** https, or http on this machine only (the reference server of the demo and the tests). */
         url: z.url().default('http://127.0.0.1:7310'),
         token: z.string().default(DEMO_CENTRAL_TOKEN),
+        /**
+         * This hall's appointment-matching key as the central API issued it (base64url, 32 bytes):
+         * the central API sends each booking's ID number only as HMAC-SHA-256 under this key, and
+         * the kiosk computes the same from the card. A secret like the token; absent in the demo.
+         */
+        matchingKey: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{43}$/, 'expected 32 bytes in base64url')
+          .optional(),
+        /** A PEM file of CA certificates the central API's calls trust besides the system's (a provincial CA). */
+        caFile: z.string().min(1).optional(),
         /** A call that has not answered by then counts as failed (and is retried). */
         timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
       })
@@ -372,15 +406,25 @@ export const HostConfig = z
     display: DisplayOptions.prefault({}),
   })
   .superRefine((config, ctx) => {
-    // Listening beyond this machine is the LAN API: it must be switched on, so it is never open by accident.
-    const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.listen.host) || config.listen.host.startsWith('127.');
-    if (!loopback && !config.lan.enabled) {
+    // The plain-http listener never leaves this machine: the LAN is the HTTPS listener's, switched on on purpose.
+    if (!isLoopbackHost(config.listen.host)) {
       ctx.addIssue({
         code: 'custom',
         path: ['listen', 'host'],
-        message: 'listening on the LAN needs "lan": { "enabled": true }',
+        message:
+          'listen is plain http for this machine only: serve the LAN with "lan": { "enabled": true } (HTTPS on lan.host:lan.port)',
+      });
+    }
+    // Whole cases go to the central API: never in clear across a network.
+    const central = URL.canParse(config.centralApi.url) ? new URL(config.centralApi.url) : null;
+    if (central !== null && central.protocol !== 'https:' && !isLoopbackHost(central.hostname)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['centralApi', 'url'],
+        message: `centralApi.url must be https (plain http only to this machine): ${central.origin}`,
       });
     }
   });
+
 export type HostConfig = z.infer<typeof HostConfig>;
 export type HostConfigInput = z.input<typeof HostConfig>;

@@ -37,13 +37,17 @@ export const ApiErrorCode = z.enum([
   'notice_not_local',
   'pairing_invalid',
   'terminal_unpaired',
+  'terminal_expired',
+  'terminal_forbidden',
   'hall_unreachable',
   'hall_unpaired',
+  'hall_untrusted',
   'served_by_hall',
   'voice_unavailable',
   'settings_invalid',
   'storage_unavailable',
   'kiosk_seat_taken',
+  'update_feed_local_only',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -45,6 +45,11 @@ export const HallEvent = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('device.status'), deviceId: z.string(), state: DeviceState }),
   /** A code read by a scanner of this host (appointment QR, case number); opaque, never an ID number. */
   z.object({ ...base, type: z.literal('scanner.scanned'), deviceId: z.string(), code: z.string().max(512) }),
+  /**
+   * That a scanner read something, without the code: for every stream (the technician's device
+   * test). The code itself (scanner.scanned) goes only to the kiosk page holding the seat.
+   */
+  z.object({ ...base, type: z.literal('scanner.read'), deviceId: z.string(), length: z.number().int().nonnegative() }),
   z.object({ ...base, type: z.literal('ticket.printed'), ticketId: z.number().int().positive(), printed: z.boolean() }),
   /** The notices showing changed (pulled, published, withdrawn, started or ended): screens re-read GET /notices. */
   z.object({ ...base, type: z.literal('notices.changed') }),

@@ -30,12 +30,13 @@ export const TerminalPrintReport = z.object({ printed: z.boolean() });
 export type TerminalPrintReport = z.infer<typeof TerminalPrintReport>;
 
 /**
- * Check-in at a secondary kiosk: the booking hash (sha256 of `<hallId>:<ID number>`, what the
- * central API matches on) and the queue caller are computed there; the ID number stays there.
+ * Check-in at a secondary kiosk: the booking tag (HMAC of the ID number under the hall's
+ * matching key, what the central API sends) and the queue caller are computed there; the ID
+ * number stays there.
  */
 export const TerminalCheckInRequest = z.object({
   request: CheckInRequest,
-  holder: z.object({ idHash: z.string().regex(/^[0-9a-f]{64}$/), caller: QueueCaller.unwrap() }).nullable(),
+  holder: z.object({ idTag: z.string().regex(/^[0-9a-f]{64}$/), caller: QueueCaller.unwrap() }).nullable(),
 });
 export type TerminalCheckInRequest = z.infer<typeof TerminalCheckInRequest>;
 
@@ -45,6 +46,12 @@ export const HallIdentity = z.object({
   hallName: z.string(),
   /** Secret of the hall's queue keyer (base64url): the same card, the same queue key at every kiosk. */
   queueKey: z.string().min(40).max(64),
+  /**
+   * The hall's appointment-matching key (base64url), so a card checks in at any kiosk of the
+   * hall. Absent from pairings made before keyed tags: such a kiosk checks in by code only until
+   * it is paired again.
+   */
+  matchingKey: z.string().min(40).max(64).optional(),
 });
 export type HallIdentity = z.infer<typeof HallIdentity>;
 
@@ -62,6 +69,8 @@ export const HallLinkStatus = z.object({
   /** When the state last changed. */
   since: z.iso.datetime(),
   lastError: z.string().nullable(),
+  /** The hall CA this host pinned at pairing (a technician compares it with the hall's console); null over loopback http. */
+  caFingerprint: z.string().nullable(),
 });
 export type HallLinkStatus = z.infer<typeof HallLinkStatus>;
 

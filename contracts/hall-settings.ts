@@ -25,6 +25,12 @@ export const HallTimeouts = z.object({
   identitySessionMinutes: z.number().int().min(1).max(30).default(5),
   /** Hours a staff sign-in lasts (new sign-ins follow a change; running sessions keep theirs). */
   staffSessionHours: z.number().int().min(1).max(24).default(12),
+  /**
+   * Days a case that never reached the central API (still pending, or refused for good) is kept,
+   * personal data and all, before the host deletes it. At least 30, so that a long outage of the
+   * provincial link does not wipe what citizens filed; at most a year.
+   */
+  personalDataRetentionDays: z.number().int().min(30).max(365).default(90),
 });
 export type HallTimeouts = z.infer<typeof HallTimeouts>;
 

@@ -9,6 +9,33 @@ export const CardKind = z.enum(['resident', 'hmt', 'foreign2017', 'foreign2023']
 export type CardKind = z.infer<typeof CardKind>;
 
 /**
+ * A holder's age as a decade (`'70-79'`), never the exact age: together with the masked number
+ * (first 6 and last 4 kept) an exact age narrows the hidden birth date to one year. The host
+ * decides elder priority itself from the card; the kiosk needs no more than this for its hints.
+ */
+export const AGE_BANDS = [
+  '0-9',
+  '10-19',
+  '20-29',
+  '30-39',
+  '40-49',
+  '50-59',
+  '60-69',
+  '70-79',
+  '80-89',
+  '90-99',
+  '100+',
+] as const;
+export const AgeBand = z.enum(AGE_BANDS);
+export type AgeBand = z.infer<typeof AgeBand>;
+
+/** The decade an age in whole years falls in. */
+export function ageBandOf(age: number): AgeBand {
+  const decade = Math.min(Math.max(Math.floor(age / 10), 0), AGE_BANDS.length - 1);
+  return AGE_BANDS[decade] ?? '100+';
+}
+
+/**
  * What the renderer may see of the citizen whose card lies on the reader.
  * Masked only: the full name and ID number stay in the host's memory.
  */
@@ -17,8 +44,8 @@ export const IdentityView = z.object({
   maskedName: z.string(),
   maskedIdNumber: z.string(),
   cardKind: CardKind,
-  /** Age in whole years on the hall's local date; drives elder priority and 长辈版 hints. */
-  age: z.number().int().nonnegative(),
+  /** The decade of the age on the hall's local date, for 长辈版 hints (priority is the host's decision). */
+  ageBand: AgeBand,
   readAt: z.iso.datetime(),
 });
 export type IdentityView = z.infer<typeof IdentityView>;

@@ -4,6 +4,7 @@
  * hall display between startsAt and endsAt.
  */
 import { z } from 'zod';
+import { NextPage } from './page';
 
 /** central: published by the province (read-only here); local: by this hall's supervisors. */
 export const NoticeOrigin = z.enum(['central', 'local']);
@@ -42,7 +43,8 @@ export const HallNoticeRecord = HallNotice.extend({
 });
 export type HallNoticeRecord = z.infer<typeof HallNoticeRecord>;
 
-export const HallNoticeRecords = z.object({ notices: z.array(HallNoticeRecord) });
+/** One page of every notice, newest first (contracts/page.ts). */
+export const HallNoticeRecords = z.object({ notices: z.array(HallNoticeRecord), next: NextPage });
 export type HallNoticeRecords = z.infer<typeof HallNoticeRecords>;
 
 const instant = z.iso.datetime({ offset: true });

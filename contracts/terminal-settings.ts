@@ -5,6 +5,7 @@
  * Seeded from the config file on first boot; afterwards the database copy is the truth.
  */
 import { z } from 'zod';
+import { isLoopbackHost } from './loopback';
 
 export const TerminalRole = z.enum(['kiosk', 'counter', 'display', 'technician']);
 export type TerminalRole = z.infer<typeof TerminalRole>;
@@ -31,7 +32,12 @@ export const HallUrl = z
     if (!URL.canParse(value)) return false;
     const url = new URL(value);
     return url.username === '' && url.password === '' && (url.pathname === '/' || url.pathname === '') && url.search === '';
-  }, 'the hall host address only, e.g. http://192.168.1.10:7300')
+  }, 'the hall host address only, e.g. https://192.168.1.10:7443')
+  // Tokens and the hall's queue key travel on this link: never in clear across the LAN.
+  .refine(
+    (value) => !URL.canParse(value) || new URL(value).protocol === 'https:' || isLoopbackHost(new URL(value).hostname),
+    'the hall host over https (plain http only to this machine), e.g. https://192.168.1.10:7443',
+  )
   .transform((value) => new URL(value).origin);
 
 /** A system printer's name as the OS lists it (CUPS queue, Windows printer name). */
@@ -44,11 +50,16 @@ export const PrintingOptions = z.object({
 });
 export type PrintingOptions = z.infer<typeof PrintingOptions>;
 
-/** Where the Electron shell looks for updates (electron-updater's generic provider). */
+/**
+ * Where the Electron shell looks for updates (electron-updater's generic provider). https only:
+ * the shell installs nothing but signed releases anyway (electron/shell-updates.ts), and https
+ * keeps a LAN attacker from choosing which one it sees. Changed only at the machine itself
+ * (host/settings/terminal-settings.ts).
+ */
 export const UpdateOptions = z.object({
-  /** The folder holding latest.yml / latest-linux.yml; none: this terminal never updates itself. */
+  /** The https folder holding release.json (+ .sig) and latest.yml; none: this terminal never updates itself. */
   url: z
-    .url({ protocol: /^https?$/ })
+    .url({ protocol: /^https$/, error: 'the update feed (updates.url) must be an https: address' })
     .refine(
       (value) => URL.canParse(value) && new URL(value).username === '' && new URL(value).password === '',
       'no credentials in the URL',

@@ -1,27 +1,23 @@
+import { app, net } from 'electron';
 import { autoUpdater } from 'electron-updater';
-import { UpdateScheduler } from './update-scheduler';
+import { createShellUpdates } from './shell-updates';
+import type { UpdateScheduler } from './update-scheduler';
+import { UPDATE_PUBLIC_KEY } from './update-key';
 
 /**
- * electron-updater under the UpdateScheduler (electron/update-scheduler.ts): it downloads in the
- * background and installs only at a quiet moment; `beforeInstall` stops the host first.
+ * The real electron-updater under the shell's signed-update logic (shell-updates.ts). The
+ * signed release.json is fetched with Chromium's network stack (`net.fetch`), the one
+ * electron-updater downloads with, so both trust the same certificates and proxy.
  */
 export function startAutoUpdates(o: { isQuiet: () => boolean; beforeInstall: () => void }): UpdateScheduler {
-  autoUpdater.autoDownload = true;
-  autoUpdater.autoInstallOnAppQuit = true;
-  const scheduler = new UpdateScheduler({
-    updater: {
-      setFeed: (url) => autoUpdater.setFeedURL({ provider: 'generic', url }),
-      check: () => autoUpdater.checkForUpdates(),
-      install: () => {
-        o.beforeInstall();
-        autoUpdater.quitAndInstall(true, true);
-      },
-    },
-    isQuiet: o.isQuiet,
+  // Failures also reject the call that caused them (the scheduler reports those); without a
+  // listener an 'error' event would be an uncaught exception in main.
+  autoUpdater.on('error', (error) => console.error('[shell] updater error', error.message));
+  return createShellUpdates({
+    engine: autoUpdater,
+    appVersion: app.getVersion(),
+    publicKey: UPDATE_PUBLIC_KEY,
+    fetch: (input, init) => net.fetch(input, init),
+    ...o,
   });
-  autoUpdater.on('update-available', (info) => scheduler.available(info.version));
-  autoUpdater.on('update-not-available', () => scheduler.notAvailable());
-  autoUpdater.on('update-downloaded', (info) => scheduler.downloaded(info.version));
-  autoUpdater.on('error', (error) => scheduler.failed(error.message));
-  return scheduler;
 }

@@ -1,5 +1,6 @@
 import { operations, operationUrl, type Operation } from '../contracts/api';
 import { CurrentStaff } from '../contracts/auth';
+import { HallLinkStatus } from '../contracts/hall-link';
 import { TerminalSettingsView } from '../contracts/terminal-settings';
 import { SHELL_HEADER } from '../contracts/shell-channels';
 
@@ -41,6 +42,13 @@ export class HostClient {
     const response = await this.get(operations.terminalSettings);
     if (!response.ok) throw new Error(`terminal settings: HTTP ${response.status}`);
     return TerminalSettingsView.parse(await response.json());
+  }
+
+  /** This terminal's link to its hall: the hall's address and the CA fingerprint pinned at pairing. */
+  async hallLink(): Promise<HallLinkStatus> {
+    const response = await this.get(operations.hallLink);
+    if (!response.ok) throw new Error(`hall link: HTTP ${response.status}`);
+    return HallLinkStatus.parse(await response.json());
   }
 
   /** 'technician' for a live technician session, 'forbidden' for another account, else 'unauthorized'. */

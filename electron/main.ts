@@ -14,6 +14,7 @@ import { openBrowserWindow } from './browser-window';
 import { withRendererCsp } from './csp';
 import { DisplaySleep } from './display-sleep';
 import { connectEvents } from './event-socket';
+import { certificateVerdict, hallPinOf, type HallPin } from './hall-certificate-pin';
 import { openHiddenPage } from './hidden-page';
 import { HostClient } from './host-client';
 import { configFile, forkHost, preferredPort } from './host-fork';
@@ -116,6 +117,16 @@ async function boot(): Promise<void> {
     // No headers to change (not the renderer's): the response goes on as it came.
     const responseHeaders = withRendererCsp(details, hostOrigin);
     callback(responseHeaders ? { responseHeaders } : {});
+  });
+  // TLS to the hall this terminal paired with must chain to the CA pinned at pairing (read from
+  // the host at each check, the last one known when the host does not answer); others: Chromium.
+  let hallPin: HallPin | null = null;
+  ses.setCertificateVerifyProc((request, callback) => {
+    void client
+      .hallLink()
+      .then((link) => (hallPin = hallPinOf(link)))
+      .catch(() => hallPin)
+      .then((pin) => callback(certificateVerdict(request, pin, new Date())));
   });
   installPermissionHandlers(
     ses,

@@ -6,8 +6,11 @@ export interface Updater {
   setFeed(url: string): void;
   /** Checks, and downloads in the background when there is a newer version. */
   check(): Promise<unknown>;
-  /** Quits, installs silently and starts the new version. */
-  install(): void;
+  /**
+   * Quits, installs silently and starts the new version; rejects (and installs nothing) when the
+   * download is no longer the one that was checked.
+   */
+  install(): Promise<void> | void;
 }
 
 export const CHECK_EVERY_MS = 4 * 60 * 60_000;
@@ -96,8 +99,18 @@ export class UpdateScheduler {
     this.installing = true;
     clearInterval(this.checkTimer);
     clearInterval(this.quietTimer);
-    this.o.updater.install();
+    Promise.resolve()
+      .then(() => this.o.updater.install())
+      .catch((error: unknown) => this.installRefused(error));
     return true;
+  }
+
+  /** The install was refused: the running version stays, and the regular checks resume. */
+  private installRefused(error: unknown): void {
+    this.installing = false;
+    this.status = { ...this.status, version: null };
+    this.failed(error instanceof Error ? error.message : String(error));
+    if (this.feed !== null) this.checkTimer = setInterval(() => void this.check(), this.o.checkEveryMs ?? CHECK_EVERY_MS);
   }
 
   stop(): void {

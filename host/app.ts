@@ -4,6 +4,7 @@ import { buildHttp, closeHttp } from './compose/build-http';
 import { buildServices } from './compose/build-services';
 import type { HostOptions } from './compose/host-options';
 import { Lifecycle } from './compose/lifecycle';
+import { LanListener } from './lan/lan-listener';
 import type { AppointmentBook } from './appointments/appointment-book';
 import type { DeviceManager } from './devices/device-manager';
 import type { EventBus } from './events/event-bus';
@@ -17,7 +18,10 @@ import type { StorageMonitor } from './storage/storage-monitor';
 export type { HostOptions } from './compose/host-options';
 
 export interface Host {
+  /** The Fastify app; `app.listen` is the plain-http listener of this machine (loopback). */
   app: FastifyInstance;
+  /** The LAN's HTTPS listener over the same app (config `lan`), or null with the LAN off; `lan.listen()` starts it. */
+  lan: LanListener | null;
   db: Db;
   bus: EventBus;
   queue: QueueService;
@@ -60,6 +64,16 @@ export async function createHost(options: HostOptions): Promise<Host> {
       if (!storage.observe(error)) throw error;
     }
   };
+  const lanTls = services.lanTls;
+  const lan = lanTls
+    ? new LanListener({
+        app,
+        host: services.config.lan.host,
+        port: services.config.lan.port,
+        identity: () => lanTls.current(services.clock.now()),
+        onRenewalError: (error) => app.log.error({ err: error }, 'LAN certificate renewal failed'),
+      })
+    : null;
   let housekeeping: NodeJS.Timeout | undefined;
   // Started in this order, stopped in the reverse one: each part stops before what it uses.
   const lifecycle = new Lifecycle([
@@ -70,6 +84,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
     },
     { name: 'storage monitor', stop: () => storage.stop() },
+    // Stopped after the app: closing the app ends the WebSockets the LAN listener upgraded, at once.
+    { name: 'lan listener', stop: () => lan?.close() },
     { name: 'http', stop: () => closeHttp(app) },
     { name: 'identity sessions', stop: () => identity.end() },
     { name: 'devices', start: () => devices.start(), stop: () => devices.stop() },
@@ -101,6 +117,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     );
   return {
     app,
+    lan,
     db,
     bus,
     queue,

@@ -56,6 +56,11 @@ async function main(): Promise<void> {
   for (const page of ['kiosk', 'counter', 'display', 'technician']) console.log(`  ${page.padEnd(10)} ${address}/${page}`);
   console.log(`  ${'api'.padEnd(10)} ${address}/api/v1/openapi.json`);
   console.log(`  ${'data'.padEnd(10)} ${dataDir}`);
+  if (host.lan) {
+    // The LAN is served over HTTPS only, with the hall's own CA (created at the first boot).
+    const lanAddress = await host.lan.listen();
+    console.log(`  ${'lan'.padEnd(10)} ${lanAddress} (HTTPS; CA certificate at ${lanAddress}/api/v1/lan/ca-certificate)`);
+  }
 }
 
 main().catch((error: unknown) => {

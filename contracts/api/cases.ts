@@ -13,20 +13,21 @@ import {
 } from '../cases';
 import { HallNoticeRecord, HallNoticeRecords, HallNotices, NoticeIdParams, PublishNoticeRequest } from '../notices';
 import { IssueTicketResponse } from '../queue';
-import { defineOperations, errorReplies } from './operation';
+import { access, defineOperations, errorReplies } from './operation';
+import { PageQuery } from '../page';
 
 const errors = errorReplies(400, 404, 409);
 const noticeErrors = errorReplies(400, 401, 403, 404, 409);
-const supervisors = { staff: ['supervisor'] } as const;
+const supervisors = access.staff(['supervisor']);
 
 /** Cases (办事申报, 营商诉求), their progress, stewards, evaluations (好差评) and notices (通知公告). */
 export const caseOperations = defineOperations({
-  catalog: { method: 'GET', path: '/catalog', tags: ['cases'], access: 'public', responses: { 200: CatalogView } },
+  catalog: { method: 'GET', path: '/catalog', tags: ['cases'], access: access.board, responses: { 200: CatalogView } },
   submitCase: {
     method: 'POST',
     path: '/cases',
     tags: ['cases'],
-    access: 'public',
+    access: access.citizen,
     body: SubmitCaseRequest,
     responses: { 201: SubmitCaseResponse, ...errors },
   },
@@ -35,7 +36,7 @@ export const caseOperations = defineOperations({
     method: 'POST',
     path: '/steward-requests',
     tags: ['cases'],
-    access: 'public',
+    access: access.citizen,
     responses: { 201: IssueTicketResponse, ...errors },
     secondary: 'relay',
   },
@@ -43,7 +44,7 @@ export const caseOperations = defineOperations({
     method: 'GET',
     path: '/cases/local/:caseId/progress',
     tags: ['cases'],
-    access: 'public',
+    access: access.desk,
     params: CaseIdParams,
     responses: { 200: LocalCaseProgress, ...errors },
   },
@@ -51,16 +52,22 @@ export const caseOperations = defineOperations({
     method: 'POST',
     path: '/cases/local/:caseId/receipt',
     tags: ['cases'],
-    access: 'public',
+    access: access.citizen,
     params: CaseIdParams,
     responses: { 200: CaseReceiptResponse, ...errors },
   },
-  myCases: { method: 'GET', path: '/cases/mine', tags: ['cases'], access: 'public', responses: { 200: MyCases, ...errors } },
+  myCases: {
+    method: 'GET',
+    path: '/cases/mine',
+    tags: ['cases'],
+    access: access.citizen,
+    responses: { 200: MyCases, ...errors },
+  },
   caseProgress: {
     method: 'GET',
     path: '/cases/:caseNumber/progress',
     tags: ['cases'],
-    access: 'public',
+    access: access.desk,
     params: CaseNumberParams,
     responses: { 200: CaseProgress, ...errors },
   },
@@ -68,19 +75,20 @@ export const caseOperations = defineOperations({
     method: 'POST',
     path: '/evaluations',
     tags: ['cases'],
-    access: 'public',
+    access: { from: ['kioskShell', 'evaluator'] },
     body: SubmitEvaluationRequest,
     responses: { 201: SubmitEvaluationResponse, ...errors },
   },
 
   // Reading the notices showing is public (the attract screen and the hall display have no staff
   // session); managing them is for supervisors, audited.
-  notices: { method: 'GET', path: '/notices', tags: ['notices'], access: 'public', responses: { 200: HallNotices } },
+  notices: { method: 'GET', path: '/notices', tags: ['notices'], access: access.board, responses: { 200: HallNotices } },
   allNotices: {
     method: 'GET',
     path: '/notices/all',
     tags: ['notices'],
     access: supervisors,
+    query: PageQuery,
     responses: { 200: HallNoticeRecords, ...noticeErrors },
   },
   publishNotice: {

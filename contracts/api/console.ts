@@ -12,11 +12,11 @@ import {
 import { HallInfo, HallSettings } from '../hall-settings';
 import { LogList, LogQuery } from '../logs';
 import { SyncStatus } from '../sync';
-import { defineOperations, errorReplies, fileReply } from './operation';
+import { access, defineOperations, errorReplies, fileReply } from './operation';
 
-const technician = { staff: ['technician'] } as const;
+const technician = access.staff(['technician']);
 /** Supervisors may look at what technicians change. */
-const viewers = { staff: ['technician', 'supervisor'] } as const;
+const viewers = access.staff(['technician', 'supervisor']);
 const deviceErrors = errorReplies(400, 401, 403, 404, 409);
 const signedIn = errorReplies(400, 401, 403);
 
@@ -111,7 +111,7 @@ export const consoleOperations = defineOperations({
     method: 'GET',
     path: '/hall/info',
     tags: ['settings'],
-    access: 'public',
+    access: access.board,
     responses: { 200: HallInfo },
     secondary: 'relay',
   },

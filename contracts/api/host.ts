@@ -3,14 +3,14 @@ import { DisplaySettings, SpeechQuery } from '../announcements';
 import { EventsQuery } from '../events';
 import { HostHealth } from '../health';
 import { PlaceCardRequest, SimulatedCardList, SimulatedKeyPress, SimulatedScanRequest } from '../simulator';
-import { defineOperations, errorReplies, fileReply } from './operation';
+import { access, defineOperations, errorReplies, fileReply } from './operation';
 
 /** 204 No Content: no body (the clients read it as null). */
 const noContent = z.null();
 
 /** The host itself, the hall display, the event stream and the demo's simulated devices. */
 export const hostOperations = defineOperations({
-  health: { method: 'GET', path: '/health', tags: ['host'], access: 'public', responses: { 200: HostHealth } },
+  health: { method: 'GET', path: '/health', tags: ['host'], access: access.board, responses: { 200: HostHealth } },
 
   // The hall display's settings and its fallback voice. Public, like /notices: a hall TV has no
   // staff session. The speech renders only the call template (SpeechQuery refuses other text).
@@ -18,14 +18,14 @@ export const hostOperations = defineOperations({
     method: 'GET',
     path: '/display/settings',
     tags: ['display'],
-    access: 'public',
+    access: access.board,
     responses: { 200: DisplaySettings },
   },
   announcementSpeech: {
     method: 'GET',
     path: '/announcements/speech',
     tags: ['display'],
-    access: 'public',
+    access: access.board,
     query: SpeechQuery,
     responses: {
       200: fileReply('The announcement as a PCM WAV file, rendered by espeak-ng on the host.', 'audio/wav'),
@@ -37,24 +37,32 @@ export const hostOperations = defineOperations({
    * The event stream (WebSocket): `hello`, then the events after `?since=` (or `resync`), then live
    * events. Not a REST operation, so not in the OpenAPI document.
    */
-  events: { method: 'GET', path: '/events', access: 'public', query: EventsQuery, responses: {}, hide: true, websocket: true },
+  events: {
+    method: 'GET',
+    path: '/events',
+    access: access.board,
+    query: EventsQuery,
+    responses: {},
+    hide: true,
+    websocket: true,
+  },
 
   /** The OpenAPI document built from this table's schemas. */
-  openApi: { method: 'GET', path: '/openapi.json', access: 'public', responses: {}, hide: true },
+  openApi: { method: 'GET', path: '/openapi.json', access: access.desk, responses: {}, hide: true },
 
   // Demo controls: served only where a device runs simulated, so a hall with real readers has none.
   simulatedCards: {
     method: 'GET',
     path: '/simulator/idcard/cards',
     tags: ['simulator'],
-    access: 'simulator',
+    access: access.simulator,
     responses: { 200: SimulatedCardList },
   },
   placeSimulatedCard: {
     method: 'POST',
     path: '/simulator/idcard/place',
     tags: ['simulator'],
-    access: 'simulator',
+    access: access.simulator,
     body: PlaceCardRequest,
     responses: { 204: noContent, ...errorReplies(404) },
   },
@@ -62,7 +70,7 @@ export const hostOperations = defineOperations({
     method: 'POST',
     path: '/simulator/scanner/scan',
     tags: ['simulator'],
-    access: 'simulator',
+    access: access.simulator,
     body: SimulatedScanRequest,
     responses: { 204: noContent, ...errorReplies(404) },
   },
@@ -70,7 +78,7 @@ export const hostOperations = defineOperations({
     method: 'POST',
     path: '/simulator/keypad/press',
     tags: ['simulator'],
-    access: 'simulator',
+    access: access.simulator,
     body: SimulatedKeyPress,
     responses: { 204: noContent, ...errorReplies(404) },
   },
@@ -78,7 +86,7 @@ export const hostOperations = defineOperations({
     method: 'POST',
     path: '/simulator/idcard/remove',
     tags: ['simulator'],
-    access: 'simulator',
+    access: access.simulator,
     responses: { 204: noContent },
   },
 });

@@ -14,22 +14,23 @@ import {
   UpdateStaffRequest,
 } from '../auth';
 import { CurrentIdentity, EndIdentityResponse } from '../identity';
-import { defineOperations, errorReplies } from './operation';
+import { access, defineOperations, errorReplies } from './operation';
+import { PageQuery } from '../page';
 
 const signedIn = errorReplies(400, 401, 403);
 /** Account management: supervisors, and technicians in the console's hall settings. */
-const accountManagers = { staff: ['supervisor', 'technician'] } as const;
+const accountManagers = access.staff(['supervisor', 'technician']);
 
 /** The citizen's card session at the kiosk, staff sign-in, staff accounts and the audit log. */
 export const identityOperations = defineOperations({
-  /** The card on the reader, masked; a kiosk page that is not this host's kiosk sees nobody. */
-  identity: { method: 'GET', path: '/identity', tags: ['identity'], access: 'public', responses: { 200: CurrentIdentity } },
-  /** The citizen is done or idle: the host forgets the card (only the kiosk page may end it). */
+  /** The card on the reader, masked: only to the kiosk page that read it. */
+  identity: { method: 'GET', path: '/identity', tags: ['identity'], access: access.citizen, responses: { 200: CurrentIdentity } },
+  /** The citizen is done or idle: the host forgets the card (only the kiosk page that read it may end it). */
   endIdentity: {
     method: 'POST',
     path: '/identity/end',
     tags: ['identity'],
-    access: 'public',
+    access: access.citizen,
     responses: { 200: EndIdentityResponse, ...errorReplies(409) },
   },
 
@@ -37,7 +38,7 @@ export const identityOperations = defineOperations({
     method: 'POST',
     path: '/auth/sign-in',
     tags: ['auth'],
-    access: 'public',
+    access: access.desk,
     body: SignInRequest,
     responses: { 200: SignInResponse, ...errorReplies(400, 401, 403, 404, 429) },
   },
@@ -45,14 +46,14 @@ export const identityOperations = defineOperations({
     method: 'POST',
     path: '/auth/sign-out',
     tags: ['auth'],
-    access: { staff: 'any' },
+    access: access.staff('any'),
     responses: { 200: SignOutResponse, ...signedIn },
   },
   me: {
     method: 'GET',
     path: '/auth/me',
     tags: ['auth'],
-    access: { staff: 'any' },
+    access: access.staff('any'),
     responses: { 200: CurrentStaff, ...signedIn },
   },
 
@@ -61,6 +62,7 @@ export const identityOperations = defineOperations({
     path: '/staff',
     tags: ['staff'],
     access: accountManagers,
+    query: PageQuery,
     responses: { 200: StaffList, ...signedIn },
   },
   createStaff: {
@@ -103,7 +105,7 @@ export const identityOperations = defineOperations({
     method: 'POST',
     path: '/staff/grants/:id/confirm',
     tags: ['staff'],
-    access: { staff: ['supervisor'] },
+    access: access.staff(['supervisor']),
     params: RoleGrantIdParams,
     responses: { 200: StaffResponse, ...errorReplies(404, 409), ...signedIn },
   },
@@ -121,7 +123,7 @@ export const identityOperations = defineOperations({
     method: 'GET',
     path: '/audit',
     tags: ['audit'],
-    access: { staff: ['supervisor', 'technician'] },
+    access: access.staff(['supervisor', 'technician']),
     query: AuditQuery,
     responses: { 200: AuditList, ...signedIn },
   },

@@ -8,16 +8,79 @@ export const API_PREFIX = '/api/v1';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * Who may call an operation. The host turns it into the route's guard (host/api/route.ts):
- * - `public`: anyone (the LAN guard still asks a remote caller for a paired terminal's token);
- * - `optionalStaff`: anyone, and the handler reads a staff token when one comes (priority
- *   tickets, staff reprints). No guard: the token is read only where the handler needs it;
- * - `hostTerminal`: a paired host terminal's token (a secondary kiosk), whatever its address;
- * - `simulator`: anyone, and served only by a host running simulated devices;
- * - `{ staff: roles }`: a signed-in account of one of `roles` (a supervisor may do what staff
- *   do), 401 without a session and 403 for another role; `'any'` admits every role.
+ * The terminals a request can come from. The host tells them apart by address and token
+ * (host/lan/caller.ts), never by what the request says about itself:
+ * - `kioskShell`: this machine's own pages on loopback (under Electron also carrying the shell's
+ *   per-boot header): the kiosk page, and the technician console opened on the kiosk itself;
+ * - `secondaryKiosk`: a paired host terminal (a second kiosk's host calling its hall);
+ * - `counter`, `display`, `evaluator`: paired LAN browsers, of the kind chosen at pairing (a
+ *   window's PC, a hall TV, a window's rating pad).
  */
-export type Access = 'public' | 'optionalStaff' | 'hostTerminal' | 'simulator' | { readonly staff: readonly StaffRole[] | 'any' };
+export const CALLER_TERMINALS = ['kioskShell', 'secondaryKiosk', 'counter', 'display', 'evaluator'] as const;
+export type CallerTerminal = (typeof CALLER_TERMINALS)[number];
+
+/**
+ * Who may call an operation: declared per operation, enforced by the guard `router()` derives
+ * from it (host/api/route.ts). Least privilege: a caller the declaration does not name is refused.
+ * - `from`: the terminals admitted (`'anyone'`: also a LAN client not paired yet, i.e. the claim
+ *   of a pairing code); any other terminal gets 403 `terminal_forbidden`, an unpaired one 401;
+ * - `citizen`: the citizen at the reader. Only the kiosk page the card session is bound to (the
+ *   one holding the kiosk seat when the card was read; between cards, the seat's holder) is
+ *   admitted among the kiosk pages; another page gets 403 `kiosk_seat_taken`, a paired terminal
+ *   403 `terminal_forbidden` (a loopback request naming no page, the shell's own, is no page);
+ * - `staff`: a signed-in account of one of these roles (a supervisor may do what staff do;
+ *   `'any'`: every role), 401 without a session and 403 for another role; `'optional'`: the
+ *   handler reads a staff token when one comes (priority tickets, staff reprints);
+ * - `simulator`: served only by a host running simulated devices.
+ */
+export interface Access {
+  readonly from: readonly CallerTerminal[] | 'anyone';
+  readonly citizen?: true;
+  readonly staff?: readonly StaffRole[] | 'any' | 'optional';
+  readonly simulator?: true;
+}
+
+/** Every terminal: the hall's public board data (what a hall TV shows) is readable from all. */
+const everyTerminal = CALLER_TERMINALS;
+/** Where a person signs in: this machine's own pages, and the paired counter PCs. */
+const staffDesks = ['kioskShell', 'counter'] as const satisfies readonly CallerTerminal[];
+
+/** The access declarations the route table uses, by what they protect. */
+export const access = {
+  /** The claim of a pairing code: a client not paired yet. */
+  anyone: { from: 'anyone' },
+  /** Public board data (calls, windows, waiting counts, notices, hall info, catalog, health, events). */
+  board: { from: everyTerminal },
+  /** The citizen at the reader: only the kiosk page that read the card. */
+  citizen: { from: ['kioskShell'], citizen: true },
+  /** A kiosk page on this machine, no card needed (a ticket without the card, its reprint). */
+  kiosk: { from: ['kioskShell'] },
+  /** The hall's side of a secondary kiosk (`/terminal/*`). */
+  hallSide: { from: ['secondaryKiosk'] },
+  /** A paired terminal's own credentials (its token's rotation). */
+  pairedTerminal: { from: ['secondaryKiosk', 'counter', 'display', 'evaluator'] },
+  /** The demo's simulated devices, driven from this machine's pages. */
+  simulator: { from: ['kioskShell'], simulator: true },
+  /** A signed-in account of `roles` (or any role), at this machine or a counter PC. */
+  staff: (roles: readonly StaffRole[] | 'any'): Access => ({ from: staffDesks, staff: roles }),
+  /** No sign-in needed, from this machine or a counter PC (the technician console's reads before sign-in). */
+  desk: { from: staffDesks },
+} as const satisfies Record<string, Access | ((roles: readonly StaffRole[] | 'any') => Access)>;
+
+/**
+ * `op`'s replies as served and documented: its declared ones, plus the refusals its access guard
+ * can give (401 for an unpaired or expired terminal or a missing sign-in, 403 for a terminal, page
+ * or role it does not admit), so a client reads them from the OpenAPI document too.
+ */
+export function servedReplies(op: Pick<OperationSpec, 'access' | 'responses'>): Readonly<Record<number, ReplySpec>> {
+  if (Object.keys(op.responses).length === 0 || op.access.from === 'anyone') return op.responses;
+  return { 401: ApiError, 403: ApiError, ...op.responses };
+}
+
+/** Whether `op` admits a request from `terminal` (before any citizen or staff check). */
+export function admitsTerminal(op: { readonly access: Access }, terminal: CallerTerminal): boolean {
+  return op.access.from === 'anyone' || op.access.from.includes(terminal);
+}
 
 /** A reply that is not JSON (the announcement audio, the diagnostics zip), documented by media type. */
 export interface FileReply {

@@ -21,11 +21,11 @@ import {
   WindowParams,
 } from '../queue';
 import { DayStatistics, EndOfDayReport, StatsReportQuery } from '../stats';
-import { defineOperations, errorReplies } from './operation';
+import { access, defineOperations, errorReplies } from './operation';
 
 const errors = errorReplies(400, 401, 403, 404, 409);
 /** Window staff and supervisors (a supervisor acts at any window, staff at their own). */
-const counterStaff = { staff: ['staff', 'supervisor'] } as const;
+const counterStaff = access.staff(['staff', 'supervisor']);
 
 /** A counter action at a window: staff only, and the hall's own work on a secondary kiosk. */
 const counter = { tags: ['counter'], access: counterStaff, params: WindowParams, secondary: 'hallOnly' } as const;
@@ -36,7 +36,7 @@ export const queueOperations = defineOperations({
     method: 'GET',
     path: '/services',
     tags: ['queue'],
-    access: 'public',
+    access: access.board,
     responses: { 200: ServiceList },
     secondary: 'relay',
   },
@@ -44,7 +44,7 @@ export const queueOperations = defineOperations({
     method: 'GET',
     path: '/windows',
     tags: ['queue'],
-    access: 'public',
+    access: access.board,
     responses: { 200: WindowList },
     secondary: 'relay',
   },
@@ -52,7 +52,7 @@ export const queueOperations = defineOperations({
     method: 'GET',
     path: '/windows/:windowId',
     tags: ['queue'],
-    access: 'public',
+    access: access.board,
     params: WindowParams,
     responses: { 200: Window, ...errors },
     secondary: 'relay',
@@ -64,7 +64,7 @@ export const queueOperations = defineOperations({
     method: 'POST',
     path: '/tickets',
     tags: ['queue'],
-    access: 'optionalStaff',
+    access: { from: ['kioskShell'], citizen: true, staff: 'optional' },
     body: IssueTicketRequest,
     responses: { 201: IssueTicketResponse, ...errors },
     secondary: 'relay',
@@ -74,7 +74,7 @@ export const queueOperations = defineOperations({
     method: 'POST',
     path: '/tickets/:ticketId/reprint',
     tags: ['queue'],
-    access: 'optionalStaff',
+    access: { from: ['kioskShell'], staff: 'optional' },
     params: TicketIdParams,
     responses: { 200: IssueTicketResponse, ...errors },
     secondary: 'relay',
@@ -84,7 +84,7 @@ export const queueOperations = defineOperations({
     method: 'POST',
     path: '/tickets/mine/reprint',
     tags: ['queue'],
-    access: 'public',
+    access: access.citizen,
     body: ReprintMineRequest,
     responses: { 200: IssueTicketResponse, ...errors },
     secondary: 'relay',
@@ -94,7 +94,7 @@ export const queueOperations = defineOperations({
     method: 'GET',
     path: '/tickets/:ticketId/progress',
     tags: ['queue'],
-    access: 'public',
+    access: { from: ['kioskShell', 'secondaryKiosk', 'counter'] },
     params: TicketIdParams,
     query: TicketProgressQuery,
     responses: { 200: TicketResponse, ...errors },
@@ -151,7 +151,7 @@ export const queueOperations = defineOperations({
     method: 'GET',
     path: '/calls/recent',
     tags: ['queue'],
-    access: 'public',
+    access: access.board,
     query: RecentCallsQuery,
     responses: { 200: RecentCalls },
     secondary: 'relay',
@@ -181,7 +181,7 @@ export const queueOperations = defineOperations({
     method: 'POST',
     path: '/appointments/check-in',
     tags: ['appointments'],
-    access: 'public',
+    access: access.citizen,
     body: CheckInRequest,
     responses: { 200: CheckInResponse, 201: CheckInResponse, ...errors },
     secondary: 'relay',

@@ -1,7 +1,10 @@
 import type { Db } from '../open';
 import { prepared } from '../statement-cache';
 
-/** The cached appointments of this hall (tables `appointments`, `appointment_pulls`); masked data only. */
+/**
+ * The cached appointments of this hall (tables `appointments`, `appointment_pulls`): masked names
+ * and the central API's keyed tag of the ID number, no part of the number itself.
+ */
 
 export interface PulledAppointmentRow {
   id: string;
@@ -10,8 +13,8 @@ export interface PulledAppointmentRow {
   slotEnd: string;
   /** Already masked (张*): the full name is never written here. */
   applicantMasked: string;
-  idHash: string;
-  idMasked: string;
+  /** Hex HMAC-SHA-256 of the ID number under the hall's matching key. */
+  idTag: string;
   code: string;
 }
 
@@ -27,7 +30,7 @@ export interface AppointmentListRow extends AppointmentRow {
 }
 
 const columns = `a.id, a.business_date AS businessDate, a.service_code AS serviceCode, a.slot_start AS slotStart,
-  a.slot_end AS slotEnd, a.applicant_masked AS applicantMasked, a.id_hash AS idHash, a.id_masked AS idMasked, a.code,
+  a.slot_end AS slotEnd, a.applicant_masked AS applicantMasked, a.id_tag AS idTag, a.code,
   a.checked_in_at AS checkedInAt, a.ticket_id AS ticketId, a.fetched_at AS fetchedAt`;
 
 export interface ReplaceOutcome {
@@ -56,14 +59,14 @@ export function replaceAppointmentsForDate(
     ).run(date, JSON.stringify(rows.map((r) => r.id))).changes;
     const upsert = prepared(
       db,
-      `INSERT INTO appointments (id, business_date, service_code, slot_start, slot_end, applicant_masked, id_hash,
-         id_masked, code, fetched_at)
-       VALUES (@id, @date, @serviceCode, @slotStart, @slotEnd, @applicantMasked, @idHash, @idMasked, @code, @fetchedAt)
+      `INSERT INTO appointments (id, business_date, service_code, slot_start, slot_end, applicant_masked, id_tag,
+         code, fetched_at)
+       VALUES (@id, @date, @serviceCode, @slotStart, @slotEnd, @applicantMasked, @idTag, @code, @fetchedAt)
        ON CONFLICT (id) DO UPDATE SET
          business_date = excluded.business_date, service_code = excluded.service_code,
          slot_start = excluded.slot_start, slot_end = excluded.slot_end,
-         applicant_masked = excluded.applicant_masked, id_hash = excluded.id_hash,
-         id_masked = excluded.id_masked, code = excluded.code, fetched_at = excluded.fetched_at`,
+         applicant_masked = excluded.applicant_masked, id_tag = excluded.id_tag,
+         code = excluded.code, fetched_at = excluded.fetched_at`,
     );
     for (const r of rows) upsert.run({ ...r, date, fetchedAt });
     prepared(
@@ -86,12 +89,12 @@ export function appointmentByCode(db: Db, code: string): AppointmentRow | undefi
   return prepared(db, `SELECT ${columns} FROM appointments a WHERE a.code = ?`).get(code) as AppointmentRow | undefined;
 }
 
-/** A card holder's appointments on `date`, by slot. */
-export function appointmentsOfHolder(db: Db, date: string, idHash: string): AppointmentRow[] {
+/** A card holder's appointments on `date` (by the card's tag), by slot. */
+export function appointmentsOfHolder(db: Db, date: string, idTag: string): AppointmentRow[] {
   return prepared(
     db,
-    `SELECT ${columns} FROM appointments a WHERE a.business_date = ? AND a.id_hash = ? ORDER BY a.slot_start, a.id`,
-  ).all(date, idHash) as AppointmentRow[];
+    `SELECT ${columns} FROM appointments a WHERE a.business_date = ? AND a.id_tag = ? ORDER BY a.slot_start, a.id`,
+  ).all(date, idTag) as AppointmentRow[];
 }
 
 /** Every appointment of `date` with its ticket's number once checked in, by slot. */

@@ -7,7 +7,8 @@ import { prepared } from '../statement-cache';
  * Local cases (table `cases`) and the cached catalog (table `catalog_cache`).
  * Personal columns (applicant, form, keyed hash, masks) are nulled by `purgeCases`
  * once a case is delivered and its retention has passed; the rest stays as the
- * hall's record of what it handled.
+ * hall's record of what it handled. A case that never reached the central API is
+ * deleted whole by `deleteUndeliveredCases` after the hall's retention period.
  */
 
 export interface CachedCatalog {
@@ -176,6 +177,22 @@ export function purgeCases(db: Db, deliveredBefore: string, now: string): number
        masked_name = NULL, masked_id_number = NULL, form = NULL, purged_at = ?
      WHERE purged_at IS NULL AND case_number IS NOT NULL AND delivered_at < ?`,
   ).run(now, deliveredBefore).changes;
+}
+
+/**
+ * Deletes the cases submitted before `submittedBefore` that never reached the central API
+ * (still pending or failed for good), with their outbox entries; returns how many cases. The
+ * row goes whole: a case without a central number cannot keep a row without its personal
+ * data (the table's CHECK), and its payload, the only copy of what the citizen filed, is the
+ * personal data itself.
+ */
+export function deleteUndeliveredCases(db: Db, submittedBefore: string): number {
+  prepared(
+    db,
+    `DELETE FROM outbox WHERE kind = 'case' AND state <> 'delivered'
+       AND record_id IN (SELECT id FROM cases WHERE case_number IS NULL AND submitted_at < ?)`,
+  ).run(submittedBefore);
+  return prepared(db, 'DELETE FROM cases WHERE case_number IS NULL AND submitted_at < ?').run(submittedBefore).changes;
 }
 
 export interface EarlyChange {

@@ -93,3 +93,11 @@ export function currentNotices(db: Db, now: string): StoredNotice[] {
 export function allNotices(db: Db): StoredNotice[] {
   return prepared(db, `SELECT ${COLUMNS} FROM notices ${NEWEST_FIRST}`).all() as StoredNotice[];
 }
+
+/** `limit` notices of every kind, newest first, from `offset`: a page of the supervisors' list. */
+export function allNoticesPage(db: Db, page: { limit: number; offset: number }): StoredNotice[] {
+  return prepared(db, `SELECT ${COLUMNS} FROM notices ${NEWEST_FIRST} LIMIT ? OFFSET ?`).all(
+    page.limit,
+    page.offset,
+  ) as StoredNotice[];
+}

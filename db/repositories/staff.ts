@@ -1,5 +1,6 @@
 import type { StaffRole } from '../../contracts/auth';
 import type { Db } from '../open';
+import { prepared } from '../statement-cache';
 
 export interface StaffRow {
   id: number;
@@ -95,6 +96,16 @@ export function clearStaleWindowNumbers(db: Db, windowNumbers: readonly number[]
 
 export function listStaff(db: Db): StaffRow[] {
   return (db.prepare(`SELECT ${STAFF_COLUMNS} FROM staff ORDER BY staff_no`).all() as RawStaff[]).map(toStaff);
+}
+
+/** `limit` accounts by staff number from `offset` (a page of the list route reads one more, to know there is a next). */
+export function listStaffPage(db: Db, page: { limit: number; offset: number }): StaffRow[] {
+  return (
+    prepared(db, `SELECT ${STAFF_COLUMNS} FROM staff ORDER BY staff_no LIMIT ? OFFSET ?`).all(
+      page.limit,
+      page.offset,
+    ) as RawStaff[]
+  ).map(toStaff);
 }
 
 export function findStaffById(db: Db, id: number): StaffRow | undefined {

@@ -9,9 +9,11 @@ export interface TerminalRow {
   pairedAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  tokenIssuedAt: string;
 }
 
-const columns = 'id, name, kind, paired_at AS pairedAt, last_seen_at AS lastSeenAt, revoked_at AS revokedAt';
+const columns =
+  'id, name, kind, paired_at AS pairedAt, last_seen_at AS lastSeenAt, revoked_at AS revokedAt, token_issued_at AS tokenIssuedAt';
 
 export function insertPairingCode(
   db: Db,
@@ -40,12 +42,23 @@ export function insertTerminal(
   db: Db,
   t: { id: string; name: string; kind: TerminalKind; tokenHash: string; pairedAt: string },
 ): void {
-  prepared(db, 'INSERT INTO terminals (id, name, kind, token_hash, paired_at) VALUES (?, ?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO terminals (id, name, kind, token_hash, paired_at, token_issued_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     t.id,
     t.name,
     t.kind,
     t.tokenHash,
     t.pairedAt,
+    t.pairedAt,
+  );
+}
+
+/** Replaces a live terminal's token hash (the old token dies with it); false when it is not live. */
+export function replaceTerminalToken(db: Db, id: string, tokenHash: string, at: string): boolean {
+  return (
+    prepared(
+      db,
+      'UPDATE terminals SET token_hash = ?, token_issued_at = ?, last_seen_at = ? WHERE id = ? AND revoked_at IS NULL',
+    ).run(tokenHash, at, at, id).changes === 1
   );
 }
 
@@ -61,6 +74,14 @@ export function touchTerminal(db: Db, id: string, at: string): void {
 
 export function listTerminals(db: Db): TerminalRow[] {
   return prepared(db, `SELECT ${columns} FROM terminals ORDER BY paired_at DESC`).all() as TerminalRow[];
+}
+
+/** `limit` terminals, newest first, from `offset` (id breaks ties of the same instant, so pages never overlap). */
+export function listTerminalsPage(db: Db, page: { limit: number; offset: number }): TerminalRow[] {
+  return prepared(db, `SELECT ${columns} FROM terminals ORDER BY paired_at DESC, id LIMIT ? OFFSET ?`).all(
+    page.limit,
+    page.offset,
+  ) as TerminalRow[];
 }
 
 export function revokeTerminal(db: Db, id: string, at: string): TerminalRow | undefined {

@@ -2,12 +2,10 @@ import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fas
 import type { StaffPrincipal, StaffRole } from '../../contracts/auth';
 import type { StaffAuth } from '../auth/staff-auth';
 import { HostError } from '../errors/host-error';
-import { terminalToken } from '../lan/lan-guard';
-import type { Pairing } from '../lan/pairing';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by `requireStaff` on the routes it guards. */
+    /** Set by the staff guard (`staffRefusal`) on the routes it guards. */
     staff?: StaffPrincipal;
   }
 }
@@ -38,21 +36,26 @@ export function bearerToken(req: FastifyRequest): string | null {
   return match?.[1] ?? null;
 }
 
-/** A preHandler: 401 without a valid session, 403 for a role the route does not admit. */
+/** Signs the request's staff session in (`req.staff`), or the refusal: 401 without one, 403 for a role not admitted. */
+export function staffRefusal(
+  auth: StaffAuth,
+  roles: readonly StaffRole[] | undefined,
+  req: FastifyRequest,
+): HostError | undefined {
+  const token = bearerToken(req);
+  const principal = token === null ? null : auth.verify(token);
+  if (!principal) return new HostError('unauthorized', '请先登录');
+  if (!roleAllows(principal.role, roles)) return new HostError('forbidden', '当前账号无权执行此操作');
+  req.staff = principal;
+  return undefined;
+}
+
+/** A hook: 401 without a valid session, 403 for a role the route does not admit. */
 export function requireStaff(auth: StaffAuth, roles?: readonly StaffRole[]): preHandlerHookHandler {
   return (req, _reply, done) => {
-    const token = bearerToken(req);
-    const principal = token === null ? null : auth.verify(token);
-    if (!principal) {
-      done(new HostError('unauthorized', '请先登录'));
-      return;
-    }
-    if (!roleAllows(principal.role, roles)) {
-      done(new HostError('forbidden', '当前账号无权执行此操作'));
-      return;
-    }
-    req.staff = principal;
-    done();
+    const refused = staffRefusal(auth, roles, req);
+    if (refused) done(refused);
+    else done();
   };
 }
 
@@ -69,21 +72,4 @@ export function staffOf(req: FastifyRequest): StaffPrincipal {
 export function optionalStaff(auth: StaffAuth, req: FastifyRequest): StaffPrincipal | null {
   const token = bearerToken(req);
   return token === null ? null : auth.verify(token);
-}
-
-/**
- * A preHandler: only a paired host terminal, whatever its address (loopback included). The hall's
- * `/terminal/*` routes take a queue key and age as given, which only a kiosk holding the hall's
- * queue keyer can compute.
- */
-export function requireHostTerminal(pairing: Pairing): preHandlerHookHandler {
-  return (req, _reply, done) => {
-    const token = terminalToken(req);
-    const terminal = token === undefined ? undefined : pairing.verify(token);
-    if (terminal === undefined || terminal.kind !== 'host') {
-      done(new HostError('terminal_unpaired', '此终端尚未与大厅配对'));
-      return;
-    }
-    done();
-  };
 }

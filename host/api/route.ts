@@ -2,7 +2,7 @@ import type {
   ContextConfigDefault,
   FastifyBaseLogger,
   FastifyInstance,
-  preHandlerHookHandler,
+  onRequestHookHandler,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
@@ -10,10 +10,11 @@ import type {
   RouteHandlerMethod,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Access, Operation, OperationName, RouteSchemaOf } from '../../contracts/api';
+import { admitsTerminal, servedReplies, type Operation, type OperationName, type RouteSchemaOf } from '../../contracts/api';
 import type { StaffAuth } from '../auth/staff-auth';
-import type { Pairing } from '../lan/pairing';
-import { requireHostTerminal, requireStaff } from './auth-guard';
+import { HostError } from '../errors/host-error';
+import { callerOf, type Caller } from '../lan/caller';
+import { staffRefusal } from './auth-guard';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -43,48 +44,63 @@ export type OperationHandler<O extends Operation> = RouteHandlerMethod<
   FastifyBaseLogger
 >;
 
-/** What enforces an operation's declared access; a route file passes the ones its operations need. */
+/** What enforces an operation's declared staff roles; a route file passes it when its operations name roles. */
 export interface AccessGuards {
-  /** Staff sessions: `{ staff: roles }` operations. */
+  /** Staff sessions: operations declaring `staff` roles. */
   auth?: StaffAuth;
-  /** Paired terminals: `hostTerminal` operations. */
-  pairing?: Pairing;
 }
 
-/** The preHandler that enforces `access`, or none where anyone may call. */
-function guardFor(op: Operation, guards: AccessGuards): preHandlerHookHandler | undefined {
-  const access: Access = op.access;
-  // A guard missing here is a wiring mistake: refuse to start rather than serve the route open.
-  const missing = (what: string) => new Error(`route ${op.name}: access ${JSON.stringify(access)} needs ${what}`);
-  switch (access) {
-    // optionalStaff: the handler reads a token itself, only where it matters (a priority ticket, a
-    // staff reprint), so a stale token costs nothing on the citizen's ordinary requests.
-    case 'public':
-    case 'simulator':
-    case 'optionalStaff':
-      return undefined;
-    case 'hostTerminal':
-      if (!guards.pairing) throw missing('the pairing guard');
-      return requireHostTerminal(guards.pairing);
-    default:
-      if (!guards.auth) throw missing('staff auth');
-      return requireStaff(guards.auth, access.staff === 'any' ? undefined : access.staff);
+/** 401 for a client that is no terminal of the hall, 403 for a terminal the operation does not name. */
+function terminalRefusal(op: Operation, caller: Caller): HostError | undefined {
+  if (op.access.from === 'anyone') return undefined;
+  if (caller.terminal === 'unpaired') {
+    return caller.expired
+      ? new HostError('terminal_expired', '此终端的配对已过期，请技术人员重新配对')
+      : new HostError('terminal_unpaired', '此终端尚未与大厅配对');
   }
+  if (!admitsTerminal(op, caller.terminal)) return new HostError('terminal_forbidden', '此终端不能执行此操作');
+  // The citizen at the reader belongs to the kiosk page that read the card.
+  if (op.access.citizen && (caller.terminal !== 'kioskShell' || !caller.holdsCitizen)) {
+    return new HostError('kiosk_seat_taken', '本机自助终端正在另一个页面使用，此页面不能代办');
+  }
+  return undefined;
+}
+
+/**
+ * The guard that enforces `op.access` (the route table's declaration, nothing else): the
+ * caller's terminal, then the citizen's page, then the staff role. A route hook of `onRequest`,
+ * so it runs before anything else of the route, the hall relay included.
+ */
+function guardFor(op: Operation, guards: AccessGuards): onRequestHookHandler {
+  const { staff } = op.access;
+  // A guard missing here is a wiring mistake: refuse to start rather than serve the route open.
+  if (staff !== undefined && staff !== 'optional' && !guards.auth) {
+    throw new Error(`route ${op.name}: access ${JSON.stringify(op.access)} needs staff auth`);
+  }
+  const auth = staff === undefined || staff === 'optional' ? undefined : guards.auth;
+  const roles = staff === 'any' || staff === 'optional' ? undefined : staff;
+  return (req, _reply, done) => {
+    // optional staff: the handler reads a token itself, only where it matters (a priority ticket,
+    // a staff reprint), so a stale token costs nothing on the citizen's ordinary requests.
+    const refused = terminalRefusal(op, callerOf(req)) ?? (auth ? staffRefusal(auth, roles, req) : undefined);
+    if (refused) done(refused);
+    else done();
+  };
 }
 
 /**
  * Fastify's options for `op` (method, url, schema with tags and replies, the access guard, the
- * operation's name in the route config), all from the table. `hide` keeps it out of OpenAPI.
+ * operation's name in the route config), all from the table: the only place a route's guard is derived. `hide` keeps it out of OpenAPI.
  */
 export function routeOptions<O extends Operation>(op: O, guards: AccessGuards) {
-  const preHandler = guardFor(op, guards);
+  const onRequest = guardFor(op, guards);
   const schema = {
     ...(op.hide ? { hide: true } : { operationId: op.name }),
     ...(op.tags ? { tags: op.tags } : {}),
     ...(op.params ? { params: op.params } : {}),
     ...(op.query ? { querystring: op.query } : {}),
     ...(op.body ? { body: op.body } : {}),
-    ...(Object.keys(op.responses).length > 0 ? { response: op.responses } : {}),
+    ...(Object.keys(op.responses).length > 0 ? { response: servedReplies(op) } : {}),
     // The parts present are `op`'s own schemas, which is what RouteSchemaOf<O> describes; TypeScript
     // cannot follow optional fields of a generic operation into the conditional types.
   } as RouteSchemaOf<O>;
@@ -93,7 +109,7 @@ export function routeOptions<O extends Operation>(op: O, guards: AccessGuards) {
     url: op.path,
     schema,
     config: { operation: op.name as OperationName },
-    ...(preHandler ? { preHandler } : {}),
+    onRequest,
   };
 }
 

@@ -34,9 +34,7 @@ export function authRoutes({ auth, accounts, auditLog }: AuthRouteDeps): Fastify
       staff: staffOf(req),
     }));
 
-    route(operations.staffAccounts, async () => ({
-      staff: accounts.list(),
-    }));
+    route(operations.staffAccounts, async (req) => accounts.page(req.query));
 
     route(operations.createStaff, async (req, reply) => reply.code(201).send(await accounts.create(req.body, staffOf(req))));
 

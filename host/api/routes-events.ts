@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { operations } from '../../contracts/api';
 import type { ApiError } from '../../contracts/errors';
-import type { EventStreamMessage } from '../../contracts/events';
+import type { EventStreamMessage, HallEvent } from '../../contracts/events';
 import type { EventBus } from '../events/event-bus';
 import type { KioskSeat } from '../identity/kiosk-seat';
+import { callerOf } from '../lan/caller';
 import { routeOptions } from './route';
 
 /**
@@ -11,6 +12,12 @@ import { routeOptions } from './route';
  * `?since=` (or `resync` when they have left the buffer), then live events.
  * Replay and subscribe happen in one synchronous turn, so no event published
  * in between can be lost or sent twice.
+ *
+ * A scanned code (`scanner.scanned`) is the citizen's: it goes only, live, to the stream of the
+ * kiosk page holding the seat, never to displays, paired browsers or a second kiosk page, and is
+ * never replayed (a scan is for now). Only a page on this machine may hold the seat: the kiosk's
+ * screen is always its own host's, and a page from the LAN naming itself a kiosk page would
+ * otherwise take the seat, and the scans, whenever the kiosk's page reloads.
  */
 export function eventRoutes(bus: EventBus, seat: KioskSeat): FastifyPluginAsyncZod {
   return async (app) => {
@@ -32,12 +39,20 @@ export function eventRoutes(bus: EventBus, seat: KioskSeat): FastifyPluginAsyncZ
         else if (since !== undefined) {
           const missed = bus.since(since);
           if (missed === null) send({ type: 'resync', seq: bus.lastSeq });
-          else missed.forEach(send);
+          else missed.filter((event) => event.type !== 'scanner.scanned').forEach(send);
         }
-        const unsubscribe = bus.subscribe(send);
         // A kiosk page holds the seat while its stream is open (a closed page frees it at once).
+        // Only this machine's pages are kiosk pages: a paired TV or a page on another machine naming
+        // a page must not take the seat, nor hear the scanner.
         const pageId = req.query.kioskPage;
-        const leave = pageId === undefined ? undefined : seat.join(pageId, (granted) => send({ type: 'seat', granted }));
+        const seatable = pageId !== undefined && callerOf(req).terminal === 'kioskShell';
+        const holdsSeat = () => seatable && !seat.heldByOther(pageId);
+        const unsubscribe = bus.subscribe((event: HallEvent) => {
+          if (event.type !== 'scanner.scanned' || holdsSeat()) send(event);
+        });
+        let leave: (() => void) | undefined;
+        if (seatable) leave = seat.join(pageId, (granted) => send({ type: 'seat', granted }));
+        else if (pageId !== undefined) send({ type: 'seat', granted: false });
         const close = () => {
           unsubscribe();
           leave?.();

@@ -21,7 +21,7 @@ export function noticeRoutes(deps: NoticeRouteDeps): FastifyPluginAsyncZod {
 
     route(operations.notices, async () => notices.current());
 
-    route(operations.allNotices, async () => ({ notices: notices.all() }));
+    route(operations.allNotices, async (req) => notices.page(req.query));
 
     route(operations.publishNotice, async (req, reply) => reply.code(201).send(notices.publish(req.body, staffOf(req))));
 

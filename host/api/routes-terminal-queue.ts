@@ -3,12 +3,10 @@ import { operations } from '../../contracts/api';
 import type { TicketResponse } from '../../contracts/queue';
 import type { AppointmentBook } from '../appointments/appointment-book';
 import type { StewardDesk } from '../cases/steward-desk';
-import type { Pairing } from '../lan/pairing';
 import type { QueueService } from '../queue/queue-service';
 import { router } from './route';
 
 export interface TerminalQueueDeps {
-  pairing: Pairing;
   queue: QueueService;
   steward: StewardDesk;
   appointments: AppointmentBook;
@@ -25,7 +23,7 @@ export function terminalQueueRoutes(deps: TerminalQueueDeps): FastifyPluginAsync
   const { queue } = deps;
   const issued = (ticket: TicketResponse['ticket']) => ({ ticket, progressUrl: deps.progressUrl(ticket.id) });
   return async (app) => {
-    const route = router(app, { pairing: deps.pairing });
+    const route = router(app);
 
     route(operations.terminalIssueTicket, async (req, reply) =>
       reply.code(201).send(issued(queue.issue({ serviceCode: req.body.serviceCode, identity: req.body.caller }))),

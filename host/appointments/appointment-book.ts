@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { CheckedInAppointment, CheckInRequest, TodayAppointments } from '../../contracts/appointments';
 import type { AppointmentsResponse, CatalogCategory, CatalogItem } from '../../contracts/central-api';
 import { OPEN_TICKET_STATUSES, type Ticket } from '../../contracts/queue';
@@ -44,6 +43,8 @@ export interface AppointmentBookOptions {
   timeZone: string;
   /** The identity keyer's hash (IdentityKeyer.keyOf): the same key POST /tickets uses for the one-ticket rule. */
   keyOf: (idNumber: string) => string;
+  /** The booking tag of an ID number (AppointmentMatchingKey.tagOf): what the central API sends. */
+  tagOf: (idNumber: string) => string;
   /** Names and categories of catalog items, for bookings made for an item (事项) rather than a queue service. */
   catalog?: { item(code: string): CatalogItem | undefined };
   categoryServices?: Partial<Record<CatalogCategory, string>>;
@@ -62,9 +63,9 @@ export interface AppointmentRefreshReport {
   error?: string;
 }
 
-/** Who checks in, as hashes: the booking's holder hash and the queue's key and age. */
+/** Who checks in, as keyed hashes: the booking's tag and the queue's key and age. */
 export interface CheckInHolder {
-  idHash: string;
+  idTag: string;
   caller: { key: string; age: number };
 }
 
@@ -72,15 +73,6 @@ export interface CheckInResult {
   appointment: CheckedInAppointment;
   ticket: Ticket;
   alreadyCheckedIn: boolean;
-}
-
-/**
- * The hash the central API matches a holder on: hex sha256 of `<hallId>:<ID number, trimmed,
- * upper-cased>` (tools/central-api/privacy.ts computes the same). Computed in memory from the
- * card on the reader and compared; neither the number nor this hash of it is ever logged.
- */
-export function appointmentIdHash(hallId: string, idNumber: string): string {
-  return createHash('sha256').update(`${hallId}:${idNumber.trim().toUpperCase()}`).digest('hex');
 }
 
 /** A miss may be a booking made minutes ago: ask the central API again, but not more often than this. */
@@ -180,8 +172,8 @@ export class AppointmentBook {
         slotEnd: new Date(a.slotEnd).toISOString(),
         // The central API sends the name as booked; the hall keeps only what its screens show.
         applicantMasked: maskName(a.applicantName),
-        idHash: a.idNumberHash,
-        idMasked: a.idNumberMasked,
+        // A keyed tag only: no masked number beside it, nothing to narrow a guess with.
+        idTag: a.idNumberTag,
         code: normalizeCode(a.code),
       }));
     try {
@@ -226,7 +218,6 @@ export class AppointmentBook {
           slotStart: row.slotStart,
           slotEnd: row.slotEnd,
           applicantMasked: row.applicantMasked,
-          idMasked: row.idMasked,
           checkedInAt: row.checkedInAt,
           ticketNumber: row.ticketNumber,
         };
@@ -238,24 +229,24 @@ export class AppointmentBook {
 
   /**
    * Checks a citizen in by the card on the reader or by the booking's QR code, issuing an
-   * appointment-priority ticket. `card` is the card on the reader (or null): it is hashed here
+   * appointment-priority ticket. `card` is the card on the reader (or null): it is tagged here
    * to match the booking and keyed for the queue's one-ticket rule, and is not kept.
    */
   async checkIn(request: CheckInRequest, card: CitizenCard | null): Promise<CheckInResult> {
     return this.checkInHolder(request, card === null ? null : this.holderOf(card));
   }
 
-  /** The card as a check-in needs it: the booking hash and the queue's key and age. Not kept. */
+  /** The card as a check-in needs it: the booking tag and the queue's key and age. Not kept. */
   holderOf(card: CitizenCard): CheckInHolder {
     return {
-      idHash: appointmentIdHash(this.o.hallId, card.idNumber),
+      idTag: this.o.tagOf(card.idNumber),
       caller: { key: this.o.keyOf(card.idNumber), age: ageOn(card.birthDate, localDate(this.o.clock.now(), this.o.timeZone)) },
     };
   }
 
   /**
    * Check-in by a holder computed where the card is (this kiosk, or a secondary kiosk of the
-   * hall, which sends hashes only), or by the booking's QR code alone (null holder).
+   * hall, which sends keyed hashes only), or by the booking's QR code alone (null holder).
    */
   async checkInHolder(request: CheckInRequest, holder: CheckInHolder | null): Promise<CheckInResult> {
     const today = this.todayDate();
@@ -272,18 +263,18 @@ export class AppointmentBook {
         throw new HostError('appointment_other_day', `该预约不是今天的（${row.businessDate}）`, { date: row.businessDate });
       }
       // The QR alone is enough; but a different card on the reader means someone else's code.
-      if (holder !== null && holder.idHash !== row.idHash) {
+      if (holder !== null && holder.idTag !== row.idTag) {
         throw new HostError('appointment_not_yours', '预约码与读卡器上的身份证不符');
       }
       return this.admit(row, holder);
     }
 
     if (holder === null) throw new HostError('no_identity', '请先刷身份证');
-    const hash = holder.idHash;
-    let rows = appointmentsOfHolder(this.o.db, today, hash);
+    const tag = holder.idTag;
+    let rows = appointmentsOfHolder(this.o.db, today, tag);
     if (rows.length === 0) {
       await this.refreshOnMiss();
-      rows = appointmentsOfHolder(this.o.db, today, hash);
+      rows = appointmentsOfHolder(this.o.db, today, tag);
     }
     const chosen = this.choose(rows, this.o.clock.now());
     if (!chosen) throw new HostError('appointment_unknown', '没有找到您今天的预约');

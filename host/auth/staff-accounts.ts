@@ -1,4 +1,12 @@
-import type { CreateStaffRequest, RoleGrant, StaffAccount, StaffPrincipal, UpdateStaffRequest } from '../../contracts/auth';
+import type {
+  CreateStaffRequest,
+  RoleGrant,
+  StaffAccount,
+  StaffList,
+  StaffPrincipal,
+  UpdateStaffRequest,
+} from '../../contracts/auth';
+import { pageOf, type PageQuery } from '../../contracts/page';
 import type { Db } from '../../db/open';
 import {
   decideRoleGrant,
@@ -12,6 +20,7 @@ import {
   findStaffByNo,
   insertStaff,
   listStaff,
+  listStaffPage,
   updateStaff,
   type StaffPatch,
   type StaffRow,
@@ -61,6 +70,12 @@ export class StaffAccounts {
 
   list(): StaffAccount[] {
     return listStaff(this.o.db).map((row) => this.account(row));
+  }
+
+  /** One page of the accounts by staff number (the list route: never the whole table). */
+  page(page: PageQuery): StaffList {
+    const { rows, next } = pageOf(listStaffPage(this.o.db, { limit: page.limit + 1, offset: page.offset }), page);
+    return { staff: rows.map((row) => this.account(row)), next };
   }
 
   grants(): RoleGrant[] {
@@ -213,6 +228,8 @@ export class StaffAccounts {
     const found = db.transaction(() => {
       const grant = openRoleGrant(db, grantId);
       if (!grant) return false;
+      // A supervisor refuses any grant; a technician only withdraws one it asked for itself.
+      if (actor.role !== 'supervisor' && grant.requestedBy !== actor.id) return 'forbidden';
       decideRoleGrant(db, grantId, 'refused', actor.id, clock.now().toISOString());
       audit(db, clock, 'staff.grant_refuse', {
         staffId: actor.id,
@@ -222,6 +239,7 @@ export class StaffAccounts {
       return true;
     })();
     if (!found) throw new HostError('not_found', `没有待确认的授权: ${grantId}`);
+    if (found === 'forbidden') throw new HostError('forbidden', '只能撤回自己提出的授权；其他授权由值班主任拒绝');
     return this.grants();
   }
 

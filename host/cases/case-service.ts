@@ -10,11 +10,12 @@ import type {
   LocalCaseProgress,
   SubmitCaseInput,
 } from '../../contracts/cases';
-import type { Db } from '../../db/open';
+import { checkpointWal, type Db } from '../../db/open';
 import {
   caseById,
   caseByNumber,
   casesByApplicantKey,
+  deleteUndeliveredCases,
   insertCase,
   bufferEarlyChange,
   purgeCases,
@@ -29,6 +30,7 @@ import type { CaseRow } from '../../db/repositories/cases';
 import type { OutboxEntry } from '../../db/repositories/outbox';
 import { purgeDelivered } from '../../db/repositories/outbox';
 import { maskIdNumber, maskName } from '../../hardware/idcard';
+import { audit } from '../audit/audit';
 import type { WorkCalendar } from '../calendar/workdays';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
@@ -39,6 +41,15 @@ import { caseDeadlines } from './deadlines';
 import type { PrefillCard } from './case-form';
 
 const DAY_MS = 86_400_000;
+/** Days an undelivered case waits for the central API when the hall settings do not say. */
+const DEFAULT_UNDELIVERED_RETENTION_DAYS = 90;
+
+/** What one purge removed: delivered cases cleared, their outbox payloads, undelivered cases deleted. */
+export interface PurgeReport {
+  cases: number;
+  outboxPayloads: number;
+  undelivered: number;
+}
 /** How long a change of an unknown case number waits for its case (a re-send takes minutes). */
 const EARLY_CHANGE_DAYS = 3;
 
@@ -55,6 +66,12 @@ export interface CaseServiceOptions {
   calendar: WorkCalendar;
   /** Days a delivered case keeps its personal data. Default 30. */
   retentionDays?: number;
+  /**
+   * Days a case that never reached the central API (pending, or failed for good) is kept before
+   * it is deleted: the hall settings' `timeouts.personalDataRetentionDays`, read at each purge.
+   * Default 90.
+   */
+  undeliveredRetentionDays?: () => number;
   /** Days `casesForCard` looks back. Default 30. */
   recentDays?: number;
   /** Local case ids (uuid); injected by tests. */
@@ -245,18 +262,32 @@ export class CaseService {
   /**
    * Clears the personal data of cases the central API has had since before `olderThan`
    * (default: the retention period ago), and the payloads of outbox entries delivered
-   * before then, which hold the same data. Case numbers and statuses stay.
+   * before then, which hold the same data; case numbers and statuses stay. Deletes the cases
+   * that never reached it within the hall's retention period. Audited with the counts when
+   * anything went, then the WAL is checkpointed so no copy of the purged pages stays in it.
    */
-  purge(olderThan?: Date): { cases: number; outboxPayloads: number } {
+  purge(olderThan?: Date): PurgeReport {
     const now = this.o.clock.now();
     const cutoff = olderThan ?? new Date(now.getTime() - (this.o.retentionDays ?? 30) * DAY_MS);
-    return this.o.db.transaction(() => {
+    const undeliveredDays = this.o.undeliveredRetentionDays?.() ?? DEFAULT_UNDELIVERED_RETENTION_DAYS;
+    const undeliveredCutoff = new Date(now.getTime() - undeliveredDays * DAY_MS);
+    const report = this.o.db.transaction((): PurgeReport => {
       purgeEarlyChanges(this.o.db, new Date(now.getTime() - EARLY_CHANGE_DAYS * DAY_MS).toISOString());
-      return {
+      const purged: PurgeReport = {
         cases: purgeCases(this.o.db, cutoff.toISOString(), now.toISOString()),
         outboxPayloads: purgeDelivered(this.o.db, cutoff, now),
+        undelivered: deleteUndeliveredCases(this.o.db, undeliveredCutoff.toISOString()),
       };
+      if (purged.cases + purged.outboxPayloads + purged.undelivered > 0) {
+        // Counts only: which cases went is exactly what must not be kept.
+        audit(this.o.db, this.o.clock, 'cases.personal_data_purged', {
+          details: { ...purged, retentionDays: undeliveredDays },
+        });
+      }
+      return purged;
     })();
+    if (report.cases + report.outboxPayloads + report.undelivered > 0) checkpointWal(this.o.db);
+    return report;
   }
 
   private toLocalCase(row: CaseRow): LocalCase {

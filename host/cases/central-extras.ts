@@ -2,7 +2,7 @@ import { CatalogResponse, EvaluationRecord, NoticesResponse } from '../../contra
 import type { CreateEvaluationRequest, QueueStatsRequest } from '../../contracts/central-api';
 import { QueueStatsResponse } from '../../contracts/central-api';
 import { AppointmentsResponse } from '../../contracts/central-api';
-import { CentralClient, type CentralResult } from '../sync/central-client';
+import { CENTRAL_REPLY_LIMITS, CentralClient, type CentralResult } from '../sync/central-client';
 import type { CentralApiClient } from '../sync/senders';
 
 /** A conditional catalog fetch: a new catalog with its ETag, or "yours is current". */
@@ -20,7 +20,7 @@ export class CentralExtrasClient extends CentralClient {
     if (!sent.ok) return sent;
     const { response } = sent;
     if (response.status === 304) return { ok: true, status: 304, body: { notModified: true } };
-    const parsed = await this.read(response, CatalogResponse);
+    const parsed = await this.read(response, CatalogResponse, CENTRAL_REPLY_LIMITS.catalog);
     if (!parsed.ok) return parsed;
     return {
       ok: true,
@@ -33,19 +33,19 @@ export class CentralExtrasClient extends CentralClient {
   async appointments(hallId: string, date: string): Promise<CentralResult<AppointmentsResponse>> {
     const query = new URLSearchParams({ hall: hallId, date });
     const sent = await this.send('GET', `/v1/appointments?${query.toString()}`);
-    return sent.ok ? this.read(sent.response, AppointmentsResponse) : sent;
+    return sent.ok ? this.read(sent.response, AppointmentsResponse, CENTRAL_REPLY_LIMITS.appointments) : sent;
   }
 
   /** POST /v1/queue-stats: a day's figures, replaced on the server per (hall, day). */
   async submitQueueStats(idempotencyKey: string, request: QueueStatsRequest): Promise<CentralResult<QueueStatsResponse>> {
     const sent = await this.send('POST', '/v1/queue-stats', { body: request, headers: { 'idempotency-key': idempotencyKey } });
-    return sent.ok ? this.read(sent.response, QueueStatsResponse) : sent;
+    return sent.ok ? this.read(sent.response, QueueStatsResponse, CENTRAL_REPLY_LIMITS.ack) : sent;
   }
 
   /** POST /v1/evaluations; the same key with the same body answers with the original record. */
   async submitEvaluation(idempotencyKey: string, request: CreateEvaluationRequest): Promise<CentralResult<EvaluationRecord>> {
     const sent = await this.send('POST', '/v1/evaluations', { body: request, headers: { 'idempotency-key': idempotencyKey } });
-    return sent.ok ? this.read(sent.response, EvaluationRecord) : sent;
+    return sent.ok ? this.read(sent.response, EvaluationRecord, CENTRAL_REPLY_LIMITS.ack) : sent;
   }
 
   /**
@@ -55,7 +55,7 @@ export class CentralExtrasClient extends CentralClient {
   async notices(hallId: string): Promise<CentralResult<NoticesResponse>> {
     const query = new URLSearchParams({ hall: hallId, all: 'true' });
     const sent = await this.send('GET', `/v1/notices?${query.toString()}`);
-    return sent.ok ? this.read(sent.response, NoticesResponse) : sent;
+    return sent.ok ? this.read(sent.response, NoticesResponse, CENTRAL_REPLY_LIMITS.notices) : sent;
   }
 }
 

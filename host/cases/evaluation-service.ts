@@ -49,10 +49,14 @@ export class EvaluationService {
     this.newId = o.newId ?? randomUUID;
   }
 
-  submit(request: SubmitEvaluationRequest): SubmitEvaluationResponse {
+  /**
+   * `from.atReader`: the caller is the kiosk page the card on the reader belongs to. Only there
+   * does the card prove a case; a rating pad (or another page) proves a service by the ticket's key.
+   */
+  submit(request: SubmitEvaluationRequest, from: { atReader: boolean }): SubmitEvaluationResponse {
     const bad = isBadEvaluation(request.level);
     if (bad && request.reason === undefined) throw new HostError('reason_required', '请选择或填写不满意的原因');
-    const subject = this.subjectOf(request);
+    const subject = this.subjectOf(request, from.atReader);
     // One rating per service received (a second would count the same window twice).
     const rated = request.ticketId !== undefined ? { ticketId: request.ticketId } : { caseNumber: request.caseNumber ?? '' };
     if (alreadyEvaluated(this.o.db, rated)) throw new HostError('already_evaluated', '您已评价过这次服务，感谢参与');
@@ -111,9 +115,9 @@ export class EvaluationService {
     return evaluationsNeedingCallback(this.o.db, limit);
   }
 
-  private subjectOf(request: SubmitEvaluationRequest): EvaluationSubject {
+  private subjectOf(request: SubmitEvaluationRequest, atReader: boolean): EvaluationSubject {
     if (request.caseNumber !== undefined) {
-      const mine = this.o.cardCaseNumbers();
+      const mine = atReader ? this.o.cardCaseNumbers() : null;
       if (mine === null) throw new HostError('no_identity', '请先刷身份证，再评价您办理的事项');
       if (!mine.includes(request.caseNumber)) throw new HostError('evaluation_refused', '只能评价本人办理的事项');
       return { kind: 'case', caseNumber: request.caseNumber };

@@ -20,8 +20,11 @@ import { simulatorRoutes } from '../api/routes-simulator';
 import { caseRoutes } from '../api/routes-cases';
 import { syncRoutes } from '../api/routes-sync';
 import { pairingRoutes } from '../api/routes-pairing';
+import { lanRoutes } from '../api/routes-lan';
+import { installCallerResolution } from '../lan/caller';
 import { installLanGuard } from '../lan/lan-guard';
-import { installShellGuard } from '../lan/shell-guard';
+import { installOriginGuard } from '../lan/origin-guard';
+import { fromOwnShell, installShellGuard } from '../lan/shell-guard';
 import { rendererCsp } from '../api/content-security-policy';
 import { noticeRoutes } from '../api/routes-notices';
 import { terminalSettingsRoutes } from '../api/routes-terminal-settings';
@@ -59,6 +62,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     auth,
     link,
     ownQueueKeyer,
+    matchingKey,
     identity,
     kioskSeat,
     devices,
@@ -76,6 +80,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     sync,
     hallId,
     pairing,
+    lanIdentity,
     logs,
     accounts,
     auditLog,
@@ -100,8 +105,21 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, { storage });
+  // Before the guards: the plugin's own onRequest hook marks an upgrade so that its socket is
+  // closed after a refusal. A guard running first left a refused upgrade's socket open, and the
+  // host's close waited on it.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  // First of the guards: a request for another name (DNS rebinding) or from another site's page
+  // is refused before anything looks at its tokens.
+  installOriginGuard(app, config.lan.names);
   installStaffRequest(app);
-  if (config.lan.enabled) installLanGuard(app, pairing);
+  // Who each request comes from (a paired terminal's kind, this machine's kiosk page), for the
+  // route guards that enforce each operation's declared access (host/api/route.ts).
+  installCallerResolution(app, {
+    check: (token) => pairing.check(token),
+    citizenPage: () => identity.boundPage() ?? kioskSeat.holderPage(),
+  });
+  if (config.lan.enabled) installLanGuard(app);
   if (options.shellToken)
     installShellGuard(app, {
       token: options.shellToken,
@@ -113,7 +131,6 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     openapi: { info: { title: 'Hall Kiosk host API', version: options.version ?? '0.0.0' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   await app.register(
     async (api) => {
@@ -130,7 +147,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
           storage: () => storage.current(),
         }),
       );
-      await api.register(identityRoutes(identity, kioskSeat));
+      await api.register(identityRoutes(identity));
       await api.register(authRoutes({ auth, accounts, auditLog }));
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, admin: deviceAdmin, auth }));
@@ -141,10 +158,22 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
         pairingRoutes({
           pairing,
           auth,
-          hallIdentity: () => ({ hallId, hallName: config.hallName, queueKey: ownQueueKeyer.exportSecret() }),
+          hallIdentity: () => ({
+            hallId,
+            hallName: config.hallName,
+            queueKey: ownQueueKeyer.exportSecret(),
+            // A card checks in at any kiosk of the hall: each computes the booking tag itself.
+            matchingKey: matchingKey.toBase64Url(),
+          }),
+          caFingerprint: () => lanIdentity?.caFingerprint ?? null,
         }),
       );
-      await api.register(terminalQueueRoutes({ pairing, queue, steward, appointments, progressUrl: ticketUrl }));
+      await api.register(
+        lanRoutes({
+          ca: () => (lanIdentity ? { certPem: lanIdentity.caCertPem, fingerprint: lanIdentity.caFingerprint } : null),
+        }),
+      );
+      await api.register(terminalQueueRoutes({ queue, steward, appointments, progressUrl: ticketUrl }));
       await api.register(hallLinkRoutes({ link, auth }));
       await api.register(appointmentRoutes({ appointments, identity, auth, printing }));
       await api.register(noticeRoutes({ notices, auth }));
@@ -185,7 +214,9 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
           },
         }),
       );
-      await api.register(terminalSettingsRoutes({ store: terminalSettings, auth }));
+      await api.register(
+        terminalSettingsRoutes({ store: terminalSettings, auth, atMachine: (req) => fromOwnShell(req, options.shellToken) }),
+      );
       await api.register(
         announceRoutes({ config, clock, speech: new SpeechRenderer({ command: options.espeakCommand ?? 'espeak-ng' }) }),
       );

@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openDatabase } from '../../db/open';
 import { seedStaff } from '../auth/seed-staff';
 import { StaffAuth } from '../auth/staff-auth';
@@ -16,6 +16,7 @@ import { StewardDesk } from '../cases/steward-desk';
 import { CaseReceiptPrinting } from '../printing/case-receipt-printing';
 import { CatalogCache } from '../cases/catalog-cache';
 import { AppointmentBook } from '../appointments/appointment-book';
+import { AppointmentMatchingKey } from '../appointments/matching-key';
 import { CentralExtrasClient, hallCentralClient } from '../cases/central-extras';
 import { EvaluationService } from '../cases/evaluation-service';
 import { CentralClient } from '../sync/central-client';
@@ -35,6 +36,9 @@ import { HallSettingsStore } from '../settings/hall-settings';
 import { hallSeedOf, liveHallConfig } from '../settings/live-config';
 import { assertEnvironment } from '../config/environment';
 import { StorageMonitor } from '../storage/storage-monitor';
+import { centralFetch } from '../lan/ca-file';
+import { currentServerNames } from '../lan/server-names';
+import { TlsIdentityStore } from '../lan/tls-identity';
 import { AuditLog } from '../audit/audit-log';
 import { StaffAccounts } from '../auth/staff-accounts';
 import { CaseSubmission } from '../cases/case-submission';
@@ -49,6 +53,8 @@ import type { HostOptions } from './host-options';
  */
 export async function buildServices(options: HostOptions) {
   const clock = options.clock ?? systemClock;
+  // Read before anything is opened: a missing or unreadable CA file stops the start, naming the setting.
+  const centralTls = centralFetch(options.config.centralApi.caFile);
   const db = openDatabase(options.dbFile, { migrationsDir: options.migrationsDir, synchronous: 'FULL' });
   const bus = new EventBus(2000, () => clock.now());
   // Disk full, read-only or failing storage: every write that hits it is reported here (see errors.ts).
@@ -87,6 +93,8 @@ export async function buildServices(options: HostOptions) {
   /** Queue keys: this hall's (handed to its paired kiosks), or the hall's this host is a kiosk of. */
   const ownQueueKeyer = keyer.derive('queue');
   const queueKeyer = () => link.queueKeyer() ?? ownQueueKeyer;
+  /** Which kiosk page of this host is the kiosk (a second page must not end its visits). */
+  const kioskSeat = new KioskSeat();
   const identity = new IdentitySessions({
     bus,
     clock,
@@ -94,9 +102,10 @@ export async function buildServices(options: HostOptions) {
     keyer,
     queueKeyer,
     maxAgeMs: timeouts().identitySessionMinutes * 60_000,
+    seatHolder: () => kioskSeat.holderPage(),
   });
-  /** Which kiosk page of this host is the kiosk (a second page must not end its visits). */
-  const kioskSeat = new KioskSeat();
+  // The card belongs to the page that held the seat when it was read, and follows the seat on.
+  kioskSeat.onVacated((pageId) => identity.seatPassed(pageId, kioskSeat.holderPage()));
   // A settings change reaches the running queue, card sessions and sign-ins at once.
   hallSettings.onChange((hall) => {
     queue.setRules({ hours: config.hours, policy: config.queue });
@@ -144,8 +153,14 @@ export async function buildServices(options: HostOptions) {
     baseUrl: config.centralApi.url,
     token: config.centralApi.token,
     timeoutMs: config.centralApi.timeoutMs,
+    ...(centralTls ? { fetch: centralTls } : {}),
   };
   const extras = new CentralExtrasClient(centralOptions);
+  /** The key the central API tags this hall's bookings with (the demo key when the config has none: production refuses that). */
+  const matchingKey =
+    config.centralApi.matchingKey === undefined
+      ? AppointmentMatchingKey.demo(config.hallId)
+      : AppointmentMatchingKey.fromBase64Url(config.centralApi.matchingKey);
   const catalog = new CatalogCache({ db, source: extras, clock });
   const appointments = new AppointmentBook({
     db,
@@ -155,6 +170,7 @@ export async function buildServices(options: HostOptions) {
     hallId: config.hallId,
     timeZone: config.timeZone,
     keyOf: (idNumber) => queueKeyer().keyOf(idNumber),
+    tagOf: (idNumber) => matchingKey.tagOf(idNumber),
     catalog,
   });
   const { hallId, terminalId } = config;
@@ -166,6 +182,8 @@ export async function buildServices(options: HostOptions) {
     keyOf: (idNumber) => keyer.keyOf(idNumber),
     hallId,
     terminalId,
+    // Read at each purge: the technician console sets it.
+    undeliveredRetentionDays: () => hallSettings.get().timeouts.personalDataRetentionDays,
     timeZone: config.timeZone,
     // Read at each deadline: holidays are edited in the technician console.
     get calendar() {
@@ -225,6 +243,16 @@ export async function buildServices(options: HostOptions) {
   });
 
   const pairing = new Pairing({ db, clock });
+  // The LAN listener's TLS: the hall's own CA, created at the first boot with the LAN on, kept in
+  // the data folder (keys 0600), and a server certificate for this machine's names, renewed when due.
+  const lanTls = config.lan.enabled
+    ? new TlsIdentityStore({
+        dir: options.secretFile ? join(dirname(options.secretFile), 'lan-tls') : null,
+        hallId: config.hallId,
+        names: () => currentServerNames(config.lan.names),
+      })
+    : null;
+  const lanIdentity = lanTls ? await lanTls.current(clock.now()) : null;
   /** The technician console's log lines: the last 2,000 (≤ 1 MB), masked, in memory only. */
   const logs = new LogRing({ maxEntries: 2000, maxBytes: 1_000_000 });
   // What the route handlers call: the rules, transactions and audit rows live in these services.
@@ -246,6 +274,7 @@ export async function buildServices(options: HostOptions) {
     firstSupervisor,
     link,
     ownQueueKeyer,
+    matchingKey,
     identity,
     kioskSeat,
     devices,
@@ -265,6 +294,8 @@ export async function buildServices(options: HostOptions) {
     sync,
     hallId,
     pairing,
+    lanTls,
+    lanIdentity,
     logs,
     accounts,
     auditLog,

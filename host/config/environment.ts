@@ -1,5 +1,6 @@
 import type { DeviceConfig, HostConfig, HostEnvironment } from '../../contracts/config';
 import { DEMO_CENTRAL_TOKEN } from '../../contracts/config';
+import { AppointmentMatchingKey } from '../appointments/matching-key';
 import { ConfigError } from './load-config';
 
 /** A production host found demo values: one line per value, each naming the setting to change. */
@@ -11,16 +12,11 @@ export class DemoValuesError extends ConfigError {
   }
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-function isLoopback(url: URL): boolean {
-  return LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.');
-}
-
 /**
  * The demo values in a configuration and the device table a production hall would otherwise run
- * on without a word: simulated devices, the dev token, plain http to another machine. Empty when
- * there are none. `devices` are the effective ones (the table, seeded from the config file once).
+ * on without a word: simulated devices, the dev token, the demo (or no) appointment matching key.
+ * (Plain http to another machine is refused by the config schema itself, in every environment.) Empty
+ * when there are none. `devices` are the effective ones (the table, seeded from the config file once).
  */
 export function demoValues(config: HostConfig, devices: readonly DeviceConfig[]): string[] {
   const problems: string[] = [];
@@ -32,9 +28,11 @@ export function demoValues(config: HostConfig, devices: readonly DeviceConfig[])
   }
   if (config.centralApi.token === DEMO_CENTRAL_TOKEN)
     problems.push('centralApi.token is the demo token: set the token the central API issued to this hall');
-  const central = new URL(config.centralApi.url);
-  if (central.protocol === 'http:' && !isLoopback(central))
-    problems.push(`centralApi.url ${central.origin} is plain http to another machine: use https`);
+  const matchingKey = config.centralApi.matchingKey;
+  if (matchingKey === undefined)
+    problems.push('centralApi.matchingKey is not set: set the appointment matching key the central API issued to this hall');
+  else if (matchingKey === AppointmentMatchingKey.demo(config.hallId).toBase64Url())
+    problems.push('centralApi.matchingKey is the demo key: set the appointment matching key the central API issued to this hall');
   return problems;
 }
 

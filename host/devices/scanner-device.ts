@@ -7,7 +7,7 @@ import type { EventBus } from '../events/event-bus';
 import { type DeviceHandle, HealthTracker, unsupported } from './device-handle';
 import { createDeviceTransport } from './transport-factory';
 
-/** A QR/barcode scanner (appointment codes, case numbers): each scan becomes a `scanner.scanned` event. */
+/** A QR/barcode scanner (appointment codes, case numbers): each scan becomes a `scanner.read` event for everyone and a `scanner.scanned` one for the kiosk page. */
 export class ScannerDevice implements DeviceHandle {
   readonly simulated: boolean;
   readonly simulator: ScannerSimulator | undefined;
@@ -39,9 +39,12 @@ export class ScannerDevice implements DeviceHandle {
           ? HidPosScanner.forDevice(t.vendorId, t.productId)
           : new HidPosScanner(transport)
         : new SerialLineScanner(transport, { terminator: options.terminator });
-    this.scanner.on('scan', (code: string) =>
-      deps.bus.publish({ type: 'scanner.scanned', deviceId: config.id, code: code.slice(0, 512) }),
-    );
+    this.scanner.on('scan', (code: string) => {
+      // The code reaches only the kiosk page holding the seat (host/api/routes-events.ts);
+      // everyone else hears that a code was read, not what it was.
+      deps.bus.publish({ type: 'scanner.read', deviceId: config.id, length: code.length });
+      deps.bus.publish({ type: 'scanner.scanned', deviceId: config.id, code: code.slice(0, 512) });
+    });
     // Garbage on the line is dropped by the scanner driver; health counts it (the state stays).
     this.scanner.on('dropped', (d) => {
       this.dropped += 1;

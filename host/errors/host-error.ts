@@ -48,10 +48,17 @@ const STATUS: Record<ApiErrorCode, number> = {
   pairing_invalid: 401,
   // The LAN API is on and this client presented no live terminal token.
   terminal_unpaired: 401,
+  // The terminal's token ran out (unused 30 days, or 90 days old): a technician pairs it again.
+  terminal_expired: 401,
+  // A paired terminal (or this machine's page) calling an operation its kind is not declared for
+  // (contracts/api access): a hall TV filing a case, a counter PC reading the card on the reader.
+  terminal_forbidden: 403,
   // A secondary kiosk (hallUrl set): the hall host did not answer, or refused this terminal's
   // token (revoked, or never paired); and a queue action this terminal leaves to the hall.
   hall_unreachable: 503,
   hall_unpaired: 503,
+  // Pairing over https: the hall's reply named another CA than the connection presented (a man in the middle?).
+  hall_untrusted: 502,
   served_by_hall: 409,
   // The host cannot render speech (espeak-ng missing or failing): the display uses its own voice or stays silent.
   voice_unavailable: 503,
@@ -61,9 +68,12 @@ const STATUS: Record<ApiErrorCode, number> = {
   // The database refused a write (disk full, read-only, I/O error); the failed write was rolled
   // back whole. details.state says which (contracts/health.ts StorageState); GET /health shows it too.
   storage_unavailable: 503,
-  // Another kiosk page on this host holds the kiosk (host/identity/kiosk-seat.ts): this one may
-  // not end or read the citizen's visit.
-  kiosk_seat_taken: 409,
+  // The citizen's card belongs to another kiosk page on this host (host/identity/kiosk-seat.ts):
+  // this one may not read, act for or end the citizen's visit.
+  kiosk_seat_taken: 403,
+  // The update feed (terminal settings updates.url) decides what program this machine installs:
+  // it changes only at the machine itself, in the Electron shell's own window.
+  update_feed_local_only: 403,
   internal: 500,
 };
 

@@ -1,8 +1,9 @@
 import { operationUrl, parseReply, type Operation, type OperationInput, type OperationReply } from '../../contracts/api';
 import { ApiError } from '../../contracts/errors';
 import { HostError } from '../errors/host-error';
+import { readBoundedJson, ReplyTooLargeError } from '../net/read-bounded';
 
-/** The header a paired host terminal presents (host/lan/lan-guard.ts reads it). */
+/** The header a paired host terminal presents (host/lan/caller.ts reads it). */
 const TERMINAL_HEADER = 'x-terminal-token';
 
 export interface HallClientOptions {
@@ -12,6 +13,13 @@ export interface HallClientOptions {
   timeoutMs: number;
   fetch?: typeof fetch;
 }
+
+/**
+ * The most a hall reply may hold (host/net/read-bounded.ts). The largest relayed replies (the
+ * services with their waiting counts, a ticket) are a few KiB; a hall sending more is broken or
+ * hostile, and the kiosk must not hold it in memory.
+ */
+export const HALL_REPLY_LIMIT = 2 * 1024 * 1024;
 
 /** The hall refused this terminal's token: revoked, or paired with another hall's database. */
 export const isUnpaired = (error: unknown) => error instanceof HostError && error.code === 'hall_unpaired';
@@ -43,10 +51,17 @@ export class HallClient {
     } catch {
       throw new HostError('hall_unreachable', '大厅主机暂时无法连接，请稍后再试');
     }
-    const payload: unknown = await response.json().catch(() => undefined);
+    const payload = await readBoundedJson(response, HALL_REPLY_LIMIT).catch((error: unknown) => {
+      if (error instanceof ReplyTooLargeError) throw new HostError('hall_unreachable', '大厅主机的回复过大，已中断');
+      return undefined;
+    });
     if (!response.ok) {
       const failure = ApiError.safeParse(payload);
-      if (failure.success && failure.data.error.code === 'terminal_unpaired') {
+      // Unknown, revoked or expired: the pairing is dead either way, a technician pairs again.
+      if (
+        failure.success &&
+        (failure.data.error.code === 'terminal_unpaired' || failure.data.error.code === 'terminal_expired')
+      ) {
         throw new HostError('hall_unpaired', '本终端未与大厅主机配对（或已被撤销），请技术人员重新配对');
       }
       if (failure.success) throw new HostError(failure.data.error.code, failure.data.error.message, failure.data.error.details);

@@ -10,7 +10,9 @@ import type { EventBus, NewHallEvent } from '../events/event-bus';
 import { IdentityKeyer } from '../identity/identity-key';
 import type { TerminalSettingsStore } from '../settings/terminal-settings';
 import { HallClient, isUnpaired, isUnreachable } from './hall-client';
-import { readLinkCredentials, writeLinkCredentials, type LinkCredentials } from './link-credentials';
+import { FirstContact, pinnedFetch, pinnedTls } from './hall-trust';
+import { certificateFingerprint } from '../lan/fingerprint';
+import { readLinkCredentials, tokenDue, writeLinkCredentials, type LinkCredentials } from './link-credentials';
 
 /** The hall's events a secondary kiosk shows as its own: the queue's, not the hall's devices or cards. */
 const RELAYED = new Set<HallEvent['type']>([
@@ -31,6 +33,9 @@ const RELAYED = new Set<HallEvent['type']>([
 ]);
 
 /** Reconnect delays: quick at first (a hall host restart takes seconds), never beyond 10 s. */
+/** The largest event message taken from the hall: an event is under 1 KiB (queue.counts lists the services). */
+const HALL_EVENT_LIMIT = 256 * 1024;
+
 const RETRY_MS = [250, 500, 1_000, 2_000, 5_000, 10_000];
 
 export interface HallLinkOptions {
@@ -57,7 +62,10 @@ export class HallLink {
   private attempt = 0;
   private cursor: { bootId: string; seq: number } | null = null;
   private stopped = true;
+  private rotating = false;
   private readonly unsubscribe: () => void;
+  /** The pinned fetch of the current credentials (kept: its connections are reused). */
+  private pinned: { caPem: string; fetch: typeof fetch } | null = null;
 
   constructor(private readonly o: HallLinkOptions) {
     this.credentials = readLinkCredentials(o.db);
@@ -88,7 +96,21 @@ export class HallLink {
     const url = this.hallUrl();
     if (url === null) throw new HostError('invalid_state', '本机就是大厅主机');
     if (this.credentials === null) throw new HostError('hall_unpaired', '本终端尚未与大厅主机配对，请技术人员配对');
-    return new HallClient({ baseUrl: url, token: this.credentials.token, timeoutMs: this.o.timeoutMs ?? 5_000 });
+    return new HallClient({
+      baseUrl: url,
+      token: this.credentials.token,
+      timeoutMs: this.o.timeoutMs ?? 5_000,
+      ...this.fetchFor(url, this.credentials),
+    });
+  }
+
+  /** Over https, the fetch pinned to the hall's CA; a pairing that pinned none must be done again. */
+  private fetchFor(url: string, credentials: LinkCredentials): { fetch?: typeof fetch } {
+    if (!url.startsWith('https:')) return {};
+    const caPem = credentials.caCertificate;
+    if (caPem === null) throw new HostError('hall_unpaired', '本终端与大厅主机的配对没有记录大厅证书，请技术人员重新配对');
+    if (this.pinned?.caPem !== caPem) this.pinned = { caPem, fetch: pinnedFetch(caPem) };
+    return { fetch: this.pinned.fetch };
   }
 
   /**
@@ -96,9 +118,13 @@ export class HallLink {
    * offline (the event stream will notice the return), a refused token marks it unpaired.
    */
   async call<T>(action: (client: HallClient) => Promise<T>): Promise<T> {
+    this.rotateIfDue();
+    const used = this.credentials?.token;
     try {
       return await action(this.client());
     } catch (error) {
+      // Sent with the token a rotation replaced meanwhile: the hall refused the old one, not us.
+      if (isUnpaired(error) && this.credentials !== null && this.credentials.token !== used) return action(this.client());
       if (isUnreachable(error)) {
         // The event stream may not have noticed yet: drop it, and the next hello says online again.
         this.setState('offline', (error as Error).message);
@@ -110,21 +136,71 @@ export class HallLink {
     }
   }
 
+  /**
+   * Exchanges the terminal token with the hall once it is a week old (the hall lets an unused token
+   * die after 30 days and any after 90). In the background of a call: the kiosk never waits for it;
+   * an unreachable hall is asked again at the next call.
+   */
+  private rotateIfDue(): void {
+    const credentials = this.credentials;
+    if (credentials === null || this.rotating || !tokenDue(credentials, this.o.clock.now())) return;
+    this.rotating = true;
+    const client = new HallClient({
+      baseUrl: credentials.hallUrl,
+      token: credentials.token,
+      timeoutMs: this.o.timeoutMs ?? 5_000,
+    });
+    void client
+      .call(operations.rotateTerminalToken, {})
+      .then((rotated) => {
+        // Re-targeted or forgotten while it was under way: the new token belongs to nobody here.
+        if (this.credentials?.token !== credentials.token) return;
+        const now = this.o.clock.now().toISOString();
+        const next: LinkCredentials = { ...credentials, token: rotated.token, tokenIssuedAt: now };
+        this.o.db.transaction(() => {
+          writeLinkCredentials(this.o.db, next, now);
+          audit(this.o.db, this.o.clock, 'hall_link.token_rotated', { details: { terminalId: credentials.terminalId } });
+        })();
+        this.credentials = next;
+      })
+      .catch((error: unknown) => {
+        if (isUnpaired(error) && this.credentials?.token === credentials.token) this.forget('revoked');
+      })
+      .finally(() => {
+        this.rotating = false;
+      });
+  }
+
   /** Claims the hall's one-time code; the token and the hall's queue key are kept for good. */
   async pair(code: string, staffId: number): Promise<HallLinkStatus> {
     const url = this.hallUrl();
     if (url === null) throw new HostError('invalid_state', '请先在本机设置中填写大厅主机地址');
-    const client = new HallClient({ baseUrl: url, token: null, timeoutMs: this.o.timeoutMs ?? 5_000 });
+    // Over https the hall cannot be verified yet: only the claim goes over this first contact,
+    // and its reply must name the CA the connection presented.
+    const contact = url.startsWith('https:') ? new FirstContact() : null;
+    const client = new HallClient({
+      baseUrl: url,
+      token: null,
+      timeoutMs: this.o.timeoutMs ?? 5_000,
+      ...(contact ? { fetch: contact.fetch } : {}),
+    });
     const claimed = await client.call(operations.claimPairing, {
       body: { code, name: this.o.settings.get().name, kind: 'host' },
     });
     if (!claimed.hall) throw new HostError('hall_unreachable', '该地址不是大厅主机（配对回复缺少大厅信息）');
+    const caCertificate = contact ? contact.caMatching(claimed.caFingerprint ?? '') : null;
+    if (contact && caCertificate === null) {
+      this.o.log?.warn(`pairing refused: the certificate presented at ${url} is not the one the hall named`);
+      throw new HostError('hall_untrusted', '大厅主机的证书与配对回复不符（可能被中间人冒充），配对未完成');
+    }
     const credentials: LinkCredentials = {
       hallUrl: url,
       terminalId: claimed.terminalId,
       token: claimed.token,
       hall: claimed.hall,
       pairedAt: this.o.clock.now().toISOString(),
+      caCertificate,
+      tokenIssuedAt: this.o.clock.now().toISOString(),
     };
     this.o.db.transaction(() => {
       writeLinkCredentials(this.o.db, credentials, this.o.clock.now().toISOString());
@@ -149,6 +225,12 @@ export class HallLink {
     this.closeSocket();
   }
 
+  /** The fingerprint of the pinned hall CA, for the technician to compare with the hall's console. */
+  private pinnedFingerprint(): string | null {
+    const caPem = this.credentials?.caCertificate ?? null;
+    return caPem === null ? null : certificateFingerprint(caPem);
+  }
+
   // ── connection ─────────────────────────────────────────────────────────
 
   private hallUrl(): string | null {
@@ -164,6 +246,7 @@ export class HallLink {
       hallName: this.credentials?.hall.hallName ?? null,
       since: this.o.clock.now().toISOString(),
       lastError: null,
+      caFingerprint: this.pinnedFingerprint(),
     };
   }
 
@@ -175,7 +258,7 @@ export class HallLink {
     this.reconnectNow();
   }
 
-  private forget(why: 'revoked' | 're-targeted'): void {
+  private forget(why: 'revoked' | 're-targeted' | 'unpinned'): void {
     if (this.credentials === null) return;
     this.credentials = null;
     this.o.db.transaction(() => {
@@ -183,7 +266,10 @@ export class HallLink {
       audit(this.o.db, this.o.clock, 'hall_link.forgotten', { details: { why } });
     })();
     this.closeSocket();
-    this.setState(this.hallUrl() === null ? 'hall' : 'unpaired', why === 'revoked' ? '大厅主机拒绝了本终端的凭证' : null);
+    const reason = { revoked: '大厅主机拒绝了本终端的凭证', unpinned: '配对没有记录大厅证书，请重新配对', 're-targeted': null }[
+      why
+    ];
+    this.setState(this.hallUrl() === null ? 'hall' : 'unpaired', reason);
   }
 
   private reconnectNow(): void {
@@ -206,14 +292,24 @@ export class HallLink {
       target.searchParams.set('since', String(this.cursor.seq));
       target.searchParams.set('bootId', this.cursor.bootId);
     }
-    const socket = new WebSocket(target, { headers: { 'x-terminal-token': credentials.token }, handshakeTimeout: 5_000 });
+    const tls = target.protocol === 'wss:' && credentials.caCertificate !== null ? pinnedTls(credentials.caCertificate) : null;
+    if (target.protocol === 'wss:' && tls === null) return this.forget('unpinned');
+    const socket = new WebSocket(target, {
+      headers: { 'x-terminal-token': credentials.token },
+      handshakeTimeout: 5_000,
+      // One event is a few hundred bytes; ws would otherwise buffer up to 100 MiB of a message
+      // before we see it. Past this the socket closes (1009) and the link reconnects.
+      maxPayload: HALL_EVENT_LIMIT,
+      ...(tls ?? {}),
+    });
     this.socket = socket;
     socket.on('message', (data) => {
       if (this.socket === socket) this.onMessage(String(data));
     });
     socket.on('unexpected-response', (_req, res) => {
-      // 401: the hall does not know this token (revoked): stop, a technician must pair again.
-      if (res.statusCode === 401) this.forget('revoked');
+      // 401: the hall does not know this token (revoked, expired): stop, a technician must pair
+      // again. Unless a rotation replaced it meanwhile: then the retry connects with the new one.
+      if (res.statusCode === 401 && this.credentials?.token === credentials.token) this.forget('revoked');
       socket.terminate();
     });
     socket.on('error', () => undefined); // 'close' follows and schedules the retry.
@@ -238,6 +334,7 @@ export class HallLink {
       const restarted = this.cursor !== null && this.cursor.bootId !== message.bootId;
       if (this.cursor === null || restarted) this.cursor = { bootId: message.bootId, seq: message.seq };
       this.attempt = 0;
+      this.rotateIfDue();
       // Online (again): screens re-read the queue, whatever they missed.
       this.setState('online', null, true);
       return;
@@ -279,6 +376,7 @@ export class HallLink {
       hallName: this.credentials?.hall.hallName ?? null,
       since: changed ? this.o.clock.now().toISOString() : this.status.since,
       lastError: state === 'online' || state === 'hall' ? null : (lastError ?? this.status.lastError),
+      caFingerprint: this.pinnedFingerprint(),
     };
     if (changed || announce) {
       if (changed) this.o.log?.info(`hall link: ${state}`);

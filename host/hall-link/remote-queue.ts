@@ -2,7 +2,7 @@ import { operations } from '../../contracts/api';
 import type { CheckInRequest, CheckInResponse } from '../../contracts/appointments';
 import type { QueueCaller } from '../../contracts/hall-link';
 import type { IssueTicketResponse, Ticket } from '../../contracts/queue';
-import { appointmentIdHash } from '../appointments/appointment-book';
+import { AppointmentMatchingKey } from '../appointments/matching-key';
 import { HostError } from '../errors/host-error';
 import type { IdentitySessions } from '../identity/identity-sessions';
 import { mayReprint, type TicketPrinting } from '../printing/ticket-printing';
@@ -85,8 +85,14 @@ export class RemoteQueue {
     const caller = this.o.identity.queueCaller();
     const hall = this.o.link.hallIdentity();
     if (hall === null) throw new HostError('hall_unpaired', '本终端尚未与大厅主机配对，请技术人员配对');
-    // Hashes only leave this kiosk: the booking's (as the central API computes it) and the queue's.
-    const holder = card !== null && caller !== null ? { idHash: appointmentIdHash(hall.hallId, card.idNumber), caller } : null;
+    // Keyed hashes only leave this kiosk: the booking's tag (as the central API computes it) and the queue's key.
+    let holder: { idTag: string; caller: NonNullable<typeof caller> } | null = null;
+    if (card !== null && caller !== null && hall.matchingKey !== undefined) {
+      holder = { idTag: AppointmentMatchingKey.fromBase64Url(hall.matchingKey).tagOf(card.idNumber), caller };
+    } else if (request.by === 'card' && card !== null && hall.matchingKey === undefined) {
+      // Paired before bookings were tagged with a key: the booking code still works.
+      throw new HostError('hall_unpaired', '本终端需重新与大厅主机配对后才能刷证签到，请扫描预约码或联系技术人员');
+    }
     const answer = await this.o.link.call((client) => client.call(operations.terminalCheckIn, { body: { request, holder } }));
     const printedBefore = answer.alreadyCheckedIn && answer.ticket.printStatus === 'printed';
     const printed = printedBefore ? answer : { ...answer, ...(await this.printAndReport(answer)) };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CardKind, IdentityView } from '../../contracts/identity';
+import { ageBandOf, type CardKind, type IdentityView } from '../../contracts/identity';
 import { maskIdNumber, maskName } from '../../hardware/idcard';
 import { ageOn, type Clock, localDate } from '../clock/clock';
 import type { EventBus } from '../events/event-bus';
@@ -22,6 +22,8 @@ interface ActiveSession {
   id: string;
   card: CitizenCard;
   readAt: Date;
+  /** The kiosk page that held the seat when the card was read: only it may act for the citizen. */
+  page: string | null;
 }
 
 /**
@@ -52,12 +54,14 @@ export class IdentitySessions {
        */
       queueKeyer?: () => IdentityKeyer;
       maxAgeMs: number;
+      /** The kiosk page holding the seat now (host/identity/kiosk-seat.ts); the card is bound to it. */
+      seatHolder?: () => string | null;
     },
   ) {}
 
   begin(card: CitizenCard): IdentityView {
     this.end();
-    const session: ActiveSession = { id: randomUUID(), card, readAt: this.o.clock.now() };
+    const session: ActiveSession = { id: randomUUID(), card, readAt: this.o.clock.now(), page: this.o.seatHolder?.() ?? null };
     this.active = session;
     this.onReader = true;
     this.expiry = setTimeout(() => this.end(), this.o.maxAgeMs);
@@ -74,6 +78,20 @@ export class IdentitySessions {
     this.active = null;
     session.card = { kind: session.card.kind, name: '', idNumber: '', birthDate: '', gender: '', address: '' };
     this.o.bus.publish({ type: 'identity.ended', sessionId: session.id, cardOnReader: this.onReader });
+  }
+
+  /**
+   * The kiosk seat passed from page `from` (closed, reloaded, crashed) to `to` (the next page in
+   * line, or none yet): a card bound to `from` follows the seat, as the kiosk's visit does. Until
+   * then no other page may act for the citizen.
+   */
+  seatPassed(from: string, to: string | null): void {
+    if (this.active?.page === from) this.active.page = to;
+  }
+
+  /** The kiosk page the current card is bound to; null without a card or when none held the seat at its reading. */
+  boundPage(): string | null {
+    return this.active?.page ?? null;
   }
 
   /** The reader no longer has the card (taken off, or the reader is gone): the visit, if any, ends. */
@@ -118,7 +136,12 @@ export class IdentitySessions {
     const session = this.active;
     if (!session) return null;
     const keyer = this.o.queueKeyer?.() ?? this.o.keyer;
-    return { key: keyer.keyOf(session.card.idNumber), age: this.toView(session).age };
+    return { key: keyer.keyOf(session.card.idNumber), age: this.ageOf(session) };
+  }
+
+  /** Whole years on the hall's local date: the queue's elder rule needs it, the renderer never sees it. */
+  private ageOf(s: ActiveSession): number {
+    return ageOn(s.card.birthDate, localDate(this.o.clock.now(), this.o.timeZone));
   }
 
   private toView(s: ActiveSession): IdentityView {
@@ -127,7 +150,7 @@ export class IdentitySessions {
       maskedName: maskName(s.card.name),
       maskedIdNumber: maskIdNumber(s.card.idNumber),
       cardKind: s.card.kind,
-      age: ageOn(s.card.birthDate, localDate(this.o.clock.now(), this.o.timeZone)),
+      ageBand: ageBandOf(this.ageOf(s)),
       readAt: s.readAt.toISOString(),
     };
   }

@@ -12,6 +12,22 @@
 export class KioskSeat {
   private readonly members: { pageId: string; notify: (granted: boolean) => void }[] = [];
   private holder: string | null = null;
+  private readonly vacatedListeners: ((pageId: string) => void)[] = [];
+
+  /** `listener` hears each page that stops holding the seat (its last connection closed), once the next holds it. */
+  onVacated(listener: (pageId: string) => void): void {
+    this.vacatedListeners.push(listener);
+  }
+
+  /** The kiosk page holding the seat, or null when no kiosk page is open. */
+  holderPage(): string | null {
+    return this.holder;
+  }
+
+  /** Whether another page than `pageId` holds the seat (no page naming itself holds nothing). */
+  heldByOther(pageId: string | undefined): boolean {
+    return pageId !== undefined && this.holder !== null && this.holder !== pageId;
+  }
 
   /** A kiosk page's connection joins; `notify` hears whether the page holds the seat, now and on change. Returns leave. */
   join(pageId: string, notify: (granted: boolean) => void): () => void {
@@ -26,15 +42,8 @@ export class KioskSeat {
       this.members.splice(this.members.indexOf(member), 1);
       if (this.holder !== pageId || this.members.some((m) => m.pageId === pageId)) return;
       this.holder = this.members[0]?.pageId ?? null;
+      for (const listener of this.vacatedListeners) listener(pageId);
       for (const m of this.members) if (m.pageId === this.holder) m.notify(true);
     };
-  }
-
-  /**
-   * Whether a request from this kiosk page must leave the citizen alone: another page holds the
-   * seat. Requests that name no page (the shell, scripts, tests) are not kiosk pages.
-   */
-  heldByOther(pageId: string | undefined): boolean {
-    return pageId !== undefined && this.holder !== null && this.holder !== pageId;
   }
 }

@@ -1,49 +1,28 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { operationPath, operations } from '../../contracts/api';
+import { API_PREFIX } from '../../contracts/api';
 import { HostError } from '../errors/host-error';
-import type { Pairing } from './pairing';
+import { callerOf } from './caller';
 
-/** Cookie that carries a paired browser's token (WebSockets cannot send headers). */
-export const TERMINAL_COOKIE = 'hk_terminal';
-export const TERMINAL_HEADER = 'x-terminal-token';
+export { isLoopback, TERMINAL_COOKIE, TERMINAL_HEADER, terminalToken } from './caller';
 
-export function isLoopback(ip: string): boolean {
-  return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1' || ip.startsWith('127.');
-}
-
-function cookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
-}
-
-export function terminalToken(req: FastifyRequest): string | undefined {
-  const header = req.headers[TERMINAL_HEADER];
-  if (typeof header === 'string' && header.length > 0) return header;
-  return cookie(req.headers.cookie, TERMINAL_COOKIE);
-}
-
-/** What an unpaired LAN client may reach: the pairing page (and its assets) and the claim itself. */
-function openToUnpaired(req: FastifyRequest): boolean {
+/** The renderer's pages an unpaired LAN client may load: the pairing page and its assets. */
+function openPage(req: FastifyRequest): boolean {
   const path = req.url.split('?')[0] ?? '';
-  if (req.method === operations.claimPairing.method && path === operationPath(operations.claimPairing)) return true;
-  if (req.method !== 'GET') return false;
-  return path === '/pair' || path.startsWith('/assets/');
+  return req.method === 'GET' && (path === '/pair' || path.startsWith('/assets/'));
 }
 
 /**
- * With the LAN API on, every request that does not come from this machine must carry a paired
- * terminal's token (header or cookie); staff sign-in on top of it still decides what a person
- * may do. The machine itself (the kiosk's own screen) is trusted as before.
+ * With the LAN API on, a client that is neither this machine nor a paired terminal reaches only
+ * the pairing page (its assets) and the API operations declared for `anyone` (the claim of a
+ * code): the route guards decide the API (host/api/route.ts), this guard the pages. It grants
+ * nothing: a paired terminal gets from each operation only what the route table declares for
+ * its kind.
  */
-export function installLanGuard(app: FastifyInstance, pairing: Pairing): void {
+export function installLanGuard(app: FastifyInstance): void {
   app.addHook('onRequest', async (req) => {
-    if (isLoopback(req.ip) || openToUnpaired(req)) return;
-    const token = terminalToken(req);
-    if (token === undefined || pairing.verify(token) === undefined) {
-      throw new HostError('terminal_unpaired', '此终端尚未与大厅配对');
-    }
+    const caller = callerOf(req);
+    if (caller.terminal !== 'unpaired' || openPage(req) || req.url.startsWith(`${API_PREFIX}/`)) return;
+    if (caller.expired) throw new HostError('terminal_expired', '此终端的配对已过期，请技术人员重新配对');
+    throw new HostError('terminal_unpaired', '此终端尚未与大厅配对');
   });
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SHELL_HEADER } from '../../contracts/shell-channels';
 import { bearerToken } from '../api/auth-guard';
 import { HostError } from '../errors/host-error';
-import { isLoopback, terminalToken } from './lan-guard';
+import { isLoopback, terminalToken } from './caller';
 
 export { SHELL_HEADER };
 
@@ -24,6 +24,17 @@ export function sameToken(given: string, expected: string): boolean {
 }
 
 /**
+ * Whether the request comes from this machine's own Electron shell: loopback, with the per-boot
+ * header only the shell's session sends. A staff or terminal token is not enough (another program
+ * of this machine, or a LAN browser, can hold one). False when no shell started this host.
+ */
+export function fromOwnShell(req: FastifyRequest, token: string | undefined): boolean {
+  if (token === undefined || !isLoopback(req.ip)) return false;
+  const header = req.headers[SHELL_HEADER];
+  return typeof header === 'string' && header.length > 0 && sameToken(header, token);
+}
+
+/**
  * Whether a request may reach the host when it runs under the Electron shell. Requests from
  * other machines are the LAN guard's business (it stays in force); requests from this machine
  * must come from the shell's own window (its header), or carry a staff session or a paired
@@ -31,9 +42,7 @@ export function sameToken(given: string, expected: string): boolean {
  * (read a card session, issue tickets) by talking to 127.0.0.1.
  */
 export function shellRequestAllowed(req: FastifyRequest, options: ShellGuardOptions): boolean {
-  if (!isLoopback(req.ip)) return true;
-  const header = req.headers[SHELL_HEADER];
-  if (typeof header === 'string' && header.length > 0 && sameToken(header, options.token)) return true;
+  if (!isLoopback(req.ip) || fromOwnShell(req, options.token)) return true;
   const staff = bearerToken(req);
   if (staff !== null && options.isStaffToken(staff)) return true;
   const terminal = terminalToken(req);

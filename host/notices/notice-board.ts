@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffPrincipal } from '../../contracts/auth';
 import type { Notice, NoticesResponse } from '../../contracts/central-api';
-import type { HallNotice, HallNoticeRecord, HallNotices, PublishNoticeRequest } from '../../contracts/notices';
+import type { HallNotice, HallNoticeRecord, HallNoticeRecords, HallNotices, PublishNoticeRequest } from '../../contracts/notices';
+import { pageOf, type PageQuery } from '../../contracts/page';
 import type { Db } from '../../db/open';
 import {
   allNotices,
+  allNoticesPage,
   currentNotices,
   insertLocalNotice,
   lastNoticePull,
@@ -78,6 +80,12 @@ export class NoticeBoard {
   /** Every notice, past, future and withdrawn ones too: the supervisor's list. */
   all(): HallNoticeRecord[] {
     return allNotices(this.o.db).map(toRecord);
+  }
+
+  /** One page of every notice, newest first (the supervisors' list route: never the whole table). */
+  page(page: PageQuery): HallNoticeRecords {
+    const { rows, next } = pageOf(allNoticesPage(this.o.db, { limit: page.limit + 1, offset: page.offset }), page);
+    return { notices: rows.map(toRecord), next };
   }
 
   /**

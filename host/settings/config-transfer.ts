@@ -6,9 +6,11 @@ import {
   type ExportedStaff,
   type HallSection,
   type ImportChanges,
+  type ConfigExportFile,
   type ImportResult,
 } from '../../contracts/config-transfer';
 import type { HallSettingsIssue } from '../../contracts/hall-settings';
+import type { TerminalSettings } from '../../contracts/terminal-settings';
 import type { Db } from '../../db/open';
 import { deleteDevice, upsertDevice } from '../../db/repositories/devices';
 import { insertStaff, listStaff, updateStaff, type StaffRow } from '../../db/repositories/staff';
@@ -44,7 +46,7 @@ export interface ConfigTransferDeps {
 export class ConfigTransfer {
   constructor(private readonly d: ConfigTransferDeps) {}
 
-  export(): ConfigExport {
+  export(): ConfigExportFile {
     return {
       format: CONFIG_EXPORT_FORMAT,
       version: 1,
@@ -94,8 +96,14 @@ export class ConfigTransfer {
     })();
     this.d.hall.announce(file.hall);
     await this.d.devices.reload();
-    if (before.terminalChanged) this.d.terminal.update(file.terminal, actor.id);
+    // The file never carries the update feed: this machine keeps its own.
+    if (before.terminalChanged) this.d.terminal.update(this.withOwnFeed(file), { staffId: actor.id, atMachine: false });
     return { ...before, applied: true, oneTimePins: pins.map(({ staffNo, pin }) => ({ staffNo, pin })) };
+  }
+
+  /** The file's terminal settings with this machine's update feed (it changes only at the machine). */
+  private withOwnFeed(file: ConfigExport): TerminalSettings {
+    return { ...file.terminal, updates: this.d.terminal.get().updates };
   }
 
   private issues(file: ConfigExport, actor: StaffPrincipal): HallSettingsIssue[] {
@@ -149,7 +157,7 @@ export class ConfigTransfer {
         new Map(file.devices.map((d) => [d.id, d])),
       ),
       staff: staffChanges,
-      terminalChanged: JSON.stringify(this.d.terminal.get()) !== JSON.stringify(file.terminal),
+      terminalChanged: JSON.stringify(this.d.terminal.get()) !== JSON.stringify(this.withOwnFeed(file)),
       oneTimePins: [],
     };
   }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CentralErrorBody, ChangesResponse, CreateCaseResponse } from '../../contracts/central-api';
 import type { CentralErrorCode, CreateCaseRequest } from '../../contracts/central-api';
+import { readBoundedJson, ReplyTooLargeError } from '../net/read-bounded';
 
 export type CentralResult<T> =
   | { ok: true; status: number; body: T }
@@ -35,6 +36,23 @@ function isRetryableStatus(status: number): boolean {
   return status === 401 || status === 403 || status === 408 || status === 429 || status >= 500;
 }
 
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+/**
+ * The most each kind of central reply may hold, read from the wire (host/net/read-bounded.ts).
+ * Each is many times a real reply (an acknowledgement is under 1 KiB, a page of 100 changes
+ * about 30 KiB, a province's catalog a few hundred KiB), and far below what would hurt a kiosk.
+ */
+export const CENTRAL_REPLY_LIMITS = {
+  /** A created case, evaluation or day's figures, and any error body. */
+  ack: 64 * KiB,
+  changes: 1 * MiB,
+  catalog: 4 * MiB,
+  appointments: 4 * MiB,
+  notices: 1 * MiB,
+} as const;
+
 /** Typed client of the central API (contracts/central-api.ts); every reply is validated. */
 export class CentralClient {
   private readonly baseUrl: string;
@@ -49,26 +67,33 @@ export class CentralClient {
 
   /** POST /v1/cases. The same key with the same body answers with the original case. */
   submitCase(idempotencyKey: string, request: CreateCaseRequest): Promise<CentralResult<CreateCaseResponse>> {
-    return this.request('POST', '/v1/cases', CreateCaseResponse, {
-      body: request,
-      headers: { 'idempotency-key': idempotencyKey },
-    });
+    return this.request(
+      'POST',
+      '/v1/cases',
+      CreateCaseResponse,
+      {
+        body: request,
+        headers: { 'idempotency-key': idempotencyKey },
+      },
+      CENTRAL_REPLY_LIMITS.ack,
+    );
   }
 
   /** GET /v1/cases/changes: status changes after `since`, oldest first. */
   changes(since: string, limit = 100): Promise<CentralResult<ChangesResponse>> {
     const query = new URLSearchParams({ since, limit: String(limit) });
-    return this.request('GET', `/v1/cases/changes?${query.toString()}`, ChangesResponse);
+    return this.request('GET', `/v1/cases/changes?${query.toString()}`, ChangesResponse, {}, CENTRAL_REPLY_LIMITS.changes);
   }
 
   private async request<S extends z.ZodType>(
     method: 'GET' | 'POST',
     path: string,
     schema: S,
-    extra: { body?: unknown; headers?: Record<string, string> } = {},
+    extra: { body?: unknown; headers?: Record<string, string> },
+    limitBytes: number,
   ): Promise<CentralResult<z.infer<S>>> {
     const sent = await this.send(method, path, extra);
-    return sent.ok ? this.read(sent.response, schema) : sent;
+    return sent.ok ? this.read(sent.response, schema, limitBytes) : sent;
   }
 
   /** Sends a request with the terminal's token and timeout; a network failure is retryable. */
@@ -95,13 +120,20 @@ export class CentralClient {
     }
   }
 
-  /** Reads a reply: the body parsed with `schema`, or a retryable/permanent failure. */
-  protected async read<S extends z.ZodType>(response: Response, schema: S): Promise<CentralResult<z.infer<S>>> {
+  /**
+   * Reads a reply of at most `limitBytes`: the body parsed with `schema`, or a retryable/permanent
+   * failure. A reply over its cap is retryable like an unreachable server: the outbox entry stays.
+   */
+  protected async read<S extends z.ZodType>(
+    response: Response,
+    schema: S,
+    limitBytes: number,
+  ): Promise<CentralResult<z.infer<S>>> {
     let json: unknown;
     try {
-      json = await response.json();
+      json = await readBoundedJson(response, limitBytes);
     } catch (error) {
-      // A reply cut off mid-body is a network failure; a non-JSON one is treated the same.
+      // A reply cut off mid-body is a network failure; a non-JSON or oversized one is treated the same.
       return {
         ok: false,
         kind: 'retryable',
@@ -140,6 +172,7 @@ export class CentralClient {
 /** Names the failure without its message text, which could quote a URL or a body. */
 function networkMessage(error: unknown): string {
   if (!(error instanceof Error)) return 'network error';
+  if (error instanceof ReplyTooLargeError) return error.message;
   if (error.name === 'TimeoutError') return 'timed out';
   const cause: unknown = error.cause;
   const code = cause !== null && typeof cause === 'object' && 'code' in cause ? String(cause.code) : undefined;

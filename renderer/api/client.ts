@@ -17,6 +17,7 @@ import type { DeviceTestAction } from '../../contracts/devices';
 import type { HallSettingsInput } from '../../contracts/hall-settings';
 import type { LogLevel } from '../../contracts/logs';
 import type { TerminalSettingsInput } from '../../contracts/terminal-settings';
+import type { PageQueryInput } from '../../contracts/page';
 
 /** A failure the host reported with a stable code, or `network` when it could not be reached. */
 export class ApiClientError extends Error {
@@ -48,9 +49,15 @@ export function createApiClient(baseUrl = '') {
   let staffToken: string | null = null;
   /** This kiosk page's random id (kiosk pages only): the host answers a page that is not its kiosk accordingly. */
   let kioskPage: string | null = null;
+  /**
+   * The terminal cookie's exchange while it is under way: the old token dies when the host answers
+   * it, so other requests wait for the new cookie rather than go out with a dying one.
+   */
+  let rotation: Promise<unknown> | null = null;
 
   /** Sends `op` with the parts as given and parses the reply with the schema `op` declares for its status. */
   async function send<O extends Operation>(op: O, request: WireRequest): Promise<OperationReply<O>> {
+    if (rotation !== null && op.name !== operations.rotateTerminalToken.name) await rotation.catch(() => undefined);
     let response: Response;
     const headers: Record<string, string> = {};
     if (request.body !== undefined) headers['content-type'] = 'application/json';
@@ -148,8 +155,23 @@ export function createApiClient(baseUrl = '') {
     simulateScan: (code: string) => call(ops.simulateScan, { body: { code } }),
     claimPairing: (request: ClaimPairingRequest) => call(ops.claimPairing, { body: request }),
     createPairingCode: () => call(ops.createPairingCode, {}),
-    pairingTerminals: () => call(ops.pairingTerminals, {}),
+    /** One page of the paired terminals (contracts/page.ts); `next` says where the next starts. */
+    pairingTerminals: (page: PageQueryInput) => call(ops.pairingTerminals, { query: page }),
+    lanTls: () => call(ops.lanTls, {}),
     revokeTerminal: (id: string) => call(ops.revokeTerminal, { params: { terminalId: id } }),
+    /**
+     * A paired browser exchanges its terminal token (the host sets the new cookie; the old token
+     * dies at once). Requests made meanwhile wait for it.
+     */
+    rotateTerminalToken: async () => {
+      const exchange = call(ops.rotateTerminalToken, {});
+      rotation = exchange;
+      try {
+        return await exchange;
+      } finally {
+        if (rotation === exchange) rotation = null;
+      }
+    },
     // The counter page (staff bearer token): waiting list, chosen call, hold/resume, transfer, evaluation, today's figures.
     waiting: (windowId: number) => call(ops.waiting, { params: { windowId } }),
     callTicket: (windowId: number, ticketId: number) => call(ops.callTicket, { params: { windowId, ticketId } }),
@@ -188,7 +210,8 @@ export function createApiClient(baseUrl = '') {
     hallInfo: () => call(ops.hallInfo, {}),
     hallSettings: () => call(ops.hallSettings, {}),
     saveHallSettings: (settings: HallSettingsInput) => call(ops.saveHallSettings, { body: settings }),
-    staffAccounts: () => call(ops.staffAccounts, {}),
+    /** One page of the staff accounts (contracts/page.ts); `next` says where the next starts. */
+    staffAccounts: (page: PageQueryInput) => call(ops.staffAccounts, { query: page }),
     createStaff: (request: CreateStaffRequest) => call(ops.createStaff, { body: request }),
     updateStaff: (id: number, patch: UpdateStaffRequest) => call(ops.updateStaff, { params: { id }, body: patch }),
     resetStaffPin: (id: number) => call(ops.resetStaffPin, { params: { id } }),

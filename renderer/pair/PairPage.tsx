@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { BrowserTerminalKind } from '../../contracts/pairing';
 import { useTranslation } from 'react-i18next';
 import { ApiClientError } from '../api/client';
 import { useApi } from '../api/context';
@@ -7,15 +8,20 @@ import './PairPage.css';
 
 const KNOWN = ['pairing_invalid', 'locked_out', 'invalid_request', 'network'];
 
+/** Where each kind of terminal goes once paired (a rating pad has no page of its own yet). */
+const START_PAGE: Record<BrowserTerminalKind, string | null> = { counter: '/counter', display: '/display', evaluator: null };
+
 /**
- * /pair: a browser on the hall LAN (a counter PC, a screen's player) claims a code a technician
- * created; the host answers with an HttpOnly cookie that opens the rest of the API to it.
+ * /pair: a browser on the hall LAN (a counter PC, a screen's player, a rating pad) says what it is
+ * and claims a code a technician created; the host answers with an HttpOnly cookie that opens to
+ * it what its kind may do (a hall TV reads the board only).
  */
 export function PairPage() {
   const api = useApi();
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
+  const [kind, setKind] = useState<BrowserTerminalKind>('counter');
   const [state, setState] = useState<'idle' | 'working' | 'done'>('idle');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -24,7 +30,7 @@ export function PairPage() {
     setProblem(null);
     setState('working');
     try {
-      await api.claimPairing({ code: code.trim(), name: name.trim(), kind: 'browser' });
+      await api.claimPairing({ code: code.trim(), name: name.trim(), kind });
       setState('done');
     } catch (e) {
       const found = e instanceof ApiClientError ? e.code : 'generic';
@@ -42,10 +48,11 @@ export function PairPage() {
       {state === 'done' ? (
         <section aria-live="polite">
           <p className="pair-done">{t('pair.done')}</p>
-          <p className="pair-links">
-            <a href="/counter">{t('pair.goCounter')}</a>
-            <a href="/display">{t('pair.goDisplay')}</a>
-          </p>
+          {START_PAGE[kind] !== null && (
+            <p className="pair-links">
+              <a href={START_PAGE[kind]}>{t(`pair.go.${kind}`)}</a>
+            </p>
+          )}
         </section>
       ) : (
         <form onSubmit={(e) => void submit(e)}>
@@ -71,6 +78,15 @@ export function PairPage() {
               required
             />
           </label>
+          <fieldset className="pair-kind">
+            <legend>{t('pair.kind')}</legend>
+            {BrowserTerminalKind.options.map((option) => (
+              <label key={option}>
+                <input type="radio" name="kind" value={option} checked={kind === option} onChange={() => setKind(option)} />
+                {t(`pair.kinds.${option}`)}
+              </label>
+            ))}
+          </fieldset>
           {problem && (
             <p className="error" role="alert">
               {problem}

@@ -12,8 +12,9 @@ export const pairMessages: AreaMessages = {
       submit: '配对',
       working: '正在配对…',
       done: '配对成功。本浏览器已获准访问大厅主机。',
-      goCounter: '打开窗口叫号',
-      goDisplay: '打开大厅显示屏',
+      kind: '本终端是',
+      kinds: { counter: '窗口电脑（叫号）', display: '大厅显示屏', evaluator: '窗口评价器' },
+      go: { counter: '打开窗口叫号', display: '打开大厅显示屏' },
       errors: {
         pairing_invalid: '配对码无效或已过期，请重新生成。',
         locked_out: '尝试次数过多，请一分钟后再试。',
@@ -34,8 +35,9 @@ export const pairMessages: AreaMessages = {
       submit: 'Pair',
       working: 'Pairing…',
       done: 'Paired. This browser may now use the hall host.',
-      goCounter: 'Open the counter',
-      goDisplay: 'Open the hall display',
+      kind: 'This terminal is',
+      kinds: { counter: 'A window PC (calling)', display: 'A hall display', evaluator: 'A window rating pad' },
+      go: { counter: 'Open the counter', display: 'Open the hall display' },
       errors: {
         pairing_invalid: 'The code is wrong or has expired. Please create a new one.',
         locked_out: 'Too many tries. Please wait a minute.',

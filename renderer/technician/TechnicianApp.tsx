@@ -68,8 +68,8 @@ export default function TechnicianApp() {
       if (event.type === 'device.status') void refreshAfterEvent(queryClient, TECH_KEYS.devices);
       if (event.type === 'ticket.printed') void refreshAfterEvent(queryClient, ['tech', 'preview']);
       if (event.type === 'settings.changed' && event.scope === 'hall') void refreshAfterEvent(queryClient, ['tech', 'hall']);
-      if (event.type === 'scanner.scanned') {
-        const scan = { length: event.code.length, at: event.at };
+      if (event.type === 'scanner.read') {
+        const scan = { length: event.length, at: event.at };
         setLastScans((s) => ({ ...s, [event.deviceId]: scan }));
       }
     },

@@ -1,13 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { PAGE_LIMIT_MAX } from '../../contracts/page';
 import { useTranslation } from 'react-i18next';
+import { operationPath, operations } from '../../contracts/api';
+import type { Terminal } from '../../contracts/pairing';
 import { useApi } from '../api/context';
 import { formatTime, useTechSession } from './session';
+import { expiryState } from './terminal-expiry';
 
 const TERMINALS_KEY = ['tech', 'terminals'] as const;
 
 /**
- * LAN terminals (counter PCs, screens, secondary kiosks): a one-time code to pair a new one
- * (typed on its /pair page within ten minutes), the paired ones, and revoking a lost one.
+ * LAN terminals (counter PCs, screens, rating pads, secondary kiosks): a one-time code to pair a
+ * new one (typed on its /pair page within ten minutes), the paired ones with when their token
+ * expires (marked when within a week: a terminal that rotates on its own never gets there), and
+ * revoking a lost one.
  */
 export function TerminalsScreen() {
   const api = useApi();
@@ -16,16 +22,27 @@ export function TerminalsScreen() {
   const queryClient = useQueryClient();
   const code = useMutation({ mutationFn: api.createPairingCode });
   // While a code is out, the new terminal is expected any moment: look every 2 s, not every 15.
-  const terminals = useQuery({
+  // Pages of the largest size: a hall has tens of terminals, and "more" shows the rest if ever.
+  const terminals = useInfiniteQuery({
     queryKey: TERMINALS_KEY,
-    queryFn: api.pairingTerminals,
+    queryFn: ({ pageParam }) => api.pairingTerminals({ limit: PAGE_LIMIT_MAX, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.next,
     refetchInterval: code.data ? 2_000 : 15_000,
   });
+  const list = terminals.data?.pages.flatMap((page) => page.terminals);
   const revoke = useMutation({
     mutationFn: (id: string) => api.revokeTerminal(id),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: TERMINALS_KEY }),
   });
   const time = (iso: string | null) => formatTime(iso, session.timeZone, i18n.language);
+  const tls = useQuery({ queryKey: ['tech', 'lan-tls'], queryFn: api.lanTls });
+  const expiryText = (terminal: Terminal) => {
+    // Judged at the list's own time (refetched every 15 s), so rendering stays pure.
+    const state = expiryState(terminal, terminals.dataUpdatedAt);
+    if (state === 'expired') return t('tech.terminals.expired');
+    return state === 'soon' ? t('tech.terminals.expiresSoon', { when: time(terminal.expiresAt) }) : time(terminal.expiresAt);
+  };
 
   return (
     <section className="tech-screen" aria-labelledby="tech-terminals-title">
@@ -46,8 +63,29 @@ export function TerminalsScreen() {
           {session.describeError(code.error ?? revoke.error ?? terminals.error)}
         </p>
       )}
-      {terminals.data && terminals.data.terminals.length === 0 && <p>{t('tech.terminals.none')}</p>}
-      {terminals.data && terminals.data.terminals.length > 0 && (
+      <section className="tech-panel" aria-labelledby="tech-terminals-tls" data-testid="lan-tls">
+        <h3 id="tech-terminals-tls">{t('tech.terminals.tlsTitle')}</h3>
+        {tls.data?.caFingerprint ? (
+          <>
+            <p className="tech-muted">{t('tech.terminals.tlsIntro')}</p>
+            <dl className="tech-facts">
+              <div className="tech-facts-wide">
+                <dt>{t('tech.terminals.tlsFingerprint')}</dt>
+                <dd>
+                  <code data-testid="lan-ca-fingerprint">{tls.data.caFingerprint}</code>
+                </dd>
+              </div>
+            </dl>
+            <a className="tech-button" href={operationPath(operations.lanCaCertificate)} download="hall-kiosk-ca.crt">
+              {t('tech.terminals.tlsDownload')}
+            </a>
+          </>
+        ) : (
+          tls.data && <p className="tech-muted">{t('tech.terminals.tlsOff')}</p>
+        )}
+      </section>
+      {list?.length === 0 && <p>{t('tech.terminals.none')}</p>}
+      {list !== undefined && list.length > 0 && (
         <table className="tech-table">
           <thead>
             <tr>
@@ -55,16 +93,18 @@ export function TerminalsScreen() {
               <th scope="col">{t('tech.terminals.kind')}</th>
               <th scope="col">{t('tech.terminals.paired')}</th>
               <th scope="col">{t('tech.terminals.seen')}</th>
+              <th scope="col">{t('tech.terminals.expires')}</th>
               <th scope="col">{t('tech.terminals.state')}</th>
             </tr>
           </thead>
           <tbody>
-            {terminals.data.terminals.map((terminal) => (
+            {list.map((terminal) => (
               <tr key={terminal.id}>
                 <td>{terminal.name}</td>
                 <td>{t(`tech.terminals.kinds.${terminal.kind}`)}</td>
                 <td>{time(terminal.pairedAt)}</td>
                 <td>{terminal.lastSeenAt ? time(terminal.lastSeenAt) : t('tech.terminals.never')}</td>
+                <td data-testid="terminal-expiry">{terminal.revokedAt ? '' : expiryText(terminal)}</td>
                 <td>
                   {terminal.revokedAt ? (
                     t('tech.terminals.revoked')
@@ -86,6 +126,16 @@ export function TerminalsScreen() {
             ))}
           </tbody>
         </table>
+      )}
+      {terminals.hasNextPage && (
+        <button
+          type="button"
+          className="tech-button"
+          disabled={terminals.isFetchingNextPage}
+          onClick={() => void terminals.fetchNextPage()}
+        >
+          {t('tech.terminals.more')}
+        </button>
       )}
     </section>
   );

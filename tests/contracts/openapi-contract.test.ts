@@ -65,6 +65,7 @@ const hasJsonSchema = (part: { content?: Record<string, { schema?: unknown }> } 
 const NON_JSON_REPLIES: Readonly<Record<string, string>> = {
   'get /api/v1/announcements/speech': 'audio/wav',
   'get /api/v1/diagnostics': 'application/zip',
+  'get /api/v1/lan/ca-certificate': 'application/x-pem-file',
 };
 
 /**
@@ -249,6 +250,7 @@ describe('host OpenAPI document', () => {
         'post /api/v1/cases/local/{caseId}/receipt',
         'post /api/v1/identity/end',
         'post /api/v1/pairing/codes',
+        'post /api/v1/pairing/rotate',
         'post /api/v1/steward-requests',
         'post /api/v1/simulator/idcard/remove',
         'post /api/v1/staff/{id}/reset-pin',

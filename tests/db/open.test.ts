@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MigrationError, openDatabase } from '../../db/open';
+import { checkpointWal, MigrationError, openDatabase } from '../../db/open';
 import { migrationsDir } from '../support/test-host';
 
 const dirs: string[] = [];
@@ -20,7 +20,19 @@ describe('openDatabase', () => {
     expect(db.pragma('cache_size', { simple: true })).toBe(-8192); // KiB: RSS stays flat as the file grows
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1); // deleted content zeroed
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(1);
+    db.close();
+  });
+
+  it('checkpoints the WAL into the file and truncates it to nothing', () => {
+    const file = join(temp(), 'w.sqlite');
+    const db = openDatabase(file, { migrationsDir });
+    db.exec("INSERT INTO sync_cursor (name, cursor, updated_at) VALUES ('x', '1', '2026-11-27T00:00:00Z')");
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    expect(checkpointWal(db)).toBe(true);
+    expect(statSync(`${file}-wal`).size).toBe(0);
+    expect(db.prepare("SELECT cursor FROM sync_cursor WHERE name = 'x'").get()).toEqual({ cursor: '1' });
     db.close();
   });
 

@@ -59,7 +59,7 @@ describe('host CLI (npm run host -- --config FILE)', () => {
         dataDir: dir,
         // A reader on a port that is not there: it reports no-device and keeps retrying.
         devices: [{ id: 'idcard-1', kind: 'idcard', transport: { type: 'serial', path: join(dir, 'no-such-tty') } }],
-        centralApi: { url: 'http://127.0.0.1:9', token: 'hall-17-token' },
+        centralApi: { url: 'http://127.0.0.1:9', token: 'hall-17-token', matchingKey: Buffer.alloc(32, 7).toString('base64url') },
       }),
     );
     const host = runHost(['--config', config]);

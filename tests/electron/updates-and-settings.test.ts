@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TerminalSettingsView } from '../../contracts/terminal-settings';
 import { isQuietMoment, KIOSK_IDLE_MS } from '../../electron/quiet-moment';
 import { SettingsFollower, type EventSocket } from '../../electron/settings-follower';
+import { createShellUpdates } from '../../electron/shell-updates';
 import { UpdateScheduler, type Updater } from '../../electron/update-scheduler';
+import { FakeUpdateEngine, FakeWeb } from '../support/fake-update-feed';
 
 const settings = (over: Partial<TerminalSettingsView> = {}): TerminalSettingsView => ({
   role: 'kiosk',
@@ -110,7 +112,7 @@ describe('shell-logic: updates at a quiet moment', () => {
     const updater: Updater = {
       setFeed: (url) => calls.push(`feed ${url}`),
       check: async () => calls.push('check'),
-      install: () => calls.push('install'),
+      install: () => void calls.push('install'),
     };
     const scheduler = new UpdateScheduler({ updater, isQuiet: () => quiet, checkEveryMs: 1_000, quietPollMs: 100 });
     scheduler.configure(null);
@@ -158,5 +160,25 @@ describe('shell-logic: updates at a quiet moment', () => {
     });
     scheduler.configure(null);
     expect(scheduler.current().state).toBe('disabled');
+  });
+});
+
+describe('shell-logic: signed updates in an unpackaged app', () => {
+  it('asks the feed for nothing when electron-updater is inactive (npm start under Electron)', async () => {
+    const web = new FakeWeb();
+    const engine = new FakeUpdateEngine(web, '0.1.0');
+    engine.isUpdaterActive = () => false;
+    const updates = createShellUpdates({
+      engine,
+      isQuiet: () => true,
+      beforeInstall: () => undefined,
+      appVersion: '0.1.0',
+      publicKey: 'unused',
+      fetch: web.fetch,
+    });
+    updates.configure('https://updates.hall.example/hall-kiosk/');
+    await vi.waitFor(() => expect(updates.current().state).toBe('idle'));
+    updates.stop();
+    expect(web.requested).toEqual([]);
   });
 });

@@ -22,7 +22,8 @@ import { TEST_PIN } from '../support/staff';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
-const k = await startKioskHarness();
+// The LAN on (not listening: the console shows the hall CA's fingerprint on 终端配对 all the same).
+const k = await startKioskHarness({ config: { lan: { enabled: true, host: '127.0.0.1', port: 0 } } });
 /** Each screen starts from a hall with nobody at the kiosk: card off the reader, session over. */
 const freshKiosk = async (viewport?: { width: number; height: number }) => {
   k.host.devices.placeSimulatedCard(null);
@@ -163,6 +164,12 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   }
   await printer.getByTestId('tech-receipt').nth(1).waitFor();
   await shot(page, 'technician-devices');
+  // 终端配对: a pairing code out, and the hall certificate's fingerprint to compare with the new terminal's.
+  await page.getByRole('button', { name: '终端配对' }).click();
+  await page.getByRole('button', { name: '生成配对码' }).click();
+  await page.getByTestId('pairing-code').waitFor();
+  await page.getByTestId('lan-ca-fingerprint').waitFor();
+  await shot(page, 'technician-terminals');
   await context.close();
 }
 await k.dispose();

@@ -27,6 +27,8 @@ export async function startTestHost(
     withRenderer?: boolean;
     /** Restart a host on the data of one closed before (its database, install secret). */
     dataDir?: string;
+    /** As if started by the Electron shell: loopback requests must carry this x-hall-shell token. */
+    shellToken?: string;
   } = {},
 ): Promise<TestHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hall-kiosk-test-'));
@@ -42,6 +44,7 @@ export async function startTestHost(
     dbFile: join(dataDir, 'hall.sqlite'),
     secretFile: join(dataDir, 'install-secret'),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.shellToken === undefined ? {} : { shellToken: options.shellToken }),
     logLevel: 'silent',
   });
   return {

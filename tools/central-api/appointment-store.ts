@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/open';
 import type { Appointment, CreateAppointmentRequest } from '../../contracts/central-api';
 import { shanghaiDate } from './case-number';
-import { idNumberHash, maskIdNumber } from './privacy';
+import { idNumberTag } from './privacy';
 
 interface AppointmentRow {
   id: string;
@@ -11,8 +11,7 @@ interface AppointmentRow {
   slot_start: string;
   slot_end: string;
   applicant_name: string;
-  id_number_hash: string;
-  id_number_masked: string;
+  id_number_tag: string;
   code: string;
 }
 
@@ -24,8 +23,7 @@ function toAppointment(row: AppointmentRow): Appointment {
     slotStart: row.slot_start,
     slotEnd: row.slot_end,
     applicantName: row.applicant_name,
-    idNumberHash: row.id_number_hash,
-    idNumberMasked: row.id_number_masked,
+    idNumberTag: row.id_number_tag,
     code: row.code,
   };
 }
@@ -37,7 +35,10 @@ function checkInCode(): string {
   return [...randomBytes(10)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
 }
 
-/** Appointments per hall and Asia/Shanghai day. The raw ID number is hashed and masked, never stored. */
+/**
+ * Appointments per hall and Asia/Shanghai day. The raw ID number is never stored, nor a mask of
+ * it: only its tag under the hall's matching key (derived from `matchingSecret`).
+ */
 export class AppointmentStore {
   private readonly insert;
   private readonly byDay;
@@ -45,11 +46,12 @@ export class AppointmentStore {
   constructor(
     db: Db,
     private readonly now: () => Date,
+    private readonly matchingSecret: string,
   ) {
     this.insert = db.prepare(
       `INSERT INTO appointments (id, hall_id, business_day, service_code, slot_start, slot_end, applicant_name,
-         id_number_hash, id_number_masked, code, created_at)
-       VALUES (@id, @hallId, @day, @serviceCode, @slotStart, @slotEnd, @name, @hash, @masked, @code, @createdAt)
+         id_number_tag, code, created_at)
+       VALUES (@id, @hallId, @day, @serviceCode, @slotStart, @slotEnd, @name, @tag, @code, @createdAt)
        RETURNING *`,
     );
     this.byDay = db.prepare('SELECT * FROM appointments WHERE hall_id = ? AND business_day = ? ORDER BY slot_start, id');
@@ -66,8 +68,7 @@ export class AppointmentStore {
       slotStart: new Date(request.slotStart).toISOString(),
       slotEnd: new Date(request.slotEnd).toISOString(),
       name: request.applicant.name,
-      hash: idNumberHash(request.hallId, request.applicant.idNumber),
-      masked: maskIdNumber(request.applicant.idNumber),
+      tag: idNumberTag(this.matchingSecret, request.hallId, request.applicant.idNumber),
       code: checkInCode(),
       createdAt: this.now().toISOString(),
     }) as AppointmentRow;

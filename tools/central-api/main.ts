@@ -1,6 +1,7 @@
 /**
  * CLI entry of the reference central API:
- *   central-api [--port 7310] [--host 127.0.0.1] [--db FILE] [--token T]... [--admin-token T] [--quiet]
+ *   central-api [--port 7310] [--host 127.0.0.1] [--db FILE] [--token T]... [--admin-token T]
+ *               [--matching-secret S] [--quiet]
  * Listens, prints its URL, and closes the server and database cleanly on SIGINT/SIGTERM.
  */
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
       db: { type: 'string' },
       token: { type: 'string', multiple: true },
       'admin-token': { type: 'string', default: 'dev-admin-token' },
+      // Each hall's appointment-matching key is derived from it; default: the demo secret.
+      'matching-secret': { type: 'string' },
       // The demo (npm start) runs it quietly: the host's own lines say what happens.
       quiet: { type: 'boolean', default: false },
     },
@@ -35,7 +38,14 @@ async function main(): Promise<void> {
   const dbFile = values.db ?? defaultDbFile();
   const tokens = values.token && values.token.length > 0 ? values.token : ['dev-terminal-token'];
 
-  const api = await createCentralApi({ dbFile, tokens, adminToken: values['admin-token'], logger: !values.quiet });
+  const matchingSecret = values['matching-secret'];
+  const api = await createCentralApi({
+    dbFile,
+    tokens,
+    adminToken: values['admin-token'],
+    ...(matchingSecret === undefined ? {} : { matchingSecret }),
+    logger: !values.quiet,
+  });
   const address = await api.app.listen({ port, host: values.host });
   console.log(`central API listening on ${address} (database ${dbFile})`);
 

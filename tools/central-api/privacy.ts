@@ -1,19 +1,21 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 /**
- * What terminals match an appointment on, instead of the ID number itself: hex sha256 of
- * `<hallId>:<ID number, trimmed and upper-cased>`. Upper-casing makes a trailing `x` and `X`
- * the same number; the hall id as salt keeps one hall's list useless for matching in another.
- * (ID numbers are guessable, so this is pseudonymisation, not secrecy: lists stay behind the token.)
+ * A hall's appointment-matching key, derived from this server's secret: HMAC-SHA-256 of
+ * `appointment-matching:<hallId>`. It is issued to the hall (its `centralApi.matchingKey`,
+ * base64url); one hall's key matches no other hall's list. host/appointments/matching-key.ts
+ * derives the same from the demo secret for a demo host.
  */
-export function idNumberHash(hallId: string, idNumber: string): string {
-  return createHash('sha256').update(`${hallId}:${idNumber.trim().toUpperCase()}`).digest('hex');
+export function hallMatchingKey(secret: string, hallId: string): Buffer {
+  return createHmac('sha256', secret).update(`appointment-matching:${hallId}`).digest();
 }
 
-/** First 6 and last 4 characters kept (110105********002X); shorter numbers keep only the last 2. */
-export function maskIdNumber(idNumber: string): string {
-  const id = idNumber.trim().toUpperCase();
-  if (id.length >= 12) return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
-  if (id.length <= 2) return '*'.repeat(id.length);
-  return `${'*'.repeat(id.length - 2)}${id.slice(-2)}`;
+/**
+ * What terminals match an appointment on, instead of the ID number itself: hex HMAC-SHA-256 of
+ * the ID number (trimmed and upper-cased, so a trailing `x` and `X` are the same number) under
+ * the hall's matching key. ID numbers are guessable (a known prefix and suffix leave ~40,000
+ * birth dates), so an unkeyed hash would be a number in disguise; without the key a tag is not.
+ */
+export function idNumberTag(secret: string, hallId: string, idNumber: string): string {
+  return createHmac('sha256', hallMatchingKey(secret, hallId)).update(idNumber.trim().toUpperCase()).digest('hex');
 }

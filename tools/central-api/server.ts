@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { FaultConfig } from '../../contracts/central-api';
+import { DEMO_MATCHING_SECRET } from '../../contracts/config';
 import { installAuth } from './auth';
 import { AppointmentStore } from './appointment-store';
 import { CaseStore } from './case-store';
@@ -31,6 +32,11 @@ export interface CentralApiOptions {
   tokens: string[];
   /** Bearer token for /v1/admin routes (and only those). */
   adminToken: string;
+  /**
+   * The secret each hall's appointment-matching key is derived from (privacy.ts). Default: the
+   * demo secret, whose keys a demo host derives itself and a production host refuses.
+   */
+  matchingSecret?: string;
   /** Initial fault injection; changeable later through POST /v1/admin/faults. */
   faults?: FaultConfig;
   logger?: boolean;
@@ -76,7 +82,7 @@ export async function createCentralApi(options: CentralApiOptions): Promise<Cent
     const catalog = new CatalogStore(db, now);
     const evaluations = new EvaluationStore(db, idempotency, now);
     const stats = new QueueStatsStore(db, idempotency, now);
-    const appointments = new AppointmentStore(db, now);
+    const appointments = new AppointmentStore(db, now, options.matchingSecret ?? DEMO_MATCHING_SECRET);
     const notices = new NoticeStore(db, now);
     const faults = new FaultInjector(options.faults);
 

@@ -159,6 +159,14 @@ export function RulesSection() {
             value={form.timeouts.staffSessionHours}
             onChange={(staffSessionHours) => setTimeouts({ staffSessionHours })}
           />
+          <TextField
+            path="timeouts.personalDataRetentionDays"
+            label={t('hallSettings.rules.personalDataRetentionDays')}
+            hint={t('hallSettings.rules.personalDataRetentionHint')}
+            numeric
+            value={form.timeouts.personalDataRetentionDays}
+            onChange={(personalDataRetentionDays) => setTimeouts({ personalDataRetentionDays })}
+          />
         </div>
       </fieldset>
     </section>

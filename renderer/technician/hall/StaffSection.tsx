@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { PAGE_LIMIT_MAX } from '../../../contracts/page';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleGrant, StaffAccount, StaffRole } from '../../../contracts/auth';
@@ -28,7 +29,14 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
   const { t } = useTranslation();
   const session = useTechSession();
   const queryClient = useQueryClient();
-  const staff = useQuery({ queryKey: STAFF_KEY, queryFn: api.staffAccounts });
+  // Pages of the largest size: a hall has tens of accounts, and "more" shows the rest if ever.
+  const staff = useInfiniteQuery({
+    queryKey: STAFF_KEY,
+    queryFn: ({ pageParam }) => api.staffAccounts({ limit: PAGE_LIMIT_MAX, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.next,
+  });
+  const accounts = staff.data?.pages.flatMap((page) => page.staff);
   const [pin, setPin] = useState<OneTimePin | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
@@ -123,15 +131,18 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
                       </button>
                     )
                   )}{' '}
-                  <button
-                    type="button"
-                    className="tech-button"
-                    aria-label={t('hallSettings.staff.refuseGrantLabel', names)}
-                    disabled={deciding}
-                    onClick={() => refuseGrant.mutate(grant.id)}
-                  >
-                    {t('hallSettings.staff.refuseGrant')}
-                  </button>
+                  {/* A supervisor refuses any grant; a technician withdraws only its own (the host checks). */}
+                  {(own || session.staff.role === 'supervisor') && (
+                    <button
+                      type="button"
+                      className="tech-button"
+                      aria-label={t('hallSettings.staff.refuseGrantLabel', names)}
+                      disabled={deciding}
+                      onClick={() => refuseGrant.mutate(grant.id)}
+                    >
+                      {t('hallSettings.staff.refuseGrant')}
+                    </button>
+                  )}
                 </li>
               );
             })}
@@ -140,7 +151,7 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
       )}
       <AddStaff windows={windows} busy={create.isPending} onAdd={(request) => create.mutate(request)} />
       {staff.isError && <p className="error">{session.describeError(staff.error)}</p>}
-      {staff.data && (
+      {accounts && (
         <div className="tech-table-wrap">
           <table className="tech-table" aria-labelledby="hall-staff-title">
             <thead>
@@ -154,7 +165,7 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
               </tr>
             </thead>
             <tbody>
-              {staff.data.staff.map((account) =>
+              {accounts.map((account) =>
                 editing === account.id ? (
                   <EditRow
                     key={account.id}
@@ -219,6 +230,16 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
             </tbody>
           </table>
         </div>
+      )}
+      {staff.hasNextPage && (
+        <button
+          type="button"
+          className="tech-button"
+          disabled={staff.isFetchingNextPage}
+          onClick={() => void staff.fetchNextPage()}
+        >
+          {t('hallSettings.staff.more')}
+        </button>
       )}
     </section>
   );

@@ -62,7 +62,12 @@ export interface HallForm {
   display: { announceRepeat: string; voice: 'browser' | 'host' | 'off'; recentCalls: string };
   /** One date (YYYY-MM-DD) per line. */
   calendar: { holidays: string; extraWorkdays: string };
-  timeouts: { kioskIdleSeconds: string; identitySessionMinutes: string; staffSessionHours: string };
+  timeouts: {
+    kioskIdleSeconds: string;
+    identitySessionMinutes: string;
+    staffSessionHours: string;
+    personalDataRetentionDays: string;
+  };
 }
 
 let nextKey = 0;
@@ -120,6 +125,7 @@ export function formFromSettings(s: HallSettings): HallForm {
       kioskIdleSeconds: text(s.timeouts.kioskIdleSeconds),
       identitySessionMinutes: text(s.timeouts.identitySessionMinutes),
       staffSessionHours: text(s.timeouts.staffSessionHours),
+      personalDataRetentionDays: text(s.timeouts.personalDataRetentionDays),
     },
   };
 }
@@ -190,6 +196,7 @@ export function settingsFromForm(f: HallForm): HallSettingsInput {
       kioskIdleSeconds: num(f.timeouts.kioskIdleSeconds),
       identitySessionMinutes: num(f.timeouts.identitySessionMinutes),
       staffSessionHours: num(f.timeouts.staffSessionHours),
+      personalDataRetentionDays: num(f.timeouts.personalDataRetentionDays),
     },
   };
 }
@@ -317,6 +324,7 @@ export function shownFields(f: HallForm): Set<string> {
     'timeouts.kioskIdleSeconds',
     'timeouts.identitySessionMinutes',
     'timeouts.staffSessionHours',
+    'timeouts.personalDataRetentionDays',
   ];
   const hours = (prefix: string, h: HoursForm) => {
     for (const day of DAYS) {

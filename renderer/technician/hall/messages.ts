@@ -118,6 +118,8 @@ export const hallSettingsMessages: AreaMessages = {
         identityHint: '到时间即从主机内存中清除，即使身份证仍在读卡区。',
         staffSessionHours: '工作人员登录有效期（小时）',
         staffSessionHint: '新登录按这个时长；已登录的不受影响。',
+        personalDataRetentionDays: '未送达办件保留（天）',
+        personalDataRetentionHint: '始终未送达省平台或被拒收的办件，到期连同个人信息一并删除并记入审计。30–365 天。',
       },
       reasons: {
         duplicate: '与前面的重复了。',
@@ -170,6 +172,7 @@ export const hallSettingsMessages: AreaMessages = {
         refuseGrant: '撤回',
         refuseGrantLabel: '撤回授予 {{staffNo}} {{role}}',
         ownGrant: '由您提出，须由另一位值班主任确认',
+        more: '显示更多账号',
         errors: {
           forbidden: '不能授予或管理与自己同级或更高级别的账号；授权须由另一位值班主任确认。',
           staff_exists: '这个工号已经有账号了。',
@@ -302,6 +305,9 @@ export const hallSettingsMessages: AreaMessages = {
         identityHint: 'Then wiped from the host’s memory, even with the card still on the reader.',
         staffSessionHours: 'Staff sign-in lasts (hours)',
         staffSessionHint: 'For new sign-ins; running ones keep theirs.',
+        personalDataRetentionDays: 'Undelivered cases kept (days)',
+        personalDataRetentionHint:
+          'Cases the central API never accepted are then deleted with their personal data, and audited. 30 to 365.',
       },
       reasons: {
         duplicate: 'Repeats an earlier entry.',
@@ -356,6 +362,7 @@ export const hallSettingsMessages: AreaMessages = {
         refuseGrant: 'Withdraw',
         refuseGrantLabel: 'Withdraw {{staffNo}} as {{role}}',
         ownGrant: 'Asked by you: another supervisor confirms it',
+        more: 'Show more accounts',
         errors: {
           forbidden: 'You cannot grant or manage an account of your own rank or above; a grant needs a second supervisor.',
           staff_exists: 'This staff number already has an account.',

@@ -9,6 +9,7 @@ import {
 } from '../../../contracts/terminal-settings';
 import { ApiClientError } from '../../api/client';
 import { useApi } from '../../api/context';
+import { shellBridge } from '../../api/shell-bridge';
 import { formatTime, useTechSession } from '../session';
 import './terminal.css';
 
@@ -50,6 +51,15 @@ const validHallUrl = (text: string) => {
   try {
     const url = new URL(text.trim());
     return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+/** The update feed: https only (the host refuses anything else, and so does the shell). */
+const validUpdateUrl = (text: string) => {
+  try {
+    return new URL(text.trim()).protocol === 'https:';
   } catch {
     return false;
   }
@@ -101,12 +111,15 @@ export function TerminalSettingsScreen() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const badUrl = form.secondary && !validHallUrl(form.hallUrl);
-    const badUpdateUrl = form.updateUrl.trim() !== '' && !validHallUrl(form.updateUrl);
+    const badUpdateUrl = form.updateUrl.trim() !== '' && !validUpdateUrl(form.updateUrl);
     setUrlError(badUrl);
     setUpdateUrlError(badUpdateUrl);
     if (!badUrl && !badUpdateUrl) save.mutate(form);
   };
   const readOnly = !session.canConfigure;
+  // The host accepts a new feed only from the kiosk's own window (the Electron shell), not from a
+  // browser elsewhere on the LAN: there the field is shown but not editable.
+  const feedHere = shellBridge() !== undefined;
 
   return (
     <section className="tech-screen" aria-labelledby={`${ids}-title`}>
@@ -165,7 +178,7 @@ export function TerminalSettingsScreen() {
                   id={`${ids}-url`}
                   value={form.hallUrl}
                   inputMode="url"
-                  placeholder="http://192.168.1.10:7300"
+                  placeholder="https://192.168.1.10:7443"
                   aria-invalid={urlError}
                   aria-describedby={`${ids}-url-hint`}
                   onChange={(e) => set('hallUrl', e.target.value)}
@@ -233,13 +246,16 @@ export function TerminalSettingsScreen() {
                 value={form.updateUrl}
                 inputMode="url"
                 autoComplete="off"
-                placeholder="http://192.168.1.10:8080/hall-kiosk/"
+                placeholder="https://updates.example.gov.cn/hall-kiosk/"
+                readOnly={!feedHere}
                 aria-invalid={updateUrlError}
                 aria-describedby={`${ids}-updates-hint`}
                 onChange={(e) => set('updateUrl', e.target.value)}
               />
               <span className={updateUrlError ? 'tech-field-error' : 'tech-hint'} id={`${ids}-updates-hint`}>
-                {updateUrlError ? t('techTerminal.invalidUpdateUrl') : t('techTerminal.updateUrlHint')}
+                {updateUrlError
+                  ? t('techTerminal.invalidUpdateUrl')
+                  : t(feedHere ? 'techTerminal.updateUrlHint' : 'techTerminal.updateUrlElsewhere')}
               </span>
             </div>
           </fieldset>
@@ -308,6 +324,15 @@ function HallLinkPanel({ savedHallUrl }: { savedHallUrl: string | null }) {
           <div className="tech-facts-wide">
             <dt>{t('techTerminal.link.lastError')}</dt>
             <dd>{status.lastError}</dd>
+          </div>
+        )}
+        {status.caFingerprint && (
+          <div className="tech-facts-wide">
+            <dt>{t('techTerminal.link.caFingerprint')}</dt>
+            <dd>
+              <code data-testid="hall-link-fingerprint">{status.caFingerprint}</code>
+              <p className="tech-muted">{t('techTerminal.link.caFingerprintHint')}</p>
+            </dd>
           </div>
         )}
       </dl>

@@ -40,10 +40,10 @@ describe('configuration export and import', () => {
     return { file: ConfigExport.parse(res.json()), raw: res.body, disposition: res.headers['content-disposition'] };
   };
   it('exports the settings of a secondary kiosk too (its hall address in the file)', async () => {
-    const kiosk = await startTestHost({ config: { staff: await testStaffSeeds(), hallUrl: 'http://192.168.1.10:7300' } });
+    const kiosk = await startTestHost({ config: { staff: await testStaffSeeds(), hallUrl: 'https://192.168.1.10:7443' } });
     hosts.push(kiosk);
     const { file } = await exportFrom(kiosk, await signIn(kiosk.app, '8001'));
-    expect(file.terminal.hallUrl).toBe('http://192.168.1.10:7300');
+    expect(file.terminal.hallUrl).toBe('https://192.168.1.10:7443');
   });
 
   const importInto = (host: TestHost, headers: Headers, file: unknown, dryRun: boolean) =>
@@ -96,7 +96,7 @@ describe('configuration export and import', () => {
         await a.app.inject({
           method: 'POST',
           url: '/api/v1/pairing/claim',
-          payload: { code, name: '3号窗口电脑', kind: 'browser' },
+          payload: { code, name: '3号窗口电脑', kind: 'counter' },
         })
       ).json(),
     );

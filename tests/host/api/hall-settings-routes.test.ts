@@ -5,6 +5,9 @@ import { ApiError } from '../../../contracts/errors';
 import type { HallEvent } from '../../../contracts/events';
 import { HallInfo, HallSettings, HallSettingsIssues, type HallSettingsInput } from '../../../contracts/hall-settings';
 import { CallNextResponse, IssueTicketResponse, ServiceList, WindowList } from '../../../contracts/queue';
+import { AuditList } from '../../../contracts/auth';
+import { insertCase } from '../../../db/repositories/cases';
+import { enqueue } from '../../../db/repositories/outbox';
 import { signIn, testStaffSeeds, TEST_PIN } from '../../support/staff';
 import { startTestHost, type TestHost } from '../../support/test-host';
 
@@ -223,5 +226,45 @@ describe('hall settings API (technician console, applied live)', () => {
     const { expiresAt } = SignInResponse.parse(res.json());
     const hours = (Date.parse(expiresAt) - Date.now()) / 3_600_000;
     expect(Math.round(hours)).toBe(3);
+  });
+
+  it('keeps undelivered cases the days the hall sets (30 to 365), and the housekeeping purges by it, audited', async () => {
+    const settings = await read();
+    expect(settings.timeouts.personalDataRetentionDays).toBe(90);
+    const tooShort = await save({ ...settings, timeouts: { ...settings.timeouts, personalDataRetentionDays: 10 } });
+    expect(tooShort.statusCode).toBe(400);
+    expect(JSON.stringify(ApiError.parse(tooShort.json()).error.details)).toContain('/timeouts/personalDataRetentionDays');
+    expect((await save({ ...settings, timeouts: { ...settings.timeouts, personalDataRetentionDays: 60 } })).statusCode).toBe(200);
+
+    // A case filed 70 days ago that never reached the central API.
+    const filedAt = new Date(Date.now() - 70 * 86_400_000);
+    host.db.transaction(() => {
+      insertCase(host.db, {
+        id: 'old-case',
+        itemCode: 'MS-LNYD-001',
+        itemName: '老年人优待证办理',
+        applicantName: '赵一鸣',
+        applicantIdNumber: '110105198503150019',
+        applicantPhone: null,
+        applicantKey: 'key',
+        maskedName: '赵**',
+        maskedIdNumber: '110105********0019',
+        form: {},
+        materials: [],
+        submittedAt: filedAt.toISOString(),
+        status: 'submitted',
+        statusHistory: [{ status: 'submitted', at: filedAt.toISOString() }],
+        stewardRequested: false,
+      });
+      enqueue(host.db, { kind: 'case', recordId: 'old-case', orderingKey: 'case:old-case', payload: {}, now: filedAt });
+    })();
+    host.housekeeping();
+
+    expect(host.db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
+    const audit = AuditList.parse((await host.app.inject({ url: '/api/v1/audit', headers: tech })).json());
+    expect(JSON.stringify(audit)).not.toContain('110105198503150019');
+    expect(audit.entries.find((e) => e.action === 'cases.personal_data_purged')).toMatchObject({
+      details: { undelivered: 1, retentionDays: 60 },
+    });
   });
 });

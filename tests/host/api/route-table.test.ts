@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PREFIX, operationList, operationPath, operations, type Operation } from '../../../contracts/api';
+import { admitsTerminal, API_PREFIX, operationList, operationPath, operations, type Operation } from '../../../contracts/api';
 import { relayedOperations } from '../../../host/hall-link/relay';
 import { signIn, testStaffSeeds } from '../../support/staff';
 import { startTestHost, type TestHost } from '../../support/test-host';
@@ -46,7 +46,7 @@ const sampleUrl = (op: Operation) =>
   );
 
 interface OpenApiDoc {
-  paths: Record<string, Record<string, { operationId?: string } | undefined> | undefined>;
+  paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> } | undefined> | undefined>;
 }
 
 const READER = { id: 'idcard-1', kind: 'idcard' as const, transport: { type: 'simulated' as const }, pollIntervalMs: 20 };
@@ -70,7 +70,7 @@ describe('the routes a host serves', () => {
   });
 
   it('leave out the simulator operations on a host without simulated devices', () => {
-    expect(servedRoutes(plain.app)).toEqual(declared(operationList.filter((op) => op.access !== 'simulator')));
+    expect(servedRoutes(plain.app)).toEqual(declared(operationList.filter((op) => !op.access.simulator)));
   });
 
   it('are documented under their operation names', async () => {
@@ -81,19 +81,28 @@ describe('the routes a host serves', () => {
     }
   });
 
+  it('document the refusals of their access guard', async () => {
+    const doc = (await host.app.inject({ url: operationPath(operations.openApi) })).json<OpenApiDoc>();
+    const statuses = (path: string, method: string) => Object.keys(doc.paths[`${API_PREFIX}${path}`]?.[method]?.responses ?? {});
+    expect(statuses('/identity', 'get')).toEqual(expect.arrayContaining(['200', '401', '403']));
+    expect(statuses('/terminal/tickets', 'post')).toEqual(expect.arrayContaining(['201', '401', '403']));
+  });
+
   it('enforce the declared access', async () => {
     const staff = await signIn(host.app, '1001', 1);
     const technician = await signIn(host.app, '8001');
-    // Requests are validated before their guard runs: the bodiless operations show the guard alone.
-    const guarded = operationList.filter((o) => (typeof o.access === 'object' || o.access === 'hostTerminal') && !o.body);
+    // The guard runs before validation: a request without its body shows the guard alone.
+    const guarded = operationList.filter(
+      (o) => !admitsTerminal(o, 'kioskShell') || (o.access.staff !== undefined && o.access.staff !== 'optional'),
+    );
     expect(guarded.length).toBeGreaterThan(25);
     for (const op of guarded) {
       const anonymous = await host.app.inject({ method: op.method, url: sampleUrl(op) });
-      const expected = op.access === 'hostTerminal' ? 'terminal_unpaired' : 'unauthorized';
-      expect([anonymous.statusCode, anonymous.json<{ error: { code: string } }>().error.code], op.name).toEqual([401, expected]);
-      if (typeof op.access !== 'object' || op.access.staff === 'any') continue;
-      // Each staff operation refuses the role it does not list (a supervisor counts as staff).
+      const expected = admitsTerminal(op, 'kioskShell') ? [401, 'unauthorized'] : [403, 'terminal_forbidden'];
+      expect([anonymous.statusCode, anonymous.json<{ error: { code: string } }>().error.code], op.name).toEqual(expected);
       const roles = op.access.staff;
+      if (roles === undefined || roles === 'any' || roles === 'optional') continue;
+      // Each staff operation refuses the role it does not list (a supervisor counts as staff).
       const outsider = roles.includes('technician') ? (roles.includes('staff') ? null : staff) : technician;
       if (outsider === null) continue;
       const refused = await host.app.inject({ method: op.method, url: sampleUrl(op), headers: outsider });
@@ -120,6 +129,8 @@ describe('on a secondary kiosk', () => {
   });
 
   it('answers relayed operations from the hall and refuses hall-only ones', async () => {
+    // Hall-only operations are counter work: a signed-in supervisor passes their guard and meets the refusal.
+    const supervisor = await signIn(kiosk.app, '9001');
     // Bodies the contract accepts, so the request reaches the relay (it runs after validation).
     const bodies: Partial<Record<string, unknown>> = { transfer: { toWindowId: 2 }, finish: {}, pause: { paused: true } };
     for (const op of operationList.filter((o) => o.secondary !== undefined)) {
@@ -127,6 +138,7 @@ describe('on a secondary kiosk', () => {
       const res = await kiosk.app.inject({
         method: op.method,
         url: sampleUrl(op),
+        headers: supervisor,
         ...(payload === undefined ? {} : { payload }),
       });
       const code = res.json<{ error?: { code: string } }>().error?.code;
@@ -137,7 +149,10 @@ describe('on a secondary kiosk', () => {
   });
 
   it('treats HEAD like its GET for hall-only operations and serves it locally otherwise', async () => {
-    expect((await kiosk.app.inject({ method: 'HEAD', url: `${API_PREFIX}/stats/today` })).statusCode).toBe(409);
+    const supervisor = await signIn(kiosk.app, '9001');
+    expect((await kiosk.app.inject({ method: 'HEAD', url: `${API_PREFIX}/stats/today`, headers: supervisor })).statusCode).toBe(
+      409,
+    );
     expect((await kiosk.app.inject({ method: 'HEAD', url: `${API_PREFIX}/services` })).statusCode).toBe(200);
   });
 });

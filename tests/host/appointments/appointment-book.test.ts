@@ -9,8 +9,8 @@ import {
   AppointmentBook,
   type AppointmentBookOptions,
   type AppointmentSource,
-  appointmentIdHash,
 } from '../../../host/appointments/appointment-book';
+import { AppointmentMatchingKey } from '../../../host/appointments/matching-key';
 import type { Clock } from '../../../host/clock/clock';
 import { HALL_CATALOG } from '../../../contracts/hall-catalog';
 import { EventBus } from '../../../host/events/event-bus';
@@ -58,6 +58,8 @@ const ELDER: CitizenCard = { kind: 'resident', name: '王建国', idNumber: '420
 const FRIDAY_10AM = '2026-11-27T02:00:00Z';
 
 let seq = 0;
+/** The hall's matching key, as the central API and the hall share it. */
+const MATCHING_KEY = AppointmentMatchingKey.demo(HALL);
 /** A booking as the central API lists it; times are Beijing wall-clock on 2026-11-27 unless a date is given. */
 function booking(card: CitizenCard, from: string, to: string, extra: Partial<Appointment> & { date?: string } = {}): Appointment {
   seq += 1;
@@ -69,8 +71,7 @@ function booking(card: CitizenCard, from: string, to: string, extra: Partial<App
     slotStart: new Date(`${date}T${from}:00+08:00`).toISOString(),
     slotEnd: new Date(`${date}T${to}:00+08:00`).toISOString(),
     applicantName: card.name,
-    idNumberHash: appointmentIdHash(HALL, card.idNumber),
-    idNumberMasked: `${card.idNumber.slice(0, 6)}********${card.idNumber.slice(-4)}`,
+    idNumberTag: MATCHING_KEY.tagOf(card.idNumber),
     code: `CODE${String(seq).padStart(6, '2')}`,
     ...extra,
   };
@@ -102,6 +103,7 @@ describe('AppointmentBook (stubbed central source, real SQLite and QueueService)
       hallId: HALL,
       timeZone: 'Asia/Shanghai',
       keyOf: (id) => keyer.keyOf(id),
+      tagOf: (id) => MATCHING_KEY.tagOf(id),
       catalog: { item: (code) => HALL_CATALOG.find((i) => i.code === code) },
       ...options,
     });
@@ -129,11 +131,10 @@ describe('AppointmentBook (stubbed central source, real SQLite and QueueService)
       const fresh = book.today();
       expect(fresh).toMatchObject({ date: '2026-11-27', source: 'central', fetchedAt: clock.now().toISOString() });
       expect(fresh.appointments.map((a) => a.applicantMasked)).toEqual(['张*', '李**']);
-      expect(fresh.appointments[0]).toMatchObject({
-        idMasked: '110105********0019',
-        queueService: 'livelihood',
-        checkedInAt: null,
-      });
+      expect(fresh.appointments[0]).toMatchObject({ queueService: 'livelihood', checkedInAt: null });
+      // No part of the ID number is cached or listed: the tag alone matches a card.
+      expect(JSON.stringify(fresh)).not.toContain('0019');
+      expect(JSON.stringify(db.prepare('SELECT * FROM appointments').all())).not.toContain('0019');
       expect(JSON.stringify(fresh)).not.toContain('CODE');
 
       source.down = true;
@@ -186,8 +187,8 @@ describe('AppointmentBook (stubbed central source, real SQLite and QueueService)
       expect(source.calls).toEqual(['2026-11-27', '2026-11-27', '2026-11-28']);
 
       db.prepare(
-        `INSERT INTO appointments (id, business_date, service_code, slot_start, slot_end, applicant_masked, id_hash, id_masked, code, fetched_at)
-         VALUES ('old', '2026-11-01', 'livelihood', 'x', 'y', '张*', 'h', 'm', 'OLD', 'z')`,
+        `INSERT INTO appointments (id, business_date, service_code, slot_start, slot_end, applicant_masked, id_tag, code, fetched_at)
+         VALUES ('old', '2026-11-01', 'livelihood', 'x', 'y', '张*', 't', 'OLD', 'z')`,
       ).run();
       await book.refresh();
       expect(db.prepare("SELECT count(*) AS n FROM appointments WHERE id = 'old'").get()).toEqual({ n: 0 });

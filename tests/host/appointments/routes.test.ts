@@ -237,7 +237,6 @@ describe('appointment check-in through the host API and the reference central AP
     expect(today.appointments).toEqual([
       expect.objectContaining({
         applicantMasked: '张*',
-        idMasked: '110105********0019',
         ticketNumber: ticket.number,
         queueService: 'livelihood',
       }),

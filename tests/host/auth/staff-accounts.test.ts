@@ -153,6 +153,18 @@ describe('StaffAccounts grants', () => {
     expect(accounts.list().find((a) => a.staffNo === 'A001')?.role).toBe('staff');
   });
 
+  it('a technician withdraws only its own grant; a supervisor refuses any', async () => {
+    const tech = actor(idOf('T001'), 'technician');
+    const first = actor(idOf('S001'), 'supervisor');
+    const asked = await accounts.update(idOf('A001'), { role: 'supervisor' }, first);
+    const grantId = asked.pendingGrant?.id ?? 0;
+    expect(() => accounts.refuseGrant(grantId, tech)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(accounts.grants()).toHaveLength(1);
+    const own = await accounts.create({ staffNo: 'T002', name: '李工', role: 'technician', pin: '135790' }, tech);
+    expect(accounts.refuseGrant(own.pendingGrant?.id ?? 0, tech)).toHaveLength(1);
+    expect(accounts.refuseGrant(grantId, first)).toEqual([]);
+  });
+
   it('nobody manages an account of their own rank or above, and a technician never asks for a supervisor', async () => {
     const tech = actor(idOf('T001'), 'technician');
     const first = actor(idOf('S001'), 'supervisor');

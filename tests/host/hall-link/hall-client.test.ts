@@ -118,6 +118,7 @@ describe('the hall’s event stream on a secondary host', () => {
         token,
         hall: { hallId: 'hall-01', hallName: '测试大厅', queueKey: 'k'.repeat(43) },
         pairedAt: new Date().toISOString(),
+        caCertificate: null,
       },
       new Date().toISOString(),
     );

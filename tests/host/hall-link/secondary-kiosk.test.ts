@@ -4,6 +4,9 @@ import type { HallEvent } from '../../../contracts/events';
 import { HallLinkStatus } from '../../../contracts/hall-link';
 import { PairingCode, TerminalList } from '../../../contracts/pairing';
 import { IssueTicketResponse, ServiceList } from '../../../contracts/queue';
+import { simulatedCards } from '../../../hardware/idcard';
+import { AppointmentMatchingKey } from '../../../host/appointments/matching-key';
+import { localDate } from '../../../host/clock/clock';
 import { PrinterDevice } from '../../../host/devices/printer-device';
 import { signIn, testStaffSeeds } from '../../support/staff';
 import { startTestHost, type TestHost } from '../../support/test-host';
@@ -159,6 +162,28 @@ describe('a secondary kiosk using the hall host’s queue', () => {
     expect(checkIn.json().error.code).toBe('appointment_unknown');
   });
 
+  it('checks a booking in by the card on its reader: the hall handed over its matching key at pairing', async () => {
+    await pair();
+    // A booking of the card's holder in the hall's cache, tagged as the central API tags it.
+    const now = Date.now();
+    hall.db
+      .prepare(
+        `INSERT INTO appointments (id, business_date, service_code, slot_start, slot_end, applicant_masked, id_tag, code, fetched_at)
+         VALUES ('appt-1', ?, 'livelihood', ?, ?, '张*', ?, 'CODE222222', ?)`,
+      )
+      .run(
+        localDate(new Date(now), 'Asia/Shanghai'),
+        new Date(now - 10 * 60_000).toISOString(),
+        new Date(now + 20 * 60_000).toISOString(),
+        AppointmentMatchingKey.demo('hall-01').tagOf(simulatedCards.zhangSan.idNumber),
+        new Date(now).toISOString(),
+      );
+    await placeCard(kiosk);
+    const checkIn = await kiosk.app.inject({ method: 'POST', url: '/api/v1/appointments/check-in', payload: { by: 'card' } });
+    expect(checkIn.statusCode, checkIn.body).toBe(201);
+    expect(checkIn.json().ticket).toMatchObject({ priorityClass: 'appointment', printStatus: 'printed' });
+  });
+
   it('shows the hall’s calls on its own event stream, and leaves counter work to the hall', async () => {
     await pair();
     const events: HallEvent[] = [];
@@ -250,10 +275,11 @@ describe('the hall’s terminal routes', () => {
       payload: { serviceCode: 'consulting', caller: { key: 'k'.repeat(43), age: 40 } },
     });
 
-  it('refuse a caller without a token, with a browser’s token, and with a revoked one — even on loopback', async () => {
-    expect((await issue()).json().error.code).toBe('terminal_unpaired');
+  it('refuse a caller without a token, with a counter browser’s token, and with a revoked one — even on loopback', async () => {
+    // This machine's own kiosk page is no secondary kiosk either.
+    expect((await issue()).json().error.code).toBe('terminal_forbidden');
     const tech = await signIn(hall.app, '8001');
-    const claim = async (kind: 'browser' | 'host') => {
+    const claim = async (kind: 'counter' | 'host') => {
       const code = PairingCode.parse(
         (await hall.app.inject({ method: 'POST', url: '/api/v1/pairing/codes', headers: tech })).json(),
       ).code;
@@ -265,9 +291,9 @@ describe('the hall’s terminal routes', () => {
         hall?: unknown;
       };
     };
-    const browser = await claim('browser');
+    const browser = await claim('counter');
     expect(browser.hall).toBeUndefined();
-    expect((await issue({ 'x-terminal-token': browser.token })).statusCode).toBe(401);
+    expect((await issue({ 'x-terminal-token': browser.token })).statusCode).toBe(403);
     const host = await claim('host');
     expect(host.hall).toMatchObject({ hallId: 'hall-01' });
     expect((await issue({ 'x-terminal-token': host.token })).statusCode).toBe(201);

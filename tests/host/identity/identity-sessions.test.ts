@@ -23,9 +23,14 @@ describe('IdentitySessions', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('shows the kiosk only masked data, with the age on the hall date', () => {
+  it('shows the kiosk only masked data, with the decade of the age on the hall date', () => {
     const view = sessions.begin(card);
-    expect(view).toMatchObject({ maskedName: '欧阳**', maskedIdNumber: '110105********002X', age: 76, cardKind: 'resident' });
+    expect(view).toMatchObject({
+      maskedName: '欧阳**',
+      maskedIdNumber: '110105********002X',
+      ageBand: '70-79',
+      cardKind: 'resident',
+    });
     expect(JSON.stringify(view)).not.toContain('1949123');
   });
 
@@ -106,5 +111,26 @@ describe('IdentitySessions', () => {
     expect(sessions.view()).toBeNull();
     expect(sessions.cardOnReader()).toBe(true);
     expect(events.at(-1)).toEqual({ type: 'identity.ended', cardOnReader: true });
+  });
+
+  it('binds the card to the kiosk page holding the seat when it was read; it follows the seat when that page leaves', () => {
+    let holder: string | null = 'page-a';
+    const bound = new IdentitySessions({
+      bus,
+      clock,
+      timeZone: 'Asia/Shanghai',
+      keyer: IdentityKeyer.ephemeral(),
+      maxAgeMs: 60_000,
+      seatHolder: () => holder,
+    });
+    bound.begin(card);
+    holder = 'page-b';
+    expect(bound.boundPage()).toBe('page-a');
+    // Another page's hand-over does not move it.
+    bound.seatPassed('page-b', 'page-c');
+    expect(bound.boundPage()).toBe('page-a');
+    bound.seatPassed('page-a', 'page-b');
+    expect(bound.boundPage()).toBe('page-b');
+    expect(bound.view()).not.toBeNull();
   });
 });

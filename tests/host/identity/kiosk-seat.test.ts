@@ -7,7 +7,7 @@ describe('KioskSeat: one kiosk page per host', () => {
     return { heard, notify: (granted: boolean) => heard.push(granted) };
   };
 
-  it('the first page holds the seat; a second page is refused and cannot end its visits', () => {
+  it('the first page holds the seat; a second page is refused', () => {
     const seat = new KioskSeat();
     const a = listener();
     const b = listener();
@@ -15,10 +15,7 @@ describe('KioskSeat: one kiosk page per host', () => {
     seat.join('page-b', b.notify);
     expect(a.heard).toEqual([true]);
     expect(b.heard).toEqual([false]);
-    expect(seat.heldByOther('page-b')).toBe(true);
-    expect(seat.heldByOther('page-a')).toBe(false);
-    // A caller that is no kiosk page (shell, scripts) is not refused.
-    expect(seat.heldByOther(undefined)).toBe(false);
+    expect(seat.holderPage()).toBe('page-a');
   });
 
   it('when the holder closes, the next page in line is told it is the kiosk now', () => {
@@ -31,8 +28,7 @@ describe('KioskSeat: one kiosk page per host', () => {
     leaveA();
     expect(b.heard).toEqual([false, true]);
     expect(c.heard).toEqual([false]);
-    expect(seat.heldByOther('page-b')).toBe(false);
-    expect(seat.heldByOther('page-c')).toBe(true);
+    expect(seat.holderPage()).toBe('page-b');
   });
 
   it('a page reconnecting before its old connection closed keeps the seat', () => {
@@ -42,7 +38,7 @@ describe('KioskSeat: one kiosk page per host', () => {
     seat.join('page-a', again.notify);
     leaveOld();
     expect(again.heard).toEqual([true]);
-    expect(seat.heldByOther('page-a')).toBe(false);
+    expect(seat.holderPage()).toBe('page-a');
   });
 
   it('with every page gone nobody holds the seat, and leaving twice changes nothing', () => {
@@ -50,6 +46,20 @@ describe('KioskSeat: one kiosk page per host', () => {
     const leave = seat.join('page-a', () => undefined);
     leave();
     leave();
-    expect(seat.heldByOther('page-x')).toBe(false);
+    expect(seat.holderPage()).toBeNull();
+  });
+
+  it('tells who listens which page stopped holding the seat (its card follows the seat), not a page reconnecting', () => {
+    const seat = new KioskSeat();
+    const vacated: string[] = [];
+    seat.onVacated((pageId) => vacated.push(pageId));
+    const leaveOld = seat.join('page-a', () => undefined);
+    const leaveAgain = seat.join('page-a', () => undefined);
+    seat.join('page-b', () => undefined);
+    leaveOld();
+    expect(vacated).toEqual([]);
+    leaveAgain();
+    expect(vacated).toEqual(['page-a']);
+    expect(seat.holderPage()).toBe('page-b');
   });
 });

@@ -8,10 +8,11 @@ import { ManualClock } from '../sync/support';
 const LAN_CLIENT = '192.168.10.23';
 
 describe('the LAN API', () => {
-  it('is off by default, and listening beyond this machine is refused unless it is switched on', () => {
+  it('is off by default; the plain-http listener never leaves this machine, the LAN is its own (HTTPS) listener', () => {
     expect(HostConfig.parse({}).lan.enabled).toBe(false);
     expect(HostConfig.safeParse({ listen: { host: '0.0.0.0' } }).success).toBe(false);
-    expect(HostConfig.safeParse({ listen: { host: '0.0.0.0' }, lan: { enabled: true } }).success).toBe(true);
+    expect(HostConfig.safeParse({ listen: { host: '0.0.0.0' }, lan: { enabled: true } }).success).toBe(false);
+    expect(HostConfig.safeParse({ lan: { enabled: true, host: '0.0.0.0' } }).success).toBe(true);
   });
 });
 
@@ -34,7 +35,7 @@ describe('pairing terminals with the hall (LAN API on)', () => {
     expect(res.statusCode).toBe(201);
     return PairingCode.parse(res.json()).code;
   };
-  const claim = (code: string, kind: 'browser' | 'host' = 'host') =>
+  const claim = (code: string, kind: 'counter' | 'host' = 'host') =>
     host.app.inject({
       method: 'POST',
       url: '/api/v1/pairing/claim',
@@ -56,6 +57,12 @@ describe('pairing terminals with the hall (LAN API on)', () => {
     });
     expect(signInFromLan.statusCode).toBe(401);
     expect((await host.app.inject({ url: '/api/v1/services' })).statusCode).toBe(200);
+    // The hall CA and its fingerprint are public: a browser installs the CA before it can pair.
+    const ca = await fromLan('/api/v1/lan/ca-certificate');
+    expect(ca.statusCode).toBe(200);
+    expect(ca.headers['content-type']).toContain('application/x-pem-file');
+    expect(ca.body).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    expect((await fromLan('/api/v1/lan/tls')).json()).toMatchObject({ caFingerprint: expect.stringMatching(/^[0-9A-F:]{95}$/) });
   });
 
   it('only technicians create codes; a code pairs one terminal once, whose token then opens the API', async () => {
@@ -89,7 +96,7 @@ describe('pairing terminals with the hall (LAN API on)', () => {
   });
 
   it('a browser gets its token as an HttpOnly cookie, which its later requests carry', async () => {
-    const paired = await claim(await newCode(), 'browser');
+    const paired = await claim(await newCode(), 'counter');
     const cookie = String(paired.headers['set-cookie']);
     expect(cookie).toMatch(/^hk_terminal=[^;]+; Path=\/; HttpOnly; SameSite=Strict/);
     const value = cookie.split(';')[0] ?? '';

@@ -11,7 +11,7 @@ const citizen: IdentityView = {
   maskedName: '张*',
   maskedIdNumber: '110105********002X',
   cardKind: 'resident',
-  age: 40,
+  ageBand: '40-49',
   readAt: '2027-03-01T01:00:00.000Z',
 };
 

@@ -8,7 +8,7 @@ const citizen = (cardKind: CardKind): IdentityView => ({
   maskedName: '张*',
   maskedIdNumber: '110105********002X',
   cardKind,
-  age: 40,
+  ageBand: '40-49',
   readAt: '2026-06-01T02:00:00.000Z',
 });
 const field = (prefill: CatalogFormField['prefill']): CatalogFormField =>

@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Appointment, AppointmentsResponse } from '../../../contracts/central-api';
-import { maskIdNumber } from '../../../tools/central-api/privacy';
+import { DEMO_MATCHING_SECRET } from '../../../contracts/config';
+import { AppointmentMatchingKey } from '../../../host/appointments/matching-key';
+import { hallMatchingKey } from '../../../tools/central-api/privacy';
 import type { CentralApi } from '../../../tools/central-api/server';
 import { countTable, listenOnPort } from './extra-helpers';
 import { TERMINAL_TOKEN, adminAuth, startApi, tempDbFile, terminalAuth } from './helpers';
@@ -49,25 +51,48 @@ describe('central API: appointments', () => {
     expect(AppointmentsResponse.parse((await day('hall-01', '2026-11-29')).json()).appointments).toEqual([]);
   });
 
-  it('never returns or stores the raw ID number: a hall-salted hash of the upper-cased number and a mask', async () => {
+  it('never returns or stores the raw ID number nor a mask of it: a tag keyed per hall', async () => {
     const created = await book('2026-11-27T14:00:00+08:00', '2026-11-27T14:30:00+08:00');
     expect(created.body.toUpperCase()).not.toContain(ID_NUMBER.toUpperCase());
     const appointment = Appointment.parse(created.json());
-    const expected = createHash('sha256').update(`hall-01:${ID_NUMBER.toUpperCase()}`).digest('hex');
-    expect(appointment.idNumberHash).toBe(expected);
-    expect(appointment.idNumberMasked).toBe('110105********002X');
+    const hallKey = hallMatchingKey(DEMO_MATCHING_SECRET, 'hall-01');
+    const expected = createHmac('sha256', hallKey).update(ID_NUMBER.toUpperCase()).digest('hex');
+    expect(appointment.idNumberTag).toBe(expected);
+    // The demo host derives the same key and tags the card on its reader the same way.
+    expect(AppointmentMatchingKey.demo('hall-01').tagOf(ID_NUMBER)).toBe(expected);
+    expect(created.body).not.toContain('002X');
 
     const listed = await day('hall-01', '2026-11-27');
     expect(listed.body.toUpperCase()).not.toContain(ID_NUMBER.toUpperCase());
     expect(listed.body).not.toContain('19491231');
+    expect(listed.body).not.toContain('110105');
 
-    // The same person booked at another hall gets another hash.
+    // The same person booked at another hall gets another tag.
     const elsewhere = Appointment.parse((await book('2026-11-27T14:00:00+08:00', '2026-11-27T14:30:00+08:00', 'hall-02')).json());
-    expect(elsewhere.idNumberHash).not.toBe(expected);
+    expect(elsewhere.idNumberTag).not.toBe(expected);
 
     // Not stored either: neither the database file nor its write-ahead log holds the number.
     for (const file of [db.file, `${db.file}-wal`].filter((f) => existsSync(f))) {
       expect(readFileSync(file).toString('latin1').toUpperCase()).not.toContain(ID_NUMBER.toUpperCase());
+    }
+  });
+
+  it('derives the hall keys from its own matching secret: another secret, another tag', async () => {
+    const other = tempDbFile();
+    const api2 = await startApi(other.file, { matchingSecret: 'another-province-secret' });
+    try {
+      const payload = {
+        hallId: 'hall-01',
+        serviceCode: 'MS-JZZ-001',
+        slotStart: '2026-11-27T14:00:00+08:00',
+        slotEnd: '2026-11-27T14:30:00+08:00',
+        applicant: { name: '李四', idNumber: ID_NUMBER },
+      };
+      const res = await api2.app.inject({ method: 'POST', url: '/v1/admin/appointments', headers: adminAuth, payload });
+      expect(Appointment.parse(res.json()).idNumberTag).not.toBe(AppointmentMatchingKey.demo('hall-01').tagOf(ID_NUMBER));
+    } finally {
+      await api2.close();
+      other.cleanup();
     }
   });
 
@@ -95,13 +120,5 @@ describe('central API: appointments', () => {
     });
     expect(res.status).toBe(200);
     expect(AppointmentsResponse.parse(await res.json()).appointments).toHaveLength(1);
-  });
-});
-
-describe('maskIdNumber', () => {
-  it('keeps the region prefix and the last four of a resident ID, less of shorter numbers', () => {
-    expect(maskIdNumber('11010519491231002x')).toBe('110105********002X');
-    expect(maskIdNumber('E12345678')).toBe('*******78');
-    expect(maskIdNumber('AB')).toBe('**');
   });
 });

@@ -42,7 +42,7 @@ function sessionOf(staff: StaffAccount): TechSession {
 /** The console's staff section for `who`, against a fake host holding one grant to confirm. */
 function section(who: StaffAccount, overrides: Parameters<typeof fakeApi>[0] = {}) {
   const api = fakeApi({
-    staffAccounts: async () => ({ staff: [first, second, newcomer] }),
+    staffAccounts: async () => ({ staff: [first, second, newcomer], next: null }),
     roleGrants: async () => ({ grants: [grant] }),
     ...overrides,
   });
