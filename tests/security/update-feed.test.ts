@@ -70,7 +70,7 @@ describe('the update feed can be changed only at the machine itself, to https, a
     const claim = await host.app.inject({
       method: 'POST',
       url: '/api/v1/pairing/claim',
-      payload: { code, name: '二楼柜台', kind: 'browser' },
+      payload: { code, name: '二楼柜台', kind: 'counter' },
       remoteAddress: LAN_BROWSER,
     });
     const terminal = { 'x-terminal-token': ClaimPairingResponse.parse(claim.json()).token };
