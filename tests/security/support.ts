@@ -38,14 +38,32 @@ export interface SignInAttempt {
 
 /** Each host's counter PCs by address: their terminal tokens, paired on first use. */
 const counterTokens = new WeakMap<FastifyInstance, Map<string, Promise<string>>>();
+/** Each host's technician 8001, signed in once on this machine to create the pairing codes. */
+const pairingTechnicians = new WeakMap<FastifyInstance, Promise<Record<string, string>>>();
 
 /** The terminal token of a counter PC at `address` (paired the first time it is asked for). */
 export function counterAt(app: FastifyInstance, address: string): Promise<string> {
   let tokens = counterTokens.get(app);
   if (!tokens) counterTokens.set(app, (tokens = new Map()));
   let token = tokens.get(address);
-  if (!token) tokens.set(address, (token = pairTerminal(app, 'counter', address)));
+  if (!token) tokens.set(address, (token = pairCounter(app, address)));
   return token;
+}
+
+async function pairCounter(app: FastifyInstance, remoteAddress: string): Promise<string> {
+  let tech = pairingTechnicians.get(app);
+  if (!tech) pairingTechnicians.set(app, (tech = signIn(app, '8001')));
+  const created = await app.inject({ method: 'POST', url: '/api/v1/pairing/codes', headers: await tech });
+  expect(created.statusCode, created.body).toBe(201);
+  const { code } = PairingCode.parse(created.json());
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/pairing/claim',
+    payload: { code, name: `counter ${remoteAddress}`, kind: 'counter' },
+    remoteAddress,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return ClaimPairingResponse.parse(res.json()).token;
 }
 
 /** A sign-in from this machine, or from a paired counter PC elsewhere on the LAN (`from`). */
