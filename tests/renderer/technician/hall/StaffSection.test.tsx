@@ -71,6 +71,13 @@ describe('the console’s staff section: grants of supervisor or technician', ()
     expect(screen.getByRole('button', { name: '撤回授予 9100 值班主任' })).toBeTruthy();
   });
 
+  it('a technician sees a supervisor’s grant without confirming or withdrawing it', async () => {
+    section(account(3, '8001', 'technician'));
+    await screen.findByText('9100 → 值班主任');
+    expect(screen.queryByRole('button', { name: '确认授予 9100 值班主任' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '撤回授予 9100 值班主任' })).toBeNull();
+  });
+
   it('a new supervisor account says it waits for a second supervisor', async () => {
     const createStaff = vi.fn(async () => ({ staff: newcomer, oneTimePin: '123456', pendingGrant: grant }));
     section(first, { createStaff, roleGrants: async () => ({ grants: [] }) });
