@@ -76,7 +76,11 @@ export const StaffAccount = z.object({
   name: z.string(),
   role: StaffRole,
   active: z.boolean(),
-  /** Set while the account is locked after repeated wrong PINs. */
+  /**
+   * Null since issue 18: failed sign-ins are throttled per client and staff number, per client
+   * and overall (host/auth/sign-in-throttle.ts), never per account, so no account is locked for
+   * everyone. Kept so consoles that show a lock still parse the list.
+   */
   lockedUntil: z.iso.datetime().nullable(),
   /** The window this person usually works at (sign-in may still pick any window). */
   windowNumber: z.number().int().positive().nullable(),
@@ -87,10 +91,39 @@ export type StaffAccount = z.infer<typeof StaffAccount>;
 export const StaffList = z.object({ staff: z.array(StaffAccount), next: NextPage });
 export type StaffList = z.infer<typeof StaffList>;
 
+/**
+ * Roles whose grant needs a second supervisor's confirmation: nobody gives these alone. A
+ * supervisor asks, another supervisor confirms; until then the account keeps its old role (or,
+ * new, stays disabled).
+ */
+export const ConfirmedRole = z.enum(['supervisor', 'technician']);
+export type ConfirmedRole = z.infer<typeof ConfirmedRole>;
+
+/** A grant of supervisor or technician waiting for a second supervisor. */
+export const RoleGrant = z.object({
+  id: z.number().int().positive(),
+  targetStaffId: z.number().int().positive(),
+  targetStaffNo: StaffNo,
+  role: ConfirmedRole,
+  /** Confirming also enables the account (made, or re-enabled, for this role). */
+  activates: z.boolean(),
+  /** Who asked: they cannot confirm it themselves. */
+  requestedBy: z.number().int().positive(),
+  requestedAt: z.iso.datetime(),
+});
+export type RoleGrant = z.infer<typeof RoleGrant>;
+
+export const RoleGrantList = z.object({ grants: z.array(RoleGrant) });
+export type RoleGrantList = z.infer<typeof RoleGrantList>;
+
+export const RoleGrantIdParams = z.object({ id: z.coerce.number().int().positive() });
+
 export const StaffResponse = z.object({
   staff: StaffAccount,
   /** Only when the host generated the PIN (a new account without one, a PIN reset): shown once, never stored. */
   oneTimePin: Pin.optional(),
+  /** The change asked for supervisor or technician: it waits for a second supervisor. */
+  pendingGrant: RoleGrant.optional(),
 });
 export type StaffResponse = z.infer<typeof StaffResponse>;
 

@@ -159,17 +159,21 @@ export type FormProblem = z.infer<typeof FormProblem>;
 // ---------------------------------------------------------------------------
 // Evaluations (好差评)
 
-/** Rates either a served ticket (window and staff come from the queue) or a case. */
+/**
+ * Rates either a finished ticket or a case, with proof of having received that service (issue 18):
+ * a ticket with the key printed in its QR (the `k` of its progress link), which only the paper's
+ * holder has; a case from the card that filed it, lying on the kiosk's reader. Who served it and
+ * at which window always come from the hall's record, never from the caller.
+ */
 export const SubmitEvaluationRequest = z
   .object({
     level: EvaluationLevel,
     reason: z.string().trim().min(1).max(1000).optional(),
     comment: z.string().trim().min(1).max(2000).optional(),
     ticketId: z.number().int().positive().optional(),
+    /** The ticket's key from its QR code; without it (or with a wrong one) the rating is refused. */
+    ticketKey: z.string().min(1).max(64).optional(),
     caseNumber: CaseNumber.optional(),
-    /** Only when the ticket does not say (e.g. an evaluation keypad at a window). */
-    windowNumber: z.number().int().positive().optional(),
-    staffNo: z.string().trim().min(1).max(64).optional(),
   })
   .refine((v) => (v.ticketId === undefined) !== (v.caseNumber === undefined), {
     message: 'rate either a ticket or a case',

@@ -31,6 +31,7 @@ export const ApiErrorCode = z.enum([
   'case_unknown',
   'reason_required',
   'already_evaluated',
+  'evaluation_refused',
   'steward_unavailable',
   'notice_unknown',
   'notice_not_local',

@@ -3,6 +3,8 @@ import {
   AuditQuery,
   CreateStaffRequest,
   CurrentStaff,
+  RoleGrantIdParams,
+  RoleGrantList,
   SignInRequest,
   SignInResponse,
   SignOutResponse,
@@ -80,6 +82,7 @@ export const identityOperations = defineOperations({
     body: UpdateStaffRequest,
     responses: { 200: StaffResponse, ...errorReplies(404), ...signedIn },
   },
+  /** Only for an account below the caller's rank (a clerk); ends that account's sessions. */
   resetStaffPin: {
     method: 'POST',
     path: '/staff/:id/reset-pin',
@@ -87,6 +90,33 @@ export const identityOperations = defineOperations({
     access: accountManagers,
     params: StaffIdParams,
     responses: { 200: StaffResponse, ...errorReplies(404), ...signedIn },
+  },
+
+  /** Grants of supervisor or technician waiting for a second supervisor. */
+  roleGrants: {
+    method: 'GET',
+    path: '/staff/grants',
+    tags: ['staff'],
+    access: accountManagers,
+    responses: { 200: RoleGrantList, ...signedIn },
+  },
+  /** A supervisor other than the requester confirms: the role (and the account) take effect. Audited. */
+  confirmRoleGrant: {
+    method: 'POST',
+    path: '/staff/grants/:id/confirm',
+    tags: ['staff'],
+    access: access.staff(['supervisor']),
+    params: RoleGrantIdParams,
+    responses: { 200: StaffResponse, ...errorReplies(404, 409), ...signedIn },
+  },
+  /** Withdrawn by its requester or refused by a supervisor: nothing changes. Audited. */
+  refuseRoleGrant: {
+    method: 'POST',
+    path: '/staff/grants/:id/refuse',
+    tags: ['staff'],
+    access: accountManagers,
+    params: RoleGrantIdParams,
+    responses: { 200: RoleGrantList, ...errorReplies(404), ...signedIn },
   },
 
   audit: {

@@ -88,17 +88,21 @@ export function markEvaluationDelivered(db: Db, id: string, centralId: string, a
 }
 
 /**
- * What a ticket's evaluation is about: its number, the window that served it and the staff
- * member signed in there. Undefined when the ticket is unknown; nulls when it was never called.
+ * What a ticket's evaluation is about: its number and status, the window that served it and the
+ * staff member signed in there. Undefined when the ticket is unknown; nulls when it was never called.
  */
-export function ticketSubject(
-  db: Db,
-  ticketId: number,
-): { ticketNumber: string; windowNumber: number | null; staffNumber: string | null } | undefined {
+export interface TicketSubjectRow {
+  ticketNumber: string;
+  status: string;
+  windowNumber: number | null;
+  staffNumber: string | null;
+}
+
+export function ticketSubject(db: Db, ticketId: number): TicketSubjectRow | undefined {
   return prepared(
     db,
-    `SELECT t.number AS ticketNumber, w.number AS windowNumber, s.staff_no AS staffNumber
+    `SELECT t.number AS ticketNumber, t.status AS status, w.number AS windowNumber, s.staff_no AS staffNumber
      FROM tickets t LEFT JOIN windows w ON w.id = t.window_id LEFT JOIN staff s ON s.id = t.staff_id
      WHERE t.id = ?`,
-  ).get(ticketId) as { ticketNumber: string; windowNumber: number | null; staffNumber: string | null } | undefined;
+  ).get(ticketId) as TicketSubjectRow | undefined;
 }

@@ -120,14 +120,10 @@ export function findStaffByNo(db: Db, staffNo: string): StaffRow | undefined {
 
 // --- lockout -----------------------------------------------------------------
 
-/** Counts one more attempt and returns the new count (atomic: concurrent sign-ins each get their own number). */
-export function incrementFailedAttempts(db: Db, id: number): number {
-  const row = db
-    .prepare('UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts AS n')
-    .get(id) as { n: number } | undefined;
-  return row?.n ?? 0;
-}
-
+/**
+ * The old per-account lock columns. Since issue 18 the host throttles sign-in per client in memory
+ * (host/auth/sign-in-throttle.ts) and sets no lock here; a new PIN still clears what a row holds.
+ */
 export function setLockout(db: Db, id: number, failedAttempts: number, lockedUntil: string | null): void {
   db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failedAttempts, lockedUntil, id);
 }

@@ -21,7 +21,8 @@ export function authRoutes({ auth, accounts, auditLog }: AuthRouteDeps): Fastify
   return async (app) => {
     const route = router(app, { auth });
 
-    route(operations.signIn, async (req) => auth.signIn(req.body.staffNo, req.body.pin, req.body.windowId));
+    // The caller's address keys the sign-in throttle (per client, so a clerk is not locked out from elsewhere).
+    route(operations.signIn, async (req) => auth.signIn(req.body.staffNo, req.body.pin, req.body.windowId, req.ip));
 
     route(operations.signOut, async (req) => {
       const token = bearerToken(req);
@@ -37,11 +38,15 @@ export function authRoutes({ auth, accounts, auditLog }: AuthRouteDeps): Fastify
 
     route(operations.createStaff, async (req, reply) => reply.code(201).send(await accounts.create(req.body, staffOf(req))));
 
-    route(operations.updateStaff, async (req) => ({
-      staff: await accounts.update(req.params.id, req.body, staffOf(req)),
-    }));
+    route(operations.updateStaff, async (req) => accounts.update(req.params.id, req.body, staffOf(req)));
 
     route(operations.resetStaffPin, async (req) => accounts.resetPin(req.params.id, staffOf(req)));
+
+    route(operations.roleGrants, async () => ({ grants: accounts.grants() }));
+
+    route(operations.confirmRoleGrant, async (req) => accounts.confirmGrant(req.params.id, staffOf(req)));
+
+    route(operations.refuseRoleGrant, async (req) => ({ grants: accounts.refuseGrant(req.params.id, staffOf(req)) }));
 
     route(operations.audit, async (req) => ({
       entries: auditLog.entries({ sinceId: req.query.sinceId, limit: req.query.limit }),

@@ -7,6 +7,7 @@ import type { EvaluationService } from '../cases/evaluation-service';
 import type { CaseReceiptPrinting } from '../printing/case-receipt-printing';
 import { HostError } from '../errors/host-error';
 import type { IdentitySessions } from '../identity/identity-sessions';
+import { callerOf } from '../lan/caller';
 import { router } from './route';
 
 export interface CaseRouteDeps {
@@ -47,6 +48,11 @@ export function caseRoutes(deps: CaseRouteDeps): FastifyPluginAsyncZod {
 
     route(operations.caseProgress, async (req) => cases.progress(req.params.caseNumber));
 
-    route(operations.submitEvaluation, async (req, reply) => reply.code(201).send(evaluations.submit(req.body)));
+    route(operations.submitEvaluation, async (req, reply) => {
+      // The card on the reader proves a case only to the kiosk page it belongs to, never to a rating pad.
+      const caller = callerOf(req);
+      const atReader = caller.terminal === 'kioskShell' && caller.holdsCitizen;
+      return reply.code(201).send(evaluations.submit(req.body, { atReader }));
+    });
   };
 }

@@ -13,7 +13,10 @@ export type AuthAuditAction =
   | 'staff.create'
   | 'staff.update'
   | 'staff.reset_pin'
-  | 'staff.seed';
+  | 'staff.seed'
+  | 'staff.grant_request'
+  | 'staff.grant_confirm'
+  | 'staff.grant_refuse';
 
 /** Audit actions of the hall settings and the configuration import (host/settings). */
 export type SettingsAuditAction = 'settings.hall' | 'settings.hall_seed' | 'config.import';

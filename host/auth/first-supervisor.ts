@@ -5,7 +5,7 @@ import type { Db } from '../../db/open';
 import { insertStaff, listStaff } from '../../db/repositories/staff';
 import type { Clock } from '../clock/clock';
 import { audit } from '../audit/audit';
-import { hashPin } from './pin-hash';
+import type { PinPepper } from './pin-pepper';
 
 /**
  * A hall with no staff accounts cannot sign anyone in to create them. On that
@@ -17,11 +17,12 @@ export async function ensureFirstSupervisor(
   db: Db,
   clock: Clock,
   dataDir: string,
+  pepper: PinPepper,
 ): Promise<{ staffNo: string; pinFile: string } | null> {
   if (listStaff(db).length > 0) return null;
   const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const staffNo = '9001';
-  const { id } = insertStaff(db, { staffNo, name: '首任管理员', role: 'supervisor', pinHash: await hashPin(pin) });
+  const { id } = insertStaff(db, { staffNo, name: '首任管理员', role: 'supervisor', pinHash: await pepper.hash(pin) });
   const pinFile = join(dataDir, 'first-supervisor-pin.txt');
   writeFileSync(
     pinFile,

@@ -20,7 +20,11 @@ export function generatePin(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
-interface ParsedHash {
+/** `scrypt`: as written here and by scripts/staff.mjs; `scrypt-hmac`: sealed with the install's pepper (pin-pepper.ts). */
+export type PinHashScheme = 'scrypt' | 'scrypt-hmac';
+
+export interface ParsedPinHash {
+  scheme: PinHashScheme;
   N: number;
   r: number;
   p: number;
@@ -46,10 +50,11 @@ export async function hashPin(pin: string): Promise<string> {
 
 const B64 = /^[A-Za-z0-9+/]+=*$/;
 
-function parseHash(stored: string): ParsedHash | null {
+/** The parts of a stored hash of either scheme, or null when its shape or cost is not one we accept. */
+export function parsePinHash(stored: string): ParsedPinHash | null {
   const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
-  const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
+  if (parts.length !== 6 || (parts[0] !== 'scrypt' && parts[0] !== 'scrypt-hmac')) return null;
+  const [scheme, n, r, p, salt, hash] = parts as [PinHashScheme, string, string, string, string, string];
   const N = Number(n);
   const R = Number(r);
   const P = Number(p);
@@ -59,12 +64,22 @@ function parseHash(stored: string): ParsedHash | null {
   if (!B64.test(salt) || !B64.test(hash)) return null;
   const hashBytes = Buffer.from(hash, 'base64');
   if (hashBytes.length < 16 || hashBytes.length > 64) return null;
-  return { N, r: R, p: P, salt: Buffer.from(salt, 'base64'), hash: hashBytes };
+  return { scheme, N, r: R, p: P, salt: Buffer.from(salt, 'base64'), hash: hashBytes };
 }
 
-/** True when `stored` has a shape and cost this host accepts (config files are checked at load). */
+/** Writes a parsed hash back in its text form. */
+export function formatPinHash(h: ParsedPinHash): string {
+  return [h.scheme, h.N, h.r, h.p, h.salt.toString('base64'), h.hash.toString('base64')].join('$');
+}
+
+/** The scrypt key of `pin` with a stored hash's salt, cost and length (before any pepper). */
+export function derivePinKey(pin: string, h: ParsedPinHash): Promise<Buffer> {
+  return derive(pin, h.salt, h.hash.length, h);
+}
+
+/** True when `stored` is a plain scrypt hash of a cost this host accepts (config files are checked at load). */
 export function isPinHash(stored: string): boolean {
-  return parseHash(stored) !== null;
+  return parsePinHash(stored)?.scheme === 'scrypt';
 }
 
 /**
@@ -72,8 +87,8 @@ export function isPinHash(stored: string): boolean {
  * is simply "no": sign-in must not tell a caller which part was wrong.
  */
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
-  const parsed = parseHash(stored);
-  if (!parsed || !isValidPin(pin)) return false;
+  const parsed = parsePinHash(stored);
+  if (parsed?.scheme !== 'scrypt' || !isValidPin(pin)) return false;
   const key = await derive(pin, parsed.salt, parsed.hash.length, parsed);
   return timingSafeEqual(key, parsed.hash);
 }

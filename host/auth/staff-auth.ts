@@ -10,11 +10,11 @@ import {
   findSession,
   findStaffById,
   findStaffByNo,
-  incrementFailedAttempts,
   insertSession,
+  listStaff,
   releaseStaffWindows,
   releaseWindowIfUnused,
-  setLockout,
+  updateStaff,
   windowStaffId,
   type SessionRow,
   type StaffRow,
@@ -23,21 +23,19 @@ import { audit } from '../audit/audit';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import { dummyPinHash } from './dummy-hash';
-import { verifyPin } from './pin-hash';
+import type { PinPepper } from './pin-pepper';
 import { hashSessionToken, looksLikeSessionToken, newSessionToken } from './session-token';
+import { SignInThrottle, type Attempt, type ThrottlePolicy } from './sign-in-throttle';
 
 export type { StaffPrincipal };
-
-export interface LockoutPolicy {
-  /** Consecutive wrong PINs that lock the account. */
-  maxAttempts: number;
-  lockMinutes: number;
-}
 
 export interface StaffAuthOptions {
   db: Db;
   clock: Clock;
-  lockout?: LockoutPolicy;
+  /** The install's PIN pepper: every hash this host stores or checks goes through it. */
+  pepper: PinPepper;
+  /** Failed sign-ins admitted per client and staff number, per client and overall (sign-in-throttle.ts). */
+  throttle?: ThrottlePolicy;
   /** How long a session lasts: one working day plus evening service. */
   sessionHours?: number;
 }
@@ -49,26 +47,30 @@ export interface SignInResult {
   expiresAt: string;
 }
 
-const DEFAULT_LOCKOUT: LockoutPolicy = { maxAttempts: 5, lockMinutes: 15 };
-
 /** One message for unknown staff number, wrong PIN and deactivated account: no account enumeration. */
 const BAD_CREDENTIALS = '工号或 PIN 不正确';
 
+/** A client that gave no address (a caller inside this process, a test). */
+const LOCAL_CLIENT = 'local';
+
 /**
- * Staff sign-in with number + PIN, lockout, bearer sessions and the window a
+ * Staff sign-in with number + PIN, throttling, bearer sessions and the window a
  * staff member works at. Every outcome is audited; no PIN reaches the audit
  * log or any other log.
  */
 export class StaffAuth {
   private readonly db: Db;
   private readonly clock: Clock;
-  private readonly lockout: LockoutPolicy;
+  private readonly throttle: SignInThrottle;
+  private readonly pepper: PinPepper;
   private sessionMs: number;
 
   constructor(options: StaffAuthOptions) {
     this.db = options.db;
     this.clock = options.clock;
-    this.lockout = options.lockout ?? DEFAULT_LOCKOUT;
+    this.throttle = new SignInThrottle(options.clock, options.throttle);
+    this.pepper = options.pepper;
+    this.sealStoredHashes();
     this.sessionMs = (options.sessionHours ?? 12) * 3_600_000;
     // Warm the decoy hash now so the first unknown staff number is not slower than a known one.
     dummyPinHash().catch(() => undefined);
@@ -79,38 +81,46 @@ export class StaffAuth {
     this.sessionMs = hours * 3_600_000;
   }
 
-  async signIn(staffNo: string, pin: string, windowId?: number): Promise<SignInResult> {
+  /**
+   * `client` is the caller's address: failures are counted per client and staff number, per
+   * client and overall, so a clerk at their own counter is never locked out by someone guessing
+   * elsewhere. An unknown or disabled staff number is counted, checked against the decoy hash and
+   * answered exactly as a real one.
+   */
+  async signIn(staffNo: string, pin: string, windowId?: number, client: string = LOCAL_CLIENT): Promise<SignInResult> {
     this.purgeExpired();
     if (windowId !== undefined && windowStaffId(this.db, windowId) === undefined) {
       throw new HostError('window_unknown', `没有这个窗口: ${windowId}`);
     }
     const window = windowId ?? null;
     const staff = findStaffByNo(this.db, staffNo);
-    if (!staff || !staff.active) {
-      // Spend the same scrypt work as a real check so the reply time does not reveal the account.
-      await verifyPin(pin, await dummyPinHash());
+    // Counted before the (slow) PIN check, so parallel guesses cannot slip past a limit.
+    const reservation = this.throttle.reserve(client, staffNo);
+    if ('refused' in reservation) {
       this.audit('auth.sign_in_failed', {
         staffId: staff?.id ?? null,
         windowId: window,
-        details: { reason: staff ? 'inactive' : 'unknown_staff' },
+        details: { reason: 'throttled', limit: reservation.refused },
       });
-      throw new HostError('unauthorized', BAD_CREDENTIALS);
+      throw lockedOut(reservation.retryAt.toISOString());
     }
-
-    const attempt = this.reserveAttempt(staff, window);
-    const ok = await verifyPin(pin, staff.pinHash);
-    if (!ok) {
-      this.recordFailure(staff, attempt, window);
-      throw new HostError('unauthorized', BAD_CREDENTIALS);
-    }
-    if (staff.role === 'technician' && windowId !== undefined) {
-      setLockout(this.db, staff.id, 0, null);
+    const { attempt } = reservation;
+    const usable = staff?.active ? staff : undefined;
+    // An unknown or disabled number costs the same scrypt work as a real check: the reply time says nothing.
+    const ok = await this.pepper.verify(pin, usable?.pinHash ?? (await dummyPinHash()));
+    if (!usable || !ok) throw this.recordFailure(attempt, staff, window);
+    this.throttle.succeeded(attempt);
+    if (usable.role === 'technician' && windowId !== undefined) {
       throw new HostError('forbidden', '技术人员账号不在窗口签到');
     }
-    // Re-read the account: a supervisor may have deactivated it while the PIN was being checked.
+    // Re-read the account: a supervisor may have deactivated it, or set a new PIN, while the PIN was being checked.
     const session = this.db.transaction(() => {
-      const current = findStaffById(this.db, staff.id);
-      return current?.active ? this.openSession(current, window) : null;
+      const current = findStaffById(this.db, usable.id);
+      if (!current?.active || current.pinHash !== usable.pinHash) return null;
+      // A plain hash stored since the host started (by hand, by another tool) is sealed at its first use.
+      if (!this.pepper.isSealed(current.pinHash))
+        updateStaff(this.db, current.id, { pinHash: this.pepper.seal(current.pinHash) });
+      return this.openSession(current, window);
     })();
     if (!session) throw new HostError('unauthorized', BAD_CREDENTIALS);
     return session;
@@ -150,6 +160,27 @@ export class StaffAuth {
     releaseStaffWindows(this.db, staffId);
   }
 
+  /** A peppered hash of a new PIN, to store (account management hashes through here). */
+  hashPin(pin: string): Promise<string> {
+    return this.pepper.hash(pin);
+  }
+
+  /** A new PIN was set for this staff number: failures counted against it are forgotten. */
+  forgetFailures(staffNo: string): void {
+    this.throttle.forget(staffNo);
+  }
+
+  /**
+   * Seals every plain hash in the database with the pepper, in one transaction: those an older
+   * host stored, and any written there by hand. Sealing needs no PIN, so nobody is locked out.
+   */
+  private sealStoredHashes(): void {
+    this.db.transaction(() => {
+      for (const staff of listStaff(this.db))
+        if (!this.pepper.isSealed(staff.pinHash)) updateStaff(this.db, staff.id, { pinHash: this.pepper.seal(staff.pinHash) });
+    })();
+  }
+
   /** Deletes expired sessions and frees the windows they held. */
   purgeExpired(): number {
     return this.db.transaction(() => {
@@ -159,51 +190,19 @@ export class StaffAuth {
     })();
   }
 
-  /**
-   * Counts this attempt before the (slow, async) PIN check, so parallel
-   * guesses cannot all slip in while the first ones are still hashing: at most
-   * `maxAttempts` PINs are ever checked per lock period.
-   */
-  private reserveAttempt(staff: StaffRow, windowId: number | null): number {
-    // The transaction returns the refusal instead of throwing it: a throw would roll back its audit entry.
-    const outcome = this.db.transaction((): { attempt: number } | { lockedUntil: string } => {
-      const now = this.clock.now();
-      const lockedUntil = findStaffById(this.db, staff.id)?.lockedUntil ?? null;
-      if (lockedUntil !== null && lockedUntil > now.toISOString()) {
-        this.audit('auth.sign_in_failed', { staffId: staff.id, windowId, details: { reason: 'locked' } });
-        return { lockedUntil };
-      }
-      // A lock that has run out gives a fresh set of attempts.
-      if (lockedUntil !== null) setLockout(this.db, staff.id, 0, null);
-      const attempt = incrementFailedAttempts(this.db, staff.id);
-      if (attempt > this.lockout.maxAttempts) {
-        // Only reachable by attempts racing the one that locks: lock without checking the PIN.
-        const until = this.lockUntil(now);
-        setLockout(this.db, staff.id, attempt, until);
-        this.audit('auth.sign_in_failed', { staffId: staff.id, windowId, details: { reason: 'locked' } });
-        return { lockedUntil: until };
-      }
-      return { attempt };
+  /** Audits a wrong PIN (or unknown, disabled number); the answer to throw: 401, or 429 when it filled the limit. */
+  private recordFailure(attempt: Attempt, staff: StaffRow | undefined, windowId: number | null): HostError {
+    const filled = this.throttle.failed(attempt);
+    this.db.transaction(() => {
+      const reason = !staff ? 'unknown_staff' : !staff.active ? 'inactive' : 'wrong_pin';
+      this.audit('auth.sign_in_failed', { staffId: staff?.id ?? null, windowId, details: { reason } });
+      if (filled) this.audit('auth.locked', { staffId: staff?.id ?? null, windowId, details: { until: filled.toISOString() } });
     })();
-    if ('lockedUntil' in outcome) throw lockedOut(outcome.lockedUntil);
-    return outcome.attempt;
-  }
-
-  private recordFailure(staff: StaffRow, attempt: number, windowId: number | null): void {
-    const lockedUntil = this.db.transaction(() => {
-      this.audit('auth.sign_in_failed', { staffId: staff.id, windowId, details: { reason: 'wrong_pin', attempt } });
-      if (attempt < this.lockout.maxAttempts) return null;
-      const until = this.lockUntil(this.clock.now());
-      setLockout(this.db, staff.id, attempt, until);
-      this.audit('auth.locked', { staffId: staff.id, windowId, details: { until, attempts: attempt } });
-      return until;
-    })();
-    if (lockedUntil !== null) throw lockedOut(lockedUntil);
+    return filled ? lockedOut(filled.toISOString()) : new HostError('unauthorized', BAD_CREDENTIALS);
   }
 
   private openSession(staff: StaffRow, windowId: number | null): SignInResult {
     const now = this.clock.now();
-    setLockout(this.db, staff.id, 0, null);
     if (windowId !== null) this.takeWindow(staff.id, windowId);
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + this.sessionMs).toISOString();
@@ -239,10 +238,6 @@ export class StaffAuth {
     this.audit(action, { staffId: session.staffId, windowId: session.windowId, ...(details ? { details } : {}) });
   }
 
-  private lockUntil(now: Date): string {
-    return new Date(now.getTime() + this.lockout.lockMinutes * 60_000).toISOString();
-  }
-
   private audit(action: string, facts: Parameters<typeof audit>[3]): void {
     audit(this.db, this.clock, action, facts);
   }
@@ -253,5 +248,5 @@ function principal(staff: StaffRow, windowId: number | null): StaffPrincipal {
 }
 
 function lockedOut(until: string): HostError {
-  return new HostError('locked_out', 'PIN 错误次数过多，账号已暂时锁定', { lockedUntil: until });
+  return new HostError('locked_out', '尝试次数过多，请稍后再试', { lockedUntil: until });
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { CreateEvaluationRequest, EvaluationRecord, isBadEvaluation } from '../../contracts/central-api';
 import type { EvaluationSubject } from '../../contracts/central-api';
 import type { SubmitEvaluationRequest, SubmitEvaluationResponse } from '../../contracts/cases';
@@ -21,13 +21,26 @@ export interface EvaluationServiceOptions {
   clock: Clock;
   hallId: string;
   terminalId: string;
+  /** The key a ticket's QR carries (the `k` of its progress link): proof of holding the paper. */
+  ticketKey: (ticketId: number) => string;
+  /** The case numbers of the card on the reader, or null with no card: proof of having filed the case. */
+  cardCaseNumbers: () => readonly string[] | null;
   newId?: () => string;
 }
 
+/** Compares two keys in constant time (a different length is simply "no"). */
+function sameKey(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /**
- * 好差评 at the kiosk or the window keypad: five levels; below 'basic' needs a reason and is
- * flagged for a call back here at once, not only when the central API has it. Saved with
- * its outbox entry in one transaction and delivered once under the entry's Idempotency-Key.
+ * 好差评 at the kiosk: five levels; below 'basic' needs a reason and is flagged for a call back
+ * here at once, not only when the central API has it. Only for a service received (issue 18): a
+ * finished ticket with the key of its paper, or a case of the card on the reader; staff and window
+ * come from the ticket's record. Once per ticket or case. Saved with its outbox entry in one
+ * transaction and delivered once under the entry's Idempotency-Key.
  */
 export class EvaluationService {
   private readonly newId: () => string;
@@ -36,10 +49,14 @@ export class EvaluationService {
     this.newId = o.newId ?? randomUUID;
   }
 
-  submit(request: SubmitEvaluationRequest): SubmitEvaluationResponse {
+  /**
+   * `from.atReader`: the caller is the kiosk page the card on the reader belongs to. Only there
+   * does the card prove a case; a rating pad (or another page) proves a service by the ticket's key.
+   */
+  submit(request: SubmitEvaluationRequest, from: { atReader: boolean }): SubmitEvaluationResponse {
     const bad = isBadEvaluation(request.level);
     if (bad && request.reason === undefined) throw new HostError('reason_required', '请选择或填写不满意的原因');
-    const subject = this.subjectOf(request);
+    const subject = this.subjectOf(request, from.atReader);
     // One rating per service received (a second would count the same window twice).
     const rated = request.ticketId !== undefined ? { ticketId: request.ticketId } : { caseNumber: request.caseNumber ?? '' };
     if (alreadyEvaluated(this.o.db, rated)) throw new HostError('already_evaluated', '您已评价过这次服务，感谢参与');
@@ -98,17 +115,28 @@ export class EvaluationService {
     return evaluationsNeedingCallback(this.o.db, limit);
   }
 
-  private subjectOf(request: SubmitEvaluationRequest): EvaluationSubject {
-    if (request.caseNumber !== undefined) return { kind: 'case', caseNumber: request.caseNumber };
+  private subjectOf(request: SubmitEvaluationRequest, atReader: boolean): EvaluationSubject {
+    if (request.caseNumber !== undefined) {
+      const mine = atReader ? this.o.cardCaseNumbers() : null;
+      if (mine === null) throw new HostError('no_identity', '请先刷身份证，再评价您办理的事项');
+      if (!mine.includes(request.caseNumber)) throw new HostError('evaluation_refused', '只能评价本人办理的事项');
+      return { kind: 'case', caseNumber: request.caseNumber };
+    }
     if (request.ticketId === undefined) throw new HostError('invalid_request', '请选择要评价的号码或办件');
+    // The key first: without the paper, not even whether the ticket exists is told.
+    if (request.ticketKey === undefined || !sameKey(request.ticketKey, this.o.ticketKey(request.ticketId)))
+      throw new HostError('evaluation_refused', '请扫描排队小票上的二维码后评价');
     const ticket = ticketSubject(this.o.db, request.ticketId);
     if (!ticket) throw new HostError('ticket_unknown', '没有这个号码');
-    // The queue knows who served the ticket; a keypad may say it when the ticket does not.
-    const windowNumber = ticket.windowNumber ?? request.windowNumber;
-    const staffNumber = ticket.staffNumber ?? request.staffNo;
-    if (windowNumber === undefined || staffNumber === undefined) {
-      throw new HostError('invalid_state', '该号码尚未办理，不能评价');
+    // Only a service that ended: the window and the staff member who served it are on the record.
+    if (ticket.status !== 'finished' || ticket.windowNumber === null || ticket.staffNumber === null) {
+      throw new HostError('invalid_state', '该号码尚未办结，不能评价');
     }
-    return { kind: 'ticket', ticketNumber: ticket.ticketNumber, windowId: String(windowNumber), staffNumber };
+    return {
+      kind: 'ticket',
+      ticketNumber: ticket.ticketNumber,
+      windowId: String(ticket.windowNumber),
+      staffNumber: ticket.staffNumber,
+    };
   }
 }

@@ -180,7 +180,16 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(hallSettingsRoutes({ store: hallSettings, auth }));
       await api.register(
         configTransferRoutes({
-          transfer: new ConfigTransfer({ db, clock, hallId, hall: hallSettings, devices, terminal: terminalSettings, auth }),
+          transfer: new ConfigTransfer({
+            db,
+            clock,
+            hallId,
+            hall: hallSettings,
+            devices,
+            terminal: terminalSettings,
+            auth,
+            accounts,
+          }),
           auth,
           clock,
           timeZone: config.timeZone,

@@ -3,6 +3,7 @@ import { openDatabase } from '../../db/open';
 import { seedStaff } from '../auth/seed-staff';
 import { StaffAuth } from '../auth/staff-auth';
 import { ensureFirstSupervisor } from '../auth/first-supervisor';
+import { PinPepper } from '../auth/pin-pepper';
 import { recentServiceTimes } from '../../db/repositories/stats';
 import { TicketPrinting } from '../printing/ticket-printing';
 import { Pairing } from '../lan/pairing';
@@ -81,10 +82,12 @@ export async function buildServices(options: HostOptions) {
   queue.estimator.seedFrom(
     recentServiceTimes(db, { since: new Date(clock.now().getTime() - 7 * 86_400_000).toISOString(), limit: 500 }),
   );
-  seedStaff(db, config.staff, clock);
-  const auth = new StaffAuth({ db, clock, sessionHours: timeouts().staffSessionHours });
-  const firstSupervisor = options.secretFile ? await ensureFirstSupervisor(db, clock, dirname(options.secretFile)) : null;
   const keyer = options.secretFile ? IdentityKeyer.fromSecretFile(options.secretFile) : IdentityKeyer.ephemeral();
+  // Staff PIN hashes are sealed with a pepper from the install secret: the database alone guesses no PIN.
+  const pepper = PinPepper.fromSecret(keyer.derive('staff-pin-pepper').exportSecret());
+  seedStaff(db, config.staff, clock, pepper);
+  const auth = new StaffAuth({ db, clock, pepper, sessionHours: timeouts().staffSessionHours });
+  const firstSupervisor = options.secretFile ? await ensureFirstSupervisor(db, clock, dirname(options.secretFile), pepper) : null;
   // A secondary kiosk of this hall (terminal settings `hallUrl`) uses the hall's queue through this link.
   const link = new HallLink({ db, clock, bus, settings: terminalSettings });
   /** Queue keys: this hall's (handed to its paired kiosks), or the hall's this host is a kiosk of. */
@@ -203,7 +206,17 @@ export async function buildServices(options: HostOptions) {
     catalogItem: (code) => catalog.item(code),
     progressUrl: (localCase) => `${publicBase}/case/${localCase.id}`,
   });
-  const evaluations = new EvaluationService({ db, clock, hallId, terminalId });
+  const evaluations = new EvaluationService({
+    db,
+    clock,
+    hallId,
+    terminalId,
+    ticketKey: ticketTag,
+    cardCaseNumbers: () => {
+      const key = identity.identityKey();
+      return key === null ? null : cases.casesForCard(key).flatMap((c) => (c.caseNumber === null ? [] : [c.caseNumber]));
+    },
+  });
   const queueStats = new QueueStatsReporter({
     db,
     clock,

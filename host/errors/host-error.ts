@@ -37,6 +37,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   reason_required: 400,
   // 好差评: one rating per ticket or case.
   already_evaluated: 409,
+  // 好差评 without proof of the service: no ticket key (or a wrong one), a case not the card's.
+  evaluation_refused: 403,
   // The hall has no steward service configured (config `stewardService`).
   steward_unavailable: 404,
   notice_unknown: 404,

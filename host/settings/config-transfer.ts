@@ -15,7 +15,9 @@ import type { Db } from '../../db/open';
 import { deleteDevice, upsertDevice } from '../../db/repositories/devices';
 import { insertStaff, listStaff, updateStaff, type StaffRow } from '../../db/repositories/staff';
 import { audit } from '../audit/audit';
-import { generatePin, hashPin } from '../auth/pin-hash';
+import { generatePin } from '../auth/pin-hash';
+import { grantPath, isConfirmedRole, mayManage } from '../auth/role-rules';
+import type { StaffAccounts } from '../auth/staff-accounts';
 import type { StaffAuth } from '../auth/staff-auth';
 import type { Clock } from '../clock/clock';
 import type { DeviceManager } from '../devices/device-manager';
@@ -30,7 +32,9 @@ export interface ConfigTransferDeps {
   hall: HallSettingsStore;
   devices: DeviceManager;
   terminal: TerminalSettingsStore;
-  auth: StaffAuth;
+  auth: Pick<StaffAuth, 'hashPin' | 'endAllSessions'>;
+  /** Supervisor and technician arrive as grants a second supervisor confirms, as in the staff section. */
+  accounts: Pick<StaffAccounts, 'requestGrant'>;
 }
 
 /**
@@ -69,7 +73,7 @@ export class ConfigTransfer {
     const pins = await Promise.all(
       before.staff.added.map(async (staffNo) => {
         const pin = generatePin();
-        return { staffNo, pin, pinHash: await hashPin(pin) };
+        return { staffNo, pin, pinHash: await this.d.auth.hashPin(pin) };
       }),
     );
     const { db, clock } = this.d;
@@ -171,20 +175,36 @@ export class ConfigTransfer {
     const here = new Map(listStaff(db).map((s) => [s.staffNo, s]));
     for (const s of staff) {
       const existing = here.get(s.staffNo);
+      // A file gives no role above the importer's own: supervisor and technician wait for a second supervisor.
+      const path = grantPath(actor.role, s.role);
       if (!existing) {
         const pinHash = newPinHashes.get(s.staffNo);
         if (pinHash === undefined) throw new Error(`no PIN prepared for ${s.staffNo}`);
-        insertStaff(db, {
+        const direct = path === 'direct';
+        const row = insertStaff(db, {
           staffNo: s.staffNo,
           name: s.name,
           role: s.role,
           pinHash,
-          active: s.enabled,
+          active: s.enabled && direct,
           windowNumber: s.windowNumber,
         });
+        if (path === 'confirmed' && isConfirmedRole(s.role) && s.enabled) this.d.accounts.requestGrant(row, s.role, true, actor);
         continue;
       }
-      updateStaff(db, existing.id, { name: s.name, role: s.role, active: s.enabled, windowNumber: s.windowNumber });
+      const raises = s.role !== existing.role && isConfirmedRole(s.role);
+      // Nor does it change the role of an account of the importer's rank or above.
+      const keepsRole = raises || (s.role !== existing.role && !mayManage(actor.role, existing.role));
+      const enables = s.enabled && !existing.active && isConfirmedRole(s.role);
+      const row =
+        updateStaff(db, existing.id, {
+          name: s.name,
+          ...(keepsRole ? {} : { role: s.role }),
+          active: enables ? false : s.enabled,
+          windowNumber: s.windowNumber,
+        }) ?? existing;
+      if ((raises || enables) && path === 'confirmed' && isConfirmedRole(s.role))
+        this.d.accounts.requestGrant(row, s.role, enables, actor);
       if (existing.active && !s.enabled) this.d.auth.endAllSessions(existing.id);
     }
     const listed = new Set(staff.map((s) => s.staffNo));

@@ -215,6 +215,9 @@ export function createApiClient(baseUrl = '') {
     createStaff: (request: CreateStaffRequest) => call(ops.createStaff, { body: request }),
     updateStaff: (id: number, patch: UpdateStaffRequest) => call(ops.updateStaff, { params: { id }, body: patch }),
     resetStaffPin: (id: number) => call(ops.resetStaffPin, { params: { id } }),
+    roleGrants: () => call(ops.roleGrants, {}),
+    confirmRoleGrant: (id: number) => call(ops.confirmRoleGrant, { params: { id } }),
+    refuseRoleGrant: (id: number) => call(ops.refuseRoleGrant, { params: { id } }),
     /** The configuration file (technician only), with the name the host gives it. */
     exportConfig: () => download(ops.exportConfig),
     /**

@@ -23,8 +23,8 @@ export const counterMessages: AreaMessages = {
       },
       signInErrors: {
         badCredentials: '工号或密码不正确，请重新输入',
-        lockedOut: '密码连续输错次数过多，账号已锁定，请于 {{time}} 后再试或联系值班主任',
-        lockedOutNoTime: '密码连续输错次数过多，账号已暂时锁定，请稍后再试或联系值班主任',
+        lockedOut: '这台电脑上密码输错次数过多，已暂停签到，请于 {{time}} 后再试或联系值班主任',
+        lockedOutNoTime: '这台电脑上密码输错次数过多，已暂停签到，请稍后再试或联系值班主任',
         technician: '技术人员账号不能在窗口签到，请使用窗口工作人员账号',
         windowNeeded: '窗口工作人员请选择所在窗口签到',
         windowUnknown: '所选窗口不存在，请重新选择',
@@ -207,8 +207,9 @@ export const counterMessages: AreaMessages = {
       },
       signInErrors: {
         badCredentials: 'Wrong staff number or PIN. Please try again.',
-        lockedOut: 'Too many wrong PINs: the account is locked. Try again after {{time}} or ask the supervisor.',
-        lockedOutNoTime: 'Too many wrong PINs: the account is locked for a while. Try again later or ask the supervisor.',
+        lockedOut: 'Too many wrong PINs from this computer: sign-in is paused. Try again after {{time}} or ask the supervisor.',
+        lockedOutNoTime:
+          'Too many wrong PINs from this computer: sign-in is paused for a while. Try again later or ask the supervisor.',
         technician: 'Technician accounts cannot sign in at a window. Use a counter staff account.',
         windowNeeded: 'Counter staff sign in at their window: please choose it.',
         windowUnknown: 'That window does not exist. Please choose another.',

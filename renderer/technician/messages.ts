@@ -69,7 +69,7 @@ export const techMessages: AreaMessages = {
         problems: {
           badCredentials: '工号或 PIN 不正确。',
           badFormat: '工号或 PIN 格式不正确：PIN 为 {{min}}–{{max}} 位数字。',
-          lockedOut: '连续输错次数过多，账号已临时锁定，请稍后再试。',
+          lockedOut: '这台电脑上输错次数过多，已暂停登录，请稍后再试。',
           forbidden: '工号 {{staffNo}} 无权使用运维控制台：只有技术人员和值班主任可以登录。',
           network: '连不上本机主机服务，请检查主机是否在运行。',
           generic: '登录没有成功，请重试。',
@@ -416,7 +416,7 @@ export const techMessages: AreaMessages = {
         problems: {
           badCredentials: 'Wrong staff number or PIN.',
           badFormat: 'Staff number or PIN is not in the right form: the PIN has {{min}}–{{max}} digits.',
-          lockedOut: 'Too many wrong PINs: the account is locked for a while. Try again later.',
+          lockedOut: 'Too many wrong PINs from this computer: sign-in is paused for a while. Try again later.',
           forbidden: 'Staff number {{staffNo}} may not use the technician console: only technicians and supervisors may sign in.',
           network: 'The host service on this machine cannot be reached. Check that the host is running.',
           generic: 'Sign-in did not work. Please try again.',

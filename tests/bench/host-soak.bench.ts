@@ -198,12 +198,15 @@ async function soak(): Promise<void> {
       await call('GET', `/windows/${w.id}`, 200);
       await call('POST', `/windows/${w.id}/finish`, 200, { outcome: 'done' }, auth);
       const level = levels[v % levels.length]!;
-      await call('POST', '/evaluations', 201, {
-        level,
-        ticketId: called.call.ticketId,
-        ...(level === 'dissatisfied' || level === 'very_dissatisfied' ? { reason: '等候时间长' } : {}),
-      });
+      // A rating carries the key of the ticket's QR (the citizen's paper): the ticket issued above.
       const k = new URL(issued.progressUrl).searchParams.get('k') ?? '';
+      if (called.call.ticketId === issued.ticket.id)
+        await call('POST', '/evaluations', 201, {
+          level,
+          ticketId: issued.ticket.id,
+          ticketKey: k,
+          ...(level === 'dissatisfied' || level === 'very_dissatisfied' ? { reason: '等候时间长' } : {}),
+        });
       await call('GET', `/tickets/${issued.ticket.id}/progress?k=${encodeURIComponent(k)}`, 200);
       // A display (re)connecting reads the recent calls; live calls reach it over its socket.
       if (v % DISPLAY_RELOAD_EVERY === 0) await call('GET', '/calls/recent?limit=6', 200);

@@ -254,6 +254,8 @@ describe('host OpenAPI document', () => {
         'post /api/v1/steward-requests',
         'post /api/v1/simulator/idcard/remove',
         'post /api/v1/staff/{id}/reset-pin',
+        'post /api/v1/staff/grants/{id}/confirm',
+        'post /api/v1/staff/grants/{id}/refuse',
         'post /api/v1/tickets/{ticketId}/reprint',
         'post /api/v1/windows/{windowId}/call-next',
         'post /api/v1/windows/{windowId}/evaluation-request',

@@ -128,14 +128,14 @@ describe('counter page (窗口叫号)', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Five wrong PINs lock the account, and the clerk is told until when.
+    // Five wrong PINs for one staff number pause its sign-in at this computer, and the clerk is told until when.
     for (let i = 0; i < 5; i += 1) {
       await page.getByLabel('工号').fill('1002');
       await page.getByLabel('密码（PIN）').fill('135790');
       await page.getByRole('button', { name: '签到' }).click();
       await poll(() => page.getByRole('button', { name: '签到' }).isEnabled()).toBe(true);
     }
-    await poll(() => error.textContent()).toMatch(/账号已锁定，请于 \d{2}:\d{2} 后再试/);
+    await poll(() => error.textContent()).toMatch(/已暂停签到，请于 \d{2}:\d{2} 后再试/);
 
     await fillSignIn(page, '1001', TEST_PIN);
     await page.getByTestId('current-ticket').waitFor();

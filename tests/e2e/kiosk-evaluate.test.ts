@@ -23,15 +23,6 @@ async function bothModesClean(page: Page): Promise<void> {
   await setElderMode(page, false);
 }
 
-/** Types on the kiosk's own keyboard (latin layout: letters in lower case, the field upper-cases them). */
-async function typeOnScreen(page: Page, text: string): Promise<void> {
-  const osk = page.getByTestId('osk');
-  await osk.waitFor();
-  for (const ch of text.toLowerCase()) await osk.locator(`[data-skbtn="${ch}"]`).click();
-  await osk.locator('[data-skbtn="{done}"]').click();
-  await osk.waitFor({ state: 'detached' });
-}
-
 interface EvaluationRow {
   level: string;
   reason: string | null;
@@ -146,26 +137,23 @@ describe('kiosk 服务评价', () => {
     await context.close();
   });
 
-  it('in portrait: a typed ticket number; 非常不满意 is refused without a reason, then filed with one and flagged for a call back', async () => {
-    await serveOne();
+  it('in portrait: a scanned ticket; 非常不满意 is refused without a reason, then filed with one and flagged for a call back', async () => {
+    const ticketLink = await serveOne();
     const before = rows().length;
     const { page, context } = await h.openKiosk({ viewport: PORTRAIT });
     await startVisitWithoutCard(page);
     await openFlow(page, 'evaluate');
     const flow = page.locator('section.flow[data-flow="evaluate"]');
-    const field = flow.getByRole('textbox', { name: '排队号' });
+    // A window's service is rated only from its ticket's QR code: a typed number proves nothing.
+    expect(await flow.getByRole('textbox', { name: '排队号' }).count()).toBe(0);
+    await flow.getByText('请将排队小票上的二维码对准扫码区').waitFor();
 
-    // A number nobody was called with today is named as such.
-    await field.click();
-    await typeOnScreen(page, 'A999');
-    await flow.getByRole('button', { name: '下一步' }).click();
-    expect(await flow.getByTestId('evaluate-error').innerText()).toContain('今天已叫号的号码中没有找到它');
-
-    await field.fill('');
-    await field.click();
-    await typeOnScreen(page, 'A002');
-    expect(await field.inputValue()).toBe('A002');
-    await flow.getByRole('button', { name: '下一步' }).click();
+    const scanned = await h.host.app.inject({
+      method: 'POST',
+      url: '/api/v1/simulator/scanner/scan',
+      payload: { code: ticketLink },
+    });
+    expect(scanned.statusCode).toBe(204);
     await flow.getByTestId('evaluate-subject').waitFor();
     expect(await flow.getByTestId('evaluate-subject').innerText()).toContain('A002 号');
 

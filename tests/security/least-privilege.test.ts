@@ -75,7 +75,11 @@ describe('least privilege: the citizen at the reader', () => {
 /** The refusals of the access guard (host/api/route.ts), as opposed to a handler's answers. */
 const GUARD_CODES = ['terminal_unpaired', 'terminal_expired', 'terminal_forbidden', 'kiosk_seat_taken', 'unauthorized'];
 
-/** What a hall TV may call: the public board, the claim of a pairing code (anyone's) and the exchange of its own token. */
+/**
+ * What a hall TV may call: the public board, what anyone may (the claim of a pairing code, and the
+ * hall's CA certificate and TLS facts a browser needs before it is paired) and the exchange of its
+ * own token.
+ */
 const DISPLAY_OPERATIONS = [
   'announcementSpeech',
   'catalog',

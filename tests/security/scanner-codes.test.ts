@@ -6,8 +6,8 @@ import type { EventStreamMessage } from '../../contracts/events';
 import { ScannerDevice } from '../../host/devices/scanner-device';
 import { testStaffSeeds } from '../support/staff';
 import { startTestHost, type TestHost } from '../support/test-host';
-import { pairTerminal } from './support';
 import { waitFor } from '../support/wait';
+import { pairTerminal } from './support';
 
 /**
  * A scanner at the kiosk reads what a citizen holds under it: an appointment code, a case
@@ -50,7 +50,7 @@ function peerAt(address: string): Socket {
  * page). `fromAddress`: a page on another machine, injected with that peer address (tests send
  * no traffic to any address but the loopback's).
  */
-async function open(query: string, fromAddress?: string): Promise<Stream> {
+async function open(query: string, fromAddress?: string, terminalToken?: string): Promise<Stream> {
   const messages: EventStreamMessage[] = [];
   const listen = (socket: WebSocket) =>
     socket.on('message', (data: WebSocket.RawData) => messages.push(JSON.parse(String(data)) as EventStreamMessage));
@@ -64,8 +64,7 @@ async function open(query: string, fromAddress?: string): Promise<Stream> {
       `/api/v1/events${query}`,
       {
         socket: peerAt(fromAddress),
-        // A paired hall TV: the event stream is public board data, so it gets in; the seat is another matter.
-        headers: { host: 'localhost', 'x-terminal-token': await pairTerminal(host.app, 'display', fromAddress) },
+        headers: { host: 'localhost', ...(terminalToken === undefined ? {} : { 'x-terminal-token': terminalToken }) },
       },
       { onInit: listen },
     );
@@ -83,8 +82,13 @@ const scan = (code: string) => host.devices.simulatorsOf(ScannerDevice)[0]?.simu
 
 describe('scanner codes reach only the kiosk page holding the seat', () => {
   it('a page on another machine naming itself a kiosk page never gets the seat', async () => {
-    // No kiosk page of this machine is connected: the seat is free for the taking.
-    const intruder = await open(`?kioskPage=${randomUUID()}`, '192.0.2.17');
+    // No kiosk page of this machine is connected: the seat is free for the taking. The intruder is
+    // a paired hall TV (an unpaired machine gets no event stream at all).
+    const intruder = await open(
+      `?kioskPage=${randomUUID()}`,
+      '192.0.2.17',
+      await pairTerminal(host.app, 'display', '192.0.2.17'),
+    );
     try {
       expect(intruder.messages).toContainEqual({ type: 'seat', granted: false });
       scan('YY20261127-0009');

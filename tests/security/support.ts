@@ -1,11 +1,95 @@
 import type { FastifyInstance } from 'fastify';
-import { operationPath, type Operation } from '../../contracts/api';
 import { expect } from 'vitest';
+import { operationPath, type Operation } from '../../contracts/api';
+import { SignInResponse } from '../../contracts/auth';
 import { ClaimPairingResponse, PairingCode } from '../../contracts/pairing';
 import { EventStreamMessage } from '../../contracts/events';
 import { CurrentIdentity } from '../../contracts/identity';
-import { signIn } from '../support/staff';
+import { hashPin } from '../../host/auth/pin-hash';
+import { startTestHost, type TestHost } from '../support/test-host';
+import { signIn, TEST_PIN } from '../support/staff';
 import { waitFor } from '../support/wait';
+
+export { TEST_PIN };
+
+/**
+ * A hall with two supervisors (9001, 9002), two clerks (1001, 1002) and a technician (8001),
+ * every PIN `TEST_PIN`, as the config file seeds them (hashes made as scripts/staff.mjs makes them).
+ */
+export async function startSecurityHall(dataDir?: string): Promise<TestHost> {
+  const pinHash = await hashPin(TEST_PIN);
+  const staff = [
+    { staffNo: '1001', name: '窗口一', role: 'staff' as const, pinHash },
+    { staffNo: '1002', name: '窗口二', role: 'staff' as const, pinHash },
+    { staffNo: '9001', name: '值班主任', role: 'supervisor' as const, pinHash },
+    { staffNo: '9002', name: '副主任', role: 'supervisor' as const, pinHash },
+    { staffNo: '8001', name: '运维工程师', role: 'technician' as const, pinHash },
+  ];
+  return startTestHost({ config: { staff }, ...(dataDir === undefined ? {} : { dataDir }) });
+}
+
+export interface SignInAttempt {
+  staffNo: string;
+  pin?: string;
+  windowId?: number;
+  /** The caller's address: a counter PC paired from there (once per host); this machine when left out. */
+  from?: string;
+}
+
+/** Each host's counter PCs by address: their terminal tokens, paired on first use. */
+const counterTokens = new WeakMap<FastifyInstance, Map<string, Promise<string>>>();
+/** Each host's technician 8001, signed in once on this machine to create the pairing codes. */
+const pairingTechnicians = new WeakMap<FastifyInstance, Promise<Record<string, string>>>();
+
+/** The terminal token of a counter PC at `address` (paired the first time it is asked for). */
+export function counterAt(app: FastifyInstance, address: string): Promise<string> {
+  let tokens = counterTokens.get(app);
+  if (!tokens) counterTokens.set(app, (tokens = new Map()));
+  let token = tokens.get(address);
+  if (!token) tokens.set(address, (token = pairCounter(app, address)));
+  return token;
+}
+
+async function pairCounter(app: FastifyInstance, remoteAddress: string): Promise<string> {
+  let tech = pairingTechnicians.get(app);
+  if (!tech) pairingTechnicians.set(app, (tech = signIn(app, '8001')));
+  const created = await app.inject({ method: 'POST', url: '/api/v1/pairing/codes', headers: await tech });
+  expect(created.statusCode, created.body).toBe(201);
+  const { code } = PairingCode.parse(created.json());
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/pairing/claim',
+    payload: { code, name: `counter ${remoteAddress}`, kind: 'counter' },
+    remoteAddress,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return ClaimPairingResponse.parse(res.json()).token;
+}
+
+/** A sign-in from this machine, or from a paired counter PC elsewhere on the LAN (`from`). */
+export async function trySignIn(app: FastifyInstance, attempt: SignInAttempt) {
+  const lan =
+    attempt.from === undefined
+      ? {}
+      : { remoteAddress: attempt.from, headers: { 'x-terminal-token': await counterAt(app, attempt.from) } };
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: {
+      staffNo: attempt.staffNo,
+      pin: attempt.pin ?? TEST_PIN,
+      ...(attempt.windowId === undefined ? {} : { windowId: attempt.windowId }),
+    },
+    ...lan,
+  });
+}
+
+/** Signs in and returns the bearer header. */
+export async function bearer(app: FastifyInstance, staffNo: string, pin = TEST_PIN): Promise<{ authorization: string }> {
+  const res = await trySignIn(app, { staffNo, pin });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${staffNo} failed: ${res.statusCode} ${res.body}`);
+  return { authorization: `Bearer ${SignInResponse.parse(res.json()).token}` };
+}
 
 /** An address on the hall LAN (not this machine). */
 export const LAN_CLIENT = '192.168.10.23';

@@ -1,13 +1,14 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PAGE_LIMIT_MAX } from '../../../contracts/page';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffAccount, StaffRole } from '../../../contracts/auth';
+import type { RoleGrant, StaffAccount, StaffRole } from '../../../contracts/auth';
 import { ApiClientError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useTechSession } from '../session';
 
 export const STAFF_KEY = ['tech', 'staff'] as const;
+const GRANTS_KEY = ['tech', 'staff', 'grants'] as const;
 const ROLES: readonly StaffRole[] = ['staff', 'supervisor', 'technician'];
 
 type WindowChoice = { number: number; name: string };
@@ -42,13 +43,17 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
 
   const describe = (error: unknown) => {
     const code = error instanceof ApiClientError ? error.code : '';
-    if (code === 'staff_exists' || code === 'window_unknown' || code === 'invalid_request')
+    if (code === 'staff_exists' || code === 'window_unknown' || code === 'invalid_request' || code === 'forbidden')
       return t(`hallSettings.staff.errors.${code}`);
     return session.failed(error);
   };
-  const done = (result: { staff: StaffAccount; oneTimePin?: string | undefined }) => {
+  const grants = useQuery({ queryKey: GRANTS_KEY, queryFn: api.roleGrants });
+  const [pending, setPending] = useState<RoleGrant | null>(null);
+  const done = (result: { staff: StaffAccount; oneTimePin?: string | undefined; pendingGrant?: RoleGrant | undefined }) => {
     setProblem(null);
     if (result.oneTimePin) setPin({ staffNo: result.staff.staffNo, pin: result.oneTimePin });
+    setPending(result.pendingGrant ?? null);
+    // The grants list sits under STAFF_KEY: both are read again.
     void queryClient.invalidateQueries({ queryKey: STAFF_KEY });
   };
   const onError = (error: unknown) => setProblem(describe(error));
@@ -62,6 +67,16 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
     onError,
   });
   const reset = useMutation({ mutationFn: api.resetStaffPin, onSuccess: done, onError });
+  const confirmGrant = useMutation({ mutationFn: api.confirmRoleGrant, onSuccess: done, onError });
+  const refuseGrant = useMutation({
+    mutationFn: api.refuseRoleGrant,
+    onSuccess: () => {
+      setProblem(null);
+      void queryClient.invalidateQueries({ queryKey: STAFF_KEY });
+    },
+    onError,
+  });
+  const deciding = confirmGrant.isPending || refuseGrant.isPending;
 
   const windowName = (n: number | null) => {
     if (n === null) return t('hallSettings.staff.noWindow');
@@ -81,10 +96,58 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
           </button>
         </div>
       )}
+      {pending && (
+        <p className="tech-verdict tone-warn" role="status" data-testid="hall-grant-pending">
+          {t('hallSettings.staff.grantPending', { staffNo: pending.targetStaffNo, role: t(`tech.roles.${pending.role}`) })}
+        </p>
+      )}
       {problem && (
         <p className="error" role="alert">
           {problem}
         </p>
+      )}
+      {grants.data && grants.data.grants.length > 0 && (
+        <section aria-labelledby="hall-grants-title" data-testid="hall-grants">
+          <h4 id="hall-grants-title">{t('hallSettings.staff.grantsTitle')}</h4>
+          <ul>
+            {grants.data.grants.map((grant) => {
+              const names = { staffNo: grant.targetStaffNo, role: t(`tech.roles.${grant.role}`) };
+              const own = grant.requestedBy === session.staff.id;
+              return (
+                <li key={grant.id}>
+                  <span>{t('hallSettings.staff.grantLine', names)}</span>{' '}
+                  {own ? (
+                    <span className="tech-muted">{t('hallSettings.staff.ownGrant')}</span>
+                  ) : (
+                    session.staff.role === 'supervisor' && (
+                      <button
+                        type="button"
+                        className="tech-button"
+                        aria-label={t('hallSettings.staff.confirmGrantLabel', names)}
+                        disabled={deciding}
+                        onClick={() => confirmGrant.mutate(grant.id)}
+                      >
+                        {t('hallSettings.staff.confirmGrant')}
+                      </button>
+                    )
+                  )}{' '}
+                  {/* A supervisor refuses any grant; a technician withdraws only its own (the host checks). */}
+                  {(own || session.staff.role === 'supervisor') && (
+                    <button
+                      type="button"
+                      className="tech-button"
+                      aria-label={t('hallSettings.staff.refuseGrantLabel', names)}
+                      disabled={deciding}
+                      onClick={() => refuseGrant.mutate(grant.id)}
+                    >
+                      {t('hallSettings.staff.refuseGrant')}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
       )}
       <AddStaff windows={windows} busy={create.isPending} onAdd={(request) => create.mutate(request)} />
       {staff.isError && <p className="error">{session.describeError(staff.error)}</p>}

@@ -7,7 +7,7 @@ import { authRoutes } from '../../../host/api/routes-auth';
 import { AuditLog } from '../../../host/audit/audit-log';
 import { StaffAccounts } from '../../../host/auth/staff-accounts';
 import { StaffAuth } from '../../../host/auth/staff-auth';
-import { FakeClock, openTestDb, type TestDb } from './support';
+import { FakeClock, openTestDb, testPepper, type TestDb } from './support';
 
 describe('auth routes in the OpenAPI document', () => {
   let t: TestDb;
@@ -23,7 +23,7 @@ describe('auth routes in the OpenAPI document', () => {
     app.setSerializerCompiler(serializerCompiler);
     installStaffRequest(app);
     await app.register(fastifySwagger, { openapi: { info: { title: 't', version: '0' } }, transform: jsonSchemaTransform });
-    const auth = new StaffAuth({ db: t.db, clock });
+    const auth = new StaffAuth({ db: t.db, clock, pepper: testPepper });
     const routes = authRoutes({ auth, accounts: new StaffAccounts({ db: t.db, clock, auth }), auditLog: new AuditLog(t.db) });
     await app.register(routes, { prefix: '/api/v1' });
     await app.ready();
@@ -34,6 +34,9 @@ describe('auth routes in the OpenAPI document', () => {
       '/api/v1/auth/sign-in',
       '/api/v1/auth/sign-out',
       '/api/v1/staff',
+      '/api/v1/staff/grants',
+      '/api/v1/staff/grants/{id}/confirm',
+      '/api/v1/staff/grants/{id}/refuse',
       '/api/v1/staff/{id}',
       '/api/v1/staff/{id}/reset-pin',
     ]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PinHash } from '../../../contracts/auth';
 import { HostError } from '../../../host/errors/host-error';
 import { hashPin, isPinHash, isValidPin, PIN_SCRYPT, verifyPin } from '../../../host/auth/pin-hash';
+import { PinPepper } from '../../../host/auth/pin-pepper';
 
 describe('PIN hashing', () => {
   it('verifies the right PIN and rejects a wrong one', async () => {
@@ -49,5 +50,22 @@ describe('PIN hashing', () => {
     const stored = `scrypt$1024$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
     expect(await verifyPin('654321', stored)).toBe(true);
     expect(await verifyPin('654320', stored)).toBe(false);
+  });
+});
+
+describe('PinPepper', () => {
+  it('seals a plain hash without the PIN; only the same pepper verifies it', async () => {
+    const plain = await hashPin('246810');
+    const pepper = PinPepper.ephemeral();
+    const sealed = pepper.seal(plain);
+    expect(sealed).toMatch(/^scrypt-hmac\$/);
+    expect(pepper.seal(sealed)).toBe(sealed);
+    expect(await pepper.verify('246810', sealed)).toBe(true);
+    expect(await pepper.verify('246811', sealed)).toBe(false);
+    expect(await PinPepper.ephemeral().verify('246810', sealed)).toBe(false);
+    // A plain hash (a config file's, an older host's) still verifies until it is sealed.
+    expect(await pepper.verify('246810', plain)).toBe(true);
+    expect(await verifyPin('246810', sealed)).toBe(false);
+    expect(isPinHash(sealed)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { findStaffById, insertStaff } from '../../../db/repositories/staff';
 import { hashPin } from '../../../host/auth/pin-hash';
 import { StaffAuth } from '../../../host/auth/staff-auth';
 import { HostError } from '../../../host/errors/host-error';
-import { auditActions, auditText, FakeClock, openTestDb, windowStaff, type TestDb } from './support';
+import { auditActions, auditText, FakeClock, openTestDb, windowStaff, testPepper, type TestDb } from './support';
 
 const PIN = '482913';
 
@@ -27,7 +27,7 @@ describe('StaffAuth', () => {
   beforeEach(async () => {
     t = openTestDb();
     clock = new FakeClock();
-    auth = new StaffAuth({ db: t.db, clock });
+    auth = new StaffAuth({ db: t.db, clock, pepper: testPepper });
     const pinHash = await hashPin(PIN);
     aliceId = insertStaff(t.db, { staffNo: 'A001', name: '张三', role: 'staff', pinHash }).id;
     bobId = insertStaff(t.db, { staffNo: 'A002', name: '李四', role: 'staff', pinHash }).id;

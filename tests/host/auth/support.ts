@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { PinPepper } from '../../../host/auth/pin-pepper';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../db/open';
@@ -59,3 +60,6 @@ export function auditActions(db: Db): string[] {
 export function auditText(db: Db): string {
   return JSON.stringify(db.prepare('SELECT * FROM audit_log ORDER BY id').all());
 }
+
+/** One pepper for a test file's hosts (a real host derives it from the install secret). */
+export const testPepper = PinPepper.ephemeral();

@@ -34,7 +34,8 @@ beforeEach(async () => {
   tmp = tempDir('cases-routes-');
   db = openHallDb(join(tmp.dir, 'hall.sqlite'));
   clock = new ManualClock();
-  s = services(db, clock);
+  // The card on the reader filed case HK20261127000001 (rated below).
+  s = services(db, clock, { cardCaseNumbers: () => ['HK20261127000001'] });
   identity = new IdentitySessions({
     bus: new EventBus(100, () => clock.now()),
     clock,
@@ -55,6 +56,13 @@ beforeEach(async () => {
   typed.setValidatorCompiler(validatorCompiler);
   typed.setSerializerCompiler(serializerCompiler);
   installErrorHandling(typed);
+  // What the host's caller resolution (host/lan/caller.ts) finds for a paired rating pad or a
+  // second kiosk page, told here by a test header.
+  typed.addHook('onRequest', async (req) => {
+    const as = req.headers['x-test-caller'];
+    if (as === 'evaluator') req.caller = { terminal: 'evaluator', terminalId: 'pad-1' };
+    if (as === 'other-page') req.caller = { terminal: 'kioskShell', kioskPage: 'page-2', holdsCitizen: false };
+  });
   // A hall without a steward service and a kiosk without a printer (the full host is in steward.test.ts).
   const bus = new EventBus(100, () => clock.now());
   const queue = new QueueService({
@@ -204,7 +212,8 @@ describe('case routes', () => {
       url: '/api/v1/evaluations',
       payload: { level: 'satisfied', ticketId: 99 },
     });
-    expect(noTicket.json()).toMatchObject({ error: { code: 'ticket_unknown' } });
+    // Without the key on its paper a ticket is not rated, and whether it exists is not told.
+    expect(noTicket.json()).toMatchObject({ error: { code: 'evaluation_refused' } });
     const ok = await app.inject({
       method: 'POST',
       url: '/api/v1/evaluations',
@@ -220,5 +229,21 @@ describe('case routes', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: { code: 'already_evaluated' } });
+  });
+
+  it('the card on the reader proves a case only to the kiosk page it belongs to, not to a rating pad', async () => {
+    const rating = { level: 'very_dissatisfied', reason: '态度差', caseNumber: 'HK20261127000001' };
+    for (const caller of ['evaluator', 'other-page']) {
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/api/v1/evaluations',
+        payload: rating,
+        headers: { 'x-test-caller': caller },
+      });
+      expect(refused.json(), caller).toMatchObject({ error: { code: 'no_identity' } });
+    }
+    // The citizen's own rating is still there to give.
+    const own = await app.inject({ method: 'POST', url: '/api/v1/evaluations', payload: rating });
+    expect(own.statusCode).toBe(201);
   });
 });

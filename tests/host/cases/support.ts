@@ -30,7 +30,12 @@ export interface Services {
 export function services(
   db: Db,
   clock: Clock,
-  options: { source?: CatalogSource; caseOptions?: Partial<CaseServiceOptions> } = {},
+  options: {
+    source?: CatalogSource;
+    caseOptions?: Partial<CaseServiceOptions>;
+    /** The case numbers of the card on the reader (default: those CARD filed here). */
+    cardCaseNumbers?: () => readonly string[] | null;
+  } = {},
 ): Services {
   const keyer = IdentityKeyer.ephemeral();
   const catalog = new CatalogCache({ db, source: options.source ?? unreachable, clock });
@@ -45,6 +50,15 @@ export function services(
     calendar: { holidays: [], extraWorkdays: [] },
     ...options.caseOptions,
   });
-  const evaluations = new EvaluationService({ db, clock, hallId: 'hall-01', terminalId: 'kiosk-01' });
+  const evaluations = new EvaluationService({
+    db,
+    clock,
+    hallId: 'hall-01',
+    terminalId: 'kiosk-01',
+    ticketKey: (ticketId) => keyer.tag('ticket', String(ticketId)),
+    cardCaseNumbers:
+      options.cardCaseNumbers ??
+      (() => cases.casesForCard(keyer.keyOf(CARD.idNumber)).flatMap((c) => (c.caseNumber === null ? [] : [c.caseNumber]))),
+  });
   return { catalog, cases, evaluations, keyer };
 }

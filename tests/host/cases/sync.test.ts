@@ -27,7 +27,8 @@ beforeEach(async () => {
   db = openHallDb(join(tmp.dir, 'hall.sqlite'));
   clock = new ManualClock();
   central = await listenCentral(join(tmp.dir, 'central.sqlite'));
-  s = services(db, clock);
+  // The card on the reader filed the two cases rated below.
+  s = services(db, clock, { cardCaseNumbers: () => ['HK20261127000001', 'HK20261127000002'] });
   const options = { baseUrl: central.baseUrl, token, timeoutMs: 5_000 };
   engine = new SyncEngine({
     db,
@@ -116,11 +117,16 @@ describe('cases and evaluations through the sync engine', () => {
   });
 
   it('refuses a bad rating without a reason; delivers rated evaluations once, flagged', async () => {
-    expect(() => s.evaluations.submit({ level: 'very_dissatisfied', caseNumber: 'HK20261127000001' })).toThrow(HostError);
+    expect(() =>
+      s.evaluations.submit({ level: 'very_dissatisfied', caseNumber: 'HK20261127000001' }, { atReader: true }),
+    ).toThrow(HostError);
     expect(counts(db).pending).toBe(0);
 
-    const bad = s.evaluations.submit({ level: 'dissatisfied', reason: '等候时间长', caseNumber: 'HK20261127000001' });
-    const good = s.evaluations.submit({ level: 'very_satisfied', caseNumber: 'HK20261127000002' });
+    const bad = s.evaluations.submit(
+      { level: 'dissatisfied', reason: '等候时间长', caseNumber: 'HK20261127000001' },
+      { atReader: true },
+    );
+    const good = s.evaluations.submit({ level: 'very_satisfied', caseNumber: 'HK20261127000002' }, { atReader: true });
     expect(bad.callbackRequired).toBe(true);
     expect(good.callbackRequired).toBe(false);
     expect(s.evaluations.callbacks().map((e) => e.id)).toEqual([bad.id]);

@@ -1,6 +1,7 @@
 import { installStaffRequest } from '../../../host/api/auth-guard';
 import { hashPin } from '../../../host/auth/pin-hash';
 import { StaffAuth } from '../../../host/auth/staff-auth';
+import { testPepper } from '../auth/support';
 import { findStaffByNo, insertStaff } from '../../../db/repositories/staff';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -447,7 +448,7 @@ describe('queue statistics of a business day', () => {
     let headers: { authorization: string } = { authorization: '' };
     async function app(now: string) {
       const clock = { now: () => new Date(now) };
-      const auth = new StaffAuth({ db, clock });
+      const auth = new StaffAuth({ db, clock, pepper: testPepper });
       if (!findStaffByNo(db, 'SUP1'))
         insertStaff(db, { staffNo: 'SUP1', name: '主任', role: 'supervisor', pinHash: await hashPin('135790') });
       headers = { authorization: `Bearer ${(await auth.signIn('SUP1', '135790')).token}` };

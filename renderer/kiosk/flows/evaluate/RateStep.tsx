@@ -56,7 +56,9 @@ export function RateStep({
       level,
       ...(reasonText ? { reason: reasonText } : {}),
       ...(words ? { comment: words } : {}),
-      ...(subject.kind === 'ticket' ? { ticketId: subject.ticketId } : { caseNumber: subject.caseNumber }),
+      ...(subject.kind === 'ticket'
+        ? { ticketId: subject.ticketId, ticketKey: subject.ticketKey }
+        : { caseNumber: subject.caseNumber }),
     };
     setBusy(true);
     try {

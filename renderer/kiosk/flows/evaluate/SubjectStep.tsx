@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseNumber } from '../../../../contracts/central-api';
-import { TicketNumber, type Ticket } from '../../../../contracts/queue';
+import type { Ticket } from '../../../../contracts/queue';
 import { useApi } from '../../../api/context';
 import { KioskField } from '../../../ui/keyboard/KioskField';
 import { useKeyboard } from '../../../ui/keyboard/keyboard-context';
@@ -15,13 +15,11 @@ type Mode = 'ticket' | 'case';
 /** The ticket's QR code links to /ticket/<id>?k=<tag>: the id and the tag that proves it was on the paper. */
 const TICKET_LINK = /\/ticket\/(\d+)\?(?:.*&)?k=([A-Za-z0-9_-]{8,64})/;
 
-/** /calls/recent returns at most this many of today's calls: typed numbers are looked up among them. */
-const RECENT_CALLS = 50;
-
 /**
- * 评价什么: the service at a window (the ticket, scanned from its QR code or typed) or a case
- * (its receipt number, or one of the card holder's own cases). Only served tickets and this
- * hall's cases can be rated, so a typo never files a rating against the wrong window.
+ * 评价什么: the service at a window (the ticket, scanned from its QR code) or a case (its receipt
+ * number, or one of the card holder's own cases). A ticket is rated only from its QR code: its
+ * key is the proof of holding the paper, so nobody rates a service someone else received by
+ * typing its number (issue 18). Only finished tickets can be rated.
  */
 export function SubjectStep({ onChosen }: { onChosen: (subject: Subject) => void }) {
   const api = useApi();
@@ -29,7 +27,6 @@ export function SubjectStep({ onChosen }: { onChosen: (subject: Subject) => void
   const session = useKioskSession();
   const keyboard = useKeyboard();
   const [mode, setMode] = useState<Mode>('ticket');
-  const [ticketText, setTicketText] = useState('');
   const [caseText, setCaseText] = useState('');
   const [problem, setProblem] = useState<EvaluateProblem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,15 +42,16 @@ export function SubjectStep({ onChosen }: { onChosen: (subject: Subject) => void
     onChosen(subject);
   };
 
-  const fromTicket = (ticket: Ticket) => {
-    // Waiting, no-show and cancelled tickets were never served at a window: nothing to rate.
-    if (ticket.windowNumber === null || !['called', 'held', 'finished'].includes(ticket.status)) {
+  const fromTicket = (ticket: Ticket, ticketKey: string) => {
+    // Only a finished service is rated (the host says the same): its window and clerk are on record.
+    if (ticket.windowNumber === null || ticket.status !== 'finished') {
       setProblem('not_served');
       return;
     }
     choose({
       kind: 'ticket',
       ticketId: ticket.id,
+      ticketKey,
       ticketNumber: ticket.number,
       serviceName: ticket.serviceName,
       windowNumber: ticket.windowNumber,
@@ -80,32 +78,9 @@ export function SubjectStep({ onChosen }: { onChosen: (subject: Subject) => void
     const [ticketId, key] = [Number(link[1]), link[2]];
     session.keepAlive();
     setMode('ticket');
-    void run(async () => fromTicket((await api.ticketProgress(ticketId, key)).ticket));
+    void run(async () => fromTicket((await api.ticketProgress(ticketId, key)).ticket, key));
     return true;
   });
-
-  const findTicket = (event: FormEvent) => {
-    event.preventDefault();
-    if (!TicketNumber.safeParse(ticketText).success) {
-      setProblem('bad_ticket_format');
-      return;
-    }
-    void run(async () => {
-      const { calls } = await api.recentCalls(RECENT_CALLS);
-      const call = calls.find((c) => c.ticketNumber === ticketText);
-      if (!call) {
-        setProblem('not_found_today');
-        return;
-      }
-      choose({
-        kind: 'ticket',
-        ticketId: call.ticketId,
-        ticketNumber: call.ticketNumber,
-        serviceName: call.serviceName,
-        windowNumber: call.windowNumber,
-      });
-    });
-  };
 
   const findCase = (event: FormEvent) => {
     event.preventDefault();
@@ -145,24 +120,7 @@ export function SubjectStep({ onChosen }: { onChosen: (subject: Subject) => void
             <span className="scan-icon" aria-hidden="true" />
             <p>{t('evaluate.scanTicket')}</p>
           </div>
-          <p className="evaluate-or">{t('evaluate.orType')}</p>
-          <form className="evaluate-form" onSubmit={findTicket} noValidate>
-            <KioskField
-              label={t('evaluate.ticketNumber')}
-              name="ticketNumber"
-              layout="latin"
-              maxLength={5}
-              value={ticketText}
-              onChange={(v) => {
-                setTicketText(normaliseCode(v));
-                setProblem(null);
-              }}
-              hint={t('evaluate.ticketNumberHint')}
-            />
-            <button type="submit" className="primary big" disabled={busy || ticketText.length === 0}>
-              {t('evaluate.find')}
-            </button>
-          </form>
+          <p className="evaluate-or">{t('evaluate.scanOnly')}</p>
         </div>
       ) : (
         <div className="evaluate-find">

@@ -1,15 +1,18 @@
 import { ApiClientError } from '../../../api/client';
 
-/** What is being rated: a ticket served at a window, or a case (by its number). */
+/**
+ * What is being rated: a ticket served at a window (with the key from its QR code, the proof of
+ * holding the paper the host asks for), or a case (by its number; the host checks it is the card's).
+ */
 export type Subject =
-  | { kind: 'ticket'; ticketId: number; ticketNumber: string; serviceName: string; windowNumber: number }
+  | { kind: 'ticket'; ticketId: number; ticketKey: string; ticketNumber: string; serviceName: string; windowNumber: number }
   | { kind: 'case'; caseNumber: string; itemName: string };
 
 /**
  * Codes the kiosk names: the host's answers to the look-ups and to POST /evaluations
- * (reason_required, ticket_unknown, invalid_state, invalid_request, case_unknown), the
- * network, and the kiosk's own findings (not_served: the ticket was not served yet;
- * not_found_today: no such number among today's calls; bad_format).
+ * (reason_required, ticket_unknown, invalid_state, invalid_request, case_unknown,
+ * evaluation_refused, no_identity), the network, and the kiosk's own findings (not_served: the
+ * ticket was not finished yet; bad_case_format).
  */
 const KNOWN = [
   'reason_required',
@@ -18,10 +21,10 @@ const KNOWN = [
   'invalid_state',
   'invalid_request',
   'case_unknown',
+  'evaluation_refused',
+  'no_identity',
   'network',
   'not_served',
-  'not_found_today',
-  'bad_ticket_format',
   'bad_case_format',
 ] as const;
 export type EvaluateProblem = (typeof KNOWN)[number] | 'generic';
