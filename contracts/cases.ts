@@ -162,7 +162,8 @@ export type FormProblem = z.infer<typeof FormProblem>;
 /**
  * Rates either a finished ticket or a case, with proof of having received that service (issue 18):
  * a ticket with the key printed in its QR (the `k` of its progress link), which only the paper's
- * holder has; a case from the card that filed it, lying on the kiosk's reader. Who served it and
+ * holder has, or with the token the window evaluator received when the clerk asked for the rating;
+ * a case from the card that filed it, lying on the kiosk's reader. Who served it and
  * at which window always come from the hall's record, never from the caller.
  */
 export const SubmitEvaluationRequest = z
@@ -171,13 +172,22 @@ export const SubmitEvaluationRequest = z
     reason: z.string().trim().min(1).max(1000).optional(),
     comment: z.string().trim().min(1).max(2000).optional(),
     ticketId: z.number().int().positive().optional(),
-    /** The ticket's key from its QR code; without it (or with a wrong one) the rating is refused. */
+    /**
+     * The proof of a ticket's service, one of two: `ticketKey`, the key of its paper's QR code, or
+     * `serviceToken`, the token the window evaluator received with `evaluation.requested`. Without
+     * either (or with a wrong one) the rating is refused.
+     */
     ticketKey: z.string().min(1).max(64).optional(),
+    serviceToken: z.string().min(1).max(64).optional(),
     caseNumber: CaseNumber.optional(),
   })
   .refine((v) => (v.ticketId === undefined) !== (v.caseNumber === undefined), {
     message: 'rate either a ticket or a case',
     path: ['ticketId'],
+  })
+  .refine((v) => v.ticketKey === undefined || v.serviceToken === undefined, {
+    message: 'prove the service with the ticket key or the service token, not both',
+    path: ['serviceToken'],
   });
 export type SubmitEvaluationRequest = z.infer<typeof SubmitEvaluationRequest>;
 

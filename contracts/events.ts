@@ -25,11 +25,17 @@ export const HallEvent = z.discriminatedUnion('type', [
     toWindowNumber: z.number().int().positive().nullable(),
   }),
   z.object({ ...base, type: z.literal('ticket.finished'), ticket: Ticket }),
+  /**
+   * The citizen of `ticketId` is asked for a rating. `token`: the proof of that service for
+   * POST /evaluations (`serviceToken`), only on the live stream of a paired window evaluator;
+   * every other stream, and any replay, gets the event without it (host/api/routes-events.ts).
+   */
   z.object({
     ...base,
     type: z.literal('evaluation.requested'),
     ticketId: z.number().int().positive(),
     windowNumber: z.number().int().positive(),
+    token: z.string().min(1).max(64).optional(),
   }),
   z.object({ ...base, type: z.literal('window.paused'), windowNumber: z.number().int().positive(), paused: z.boolean() }),
   z.object({

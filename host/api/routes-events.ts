@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { operations } from '../../contracts/api';
 import type { ApiError } from '../../contracts/errors';
 import type { EventStreamMessage, HallEvent } from '../../contracts/events';
-import type { EventBus } from '../events/event-bus';
+import { withoutToken, type EventBus } from '../events/event-bus';
 import type { KioskSeat } from '../identity/kiosk-seat';
 import { callerOf } from '../lan/caller';
 import { routeOptions } from './route';
@@ -18,6 +18,12 @@ import { routeOptions } from './route';
  * never replayed (a scan is for now). Only a page on this machine may hold the seat: the kiosk's
  * screen is always its own host's, and a page from the LAN naming itself a kiosk page would
  * otherwise take the seat, and the scans, whenever the kiosk's page reloads.
+ *
+ * The evaluation token of `evaluation.requested` proves a service for a rating (POST /evaluations
+ * `serviceToken`): it goes only, live, to the stream of a paired window evaluator. Displays,
+ * counters, kiosk pages and the hall link of a secondary kiosk get the event without it, and a
+ * replay never carries it (a reconnecting evaluator rates the next service, or the citizen scans
+ * the paper).
  */
 export function eventRoutes(bus: EventBus, seat: KioskSeat): FastifyPluginAsyncZod {
   return async (app) => {
@@ -39,7 +45,7 @@ export function eventRoutes(bus: EventBus, seat: KioskSeat): FastifyPluginAsyncZ
         else if (since !== undefined) {
           const missed = bus.since(since);
           if (missed === null) send({ type: 'resync', seq: bus.lastSeq });
-          else missed.filter((event) => event.type !== 'scanner.scanned').forEach(send);
+          else missed.filter((event) => event.type !== 'scanner.scanned').forEach((event) => send(withoutToken(event)));
         }
         // A kiosk page holds the seat while its stream is open (a closed page frees it at once).
         // Only this machine's pages are kiosk pages: a paired TV or a page on another machine naming
@@ -47,8 +53,9 @@ export function eventRoutes(bus: EventBus, seat: KioskSeat): FastifyPluginAsyncZ
         const pageId = req.query.kioskPage;
         const seatable = pageId !== undefined && callerOf(req).terminal === 'kioskShell';
         const holdsSeat = () => seatable && !seat.heldByOther(pageId);
+        const evaluator = callerOf(req).terminal === 'evaluator';
         const unsubscribe = bus.subscribe((event: HallEvent) => {
-          if (event.type !== 'scanner.scanned' || holdsSeat()) send(event);
+          if (event.type !== 'scanner.scanned' || holdsSeat()) send(evaluator ? event : withoutToken(event));
         });
         let leave: (() => void) | undefined;
         if (seatable) leave = seat.join(pageId, (granted) => send({ type: 'seat', granted }));

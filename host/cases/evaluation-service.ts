@@ -23,6 +23,8 @@ export interface EvaluationServiceOptions {
   terminalId: string;
   /** The key a ticket's QR carries (the `k` of its progress link): proof of holding the paper. */
   ticketKey: (ticketId: number) => string;
+  /** The token the window evaluator received with `evaluation.requested`: proof of the service ended. */
+  serviceToken: (ticketId: number) => string;
   /** The case numbers of the card on the reader, or null with no card: proof of having filed the case. */
   cardCaseNumbers: () => readonly string[] | null;
   newId?: () => string;
@@ -38,9 +40,10 @@ function sameKey(given: string, expected: string): boolean {
 /**
  * 好差评 at the kiosk: five levels; below 'basic' needs a reason and is flagged for a call back
  * here at once, not only when the central API has it. Only for a service received (issue 18): a
- * finished ticket with the key of its paper, or a case of the card on the reader; staff and window
- * come from the ticket's record. Once per ticket or case. Saved with its outbox entry in one
- * transaction and delivered once under the entry's Idempotency-Key.
+ * finished ticket with the key of its paper or the token its window's evaluator received, or a
+ * case of the card on the reader; staff and window come from the ticket's record. Once per ticket
+ * or case. Saved with its outbox entry in one transaction and delivered once under the entry's
+ * Idempotency-Key.
  */
 export class EvaluationService {
   private readonly newId: () => string;
@@ -51,7 +54,8 @@ export class EvaluationService {
 
   /**
    * `from.atReader`: the caller is the kiosk page the card on the reader belongs to. Only there
-   * does the card prove a case; a rating pad (or another page) proves a service by the ticket's key.
+   * does the card prove a case; a rating pad (or another page) proves a service by the ticket's key
+   * or by the evaluation token the pad received.
    */
   submit(request: SubmitEvaluationRequest, from: { atReader: boolean }): SubmitEvaluationResponse {
     const bad = isBadEvaluation(request.level);
@@ -115,6 +119,12 @@ export class EvaluationService {
     return evaluationsNeedingCallback(this.o.db, limit);
   }
 
+  /** The paper's key, or the token the window evaluator received, for exactly this ticket. */
+  private provesService(request: SubmitEvaluationRequest, ticketId: number): boolean {
+    if (request.serviceToken !== undefined) return sameKey(request.serviceToken, this.o.serviceToken(ticketId));
+    return request.ticketKey !== undefined && sameKey(request.ticketKey, this.o.ticketKey(ticketId));
+  }
+
   private subjectOf(request: SubmitEvaluationRequest, atReader: boolean): EvaluationSubject {
     if (request.caseNumber !== undefined) {
       const mine = atReader ? this.o.cardCaseNumbers() : null;
@@ -123,8 +133,9 @@ export class EvaluationService {
       return { kind: 'case', caseNumber: request.caseNumber };
     }
     if (request.ticketId === undefined) throw new HostError('invalid_request', '请选择要评价的号码或办件');
-    // The key first: without the paper, not even whether the ticket exists is told.
-    if (request.ticketKey === undefined || !sameKey(request.ticketKey, this.o.ticketKey(request.ticketId)))
+    // The proof first: without the paper or the evaluator's token, not even whether the ticket
+    // exists is told.
+    if (!this.provesService(request, request.ticketId))
       throw new HostError('evaluation_refused', '请扫描排队小票上的二维码后评价');
     const ticket = ticketSubject(this.o.db, request.ticketId);
     if (!ticket) throw new HostError('ticket_unknown', '没有这个号码');

@@ -77,12 +77,25 @@ export async function buildServices(options: HostOptions) {
     bus,
     seed: { role: config.role, name: config.terminalId, hallUrl: config.hallUrl, kiosk: config.kiosk },
   });
-  const queue = new QueueService({ db, bus, clock, timeZone: config.timeZone, hours: config.hours, policy: config.queue });
+  const keyer = options.secretFile ? IdentityKeyer.fromSecretFile(options.secretFile) : IdentityKeyer.ephemeral();
+  /**
+   * A ticket's evaluation token: what the window evaluator receives when the clerk asks for the
+   * rating, and proves the service with (POST /evaluations `serviceToken`). Derived, never stored.
+   */
+  const evaluationToken = (ticketId: number) => keyer.tag('evaluation-token', String(ticketId));
+  const queue = new QueueService({
+    db,
+    bus,
+    clock,
+    timeZone: config.timeZone,
+    hours: config.hours,
+    policy: config.queue,
+    evaluationToken,
+  });
   queue.expireOldTickets();
   queue.estimator.seedFrom(
     recentServiceTimes(db, { since: new Date(clock.now().getTime() - 7 * 86_400_000).toISOString(), limit: 500 }),
   );
-  const keyer = options.secretFile ? IdentityKeyer.fromSecretFile(options.secretFile) : IdentityKeyer.ephemeral();
   // Staff PIN hashes are sealed with a pepper from the install secret: the database alone guesses no PIN.
   const pepper = PinPepper.fromSecret(keyer.derive('staff-pin-pepper').exportSecret());
   seedStaff(db, config.staff, clock, pepper);
@@ -212,6 +225,7 @@ export async function buildServices(options: HostOptions) {
     hallId,
     terminalId,
     ticketKey: ticketTag,
+    serviceToken: evaluationToken,
     cardCaseNumbers: () => {
       const key = identity.identityKey();
       return key === null ? null : cases.casesForCard(key).flatMap((c) => (c.caseNumber === null ? [] : [c.caseNumber]));

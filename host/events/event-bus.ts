@@ -6,6 +6,16 @@ export type NewHallEvent = Unsequenced<HallEvent>;
 type Listener = (event: HallEvent) => void;
 
 /**
+ * The event without its evaluation token: what every event stream but a paired window evaluator's
+ * live one receives (the token proves a service for a rating, host/api/routes-events.ts).
+ */
+export function withoutToken(event: HallEvent): HallEvent {
+  if (event.type !== 'evaluation.requested' || event.token === undefined) return event;
+  const { token: _token, ...rest } = event;
+  return rest;
+}
+
+/**
  * Numbers every hall event and keeps the last `capacity` of them, so a screen
  * that lost its socket (host restart, Wi-Fi drop) replays exactly what it missed.
  */

@@ -6,7 +6,7 @@ import type { Db } from '../../db/open';
 import { audit } from '../audit/audit';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
-import type { EventBus, NewHallEvent } from '../events/event-bus';
+import { withoutToken, type EventBus, type NewHallEvent } from '../events/event-bus';
 import { IdentityKeyer } from '../identity/identity-key';
 import type { TerminalSettingsStore } from '../settings/terminal-settings';
 import { HallClient, isUnpaired, isUnreachable } from './hall-client';
@@ -25,6 +25,7 @@ const RELAYED = new Set<HallEvent['type']>([
   'ticket.transferred',
   'ticket.finished',
   'ticket.printed',
+  // Without its evaluation token: the hall gives that only to its paired evaluators.
   'evaluation.requested',
   'window.paused',
   'queue.counts',
@@ -348,7 +349,8 @@ export class HallLink {
     if (message.type === 'seat') return;
     if (this.cursor) this.cursor.seq = message.seq;
     if (RELAYED.has(message.type) && !(message.type === 'settings.changed' && message.scope !== 'hall')) {
-      const { seq: _seq, at: _at, ...event } = message;
+      // The hall sends its link no evaluation token; one would prove nothing here, and is dropped.
+      const { seq: _seq, at: _at, ...event } = withoutToken(message);
       this.o.bus.publish(event as NewHallEvent);
     }
   }

@@ -37,6 +37,11 @@ export interface QueueServiceOptions {
   timeZone: string;
   hours: WeeklyHours;
   policy: QueuePolicy;
+  /**
+   * The proof of a ticket's service sent with `evaluation.requested` (a keyed HMAC of the install
+   * secret, so nothing is stored); only a window evaluator's live stream passes it on.
+   */
+  evaluationToken?: (ticketId: number) => string;
 }
 
 /** Who acts: the staff member (null for the kiosk or a keypad without sign-in) and where. */
@@ -505,7 +510,8 @@ export class QueueService {
   private evaluationInside(w: WindowRow, ticketId: number, actor: Actor): NewHallEvent {
     tickets.markEvaluationRequested(this.o.db, ticketId, this.nowIso());
     this.audit(actor, w, 'ticket.evaluation_request', ticketId);
-    return { type: 'evaluation.requested', ticketId, windowNumber: w.number };
+    const token = this.o.evaluationToken?.(ticketId);
+    return { type: 'evaluation.requested', ticketId, windowNumber: w.number, ...(token === undefined ? {} : { token }) };
   }
 
   /** The heads of a window's services in its order, read one service at a time as chooseNext asks. */

@@ -1,9 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import { Socket } from 'node:net';
 import type { InjectOptions } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WebSocket } from 'ws';
 import { SignInResponse } from '../../contracts/auth';
+import type { EventStreamMessage } from '../../contracts/events';
 import { IssueTicketResponse } from '../../contracts/queue';
+import { signIn } from '../support/staff';
 import type { TestHost } from '../support/test-host';
-import { startSecurityHall, trySignIn } from './support';
+import { waitFor } from '../support/wait';
+import { pairTerminal, startSecurityHall, trySignIn } from './support';
 
 /**
  * Issue 18, "anyone can rate anyone": POST /evaluations took any ticket or case number, with the
@@ -82,5 +88,144 @@ describe('好差评 only for a real service, by whoever received it', () => {
     const res = await rate({ ...BAD, caseNumber: 'HK20261127000001' });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(filed()).toEqual([]);
+  });
+
+  describe('the window evaluator: the token it receives when the service ends', () => {
+    const EVALUATOR_AT = '192.168.10.41';
+    const DISPLAY_AT = '192.168.10.42';
+
+    interface Stream {
+      messages: EventStreamMessage[];
+      close(): void;
+    }
+
+    /** An event stream opened from `address` (the loopback: this machine's kiosk page), with its terminal token. */
+    const open = async (address: string, query = '', terminalToken?: string): Promise<Stream> => {
+      const messages: EventStreamMessage[] = [];
+      const socket: WebSocket = await host.app.injectWS(
+        `/api/v1/events${query}`,
+        {
+          socket: Object.defineProperty(new Socket(), 'remoteAddress', { value: address }),
+          headers: { host: 'localhost', ...(terminalToken === undefined ? {} : { 'x-terminal-token': terminalToken }) },
+        },
+        {
+          onInit: (ws) =>
+            ws.on('message', (data: WebSocket.RawData) => messages.push(JSON.parse(String(data)) as EventStreamMessage)),
+        },
+      );
+      await waitFor(() => (messages.some((m) => m.type === 'hello') ? true : undefined), 'hello');
+      return { messages, close: () => socket.close() };
+    };
+
+    const requested = (stream: Stream, ticketId: number) =>
+      waitFor(
+        () => stream.messages.find((m) => m.type === 'evaluation.requested' && m.ticketId === ticketId),
+        'evaluation.requested',
+      );
+
+    /** Clerk 1001 at window 1 calls and finishes the next ticket, then asks for its rating. */
+    const serve = async (clerk: { authorization: string }) => {
+      expect((await inject({ method: 'POST', url: '/api/v1/windows/1/call-next', headers: clerk })).statusCode).toBe(200);
+      const finished = await inject({
+        method: 'POST',
+        url: '/api/v1/windows/1/finish',
+        headers: clerk,
+        payload: { outcome: 'done' },
+      });
+      expect(finished.statusCode, finished.body).toBe(200);
+      // As the counter page does after its outcome dialog: the citizen is asked for a rating.
+      const asked = await inject({ method: 'POST', url: '/api/v1/windows/1/evaluation-request', headers: clerk });
+      expect(asked.statusCode, asked.body).toBe(200);
+    };
+
+    it("only the paired evaluator's stream receives the token; a display and a kiosk page do not, nor a replay", async () => {
+      const evaluator = await open(EVALUATOR_AT, '', await pairTerminal(host.app, 'evaluator', EVALUATOR_AT));
+      const display = await open(DISPLAY_AT, '', await pairTerminal(host.app, 'display', DISPLAY_AT));
+      const kioskPage = await open('127.0.0.1', `?kioskPage=${randomUUID()}`);
+      try {
+        const { ticketId } = await takeNumber();
+        await serve(await signIn(host.app, '1001', 1));
+
+        const toEvaluator = await requested(evaluator, ticketId);
+        expect(toEvaluator).toMatchObject({ type: 'evaluation.requested', ticketId, windowNumber: 1 });
+        expect(toEvaluator).toHaveProperty('token', expect.stringMatching(/^[\w-]{16,}$/));
+        for (const stream of [display, kioskPage]) {
+          const event = await requested(stream, ticketId);
+          expect(event).toMatchObject({ ticketId, windowNumber: 1 });
+          expect(event).not.toHaveProperty('token');
+        }
+
+        // An evaluator reconnecting with `since` gets what it missed, never a token again.
+        const hello = evaluator.messages.find((m) => m.type === 'hello');
+        if (hello?.type !== 'hello') throw new Error('no hello');
+        const replay = await open(
+          EVALUATOR_AT,
+          `?since=${hello.seq}&bootId=${hello.bootId}`,
+          await pairTerminal(host.app, 'evaluator', EVALUATOR_AT),
+        );
+        try {
+          expect(await requested(replay, ticketId)).not.toHaveProperty('token');
+        } finally {
+          replay.close();
+        }
+      } finally {
+        for (const stream of [evaluator, display, kioskPage]) stream.close();
+      }
+    });
+
+    it('the evaluator rates that ticket with its token once; staff and window come from the record', async () => {
+      const evaluatorToken = await pairTerminal(host.app, 'evaluator', EVALUATOR_AT);
+      const evaluator = await open(EVALUATOR_AT, '', evaluatorToken);
+      const fromEvaluator = (payload: Record<string, unknown>) =>
+        inject({
+          method: 'POST',
+          url: '/api/v1/evaluations',
+          payload,
+          remoteAddress: EVALUATOR_AT,
+          headers: { 'x-terminal-token': evaluatorToken },
+        });
+      try {
+        const first = await takeNumber();
+        const second = await takeNumber();
+        const clerk = await signIn(host.app, '1001', 1);
+        await serve(clerk);
+        await serve(clerk);
+        const tokenOf = async (ticketId: number) => {
+          const event = await requested(evaluator, ticketId);
+          if (event.type !== 'evaluation.requested' || event.token === undefined) throw new Error('no token');
+          return event.token;
+        };
+        const firstToken = await tokenOf(first.ticketId);
+
+        // The token of another ticket, or a made-up one, proves nothing; nothing about the ticket is told.
+        const crossed = await fromEvaluator({ ...BAD, ticketId: second.ticketId, serviceToken: firstToken });
+        expect(crossed.statusCode).toBe(403);
+        expect(crossed.json()).toMatchObject({ error: { code: 'evaluation_refused' } });
+        const forged = await fromEvaluator({ ...BAD, ticketId: 999_999, serviceToken: 'AAAAAAAAAAAAAAAA' });
+        expect(forged.statusCode).toBe(403);
+        expect(forged.json()).toMatchObject({ error: { code: 'evaluation_refused' } });
+        expect(filed()).toEqual([]);
+
+        const rated = await fromEvaluator({
+          level: 'satisfied',
+          ticketId: first.ticketId,
+          serviceToken: firstToken,
+          windowNumber: 2,
+          staffNo: '1002',
+        });
+        expect(rated.statusCode, rated.body).toBe(201);
+        expect(filed()).toEqual([{ ticket: 'A001', window: '1', staff: '1001', caseNumber: null }]);
+
+        const again = await fromEvaluator({ ...BAD, ticketId: first.ticketId, serviceToken: firstToken });
+        expect(again.statusCode).toBe(409);
+        expect(again.json()).toMatchObject({ error: { code: 'already_evaluated' } });
+        // Nor with the paper's key: one rating per service, whatever proves it.
+        const paper = await fromEvaluator({ ...BAD, ticketId: first.ticketId, ticketKey: first.ticketKey });
+        expect(paper.statusCode).toBe(409);
+        expect(filed()).toHaveLength(1);
+      } finally {
+        evaluator.close();
+      }
+    });
   });
 });

@@ -56,6 +56,7 @@ export function services(
     hallId: 'hall-01',
     terminalId: 'kiosk-01',
     ticketKey: (ticketId) => keyer.tag('ticket', String(ticketId)),
+    serviceToken: (ticketId) => keyer.tag('evaluation-token', String(ticketId)),
     cardCaseNumbers:
       options.cardCaseNumbers ??
       (() => cases.casesForCard(keyer.keyOf(CARD.idNumber)).flatMap((c) => (c.caseNumber === null ? [] : [c.caseNumber]))),
