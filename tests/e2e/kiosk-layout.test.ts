@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   LANDSCAPE,
   openFlow,
@@ -101,6 +101,11 @@ describe('kiosk layout', () => {
   });
   afterAll(async () => {
     await k?.dispose();
+  });
+  // A test that failed half-way leaves its kiosk page open, holding the kiosk seat: the next
+  // test's page would only see the seat-taken notice. Every page goes with its test.
+  afterEach(async () => {
+    for (const context of k.browser.contexts()) await context.close();
   });
 
   const sizes = [
@@ -207,8 +212,12 @@ describe('kiosk layout', () => {
         await check('营商诉求', ['.case-steps', ...FLOW_BAR, '.complaint-item .primary']);
         await home();
 
+        // A window's service is rated with the ticket's QR under the scanner (the paper proves the
+        // service); a case is picked from the card's or typed.
         await openFlow(page, 'evaluate');
-        await check('服务评价', [...FLOW_BAR, '.evaluate-modes button', '.evaluate-form button[type="submit"]']);
+        await check('服务评价', [...FLOW_BAR, '.evaluate-modes button', '.evaluate-find .scan-hint']);
+        await page.locator('.evaluate-modes button').nth(1).click();
+        await check('服务评价 (case)', [...FLOW_BAR, '.evaluate-form button[type="submit"]']);
         await home();
 
         await openFlow(page, 'guide');
