@@ -48,6 +48,7 @@ export const ApiErrorCode = z.enum([
   'storage_unavailable',
   'kiosk_seat_taken',
   'update_feed_local_only',
+  'report_range_invalid',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -32,7 +32,18 @@ const node = {
  * machines (tests/bench/host-start.bench.ts measures start to ready). Native modules stay in node_modules, loaded by
  * `require` from the bundle; so do the optional natives `ws` probes for.
  */
-const HOST_EXTERNAL = ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'usb', 'bufferutil', 'utf-8-validate'];
+const HOST_EXTERNAL = [
+  'better-sqlite3',
+  'serialport',
+  '@serialport/*',
+  'node-hid',
+  'usb',
+  'bufferutil',
+  'utf-8-validate',
+  // The reports' Excel export imports it at the first export (host/reports/report-workbook.ts):
+  // bundled, its ~1 MB would be parsed at every start of every kiosk for a manager's download.
+  'exceljs',
+];
 
 await Promise.all([
   esbuild({

@@ -44,6 +44,7 @@ import { StaffAccounts } from '../auth/staff-accounts';
 import { CaseSubmission } from '../cases/case-submission';
 import { DeviceAdministration } from '../devices/device-administration';
 import { QueueStatistics } from '../queue/statistics';
+import { HallReports } from '../reports/hall-reports';
 import type { HostOptions } from './host-options';
 
 /**
@@ -275,6 +276,14 @@ export async function buildServices(options: HostOptions) {
   const deviceAdmin = new DeviceAdministration({ db, clock, devices });
   const caseSubmission = new CaseSubmission({ cases, identity, steward: stewardRequests });
   const statistics = new QueueStatistics({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour });
+  const reports = new HallReports({
+    db,
+    clock,
+    hallId,
+    timeZone: config.timeZone,
+    hallName: () => config.hallName,
+    resetHour: () => config.queue.dailyResetHour,
+  });
   return {
     clock,
     db,
@@ -316,6 +325,7 @@ export async function buildServices(options: HostOptions) {
     deviceAdmin,
     caseSubmission,
     statistics,
+    reports,
   };
 }
 

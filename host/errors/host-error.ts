@@ -74,6 +74,9 @@ const STATUS: Record<ApiErrorCode, number> = {
   // The update feed (terminal settings updates.url) decides what program this machine installs:
   // it changes only at the machine itself, in the Electron shell's own window.
   update_feed_local_only: 403,
+  // A report's range that ends before it starts or spans more than a year (contracts/reports.ts):
+  // details.reason (`from_after_to`, `too_long`) and details.maxDays.
+  report_range_invalid: 400,
   internal: 500,
 };
 

@@ -66,6 +66,7 @@ const NON_JSON_REPLIES: Readonly<Record<string, string>> = {
   'get /api/v1/announcements/speech': 'audio/wav',
   'get /api/v1/diagnostics': 'application/zip',
   'get /api/v1/lan/ca-certificate': 'application/x-pem-file',
+  'get /api/v1/reports/export': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 /**

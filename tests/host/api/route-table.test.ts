@@ -133,11 +133,14 @@ describe('on a secondary kiosk', () => {
     const supervisor = await signIn(kiosk.app, '9001');
     // Bodies the contract accepts, so the request reaches the relay (it runs after validation).
     const bodies: Partial<Record<string, unknown>> = { transfer: { toWindowId: 2 }, finish: {}, pause: { paused: true } };
+    // Likewise the queries a contract requires.
+    const range = '?from=2026-01-01&to=2026-01-31';
+    const queries: Partial<Record<string, string>> = { report: range, reportExport: range };
     for (const op of operationList.filter((o) => o.secondary !== undefined)) {
       const payload = bodies[op.name] ?? (op.body ? {} : undefined);
       const res = await kiosk.app.inject({
         method: op.method,
-        url: sampleUrl(op),
+        url: `${sampleUrl(op)}${queries[op.name] ?? ''}`,
         headers: supervisor,
         ...(payload === undefined ? {} : { payload }),
       });
