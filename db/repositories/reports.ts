@@ -5,23 +5,16 @@ import { prepared } from '../statement-cache';
 
 /**
  * The reads behind a report over a range of business days (host/reports/build-report.ts): one
- * scan per table and range, rows as arrays (`raw`) of what the figures need and nothing more, the
- * durations already subtracted in SQL. A year of a busy hall is ~75,000 tickets: building 75,000
- * objects and parsing 225,000 ISO strings in JavaScript cost more than the scan itself.
- *
- * Instants are ISO-8601 UTC text; `julianday` reads them in C. Milliseconds from julianday
- * differences are exact to well under a millisecond (a double holds a Julian day to ~50 µs).
+ * scan per table and range, rows as arrays (`raw`) of the plain columns and nothing computed.
+ * A year of a busy hall is ~80,000 tickets, and measured on it every SQL expression per row cost
+ * more than doing the same in JavaScript: four `julianday` differences and two CASEs took the
+ * ticket scan from ~105 to ~150 ms of CPU, while the host parses the fixed-format ISO instants
+ * itself in a few milliseconds. Aggregating the ratings in SQL (GROUP BY) was slower still.
  */
-
-/** Milliseconds between two ISO instants, floored at 0 (a clock step back never makes a negative wait). */
-const msBetween = (later: string, earlier: string) =>
-  `max(0, CAST(round((julianday(${later}) - julianday(${earlier})) * 86400000.0) AS INTEGER))`;
-/** Milliseconds since the Unix epoch of an ISO instant. */
-const epochMs = (instant: string) => `CAST(round((julianday(${instant}) - 2440587.5) * 86400000.0) AS INTEGER)`;
 
 /**
  * One ticket of the range: [business day, issued service, window id, staff id, status, issued
- * (epoch ms), wait (ms; null when never called), service time (ms; null unless finished after a call)].
+ * at, first called at, latest call (called_at, else the first), finished at]; instants are ISO.
  */
 export type ReportTicketRow = [
   businessDay: string,
@@ -29,23 +22,27 @@ export type ReportTicketRow = [
   windowId: number | null,
   staffId: number | null,
   status: TicketStatus,
-  issuedAtMs: number,
-  waitMs: number | null,
-  serviceMs: number | null,
+  issuedAt: string,
+  firstCalledAt: string | null,
+  latestCallAt: string | null,
+  finishedAt: string | null,
 ];
 
-/** Every ticket whose business day is in `from`..`to` (tickets_day_key serves the range). */
-export function reportTickets(db: Db, from: string, to: string): ReportTicketRow[] {
-  return prepared(
+/**
+ * Every ticket whose business day is in `from`..`to`, through tickets_day_key, handed to `each`
+ * one row at a time (a year's rows are never held in memory at once). A callback rather than an
+ * iterator: the statement is cached, and an iterator left unfinished would keep it busy.
+ */
+export function eachReportTicket(db: Db, from: string, to: string, each: (row: ReportTicketRow) => void): void {
+  const rows = prepared(
     db,
-    `SELECT business_day, issued_service, window_id, staff_id, status, ${epochMs('issued_at')},
-            CASE WHEN first_called_at IS NOT NULL THEN ${msBetween('first_called_at', 'issued_at')} END,
-            CASE WHEN status = 'finished' AND finished_at IS NOT NULL AND coalesce(called_at, first_called_at) IS NOT NULL
-                 THEN ${msBetween('finished_at', 'coalesce(called_at, first_called_at)')} END
+    `SELECT business_day, issued_service, window_id, staff_id, status, issued_at, first_called_at,
+            coalesce(called_at, first_called_at), finished_at
        FROM tickets WHERE business_day BETWEEN ? AND ?`,
   )
     .raw(true)
-    .all(from, to) as ReportTicketRow[];
+    .iterate(from, to) as IterableIterator<ReportTicketRow>;
+  for (const row of rows) each(row);
 }
 
 /** One transfer (转办) of a ticket of the range: [issued service of the ticket, window id, staff id] of who made it. */
@@ -71,14 +68,14 @@ export function reportTransfers(
 }
 
 /**
- * One 好差评 of the range: [level, callback required (1/0), given at (epoch ms), window number and
+ * One 好差评 of the range: [level, callback required (1/0), given at (ISO), window number and
  * staff number it names (a ticket's), the issued service of its ticket, and of its 差评 follow-up:
  * due date, rectified at, appeal decision, whether a follow-up row exists (1/0)].
  */
 export type ReportRatingRow = [
   level: EvaluationLevel,
   callbackRequired: 0 | 1,
-  evaluatedAtMs: number,
+  evaluatedAt: string,
   windowNumber: string | null,
   staffNumber: string | null,
   issuedService: string | null,
@@ -88,11 +85,11 @@ export type ReportRatingRow = [
   hasFollowup: 0 | 1,
 ];
 
-/** Ratings given between two instants (`evaluations_by_time`), with their ticket's service and their follow-up. */
-export function reportRatings(db: Db, fromInstant: string, toInstant: string): ReportRatingRow[] {
-  return prepared(
+/** Ratings given between two instants (`evaluations_by_time`), with their ticket's service and their follow-up, one at a time. */
+export function eachReportRating(db: Db, fromInstant: string, toInstant: string, each: (row: ReportRatingRow) => void): void {
+  const rows = prepared(
     db,
-    `SELECT e.level, e.callback_required, ${epochMs('e.evaluated_at')}, e.window_number, e.staff_number, t.issued_service,
+    `SELECT e.level, e.callback_required, e.evaluated_at, e.window_number, e.staff_number, t.issued_service,
             f.due_date, f.rectified_at, f.appeal_decision, f.evaluation_id IS NOT NULL
        FROM evaluations e
        LEFT JOIN tickets t ON t.id = e.ticket_id
@@ -100,7 +97,8 @@ export function reportRatings(db: Db, fromInstant: string, toInstant: string): R
       WHERE e.evaluated_at >= ? AND e.evaluated_at < ?`,
   )
     .raw(true)
-    .all(fromInstant, toInstant) as ReportRatingRow[];
+    .iterate(fromInstant, toInstant) as IterableIterator<ReportRatingRow>;
+  for (const row of rows) each(row);
 }
 
 export interface ReportServiceRow {
