@@ -12,10 +12,24 @@ export interface OpenOptions {
    * confirmed survives a power cut. NORMAL is for stores that can be rebuilt.
    */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * Holds the file alone until closed, or throws DatabaseInUseError at once when another
+   * connection has it open (a running host): for the demo's history generator, which must never
+   * write under a running host.
+   */
+  exclusive?: boolean;
 }
 
 export class MigrationError extends Error {
   override readonly name = 'MigrationError';
+}
+
+/** Another connection (another process) has the database open: `exclusive` was refused. */
+export class DatabaseInUseError extends Error {
+  override readonly name = 'DatabaseInUseError';
+  constructor(readonly file: string) {
+    super(`${file} is in use by another program`);
+  }
 }
 
 const PAGE_CACHE_KIB = 8 * 1024;
@@ -24,6 +38,7 @@ const PAGE_CACHE_KIB = 8 * 1024;
 export function openDatabase(file: string, options: OpenOptions): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  if (options.exclusive) lockAlone(db, file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
@@ -42,6 +57,24 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   // file zeroes it (secure_delete), and the WAL is emptied of the pages as they were before.
   if (latest > before && file !== ':memory:') checkpointWal(db);
   return db;
+}
+
+/**
+ * Takes the file's lock for this connection alone, before it reads anything: in WAL mode another
+ * connection open on the file (even idle) holds a shared lock, so the exclusive one is refused at
+ * once (no busy wait) instead of writing beside it; once taken, every other open waits and fails.
+ */
+function lockAlone(db: Db, file: string): void {
+  db.pragma('busy_timeout = 0');
+  db.pragma('locking_mode = EXCLUSIVE');
+  try {
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+  } catch (error) {
+    db.close();
+    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_BUSY') throw new DatabaseInUseError(file);
+    throw error;
+  }
 }
 
 /**

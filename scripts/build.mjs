@@ -55,7 +55,8 @@ await Promise.all([
     banner: {
       js: "import { createRequire as hallCreateRequire } from 'node:module'; const require = hallCreateRequire(import.meta.url);",
     },
-    entryPoints: { 'host/main': 'host/main.ts' },
+    // The demo's history generator (npm run demo-data) is built beside the host: scripts run built output.
+    entryPoints: { 'host/main': 'host/main.ts', 'host/demo-data': 'host/demo/main.ts' },
     outdir: dist,
   }),
   esbuild({

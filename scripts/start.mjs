@@ -5,7 +5,9 @@
 // (SQLite under the user data folder, simulated devices) in Chromium's app mode, else (no
 // display) the host alone, printing the URLs. Extra arguments go to the host (e.g.
 // --config FILE); under Electron only --config is passed on (HALL_KIOSK_CONFIG).
-import { spawn } from 'node:child_process';
+// `--demo-data` first writes a year of invented history into the demo's database (npm run
+// demo-data), before any host opens it; without it, a demo with no history says so in one line.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 // The data folder is named in one place (Node strips the file's types).
@@ -22,6 +24,8 @@ const hostPort = Number(process.env.HALL_KIOSK_PORT ?? 7300);
 const centralPort = Number(process.env.HALL_CENTRAL_PORT ?? 7310);
 const hostUrl = `http://127.0.0.1:${hostPort}`;
 const children = [];
+const hostArgs = process.argv.slice(2).filter((arg) => arg !== '--demo-data');
+demoHistory(process.argv.includes('--demo-data'));
 
 function run(name, args, extraEnv = {}) {
   const child = spawn(args[0], args.slice(1), { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...extraEnv } });
@@ -81,7 +85,7 @@ const rootWarning = 'Running as root: the browser starts without its sandbox. Us
 if (hasDisplay && existsSync(electronBinary)) {
   // The shell forks the host in a utility process on the same data folder and port
   // (electron/main.ts): starting one here too would put two hosts on one SQLite file.
-  const args = process.argv.slice(2);
+  const args = hostArgs;
   const configAt = args.indexOf('--config');
   const configFile = configAt >= 0 ? args[configAt + 1] : undefined;
   if (asRoot) console.warn(rootWarning);
@@ -100,10 +104,22 @@ if (hasDisplay && existsSync(electronBinary)) {
     String(hostPort),
     '--data-dir',
     dataDir,
-    ...process.argv.slice(2),
+    ...hostArgs,
   ]);
   await waitForHealth(`${hostUrl}/api/v1/health`, 'host');
   openWithoutElectron();
+}
+
+/**
+ * The demo's history (host/demo, built to dist/host/demo-data.js): written now when asked, before
+ * any host opens the database; otherwise a one-line hint when the demo has none yet.
+ */
+function demoHistory(write) {
+  const configAt = hostArgs.indexOf('--config');
+  const config = configAt >= 0 && hostArgs[configAt + 1] ? ['--config', hostArgs[configAt + 1]] : [];
+  const generator = [join(root, 'dist/host/demo-data.js'), '--data-dir', dataDir, ...config];
+  const result = spawnSync(process.execPath, write ? generator : [...generator, '--hint'], { stdio: 'inherit' });
+  if (write && result.status !== 0) process.exit(result.status ?? 1);
 }
 
 function openWithoutElectron() {
