@@ -10,11 +10,20 @@ import { hostOperations } from './host';
 import { identityOperations } from './identity';
 import type { Operation } from './operation';
 import { queueOperations } from './queue';
+import { reviewOperations } from './reviews';
 import { terminalOperations } from './terminal';
 
 export * from './operation';
 
-const areas = [hostOperations, identityOperations, queueOperations, caseOperations, terminalOperations, consoleOperations];
+const areas = [
+  hostOperations,
+  identityOperations,
+  queueOperations,
+  caseOperations,
+  terminalOperations,
+  consoleOperations,
+  reviewOperations,
+];
 
 /** Every operation by name. */
 export const operations = {
@@ -24,6 +33,7 @@ export const operations = {
   ...caseOperations,
   ...terminalOperations,
   ...consoleOperations,
+  ...reviewOperations,
 };
 
 export type Operations = typeof operations;
