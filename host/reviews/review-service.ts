@@ -214,7 +214,9 @@ export class ReviewService {
     return this.step(evaluationId, 'callback', by, (now, row) => {
       const at = request.calledAt === undefined ? now : new Date(request.calledAt).toISOString();
       if (at > now) throw new HostError('invalid_request', '回访时间不能晚于现在', { field: 'calledAt' });
-      if (at < row.evaluatedAt) throw new HostError('invalid_request', '回访时间不能早于评价时间', { field: 'calledAt' });
+      // A time typed on a wall clock has minutes only: the minute of the rating itself is not "before" it.
+      if (at < row.evaluatedAt.slice(0, 16))
+        throw new HostError('invalid_request', '回访时间不能早于评价时间', { field: 'calledAt' });
       recordCallback(this.o.db, evaluationId, { result: maskText(request.result), rating: request.rating, at, by: by.staffNo });
       return { rating: request.rating };
     });

@@ -80,12 +80,12 @@ export function ReviewList({
                   {subjectText(r)}
                 </button>
               </td>
-              <td>{t(`mgrReviews.levels.${r.level}`)}</td>
+              <td className="nowrap">{t(`mgrReviews.levels.${r.level}`)}</td>
               <td>{r.reason}</td>
               <td>
                 <Deadline review={r} />
               </td>
-              <td>{t(`mgrReviews.status.${r.status}`)}</td>
+              <td className="nowrap">{t(`mgrReviews.status.${r.status}`)}</td>
             </tr>
           ))}
         </tbody>

@@ -34,7 +34,9 @@ export function ReviewRatesPanel({ from, to }: { from: string; to: string }) {
             <dt>{t(`mgrReviews.rates.${f.key}`)}</dt>
             <dd>
               <strong>{f.value}</strong>
-              {f.of && <span className="mgr-muted"> {t('mgrReviews.rates.ofWhich', { part: f.of[0], whole: f.of[1] })}</span>}
+              {f.of && f.of[1] > 0 && (
+                <span className="mgr-muted"> {t('mgrReviews.rates.ofWhich', { part: f.of[0], whole: f.of[1] })}</span>
+              )}
             </dd>
           </div>
         ))}

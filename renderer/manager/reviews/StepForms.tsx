@@ -141,11 +141,13 @@ function CallbackForm({ review }: { review: ReviewFollowup }) {
   const { t } = useTranslation();
   const { timeZone } = useManagerSession();
   const ids = { at: useId(), result: useId() };
-  const [at, setAt] = useState(() => (timeZone === undefined ? '' : hallWallTime(new Date(), timeZone)));
+  // Filled with the hall's time now; left as it is, the host stamps the moment it is saved.
+  const [initialAt] = useState(() => (timeZone === undefined ? '' : hallWallTime(new Date(), timeZone)));
+  const [at, setAt] = useState(initialAt);
   const [result, setResult] = useState('');
   const [rating, setRating] = useState<CallbackRating | null>(null);
   const mutation = useStep(review, () => {
-    const calledAt = timeZone === undefined ? null : hallWallToIso(at, timeZone);
+    const calledAt = timeZone === undefined || at === initialAt ? null : hallWallToIso(at, timeZone);
     return api.callbackReview(review.evaluationId, {
       ...(calledAt === null ? {} : { calledAt }),
       result: result.trim(),

@@ -183,8 +183,9 @@ describe('ReviewService: the loop', () => {
     }
   });
 
-  it('refuses an unknown 差评, a handler who is no active staff member and a callback in the future', () => {
+  it('refuses an unknown 差评, a handler who is no active staff member and a callback in the future or before the rating', () => {
     const { reviews } = reviewHarness(db, clock);
+    clock.set('2026-11-27T10:00:30');
     expect(refusalOf(() => reviews.detail('00000000-0000-4000-8000-999999999999')).code).toBe('review_unknown');
     const id = rateBadly(db, clock, reviews);
     expect(refusalOf(() => reviews.assign(id, { handlerStaffNumber: '7777' }, staff.supervisor)).code).toBe(
@@ -202,7 +203,19 @@ describe('ReviewService: the loop', () => {
         reviews.callback(id, { calledAt: '2026-11-28T10:00:00+08:00', result: 'x', rating: 'satisfied' }, staff.supervisor),
       ),
     ).toEqual({ code: 'invalid_request', details: { field: 'calledAt' } });
+    expect(
+      refusalOf(() =>
+        reviews.callback(id, { calledAt: '2026-11-27T09:59:00+08:00', result: 'x', rating: 'satisfied' }, staff.supervisor),
+      ),
+    ).toEqual({ code: 'invalid_request', details: { field: 'calledAt' } });
     expect(reviews.detail(id).callback).toBeNull();
+    // Typed to the minute: the rating's own minute is not before it.
+    const sameMinute = reviews.callback(
+      id,
+      { calledAt: '2026-11-27T10:00:00+08:00', result: '已回访', rating: 'satisfied' },
+      staff.supervisor,
+    );
+    expect(sameMinute.callback?.at).toBe('2026-11-27T02:00:00.000Z');
   });
 
   it('an appeal is reviewed by another supervisor than its filer; overturned, nothing follows', () => {
