@@ -5,7 +5,8 @@
 --                range of the rates selects 差评 by it.
 -- rectified_date rectified_at's hall-local date, written with it: on time = rectified_date <= due_date.
 -- overdue_at     when the host first found the follow-up overdue and announced it (review.overdue);
---                each follow-up is announced once, across restarts.
+--                each follow-up is announced once, across restarts. One the start-up sweep opens
+--                already past its due date is marked then, unannounced.
 -- closed_by      the supervisor who closed the loop.
 --
 -- The host writes rated_date with every row (nothing wrote the table before this migration).

@@ -31,7 +31,7 @@ export interface EvaluationServiceOptions {
    * Opens a 差评's follow-up with its deadline (host/reviews `ReviewService.open`), called inside
    * the rating's transaction: no 差评 is ever without it.
    */
-  followups: { open(evaluationId: string, ratedAt: Date): void };
+  followups: { open(evaluationId: string, ratedAt: Date): unknown };
   newId?: () => string;
 }
 

@@ -79,19 +79,18 @@ export class ReviewService {
    * Opens the follow-up of a 差评 rated at `ratedAt`. Call it INSIDE the transaction that writes
    * the rating, so that no 差评 is ever without its deadline.
    */
-  open(evaluationId: string, ratedAt: Date, openedAt: Date = ratedAt): void {
+  open(evaluationId: string, ratedAt: Date, openedAt: Date = ratedAt): { dueDate: string } {
     const ratedDate = localDate(ratedAt, this.o.timeZone);
-    insertFollowup(this.o.db, {
-      evaluationId,
-      openedAt: openedAt.toISOString(),
-      ratedDate,
-      dueDate: rectificationDue(ratedDate, this.o.rectifyWorkingDays(), this.o.calendar()),
-    });
+    const dueDate = rectificationDue(ratedDate, this.o.rectifyWorkingDays(), this.o.calendar());
+    insertFollowup(this.o.db, { evaluationId, openedAt: openedAt.toISOString(), ratedDate, dueDate });
+    return { dueDate };
   }
 
   /**
    * At start-up: opens the follow-ups of 差评 rated before this host made them (or on a database
-   * restored from before), each due as if opened with its rating. Returns how many it opened.
+   * restored from before), each due as if opened with its rating. One already past its due date
+   * is marked overdue at once, unannounced: it did not become late now, and a hall upgraded with
+   * years of 差评 must not flood every screen with an event each. Returns how many it opened.
    */
   sweep(): number {
     let opened = 0;
@@ -99,9 +98,14 @@ export class ReviewService {
       const batch = badEvaluationsWithoutFollowup(this.o.db, SWEEP_BATCH);
       if (batch.length === 0) return opened;
       const now = this.o.clock.now();
+      const today = this.today(now);
       this.o.db.transaction(() => {
-        for (const e of batch) this.open(e.id, new Date(e.evaluatedAt), now);
-        audit(this.o.db, this.o.clock, 'review.sweep', { details: { opened: batch.length } });
+        let late = 0;
+        for (const e of batch) {
+          const { dueDate } = this.open(e.id, new Date(e.evaluatedAt), now);
+          if (dueDate < today && markOverdue(this.o.db, e.id, now.toISOString())) late += 1;
+        }
+        audit(this.o.db, this.o.clock, 'review.sweep', { details: { opened: batch.length, alreadyOverdue: late } });
       })();
       opened += batch.length;
     }

@@ -334,6 +334,8 @@ describe('ReviewService: overdue, the sweep and the rates', () => {
     )();
     expect(reviews.sweep()).toBe(1);
     expect(reviews.sweep()).toBe(0);
+    // Due today (Friday 27 November): not late yet, so the housekeeping will announce it when it is.
+    expect(reviews.summary().overdue).toBe(0);
     expect(reviews.detail('00000000-0000-4000-8000-00000000aaaa')).toMatchObject({
       ratedDate: '2026-11-20',
       dueDate: '2026-11-27',
