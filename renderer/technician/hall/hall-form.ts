@@ -68,6 +68,8 @@ export interface HallForm {
     staffSessionHours: string;
     personalDataRetentionDays: string;
   };
+  /** 差评整改回访: working days to rectify and answer a 差评. */
+  reviews: { rectifyWorkingDays: string };
 }
 
 let nextKey = 0;
@@ -127,6 +129,7 @@ export function formFromSettings(s: HallSettings): HallForm {
       staffSessionHours: text(s.timeouts.staffSessionHours),
       personalDataRetentionDays: text(s.timeouts.personalDataRetentionDays),
     },
+    reviews: { rectifyWorkingDays: text(s.reviews.rectifyWorkingDays) },
   };
 }
 
@@ -198,6 +201,7 @@ export function settingsFromForm(f: HallForm): HallSettingsInput {
       staffSessionHours: num(f.timeouts.staffSessionHours),
       personalDataRetentionDays: num(f.timeouts.personalDataRetentionDays),
     },
+    reviews: { rectifyWorkingDays: num(f.reviews.rectifyWorkingDays) },
   };
 }
 
@@ -325,6 +329,7 @@ export function shownFields(f: HallForm): Set<string> {
     'timeouts.identitySessionMinutes',
     'timeouts.staffSessionHours',
     'timeouts.personalDataRetentionDays',
+    'reviews.rectifyWorkingDays',
   ];
   const hours = (prefix: string, h: HoursForm) => {
     for (const day of DAYS) {
