@@ -22,7 +22,8 @@ import { EvaluationLevel } from './central-api';
  *   ticket was issued for and for the window and staff member who made it;
  * - median and p90 are nearest-rank percentiles over the values (the value at rank ⌈n·p⌉ of the n
  *   values sorted): always a value that occurred; avg is the mean; all rounded to whole seconds;
- * - ratings (好差评) given in the range (the business day of the rating), by level. A ticket's
+ * - ratings (好差评) given in the range (by the hall-local date of the rating, as a 差评's follow-up
+ *   records it in rated_date, so the 差评整改 section's rates count the same 差评), by level. A ticket's
  *   rating counts for the service the ticket was issued for and for the window and staff member
  *   the rating names; a case's rating counts for the hall only;
  * - satisfactionPct (满意率) = ratings at `satisfied` or above (非常满意 + 满意) / all ratings,
@@ -31,7 +32,7 @@ import { EvaluationLevel } from './central-api';
  *   levels), minus those whose appeal (申诉) a supervisor overturned; `overturned` counts those;
  * - rectification (整改): of the badReviews, those due (due date before today) or already rectified
  *   count in rectificationDue; rectifiedOnTime are those rectified on a hall-local date ≤ their
- *   due date; onTimeRectificationPct = rectifiedOnTime / rectificationDue. A 差评 without a
+ *   due date (rectified_date); onTimeRectificationPct = rectifiedOnTime / rectificationDue. A 差评 without a
  *   follow-up row (rated before follow-ups existed) has no due date and is left out of it;
  * - percentages have one decimal and are null when their denominator is 0.
  *

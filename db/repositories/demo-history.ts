@@ -136,6 +136,8 @@ export function insertHistoricRating(db: Db, r: HistoricRating): void {
 export interface HistoricFollowup {
   evaluationId: string;
   openedAt: string;
+  /** The rating's hall-local date, and rectified_at's: as the host's review service writes them. */
+  ratedDate: string;
   dueDate: string;
   handlerStaffNumber: string | null;
   assignedAt: string | null;
@@ -146,6 +148,7 @@ export interface HistoricFollowup {
   rectifiedAt: string | null;
   rectifiedBy: string | null;
   rectification: string | null;
+  rectifiedDate: string | null;
   callbackAt: string | null;
   callbackBy: string | null;
   callbackResult: string | null;
@@ -157,19 +160,21 @@ export interface HistoricFollowup {
   appealDecidedAt: string | null;
   appealDecidedBy: string | null;
   closedAt: string | null;
+  closedBy: string | null;
 }
 
 export function insertHistoricFollowup(db: Db, f: HistoricFollowup): void {
   prepared(
     db,
-    `INSERT INTO review_followups (evaluation_id, opened_at, due_date, handler_staff_number, assigned_at, assigned_by,
-       verified_at, verified_by, verification, rectified_at, rectified_by, rectification, callback_at, callback_by,
-       callback_result, callback_rating, appeal_at, appeal_by, appeal_reason, appeal_decision, appeal_decided_at,
-       appeal_decided_by, closed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO review_followups (evaluation_id, opened_at, rated_date, due_date, handler_staff_number, assigned_at,
+       assigned_by, verified_at, verified_by, verification, rectified_at, rectified_by, rectification, rectified_date,
+       callback_at, callback_by, callback_result, callback_rating, appeal_at, appeal_by, appeal_reason, appeal_decision,
+       appeal_decided_at, appeal_decided_by, closed_at, closed_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     f.evaluationId,
     f.openedAt,
+    f.ratedDate,
     f.dueDate,
     f.handlerStaffNumber,
     f.assignedAt,
@@ -180,6 +185,7 @@ export function insertHistoricFollowup(db: Db, f: HistoricFollowup): void {
     f.rectifiedAt,
     f.rectifiedBy,
     f.rectification,
+    f.rectifiedDate,
     f.callbackAt,
     f.callbackBy,
     f.callbackResult,
@@ -191,6 +197,7 @@ export function insertHistoricFollowup(db: Db, f: HistoricFollowup): void {
     f.appealDecidedAt,
     f.appealDecidedBy,
     f.closedAt,
+    f.closedBy,
   );
 }
 

@@ -70,7 +70,8 @@ export function reportTransfers(
 /**
  * One 好差评 of the range: [level, callback required (1/0), given at (ISO), window number and
  * staff number it names (a ticket's), the issued service of its ticket, and of its 差评 follow-up:
- * due date, rectified at, appeal decision, whether a follow-up row exists (1/0)].
+ * due date, rectified at and on which hall-local date, appeal decision, whether a follow-up row
+ * exists (1/0)].
  */
 export type ReportRatingRow = [
   level: EvaluationLevel,
@@ -81,6 +82,8 @@ export type ReportRatingRow = [
   issuedService: string | null,
   dueDate: string | null,
   rectifiedAt: string | null,
+  /** rectified_at's hall-local date as the follow-up recorded it (null before the reviews' migration wrote it). */
+  rectifiedDate: string | null,
   appealDecision: 'upheld' | 'overturned' | null,
   hasFollowup: 0 | 1,
 ];
@@ -90,7 +93,7 @@ export function eachReportRating(db: Db, fromInstant: string, toInstant: string,
   const rows = prepared(
     db,
     `SELECT e.level, e.callback_required, e.evaluated_at, e.window_number, e.staff_number, t.issued_service,
-            f.due_date, f.rectified_at, f.appeal_decision, f.evaluation_id IS NOT NULL
+            f.due_date, f.rectified_at, f.rectified_date, f.appeal_decision, f.evaluation_id IS NOT NULL
        FROM evaluations e
        LEFT JOIN tickets t ON t.id = e.ticket_id
        LEFT JOIN review_followups f ON f.evaluation_id = e.id

@@ -1,14 +1,12 @@
 import type { HistoricFollowup } from '../../db/repositories/demo-history';
-import { addWorkdays, type WorkCalendar } from '../calendar/workdays';
+import type { WorkCalendar } from '../calendar/workdays';
 import { localDate } from '../clock/clock';
 import { addDays, zonedInstant } from '../queue/schedule';
+import { rectificationDue } from '../reviews/review-deadlines';
 import type { SeededRandom } from './seeded-random';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** The demo hall's deadline for rectifying a 差评 (整改反馈), in working days of its calendar. */
-export const RECTIFY_WORKING_DAYS = 5;
 
 export interface FollowupInput {
   evaluationId: string;
@@ -17,6 +15,8 @@ export interface FollowupInput {
   handlerNo: string;
   supervisorNo: string;
   calendar: WorkCalendar;
+  /** Hall settings `reviews.rectifyWorkingDays`: the deadline, in working days after the rating's date. */
+  rectifyWorkingDays: number;
   timeZone: string;
   /** Steps at or after this instant have not happened yet: recent 差评 are still open. */
   now: number;
@@ -31,14 +31,16 @@ const RECTIFICATIONS = [
 const CALLBACKS = ['已电话回访，群众表示理解', '已回访，群众对整改结果认可', '已回访，群众仍有意见，已记录'] as const;
 
 /**
- * The follow-up of a 差评 (review_followups) as a hall works it: assigned within hours, verified
+ * The follow-up of a 差评 (review_followups, with the dates the host's review service writes) as a
+ * hall works it: assigned within hours, verified
  * within a day, rectified by the deadline most of the time (some late), called back and closed; a
  * few appealed, half of those overturned. Steps after `now` are left out, so the newest 差评 are
  * open, assigned or verified, and some older ones are overdue.
  */
 export function followupOf(input: FollowupInput, rng: SeededRandom): HistoricFollowup {
   const { ratedAt, timeZone } = input;
-  const due = addWorkdays(localDate(new Date(ratedAt), timeZone), RECTIFY_WORKING_DAYS, input.calendar);
+  const ratedDate = localDate(new Date(ratedAt), timeZone);
+  const due = rectificationDue(ratedDate, input.rectifyWorkingDays, input.calendar);
   const at = (ms: number) => new Date(ms).toISOString();
   const assignedAt = ratedAt + rng.between(1, 5) * HOUR;
   const appealed = rng.chance(0.06);
@@ -66,6 +68,7 @@ export function followupOf(input: FollowupInput, rng: SeededRandom): HistoricFol
   const f: HistoricFollowup = {
     evaluationId: input.evaluationId,
     openedAt: at(ratedAt),
+    ratedDate,
     dueDate: due,
     handlerStaffNumber: null,
     assignedAt: null,
@@ -76,6 +79,7 @@ export function followupOf(input: FollowupInput, rng: SeededRandom): HistoricFol
     rectifiedAt: null,
     rectifiedBy: null,
     rectification: null,
+    rectifiedDate: null,
     callbackAt: null,
     callbackBy: null,
     callbackResult: null,
@@ -87,6 +91,7 @@ export function followupOf(input: FollowupInput, rng: SeededRandom): HistoricFol
     appealDecidedAt: null,
     appealDecidedBy: null,
     closedAt: null,
+    closedBy: null,
   };
   if (!happened(assignedAt)) return f;
   Object.assign(f, { handlerStaffNumber: input.handlerNo, assignedAt: at(assignedAt), assignedBy: input.supervisorNo });
@@ -107,7 +112,12 @@ export function followupOf(input: FollowupInput, rng: SeededRandom): HistoricFol
   if (!happened(verifiedAt)) return f;
   Object.assign(f, { verifiedAt: at(verifiedAt), verifiedBy: input.supervisorNo, verification: rng.pick(VERIFICATIONS) });
   if (!happened(rectifiedAt)) return f;
-  Object.assign(f, { rectifiedAt: at(rectifiedAt), rectifiedBy: input.handlerNo, rectification: rng.pick(RECTIFICATIONS) });
+  Object.assign(f, {
+    rectifiedAt: at(rectifiedAt),
+    rectifiedBy: input.handlerNo,
+    rectification: rng.pick(RECTIFICATIONS),
+    rectifiedDate: localDate(new Date(rectifiedAt), timeZone),
+  });
   if (!happened(callbackAt)) return f;
   return {
     ...f,
@@ -116,5 +126,6 @@ export function followupOf(input: FollowupInput, rng: SeededRandom): HistoricFol
     callbackResult: rng.pick(CALLBACKS),
     callbackRating,
     closedAt: at(callbackAt + rng.between(5, 60) * 60_000),
+    closedBy: input.supervisorNo,
   };
 }

@@ -130,6 +130,7 @@ export function writeDemoHistory(o: DemoHistoryOptions): DemoHistorySummary {
           handlerNo,
           supervisorNo: roster.supervisorNo,
           calendar: o.hall.calendar,
+          rectifyWorkingDays: o.hall.reviews.rectifyWorkingDays,
           timeZone: o.timeZone,
           now: nowMs,
         },

@@ -169,23 +169,37 @@ export function buildReport(db: Db, request: ReportRequest): Report {
     ]);
   }
 
-  // A rating's month is that of its business day: the months' first instants, compared as ISO text.
-  const monthStarts = months.map((m, i) =>
-    i === 0 ? range.fromInstant : zonedInstant(`${m}-01`, resetHour * 60, timeZone).toISOString(),
-  );
+  // Ratings by the hall-local date they were given (the 差评 follow-up's rated_date: the 差评整改
+  // section's rates select the same rows), and a rating's month is that of its date: the months'
+  // first instants, compared as ISO text.
+  const ratingsFrom = zonedInstant(from, 0, timeZone).toISOString();
+  const ratingsTo = zonedInstant(addDays(to, 1), 0, timeZone).toISOString();
+  const monthStarts = months.map((m, i) => (i === 0 ? ratingsFrom : zonedInstant(`${m}-01`, 0, timeZone).toISOString()));
   const monthOfInstant = (iso: string) => {
     let month = 0;
     while (month + 1 < monthStarts.length && (monthStarts[month + 1] ?? '') <= iso) month++;
     return month;
   };
-  eachReportRating(db, range.fromInstant, range.toInstant, (row) => {
-    const [level, callbackRequired, evaluatedAt, windowNumber, staffNumber, service, dueDate, rectifiedAt, appeal, hasFollowup] =
-      row;
+  eachReportRating(db, ratingsFrom, ratingsTo, (row) => {
+    const [
+      level,
+      callbackRequired,
+      evaluatedAt,
+      windowNumber,
+      staffNumber,
+      service,
+      dueDate,
+      rectifiedAt,
+      rectifiedDate,
+      appeal,
+      hasFollowup,
+    ] = row;
     const overturned = appeal === 'overturned';
     const bad = callbackRequired === 1 && !overturned;
     // Rectification counts only with a deadline: a 差评 rated before follow-ups existed has none.
     const deadline = bad && hasFollowup === 1 && dueDate !== null ? dueDate : null;
-    const rectifiedOn = deadline === null || rectifiedAt === null ? null : localDate(new Date(rectifiedAt), timeZone);
+    const rectifiedOn =
+      deadline === null || rectifiedAt === null ? null : (rectifiedDate ?? localDate(new Date(rectifiedAt), timeZone));
     const facts: RatedFacts = {
       level,
       overturned,

@@ -93,9 +93,10 @@ describe('reports repository', () => {
       '2026-04-01',
       '2026-04-01T17:00:00.000Z',
       null,
+      null,
       1,
     ]);
-    expect(rows).toContainEqual(['dissatisfied', 1, '2026-03-30T08:00:00.000Z', null, null, null, null, null, null, 0]);
+    expect(rows).toContainEqual(['dissatisfied', 1, '2026-03-30T08:00:00.000Z', null, null, null, null, null, null, null, 0]);
   });
 
   it('lists retired services and windows with a flag, and every staff account', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/open';
+import { rateCounts } from '../../../db/repositories/review-followups';
 import { buildReport } from '../../../host/reports/build-report';
 import { writeDemoHistory, type DemoHistorySummary } from '../../../host/demo/write-history';
 import { openDemoHall, type DemoHall } from './support';
@@ -115,6 +116,27 @@ describe('the demo history generator', () => {
     expect(
       one(hall.db, 'SELECT count(*) AS n FROM cases WHERE purged_at IS NULL AND applicant_id_number IS NOT NULL').n,
     ).toBeGreaterThan(0);
+  });
+
+  it('writes 差评 follow-ups the 差评整改 section reads as the report does: the same count, due and on time', () => {
+    const range = { from: '2026-04-01', to: '2026-06-09' };
+    const report = buildReport(hall.db, {
+      ...range,
+      today: TODAY,
+      timeZone: TZ,
+      resetHour: 3,
+      hallId: 'hall-01',
+      hallName: '政务服务中心',
+      generatedAt: NOW,
+    });
+    const rates = rateCounts(hall.db, { ...range, today: TODAY });
+    expect(rates.badReviews).toBeGreaterThan(0);
+    expect([report.hall.badReviews, report.hall.overturned, report.hall.rectificationDue, report.hall.rectifiedOnTime]).toEqual([
+      rates.badReviews,
+      rates.overturned,
+      rates.dueOrRectified,
+      rates.rectifiedOnTime,
+    ]);
   });
 
   it('leaves nothing for the central API: past days count as reported, ratings as delivered', () => {

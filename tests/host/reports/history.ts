@@ -131,7 +131,7 @@ interface E {
   window?: string;
   staff?: string;
   caseNumber?: string;
-  followup?: { due: string; rectified?: string; overturned?: true };
+  followup?: { due: string; rectified?: string; rectifiedDate?: string; overturned?: true };
 }
 
 const bad = (level: string) => level === 'dissatisfied' || level === 'very_dissatisfied';
@@ -147,9 +147,10 @@ const RATINGS: E[] = [
     ticket: 5,
     window: '2',
     staff: 'S002',
-    followup: { due: '2026-04-01', rectified: '2026-04-01T10:00:00.000Z' },
+    followup: { due: '2026-04-01', rectified: '2026-04-01T10:00:00.000Z', rectifiedDate: '2026-04-01' },
   },
-  // Rectified 01:00 local on 04-02 (still 04-01 in UTC): one day late.
+  // Rectified 01:00 local on 04-02 (still 04-01 in UTC): one day late. No rectified_date (as a
+  // row written before the follow-ups recorded it): the date is read from rectified_at.
   {
     id: 'e4',
     level: 'very_dissatisfied',
@@ -174,12 +175,12 @@ const RATINGS: E[] = [
   { id: 'e7', level: 'very_dissatisfied', at: '2026-04-02T02:00:00.000Z', caseNumber: 'C2', followup: { due: '2026-04-09' } },
   // Rated before follow-ups existed: a 差评 without a deadline.
   { id: 'e8', level: 'dissatisfied', at: '2026-03-30T08:00:00.000Z', caseNumber: 'C3' },
-  // 02:00 local on 04-02: business day 04-01, in the range.
+  // 02:00 local on 04-02, in the range (a rating counts by its hall-local date).
   { id: 'e9', level: 'satisfied', at: '2026-04-01T18:00:00.000Z', caseNumber: 'C4' },
-  // 03:30 local on 03-30: business day 03-30, in the range.
+  // 03:30 local on 03-30: in the range, though still 03-29 in UTC.
   { id: 'e10', level: 'basic', at: '2026-03-29T19:30:00.000Z', caseNumber: 'C5' },
-  // Outside: 02:30 local on 03-30 (business day 03-29), Sunday's ticket, 03:30 local on 04-03.
-  { id: 'e11', level: 'very_satisfied', at: '2026-03-29T18:30:00.000Z', caseNumber: 'C6' },
+  // Outside: 23:30 local on Sunday 03-29, Sunday's ticket, 03:30 local on 04-03.
+  { id: 'e11', level: 'very_satisfied', at: '2026-03-29T15:30:00.000Z', caseNumber: 'C6' },
   { id: 'e12', level: 'satisfied', at: '2026-03-29T01:15:00.000Z', ticket: 9, window: '1', staff: 'S001' },
   { id: 'e13', level: 'very_satisfied', at: '2026-04-02T19:30:00.000Z', caseNumber: 'C7' },
 ];
@@ -261,8 +262,8 @@ export function seedReportEvents(db: Db): void {
      VALUES (@id, @level, @reason, @kind, @ticketNumber, @window, @staff, @caseNumber, @callback, @at, @ticket)`,
   );
   const followup = db.prepare(
-    `INSERT INTO review_followups (evaluation_id, opened_at, due_date, rectified_at, appeal_at, appeal_decision)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO review_followups (evaluation_id, opened_at, due_date, rectified_at, rectified_date, appeal_at, appeal_decision)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const e of RATINGS) {
     rating.run({
@@ -279,6 +280,15 @@ export function seedReportEvents(db: Db): void {
       ticket: e.ticket ?? null,
     });
     const f = e.followup;
-    if (f) followup.run(e.id, e.at, f.due, f.rectified ?? null, f.overturned ? e.at : null, f.overturned ? 'overturned' : null);
+    if (f)
+      followup.run(
+        e.id,
+        e.at,
+        f.due,
+        f.rectified ?? null,
+        f.rectifiedDate ?? null,
+        f.overturned ? e.at : null,
+        f.overturned ? 'overturned' : null,
+      );
   }
 }
