@@ -97,10 +97,10 @@ export function createApiClient(baseUrl = '') {
   const call = <O extends Operation>(op: O, input: OperationInput<O>): Promise<OperationReply<O>> => send(op, input);
 
   /** A file the host sends (e.g. the diagnostics zip), with the name it suggests; same errors as `call`. */
-  async function download(op: Operation): Promise<{ blob: Blob; fileName: string }> {
+  async function download(op: Operation, parts: { readonly query?: unknown } = {}): Promise<{ blob: Blob; fileName: string }> {
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}${operationUrl(op)}`, {
+      response = await fetch(`${baseUrl}${operationUrl(op, parts)}`, {
         headers: staffToken ? { authorization: `Bearer ${staffToken}` } : {},
       });
     } catch {
@@ -190,6 +190,10 @@ export function createApiClient(baseUrl = '') {
     transfer: (windowId: number, to: TransferRequest) => call(ops.transfer, { params: { windowId }, body: to }),
     requestEvaluation: (windowId: number) => call(ops.requestEvaluation, { params: { windowId } }),
     statsToday: () => call(ops.statsToday, {}),
+    /** The manager's report of a range of business days (hall-local, both included). */
+    report: (from: string, to: string) => call(ops.report, { query: { from, to } }),
+    /** The same report as an .xlsx file. */
+    reportExport: (from: string, to: string) => download(ops.reportExport, { query: { from, to } }),
     // The technician console (technician or supervisor bearer token; the host checks the role).
     /** Signs in away from any window (technicians and supervisors at the console). */
     signInAway: async (staffNo: string, pin: string) => {

@@ -18,6 +18,7 @@ export interface ManagerSection {
  */
 export const SECTIONS: readonly ManagerSection[] = [
   { id: 'reviews', titleKey: 'mgrReviews.nav', Screen: lazy(() => import('./reviews/ReviewsScreen')) },
+  { id: 'reports', titleKey: 'mgrReports.nav', Screen: lazy(() => import('./reports/ReportsScreen')) },
 ];
 
 /** The section `hash` (`#floor`) names, else the first. */

@@ -20,6 +20,7 @@ import {
 import { DEFAULT_HALL_HOURS } from '../../contracts/config';
 import { TEST_PIN } from '../support/staff';
 import { managerReviewScreenshots } from './manager-reviews';
+import { managerReportScreenshots } from './manager-reports';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -224,3 +225,4 @@ await k.dispose();
 }
 
 await managerReviewScreenshots(shot);
+await managerReportScreenshots(shot);
