@@ -131,7 +131,10 @@ export function buildReport(db: Db, request: ReportRequest): Report {
       const target = targetMs.get(service) ?? 0;
       const win = windowId === null ? -1 : (windowGroup.get(windowId) ?? -1);
       tallies.ticket(
-        [0, serviceGroup.get(service) ?? -1, win, staffId === null ? -1 : (staffGroup.get(staffId) ?? -1)],
+        0,
+        serviceGroup.get(service) ?? -1,
+        win,
+        staffId === null ? -1 : (staffGroup.get(staffId) ?? -1),
         status,
         waitMs,
         serviceMs,

@@ -3,8 +3,8 @@ import { localClock } from '../queue/schedule';
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-/** Zones change their offset a few times a year at most, never twice within this step. */
-const SAMPLE_MS = 6 * HOUR_MS;
+/** Zones change their offset a few times a year at most, months apart: never twice within a day. */
+const SAMPLE_MS = 24 * HOUR_MS;
 
 /** The zone's offset from UTC at an instant (east positive), read with Intl. */
 function offsetAt(ms: number, timeZone: string): number {
@@ -15,9 +15,9 @@ function offsetAt(ms: number, timeZone: string): number {
 
 /**
  * The hall's wall clock over a span of instants, for tens of thousands of rows: the zone's
- * offsets are read with Intl a few hundred times (every six hours, and by bisection around each
+ * offsets are read with Intl a few hundred times (once a day, and by bisection around each
  * change), then every instant is one lookup and an addition. Reading each ticket's hour with
- * Intl cost ~4 µs a row, 300 ms for a year of tickets; this costs ~1,500 Intl calls for a year.
+ * Intl cost ~4 µs a row, 300 ms for a year of tickets; this costs ~400 Intl calls for a year.
  * Exact in every zone (offsets that are not whole hours, DST), like host/queue/schedule.ts.
  */
 export class ZoneOffsets {
