@@ -15,6 +15,8 @@ const started = Date.now();
 rmSync(join(dist, 'host'), { recursive: true, force: true });
 rmSync(join(dist, 'tools'), { recursive: true, force: true });
 rmSync(join(dist, 'electron'), { recursive: true, force: true });
+// The migrations are copied afresh: a renamed or renumbered one left behind stops every start.
+rmSync(join(dist, 'db'), { recursive: true, force: true });
 
 const node = {
   bundle: true,
