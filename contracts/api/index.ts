@@ -6,6 +6,8 @@
  */
 import { caseOperations } from './cases';
 import { consoleOperations } from './console';
+import { counterOperations } from './counter';
+import { evaluatorOperations } from './evaluator';
 import { hostOperations } from './host';
 import { identityOperations } from './identity';
 import type { Operation } from './operation';
@@ -14,7 +16,16 @@ import { terminalOperations } from './terminal';
 
 export * from './operation';
 
-const areas = [hostOperations, identityOperations, queueOperations, caseOperations, terminalOperations, consoleOperations];
+const areas = [
+  hostOperations,
+  identityOperations,
+  queueOperations,
+  caseOperations,
+  terminalOperations,
+  consoleOperations,
+  evaluatorOperations,
+  counterOperations,
+];
 
 /** Every operation by name. */
 export const operations = {
@@ -24,6 +35,8 @@ export const operations = {
   ...caseOperations,
   ...terminalOperations,
   ...consoleOperations,
+  ...evaluatorOperations,
+  ...counterOperations,
 };
 
 export type Operations = typeof operations;

@@ -5,6 +5,7 @@ import { CatalogCache } from '../../../host/cases/catalog-cache';
 import type { CatalogSource } from '../../../host/cases/catalog-cache';
 import { EvaluationService } from '../../../host/cases/evaluation-service';
 import type { Clock } from '../../../host/clock/clock';
+import { EventBus } from '../../../host/events/event-bus';
 import { IdentityKeyer } from '../../../host/identity/identity-key';
 import type { CitizenCard } from '../../../host/identity/identity-sessions';
 
@@ -25,6 +26,8 @@ export interface Services {
   cases: CaseService;
   evaluations: EvaluationService;
   keyer: IdentityKeyer;
+  /** Where the evaluations publish `evaluation.submitted`. */
+  bus: EventBus;
 }
 
 export function services(
@@ -38,6 +41,7 @@ export function services(
   } = {},
 ): Services {
   const keyer = IdentityKeyer.ephemeral();
+  const bus = new EventBus();
   const catalog = new CatalogCache({ db, source: options.source ?? unreachable, clock });
   const cases = new CaseService({
     db,
@@ -53,6 +57,7 @@ export function services(
   const evaluations = new EvaluationService({
     db,
     clock,
+    bus,
     hallId: 'hall-01',
     terminalId: 'kiosk-01',
     ticketKey: (ticketId) => keyer.tag('ticket', String(ticketId)),
@@ -61,5 +66,5 @@ export function services(
       options.cardCaseNumbers ??
       (() => cases.casesForCard(keyer.keyOf(CARD.idNumber)).flatMap((c) => (c.caseNumber === null ? [] : [c.caseNumber]))),
   });
-  return { catalog, cases, evaluations, keyer };
+  return { catalog, cases, evaluations, keyer, bus };
 }
