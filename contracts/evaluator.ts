@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { WindowNumber } from './pairing';
-import { TicketNumber } from './queue';
 
 /** The pad as the host knows it: what its idle screen shows. */
 export const EvaluatorSelf = z.object({
@@ -19,12 +18,11 @@ export const EvaluatorSelf = z.object({
 export type EvaluatorSelf = z.infer<typeof EvaluatorSelf>;
 
 /**
- * The service the citizen is asked to rate, as the counter showed it: the ticket, its service, and
- * who served it (staff number 工号 and name; null for a ticket called without a sign-in). Sent with
+ * The service the citizen is asked to rate, as the counter showed it: its name and who served it
+ * (staff number 工号 and name; null for a ticket called without a sign-in). Sent with
  * `evaluation.requested` to the evaluators bound to that window only, like the rating token.
  */
 export const RatedService = z.object({
-  ticketNumber: TicketNumber,
   serviceName: z.string(),
   staffNo: z.string().nullable(),
   staffName: z.string().nullable(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HallLinkState } from './hall-link';
 import { DeviceState, StorageState } from './health';
 import { RatedService } from './evaluator';
-import { Call, Ticket } from './queue';
+import { Call, Ticket, TicketNumber } from './queue';
 
 /**
  * Events on `/api/v1/events` (WebSocket). Every message carries a `seq` that
@@ -36,6 +36,8 @@ export const HallEvent = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('evaluation.requested'),
     ticketId: z.number().int().positive(),
+    /** Public like every call on the hall screen: the counter says whose rating it waits for. */
+    ticketNumber: TicketNumber,
     windowNumber: z.number().int().positive(),
     token: z.string().min(1).max(64).optional(),
     service: RatedService.optional(),
@@ -48,6 +50,7 @@ export const HallEvent = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('evaluation.submitted'),
     ticketId: z.number().int().positive(),
+    ticketNumber: TicketNumber,
     windowNumber: z.number().int().positive(),
   }),
   z.object({ ...base, type: z.literal('window.paused'), windowNumber: z.number().int().positive(), paused: z.boolean() }),

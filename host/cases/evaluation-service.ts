@@ -108,7 +108,12 @@ export class EvaluationService {
       });
     })();
     if (subject.kind === 'ticket' && request.ticketId !== undefined) {
-      this.o.bus.publish({ type: 'evaluation.submitted', ticketId: request.ticketId, windowNumber: Number(subject.windowId) });
+      this.o.bus.publish({
+        type: 'evaluation.submitted',
+        ticketId: request.ticketId,
+        ticketNumber: subject.ticketNumber,
+        windowNumber: Number(subject.windowId),
+      });
     }
     return { id, level: request.level, callbackRequired: bad, evaluatedAt };
   }

@@ -523,18 +523,14 @@ export class QueueService {
     this.audit(actor, w, 'ticket.evaluation_request', ticketId);
     const token = this.o.evaluationToken?.(ticketId);
     const subject = ratingSubject(this.o.db, ticketId);
-    const service = subject && {
-      ticketNumber: subject.ticketNumber,
-      serviceName: subject.serviceName,
-      staffNo: subject.staffNumber,
-      staffName: subject.staffName,
-    };
+    if (!subject) throw new HostError('ticket_unknown', `号码 ${ticketId} 不存在`);
     return {
       type: 'evaluation.requested',
       ticketId,
+      ticketNumber: subject.ticketNumber,
       windowNumber: w.number,
       ...(token === undefined ? {} : { token }),
-      ...(service === undefined ? {} : { service }),
+      service: { serviceName: subject.serviceName, staffNo: subject.staffNumber, staffName: subject.staffName },
     };
   }
 
