@@ -18,6 +18,8 @@ import { CaseProgressPage } from './case/CaseProgressPage';
 
 // The technician console loads only when opened: kiosks never pay for it at first paint.
 const TechnicianApp = lazy(() => import('./technician/TechnicianApp'));
+// The window evaluator: a pad of its own, so it loads only there.
+const RateApp = lazy(() => import('./rate/RateApp'));
 
 initI18n();
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -48,6 +50,14 @@ createRoot(root).render(
             <Route path="/ticket/:ticketId" element={<TicketProgressPage />} />
             <Route path="/case/:caseId" element={<CaseProgressPage />} />
             <Route path="/pair" element={<PairPage />} />
+            <Route
+              path="/rate"
+              element={
+                <Suspense fallback={null}>
+                  <RateApp />
+                </Suspense>
+              }
+            />
             <Route path="*" element={<Navigate to="/kiosk" replace />} />
           </Routes>
         </BrowserRouter>

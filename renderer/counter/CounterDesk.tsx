@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffPrincipal } from '../../contracts/auth';
 import { ApiClientError } from '../api/client';
@@ -25,10 +25,16 @@ import {
 } from './desk-state';
 import { FinishDialog } from './FinishDialog';
 import { HeldList } from './HeldList';
+import { PriorityTicketDialog } from './PriorityTicketDialog';
+import type { CounterRating } from './rating-status';
+import { RatingStatus } from './RatingStatus';
 import { TodayStats } from './TodayStats';
 import { TransferDialog } from './TransferDialog';
 import { useDeskFormat, useNow } from './use-desk-format';
 import { WaitingPanel } from './WaitingPanel';
+
+/** Opens the priority-ticket dialog (F1–F8 are the desk's eight actions). */
+const PRIORITY_KEY = 'F9';
 
 /**
  * The signed-in window: the citizen being served, the eight actions (buttons
@@ -43,11 +49,14 @@ export function CounterDesk({
   windowId,
   timeZone,
   onSessionLost,
+  rating = null,
 }: {
   staff: StaffPrincipal;
   windowId: number;
   timeZone: string;
   onSessionLost: (reason: 'unauthorized' | 'forbidden') => void;
+  /** The rating the window last asked for and whether the citizen rated (CounterApp follows the events). */
+  rating?: CounterRating | null;
 }) {
   const api = useApi();
   const { t } = useTranslation();
@@ -61,6 +70,8 @@ export function CounterDesk({
   const stats = useQuery({ queryKey: ['counterStats'], queryFn: api.statsToday, refetchInterval: 60_000 });
   const format = useDeskFormat(timeZone, services.data?.services);
   const [desk, dispatch, latest] = useMachine(deskReducer, initialDesk);
+  /** F9's priority-ticket dialog: about no citizen at the window, so outside the desk's dialogs. */
+  const [issuing, setIssuing] = useState(false);
 
   const w = win.data;
   const current = w?.current ?? null;
@@ -160,9 +171,14 @@ export function CounterDesk({
   };
 
   // The latest handler and dialog for the key listener, which is installed once.
-  const keys = useLatest({ command, dialogOpen: dialog !== null });
+  const keys = useLatest({ command, dialogOpen: dialog !== null || issuing, openPriority: () => setIssuing(true) });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === PRIORITY_KEY && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        if (!e.repeat && !keys.current.dialogOpen) keys.current.openPriority();
+        return;
+      }
       const c = commandForKey(e.key);
       if (!c || e.altKey || e.ctrlKey || e.metaKey) return;
       // F5 reloads, F6 jumps to the address bar, F7 toggles caret browsing: the desk owns these keys.
@@ -198,6 +214,7 @@ export function CounterDesk({
     <main className="cd-main" aria-busy={desk.working}>
       <div className="cd-left">
         <CurrentTicket ticket={current} paused={paused} now={now} format={format} />
+        <RatingStatus rating={rating} windowNumber={w?.number} />
         <div className="cd-notice-area">
           <p className="cd-notice cd-notice-ok" role="status" data-testid="desk-status">
             {desk.notice?.tone === 'ok' ? deskText(t, desk.notice.message) : ''}
@@ -221,6 +238,15 @@ export function CounterDesk({
             </button>
           ))}
         </section>
+        <button
+          type="button"
+          className="cd-action cd-action-extra"
+          aria-keyshortcuts={PRIORITY_KEY}
+          onClick={() => setIssuing(true)}
+          data-testid="open-priority"
+        >
+          <span className="cd-action-label">{t('counterPriority.open')}</span> <kbd>{PRIORITY_KEY}</kbd>
+        </button>
       </div>
       <div className="cd-right">
         <HeldList tickets={held} format={format} onResume={(ticket) => void perform({ operation: 'resume', ticket })} />
@@ -241,6 +267,16 @@ export function CounterDesk({
           then={dialog.then}
           onConfirm={(outcome) => confirm({ operation: 'finish', outcome, then: dialog.then })}
           onClose={() => dispatch({ type: 'closeDialog' })}
+        />
+      )}
+      {issuing && (
+        <PriorityTicketDialog
+          windowId={windowId}
+          services={services.data?.services ?? []}
+          windowServices={w?.services ?? []}
+          format={format}
+          onClose={() => setIssuing(false)}
+          onSessionLost={onSessionLost}
         />
       )}
       {dialog?.kind === 'transfer' && current && (

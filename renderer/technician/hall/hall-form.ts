@@ -67,6 +67,7 @@ export interface HallForm {
     identitySessionMinutes: string;
     staffSessionHours: string;
     personalDataRetentionDays: string;
+    evaluatorIdleSeconds: string;
   };
 }
 
@@ -126,6 +127,7 @@ export function formFromSettings(s: HallSettings): HallForm {
       identitySessionMinutes: text(s.timeouts.identitySessionMinutes),
       staffSessionHours: text(s.timeouts.staffSessionHours),
       personalDataRetentionDays: text(s.timeouts.personalDataRetentionDays),
+      evaluatorIdleSeconds: text(s.timeouts.evaluatorIdleSeconds),
     },
   };
 }
@@ -197,6 +199,7 @@ export function settingsFromForm(f: HallForm): HallSettingsInput {
       identitySessionMinutes: num(f.timeouts.identitySessionMinutes),
       staffSessionHours: num(f.timeouts.staffSessionHours),
       personalDataRetentionDays: num(f.timeouts.personalDataRetentionDays),
+      evaluatorIdleSeconds: num(f.timeouts.evaluatorIdleSeconds),
     },
   };
 }
@@ -325,6 +328,7 @@ export function shownFields(f: HallForm): Set<string> {
     'timeouts.identitySessionMinutes',
     'timeouts.staffSessionHours',
     'timeouts.personalDataRetentionDays',
+    'timeouts.evaluatorIdleSeconds',
   ];
   const hours = (prefix: string, h: HoursForm) => {
     for (const day of DAYS) {

@@ -120,6 +120,8 @@ export const hallSettingsMessages: AreaMessages = {
         staffSessionHint: '新登录按这个时长；已登录的不受影响。',
         personalDataRetentionDays: '未送达办件保留（天）',
         personalDataRetentionHint: '始终未送达省平台或被拒收的办件，到期连同个人信息一并删除并记入审计。30–365 天。',
+        evaluatorIdleSeconds: '窗口评价器无操作关闭（秒）',
+        evaluatorIdleHint: '评价打开后无人操作，到时关闭且不记录评价。15–600 秒。',
       },
       reasons: {
         duplicate: '与前面的重复了。',
@@ -308,6 +310,8 @@ export const hallSettingsMessages: AreaMessages = {
         personalDataRetentionDays: 'Undelivered cases kept (days)',
         personalDataRetentionHint:
           'Cases the central API never accepted are then deleted with their personal data, and audited. 30 to 365.',
+        evaluatorIdleSeconds: 'Window rating pad closes untouched (seconds)',
+        evaluatorIdleHint: 'An open rating nobody touches closes then, recording nothing. 15 to 600.',
       },
       reasons: {
         duplicate: 'Repeats an earlier entry.',
