@@ -238,17 +238,17 @@ export function CounterDesk({
             </button>
           ))}
         </section>
+      </div>
+      <div className="cd-right">
         <button
           type="button"
-          className="cd-action cd-action-extra"
+          className="cd-priority-open"
           aria-keyshortcuts={PRIORITY_KEY}
           onClick={() => setIssuing(true)}
           data-testid="open-priority"
         >
-          <span className="cd-action-label">{t('counterPriority.open')}</span> <kbd>{PRIORITY_KEY}</kbd>
+          {t('counterPriority.open')} <kbd>{PRIORITY_KEY}</kbd>
         </button>
-      </div>
-      <div className="cd-right">
         <HeldList tickets={held} format={format} onResume={(ticket) => void perform({ operation: 'resume', ticket })} />
         <WaitingPanel
           tickets={waiting.data?.tickets ?? []}

@@ -1,7 +1,9 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationLevel } from '../../contracts/central-api';
 import { Face, LEVELS } from '../kiosk/flows/evaluate/Faces';
 import { KioskField } from '../ui/keyboard/KioskField';
+import { useKeyboard } from '../ui/keyboard/keyboard-context';
 import { needsReason, type RateAction, type RateState } from './rate-state';
 import { WINDOW_REASONS } from './reasons';
 
@@ -24,7 +26,13 @@ export function RatingPanel({
   secondsLeft: number;
 }) {
   const { t } = useTranslation();
+  const keyboard = useKeyboard();
   const { service, windowNumber, ticketNumber } = state.rating;
+  const typingIn = keyboard.active?.id;
+  // The keyboard docks over the lower half of a tablet: the field being typed in moves above it.
+  useEffect(() => {
+    if (typingIn !== undefined) document.getElementById(typingIn)?.scrollIntoView({ block: 'center' });
+  }, [typingIn]);
   const bad = needsReason(state.level);
   return (
     <main className="rate-main rate-open" aria-labelledby="rate-prompt">
