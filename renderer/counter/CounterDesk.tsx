@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffPrincipal } from '../../contracts/auth';
 import { ApiClientError } from '../api/client';
@@ -25,7 +25,6 @@ import {
 } from './desk-state';
 import { FinishDialog } from './FinishDialog';
 import { HeldList } from './HeldList';
-import { PriorityTicketDialog } from './PriorityTicketDialog';
 import type { CounterRating } from './rating-status';
 import { RatingStatus } from './RatingStatus';
 import { TodayStats } from './TodayStats';
@@ -35,6 +34,8 @@ import { WaitingPanel } from './WaitingPanel';
 
 /** Opens the priority-ticket dialog (F1–F8 are the desk's eight actions). */
 const PRIORITY_KEY = 'F9';
+// Loaded when first opened: its QR code library stays out of every screen's first download.
+const PriorityTicketDialog = lazy(() => import('./PriorityTicketDialog'));
 
 /**
  * The signed-in window: the citizen being served, the eight actions (buttons
@@ -270,14 +271,16 @@ export function CounterDesk({
         />
       )}
       {issuing && (
-        <PriorityTicketDialog
-          windowId={windowId}
-          services={services.data?.services ?? []}
-          windowServices={w?.services ?? []}
-          format={format}
-          onClose={() => setIssuing(false)}
-          onSessionLost={onSessionLost}
-        />
+        <Suspense fallback={null}>
+          <PriorityTicketDialog
+            windowId={windowId}
+            services={services.data?.services ?? []}
+            windowServices={w?.services ?? []}
+            format={format}
+            onClose={() => setIssuing(false)}
+            onSessionLost={onSessionLost}
+          />
+        </Suspense>
       )}
       {dialog?.kind === 'transfer' && current && (
         <TransferDialog

@@ -19,7 +19,7 @@ const KNOWN = ['service_closed', 'daily_limit_reached', 'service_unknown', 'forb
  * the clerk to tell the citizen or write down; it prints on the hall kiosk's printer only when the
  * clerk ticks it (and the hall host has a printer), since the paper comes out there.
  */
-export function PriorityTicketDialog({
+export default function PriorityTicketDialog({
   windowId,
   services,
   windowServices,

@@ -8,6 +8,7 @@ import { ApiClientError } from '../api/client';
 import { useApi } from '../api/context';
 import { refreshAfterEvent } from '../api/refresh';
 import { useHallEvents } from '../api/use-hall-events';
+import { addAreaMessages } from '../i18n';
 import { useIdleTimer } from '../kiosk/shell/use-idle-timer';
 import { KeyboardProvider } from '../ui/keyboard/KeyboardProvider';
 import { OnScreenKeyboard } from '../ui/keyboard/OnScreenKeyboard';
@@ -17,9 +18,13 @@ import { OfflineBanner } from '../ui/OfflineBanner';
 import { useMachine } from '../ui/use-machine';
 import { RateDone } from './RateDone';
 import { RateIdle } from './RateIdle';
+import { rateMessages } from './messages';
 import { RatingPanel } from './RatingPanel';
 import { initialRate, needsReason, rateReducer, ratingOf } from './rate-state';
 import { reasonText } from './reasons';
+
+// The pad's words load with its code: kiosks, counters and hall screens never download them.
+addAreaMessages([rateMessages]);
 
 /** Until the hall settings answer: the default of `timeouts.evaluatorIdleSeconds`. */
 const DEFAULT_OPEN_SECONDS = 60;

@@ -16,7 +16,6 @@ import { techTerminalMessages } from '../../technician/terminal/messages';
 import { techLogsMessages } from '../../technician/logs/messages';
 import { hallSettingsMessages } from '../../technician/hall/messages';
 import { configTransferMessages } from '../../technician/config/messages';
-import { rateMessages } from '../../rate/messages';
 import { counterPriorityMessages } from '../../counter/priority-rating-messages';
 
 /** Every kiosk area's messages; each area owns its own top-level key. */
@@ -38,6 +37,5 @@ export const kioskMessages: readonly AreaMessages[] = [
   techLogsMessages,
   hallSettingsMessages,
   configTransferMessages,
-  rateMessages,
   counterPriorityMessages,
 ];
