@@ -6,6 +6,8 @@
  */
 import { caseOperations } from './cases';
 import { consoleOperations } from './console';
+import { counterOperations } from './counter';
+import { evaluatorOperations } from './evaluator';
 import { hostOperations } from './host';
 import { identityOperations } from './identity';
 import type { Operation } from './operation';
@@ -23,6 +25,8 @@ const areas = [
   terminalOperations,
   consoleOperations,
   reviewOperations,
+  evaluatorOperations,
+  counterOperations,
 ];
 
 /** Every operation by name. */
@@ -34,6 +38,8 @@ export const operations = {
   ...terminalOperations,
   ...consoleOperations,
   ...reviewOperations,
+  ...evaluatorOperations,
+  ...counterOperations,
 };
 
 export type Operations = typeof operations;

@@ -7,6 +7,7 @@ import { PinPepper } from '../auth/pin-pepper';
 import { recentServiceTimes } from '../../db/repositories/stats';
 import { TicketPrinting } from '../printing/ticket-printing';
 import { Pairing } from '../lan/pairing';
+import { EvaluatorBinding } from '../lan/evaluator-binding';
 import { TerminalSettingsStore } from '../settings/terminal-settings';
 import { HallLink } from '../hall-link/hall-link';
 import { RemoteQueue } from '../hall-link/remote-queue';
@@ -233,6 +234,7 @@ export async function buildServices(options: HostOptions) {
   const evaluations = new EvaluationService({
     db,
     clock,
+    bus,
     hallId,
     terminalId,
     ticketKey: ticketTag,
@@ -269,6 +271,7 @@ export async function buildServices(options: HostOptions) {
   });
 
   const pairing = new Pairing({ db, clock });
+  const evaluatorBinding = new EvaluatorBinding({ db, clock, listed: (id) => pairing.terminal(id) });
   // The LAN listener's TLS: the hall's own CA, created at the first boot with the LAN on, kept in
   // the data folder (keys 0600), and a server certificate for this machine's names, renewed when due.
   const lanTls = config.lan.enabled
@@ -321,6 +324,7 @@ export async function buildServices(options: HostOptions) {
     sync,
     hallId,
     pairing,
+    evaluatorBinding,
     lanTls,
     lanIdentity,
     logs,

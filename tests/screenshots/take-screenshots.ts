@@ -20,6 +20,7 @@ import {
 import { DEFAULT_HALL_HOURS } from '../../contracts/config';
 import { TEST_PIN } from '../support/staff';
 import { managerReviewScreenshots } from './manager-reviews';
+import { windowEvaluatorScreens } from './window-evaluator';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -173,6 +174,7 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   await shot(page, 'technician-terminals');
   await context.close();
 }
+await windowEvaluatorScreens(k, shot);
 await k.dispose();
 
 // 取号 outside the hours and the numbers a card holds, on a hall clock the script sets: Sunday
