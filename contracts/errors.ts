@@ -48,6 +48,11 @@ export const ApiErrorCode = z.enum([
   'storage_unavailable',
   'kiosk_seat_taken',
   'update_feed_local_only',
+  'backup_unavailable',
+  'backup_busy',
+  'backup_refused',
+  'restore_unacknowledged',
+  'backup_folder_local_only',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -4,6 +4,7 @@
  * (host/api/route.ts), the renderer's client and the hall link call by it, the hall relay is
  * keyed by it, and the OpenAPI document is built from the schemas it gives the routes.
  */
+import { backupOperations } from './backups';
 import { caseOperations } from './cases';
 import { consoleOperations } from './console';
 import { hostOperations } from './host';
@@ -14,7 +15,15 @@ import { terminalOperations } from './terminal';
 
 export * from './operation';
 
-const areas = [hostOperations, identityOperations, queueOperations, caseOperations, terminalOperations, consoleOperations];
+const areas = [
+  hostOperations,
+  identityOperations,
+  queueOperations,
+  caseOperations,
+  terminalOperations,
+  consoleOperations,
+  backupOperations,
+];
 
 /** Every operation by name. */
 export const operations = {
@@ -24,6 +33,7 @@ export const operations = {
   ...caseOperations,
   ...terminalOperations,
   ...consoleOperations,
+  ...backupOperations,
 };
 
 export type Operations = typeof operations;

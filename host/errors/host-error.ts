@@ -74,6 +74,15 @@ const STATUS: Record<ApiErrorCode, number> = {
   // The update feed (terminal settings updates.url) decides what program this machine installs:
   // it changes only at the machine itself, in the Electron shell's own window.
   update_feed_local_only: 403,
+  // Backups (docs/backup.md): no folder set, or it is missing or not writable (details.reason);
+  // a backup or restore already under way; a backup that may not be restored (details.refusals:
+  // corrupt, unreadable, newer, other-hall); a restore over a current database that cannot be read,
+  // not acknowledged; the backup folder (where the whole database goes) changed away from the machine.
+  backup_unavailable: 503,
+  backup_busy: 409,
+  backup_refused: 409,
+  restore_unacknowledged: 409,
+  backup_folder_local_only: 403,
   internal: 500,
 };
 
