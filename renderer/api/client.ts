@@ -225,6 +225,14 @@ export function createApiClient(baseUrl = '') {
      * host judges its content and answers what is wrong with it.
      */
     importConfig: (file: unknown, dryRun: boolean) => send(ops.importConfig, { query: { dryRun: String(dryRun) }, body: file }),
+    // Backups of this host's database (technicians; supervisors read the list).
+    backups: () => call(ops.backups, {}),
+    backUpNow: () => call(ops.backUpNow, {}),
+    /** The dry run of a restore: what restoring `name` would change (nothing is changed). */
+    previewRestore: (name: string) => call(ops.previewRestore, { params: { name } }),
+    /** Restores `name`; the host restarts on it right after answering. */
+    restoreBackup: (name: string, acceptUnreadableCurrent: boolean) =>
+      call(ops.restoreBackup, { params: { name }, body: { acceptUnreadableCurrent } }),
   };
 }
 

@@ -19,6 +19,7 @@ import {
 } from '../support/kiosk-harness';
 import { DEFAULT_HALL_HOURS } from '../../contracts/config';
 import { TEST_PIN } from '../support/staff';
+import { takeBackupScreenshots } from './backups';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -173,6 +174,7 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   await context.close();
 }
 await k.dispose();
+await takeBackupScreenshots(shot);
 
 // 取号 outside the hours and the numbers a card holds, on a hall clock the script sets: Sunday
 // afternoon (closed until Monday), then Monday morning.
