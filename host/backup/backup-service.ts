@@ -32,6 +32,7 @@ import {
 } from './backup-folder';
 import type { BackupManifest } from './backup-manifest';
 import { backupFileName, keptNameOf, manifestNameOf } from './backup-names';
+import { tidyDataFolder } from './data-folder-cleanup';
 import { previewRestore } from './restore-preview';
 import { readRestoreRecord, restoreFilesOf, type RestoreMarker, writeJsonDurably } from './restore-files';
 
@@ -110,8 +111,19 @@ export class BackupService {
 
   constructor(private readonly o: BackupServiceOptions) {}
 
-  /** Starts the nightly schedule (checked once a minute) and reads the folder's last backup, without waiting on it. */
+  /**
+   * Starts the nightly schedule (checked once a minute), reads the folder's last backup without
+   * waiting on it, and tidies the data folder (data-folder-cleanup.ts).
+   */
   start(): void {
+    // Leftovers of a crash, and replaced databases past their days (their personal data included).
+    if (this.o.dbFile !== ':memory:')
+      void tidyDataFolder({
+        dbFile: this.o.dbFile,
+        now: this.o.clock.now(),
+        keepDays: this.o.settings().keepDays,
+        timeZone: this.o.timeZone,
+      }).catch(() => undefined);
     // A share that does not answer must not hold the schedule for ever: after a while it decides without.
     this.known = Promise.race([
       this.readLastBackup(),

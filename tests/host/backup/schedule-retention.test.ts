@@ -45,6 +45,21 @@ describe('the nightly backup and retention', () => {
     expect((await listBackups(b.host)).backups).toHaveLength(2);
   });
 
+  it('tidies the data folder at start: a crash’s leftovers, and replaced databases past the days to keep', async () => {
+    const clock = new ManualClock(Date.parse('2026-12-06T02:00:00Z'));
+    const b = await startBackupHost({ clock, config: { backup: { keepDays: 30 } } });
+    hosts.push(b);
+    const { dataDir } = b.host;
+    const old = ['hall.sqlite-before-restore-20261101-101500', 'hall.sqlite-before-restore-20261101-101500-wal'];
+    const recent = 'hall.sqlite-before-restore-20261201-090000';
+    const leftovers = ['hall.sqlite.backup-in-progress', 'hall.sqlite.restore-candidate', 'hall.sqlite.restoring'];
+    for (const name of [...old, recent, ...leftovers]) writeFileSync(join(dataDir, name), 'x');
+    await b.restart();
+    await expect
+      .poll(() => readdirSync(dataDir).filter((n) => n.includes('restor') || n.includes('backup')), { timeout: 10_000 })
+      .toEqual([recent]);
+  });
+
   it('deletes only this host’s own backups older than the days to keep', async () => {
     const clock = new ManualClock(Date.parse('2026-11-01T02:00:00Z'));
     const ours = await startBackupHost({ clock, config: { backup: { keepDays: 30 } } });
