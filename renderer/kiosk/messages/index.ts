@@ -16,7 +16,6 @@ import { techTerminalMessages } from '../../technician/terminal/messages';
 import { techLogsMessages } from '../../technician/logs/messages';
 import { hallSettingsMessages } from '../../technician/hall/messages';
 import { configTransferMessages } from '../../technician/config/messages';
-import { techBackupsMessages } from '../../technician/backups/messages';
 
 /** Every kiosk area's messages; each area owns its own top-level key. */
 export const kioskMessages: readonly AreaMessages[] = [
@@ -37,5 +36,4 @@ export const kioskMessages: readonly AreaMessages[] = [
   techLogsMessages,
   hallSettingsMessages,
   configTransferMessages,
-  techBackupsMessages,
 ];

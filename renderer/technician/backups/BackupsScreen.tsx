@@ -4,10 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { BackupEntry, BackupHealth, BackupList } from '../../../contracts/backups';
 import { ApiClientError } from '../../api/client';
 import { useApi } from '../../api/context';
+import { addAreaMessages } from '../../i18n';
 import type { Tone } from '../DeviceCard';
 import { formatTime, useTechSession } from '../session';
+import { techBackupsMessages } from './messages';
 import { RestorePanel } from './RestorePanel';
 import './backups.css';
+
+// The screen's words ship with the console's code, not in every kiosk's first download.
+addAreaMessages([techBackupsMessages]);
 
 /** Under 'tech': signing out drops it with the rest of the console's data. */
 export const BACKUPS_KEY = ['tech', 'backups'] as const;

@@ -1,6 +1,9 @@
 import type { AreaMessages } from '../../kiosk/messages/types';
 
-/** Messages of the console's backups screen, i18n keys `techBackups.*`. */
+/**
+ * Messages of the console's backups screen, i18n keys `techBackups.*`: added to i18next when the
+ * console's code loads (BackupsScreen.tsx `addAreaMessages`), like the manager console's.
+ */
 export const techBackupsMessages: AreaMessages = {
   zhCN: {
     techBackups: {

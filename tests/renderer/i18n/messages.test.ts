@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { translations } from '../../../renderer/i18n';
 import { kioskMessages } from '../../../renderer/kiosk/messages';
 import { managerMessages } from '../../../renderer/manager/messages';
+import { techBackupsMessages } from '../../../renderer/technician/backups/messages';
 import type { MessageTree } from '../../../renderer/kiosk/messages/types';
 import { repoRoot } from '../../support/test-host';
 
@@ -23,7 +24,7 @@ function sourceFiles(dir: string): string[] {
 
 describe('renderer messages', () => {
   // Every area, those loaded up front and the manager console's, loaded with its code.
-  const all = translations([...kioskMessages, ...managerMessages]);
+  const all = translations([...kioskMessages, ...managerMessages, techBackupsMessages]);
   const zh = new Set(keysOf(all['zh-CN']));
   const en = new Set(keysOf(all.en));
 
