@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BackupState } from './backups';
 import { HallLinkState } from './hall-link';
 import { DeviceState, StorageState } from './health';
 import { RatedService } from './evaluator';
@@ -98,6 +99,8 @@ export const HallEvent = z.discriminatedUnion('type', [
   }),
   /** The database stopped taking writes, or takes them again (kiosks show or lift their out-of-service screen). */
   z.object({ ...base, type: z.literal('storage.status'), state: StorageState }),
+  /** A backup started, or finished or failed (the console re-reads GET /backups and the health). */
+  z.object({ ...base, type: z.literal('backup.status'), state: BackupState, running: z.boolean() }),
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 export type HallEventType = HallEvent['type'];

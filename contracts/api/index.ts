@@ -4,6 +4,7 @@
  * (host/api/route.ts), the renderer's client and the hall link call by it, the hall relay is
  * keyed by it, and the OpenAPI document is built from the schemas it gives the routes.
  */
+import { backupOperations } from './backups';
 import { caseOperations } from './cases';
 import { consoleOperations } from './console';
 import { counterOperations } from './counter';
@@ -27,6 +28,7 @@ const areas = [
   reviewOperations,
   evaluatorOperations,
   counterOperations,
+  backupOperations,
 ];
 
 /** Every operation by name. */
@@ -40,6 +42,7 @@ export const operations = {
   ...reviewOperations,
   ...evaluatorOperations,
   ...counterOperations,
+  ...backupOperations,
 };
 
 export type Operations = typeof operations;

@@ -21,6 +21,7 @@ import { DEFAULT_HALL_HOURS } from '../../contracts/config';
 import { TEST_PIN } from '../support/staff';
 import { managerReviewScreenshots } from './manager-reviews';
 import { windowEvaluatorScreens } from './window-evaluator';
+import { takeBackupScreenshots } from './backups';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -176,6 +177,7 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
 }
 await windowEvaluatorScreens(k, shot);
 await k.dispose();
+await takeBackupScreenshots(shot);
 
 // 取号 outside the hours and the numbers a card holds, on a hall clock the script sets: Sunday
 // afternoon (closed until Monday), then Monday morning.
