@@ -132,7 +132,12 @@ describe('on a secondary kiosk', () => {
     // Hall-only operations are counter work: a signed-in supervisor passes their guard and meets the refusal.
     const supervisor = await signIn(kiosk.app, '9001');
     // Bodies the contract accepts, so the request reaches the relay (it runs after validation).
-    const bodies: Partial<Record<string, unknown>> = { transfer: { toWindowId: 2 }, finish: {}, pause: { paused: true } };
+    const bodies: Partial<Record<string, unknown>> = {
+      transfer: { toWindowId: 2 },
+      finish: {},
+      pause: { paused: true },
+      issueCounterTicket: { serviceCode: 'consulting', priority: 'vip' },
+    };
     // Likewise the queries a contract requires.
     const range = '?from=2026-01-01&to=2026-01-31';
     const queries: Partial<Record<string, string>> = { report: range, reportExport: range };
