@@ -36,7 +36,7 @@ export interface Host {
   hallSettings: HallSettingsStore;
   /** Whether the database takes writes (disk full, read-only, I/O errors), and its recovery probe. */
   storage: StorageMonitor;
-  /** The once-a-minute housekeeping (expiry at the reset hour, sessions, case purge, day figures), run now. */
+  /** The once-a-minute housekeeping (expiry at the reset hour, sessions, case purge, day figures, floor alerts), run now. */
   housekeeping(): void;
   close(): Promise<void>;
 }
@@ -50,6 +50,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const app = await buildHttp(services, options);
   const { db, bus, storage, queue, auth, identity, devices, catalog, appointments, notices, cases, queueStats, sync, link } =
     services;
+  const { floorWatch } = services;
 
   // The business day turns over at the reset hour even when nobody acts: expire
   // yesterday's open tickets and expired staff sessions once a minute.
@@ -62,6 +63,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     } catch (error) {
       // A full or read-only disk must not take the host down: it is reported, and retried next minute.
       if (!storage.observe(error)) throw error;
+    }
+    try {
+      // Alerts that time raises (a long pause, a wait past target, a stuck sync) reach the manager's floor.
+      floorWatch.check();
+    } catch (error) {
+      // A read that failed: the floor is read again next minute, and by each screen meanwhile.
+      app.log.error({ err: error }, 'floor check failed');
     }
   };
   const lanTls = services.lanTls;
@@ -101,6 +109,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     { name: 'notices', start: () => notices.start(), stop: () => notices.stop() },
     { name: 'sync', start: () => sync.start(), stop: () => sync.stop() },
     { name: 'hall link', start: () => link.start(), stop: () => link.stop() },
+    // What the floor looks like at boot: the first housekeeping tells screens only what changed since.
+    { name: 'floor watch', start: () => floorWatch.check() },
     {
       name: 'housekeeping',
       start: () => {

@@ -6,6 +6,7 @@
  */
 import { caseOperations } from './cases';
 import { consoleOperations } from './console';
+import { floorOperations } from './floor';
 import { hostOperations } from './host';
 import { identityOperations } from './identity';
 import type { Operation } from './operation';
@@ -14,7 +15,15 @@ import { terminalOperations } from './terminal';
 
 export * from './operation';
 
-const areas = [hostOperations, identityOperations, queueOperations, caseOperations, terminalOperations, consoleOperations];
+const areas = [
+  hostOperations,
+  identityOperations,
+  queueOperations,
+  caseOperations,
+  terminalOperations,
+  consoleOperations,
+  floorOperations,
+];
 
 /** Every operation by name. */
 export const operations = {
@@ -24,6 +33,7 @@ export const operations = {
   ...caseOperations,
   ...terminalOperations,
   ...consoleOperations,
+  ...floorOperations,
 };
 
 export type Operations = typeof operations;

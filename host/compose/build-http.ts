@@ -41,6 +41,7 @@ import { listenAddresses } from '../diagnostics/host-info';
 import { ConfigTransfer } from '../settings/config-transfer';
 import { hallSettingsRoutes } from '../api/routes-hall-settings';
 import { configTransferRoutes } from '../api/routes-config-transfer';
+import { floorRoutes } from '../api/routes-floor';
 import type { HostOptions } from './host-options';
 import type { HostServices } from './build-services';
 
@@ -87,6 +88,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     deviceAdmin,
     caseSubmission,
     statistics,
+    floor,
   } = s;
   const app = Fastify({
     // One logger, two destinations: the output stream and the console's masked in-memory ring.
@@ -152,6 +154,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, admin: deviceAdmin, auth }));
       await api.register(statsRoutes({ stats: statistics, auth }));
+      await api.register(floorRoutes({ floor, auth }));
       await api.register(caseRoutes({ cases, submission: caseSubmission, evaluations, catalog, identity, receipts }));
       await api.register(syncRoutes({ sync, auth }));
       await api.register(

@@ -249,6 +249,7 @@ describe('host OpenAPI document', () => {
         'post /api/v1/auth/sign-out',
         'post /api/v1/cases/local/{caseId}/receipt',
         'post /api/v1/identity/end',
+        'post /api/v1/manager/floor/reviews/{evaluationId}/seen',
         'post /api/v1/pairing/codes',
         'post /api/v1/pairing/rotate',
         'post /api/v1/steward-requests',

@@ -68,6 +68,11 @@ export interface HallForm {
     staffSessionHours: string;
     personalDataRetentionDays: string;
   };
+  /**
+   * The manager floor's alert thresholds: not on this form yet, carried through as loaded so that
+   * saving the hall settings keeps them instead of resetting them to the defaults.
+   */
+  alerts: HallSettings['alerts'];
 }
 
 let nextKey = 0;
@@ -127,6 +132,7 @@ export function formFromSettings(s: HallSettings): HallForm {
       staffSessionHours: text(s.timeouts.staffSessionHours),
       personalDataRetentionDays: text(s.timeouts.personalDataRetentionDays),
     },
+    alerts: s.alerts,
   };
 }
 
@@ -198,6 +204,7 @@ export function settingsFromForm(f: HallForm): HallSettingsInput {
       staffSessionHours: num(f.timeouts.staffSessionHours),
       personalDataRetentionDays: num(f.timeouts.personalDataRetentionDays),
     },
+    alerts: f.alerts,
   };
 }
 
