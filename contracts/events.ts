@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HallLinkState } from './hall-link';
 import { DeviceState, StorageState } from './health';
 import { Call, Ticket } from './queue';
+import { ReviewStep } from './reviews';
 
 /**
  * Events on `/api/v1/events` (WebSocket). Every message carries a `seq` that
@@ -66,6 +67,19 @@ export const HallEvent = z.discriminatedUnion('type', [
   /** This secondary terminal's link to its hall changed (kiosks show the offline state at once). */
   z.object({ ...base, type: z.literal('hall.link'), state: HallLinkState }),
   z.object({ ...base, type: z.literal('settings.changed'), scope: z.enum(['hall', 'terminal']) }),
+  /**
+   * 差评整改回访 (host/reviews): a follow-up moved a step; consoles showing it read it again. Ids
+   * only: every screen hears the stream, the hall TV too.
+   */
+  z.object({ ...base, type: z.literal('review.updated'), evaluationId: z.string(), step: ReviewStep }),
+  /** A follow-up was found not rectified by its due date (announced once); `overdue`: how many are overdue now. */
+  z.object({
+    ...base,
+    type: z.literal('review.overdue'),
+    evaluationId: z.string(),
+    dueDate: z.iso.date(),
+    overdue: z.number().int().nonnegative(),
+  }),
   /** The database stopped taking writes, or takes them again (kiosks show or lift their out-of-service screen). */
   z.object({ ...base, type: z.literal('storage.status'), state: StorageState }),
   /**

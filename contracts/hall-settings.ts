@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DisplayOptions, QueuePolicy, ServiceSeed, WeeklyHours, WindowSeed, WorkCalendarConfig } from './config';
+import { ReviewSettings } from './reviews';
 
 /**
  * The queue rules a hall may change while it runs. The business day's turnover hour
@@ -57,6 +58,8 @@ export const HallSettings = z.object({
   display: DisplayOptions.prefault({}),
   calendar: WorkCalendarConfig.prefault({}),
   timeouts: HallTimeouts.prefault({}),
+  /** 差评整改回访: working days to rectify and answer a 差评 (counted on `calendar`). */
+  reviews: ReviewSettings.prefault({}),
   alerts: HallAlertThresholds.prefault({}),
 });
 export type HallSettings = z.infer<typeof HallSettings>;

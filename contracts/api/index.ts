@@ -11,6 +11,7 @@ import { hostOperations } from './host';
 import { identityOperations } from './identity';
 import type { Operation } from './operation';
 import { queueOperations } from './queue';
+import { reviewOperations } from './reviews';
 import { terminalOperations } from './terminal';
 
 export * from './operation';
@@ -22,6 +23,7 @@ const areas = [
   caseOperations,
   terminalOperations,
   consoleOperations,
+  reviewOperations,
   floorOperations,
 ];
 
@@ -33,6 +35,7 @@ export const operations = {
   ...caseOperations,
   ...terminalOperations,
   ...consoleOperations,
+  ...reviewOperations,
   ...floorOperations,
 };
 

@@ -13,7 +13,7 @@ export interface FloorWindowRow {
   number: number;
   name: string;
   paused: boolean;
-  /** ISO instant the pause began (migration 020); null when not paused. */
+  /** ISO instant the pause began (the `-floor.sql` migration); null when not paused. */
   pausedAt: string | null;
   staffNo: string | null;
   staffName: string | null;
@@ -30,9 +30,9 @@ type RawFloorWindow = Omit<FloorWindowRow, 'paused' | 'services'> & { paused: nu
 
 /**
  * Every window of the hall with its staff member, its services, the ticket it serves and its held
- * count, by number. One statement: the subqueries seek `tickets_by_window` per window (migration
- * 014), which the planner runs inside the one scan of the windows table. No bound parameter, so
- * no re-planning at each run (db/statement-cache.ts).
+ * count, by number. One statement: the subqueries seek `tickets_by_window` per window, within the
+ * one scan of the windows table. No bound parameter, so no re-planning at each run
+ * (db/statement-cache.ts).
  */
 const FLOOR_WINDOWS_SQL = `
   SELECT w.id, w.number, w.name, w.paused, w.paused_at AS pausedAt,
@@ -70,7 +70,7 @@ export interface UnseenBadReviewRow {
 
 /**
  * 差评 (ratings that need a callback) given at or after `since` that nobody has seen: no
- * supervisor marked them seen on the floor, and their follow-up (review_followups, migration 019)
+ * supervisor marked them seen on the floor, and their follow-up (review_followups)
  * has no handler yet. Oldest first, at most UNSEEN_REVIEWS_MAX. Never the reason or comment: the citizen's
  * words may hold personal data, and the floor only needs to say that a rating came.
  */

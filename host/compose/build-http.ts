@@ -41,6 +41,7 @@ import { listenAddresses } from '../diagnostics/host-info';
 import { ConfigTransfer } from '../settings/config-transfer';
 import { hallSettingsRoutes } from '../api/routes-hall-settings';
 import { configTransferRoutes } from '../api/routes-config-transfer';
+import { reviewRoutes } from '../api/routes-reviews';
 import { floorRoutes } from '../api/routes-floor';
 import type { HostOptions } from './host-options';
 import type { HostServices } from './build-services';
@@ -78,6 +79,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     remote,
     receipts,
     evaluations,
+    reviews,
     sync,
     hallId,
     pairing,
@@ -180,6 +182,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(hallLinkRoutes({ link, auth }));
       await api.register(appointmentRoutes({ appointments, identity, auth, printing }));
       await api.register(noticeRoutes({ notices, auth }));
+      await api.register(reviewRoutes({ reviews, auth }));
       await api.register(hallSettingsRoutes({ store: hallSettings, auth }));
       await api.register(
         configTransferRoutes({

@@ -19,6 +19,7 @@ import { AppointmentBook } from '../appointments/appointment-book';
 import { AppointmentMatchingKey } from '../appointments/matching-key';
 import { CentralExtrasClient, hallCentralClient } from '../cases/central-extras';
 import { EvaluationService } from '../cases/evaluation-service';
+import { ReviewService } from '../reviews/review-service';
 import { CentralClient } from '../sync/central-client';
 import { hallSenders } from '../sync/senders';
 import { SyncEngine } from '../sync/sync-engine';
@@ -224,6 +225,16 @@ export async function buildServices(options: HostOptions) {
     catalogItem: (code) => catalog.item(code),
     progressUrl: (localCase) => `${publicBase}/case/${localCase.id}`,
   });
+  // 差评整改回访: each 差评's follow-up, opened in the rating's own transaction.
+  const reviews = new ReviewService({
+    db,
+    clock,
+    bus,
+    hallId,
+    timeZone: config.timeZone,
+    calendar: () => config.calendar,
+    rectifyWorkingDays: () => hallSettings.get().reviews.rectifyWorkingDays,
+  });
   const evaluations = new EvaluationService({
     db,
     clock,
@@ -235,6 +246,7 @@ export async function buildServices(options: HostOptions) {
       const key = identity.identityKey();
       return key === null ? null : cases.casesForCard(key).flatMap((c) => (c.caseNumber === null ? [] : [c.caseNumber]));
     },
+    followups: reviews,
   });
   const queueStats = new QueueStatsReporter({
     db,
@@ -322,6 +334,7 @@ export async function buildServices(options: HostOptions) {
     stewardRequests,
     receipts,
     evaluations,
+    reviews,
     queueStats,
     sync,
     hallId,

@@ -18,6 +18,16 @@ import type { HallSettingsInput } from '../../contracts/hall-settings';
 import type { LogLevel } from '../../contracts/logs';
 import type { TerminalSettingsInput } from '../../contracts/terminal-settings';
 import type { PageQueryInput } from '../../contracts/page';
+import type {
+  AppealReviewRequest,
+  AssignReviewRequest,
+  CallbackReviewRequest,
+  DecideAppealRequest,
+  RectifyReviewRequest,
+  ReviewListQueryInput,
+  ReviewRatesQuery,
+  VerifyReviewRequest,
+} from '../../contracts/reviews';
 
 /** A failure the host reported with a stable code, or `network` when it could not be reached. */
 export class ApiClientError extends Error {
@@ -225,6 +235,21 @@ export function createApiClient(baseUrl = '') {
      * host judges its content and answers what is wrong with it.
      */
     importConfig: (file: unknown, dryRun: boolean) => send(ops.importConfig, { query: { dryRun: String(dryRun) }, body: file }),
+    // 差评整改回访 in the manager console (supervisors; the counts for technicians too).
+    reviews: (query: ReviewListQueryInput) => call(ops.reviews, { query }),
+    reviewSummary: () => call(ops.reviewSummary, {}),
+    reviewRates: (query: ReviewRatesQuery) => call(ops.reviewRates, { query }),
+    review: (evaluationId: string) => call(ops.review, { params: { evaluationId } }),
+    assignReview: (evaluationId: string, body: AssignReviewRequest) => call(ops.assignReview, { params: { evaluationId }, body }),
+    verifyReview: (evaluationId: string, body: VerifyReviewRequest) => call(ops.verifyReview, { params: { evaluationId }, body }),
+    rectifyReview: (evaluationId: string, body: RectifyReviewRequest) =>
+      call(ops.rectifyReview, { params: { evaluationId }, body }),
+    callbackReview: (evaluationId: string, body: CallbackReviewRequest) =>
+      call(ops.callbackReview, { params: { evaluationId }, body }),
+    appealReview: (evaluationId: string, body: AppealReviewRequest) => call(ops.appealReview, { params: { evaluationId }, body }),
+    decideReviewAppeal: (evaluationId: string, body: DecideAppealRequest) =>
+      call(ops.decideReviewAppeal, { params: { evaluationId }, body }),
+    closeReview: (evaluationId: string) => call(ops.closeReview, { params: { evaluationId } }),
   };
 }
 

@@ -331,7 +331,7 @@ export const techMessages: AreaMessages = {
           created: '保存时间',
           next: '下次尝试',
         },
-        kinds: { case: '办件', evaluation: '评价', 'queue-stats': '排队统计' },
+        kinds: { case: '办件', evaluation: '评价', 'queue-stats': '排队统计', 'review-outcome': '差评整改' },
         recordStates: { pending: '等待上传', 'failed-permanent': '被拒收' },
       },
       host: {
@@ -683,7 +683,7 @@ export const techMessages: AreaMessages = {
           created: 'Saved at',
           next: 'Next try',
         },
-        kinds: { case: 'Case', evaluation: 'Rating', 'queue-stats': 'Queue figures' },
+        kinds: { case: 'Case', evaluation: 'Rating', 'queue-stats': 'Queue figures', 'review-outcome': 'Bad-rating follow-up' },
         recordStates: { pending: 'Waiting', 'failed-permanent': 'Refused' },
       },
       host: {

@@ -68,6 +68,8 @@ export interface HallForm {
     staffSessionHours: string;
     personalDataRetentionDays: string;
   };
+  /** 差评整改回访: working days to rectify and answer a 差评. */
+  reviews: { rectifyWorkingDays: string };
   /**
    * The manager floor's alert thresholds: not on this form yet, carried through as loaded so that
    * saving the hall settings keeps them instead of resetting them to the defaults.
@@ -132,6 +134,7 @@ export function formFromSettings(s: HallSettings): HallForm {
       staffSessionHours: text(s.timeouts.staffSessionHours),
       personalDataRetentionDays: text(s.timeouts.personalDataRetentionDays),
     },
+    reviews: { rectifyWorkingDays: text(s.reviews.rectifyWorkingDays) },
     alerts: s.alerts,
   };
 }
@@ -204,6 +207,7 @@ export function settingsFromForm(f: HallForm): HallSettingsInput {
       staffSessionHours: num(f.timeouts.staffSessionHours),
       personalDataRetentionDays: num(f.timeouts.personalDataRetentionDays),
     },
+    reviews: { rectifyWorkingDays: num(f.reviews.rectifyWorkingDays) },
     alerts: f.alerts,
   };
 }
@@ -332,6 +336,7 @@ export function shownFields(f: HallForm): Set<string> {
     'timeouts.identitySessionMinutes',
     'timeouts.staffSessionHours',
     'timeouts.personalDataRetentionDays',
+    'reviews.rectifyWorkingDays',
   ];
   const hours = (prefix: string, h: HoursForm) => {
     for (const day of DAYS) {

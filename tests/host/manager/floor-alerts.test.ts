@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HallAlertThresholds } from '../../../contracts/hall-settings';
+import type { BreakerState } from '../../../contracts/sync';
 import { floorAlerts, type FloorFacts } from '../../../host/manager/floor-alerts';
 
 /** 10:30 in Beijing. */
@@ -100,7 +101,7 @@ describe('floor alerts', () => {
   });
 
   it('calls the sync stuck past its threshold (critical) or with the breaker open (warning)', () => {
-    const sync = (oldestMinutes: number | null, breaker: 'closed' | 'open' = 'closed', openSince: string | null = null) => ({
+    const sync = (oldestMinutes: number | null, breaker: BreakerState = 'closed', openSince: string | null = null) => ({
       pending: 3,
       oldestPendingAt: oldestMinutes === null ? null : minutesBefore(oldestMinutes),
       breaker,
