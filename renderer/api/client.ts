@@ -250,6 +250,9 @@ export function createApiClient(baseUrl = '') {
     decideReviewAppeal: (evaluationId: string, body: DecideAppealRequest) =>
       call(ops.decideReviewAppeal, { params: { evaluationId }, body }),
     closeReview: (evaluationId: string) => call(ops.closeReview, { params: { evaluationId } }),
+    // The manager console's live floor (supervisors; technicians look).
+    managerFloor: () => call(ops.managerFloor, {}),
+    markReviewSeen: (evaluationId: string) => call(ops.markReviewSeen, { params: { evaluationId } }),
   };
 }
 
