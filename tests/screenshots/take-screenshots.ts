@@ -19,6 +19,7 @@ import {
 } from '../support/kiosk-harness';
 import { DEFAULT_HALL_HOURS } from '../../contracts/config';
 import { TEST_PIN } from '../support/staff';
+import { managerFloorScreenshots } from './manager-floor';
 import { managerReviewScreenshots } from './manager-reviews';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
@@ -224,3 +225,4 @@ await k.dispose();
 }
 
 await managerReviewScreenshots(shot);
+await managerFloorScreenshots(shot);
