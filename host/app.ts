@@ -67,6 +67,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
     floorWatch,
   } = services;
 
+  /** The floor's check: a read that fails is logged, never the end of the host (the kiosk must boot). */
+  const checkFloor = () => {
+    try {
+      floorWatch.check();
+    } catch (error) {
+      // The floor is read again next minute, and by each manager screen meanwhile.
+      app.log.error({ err: error }, 'floor check failed');
+    }
+  };
   // The business day turns over at the reset hour even when nobody acts: expire
   // yesterday's open tickets and expired staff sessions once a minute.
   const runHousekeeping = () => {
@@ -81,13 +90,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       // A full or read-only disk must not take the host down: it is reported, and retried next minute.
       if (!storage.observe(error)) throw error;
     }
-    try {
-      // Alerts that time raises (a long pause, a wait past target, a stuck sync) reach the manager's floor.
-      floorWatch.check();
-    } catch (error) {
-      // A read that failed: the floor is read again next minute, and by each screen meanwhile.
-      app.log.error({ err: error }, 'floor check failed');
-    }
+    // Alerts that time raises (a long pause, a wait past target, a stuck sync) reach the manager's floor.
+    checkFloor();
   };
   const lanTls = services.lanTls;
   const lan = lanTls
@@ -140,7 +144,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     { name: 'sync', start: () => sync.start(), stop: () => sync.stop() },
     { name: 'hall link', start: () => link.start(), stop: () => link.stop() },
     // What the floor looks like at boot: the first housekeeping tells screens only what changed since.
-    { name: 'floor watch', start: () => floorWatch.check() },
+    { name: 'floor watch', start: checkFloor },
     {
       name: 'housekeeping',
       start: () => {
