@@ -14,6 +14,7 @@ import type { QueueService } from './queue/queue-service';
 import type { HallSettingsStore } from './settings/hall-settings';
 import type { TerminalSettingsStore } from './settings/terminal-settings';
 import type { StorageMonitor } from './storage/storage-monitor';
+import type { BackupService } from './backup/backup-service';
 
 export type { HostOptions } from './compose/host-options';
 
@@ -38,6 +39,13 @@ export interface Host {
   storage: StorageMonitor;
   /** The once-a-minute housekeeping (expiry at the reset hour, sessions, case purge, day figures, overdue 差评, floor alerts), run now. */
   housekeeping(): void;
+  /** Nightly backups, the list, the dry run of a restore and the restore (docs/backup.md). */
+  backups: BackupService;
+  /**
+   * Resolves when the host asks to be built again on its files (a restore was staged): the caller
+   * closes this host and calls `createHost` with the same options (host/main.ts does).
+   */
+  restartRequested: Promise<string>;
   close(): Promise<void>;
 }
 
@@ -64,6 +72,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     sync,
     link,
     reviews,
+    numbers,
+    backups,
+    restart,
     floorWatch,
   } = services;
 
@@ -112,6 +123,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
         db.close();
       },
     },
+    // The numbering guard's file closes just before the database: nothing issues by then.
+    { name: 'numbering guard', stop: () => numbers.close() },
     { name: 'storage monitor', stop: () => storage.stop() },
     // Stopped after the app: closing the app ends the WebSockets the LAN listener upgraded, at once.
     { name: 'lan listener', stop: () => lan?.close() },
@@ -123,7 +136,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     {
       name: 'queue figures',
       start: () => {
-        queueStats.enqueueFinishedDays();
+        try {
+          queueStats.enqueueFinishedDays();
+        } catch (error) {
+          // A damaged database must not keep the host from starting: it is reported (storage
+          // `corrupt`), and a technician restores a backup from the console.
+          if (!storage.observe(error)) throw error;
+        }
       },
     },
     // 差评 rated before their follow-up existed get one; those already late are announced.
@@ -143,6 +162,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     { name: 'notices', start: () => notices.start(), stop: () => notices.stop() },
     { name: 'sync', start: () => sync.start(), stop: () => sync.stop() },
     { name: 'hall link', start: () => link.start(), stop: () => link.stop() },
+    { name: 'backups', start: () => backups.start(), stop: () => backups.stop() },
     // What the floor looks like at boot: the first housekeeping tells screens only what changed since.
     { name: 'floor watch', start: checkFloor },
     {
@@ -173,6 +193,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     hallSettings: services.hallSettings,
     storage,
     housekeeping: runHousekeeping,
+    backups,
+    restartRequested: restart.requested,
     close: () => lifecycle.stop(),
   };
 }

@@ -4,8 +4,11 @@
  * (host/api/route.ts), the renderer's client and the hall link call by it, the hall relay is
  * keyed by it, and the OpenAPI document is built from the schemas it gives the routes.
  */
+import { backupOperations } from './backups';
 import { caseOperations } from './cases';
 import { consoleOperations } from './console';
+import { counterOperations } from './counter';
+import { evaluatorOperations } from './evaluator';
 import { floorOperations } from './floor';
 import { hostOperations } from './host';
 import { identityOperations } from './identity';
@@ -24,6 +27,9 @@ const areas = [
   terminalOperations,
   consoleOperations,
   reviewOperations,
+  evaluatorOperations,
+  counterOperations,
+  backupOperations,
   floorOperations,
 ];
 
@@ -36,6 +42,9 @@ export const operations = {
   ...terminalOperations,
   ...consoleOperations,
   ...reviewOperations,
+  ...evaluatorOperations,
+  ...counterOperations,
+  ...backupOperations,
   ...floorOperations,
 };
 

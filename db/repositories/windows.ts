@@ -71,6 +71,12 @@ export function findWindow(db: Db, id: number): WindowRow | undefined {
   return row && toWindowRow(row);
 }
 
+/** A window of the hall by its number; undefined for an unknown or retired one. */
+export function findWindowByNumber(db: Db, number: number): WindowRow | undefined {
+  const row = prepared(db, `${SELECT_WINDOW} WHERE w.number = ? AND w.retired = 0`).get(number) as RawWindow | undefined;
+  return row && toWindowRow(row);
+}
+
 /**
  * Pauses or resumes a window. `at` starts the pause (the floor shows how long it lasts); pausing a
  * window already paused keeps the first start, and resuming clears it.

@@ -15,10 +15,13 @@ import type { OutboxEntry } from '../../db/repositories/outbox';
 import { enqueue } from '../../db/repositories/outbox';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
+import type { EventBus } from '../events/event-bus';
 
 export interface EvaluationServiceOptions {
   db: Db;
   clock: Clock;
+  /** `evaluation.submitted` after the commit: the window's counter shows that its citizen rated. */
+  bus: Pick<EventBus, 'publish'>;
   hallId: string;
   terminalId: string;
   /** The key a ticket's QR carries (the `k` of its progress link): proof of holding the paper. */
@@ -110,6 +113,14 @@ export class EvaluationService {
         now,
       });
     })();
+    if (subject.kind === 'ticket' && request.ticketId !== undefined) {
+      this.o.bus.publish({
+        type: 'evaluation.submitted',
+        ticketId: request.ticketId,
+        ticketNumber: subject.ticketNumber,
+        windowNumber: Number(subject.windowId),
+      });
+    }
     return { id, level: request.level, callbackRequired: bad, evaluatedAt };
   }
 

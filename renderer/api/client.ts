@@ -8,7 +8,7 @@ import {
 } from '../../contracts/api';
 import { ApiError, type ApiErrorCode } from '../../contracts/errors';
 import type { CreateStaffRequest, UpdateStaffRequest } from '../../contracts/auth';
-import type { Outcome, IssueTicketRequest, TransferRequest } from '../../contracts/queue';
+import type { CounterTicketRequest, Outcome, IssueTicketRequest, TransferRequest } from '../../contracts/queue';
 import type { SubmitCaseInput, SubmitEvaluationRequest } from '../../contracts/cases';
 import type { CheckInRequest } from '../../contracts/appointments';
 import type { ClaimPairingRequest } from '../../contracts/pairing';
@@ -169,6 +169,11 @@ export function createApiClient(baseUrl = '') {
     pairingTerminals: (page: PageQueryInput) => call(ops.pairingTerminals, { query: page }),
     lanTls: () => call(ops.lanTls, {}),
     revokeTerminal: (id: string) => call(ops.revokeTerminal, { params: { terminalId: id } }),
+    /** Moves a rating pad to another window (technician). */
+    bindTerminalWindow: (id: string, windowNumber: number) =>
+      call(ops.bindTerminalWindow, { params: { terminalId: id }, body: { windowNumber } }),
+    /** The window evaluator's own binding (a paired rating pad only). */
+    evaluatorSelf: () => call(ops.evaluatorSelf, {}),
     /**
      * A paired browser exchanges its terminal token (the host sets the new cookie; the old token
      * dies at once). Requests made meanwhile wait for it.
@@ -189,6 +194,9 @@ export function createApiClient(baseUrl = '') {
     resume: (windowId: number, ticketId: number) => call(ops.resume, { params: { windowId, ticketId } }),
     transfer: (windowId: number, to: TransferRequest) => call(ops.transfer, { params: { windowId }, body: to }),
     requestEvaluation: (windowId: number) => call(ops.requestEvaluation, { params: { windowId } }),
+    /** A disabled or green-channel ticket the clerk issues at this window. */
+    issueCounterTicket: (windowId: number, request: CounterTicketRequest) =>
+      call(ops.issueCounterTicket, { params: { windowId }, body: request }),
     statsToday: () => call(ops.statsToday, {}),
     // The technician console (technician or supervisor bearer token; the host checks the role).
     /** Signs in away from any window (technicians and supervisors at the console). */
@@ -250,6 +258,14 @@ export function createApiClient(baseUrl = '') {
     decideReviewAppeal: (evaluationId: string, body: DecideAppealRequest) =>
       call(ops.decideReviewAppeal, { params: { evaluationId }, body }),
     closeReview: (evaluationId: string) => call(ops.closeReview, { params: { evaluationId } }),
+    // Backups of this host's database (technicians; supervisors read the list).
+    backups: () => call(ops.backups, {}),
+    backUpNow: () => call(ops.backUpNow, {}),
+    /** The dry run of a restore: what restoring `name` would change (nothing is changed). */
+    previewRestore: (name: string) => call(ops.previewRestore, { params: { name } }),
+    /** Restores `name`; the host restarts on it right after answering. */
+    restoreBackup: (name: string, acceptUnreadableCurrent: boolean) =>
+      call(ops.restoreBackup, { params: { name }, body: { acceptUnreadableCurrent } }),
     // The manager console's live floor (supervisors; technicians look).
     managerFloor: () => call(ops.managerFloor, {}),
     markReviewSeen: (evaluationId: string) => call(ops.markReviewSeen, { params: { evaluationId } }),

@@ -167,6 +167,14 @@ export function RulesSection() {
             value={form.timeouts.personalDataRetentionDays}
             onChange={(personalDataRetentionDays) => setTimeouts({ personalDataRetentionDays })}
           />
+          <TextField
+            path="timeouts.evaluatorIdleSeconds"
+            label={t('hallSettings.rules.evaluatorIdleSeconds')}
+            hint={t('hallSettings.rules.evaluatorIdleHint')}
+            numeric
+            value={form.timeouts.evaluatorIdleSeconds}
+            onChange={(evaluatorIdleSeconds) => setTimeouts({ evaluatorIdleSeconds })}
+          />
         </div>
       </fieldset>
 

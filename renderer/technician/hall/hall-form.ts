@@ -67,6 +67,7 @@ export interface HallForm {
     identitySessionMinutes: string;
     staffSessionHours: string;
     personalDataRetentionDays: string;
+    evaluatorIdleSeconds: string;
   };
   /** 差评整改回访: working days to rectify and answer a 差评. */
   reviews: { rectifyWorkingDays: string };
@@ -133,6 +134,7 @@ export function formFromSettings(s: HallSettings): HallForm {
       identitySessionMinutes: text(s.timeouts.identitySessionMinutes),
       staffSessionHours: text(s.timeouts.staffSessionHours),
       personalDataRetentionDays: text(s.timeouts.personalDataRetentionDays),
+      evaluatorIdleSeconds: text(s.timeouts.evaluatorIdleSeconds),
     },
     reviews: { rectifyWorkingDays: text(s.reviews.rectifyWorkingDays) },
     alerts: s.alerts,
@@ -206,6 +208,7 @@ export function settingsFromForm(f: HallForm): HallSettingsInput {
       identitySessionMinutes: num(f.timeouts.identitySessionMinutes),
       staffSessionHours: num(f.timeouts.staffSessionHours),
       personalDataRetentionDays: num(f.timeouts.personalDataRetentionDays),
+      evaluatorIdleSeconds: num(f.timeouts.evaluatorIdleSeconds),
     },
     reviews: { rectifyWorkingDays: num(f.reviews.rectifyWorkingDays) },
     alerts: f.alerts,
@@ -337,6 +340,7 @@ export function shownFields(f: HallForm): Set<string> {
     'timeouts.staffSessionHours',
     'timeouts.personalDataRetentionDays',
     'reviews.rectifyWorkingDays',
+    'timeouts.evaluatorIdleSeconds',
   ];
   const hours = (prefix: string, h: HoursForm) => {
     for (const day of DAYS) {

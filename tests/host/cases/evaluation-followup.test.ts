@@ -47,6 +47,7 @@ describe('every 差评 gets its follow-up with the rating', () => {
     const failing = new EvaluationService({
       db,
       clock,
+      bus: s.bus,
       hallId: 'hall-01',
       terminalId: 'kiosk-01',
       ticketKey: () => 'k',

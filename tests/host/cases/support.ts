@@ -28,8 +28,9 @@ export interface Services {
   evaluations: EvaluationService;
   /** 差评 follow-ups (5 working days, no holidays), opened with each 差评. */
   reviews: ReviewService;
-  bus: EventBus;
   keyer: IdentityKeyer;
+  /** Where the evaluations publish `evaluation.submitted` and the follow-ups their steps. */
+  bus: EventBus;
 }
 
 export function services(
@@ -68,6 +69,7 @@ export function services(
   const evaluations = new EvaluationService({
     db,
     clock,
+    bus,
     hallId: 'hall-01',
     terminalId: 'kiosk-01',
     ticketKey: (ticketId) => keyer.tag('ticket', String(ticketId)),
