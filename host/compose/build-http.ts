@@ -44,6 +44,7 @@ import { ConfigTransfer } from '../settings/config-transfer';
 import { hallSettingsRoutes } from '../api/routes-hall-settings';
 import { configTransferRoutes } from '../api/routes-config-transfer';
 import { reviewRoutes } from '../api/routes-reviews';
+import { floorRoutes } from '../api/routes-floor';
 import { reportRoutes } from '../api/routes-reports';
 import type { HostOptions } from './host-options';
 import type { HostServices } from './build-services';
@@ -95,6 +96,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     caseSubmission,
     statistics,
     backups,
+    floor,
     reports,
   } = s;
   const app = Fastify({
@@ -162,6 +164,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, admin: deviceAdmin, auth }));
       await api.register(statsRoutes({ stats: statistics, auth }));
+      await api.register(floorRoutes({ floor, auth }));
       await api.register(reportRoutes({ reports, auth }));
       await api.register(caseRoutes({ cases, submission: caseSubmission, evaluations, catalog, identity, receipts }));
       await api.register(syncRoutes({ sync, auth }));

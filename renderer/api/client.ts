@@ -270,6 +270,9 @@ export function createApiClient(baseUrl = '') {
     /** Restores `name`; the host restarts on it right after answering. */
     restoreBackup: (name: string, acceptUnreadableCurrent: boolean) =>
       call(ops.restoreBackup, { params: { name }, body: { acceptUnreadableCurrent } }),
+    // The manager console's live floor (supervisors; technicians look).
+    managerFloor: () => call(ops.managerFloor, {}),
+    markReviewSeen: (evaluationId: string) => call(ops.markReviewSeen, { params: { evaluationId } }),
   };
 }
 

@@ -11,10 +11,11 @@ import { rendererDir } from '../support/test-host';
 const SCREENS_BUDGET_GZIP_BYTES = 300 * 1024;
 /**
  * Measured with the technician console (its backups screen included) and the manager console's
- * 差评整改 and reports sections (ECharts from echarts/core with four charts and four components):
- * 244 kB gzipped; ~15 % headroom. A section that needs more says so here, with its own measurement.
+ * floor, 差评整改 and reports sections (ECharts from echarts/core with four charts and four
+ * components): 248 kB gzipped; ~15 % headroom. A section that needs more says so here, with its
+ * own measurement.
  */
-const CONSOLES_BUDGET_GZIP_BYTES = 280 * 1024;
+const CONSOLES_BUDGET_GZIP_BYTES = 285 * 1024;
 
 describe('renderer bundle budget', () => {
   const size = rendererBundleSize(rendererDir);
@@ -30,7 +31,7 @@ describe('renderer bundle budget', () => {
     expect(size.screensGzipBytes).toBeLessThan(SCREENS_BUDGET_GZIP_BYTES);
   });
 
-  it('the staff consoles (technician, manager with its charts) load apart from the screens and stay under 280 kB', () => {
+  it('the staff consoles (technician, manager with its charts) load apart from the screens and stay under 285 kB', () => {
     expect(size.consolesGzipBytes).toBeGreaterThan(0);
     expect(size.consolesGzipBytes).toBeLessThan(CONSOLES_BUDGET_GZIP_BYTES);
   });
