@@ -159,6 +159,7 @@ export async function buildServices(options: HostOptions) {
     timeZone: config.timeZone,
     printer: () => devices.printer(),
     progressUrl: (ticket) => ticketUrl(ticket.id),
+    skipRule: () => config.queue.skipRequeue,
   });
 
   // Cases and evaluations: written locally with their outbox entry, delivered by the sync engine.

@@ -37,6 +37,7 @@ describe('CaseSubmission', () => {
       timeZone: config.timeZone,
       printer: () => null,
       progressUrl: () => 'http://x/',
+      skipRule: () => config.queue.skipRequeue,
     });
     desk = new StewardDesk({ queue, printing, serviceCode: config.stewardService });
     identity = new IdentitySessions({ bus, clock, timeZone: config.timeZone, keyer: s.keyer, maxAgeMs: 60_000 });

@@ -79,6 +79,7 @@ beforeEach(async () => {
     timeZone: 'Asia/Shanghai',
     printer: () => null,
     progressUrl: () => 'http://x/',
+    skipRule: () => HostConfig.parse({}).queue.skipRequeue,
   });
   const steward = new StewardDesk({ queue, printing, serviceCode: 'steward' });
   const receipts = new CaseReceiptPrinting({
