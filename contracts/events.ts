@@ -66,6 +66,8 @@ export const HallEvent = z.discriminatedUnion('type', [
   /** This secondary terminal's link to its hall changed (kiosks show the offline state at once). */
   z.object({ ...base, type: z.literal('hall.link'), state: HallLinkState }),
   z.object({ ...base, type: z.literal('settings.changed'), scope: z.enum(['hall', 'terminal']) }),
+  /** Today's hours changed (a supervisor's 延时服务 made or cancelled): screens re-read the services. */
+  z.object({ ...base, type: z.literal('hours.changed') }),
   /** The database stopped taking writes, or takes them again (kiosks show or lift their out-of-service screen). */
   z.object({ ...base, type: z.literal('storage.status'), state: StorageState }),
 ]);

@@ -19,6 +19,20 @@ export const PRIORITY_LABEL_ZH: Readonly<Record<PriorityClass, string | null>> =
   vip: '绿色通道',
 };
 
+/**
+ * Why a service issues no numbers now: outside its hours, a public holiday of the hall calendar
+ * (the hall is closed all day), suspended by a supervisor, or today's numbers gone.
+ */
+export const ServiceClosedReason = z.enum(['hours', 'holiday', 'suspended', 'sold_out']);
+export type ServiceClosedReason = z.infer<typeof ServiceClosedReason>;
+
+/** `service_closed`'s details: why, and when the service issues numbers again (unknown while suspended). */
+export const ServiceClosedDetails = z.object({
+  reason: ServiceClosedReason,
+  nextOpening: z.iso.datetime().optional(),
+});
+export type ServiceClosedDetails = z.infer<typeof ServiceClosedDetails>;
+
 /** A service (事项 category) citizens queue for. */
 export const Service = z.object({
   code: ServiceCode,
@@ -27,8 +41,8 @@ export const Service = z.object({
   prefix: z.string().regex(/^[A-Z]$/),
   /** Issuing now: within opening hours, not suspended, numbers left. */
   open: z.boolean(),
-  /** Why not open: closed hours, suspended by a supervisor, or today's numbers gone. */
-  closedReason: z.enum(['hours', 'suspended', 'sold_out']).nullable(),
+  /** Why not open (see ServiceClosedReason). */
+  closedReason: ServiceClosedReason.nullable(),
   waiting: z.number().int().nonnegative(),
   estimatedWaitMinutes: z.number().int().nonnegative(),
   materials: z.string(),

@@ -7,6 +7,7 @@
 import { caseOperations } from './cases';
 import { consoleOperations } from './console';
 import { hostOperations } from './host';
+import { hoursOperations } from './hours';
 import { identityOperations } from './identity';
 import type { Operation } from './operation';
 import { queueOperations } from './queue';
@@ -14,7 +15,15 @@ import { terminalOperations } from './terminal';
 
 export * from './operation';
 
-const areas = [hostOperations, identityOperations, queueOperations, caseOperations, terminalOperations, consoleOperations];
+const areas = [
+  hostOperations,
+  identityOperations,
+  queueOperations,
+  caseOperations,
+  terminalOperations,
+  consoleOperations,
+  hoursOperations,
+];
 
 /** Every operation by name. */
 export const operations = {
@@ -24,6 +33,7 @@ export const operations = {
   ...caseOperations,
   ...terminalOperations,
   ...consoleOperations,
+  ...hoursOperations,
 };
 
 export type Operations = typeof operations;

@@ -41,6 +41,7 @@ import { listenAddresses } from '../diagnostics/host-info';
 import { ConfigTransfer } from '../settings/config-transfer';
 import { hallSettingsRoutes } from '../api/routes-hall-settings';
 import { configTransferRoutes } from '../api/routes-config-transfer';
+import { hoursRoutes } from '../api/routes-hours';
 import type { HostOptions } from './host-options';
 import type { HostServices } from './build-services';
 
@@ -87,6 +88,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     deviceAdmin,
     caseSubmission,
     statistics,
+    hourExtensions,
   } = s;
   const app = Fastify({
     // One logger, two destinations: the output stream and the console's masked in-memory ring.
@@ -178,6 +180,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(appointmentRoutes({ appointments, identity, auth, printing }));
       await api.register(noticeRoutes({ notices, auth }));
       await api.register(hallSettingsRoutes({ store: hallSettings, auth }));
+      await api.register(hoursRoutes({ extensions: hourExtensions, auth }));
       await api.register(
         configTransferRoutes({
           transfer: new ConfigTransfer({

@@ -31,6 +31,7 @@ import { IdentitySessions } from '../identity/identity-sessions';
 import { KioskSeat } from '../identity/kiosk-seat';
 import { LogRing } from '../log/log-ring';
 import { QueueService } from '../queue/queue-service';
+import { HourExtensions } from '../queue/hour-extensions';
 import { businessDay } from '../queue/schedule';
 import { HallSettingsStore } from '../settings/hall-settings';
 import { hallSeedOf, liveHallConfig } from '../settings/live-config';
@@ -90,6 +91,7 @@ export async function buildServices(options: HostOptions) {
     timeZone: config.timeZone,
     hours: config.hours,
     policy: config.queue,
+    calendar: config.calendar,
     evaluationToken,
   });
   queue.expireOldTickets();
@@ -121,7 +123,7 @@ export async function buildServices(options: HostOptions) {
   kioskSeat.onVacated((pageId) => identity.seatPassed(pageId, kioskSeat.holderPage()));
   // A settings change reaches the running queue, card sessions and sign-ins at once.
   hallSettings.onChange((hall) => {
-    queue.setRules({ hours: config.hours, policy: config.queue });
+    queue.setRules({ hours: config.hours, policy: config.queue, calendar: config.calendar });
     identity.setMaxAge(hall.timeouts.identitySessionMinutes * 60_000);
     auth.setSessionHours(hall.timeouts.staffSessionHours);
   });
@@ -276,6 +278,16 @@ export async function buildServices(options: HostOptions) {
   const deviceAdmin = new DeviceAdministration({ db, clock, devices });
   const caseSubmission = new CaseSubmission({ cases, identity, steward: stewardRequests });
   const statistics = new QueueStatistics({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour });
+  // 延时服务: supervisors' extensions of today's hours (the hall's weekly hours and calendar read live).
+  const hourExtensions = new HourExtensions({
+    db,
+    clock,
+    bus,
+    queue,
+    timeZone: config.timeZone,
+    hours: () => config.hours,
+    calendar: () => config.calendar,
+  });
   return {
     clock,
     db,
@@ -317,6 +329,7 @@ export async function buildServices(options: HostOptions) {
     deviceAdmin,
     caseSubmission,
     statistics,
+    hourExtensions,
   };
 }
 

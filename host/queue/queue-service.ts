@@ -1,5 +1,15 @@
-import type { QueuePolicy, WeeklyHours } from '../../contracts/config';
-import type { Call, DuplicateTicketDetails, Outcome, PriorityClass, Service, Ticket, Window } from '../../contracts/queue';
+import type { HallCalendar, QueuePolicy, WeeklyHours } from '../../contracts/config';
+import type {
+  Call,
+  DuplicateTicketDetails,
+  Outcome,
+  PriorityClass,
+  Service,
+  ServiceClosedDetails,
+  Ticket,
+  Window,
+} from '../../contracts/queue';
+import { activeExtensionsFor } from '../../db/repositories/hour-extensions';
 import { recordAudit } from '../../db/repositories/audit';
 import type { Db } from '../../db/open';
 import {
@@ -26,7 +36,7 @@ import {
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import type { EventBus, NewHallEvent } from '../events/event-bus';
-import { businessDay, type OpeningState, serviceOpen, slotBounds } from './schedule';
+import { businessDay, type DayRules, type OpeningState, serviceOpen, slotBounds } from './schedule';
 import { chooseNext, type ServiceHeads } from './selection';
 import { WaitEstimator } from './wait-estimator';
 
@@ -37,6 +47,8 @@ export interface QueueServiceOptions {
   timeZone: string;
   hours: WeeklyHours;
   policy: QueuePolicy;
+  /** Holidays (closed all day) and 调休 workdays (weekday hours); absent: the week alone decides. */
+  calendar?: HallCalendar;
   /**
    * The proof of a ticket's service sent with `evaluation.requested` (a keyed HMAC of the install
    * secret, so nothing is stored); only a window evaluator's live stream passes it on.
@@ -77,8 +89,8 @@ type Outcomes<T> = { result: T; events: NewHallEvent[] };
 export class QueueService {
   readonly estimator = new WaitEstimator();
   /**
-   * Opening states of the current minute, by the service's own hours (or the hall's): hours are
-   * whole minutes, so the answer holds for the minute, and every issue and kiosk refresh asks.
+   * Opening states of the current minute, by service: hours and extensions are whole minutes, so
+   * the answer holds for the minute, and every issue and kiosk refresh asks.
    */
   private readonly openings = new Map<string, OpeningState>();
   private openingsMinute = Number.NaN;
@@ -90,12 +102,38 @@ export class QueueService {
   }
 
   /**
-   * Opening hours and queue rules changed in the technician console: the next issue, call or
-   * skip follows them (tickets already issued keep their class and place).
+   * Opening hours, the calendar and queue rules changed in the technician console: the next
+   * issue, call or skip follows them (tickets already issued keep their class and place).
    */
-  setRules(rules: { hours: WeeklyHours; policy: QueuePolicy }): void {
-    this.o = { ...this.o, hours: rules.hours, policy: rules.policy };
+  setRules(rules: { hours: WeeklyHours; policy: QueuePolicy; calendar?: HallCalendar }): void {
+    this.o = { ...this.o, hours: rules.hours, policy: rules.policy, ...(rules.calendar ? { calendar: rules.calendar } : {}) };
     this.openings.clear();
+  }
+
+  /** Today's hours changed (a 延时服务 made or cancelled): the next question is answered afresh. */
+  hoursChanged(): void {
+    this.openings.clear();
+  }
+
+  /**
+   * What shapes a service's hours on a date: the hall calendar, and on the current business day
+   * the extensions in force for it (its own, or a window's that serves it; the latest end wins).
+   * Extensions are made for today only, so no other date is looked up.
+   */
+  dayRules(serviceCode: string, now: Date = this.o.clock.now()): DayRules {
+    const today = this.businessDay(now);
+    let until: number | undefined | null = null;
+    return {
+      ...(this.o.calendar ? { calendar: this.o.calendar } : {}),
+      extendedUntil: (date) => {
+        if (date !== today) return undefined;
+        if (until === null) {
+          const latest = activeExtensionsFor(this.o.db, today, serviceCode)[0]?.until;
+          until = latest === undefined ? undefined : minutesOf(latest);
+        }
+        return until;
+      },
+    };
   }
 
   /** Applies the configured services and windows (idempotent; runs at every boot). */
@@ -144,11 +182,19 @@ export class QueueService {
    * Unknown (null) while a supervisor has it suspended, or with no opening in the coming week.
    */
   private nextIssuing(s: ServiceRow, closed: Service['closedReason'], now: Date): string | null {
-    if (closed !== 'hours' && closed !== 'sold_out') return null;
+    if (closed === null || closed === 'suspended') return null;
     const state = this.openingOf(s, now);
-    if (closed === 'hours') return state.nextOpening?.toISOString() ?? null;
+    if (closed === 'hours' || closed === 'holiday') return state.nextOpening?.toISOString() ?? null;
     if (!state.closesAt) return null;
-    return serviceOpen(this.o.hours, parseHours(s), state.closesAt, this.o.timeZone).nextOpening?.toISOString() ?? null;
+    return (
+      serviceOpen(
+        this.o.hours,
+        parseHours(s),
+        state.closesAt,
+        this.o.timeZone,
+        this.dayRules(s.code, now),
+      ).nextOpening?.toISOString() ?? null
+    );
   }
 
   windows(): Window[] {
@@ -232,12 +278,13 @@ export class QueueService {
       const service = findService(this.o.db, input.serviceCode);
       if (!service) throw new HostError('service_unknown', '没有这个事项');
       const closed = this.closedReason(service, now, day);
-      if (closed === 'suspended' || closed === 'hours') {
+      if (closed === 'suspended' || closed === 'hours' || closed === 'holiday') {
         const state = this.openingOf(service, now);
-        throw new HostError('service_closed', '该事项当前不在取号时间', {
+        const next = closed === 'suspended' ? undefined : state.nextOpening?.toISOString();
+        throw new HostError('service_closed', closed === 'holiday' ? '今天是法定节假日，大厅休息' : '该事项当前不在取号时间', {
           reason: closed,
-          nextOpening: state.nextOpening?.toISOString(),
-        });
+          ...(next === undefined ? {} : { nextOpening: next }),
+        } satisfies ServiceClosedDetails);
       }
       if (closed === 'sold_out' && !(input.bypassLimits && this.numbersLeft(service, day))) {
         throw new HostError('daily_limit_reached', '该事项今日号码已取完');
@@ -545,23 +592,24 @@ export class QueueService {
 
   private closedReason(s: ServiceRow, now: Date, day: string): Service['closedReason'] {
     if (s.suspended) return 'suspended';
-    if (!this.openingOf(s, now).open) return 'hours';
+    const opening = this.openingOf(s, now);
+    if (!opening.open) return opening.holiday ? 'holiday' : 'hours';
     const issued = issuedCount(this.o.db, day, s.code);
     if (issued >= s.dailyLimit || s.numberStart + issued > s.numberEnd) return 'sold_out';
     return null;
   }
 
-  private openingOf(s: ServiceRow, now: Date): OpeningState {
+  /** The opening state of a service now: the cache holds the minute's answer per service (extensions are per service). */
+  openingOf(s: ServiceRow, now: Date): OpeningState {
     const minute = Math.floor(now.getTime() / 60_000);
     if (minute !== this.openingsMinute) {
       this.openings.clear();
       this.openingsMinute = minute;
     }
-    const key = s.hoursJson ?? '';
-    let state = this.openings.get(key);
+    let state = this.openings.get(s.code);
     if (!state) {
-      state = serviceOpen(this.o.hours, parseHours(s), now, this.o.timeZone);
-      this.openings.set(key, state);
+      state = serviceOpen(this.o.hours, parseHours(s), now, this.o.timeZone, this.dayRules(s.code, now));
+      this.openings.set(s.code, state);
     }
     return state;
   }
@@ -639,7 +687,12 @@ export class QueueService {
   }
 }
 
-function parseHours(s: ServiceRow): WeeklyHours | undefined {
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+export function parseHours(s: ServiceRow): WeeklyHours | undefined {
   return s.hoursJson === null ? undefined : (JSON.parse(s.hoursJson) as WeeklyHours);
 }
 

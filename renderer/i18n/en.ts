@@ -22,6 +22,7 @@ export const en: Messages = {
     estimatedWait: 'About {{minutes}} min wait',
     closed: 'Closed',
     closedHours: 'Outside issuing hours',
+    closedHoliday: 'Closed for the public holiday',
     soldOut: 'No numbers left today',
     yourNumber: 'Your number',
     peopleAhead: '{{count}} people ahead of you',

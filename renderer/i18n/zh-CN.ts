@@ -21,6 +21,7 @@ export const zhCN = {
     estimatedWait: '预计等候约 {{minutes}} 分钟',
     closed: '暂停取号',
     closedHours: '不在取号时间',
+    closedHoliday: '节假日休息',
     soldOut: '今日号码已取完',
     yourNumber: '您的号码',
     peopleAhead: '前面还有 {{count}} 人',
