@@ -25,6 +25,14 @@ export const HallEvent = z.discriminatedUnion('type', [
     toWindowNumber: z.number().int().positive().nullable(),
   }),
   z.object({ ...base, type: z.literal('ticket.finished'), ticket: Ticket }),
+  /** 转办并返回: the step at `fromWindowNumber` is done; the ticket waits at the head of `toWindowNumber`'s queue. */
+  z.object({
+    ...base,
+    type: z.literal('ticket.returned'),
+    ticket: Ticket,
+    fromWindowNumber: z.number().int().positive(),
+    toWindowNumber: z.number().int().positive(),
+  }),
   /**
    * The citizen of `ticketId` is asked for a rating. `token`: the proof of that service for
    * POST /evaluations (`serviceToken`), only on the live stream of a paired window evaluator;

@@ -1,13 +1,14 @@
 import type { HallCalendar, QueuePolicy, WeeklyHours } from '../../contracts/config';
-import type {
-  Call,
-  DuplicateTicketDetails,
-  Outcome,
-  PriorityClass,
-  Service,
-  ServiceClosedDetails,
-  Ticket,
-  Window,
+import {
+  OPEN_TICKET_STATUSES,
+  type Call,
+  type DuplicateTicketDetails,
+  type Outcome,
+  type PriorityClass,
+  type Service,
+  type ServiceClosedDetails,
+  type Ticket,
+  type Window,
 } from '../../contracts/queue';
 import { activeExtensionsFor } from '../../db/repositories/hour-extensions';
 import { recordAudit } from '../../db/repositories/audit';
@@ -436,8 +437,13 @@ export class QueueService {
     }).result;
   }
 
-  /** Sends the current ticket to another service's queue or to a named window. */
-  transfer(windowId: number, to: { toService?: string; toWindowId?: number }, actor: Actor): Ticket {
+  /**
+   * Sends the current ticket to another service's queue or to a named window. With `returnAfter`
+   * (转办并返回) it goes for one step: finished there, it comes back to the head of this window's
+   * queue (see finish). A ticket has one return address: a transfer with return sets it to this
+   * window; one without keeps the return already promised (a detour of the step).
+   */
+  transfer(windowId: number, to: { toService?: string; toWindowId?: number; returnAfter?: boolean }, actor: Actor): Ticket {
     return this.commit(() => {
       const w = this.mustWindow(windowId);
       const t = this.currentOf(w);
@@ -451,12 +457,17 @@ export class QueueService {
         toWindowNumber = target.number;
       }
       const queueKey = this.o.policy.transferKeepsTime ? t.queueKey : tickets.endQueueKey(this.o.db, t.businessDay);
+      if (to.returnAfter) tickets.setReturn(this.o.db, t.id, { windowId: w.id, serviceCode: t.serviceCode });
       tickets.requeue(this.o.db, t.id, {
         queueKey,
         ...(to.toService !== undefined ? { serviceCode: to.toService } : {}),
         targetWindowId: to.toWindowId ?? null,
       });
-      this.audit(actor, w, 'ticket.transfer', t.id, { toService: to.toService ?? null, toWindow: toWindowNumber });
+      this.audit(actor, w, 'ticket.transfer', t.id, {
+        toService: to.toService ?? null,
+        toWindow: toWindowNumber,
+        returnAfter: to.returnAfter ?? false,
+      });
       const ticket = this.toTicket(tickets.mustGetTicket(this.o.db, t.id));
       return {
         result: ticket,
@@ -468,10 +479,17 @@ export class QueueService {
     }).result;
   }
 
+  /**
+   * Ends the citizen's visit at this window with its outcome; or, for a ticket sent here for one
+   * step (转办并返回), ends the step: the ticket goes back to the head of its window's queue,
+   * waiting, not finished (`ticket.returned`).
+   */
   finish(windowId: number, outcome: Outcome, actor: Actor): Ticket {
     return this.commit(() => {
       const w = this.mustWindow(windowId);
       const t = this.currentOf(w);
+      const back = this.returnWindowOf(t, w);
+      if (back) return this.returnInside(w, t, back, outcome, actor);
       const ticket = this.finishInside(w, t, outcome, actor);
       return { result: ticket, events: [{ type: 'ticket.finished', ticket }] };
     }).result;
@@ -529,7 +547,11 @@ export class QueueService {
     // ends their visit with the usual outcome and asks them for a rating, as the counter page
     // does after its outcome dialog: never a silent 办结 that skips the evaluator.
     const current = tickets.currentAt(this.o.db, w.id);
-    if (current) {
+    const back = current ? this.returnWindowOf(current, w) : undefined;
+    if (current && back) {
+      // A step of 转办并返回: the citizen goes back to the first window, not home; no rating yet.
+      events.push(...this.returnInside(w, current, back, 'done', actor, { by: 'call_next' }).events);
+    } else if (current) {
       events.push({ type: 'ticket.finished', ticket: this.finishInside(w, current, 'done', actor, { by: 'call_next' }) });
       events.push(this.evaluationInside(w, current.id, actor));
     }
@@ -547,10 +569,60 @@ export class QueueService {
   private finishInside(w: WindowRow, t: TicketRow, outcome: Outcome, actor: Actor, how?: { by: 'call_next' }): Ticket {
     const at = this.o.clock.now();
     tickets.markFinished(this.o.db, t.id, 'finished', outcome, at.toISOString());
+    // Finished at the window it was to come back to (or that window is gone): the promise is kept.
+    if (t.returnWindowId !== null) tickets.setReturn(this.o.db, t.id, null);
     if (t.calledAt) this.estimator.observe(t.serviceCode, Math.max(0, (at.getTime() - Date.parse(t.calledAt)) / 1000));
     this.audit(actor, w, 'ticket.finish', t.id, { outcome, ...how });
     // The row as just written (not read back): status, outcome and time are all that changed.
-    return this.toTicket({ ...t, status: 'finished', outcome, finishedAt: at.toISOString() });
+    return this.toTicket({
+      ...t,
+      status: 'finished',
+      outcome,
+      finishedAt: at.toISOString(),
+      returnWindowId: null,
+      returnService: null,
+    });
+  }
+
+  /**
+   * The window a ticket goes back to when its step here is finished (转办并返回), or undefined:
+   * none promised, it is this window itself, or that window was taken out of the hall since.
+   */
+  private returnWindowOf(t: TicketRow, here: WindowRow): WindowRow | undefined {
+    if (t.returnWindowId === null || t.returnWindowId === here.id) return undefined;
+    return findWindow(this.o.db, t.returnWindowId);
+  }
+
+  /**
+   * A step of 转办并返回 finished at `w`: the ticket waits again at the head of `back`'s queue in
+   * the service it waits in there, with no finish recorded (the day's figures count the ticket
+   * once, when its visit ends). The step's service time still teaches the estimator.
+   */
+  private returnInside(
+    w: WindowRow,
+    t: TicketRow,
+    back: WindowRow,
+    outcome: Outcome,
+    actor: Actor,
+    how?: { by: 'call_next' },
+  ): Outcomes<Ticket> {
+    const at = this.o.clock.now();
+    tickets.returnToWindow(this.o.db, t.id, {
+      windowId: back.id,
+      serviceCode: t.returnService ?? t.serviceCode,
+      fromWindowId: w.id,
+      queueKey: tickets.headQueueKey(this.o.db, t.businessDay),
+    });
+    if (t.calledAt) this.estimator.observe(t.serviceCode, Math.max(0, (at.getTime() - Date.parse(t.calledAt)) / 1000));
+    this.audit(actor, w, 'ticket.return', t.id, { outcome, toWindow: back.number, ...how });
+    const ticket = this.toTicket(tickets.mustGetTicket(this.o.db, t.id));
+    return {
+      result: ticket,
+      events: [
+        { type: 'ticket.returned', ticket, fromWindowNumber: w.number, toWindowNumber: back.number },
+        this.countsEvent(t.businessDay),
+      ],
+    };
   }
 
   /** Asks the citizen of `ticketId` for a rating (the evaluation pad or kiosk shows it). */
@@ -632,7 +704,7 @@ export class QueueService {
 
   /** `known`: the count ahead and open windows when the caller already has them (the waiting list). */
   private toTicket(row: TicketRow, known?: { ahead: number; openWindows: number }): Ticket {
-    const ahead = row.status === 'waiting' ? (known?.ahead ?? tickets.countAhead(this.o.db, row)) : 0;
+    const ahead = row.status === 'waiting' ? (known?.ahead ?? this.countAhead(row)) : 0;
     return {
       id: row.id,
       number: row.number,
@@ -650,7 +722,22 @@ export class QueueService {
       skipCount: row.skipCount,
       outcome: row.outcome,
       printStatus: row.printStatus,
+      // A return is promised while the visit is open; a finished or no-show ticket goes nowhere.
+      returnToWindowNumber:
+        row.returnWindowId === null || !OPEN_TICKET_STATUSES.has(row.status) ? null : this.windowNumber(row.returnWindowId),
+      returnedFromWindowNumber: row.returnedFromWindowId === null ? null : this.windowNumber(row.returnedFromWindowId),
     };
+  }
+
+  /** Who is called before a waiting ticket: its service's line, or, sent to a window by name, that window's. */
+  private countAhead(row: TicketRow): number {
+    if (row.targetWindowId !== null) return tickets.targetedAhead(this.o.db, row.businessDay, row.targetWindowId, row.queueKey);
+    return tickets.countAhead(this.o.db, row);
+  }
+
+  /** A window's number by id (read only for the few tickets that name a window to return to or from). */
+  private windowNumber(windowId: number): number | null {
+    return findWindow(this.o.db, windowId)?.number ?? null;
   }
 
   private toWindow(w: WindowRow): Window {

@@ -59,6 +59,8 @@ export function DisplayApp() {
           break;
         case 'ticket.skipped':
         case 'ticket.transferred':
+        // 转办并返回: the step is done, the citizen walks back to their window to wait for its call.
+        case 'ticket.returned':
           board.left(event.ticket.id);
           break;
         case 'queue.counts':
