@@ -48,6 +48,7 @@ export const ApiErrorCode = z.enum([
   'storage_unavailable',
   'kiosk_seat_taken',
   'update_feed_local_only',
+  'rate_limited',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

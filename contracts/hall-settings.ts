@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DisplayOptions, QueuePolicy, ServiceSeed, WeeklyHours, WindowSeed, WorkCalendarConfig } from './config';
+import { PublicUrl } from './public-url';
 
 /**
  * The queue rules a hall may change while it runs. The business day's turnover hour
@@ -45,6 +46,12 @@ export const HallSettings = z.object({
   display: DisplayOptions.prefault({}),
   calendar: WorkCalendarConfig.prefault({}),
   timeouts: HallTimeouts.prefault({}),
+  /**
+   * Where a citizen's phone reaches the hall (its Wi-Fi or internet address): every printed and
+   * shown QR code names it (contracts/public-url.ts). Unset: this machine's own address, which
+   * only the machine itself can open.
+   */
+  publicUrl: PublicUrl.nullable().default(null),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
 export type HallSettingsInput = z.input<typeof HallSettings>;

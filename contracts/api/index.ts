@@ -9,6 +9,7 @@ import { consoleOperations } from './console';
 import { hostOperations } from './host';
 import { hoursOperations } from './hours';
 import { identityOperations } from './identity';
+import { linkOperations } from './links';
 import type { Operation } from './operation';
 import { queueOperations } from './queue';
 import { terminalOperations } from './terminal';
@@ -23,6 +24,7 @@ const areas = [
   terminalOperations,
   consoleOperations,
   hoursOperations,
+  linkOperations,
 ];
 
 /** Every operation by name. */
@@ -34,6 +36,7 @@ export const operations = {
   ...terminalOperations,
   ...consoleOperations,
   ...hoursOperations,
+  ...linkOperations,
 };
 
 export type Operations = typeof operations;

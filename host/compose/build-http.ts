@@ -42,6 +42,7 @@ import { ConfigTransfer } from '../settings/config-transfer';
 import { hallSettingsRoutes } from '../api/routes-hall-settings';
 import { configTransferRoutes } from '../api/routes-config-transfer';
 import { hoursRoutes } from '../api/routes-hours';
+import { linkRoutes } from '../api/routes-links';
 import type { HostOptions } from './host-options';
 import type { HostServices } from './build-services';
 
@@ -69,6 +70,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     devices,
     ticketTag,
     ticketUrl,
+    links,
     printing,
     catalog,
     appointments,
@@ -181,6 +183,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(noticeRoutes({ notices, auth }));
       await api.register(hallSettingsRoutes({ store: hallSettings, auth }));
       await api.register(hoursRoutes({ extensions: hourExtensions, auth }));
+      await api.register(linkRoutes(links));
       await api.register(
         configTransferRoutes({
           transfer: new ConfigTransfer({

@@ -40,6 +40,8 @@ import { StorageMonitor } from '../storage/storage-monitor';
 import { centralFetch } from '../lan/ca-file';
 import { currentServerNames } from '../lan/server-names';
 import { TlsIdentityStore } from '../lan/tls-identity';
+import { LinkThrottle } from '../lan/link-throttle';
+import { PrintedLinks } from '../lan/printed-links';
 import { AuditLog } from '../audit/audit-log';
 import { StaffAccounts } from '../auth/staff-accounts';
 import { CaseSubmission } from '../cases/case-submission';
@@ -148,10 +150,26 @@ export async function buildServices(options: HostOptions) {
     db.close();
     throw error;
   }
-  const publicBase = options.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
+  /**
+   * Where a phone reaches this host (hall settings `publicUrl`, read at each link made): the base
+   * of every printed and shown QR. Unset: the start option, else the loopback listener's address.
+   */
+  const publicBase = () =>
+    hallSettings.get().publicUrl ?? options.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
   /** The unguessable part of a ticket's progress link (printed in its QR). */
   const ticketTag = (ticketId: number) => keyer.tag('ticket', String(ticketId));
-  const ticketUrl = (ticketId: number) => `${publicBase}/ticket/${ticketId}?k=${ticketTag(ticketId)}`;
+  /** Likewise for a case's receipt. */
+  const caseTag = (caseId: string) => keyer.tag('case-link', caseId);
+  const links = new PrintedLinks({
+    publicBase,
+    ticketTag,
+    caseTag,
+    ticket: (ticketId) => queue.ticket(ticketId),
+    caseProgress: (caseId) => cases.progressById(caseId),
+    hall: () => ({ hallName: config.hallName, timeZone: config.timeZone }),
+    throttle: new LinkThrottle(clock),
+  });
+  const ticketUrl = (ticketId: number) => links.ticketUrl(ticketId);
   const printing = new TicketPrinting({
     queue,
     // Read at each print: the hall's name can change in the technician console.
@@ -220,7 +238,7 @@ export async function buildServices(options: HostOptions) {
     timeZone: config.timeZone,
     printer: () => devices.printer(),
     catalogItem: (code) => catalog.item(code),
-    progressUrl: (localCase) => `${publicBase}/case/${localCase.id}`,
+    progressUrl: (localCase) => links.caseUrl(localCase.id),
   });
   const evaluations = new EvaluationService({
     db,
@@ -276,7 +294,12 @@ export async function buildServices(options: HostOptions) {
   const accounts = new StaffAccounts({ db, clock, auth });
   const auditLog = new AuditLog(db);
   const deviceAdmin = new DeviceAdministration({ db, clock, devices });
-  const caseSubmission = new CaseSubmission({ cases, identity, steward: stewardRequests });
+  const caseSubmission = new CaseSubmission({
+    cases,
+    identity,
+    steward: stewardRequests,
+    progressUrl: (localCase) => links.caseUrl(localCase.id),
+  });
   const statistics = new QueueStatistics({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour });
   // 延时服务: supervisors' extensions of today's hours (the hall's weekly hours and calendar read live).
   const hourExtensions = new HourExtensions({
@@ -307,6 +330,7 @@ export async function buildServices(options: HostOptions) {
     devices,
     ticketTag,
     ticketUrl,
+    links,
     printing,
     catalog,
     appointments,

@@ -74,6 +74,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   // The update feed (terminal settings updates.url) decides what program this machine installs:
   // it changes only at the machine itself, in the Electron shell's own window.
   update_feed_local_only: 403,
+  // Too many lookups of printed links (or wrong tags) from one client address: it waits a minute.
+  rate_limited: 429,
   internal: 500,
 };
 

@@ -144,6 +144,9 @@ export function createApiClient(baseUrl = '') {
     myCases: () => call(ops.myCases, {}),
     caseProgress: (caseNumber: string) => call(ops.caseProgress, { params: { caseNumber } }),
     localCaseProgress: (caseId: string) => call(ops.localCaseProgress, { params: { caseId } }),
+    /** A printed link opened on a phone: the link's tag is the key (contracts/links.ts). */
+    ticketLink: (ticketId: number, key: string) => call(ops.ticketLink, { params: { ticketId }, query: { k: key } }),
+    caseLink: (caseId: string, key: string) => call(ops.caseLink, { params: { caseId }, query: { k: key } }),
     printReceipt: (caseId: string) => call(ops.printReceipt, { params: { caseId } }),
     submitEvaluation: (request: SubmitEvaluationRequest) => call(ops.submitEvaluation, { body: request }),
     requestSteward: () => call(ops.requestSteward, {}),

@@ -48,7 +48,8 @@ describe('CaseSubmission', () => {
     tmp.cleanup();
   });
 
-  const submission = (steward: StewardRequests = desk) => new CaseSubmission({ cases: s.cases, identity, steward });
+  const submission = (steward: StewardRequests = desk) =>
+    new CaseSubmission({ cases: s.cases, identity, steward, progressUrl: (c) => `http://x/case/${c.id}` });
   /** Steward tickets waiting today. */
   const stewardWaiting = () => queue.services().find((service) => service.code === 'steward')?.waiting;
 

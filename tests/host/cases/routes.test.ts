@@ -92,7 +92,7 @@ beforeEach(async () => {
   await typed.register(
     caseRoutes({
       cases: s.cases,
-      submission: new CaseSubmission({ cases: s.cases, identity, steward }),
+      submission: new CaseSubmission({ cases: s.cases, identity, steward, progressUrl: (c) => `http://x/case/${c.id}` }),
       evaluations: s.evaluations,
       catalog: s.catalog,
       identity,
