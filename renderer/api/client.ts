@@ -18,6 +18,7 @@ import type { HallSettingsInput } from '../../contracts/hall-settings';
 import type { LogLevel } from '../../contracts/logs';
 import type { TerminalSettingsInput } from '../../contracts/terminal-settings';
 import type { PageQueryInput } from '../../contracts/page';
+import type { ExtendHoursRequest } from '../../contracts/hours';
 
 /** A failure the host reported with a stable code, or `network` when it could not be reached. */
 export class ApiClientError extends Error {
@@ -228,6 +229,11 @@ export function createApiClient(baseUrl = '') {
      * host judges its content and answers what is wrong with it.
      */
     importConfig: (file: unknown, dryRun: boolean) => send(ops.importConfig, { query: { dryRun: String(dryRun) }, body: file }),
+    // Today's hours (holidays, 调休, 延时服务) and the supervisors' extensions (manager console).
+    hoursToday: () => call(ops.hoursToday, {}),
+    hoursExtensions: () => call(ops.hoursExtensions, {}),
+    extendHours: (request: ExtendHoursRequest) => call(ops.extendHours, { body: request }),
+    cancelHoursExtension: (extensionId: number) => call(ops.cancelHoursExtension, { params: { extensionId } }),
   };
 }
 

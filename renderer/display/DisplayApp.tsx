@@ -57,9 +57,9 @@ export function DisplayApp() {
         case 'ticket.resumed':
           board.called(event.call);
           break;
+        // Off the board: skipped, transferred, or back from a step of 转办并返回 (to wait for the first window's call).
         case 'ticket.skipped':
         case 'ticket.transferred':
-        // 转办并返回: the step is done, the citizen walks back to their window to wait for its call.
         case 'ticket.returned':
           board.left(event.ticket.id);
           break;

@@ -1,4 +1,5 @@
 import type { AreaMessages } from '../kiosk/messages/types';
+import { managerHoursMessages } from './hours/messages';
 import { managerShellMessages } from './shell-messages';
 
 /**
@@ -6,4 +7,4 @@ import { managerShellMessages } from './shell-messages';
  * top-level key. Added to i18next when the console's code loads (`addAreaMessages`), so kiosks,
  * counters and hall screens never download them.
  */
-export const managerMessages: readonly AreaMessages[] = [managerShellMessages];
+export const managerMessages: readonly AreaMessages[] = [managerShellMessages, managerHoursMessages];
