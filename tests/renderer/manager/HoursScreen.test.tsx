@@ -134,7 +134,7 @@ describe('今日开放 / 延时服务', () => {
   it('cancels an extension in force', async () => {
     const cancelHoursExtension = vi.fn(async () => ({ ...extension, cancelledAt: '2026-10-12T09:50:00.000Z' }));
     hours('supervisor', { cancelHoursExtension });
-    fireEvent.click(await screen.findByRole('button', { name: '取消企业开办延时至 18:30' }));
+    fireEvent.click(await screen.findByRole('button', { name: '取消延时：企业开办至 18:30' }));
     await waitFor(() => expect(cancelHoursExtension).toHaveBeenCalledWith(4));
   });
 
