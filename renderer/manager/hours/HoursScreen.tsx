@@ -244,7 +244,18 @@ function ExtendForm({
         </label>
         <label>
           {t('mgrHours.form.until')}
-          <input type="time" value={until} required onChange={(e) => setUntil(e.target.value)} data-testid="mgr-hours-until" />
+          {/* HH:MM as the hall writes it (a time picker shows 12-hour clocks on some browsers). */}
+          <input
+            type="text"
+            inputMode="numeric"
+            pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+            maxLength={5}
+            placeholder="18:30"
+            value={until}
+            required
+            onChange={(e) => setUntil(e.target.value.trim())}
+            data-testid="mgr-hours-until"
+          />
         </label>
         <label className="wide">
           {t('mgrHours.form.reason')}

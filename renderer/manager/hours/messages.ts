@@ -9,7 +9,7 @@ export const managerHoursMessages: AreaMessages = {
       separator: '、',
       weekdays: { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五' },
       day: {
-        regular: '工作安排按每周开放时间。',
+        regular: '今天按每周开放时间取号。',
         holiday: '法定节假日：大厅全天休息，不取号。',
         makeup: '调休上班日：按{{weekday}}的开放时间取号。',
       },
@@ -42,7 +42,7 @@ export const managerHoursMessages: AreaMessages = {
         services: '事项',
         windows: '窗口',
         window: '{{number}} 号窗口 {{name}}',
-        until: '延时至',
+        until: '延时至（时:分）',
         reason: '原因（可选）',
         submit: '延时',
         busy: '正在保存…',
@@ -64,7 +64,7 @@ export const managerHoursMessages: AreaMessages = {
         active: '有效',
         cancelled: '已取消（{{staffNo}} 于 {{time}}）',
         cancel: '取消延时',
-        cancelLabel: '取消{{target}}延时至 {{until}}',
+        cancelLabel: '取消延时：{{target}}至 {{until}}',
       },
       errors: {
         until: '延时结束时间须晚于现在，且在今天之内。',
@@ -80,7 +80,7 @@ export const managerHoursMessages: AreaMessages = {
       separator: ', ',
       weekdays: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday' },
       day: {
-        regular: 'The weekly hours apply.',
+        regular: 'Numbers are issued in the weekly hours today.',
         holiday: 'Public holiday: the hall is closed all day, no numbers are issued.',
         makeup: 'Make-up workday: numbers are issued with {{weekday}}’s hours.',
       },
@@ -114,7 +114,7 @@ export const managerHoursMessages: AreaMessages = {
         services: 'Services',
         windows: 'Windows',
         window: 'Window {{number}} {{name}}',
-        until: 'Until',
+        until: 'Until (HH:MM)',
         reason: 'Reason (optional)',
         submit: 'Extend',
         busy: 'Saving…',
@@ -136,7 +136,7 @@ export const managerHoursMessages: AreaMessages = {
         active: 'In force',
         cancelled: 'Cancelled ({{staffNo}} at {{time}})',
         cancel: 'Cancel',
-        cancelLabel: 'Cancel the extension of {{target}} to {{until}}',
+        cancelLabel: 'Cancel: the extension of {{target}} to {{until}}',
       },
       errors: {
         until: 'The end must be later than now and today.',

@@ -96,7 +96,7 @@ describe('今日开放 / 延时服务', () => {
     expect(rows[0]?.textContent).toContain('延时至 18:30');
     expect(rows[0]?.textContent).toContain('取号中');
     expect(rows[1]?.textContent).toContain('不在取号时间 · 下次开放 2026/10/13 08:30');
-    expect(screen.getByTestId('mgr-hours-day').textContent).toContain('工作安排按每周开放时间');
+    expect(screen.getByTestId('mgr-hours-day').textContent).toContain('今天按每周开放时间取号');
     expect(within(screen.getByTestId('mgr-hours-extensions')).getByText('排队人数多')).toBeTruthy();
   });
 
