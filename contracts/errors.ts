@@ -49,6 +49,13 @@ export const ApiErrorCode = z.enum([
   'kiosk_seat_taken',
   'update_feed_local_only',
   'rate_limited',
+  'review_unknown',
+  'review_handler_unknown',
+  'review_out_of_order',
+  'review_step_done',
+  'review_closed',
+  'review_overturned',
+  'review_own_appeal',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -36,7 +36,7 @@ export interface Host {
   hallSettings: HallSettingsStore;
   /** Whether the database takes writes (disk full, read-only, I/O errors), and its recovery probe. */
   storage: StorageMonitor;
-  /** The once-a-minute housekeeping (expiry at the reset hour, sessions, case purge, day figures), run now. */
+  /** The once-a-minute housekeeping (expiry at the reset hour, sessions, case purge, day figures, overdue 差评), run now. */
   housekeeping(): void;
   close(): Promise<void>;
 }
@@ -48,8 +48,23 @@ export interface Host {
 export async function createHost(options: HostOptions): Promise<Host> {
   const services = await buildServices(options);
   const app = await buildHttp(services, options);
-  const { db, bus, storage, queue, auth, identity, devices, catalog, appointments, notices, cases, queueStats, sync, link } =
-    services;
+  const {
+    db,
+    bus,
+    storage,
+    queue,
+    auth,
+    identity,
+    devices,
+    catalog,
+    appointments,
+    notices,
+    cases,
+    queueStats,
+    sync,
+    link,
+    reviews,
+  } = services;
 
   // The business day turns over at the reset hour even when nobody acts: expire
   // yesterday's open tickets and expired staff sessions once a minute.
@@ -59,6 +74,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       auth.purgeExpired();
       cases.purge();
       queueStats.enqueueFinishedDays();
+      // 差评 not rectified by their due date: marked and announced once each.
+      reviews.tick();
     } catch (error) {
       // A full or read-only disk must not take the host down: it is reported, and retried next minute.
       if (!storage.observe(error)) throw error;
@@ -95,6 +112,19 @@ export async function createHost(options: HostOptions): Promise<Host> {
       name: 'queue figures',
       start: () => {
         queueStats.enqueueFinishedDays();
+      },
+    },
+    // 差评 rated before their follow-up existed get one; those already late are announced.
+    {
+      name: 'review follow-ups',
+      start: () => {
+        try {
+          reviews.sweep();
+          reviews.tick();
+        } catch (error) {
+          // As in housekeeping: a full or read-only disk is reported, and the sweep waits for the next start.
+          if (!storage.observe(error)) throw error;
+        }
       },
     },
     { name: 'appointments', start: () => appointments.start(), stop: () => appointments.stop() },

@@ -6,12 +6,15 @@
  */
 import { caseOperations } from './cases';
 import { consoleOperations } from './console';
+import { counterOperations } from './counter';
+import { evaluatorOperations } from './evaluator';
 import { hostOperations } from './host';
 import { hoursOperations } from './hours';
 import { identityOperations } from './identity';
 import { linkOperations } from './links';
 import type { Operation } from './operation';
 import { queueOperations } from './queue';
+import { reviewOperations } from './reviews';
 import { terminalOperations } from './terminal';
 
 export * from './operation';
@@ -25,6 +28,9 @@ const areas = [
   consoleOperations,
   hoursOperations,
   linkOperations,
+  reviewOperations,
+  evaluatorOperations,
+  counterOperations,
 ];
 
 /** Every operation by name. */
@@ -37,6 +43,9 @@ export const operations = {
   ...consoleOperations,
   ...hoursOperations,
   ...linkOperations,
+  ...reviewOperations,
+  ...evaluatorOperations,
+  ...counterOperations,
 };
 
 export type Operations = typeof operations;

@@ -20,6 +20,8 @@ import { simulatorRoutes } from '../api/routes-simulator';
 import { caseRoutes } from '../api/routes-cases';
 import { syncRoutes } from '../api/routes-sync';
 import { pairingRoutes } from '../api/routes-pairing';
+import { evaluatorRoutes } from '../api/routes-evaluator';
+import { counterTicketRoutes } from '../api/routes-counter-tickets';
 import { lanRoutes } from '../api/routes-lan';
 import { installCallerResolution } from '../lan/caller';
 import { installLanGuard } from '../lan/lan-guard';
@@ -43,6 +45,7 @@ import { hallSettingsRoutes } from '../api/routes-hall-settings';
 import { configTransferRoutes } from '../api/routes-config-transfer';
 import { hoursRoutes } from '../api/routes-hours';
 import { linkRoutes } from '../api/routes-links';
+import { reviewRoutes } from '../api/routes-reviews';
 import type { HostOptions } from './host-options';
 import type { HostServices } from './build-services';
 
@@ -80,9 +83,11 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     remote,
     receipts,
     evaluations,
+    reviews,
     sync,
     hallId,
     pairing,
+    evaluatorBinding,
     lanIdentity,
     logs,
     accounts,
@@ -177,10 +182,13 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
           ca: () => (lanIdentity ? { certPem: lanIdentity.caCertPem, fingerprint: lanIdentity.caFingerprint } : null),
         }),
       );
+      await api.register(evaluatorRoutes({ binding: evaluatorBinding, auth }));
+      await api.register(counterTicketRoutes({ queue, auth, printing }));
       await api.register(terminalQueueRoutes({ queue, steward, appointments, progressUrl: ticketUrl }));
       await api.register(hallLinkRoutes({ link, auth }));
       await api.register(appointmentRoutes({ appointments, identity, auth, printing }));
       await api.register(noticeRoutes({ notices, auth }));
+      await api.register(reviewRoutes({ reviews, auth }));
       await api.register(hallSettingsRoutes({ store: hallSettings, auth }));
       await api.register(hoursRoutes({ extensions: hourExtensions, auth }));
       await api.register(linkRoutes(links));
@@ -226,7 +234,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(
         announceRoutes({ config, clock, speech: new SpeechRenderer({ command: options.espeakCommand ?? 'espeak-ng' }) }),
       );
-      await api.register(eventRoutes(bus, kioskSeat));
+      await api.register(eventRoutes(bus, kioskSeat, (terminalId) => evaluatorBinding.windowOf(terminalId)));
       if (options.environment !== 'production' && devices.hasSimulators()) await api.register(simulatorRoutes(devices));
       router(api)(operations.openApi, async () => app.swagger());
     },

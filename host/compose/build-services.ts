@@ -7,6 +7,7 @@ import { PinPepper } from '../auth/pin-pepper';
 import { recentServiceTimes } from '../../db/repositories/stats';
 import { TicketPrinting } from '../printing/ticket-printing';
 import { Pairing } from '../lan/pairing';
+import { EvaluatorBinding } from '../lan/evaluator-binding';
 import { TerminalSettingsStore } from '../settings/terminal-settings';
 import { HallLink } from '../hall-link/hall-link';
 import { RemoteQueue } from '../hall-link/remote-queue';
@@ -19,6 +20,7 @@ import { AppointmentBook } from '../appointments/appointment-book';
 import { AppointmentMatchingKey } from '../appointments/matching-key';
 import { CentralExtrasClient, hallCentralClient } from '../cases/central-extras';
 import { EvaluationService } from '../cases/evaluation-service';
+import { ReviewService } from '../reviews/review-service';
 import { CentralClient } from '../sync/central-client';
 import { hallSenders } from '../sync/senders';
 import { SyncEngine } from '../sync/sync-engine';
@@ -240,9 +242,20 @@ export async function buildServices(options: HostOptions) {
     catalogItem: (code) => catalog.item(code),
     progressUrl: (localCase) => links.caseUrl(localCase.id),
   });
+  // 差评整改回访: each 差评's follow-up, opened in the rating's own transaction.
+  const reviews = new ReviewService({
+    db,
+    clock,
+    bus,
+    hallId,
+    timeZone: config.timeZone,
+    calendar: () => config.calendar,
+    rectifyWorkingDays: () => hallSettings.get().reviews.rectifyWorkingDays,
+  });
   const evaluations = new EvaluationService({
     db,
     clock,
+    bus,
     hallId,
     terminalId,
     ticketKey: ticketTag,
@@ -251,6 +264,7 @@ export async function buildServices(options: HostOptions) {
       const key = identity.identityKey();
       return key === null ? null : cases.casesForCard(key).flatMap((c) => (c.caseNumber === null ? [] : [c.caseNumber]));
     },
+    followups: reviews,
   });
   const queueStats = new QueueStatsReporter({
     db,
@@ -278,6 +292,7 @@ export async function buildServices(options: HostOptions) {
   });
 
   const pairing = new Pairing({ db, clock });
+  const evaluatorBinding = new EvaluatorBinding({ db, clock, listed: (id) => pairing.terminal(id) });
   // The LAN listener's TLS: the hall's own CA, created at the first boot with the LAN on, kept in
   // the data folder (keys 0600), and a server certificate for this machine's names, renewed when due.
   const lanTls = config.lan.enabled
@@ -341,10 +356,12 @@ export async function buildServices(options: HostOptions) {
     stewardRequests,
     receipts,
     evaluations,
+    reviews,
     queueStats,
     sync,
     hallId,
     pairing,
+    evaluatorBinding,
     lanTls,
     lanIdentity,
     logs,

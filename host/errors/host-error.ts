@@ -76,6 +76,17 @@ const STATUS: Record<ApiErrorCode, number> = {
   update_feed_local_only: 403,
   // Too many lookups of printed links (or wrong tags) from one client address: it waits a minute.
   rate_limited: 429,
+  // 差评整改回访 (host/reviews): no 差评 with this evaluation id; an assigned handler who is no
+  // active staff member; a step before what it needs (details { step, needs }: contracts/reviews.ts),
+  // a step done already (details.step), a follow-up closed or overturned, an appeal reviewed by
+  // the supervisor who filed it.
+  review_unknown: 404,
+  review_handler_unknown: 404,
+  review_out_of_order: 409,
+  review_step_done: 409,
+  review_closed: 409,
+  review_overturned: 409,
+  review_own_appeal: 409,
   internal: 500,
 };
 

@@ -22,6 +22,7 @@ import {
   upsertServices,
   waitingByService,
 } from '../../db/repositories/services';
+import { ratingSubject } from '../../db/repositories/evaluations';
 import * as tickets from '../../db/repositories/tickets';
 import type { TicketRow } from '../../db/repositories/tickets';
 import {
@@ -37,6 +38,7 @@ import {
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import type { EventBus, NewHallEvent } from '../events/event-bus';
+import { maskText } from '../log/mask-text';
 import { businessDay, type DayRules, type OpeningState, serviceOpen, slotBounds } from './schedule';
 import { chooseNext, type ServiceHeads } from './selection';
 import { WaitEstimator } from './wait-estimator';
@@ -74,6 +76,11 @@ export interface IssueInput {
    * range still do.
    */
   bypassLimits?: boolean;
+  /**
+   * The staff member who granted a disabled or green-channel priority (at the kiosk with a staff
+   * token, or at the counter): named in the ticket's audit row, with the window and the note.
+   */
+  grantedBy?: { staffId: number; windowId: number | null; note?: string };
 }
 
 export interface IssueOptions {
@@ -321,6 +328,7 @@ export class QueueService {
         identityKey: input.identity?.key ?? null,
       });
       const ticket = this.toTicket(tickets.mustGetTicket(this.o.db, id));
+      if (input.grantedBy) this.auditGrant(input.grantedBy, ticket);
       options.within?.(ticket);
       return { result: ticket, events: [{ type: 'ticket.issued', ticket }, this.countsEvent(day)] };
     });
@@ -625,12 +633,43 @@ export class QueueService {
     };
   }
 
-  /** Asks the citizen of `ticketId` for a rating (the evaluation pad or kiosk shows it). */
+  /**
+   * Asks the citizen of `ticketId` for a rating (the evaluation pad or kiosk shows it). With the
+   * token, the service as the counter showed it: the pads bound to the window get both.
+   */
   private evaluationInside(w: WindowRow, ticketId: number, actor: Actor): NewHallEvent {
     tickets.markEvaluationRequested(this.o.db, ticketId, this.nowIso());
     this.audit(actor, w, 'ticket.evaluation_request', ticketId);
     const token = this.o.evaluationToken?.(ticketId);
-    return { type: 'evaluation.requested', ticketId, windowNumber: w.number, ...(token === undefined ? {} : { token }) };
+    const subject = ratingSubject(this.o.db, ticketId);
+    if (!subject) throw new HostError('ticket_unknown', `号码 ${ticketId} 不存在`);
+    return {
+      type: 'evaluation.requested',
+      ticketId,
+      ticketNumber: subject.ticketNumber,
+      windowNumber: w.number,
+      ...(token === undefined ? {} : { token }),
+      service: { serviceName: subject.serviceName, staffNo: subject.staffNumber, staffName: subject.staffName },
+    };
+  }
+
+  /**
+   * Who granted a priority ticket, where, and the note: the note is the clerk's words for the
+   * audit log, so ID and mobile numbers typed in it are masked before it is kept.
+   */
+  private auditGrant(grant: NonNullable<IssueInput['grantedBy']>, ticket: Ticket): void {
+    recordAudit(this.o.db, {
+      at: this.nowIso(),
+      staffId: grant.staffId,
+      windowId: grant.windowId,
+      action: 'ticket.priority_grant',
+      ticketId: ticket.id,
+      details: {
+        priority: ticket.priorityClass,
+        number: ticket.number,
+        ...(grant.note === undefined ? {} : { note: maskText(grant.note) }),
+      },
+    });
   }
 
   /** The heads of a window's services in its order, read one service at a time as chooseNext asks. */

@@ -8,7 +8,7 @@ import {
 } from '../../contracts/api';
 import { ApiError, type ApiErrorCode } from '../../contracts/errors';
 import type { CreateStaffRequest, UpdateStaffRequest } from '../../contracts/auth';
-import type { Outcome, IssueTicketRequest, TransferRequest } from '../../contracts/queue';
+import type { CounterTicketRequest, Outcome, IssueTicketRequest, TransferRequest } from '../../contracts/queue';
 import type { SubmitCaseInput, SubmitEvaluationRequest } from '../../contracts/cases';
 import type { CheckInRequest } from '../../contracts/appointments';
 import type { ClaimPairingRequest } from '../../contracts/pairing';
@@ -19,6 +19,16 @@ import type { LogLevel } from '../../contracts/logs';
 import type { TerminalSettingsInput } from '../../contracts/terminal-settings';
 import type { PageQueryInput } from '../../contracts/page';
 import type { ExtendHoursRequest } from '../../contracts/hours';
+import type {
+  AppealReviewRequest,
+  AssignReviewRequest,
+  CallbackReviewRequest,
+  DecideAppealRequest,
+  RectifyReviewRequest,
+  ReviewListQueryInput,
+  ReviewRatesQuery,
+  VerifyReviewRequest,
+} from '../../contracts/reviews';
 
 /** A failure the host reported with a stable code, or `network` when it could not be reached. */
 export class ApiClientError extends Error {
@@ -163,6 +173,11 @@ export function createApiClient(baseUrl = '') {
     pairingTerminals: (page: PageQueryInput) => call(ops.pairingTerminals, { query: page }),
     lanTls: () => call(ops.lanTls, {}),
     revokeTerminal: (id: string) => call(ops.revokeTerminal, { params: { terminalId: id } }),
+    /** Moves a rating pad to another window (technician). */
+    bindTerminalWindow: (id: string, windowNumber: number) =>
+      call(ops.bindTerminalWindow, { params: { terminalId: id }, body: { windowNumber } }),
+    /** The window evaluator's own binding (a paired rating pad only). */
+    evaluatorSelf: () => call(ops.evaluatorSelf, {}),
     /**
      * A paired browser exchanges its terminal token (the host sets the new cookie; the old token
      * dies at once). Requests made meanwhile wait for it.
@@ -183,6 +198,9 @@ export function createApiClient(baseUrl = '') {
     resume: (windowId: number, ticketId: number) => call(ops.resume, { params: { windowId, ticketId } }),
     transfer: (windowId: number, to: TransferRequest) => call(ops.transfer, { params: { windowId }, body: to }),
     requestEvaluation: (windowId: number) => call(ops.requestEvaluation, { params: { windowId } }),
+    /** A disabled or green-channel ticket the clerk issues at this window. */
+    issueCounterTicket: (windowId: number, request: CounterTicketRequest) =>
+      call(ops.issueCounterTicket, { params: { windowId }, body: request }),
     statsToday: () => call(ops.statsToday, {}),
     // The technician console (technician or supervisor bearer token; the host checks the role).
     /** Signs in away from any window (technicians and supervisors at the console). */
@@ -234,6 +252,21 @@ export function createApiClient(baseUrl = '') {
     hoursExtensions: () => call(ops.hoursExtensions, {}),
     extendHours: (request: ExtendHoursRequest) => call(ops.extendHours, { body: request }),
     cancelHoursExtension: (extensionId: number) => call(ops.cancelHoursExtension, { params: { extensionId } }),
+    // 差评整改回访 in the manager console (supervisors; the counts for technicians too).
+    reviews: (query: ReviewListQueryInput) => call(ops.reviews, { query }),
+    reviewSummary: () => call(ops.reviewSummary, {}),
+    reviewRates: (query: ReviewRatesQuery) => call(ops.reviewRates, { query }),
+    review: (evaluationId: string) => call(ops.review, { params: { evaluationId } }),
+    assignReview: (evaluationId: string, body: AssignReviewRequest) => call(ops.assignReview, { params: { evaluationId }, body }),
+    verifyReview: (evaluationId: string, body: VerifyReviewRequest) => call(ops.verifyReview, { params: { evaluationId }, body }),
+    rectifyReview: (evaluationId: string, body: RectifyReviewRequest) =>
+      call(ops.rectifyReview, { params: { evaluationId }, body }),
+    callbackReview: (evaluationId: string, body: CallbackReviewRequest) =>
+      call(ops.callbackReview, { params: { evaluationId }, body }),
+    appealReview: (evaluationId: string, body: AppealReviewRequest) => call(ops.appealReview, { params: { evaluationId }, body }),
+    decideReviewAppeal: (evaluationId: string, body: DecideAppealRequest) =>
+      call(ops.decideReviewAppeal, { params: { evaluationId }, body }),
+    closeReview: (evaluationId: string) => call(ops.closeReview, { params: { evaluationId } }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AreaMessages } from '../kiosk/messages/types';
 import { managerHoursMessages } from './hours/messages';
+import { reviewMessages } from './reviews/messages';
 import { managerShellMessages } from './shell-messages';
 
 /**
@@ -7,4 +8,4 @@ import { managerShellMessages } from './shell-messages';
  * top-level key. Added to i18next when the console's code loads (`addAreaMessages`), so kiosks,
  * counters and hall screens never download them.
  */
-export const managerMessages: readonly AreaMessages[] = [managerShellMessages, managerHoursMessages];
+export const managerMessages: readonly AreaMessages[] = [managerShellMessages, reviewMessages, managerHoursMessages];

@@ -251,6 +251,7 @@ describe('host OpenAPI document', () => {
         'post /api/v1/identity/end',
         'post /api/v1/pairing/codes',
         'post /api/v1/pairing/rotate',
+        'post /api/v1/reviews/{evaluationId}/close',
         'post /api/v1/steward-requests',
         'post /api/v1/simulator/idcard/remove',
         'post /api/v1/staff/{id}/reset-pin',

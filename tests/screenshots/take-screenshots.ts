@@ -20,6 +20,8 @@ import {
 import { DEFAULT_HALL_HOURS } from '../../contracts/config';
 import { TEST_PIN } from '../support/staff';
 import { hallCalendarScreenshots } from './hall-calendar';
+import { managerReviewScreenshots } from './manager-reviews';
+import { windowEvaluatorScreens } from './window-evaluator';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -173,6 +175,7 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   await shot(page, 'technician-terminals');
   await context.close();
 }
+await windowEvaluatorScreens(k, shot);
 await k.dispose();
 
 // 取号 outside the hours and the numbers a card holds, on a hall clock the script sets: Sunday
@@ -224,3 +227,4 @@ await k.dispose();
 }
 
 await hallCalendarScreenshots(shot);
+await managerReviewScreenshots(shot);

@@ -137,6 +137,7 @@ describe('on a secondary kiosk', () => {
       finish: {},
       pause: { paused: true },
       extendHours: { serviceCode: 'consulting', until: '18:30' },
+      issueCounterTicket: { serviceCode: 'consulting', priority: 'vip' },
     };
     for (const op of operationList.filter((o) => o.secondary !== undefined)) {
       const payload = bodies[op.name] ?? (op.body ? {} : undefined);
