@@ -56,6 +56,11 @@ export const ApiErrorCode = z.enum([
   'review_closed',
   'review_overturned',
   'review_own_appeal',
+  'backup_unavailable',
+  'backup_busy',
+  'backup_refused',
+  'restore_unacknowledged',
+  'backup_folder_local_only',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -14,6 +14,7 @@ import type { QueueService } from './queue/queue-service';
 import type { HallSettingsStore } from './settings/hall-settings';
 import type { TerminalSettingsStore } from './settings/terminal-settings';
 import type { StorageMonitor } from './storage/storage-monitor';
+import type { BackupService } from './backup/backup-service';
 
 export type { HostOptions } from './compose/host-options';
 
@@ -36,8 +37,15 @@ export interface Host {
   hallSettings: HallSettingsStore;
   /** Whether the database takes writes (disk full, read-only, I/O errors), and its recovery probe. */
   storage: StorageMonitor;
-  /** The once-a-minute housekeeping (expiry at the reset hour, sessions, case purge, day figures, overdue 差评), run now. */
+  /** The once-a-minute housekeeping (expiry at the reset hour, sessions, case purge, day figures, overdue 差评, floor alerts), run now. */
   housekeeping(): void;
+  /** Nightly backups, the list, the dry run of a restore and the restore (docs/backup.md). */
+  backups: BackupService;
+  /**
+   * Resolves when the host asks to be built again on its files (a restore was staged): the caller
+   * closes this host and calls `createHost` with the same options (host/main.ts does).
+   */
+  restartRequested: Promise<string>;
   close(): Promise<void>;
 }
 
@@ -64,8 +72,21 @@ export async function createHost(options: HostOptions): Promise<Host> {
     sync,
     link,
     reviews,
+    numbers,
+    backups,
+    restart,
+    floorWatch,
   } = services;
 
+  /** The floor's check: a read that fails is logged, never the end of the host (the kiosk must boot). */
+  const checkFloor = () => {
+    try {
+      floorWatch.check();
+    } catch (error) {
+      // The floor is read again next minute, and by each manager screen meanwhile.
+      app.log.error({ err: error }, 'floor check failed');
+    }
+  };
   // The business day turns over at the reset hour even when nobody acts: expire
   // yesterday's open tickets and expired staff sessions once a minute.
   const runHousekeeping = () => {
@@ -80,6 +101,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       // A full or read-only disk must not take the host down: it is reported, and retried next minute.
       if (!storage.observe(error)) throw error;
     }
+    // Alerts that time raises (a long pause, a wait past target, a stuck sync) reach the manager's floor.
+    checkFloor();
   };
   const lanTls = services.lanTls;
   const lan = lanTls
@@ -100,6 +123,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
         db.close();
       },
     },
+    // The numbering guard's file closes just before the database: nothing issues by then.
+    { name: 'numbering guard', stop: () => numbers.close() },
     { name: 'storage monitor', stop: () => storage.stop() },
     // Stopped after the app: closing the app ends the WebSockets the LAN listener upgraded, at once.
     { name: 'lan listener', stop: () => lan?.close() },
@@ -111,7 +136,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     {
       name: 'queue figures',
       start: () => {
-        queueStats.enqueueFinishedDays();
+        try {
+          queueStats.enqueueFinishedDays();
+        } catch (error) {
+          // A damaged database must not keep the host from starting: it is reported (storage
+          // `corrupt`), and a technician restores a backup from the console.
+          if (!storage.observe(error)) throw error;
+        }
       },
     },
     // 差评 rated before their follow-up existed get one; those already late are announced.
@@ -131,6 +162,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     { name: 'notices', start: () => notices.start(), stop: () => notices.stop() },
     { name: 'sync', start: () => sync.start(), stop: () => sync.stop() },
     { name: 'hall link', start: () => link.start(), stop: () => link.stop() },
+    { name: 'backups', start: () => backups.start(), stop: () => backups.stop() },
+    // What the floor looks like at boot: the first housekeeping tells screens only what changed since.
+    { name: 'floor watch', start: checkFloor },
     {
       name: 'housekeeping',
       start: () => {
@@ -159,6 +193,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     hallSettings: services.hallSettings,
     storage,
     housekeeping: runHousekeeping,
+    backups,
+    restartRequested: restart.requested,
     close: () => lifecycle.stop(),
   };
 }

@@ -4,10 +4,12 @@
  * (host/api/route.ts), the renderer's client and the hall link call by it, the hall relay is
  * keyed by it, and the OpenAPI document is built from the schemas it gives the routes.
  */
+import { backupOperations } from './backups';
 import { caseOperations } from './cases';
 import { consoleOperations } from './console';
 import { counterOperations } from './counter';
 import { evaluatorOperations } from './evaluator';
+import { floorOperations } from './floor';
 import { hostOperations } from './host';
 import { hoursOperations } from './hours';
 import { identityOperations } from './identity';
@@ -31,6 +33,8 @@ const areas = [
   reviewOperations,
   evaluatorOperations,
   counterOperations,
+  backupOperations,
+  floorOperations,
 ];
 
 /** Every operation by name. */
@@ -46,6 +50,8 @@ export const operations = {
   ...reviewOperations,
   ...evaluatorOperations,
   ...counterOperations,
+  ...backupOperations,
+  ...floorOperations,
 };
 
 export type Operations = typeof operations;

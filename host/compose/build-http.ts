@@ -26,7 +26,7 @@ import { lanRoutes } from '../api/routes-lan';
 import { installCallerResolution } from '../lan/caller';
 import { installLanGuard } from '../lan/lan-guard';
 import { installOriginGuard } from '../lan/origin-guard';
-import { fromOwnShell, installShellGuard } from '../lan/shell-guard';
+import { atThisMachine, fromOwnShell, installShellGuard } from '../lan/shell-guard';
 import { rendererCsp } from '../api/content-security-policy';
 import { noticeRoutes } from '../api/routes-notices';
 import { terminalSettingsRoutes } from '../api/routes-terminal-settings';
@@ -46,8 +46,10 @@ import { configTransferRoutes } from '../api/routes-config-transfer';
 import { hoursRoutes } from '../api/routes-hours';
 import { linkRoutes } from '../api/routes-links';
 import { reviewRoutes } from '../api/routes-reviews';
+import { floorRoutes } from '../api/routes-floor';
 import type { HostOptions } from './host-options';
 import type { HostServices } from './build-services';
+import { backupRoutes } from '../api/routes-backups';
 
 /**
  * The HTTP side of the host: Fastify with the zod type provider, the error envelope, the LAN and
@@ -96,6 +98,8 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     caseSubmission,
     statistics,
     hourExtensions,
+    backups,
+    floor,
   } = s;
   const app = Fastify({
     // One logger, two destinations: the output stream and the console's masked in-memory ring.
@@ -154,6 +158,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
           terminal: () => terminalSettings.get(),
           hallLink: () => link.current(),
           storage: () => storage.current(),
+          backup: () => backups.health(),
         }),
       );
       await api.register(identityRoutes(identity));
@@ -161,6 +166,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, admin: deviceAdmin, auth }));
       await api.register(statsRoutes({ stats: statistics, auth }));
+      await api.register(floorRoutes({ floor, auth }));
       await api.register(caseRoutes({ cases, submission: caseSubmission, evaluations, catalog, identity, receipts }));
       await api.register(syncRoutes({ sync, auth }));
       await api.register(
@@ -210,6 +216,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
         }),
       );
       await api.register(logRoutes({ logs, auth }));
+      await api.register(backupRoutes({ backups, auth }));
       await api.register(
         diagnosticsRoutes({
           auth,
@@ -229,7 +236,12 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
         }),
       );
       await api.register(
-        terminalSettingsRoutes({ store: terminalSettings, auth, atMachine: (req) => fromOwnShell(req, options.shellToken) }),
+        terminalSettingsRoutes({
+          store: terminalSettings,
+          auth,
+          atMachine: (req) => fromOwnShell(req, options.shellToken),
+          backupFolderHere: (req) => atThisMachine(req, options.shellToken),
+        }),
       );
       await api.register(
         announceRoutes({ config, clock, speech: new SpeechRenderer({ command: options.espeakCommand ?? 'espeak-ng' }) }),
@@ -271,6 +283,8 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     if (event.type === 'device.status') app.log.info({ device: event.deviceId, state: event.state }, 'device status');
     if (event.type === 'identity.read' || event.type === 'identity.ended') app.log.info({ session: event.sessionId }, event.type);
     if (event.type === 'storage.status') app.log.warn({ state: event.state }, 'storage status');
+    if (event.type === 'backup.status' && event.state === 'failed' && !event.running)
+      app.log.warn({ failure: backups.health().lastFailure }, 'backup failed');
   });
   return app;
 }

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { openDatabase } from '../../db/open';
+import { buildVersion, openDatabase } from '../../db/open';
 import { seedStaff } from '../auth/seed-staff';
 import { StaffAuth } from '../auth/staff-auth';
 import { ensureFirstSupervisor } from '../auth/first-supervisor';
@@ -49,7 +49,18 @@ import { StaffAccounts } from '../auth/staff-accounts';
 import { CaseSubmission } from '../cases/case-submission';
 import { DeviceAdministration } from '../devices/device-administration';
 import { QueueStatistics } from '../queue/statistics';
+import { DeviceStateSince } from '../manager/device-state-since';
+import { FloorService } from '../manager/floor';
+import { FloorWatch } from '../manager/floor-watch';
 import type { HostOptions } from './host-options';
+import { finishPendingRestore } from '../backup/pending-restore';
+import { BackupService } from '../backup/backup-service';
+import { recordHallIdentity } from '../backup/hall-identity';
+import { NumberHighWater } from '../queue/number-high-water';
+import { raiseNumbering } from '../queue/raise-numbering';
+import { addDays } from '../queue/schedule';
+import { audit } from '../audit/audit';
+import { RestartSignal } from './restart-signal';
 
 /**
  * The host's services, built in dependency order over one database and event bus: settings,
@@ -60,10 +71,46 @@ export async function buildServices(options: HostOptions) {
   const clock = options.clock ?? systemClock;
   // Read before anything is opened: a missing or unreadable CA file stops the start, naming the setting.
   const centralTls = centralFetch(options.config.centralApi.caFile);
+  const inMemory = options.dbFile === ':memory:';
+  // A restore asked for before this start is put in place before the database opens (docs/backup.md).
+  const restored = inMemory
+    ? null
+    : finishPendingRestore({ dbFile: options.dbFile, migrationsDir: options.migrationsDir, now: clock.now() });
   const db = openDatabase(options.dbFile, { migrationsDir: options.migrationsDir, synchronous: 'FULL' });
   const bus = new EventBus(2000, () => clock.now());
   // Disk full, read-only or failing storage: every write that hits it is reported here (see errors.ts).
   const storage = new StorageMonitor({ db, clock, bus, probeIntervalMs: options.storageProbeMs });
+  /**
+   * A damaged database must not keep the host from starting (a technician restores it from the
+   * console): what the start writes or reads of the queue is tried, and a storage failure recorded
+   * (storage `corrupt`, kiosks out of service) instead of thrown.
+   */
+  const tolerated = (work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      if (!storage.observe(error)) throw error;
+    }
+  };
+  const today = businessDay(clock.now(), options.config.timeZone, options.config.queue.dailyResetHour);
+  // The numbers printed today, outside the database: the counters are raised to them at every open,
+  // so numbering after a restore to an older copy follows the highest number ever issued today.
+  const numbers = inMemory
+    ? NumberHighWater.inMemory()
+    : NumberHighWater.open(join(dirname(options.dbFile), 'ticket-numbers'), { keepFrom: addDays(today, -1) });
+  tolerated(() => raiseNumbering(db, numbers.entries()));
+  tolerated(() => recordHallIdentity(db, options.config.hallId, clock.now()));
+  if (restored?.result === 'restored')
+    tolerated(() =>
+      audit(db, clock, 'backup.restored', {
+        details: {
+          backup: restored.backupName,
+          keptAs: restored.keptAs,
+          carriedOver: restored.carriedOver,
+          by: restored.staffNo,
+        },
+      }),
+    );
   // Services, windows, hours, queue rules, display and timeouts: seeded from the config file on
   // first boot, then owned by the technician console and applied live (host/settings/).
   const hallSettings = new HallSettingsStore({
@@ -80,7 +127,7 @@ export async function buildServices(options: HostOptions) {
     db,
     clock,
     bus,
-    seed: { role: config.role, name: config.terminalId, hallUrl: config.hallUrl, kiosk: config.kiosk },
+    seed: { role: config.role, name: config.terminalId, hallUrl: config.hallUrl, kiosk: config.kiosk, backup: config.backup },
   });
   const keyer = options.secretFile ? IdentityKeyer.fromSecretFile(options.secretFile) : IdentityKeyer.ephemeral();
   /**
@@ -97,10 +144,13 @@ export async function buildServices(options: HostOptions) {
     policy: config.queue,
     calendar: config.calendar,
     evaluationToken,
+    numbers,
   });
-  queue.expireOldTickets();
-  queue.estimator.seedFrom(
-    recentServiceTimes(db, { since: new Date(clock.now().getTime() - 7 * 86_400_000).toISOString(), limit: 500 }),
+  tolerated(() => queue.expireOldTickets());
+  tolerated(() =>
+    queue.estimator.seedFrom(
+      recentServiceTimes(db, { since: new Date(clock.now().getTime() - 7 * 86_400_000).toISOString(), limit: 500 }),
+    ),
   );
   // Staff PIN hashes are sealed with a pepper from the install secret: the database alone guesses no PIN.
   const pepper = PinPepper.fromSecret(keyer.derive('staff-pin-pepper').exportSecret());
@@ -131,6 +181,8 @@ export async function buildServices(options: HostOptions) {
     identity.setMaxAge(hall.timeouts.identitySessionMinutes * 60_000);
     auth.setSessionHours(hall.timeouts.staffSessionHours);
   });
+  // Before the devices start: the floor says since when a printer has been out of paper.
+  const deviceSince = new DeviceStateSince(bus, clock);
   const devices = new DeviceManager({
     db,
     clock,
@@ -326,6 +378,37 @@ export async function buildServices(options: HostOptions) {
     hours: () => config.hours,
     calendar: () => config.calendar,
   });
+  /** Asked for by a restore: whoever runs the host (host/main.ts) builds it again on the restored file. */
+  const restart = new RestartSignal();
+  const backups = new BackupService({
+    db,
+    clock,
+    bus,
+    settings: () => terminalSettings.get().backup,
+    hallId,
+    timeZone: config.timeZone,
+    madeBy: keyer.tag('backup-host', 'made-by'),
+    dbFile: options.dbFile,
+    buildVersion: buildVersion(options.migrationsDir),
+    version: options.version ?? '0.0.0',
+    businessDay: () => queue.businessDay(),
+    numbering: () => numbers.entries(),
+    onDamaged: () => storage.markCorrupt(),
+    restart: (reason) => restart.request(reason),
+  });
+  // The manager's live floor (现场) and the once-a-minute check of what no event announces.
+  const floor = new FloorService({
+    db,
+    clock,
+    bus,
+    timeZone: config.timeZone,
+    resetHour: config.queue.dailyResetHour,
+    thresholds: () => hallSettings.get().alerts,
+    devices: () => devices.health(),
+    deviceSince,
+    breaker: () => sync.breakerStatus(),
+  });
+  const floorWatch = new FloorWatch({ floor, bus });
   return {
     clock,
     db,
@@ -371,6 +454,12 @@ export async function buildServices(options: HostOptions) {
     caseSubmission,
     statistics,
     hourExtensions,
+    numbers,
+    backups,
+    restart,
+    restored,
+    floor,
+    floorWatch,
   };
 }
 

@@ -87,6 +87,15 @@ const STATUS: Record<ApiErrorCode, number> = {
   review_closed: 409,
   review_overturned: 409,
   review_own_appeal: 409,
+  // Backups (docs/backup.md): no folder set, or it is missing or not writable (details.reason);
+  // a backup or restore already under way; a backup that may not be restored (details.refusals:
+  // corrupt, unreadable, newer, other-hall); a restore over a current database that cannot be read,
+  // not acknowledged; the backup folder (where the whole database goes) changed away from the machine.
+  backup_unavailable: 503,
+  backup_busy: 409,
+  backup_refused: 409,
+  restore_unacknowledged: 409,
+  backup_folder_local_only: 403,
   internal: 500,
 };
 

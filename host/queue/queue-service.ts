@@ -41,6 +41,7 @@ import type { EventBus, NewHallEvent } from '../events/event-bus';
 import { maskText } from '../log/mask-text';
 import { businessDay, type DayRules, type OpeningState, serviceOpen, slotBounds } from './schedule';
 import { chooseNext, type ServiceHeads } from './selection';
+import type { NumberGuard } from './number-high-water';
 import { WaitEstimator } from './wait-estimator';
 
 export interface QueueServiceOptions {
@@ -57,6 +58,12 @@ export interface QueueServiceOptions {
    * secret, so nothing is stored); only a window evaluator's live stream passes it on.
    */
   evaluationToken?: (ticketId: number) => string;
+  /**
+   * The numbers printed today, kept outside the database (number-high-water.ts): a number is
+   * recorded there before its ticket commits, and never given twice, even after a restore to an
+   * older copy of the database. None: the database's counters alone (tests, benches).
+   */
+  numbers?: NumberGuard;
 }
 
 /** Who acts: the staff member (null for the kiosk or a keypad without sign-in) and where. */
@@ -316,7 +323,7 @@ export class QueueService {
           ticket: this.openTicketFor(service.code, input.identity.key),
         } satisfies DuplicateTicketDetails);
       }
-      const seq = tickets.nextSeq(this.o.db, day, service.code);
+      const seq = this.nextNumber(service, day);
       const number = `${service.prefix}${String(service.numberStart + seq - 1).padStart(3, '0')}`;
       const id = tickets.insertTicket(this.o.db, {
         businessDay: day,
@@ -330,6 +337,9 @@ export class QueueService {
       const ticket = this.toTicket(tickets.mustGetTicket(this.o.db, id));
       if (input.grantedBy) this.auditGrant(input.grantedBy, ticket);
       options.within?.(ticket);
+      // Last before the commit: a ticket refused on the way (a damaged page, a used appointment)
+      // leaves no record behind, and a recorded number is never given twice.
+      this.o.numbers?.record(day, service.prefix, service.numberStart + seq - 1);
       return { result: ticket, events: [{ type: 'ticket.issued', ticket }, this.countsEvent(day)] };
     });
     return result;
@@ -516,7 +526,7 @@ export class QueueService {
   setPaused(windowId: number, paused: boolean, actor: Actor): Window {
     return this.commit(() => {
       const w = this.mustWindow(windowId);
-      setWindowPaused(this.o.db, w.id, paused);
+      setWindowPaused(this.o.db, w.id, paused, this.nowIso());
       this.audit(actor, w, paused ? 'window.pause' : 'window.resume', null);
       return { result: this.window(w.id), events: [{ type: 'window.paused', windowNumber: w.number, paused }] };
     }).result;
@@ -726,6 +736,25 @@ export class QueueService {
   }
 
   /** Whether the service's number range has a number left today (a limit bypass cannot go past it). */
+  /**
+   * The day's next sequence number of a service. A number the guard says was printed already (the
+   * database was restored to an older copy since, or the service came back under its old prefix)
+   * is skipped: numbering goes on after the highest printed. issue() records the new number
+   * durably just before the ticket's transaction commits; if it cannot, the ticket is refused.
+   */
+  private nextNumber(s: ServiceRow, day: string): number {
+    let seq = tickets.nextSeq(this.o.db, day, s.code);
+    const guard = this.o.numbers;
+    if (guard === undefined) return seq;
+    const printed = guard.highest(day, s.prefix);
+    if (s.numberStart + seq - 1 <= printed) {
+      seq = printed - s.numberStart + 2;
+      if (s.numberStart + seq - 1 > s.numberEnd) throw new HostError('daily_limit_reached', '该事项今日号码已取完');
+      tickets.setSeq(this.o.db, day, s.code, seq);
+    }
+    return seq;
+  }
+
   private numbersLeft(s: ServiceRow, day: string): boolean {
     return s.numberStart + issuedCount(this.o.db, day, s.code) <= s.numberEnd;
   }

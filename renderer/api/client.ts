@@ -267,6 +267,17 @@ export function createApiClient(baseUrl = '') {
     decideReviewAppeal: (evaluationId: string, body: DecideAppealRequest) =>
       call(ops.decideReviewAppeal, { params: { evaluationId }, body }),
     closeReview: (evaluationId: string) => call(ops.closeReview, { params: { evaluationId } }),
+    // Backups of this host's database (technicians; supervisors read the list).
+    backups: () => call(ops.backups, {}),
+    backUpNow: () => call(ops.backUpNow, {}),
+    /** The dry run of a restore: what restoring `name` would change (nothing is changed). */
+    previewRestore: (name: string) => call(ops.previewRestore, { params: { name } }),
+    /** Restores `name`; the host restarts on it right after answering. */
+    restoreBackup: (name: string, acceptUnreadableCurrent: boolean) =>
+      call(ops.restoreBackup, { params: { name }, body: { acceptUnreadableCurrent } }),
+    // The manager console's live floor (supervisors; technicians look).
+    managerFloor: () => call(ops.managerFloor, {}),
+    markReviewSeen: (evaluationId: string) => call(ops.markReviewSeen, { params: { evaluationId } }),
   };
 }
 

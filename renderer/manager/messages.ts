@@ -1,4 +1,5 @@
 import type { AreaMessages } from '../kiosk/messages/types';
+import { floorMessages } from './floor/messages';
 import { managerHoursMessages } from './hours/messages';
 import { reviewMessages } from './reviews/messages';
 import { managerShellMessages } from './shell-messages';
@@ -8,4 +9,9 @@ import { managerShellMessages } from './shell-messages';
  * top-level key. Added to i18next when the console's code loads (`addAreaMessages`), so kiosks,
  * counters and hall screens never download them.
  */
-export const managerMessages: readonly AreaMessages[] = [managerShellMessages, reviewMessages, managerHoursMessages];
+export const managerMessages: readonly AreaMessages[] = [
+  managerShellMessages,
+  floorMessages,
+  reviewMessages,
+  managerHoursMessages,
+];

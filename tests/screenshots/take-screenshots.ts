@@ -20,8 +20,10 @@ import {
 import { DEFAULT_HALL_HOURS } from '../../contracts/config';
 import { TEST_PIN } from '../support/staff';
 import { hallCalendarScreenshots } from './hall-calendar';
+import { managerFloorScreenshots } from './manager-floor';
 import { managerReviewScreenshots } from './manager-reviews';
 import { windowEvaluatorScreens } from './window-evaluator';
+import { takeBackupScreenshots } from './backups';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -177,6 +179,7 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
 }
 await windowEvaluatorScreens(k, shot);
 await k.dispose();
+await takeBackupScreenshots(shot);
 
 // 取号 outside the hours and the numbers a card holds, on a hall clock the script sets: Sunday
 // afternoon (closed until Monday), then Monday morning.
@@ -228,3 +231,4 @@ await k.dispose();
 
 await hallCalendarScreenshots(shot);
 await managerReviewScreenshots(shot);
+await managerFloorScreenshots(shot);
