@@ -114,6 +114,8 @@ export type LocalCase = z.infer<typeof LocalCase>;
 
 export const SubmitCaseResponse = z.object({
   case: LocalCase,
+  /** The case's progress link, as its receipt's QR prints it (the hall's public address, the link's tag). */
+  progressUrl: z.string(),
   /** The steward ticket when one was asked for and issued (printed like any ticket). */
   stewardTicket: IssueTicketResponse.nullable(),
   /** Why no steward ticket could be issued (e.g. service_closed): the case itself is saved. */

@@ -190,12 +190,20 @@ export const QueuePolicy = z.object({
 });
 export type QueuePolicy = z.infer<typeof QueuePolicy>;
 
-/** Working-day calendar (承诺时限): public holidays and the weekend days worked in their place (调休). */
+/**
+ * Working-day calendar: public holidays and the weekend days worked in their place (调休). Case
+ * deadlines (承诺时限) count its working days, and the queue keeps it: a holiday is closed all
+ * day, a 调休 Saturday or Sunday opens with the hours of the weekday `makeupHours` names (Monday's
+ * by default: a hall's weekdays usually share their hours; one whose Friday is shorter says which).
+ */
 export const WorkCalendarConfig = z.object({
   holidays: z.array(z.iso.date()).default([]),
   extraWorkdays: z.array(z.iso.date()).default([]),
+  makeupHours: z.enum(['mon', 'tue', 'wed', 'thu', 'fri']).default('mon'),
 });
 export type WorkCalendarConfig = z.infer<typeof WorkCalendarConfig>;
+/** The calendar the queue and the deadlines read. */
+export type HallCalendar = WorkCalendarConfig;
 
 /** The hall display (/display): how calls are announced and how many are listed. */
 export const DisplayOptions = z.object({

@@ -48,6 +48,7 @@ export const ApiErrorCode = z.enum([
   'storage_unavailable',
   'kiosk_seat_taken',
   'update_feed_local_only',
+  'rate_limited',
   'review_unknown',
   'review_handler_unknown',
   'review_out_of_order',

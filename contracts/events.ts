@@ -28,6 +28,14 @@ export const HallEvent = z.discriminatedUnion('type', [
     toWindowNumber: z.number().int().positive().nullable(),
   }),
   z.object({ ...base, type: z.literal('ticket.finished'), ticket: Ticket }),
+  /** 转办并返回: the step at `fromWindowNumber` is done; the ticket waits at the head of `toWindowNumber`'s queue. */
+  z.object({
+    ...base,
+    type: z.literal('ticket.returned'),
+    ticket: Ticket,
+    fromWindowNumber: z.number().int().positive(),
+    toWindowNumber: z.number().int().positive(),
+  }),
   /**
    * The citizen of `ticketId` is asked for a rating. `token`: the proof of that service for
    * POST /evaluations (`serviceToken`), and `service`: what the pad shows of it; both only on the
@@ -84,6 +92,8 @@ export const HallEvent = z.discriminatedUnion('type', [
   /** This secondary terminal's link to its hall changed (kiosks show the offline state at once). */
   z.object({ ...base, type: z.literal('hall.link'), state: HallLinkState }),
   z.object({ ...base, type: z.literal('settings.changed'), scope: z.enum(['hall', 'terminal']) }),
+  /** Today's hours changed (a supervisor's 延时服务 made or cancelled): screens re-read the services. */
+  z.object({ ...base, type: z.literal('hours.changed') }),
   /**
    * 差评整改回访 (host/reviews): a follow-up moved a step; consoles showing it read it again. Ids
    * only: every screen hears the stream, the hall TV too.

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DisplayOptions, QueuePolicy, ServiceSeed, WeeklyHours, WindowSeed, WorkCalendarConfig } from './config';
+import { PublicUrl } from './public-url';
 import { ReviewSettings } from './reviews';
 
 /**
@@ -63,6 +64,12 @@ export const HallSettings = z.object({
   display: DisplayOptions.prefault({}),
   calendar: WorkCalendarConfig.prefault({}),
   timeouts: HallTimeouts.prefault({}),
+  /**
+   * Where a citizen's phone reaches the hall (its Wi-Fi or internet address): every printed and
+   * shown QR code names it (contracts/public-url.ts). Unset: this machine's own address, which
+   * only the machine itself can open.
+   */
+  publicUrl: PublicUrl.nullable().default(null),
   /** 差评整改回访: working days to rectify and answer a 差评 (counted on `calendar`). */
   reviews: ReviewSettings.prefault({}),
   alerts: HallAlertThresholds.prefault({}),

@@ -19,6 +19,20 @@ export const PRIORITY_LABEL_ZH: Readonly<Record<PriorityClass, string | null>> =
   vip: '绿色通道',
 };
 
+/**
+ * Why a service issues no numbers now: outside its hours, a public holiday of the hall calendar
+ * (the hall is closed all day), suspended by a supervisor, or today's numbers gone.
+ */
+export const ServiceClosedReason = z.enum(['hours', 'holiday', 'suspended', 'sold_out']);
+export type ServiceClosedReason = z.infer<typeof ServiceClosedReason>;
+
+/** `service_closed`'s details: why, and when the service issues numbers again (unknown while suspended). */
+export const ServiceClosedDetails = z.object({
+  reason: ServiceClosedReason,
+  nextOpening: z.iso.datetime().optional(),
+});
+export type ServiceClosedDetails = z.infer<typeof ServiceClosedDetails>;
+
 /** A service (事项 category) citizens queue for. */
 export const Service = z.object({
   code: ServiceCode,
@@ -27,8 +41,8 @@ export const Service = z.object({
   prefix: z.string().regex(/^[A-Z]$/),
   /** Issuing now: within opening hours, not suspended, numbers left. */
   open: z.boolean(),
-  /** Why not open: closed hours, suspended by a supervisor, or today's numbers gone. */
-  closedReason: z.enum(['hours', 'suspended', 'sold_out']).nullable(),
+  /** Why not open (see ServiceClosedReason). */
+  closedReason: ServiceClosedReason.nullable(),
   waiting: z.number().int().nonnegative(),
   estimatedWaitMinutes: z.number().int().nonnegative(),
   materials: z.string(),
@@ -79,6 +93,10 @@ export const Ticket = z.object({
   outcome: Outcome.nullable(),
   /** Whether the paper ticket came out; a failed one is shown on screen and can be reprinted. */
   printStatus: PrintStatus,
+  /** 转办并返回: when the step under way is finished, the ticket goes back to this window's queue. */
+  returnToWindowNumber: z.number().int().positive().nullable(),
+  /** Back at the head of its window's queue from a step at this window, until called again. */
+  returnedFromWindowNumber: z.number().int().positive().nullable(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
@@ -156,12 +174,21 @@ export const TicketParams = z.object({
   ticketId: z.coerce.number().int().positive(),
 });
 
+/**
+ * Where the current citizen goes: another service's queue or a named window. `returnAfter`
+ * (转办并返回): for one step only; when it is finished there the ticket comes back to the head of
+ * this window's queue, waiting, not finished.
+ */
 export const TransferRequest = z
-  .object({ toService: ServiceCode.optional(), toWindowId: z.number().int().positive().optional() })
+  .object({
+    toService: ServiceCode.optional(),
+    toWindowId: z.number().int().positive().optional(),
+    returnAfter: z.boolean().default(false),
+  })
   .refine((r) => (r.toService === undefined) !== (r.toWindowId === undefined), {
     message: 'transfer to exactly one of toService or toWindowId',
   });
-export type TransferRequest = z.infer<typeof TransferRequest>;
+export type TransferRequest = z.input<typeof TransferRequest>;
 
 export const FinishRequest = z.object({ outcome: Outcome.default('done') });
 export type FinishRequest = z.input<typeof FinishRequest>;

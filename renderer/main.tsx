@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { createApiClient } from './api/client';
 import { ApiProvider } from './api/context';
-import { keepTerminalTokenFresh } from './api/terminal-token';
+import { isPrintedLinkPage, keepTerminalTokenFresh } from './api/terminal-token';
 import { CounterApp } from './counter/CounterApp';
 import { DisplayApp } from './display/DisplayApp';
 import { initI18n } from './i18n';
@@ -28,8 +28,9 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 
 const api = createApiClient();
-// A paired LAN browser (counter PC, hall TV) exchanges its terminal token before anything else asks.
-keepTerminalTokenFresh(api, window.location.hostname);
+// A paired LAN browser (counter PC, hall TV) exchanges its terminal token before anything else asks;
+// a citizen's phone opening a printed link has none.
+if (!isPrintedLinkPage(window.location.pathname)) keepTerminalTokenFresh(api, window.location.hostname);
 
 createRoot(root).render(
   <StrictMode>

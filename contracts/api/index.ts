@@ -11,7 +11,9 @@ import { counterOperations } from './counter';
 import { evaluatorOperations } from './evaluator';
 import { floorOperations } from './floor';
 import { hostOperations } from './host';
+import { hoursOperations } from './hours';
 import { identityOperations } from './identity';
+import { linkOperations } from './links';
 import type { Operation } from './operation';
 import { queueOperations } from './queue';
 import { reportOperations } from './reports';
@@ -27,6 +29,8 @@ const areas = [
   caseOperations,
   terminalOperations,
   consoleOperations,
+  hoursOperations,
+  linkOperations,
   reviewOperations,
   evaluatorOperations,
   counterOperations,
@@ -43,6 +47,8 @@ export const operations = {
   ...caseOperations,
   ...terminalOperations,
   ...consoleOperations,
+  ...hoursOperations,
+  ...linkOperations,
   ...reviewOperations,
   ...evaluatorOperations,
   ...counterOperations,

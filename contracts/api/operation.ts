@@ -31,11 +31,15 @@ export type CallerTerminal = (typeof CALLER_TERMINALS)[number];
  * - `staff`: a signed-in account of one of these roles (a supervisor may do what staff do;
  *   `'any'`: every role), 401 without a session and 403 for another role; `'optional'`: the
  *   handler reads a staff token when one comes (priority tickets, staff reprints);
- * - `simulator`: served only by a host running simulated devices.
+ * - `simulator`: served only by a host running simulated devices;
+ * - `link`: the key is the link's own HMAC tag (a printed QR code): every caller is admitted,
+ *   paired or not (a citizen's phone), and the handler answers only for the right tag, with the
+ *   same 404 as an unknown id for a wrong one; a link lookup is rate-limited per client address.
  */
 export interface Access {
   readonly from: readonly CallerTerminal[] | 'anyone';
   readonly citizen?: true;
+  readonly link?: true;
   readonly staff?: readonly StaffRole[] | 'any' | 'optional';
   readonly simulator?: true;
 }
@@ -49,6 +53,8 @@ const staffDesks = ['kioskShell', 'counter'] as const satisfies readonly CallerT
 export const access = {
   /** The claim of a pairing code: a client not paired yet. */
   anyone: { from: 'anyone' },
+  /** Anyone holding a printed link's tag (a citizen's phone, never paired): a ticket's or a case's progress. */
+  linkHolder: { from: 'anyone', link: true },
   /** Public board data (calls, windows, waiting counts, notices, hall info, catalog, health, events). */
   board: { from: everyTerminal },
   /** The citizen at the reader: only the kiosk page that read the card. */

@@ -28,6 +28,12 @@ export interface TicketRow {
   outcome: Outcome | null;
   printStatus: PrintStatus;
   identityKey: string | null;
+  /** 转办并返回: the window the ticket goes back to when its current step is finished (migration 021). */
+  returnWindowId: number | null;
+  /** The service it waits in there (a transfer to a service moved `serviceCode`). */
+  returnService: string | null;
+  /** Back from a step at this window, until called again. */
+  returnedFromWindowId: number | null;
 }
 
 /** Every class but normal, as an IN list so SQLite seeks the queue index once per class. */
@@ -47,7 +53,8 @@ const TICKET_COLUMNS = `
          t.window_id AS windowId, (SELECT number FROM windows WHERE id = t.window_id) AS windowNumber,
          (SELECT name FROM windows WHERE id = t.window_id) AS windowName, t.staff_id AS staffId,
          t.recall_count AS recallCount, t.skip_count AS skipCount, t.finished_at AS finishedAt, t.outcome, t.print_status AS printStatus,
-         t.identity_key AS identityKey`;
+         t.identity_key AS identityKey, t.return_window_id AS returnWindowId, t.return_service AS returnService,
+         t.returned_from_window_id AS returnedFromWindowId`;
 
 const SELECT_TICKET = `SELECT ${TICKET_COLUMNS} FROM tickets t`;
 
@@ -308,7 +315,7 @@ export function markCalled(db: Db, id: number, windowId: number, staffId: number
   prepared(
     db,
     `UPDATE tickets SET status = 'called', window_id = ?, staff_id = ?, called_at = ?,
-       first_called_at = coalesce(first_called_at, ?), target_window_id = NULL WHERE id = ?`,
+       first_called_at = coalesce(first_called_at, ?), target_window_id = NULL, returned_from_window_id = NULL WHERE id = ?`,
   ).run(windowId, staffId, at, at, id);
 }
 
@@ -370,6 +377,52 @@ export function requeue(
        service_code = coalesce(?, service_code), target_window_id = ?, skip_count = skip_count + ?
      WHERE id = ?`,
   ).run(to.queueKey, to.serviceCode ?? null, to.targetWindowId ?? null, to.countSkip ? 1 : 0, id);
+}
+
+/** 转办并返回: where the ticket goes back to when its current step is finished (null: nowhere). */
+export function setReturn(db: Db, id: number, to: { windowId: number; serviceCode: string } | null): void {
+  prepared(db, 'UPDATE tickets SET return_window_id = ?, return_service = ? WHERE id = ?').run(
+    to?.windowId ?? null,
+    to?.serviceCode ?? null,
+    id,
+  );
+}
+
+/**
+ * A step finished at another window: the ticket waits again for the window it goes back to, at
+ * `queueKey` (the head of that window's queue), in the service it waits in there, marked as back
+ * from `fromWindowId`; its return is used up.
+ */
+export function returnToWindow(
+  db: Db,
+  id: number,
+  to: { windowId: number; serviceCode: string; fromWindowId: number; queueKey: number },
+): void {
+  prepared(
+    db,
+    `UPDATE tickets SET status = 'waiting', window_id = NULL, staff_id = NULL, queue_key = ?, service_code = ?,
+       target_window_id = ?, returned_from_window_id = ?, return_window_id = NULL, return_service = NULL
+     WHERE id = ?`,
+  ).run(to.queueKey, to.serviceCode, to.windowId, to.fromWindowId, id);
+}
+
+/** The key before every ticket of the day: the head of any queue (a returning ticket goes first). */
+export function headQueueKey(db: Db, businessDay: string): number {
+  const row = prepared(
+    db,
+    'WITH arg(day) AS (VALUES (?)) SELECT (SELECT min(queue_key) FROM tickets WHERE business_day = arg.day) AS k FROM arg',
+  ).get(businessDay) as { k: number | null };
+  return Math.floor(row.k ?? 1) - 1;
+}
+
+/** Waiting tickets sent to a window by name that it calls before the one at `queueKey`. */
+export function targetedAhead(db: Db, businessDay: string, windowId: number, queueKey: number): number {
+  const row = prepared(
+    db,
+    `SELECT count(*) AS n FROM tickets INDEXED BY tickets_targeted
+       WHERE target_window_id = ? AND business_day = ? AND status = 'waiting' AND queue_key < ?`,
+  ).get(windowId, businessDay, queueKey) as { n: number };
+  return row.n;
 }
 
 /**

@@ -7,6 +7,7 @@
  * own rule, rather than Unicode's East Asian Width tables.
  */
 import iconv from 'iconv-lite';
+import { lineEnd } from './line-breaking';
 
 /** C0 controls and DEL become spaces: inside text they would be read as commands. */
 export function sanitizeText(value: string): string {
@@ -33,12 +34,11 @@ export function displayWidth(value: string): number {
   return width;
 }
 
-const isWordChar = (char: string | undefined) => char !== undefined && char !== ' ' && charWidth(char) === 1;
-
 /**
- * Splits `value` into lines of at most `columns` display columns. Explicit
- * newlines are kept; CJK may break anywhere, an ASCII word (a URL, a case
- * number) breaks only when it is longer than a line. Never returns no lines.
+ * Splits `value` into lines of at most `columns` display columns. Explicit newlines are kept;
+ * a line ends where the Chinese line-breaking rules allow (line-breaking.ts): CJK between any two
+ * characters, an ASCII word (a URL, a case number) only when it is longer than a line, never
+ * before closing punctuation or after an opening one. Never returns no lines.
  */
 export function wrapText(value: string, columns: number): string[] {
   const limit = Math.max(2, Math.floor(columns));
@@ -51,17 +51,12 @@ export function wrapText(value: string, columns: number): string[] {
     }
     while (chars.length > 0) {
       let width = 0;
-      let end = 0;
-      while (end < chars.length && width + charWidth(chars[end] ?? ' ') <= limit) {
-        width += charWidth(chars[end] ?? ' ');
-        end += 1;
+      let fits = 0;
+      while (fits < chars.length && width + charWidth(chars[fits] ?? ' ') <= limit) {
+        width += charWidth(chars[fits] ?? ' ');
+        fits += 1;
       }
-      if (end < chars.length && isWordChar(chars[end]) && isWordChar(chars[end - 1])) {
-        // Back up to the start of the ASCII word, unless the word fills the whole line.
-        let start = end;
-        while (start > 0 && isWordChar(chars[start - 1])) start -= 1;
-        if (start > 0) end = start;
-      }
+      const end = lineEnd(chars, fits);
       lines.push(chars.slice(0, end).join('').trimEnd());
       chars = chars.slice(end);
       while (chars[0] === ' ') chars.shift();

@@ -117,6 +117,7 @@ export function queueRoutes(deps: QueueRouteDeps): FastifyPluginAsyncZod {
         {
           ...(req.body.toService !== undefined ? { toService: req.body.toService } : {}),
           ...(req.body.toWindowId !== undefined ? { toWindowId: req.body.toWindowId } : {}),
+          returnAfter: req.body.returnAfter,
         },
         actorAt(req, req.params.windowId),
       ),

@@ -21,6 +21,21 @@ function dateOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+function isWeekend(date: string): boolean {
+  const weekday = new Date(noon(date)).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+/** A public holiday of the calendar (法定节假日): the hall is closed all day. */
+export function isHoliday(date: string, calendar: WorkCalendar): boolean {
+  return calendar.holidays.includes(date) && !calendar.extraWorkdays.includes(date);
+}
+
+/** A Saturday or Sunday worked in a holiday's place (调休): the hall opens with weekday hours. */
+export function isMakeupWorkday(date: string, calendar: WorkCalendar): boolean {
+  return calendar.extraWorkdays.includes(date) && isWeekend(date);
+}
+
 export function isWorkday(date: string, calendar: WorkCalendar): boolean {
   if (calendar.extraWorkdays.includes(date)) return true;
   if (calendar.holidays.includes(date)) return false;

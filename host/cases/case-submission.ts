@@ -1,4 +1,4 @@
-import type { SubmitCaseInput, SubmitCaseResponse } from '../../contracts/cases';
+import type { LocalCase, SubmitCaseInput, SubmitCaseResponse } from '../../contracts/cases';
 import type { IssueTicketResponse } from '../../contracts/queue';
 import { HostError } from '../errors/host-error';
 import type { IdentitySessions } from '../identity/identity-sessions';
@@ -20,6 +20,8 @@ export interface CaseSubmissionOptions {
   /** The card on the reader: its unmasked data for the case, its queue key and age for the ticket. */
   identity: Pick<IdentitySessions, 'currentCard' | 'queueCaller'>;
   steward: StewardRequests;
+  /** The case's progress link (its receipt's QR), for the kiosk to show. */
+  progressUrl: (localCase: LocalCase) => string;
 }
 
 /**
@@ -37,14 +39,15 @@ export class CaseSubmission {
     const card = identity.currentCard();
     if (card === null) throw new HostError('no_identity', '请先刷身份证');
     const saved = cases.submit(input, card);
-    if (!saved.stewardRequested) return { case: saved, stewardTicket: null, stewardProblem: null };
+    const progressUrl = this.o.progressUrl(saved);
+    if (!saved.stewardRequested) return { case: saved, progressUrl, stewardTicket: null, stewardProblem: null };
     try {
       const stewardTicket = await steward.request(identity.queueCaller());
       if (steward.ticketsAreLocal()) cases.linkStewardTicket(saved.id, stewardTicket.ticket.id);
-      return { case: cases.localCase(saved.id), stewardTicket, stewardProblem: null };
+      return { case: cases.localCase(saved.id), progressUrl, stewardTicket, stewardProblem: null };
     } catch (error) {
       if (!(error instanceof HostError)) throw error;
-      return { case: saved, stewardTicket: null, stewardProblem: error.code };
+      return { case: saved, progressUrl, stewardTicket: null, stewardProblem: error.code };
     }
   }
 

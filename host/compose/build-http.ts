@@ -43,6 +43,8 @@ import { listenAddresses } from '../diagnostics/host-info';
 import { ConfigTransfer } from '../settings/config-transfer';
 import { hallSettingsRoutes } from '../api/routes-hall-settings';
 import { configTransferRoutes } from '../api/routes-config-transfer';
+import { hoursRoutes } from '../api/routes-hours';
+import { linkRoutes } from '../api/routes-links';
 import { reviewRoutes } from '../api/routes-reviews';
 import { floorRoutes } from '../api/routes-floor';
 import { reportRoutes } from '../api/routes-reports';
@@ -74,6 +76,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     devices,
     ticketTag,
     ticketUrl,
+    links,
     printing,
     catalog,
     appointments,
@@ -95,6 +98,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     deviceAdmin,
     caseSubmission,
     statistics,
+    hourExtensions,
     backups,
     floor,
     reports,
@@ -195,6 +199,8 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(noticeRoutes({ notices, auth }));
       await api.register(reviewRoutes({ reviews, auth }));
       await api.register(hallSettingsRoutes({ store: hallSettings, auth }));
+      await api.register(hoursRoutes({ extensions: hourExtensions, auth }));
+      await api.register(linkRoutes(links));
       await api.register(
         configTransferRoutes({
           transfer: new ConfigTransfer({

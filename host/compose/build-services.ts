@@ -33,6 +33,7 @@ import { IdentitySessions } from '../identity/identity-sessions';
 import { KioskSeat } from '../identity/kiosk-seat';
 import { LogRing } from '../log/log-ring';
 import { QueueService } from '../queue/queue-service';
+import { HourExtensions } from '../queue/hour-extensions';
 import { businessDay } from '../queue/schedule';
 import { HallSettingsStore } from '../settings/hall-settings';
 import { hallSeedOf, liveHallConfig } from '../settings/live-config';
@@ -41,6 +42,8 @@ import { StorageMonitor } from '../storage/storage-monitor';
 import { centralFetch } from '../lan/ca-file';
 import { currentServerNames } from '../lan/server-names';
 import { TlsIdentityStore } from '../lan/tls-identity';
+import { LinkThrottle } from '../lan/link-throttle';
+import { PrintedLinks } from '../lan/printed-links';
 import { AuditLog } from '../audit/audit-log';
 import { StaffAccounts } from '../auth/staff-accounts';
 import { CaseSubmission } from '../cases/case-submission';
@@ -140,6 +143,7 @@ export async function buildServices(options: HostOptions) {
     timeZone: config.timeZone,
     hours: config.hours,
     policy: config.queue,
+    calendar: config.calendar,
     evaluationToken,
     numbers,
   });
@@ -174,7 +178,7 @@ export async function buildServices(options: HostOptions) {
   kioskSeat.onVacated((pageId) => identity.seatPassed(pageId, kioskSeat.holderPage()));
   // A settings change reaches the running queue, card sessions and sign-ins at once.
   hallSettings.onChange((hall) => {
-    queue.setRules({ hours: config.hours, policy: config.queue });
+    queue.setRules({ hours: config.hours, policy: config.queue, calendar: config.calendar });
     identity.setMaxAge(hall.timeouts.identitySessionMinutes * 60_000);
     auth.setSessionHours(hall.timeouts.staffSessionHours);
   });
@@ -201,10 +205,26 @@ export async function buildServices(options: HostOptions) {
     db.close();
     throw error;
   }
-  const publicBase = options.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
+  /**
+   * Where a phone reaches this host (hall settings `publicUrl`, read at each link made): the base
+   * of every printed and shown QR. Unset: the start option, else the loopback listener's address.
+   */
+  const publicBase = () =>
+    hallSettings.get().publicUrl ?? options.publicUrl ?? `http://${config.listen.host}:${config.listen.port}`;
   /** The unguessable part of a ticket's progress link (printed in its QR). */
   const ticketTag = (ticketId: number) => keyer.tag('ticket', String(ticketId));
-  const ticketUrl = (ticketId: number) => `${publicBase}/ticket/${ticketId}?k=${ticketTag(ticketId)}`;
+  /** Likewise for a case's receipt. */
+  const caseTag = (caseId: string) => keyer.tag('case-link', caseId);
+  const links = new PrintedLinks({
+    publicBase,
+    ticketTag,
+    caseTag,
+    ticket: (ticketId) => queue.ticket(ticketId),
+    caseProgress: (caseId) => cases.progressById(caseId),
+    hall: () => ({ hallName: config.hallName, timeZone: config.timeZone }),
+    throttle: new LinkThrottle(clock),
+  });
+  const ticketUrl = (ticketId: number) => links.ticketUrl(ticketId);
   const printing = new TicketPrinting({
     queue,
     // Read at each print: the hall's name can change in the technician console.
@@ -214,6 +234,7 @@ export async function buildServices(options: HostOptions) {
     timeZone: config.timeZone,
     printer: () => devices.printer(),
     progressUrl: (ticket) => ticketUrl(ticket.id),
+    skipRule: () => config.queue.skipRequeue,
   });
 
   // Cases and evaluations: written locally with their outbox entry, delivered by the sync engine.
@@ -272,7 +293,7 @@ export async function buildServices(options: HostOptions) {
     timeZone: config.timeZone,
     printer: () => devices.printer(),
     catalogItem: (code) => catalog.item(code),
-    progressUrl: (localCase) => `${publicBase}/case/${localCase.id}`,
+    progressUrl: (localCase) => links.caseUrl(localCase.id),
   });
   // 差评整改回访: each 差评's follow-up, opened in the rating's own transaction.
   const reviews = new ReviewService({
@@ -341,7 +362,12 @@ export async function buildServices(options: HostOptions) {
   const accounts = new StaffAccounts({ db, clock, auth });
   const auditLog = new AuditLog(db);
   const deviceAdmin = new DeviceAdministration({ db, clock, devices });
-  const caseSubmission = new CaseSubmission({ cases, identity, steward: stewardRequests });
+  const caseSubmission = new CaseSubmission({
+    cases,
+    identity,
+    steward: stewardRequests,
+    progressUrl: (localCase) => links.caseUrl(localCase.id),
+  });
   const statistics = new QueueStatistics({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour });
   const reports = new HallReports({
     db,
@@ -350,6 +376,16 @@ export async function buildServices(options: HostOptions) {
     timeZone: config.timeZone,
     hallName: () => config.hallName,
     resetHour: () => config.queue.dailyResetHour,
+  });
+  // 延时服务: supervisors' extensions of today's hours (the hall's weekly hours and calendar read live).
+  const hourExtensions = new HourExtensions({
+    db,
+    clock,
+    bus,
+    queue,
+    timeZone: config.timeZone,
+    hours: () => config.hours,
+    calendar: () => config.calendar,
   });
   /** Asked for by a restore: whoever runs the host (host/main.ts) builds it again on the restored file. */
   const restart = new RestartSignal();
@@ -401,6 +437,7 @@ export async function buildServices(options: HostOptions) {
     devices,
     ticketTag,
     ticketUrl,
+    links,
     printing,
     catalog,
     appointments,
@@ -425,6 +462,7 @@ export async function buildServices(options: HostOptions) {
     deviceAdmin,
     caseSubmission,
     statistics,
+    hourExtensions,
     numbers,
     backups,
     restart,

@@ -17,7 +17,10 @@ export interface HostOptions {
   clock?: Clock;
   version?: string;
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
-  /** Base URL of the ticket progress page in printed QR codes (default: the listen address). */
+  /**
+   * Base URL of the printed QR codes when the hall settings name none (`publicUrl`, which wins);
+   * default: the loopback listener's address.
+   */
   publicUrl?: string;
   /** Where log lines go (stdout by default); tests capture them to prove no personal data leaks. */
   logStream?: NodeJS.WritableStream;

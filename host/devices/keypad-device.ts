@@ -140,7 +140,8 @@ export class KeypadDevice implements DeviceHandle {
       event.type === 'ticket.finished' ||
       event.type === 'ticket.skipped' ||
       event.type === 'ticket.held' ||
-      event.type === 'ticket.transferred'
+      event.type === 'ticket.transferred' ||
+      event.type === 'ticket.returned'
     ) {
       for (const [address, number] of this.windowByAddress) {
         const id = this.windowIdOf(number);

@@ -74,6 +74,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   // The update feed (terminal settings updates.url) decides what program this machine installs:
   // it changes only at the machine itself, in the Electron shell's own window.
   update_feed_local_only: 403,
+  // Too many lookups of printed links (or wrong tags) from one client address: it waits a minute.
+  rate_limited: 429,
   // 差评整改回访 (host/reviews): no 差评 with this evaluation id; an assigned handler who is no
   // active staff member; a step before what it needs (details { step, needs }: contracts/reviews.ts),
   // a step done already (details.step), a follow-up closed or overturned, an appeal reviewed by

@@ -24,6 +24,7 @@ const RELAYED = new Set<HallEvent['type']>([
   'ticket.resumed',
   'ticket.transferred',
   'ticket.finished',
+  'ticket.returned',
   'ticket.printed',
   // Without its evaluation token: the hall gives that only to its paired evaluators.
   'evaluation.requested',
@@ -31,6 +32,8 @@ const RELAYED = new Set<HallEvent['type']>([
   'queue.counts',
   // The hall's services, windows, name or idle time changed (a terminal's own settings are its own).
   'settings.changed',
+  // A supervisor extended today's hours (延时服务): the kiosk's tiles open.
+  'hours.changed',
 ]);
 
 /** Reconnect delays: quick at first (a hall host restart takes seconds), never beyond 10 s. */

@@ -1,4 +1,6 @@
+import type { QueuePolicy } from '../../contracts/config';
 import { OPEN_TICKET_STATUSES, PRIORITY_LABEL_ZH, type Ticket } from '../../contracts/queue';
+import { ticketNote } from '../../contracts/ticket-note';
 import { encodeTicket } from '../../hardware/printer';
 import type { PrinterDevice } from '../devices/printer-device';
 import type { QueueService } from '../queue/queue-service';
@@ -11,6 +13,8 @@ export interface TicketPrintingOptions {
   printer: () => PrinterDevice | null;
   /** The progress page a ticket's QR opens. */
   progressUrl: (ticket: Ticket) => string;
+  /** The hall's 过号 rule, read at each print: the note on the paper says what the queue does. */
+  skipRule: () => QueuePolicy['skipRequeue'];
 }
 
 /**
@@ -20,8 +24,6 @@ export interface TicketPrintingOptions {
 export function mayReprint(ticket: Ticket, byStaff: boolean): boolean {
   return byStaff ? OPEN_TICKET_STATUSES.has(ticket.status) : ticket.status === 'waiting' && ticket.printStatus !== 'printed';
 }
-
-const NOTE = '请留意叫号屏幕和语音提示。过号请到服务台重新取号。本票不含个人信息。';
 
 /**
  * Prints a ticket after its commit and records the outcome on the ticket, so a
@@ -62,7 +64,7 @@ export class TicketPrinting {
           issuedAt: new Date(ticket.issuedAt),
           timeZone: this.o.timeZone,
           qrUrl,
-          note: NOTE,
+          note: ticketNote(this.o.skipRule()),
           windows,
           ...(priority === null ? {} : { priority }),
         },

@@ -1,5 +1,16 @@
-import type { QueuePolicy, WeeklyHours } from '../../contracts/config';
-import type { Call, DuplicateTicketDetails, Outcome, PriorityClass, Service, Ticket, Window } from '../../contracts/queue';
+import type { HallCalendar, QueuePolicy, WeeklyHours } from '../../contracts/config';
+import {
+  OPEN_TICKET_STATUSES,
+  type Call,
+  type DuplicateTicketDetails,
+  type Outcome,
+  type PriorityClass,
+  type Service,
+  type ServiceClosedDetails,
+  type Ticket,
+  type Window,
+} from '../../contracts/queue';
+import { activeExtensionsFor } from '../../db/repositories/hour-extensions';
 import { recordAudit } from '../../db/repositories/audit';
 import type { Db } from '../../db/open';
 import {
@@ -28,7 +39,7 @@ import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import type { EventBus, NewHallEvent } from '../events/event-bus';
 import { maskText } from '../log/mask-text';
-import { businessDay, type OpeningState, serviceOpen, slotBounds } from './schedule';
+import { businessDay, type DayRules, type OpeningState, serviceOpen, slotBounds } from './schedule';
 import { chooseNext, type ServiceHeads } from './selection';
 import type { NumberGuard } from './number-high-water';
 import { WaitEstimator } from './wait-estimator';
@@ -40,6 +51,8 @@ export interface QueueServiceOptions {
   timeZone: string;
   hours: WeeklyHours;
   policy: QueuePolicy;
+  /** Holidays (closed all day) and 调休 workdays (weekday hours); absent: the week alone decides. */
+  calendar?: HallCalendar;
   /**
    * The proof of a ticket's service sent with `evaluation.requested` (a keyed HMAC of the install
    * secret, so nothing is stored); only a window evaluator's live stream passes it on.
@@ -91,8 +104,8 @@ type Outcomes<T> = { result: T; events: NewHallEvent[] };
 export class QueueService {
   readonly estimator = new WaitEstimator();
   /**
-   * Opening states of the current minute, by the service's own hours (or the hall's): hours are
-   * whole minutes, so the answer holds for the minute, and every issue and kiosk refresh asks.
+   * Opening states of the current minute, by service: hours and extensions are whole minutes, so
+   * the answer holds for the minute, and every issue and kiosk refresh asks.
    */
   private readonly openings = new Map<string, OpeningState>();
   private openingsMinute = Number.NaN;
@@ -104,12 +117,38 @@ export class QueueService {
   }
 
   /**
-   * Opening hours and queue rules changed in the technician console: the next issue, call or
-   * skip follows them (tickets already issued keep their class and place).
+   * Opening hours, the calendar and queue rules changed in the technician console: the next
+   * issue, call or skip follows them (tickets already issued keep their class and place).
    */
-  setRules(rules: { hours: WeeklyHours; policy: QueuePolicy }): void {
-    this.o = { ...this.o, hours: rules.hours, policy: rules.policy };
+  setRules(rules: { hours: WeeklyHours; policy: QueuePolicy; calendar?: HallCalendar }): void {
+    this.o = { ...this.o, hours: rules.hours, policy: rules.policy, ...(rules.calendar ? { calendar: rules.calendar } : {}) };
     this.openings.clear();
+  }
+
+  /** Today's hours changed (a 延时服务 made or cancelled): the next question is answered afresh. */
+  hoursChanged(): void {
+    this.openings.clear();
+  }
+
+  /**
+   * What shapes a service's hours on a date: the hall calendar, and on the current business day
+   * the extensions in force for it (its own, or a window's that serves it; the latest end wins).
+   * Extensions are made for today only, so no other date is looked up.
+   */
+  dayRules(serviceCode: string, now: Date = this.o.clock.now()): DayRules {
+    const today = this.businessDay(now);
+    let until: number | undefined | null = null;
+    return {
+      ...(this.o.calendar ? { calendar: this.o.calendar } : {}),
+      extendedUntil: (date) => {
+        if (date !== today) return undefined;
+        if (until === null) {
+          const latest = activeExtensionsFor(this.o.db, today, serviceCode)[0]?.until;
+          until = latest === undefined ? undefined : minutesOf(latest);
+        }
+        return until;
+      },
+    };
   }
 
   /** Applies the configured services and windows (idempotent; runs at every boot). */
@@ -158,11 +197,19 @@ export class QueueService {
    * Unknown (null) while a supervisor has it suspended, or with no opening in the coming week.
    */
   private nextIssuing(s: ServiceRow, closed: Service['closedReason'], now: Date): string | null {
-    if (closed !== 'hours' && closed !== 'sold_out') return null;
+    if (closed === null || closed === 'suspended') return null;
     const state = this.openingOf(s, now);
-    if (closed === 'hours') return state.nextOpening?.toISOString() ?? null;
+    if (closed === 'hours' || closed === 'holiday') return state.nextOpening?.toISOString() ?? null;
     if (!state.closesAt) return null;
-    return serviceOpen(this.o.hours, parseHours(s), state.closesAt, this.o.timeZone).nextOpening?.toISOString() ?? null;
+    return (
+      serviceOpen(
+        this.o.hours,
+        parseHours(s),
+        state.closesAt,
+        this.o.timeZone,
+        this.dayRules(s.code, now),
+      ).nextOpening?.toISOString() ?? null
+    );
   }
 
   windows(): Window[] {
@@ -246,12 +293,13 @@ export class QueueService {
       const service = findService(this.o.db, input.serviceCode);
       if (!service) throw new HostError('service_unknown', '没有这个事项');
       const closed = this.closedReason(service, now, day);
-      if (closed === 'suspended' || closed === 'hours') {
+      if (closed === 'suspended' || closed === 'hours' || closed === 'holiday') {
         const state = this.openingOf(service, now);
-        throw new HostError('service_closed', '该事项当前不在取号时间', {
+        const next = closed === 'suspended' ? undefined : state.nextOpening?.toISOString();
+        throw new HostError('service_closed', closed === 'holiday' ? '今天是法定节假日，大厅休息' : '该事项当前不在取号时间', {
           reason: closed,
-          nextOpening: state.nextOpening?.toISOString(),
-        });
+          ...(next === undefined ? {} : { nextOpening: next }),
+        } satisfies ServiceClosedDetails);
       }
       if (closed === 'sold_out' && !(input.bypassLimits && this.numbersLeft(service, day))) {
         throw new HostError('daily_limit_reached', '该事项今日号码已取完');
@@ -407,8 +455,13 @@ export class QueueService {
     }).result;
   }
 
-  /** Sends the current ticket to another service's queue or to a named window. */
-  transfer(windowId: number, to: { toService?: string; toWindowId?: number }, actor: Actor): Ticket {
+  /**
+   * Sends the current ticket to another service's queue or to a named window. With `returnAfter`
+   * (转办并返回) it goes for one step: finished there, it comes back to the head of this window's
+   * queue (see finish). A ticket has one return address: a transfer with return sets it to this
+   * window; one without keeps the return already promised (a detour of the step).
+   */
+  transfer(windowId: number, to: { toService?: string; toWindowId?: number; returnAfter?: boolean }, actor: Actor): Ticket {
     return this.commit(() => {
       const w = this.mustWindow(windowId);
       const t = this.currentOf(w);
@@ -422,12 +475,17 @@ export class QueueService {
         toWindowNumber = target.number;
       }
       const queueKey = this.o.policy.transferKeepsTime ? t.queueKey : tickets.endQueueKey(this.o.db, t.businessDay);
+      if (to.returnAfter) tickets.setReturn(this.o.db, t.id, { windowId: w.id, serviceCode: t.serviceCode });
       tickets.requeue(this.o.db, t.id, {
         queueKey,
         ...(to.toService !== undefined ? { serviceCode: to.toService } : {}),
         targetWindowId: to.toWindowId ?? null,
       });
-      this.audit(actor, w, 'ticket.transfer', t.id, { toService: to.toService ?? null, toWindow: toWindowNumber });
+      this.audit(actor, w, 'ticket.transfer', t.id, {
+        toService: to.toService ?? null,
+        toWindow: toWindowNumber,
+        returnAfter: to.returnAfter ?? false,
+      });
       const ticket = this.toTicket(tickets.mustGetTicket(this.o.db, t.id));
       return {
         result: ticket,
@@ -439,10 +497,17 @@ export class QueueService {
     }).result;
   }
 
+  /**
+   * Ends the citizen's visit at this window with its outcome; or, for a ticket sent here for one
+   * step (转办并返回), ends the step: the ticket goes back to the head of its window's queue,
+   * waiting, not finished (`ticket.returned`).
+   */
   finish(windowId: number, outcome: Outcome, actor: Actor): Ticket {
     return this.commit(() => {
       const w = this.mustWindow(windowId);
       const t = this.currentOf(w);
+      const back = this.returnWindowOf(t, w);
+      if (back) return this.returnInside(w, t, back, outcome, actor);
       const ticket = this.finishInside(w, t, outcome, actor);
       return { result: ticket, events: [{ type: 'ticket.finished', ticket }] };
     }).result;
@@ -500,7 +565,11 @@ export class QueueService {
     // ends their visit with the usual outcome and asks them for a rating, as the counter page
     // does after its outcome dialog: never a silent 办结 that skips the evaluator.
     const current = tickets.currentAt(this.o.db, w.id);
-    if (current) {
+    const back = current ? this.returnWindowOf(current, w) : undefined;
+    if (current && back) {
+      // A step of 转办并返回: the citizen goes back to the first window, not home; no rating yet.
+      events.push(...this.returnInside(w, current, back, 'done', actor, { by: 'call_next' }).events);
+    } else if (current) {
       events.push({ type: 'ticket.finished', ticket: this.finishInside(w, current, 'done', actor, { by: 'call_next' }) });
       events.push(this.evaluationInside(w, current.id, actor));
     }
@@ -518,10 +587,60 @@ export class QueueService {
   private finishInside(w: WindowRow, t: TicketRow, outcome: Outcome, actor: Actor, how?: { by: 'call_next' }): Ticket {
     const at = this.o.clock.now();
     tickets.markFinished(this.o.db, t.id, 'finished', outcome, at.toISOString());
+    // Finished at the window it was to come back to (or that window is gone): the promise is kept.
+    if (t.returnWindowId !== null) tickets.setReturn(this.o.db, t.id, null);
     if (t.calledAt) this.estimator.observe(t.serviceCode, Math.max(0, (at.getTime() - Date.parse(t.calledAt)) / 1000));
     this.audit(actor, w, 'ticket.finish', t.id, { outcome, ...how });
     // The row as just written (not read back): status, outcome and time are all that changed.
-    return this.toTicket({ ...t, status: 'finished', outcome, finishedAt: at.toISOString() });
+    return this.toTicket({
+      ...t,
+      status: 'finished',
+      outcome,
+      finishedAt: at.toISOString(),
+      returnWindowId: null,
+      returnService: null,
+    });
+  }
+
+  /**
+   * The window a ticket goes back to when its step here is finished (转办并返回), or undefined:
+   * none promised, it is this window itself, or that window was taken out of the hall since.
+   */
+  private returnWindowOf(t: TicketRow, here: WindowRow): WindowRow | undefined {
+    if (t.returnWindowId === null || t.returnWindowId === here.id) return undefined;
+    return findWindow(this.o.db, t.returnWindowId);
+  }
+
+  /**
+   * A step of 转办并返回 finished at `w`: the ticket waits again at the head of `back`'s queue in
+   * the service it waits in there, with no finish recorded (the day's figures count the ticket
+   * once, when its visit ends). The step's service time still teaches the estimator.
+   */
+  private returnInside(
+    w: WindowRow,
+    t: TicketRow,
+    back: WindowRow,
+    outcome: Outcome,
+    actor: Actor,
+    how?: { by: 'call_next' },
+  ): Outcomes<Ticket> {
+    const at = this.o.clock.now();
+    tickets.returnToWindow(this.o.db, t.id, {
+      windowId: back.id,
+      serviceCode: t.returnService ?? t.serviceCode,
+      fromWindowId: w.id,
+      queueKey: tickets.headQueueKey(this.o.db, t.businessDay),
+    });
+    if (t.calledAt) this.estimator.observe(t.serviceCode, Math.max(0, (at.getTime() - Date.parse(t.calledAt)) / 1000));
+    this.audit(actor, w, 'ticket.return', t.id, { outcome, toWindow: back.number, ...how });
+    const ticket = this.toTicket(tickets.mustGetTicket(this.o.db, t.id));
+    return {
+      result: ticket,
+      events: [
+        { type: 'ticket.returned', ticket, fromWindowNumber: w.number, toWindowNumber: back.number },
+        this.countsEvent(t.businessDay),
+      ],
+    };
   }
 
   /**
@@ -594,23 +713,24 @@ export class QueueService {
 
   private closedReason(s: ServiceRow, now: Date, day: string): Service['closedReason'] {
     if (s.suspended) return 'suspended';
-    if (!this.openingOf(s, now).open) return 'hours';
+    const opening = this.openingOf(s, now);
+    if (!opening.open) return opening.holiday ? 'holiday' : 'hours';
     const issued = issuedCount(this.o.db, day, s.code);
     if (issued >= s.dailyLimit || s.numberStart + issued > s.numberEnd) return 'sold_out';
     return null;
   }
 
-  private openingOf(s: ServiceRow, now: Date): OpeningState {
+  /** The opening state of a service now: the cache holds the minute's answer per service (extensions are per service). */
+  openingOf(s: ServiceRow, now: Date): OpeningState {
     const minute = Math.floor(now.getTime() / 60_000);
     if (minute !== this.openingsMinute) {
       this.openings.clear();
       this.openingsMinute = minute;
     }
-    const key = s.hoursJson ?? '';
-    let state = this.openings.get(key);
+    let state = this.openings.get(s.code);
     if (!state) {
-      state = serviceOpen(this.o.hours, parseHours(s), now, this.o.timeZone);
-      this.openings.set(key, state);
+      state = serviceOpen(this.o.hours, parseHours(s), now, this.o.timeZone, this.dayRules(s.code, now));
+      this.openings.set(s.code, state);
     }
     return state;
   }
@@ -652,7 +772,7 @@ export class QueueService {
 
   /** `known`: the count ahead and open windows when the caller already has them (the waiting list). */
   private toTicket(row: TicketRow, known?: { ahead: number; openWindows: number }): Ticket {
-    const ahead = row.status === 'waiting' ? (known?.ahead ?? tickets.countAhead(this.o.db, row)) : 0;
+    const ahead = row.status === 'waiting' ? (known?.ahead ?? this.countAhead(row)) : 0;
     return {
       id: row.id,
       number: row.number,
@@ -670,7 +790,22 @@ export class QueueService {
       skipCount: row.skipCount,
       outcome: row.outcome,
       printStatus: row.printStatus,
+      // A return is promised while the visit is open; a finished or no-show ticket goes nowhere.
+      returnToWindowNumber:
+        row.returnWindowId === null || !OPEN_TICKET_STATUSES.has(row.status) ? null : this.windowNumber(row.returnWindowId),
+      returnedFromWindowNumber: row.returnedFromWindowId === null ? null : this.windowNumber(row.returnedFromWindowId),
     };
+  }
+
+  /** Who is called before a waiting ticket: its service's line, or, sent to a window by name, that window's. */
+  private countAhead(row: TicketRow): number {
+    if (row.targetWindowId !== null) return tickets.targetedAhead(this.o.db, row.businessDay, row.targetWindowId, row.queueKey);
+    return tickets.countAhead(this.o.db, row);
+  }
+
+  /** A window's number by id (read only for the few tickets that name a window to return to or from). */
+  private windowNumber(windowId: number): number | null {
+    return findWindow(this.o.db, windowId)?.number ?? null;
   }
 
   private toWindow(w: WindowRow): Window {
@@ -707,7 +842,12 @@ export class QueueService {
   }
 }
 
-function parseHours(s: ServiceRow): WeeklyHours | undefined {
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+export function parseHours(s: ServiceRow): WeeklyHours | undefined {
   return s.hoursJson === null ? undefined : (JSON.parse(s.hoursJson) as WeeklyHours);
 }
 

@@ -1,4 +1,5 @@
-import type { OpeningPeriod, WeeklyHours } from '../../contracts/config';
+import type { HallCalendar, OpeningPeriod, WeeklyHours } from '../../contracts/config';
+import { isHoliday, isMakeupWorkday } from '../calendar/workdays';
 
 /**
  * Opening hours, business days and issuing slots in the hall's time zone.
@@ -249,9 +250,25 @@ export interface OpeningState {
   duty: boolean;
   /** When open: the end of the continuous opening (adjacent periods run on). */
   closesAt?: Date;
-  /** When closed: the next start of a period within the next 7 days. */
+  /** When closed: the next start of a period within the next `NEXT_OPENING_DAYS` days. */
   nextOpening?: Date;
+  /** Closed because the day is a public holiday of the hall calendar (法定节假日): closed all day. */
+  holiday?: true;
 }
+
+/**
+ * What changes a day's weekly hours: the hall's calendar (a public holiday is closed all day; a
+ * 调休 Saturday or Sunday opens with the hours of the weekday `calendar.makeupHours` names) and
+ * a supervisor's 延时服务 (today's last period runs on until the extension's end).
+ */
+export interface DayRules {
+  calendar?: HallCalendar;
+  /** The wall minutes a date's opening was extended to (延时服务), if it was. */
+  extendedUntil?: (date: string) => number | undefined;
+}
+
+/** How far ahead a closed hall looks for its next opening: a Spring Festival week plus its weekends. */
+export const NEXT_OPENING_DAYS = 31;
 
 function hhmm(value: string): number {
   const [h, m] = value.split(':').map(Number);
@@ -264,16 +281,61 @@ interface WallPeriod {
   period: OpeningPeriod;
 }
 
+/** What kind of day a date is for the hall: a holiday, a 调休 weekend workday, or as the week says. */
+export type DayKind = 'holiday' | 'makeup' | 'regular';
+
+export function dayKind(date: string, calendar: HallCalendar | undefined): DayKind {
+  if (calendar === undefined) return 'regular';
+  if (isHoliday(date, calendar)) return 'holiday';
+  if (isMakeupWorkday(date, calendar)) return 'makeup';
+  return 'regular';
+}
+
+/** The weekly hours a date opens with: none on a holiday, a weekday's on a 调休 weekend day. */
+export function weeklyHoursOf(hours: WeeklyHours, date: string, calendar: HallCalendar | undefined): OpeningPeriod[] {
+  const kind = dayKind(date, calendar);
+  if (kind === 'holiday') return [];
+  if (kind === 'makeup' && calendar !== undefined) return hours[calendar.makeupHours];
+  return hours[weekdayOf(date)];
+}
+
+/** The extra period of a 延时服务: from the end of the day's last period to the extension's end. */
+const EXTENDED: OpeningPeriod = { from: '00:00', to: '00:00', duty: false };
+
 /**
  * A day's periods in wall minutes, by start. A period ending at 00:00 runs to
  * midnight (and on into a next-day period from 00:00); a period whose end is not
- * after its start is ignored: a service hall has no overnight periods.
+ * after its start is ignored: a service hall has no overnight periods. An extension runs the
+ * day's last period on to its end; it opens no day that has no hours (a holiday stays closed).
  */
-function wallPeriods(hours: WeeklyHours, date: string): WallPeriod[] {
-  return hours[weekdayOf(date)]
+function wallPeriods(hours: WeeklyHours, date: string, rules: DayRules = {}): WallPeriod[] {
+  const periods = weeklyHoursOf(hours, date, rules.calendar)
     .map((period) => ({ from: hhmm(period.from), to: period.to === '00:00' ? 24 * 60 : hhmm(period.to), period }))
     .filter((p) => p.to > p.from)
     .sort((a, b) => a.from - b.from);
+  const until = rules.extendedUntil?.(date);
+  const last = periods.at(-1);
+  if (until !== undefined && last !== undefined && until > last.to) {
+    periods.push({ from: last.to, to: until, period: { ...EXTENDED, from: minutesText(last.to), to: minutesText(until) } });
+  }
+  return periods;
+}
+
+function minutesText(minutes: number): string {
+  return `${pad(Math.floor(minutes / 60) % 24)}:${pad(minutes % 60)}`;
+}
+
+/** A date's opening periods as the hall keeps them (holidays, 调休, extension applied), for screens. */
+export function dayPeriods(
+  hours: WeeklyHours,
+  date: string,
+  rules: DayRules = {},
+): { from: string; to: string; duty: boolean }[] {
+  return wallPeriods(hours, date, rules).map((p) => ({
+    from: minutesText(p.from),
+    to: p.to === 24 * 60 ? '24:00' : minutesText(p.to),
+    duty: p.period.duty,
+  }));
 }
 
 const DAY_MINUTES = 24 * 60;
@@ -285,9 +347,9 @@ const DAY_MINUTES = 24 * 60;
  * period of the week would cost milliseconds per call, and this runs for every
  * service on every kiosk refresh.
  */
-export function openingState(hours: WeeklyHours, instant: Date, timeZone: string): OpeningState {
+export function openingState(hours: WeeklyHours, instant: Date, timeZone: string, rules: DayRules = {}): OpeningState {
   const now = localClock(instant, timeZone);
-  const today = wallPeriods(hours, now.date);
+  const today = wallPeriods(hours, now.date, rules);
   const current = today.find((p) => p.from <= now.minutes && now.minutes < p.to);
   if (current) {
     // 08:30–12:00, 12:00–14:00 (duty), 14:00–17:30 is one opening from 08:30 to 17:30.
@@ -298,7 +360,7 @@ export function openingState(hours: WeeklyHours, instant: Date, timeZone: string
       for (const p of periods) if (p.from <= end && p.to > end) end = p.to;
       if (end < DAY_MINUTES) break;
       const next = addDays(date, 1);
-      const following = wallPeriods(hours, next);
+      const following = wallPeriods(hours, next, rules);
       if (following[0]?.from !== 0) break;
       date = next;
       end = 0;
@@ -306,15 +368,17 @@ export function openingState(hours: WeeklyHours, instant: Date, timeZone: string
     }
     return { open: true, period: current.period, duty: current.period.duty, closesAt: zonedInstant(date, end, timeZone) };
   }
-  for (let day = 0; day <= 7; day++) {
+  const holiday = dayKind(now.date, rules.calendar) === 'holiday' ? { holiday: true as const } : {};
+  for (let day = 0; day <= NEXT_OPENING_DAYS; day++) {
     const date = addDays(now.date, day);
-    const first = wallPeriods(hours, date).find((p) => day > 0 || p.from > now.minutes);
+    const first = wallPeriods(hours, date, rules).find((p) => day > 0 || p.from > now.minutes);
     if (!first) continue;
     const nextOpening = zonedInstant(date, first.from, timeZone);
-    if (nextOpening.getTime() - instant.getTime() <= 7 * DAY_MS) return { open: false, duty: false, nextOpening };
+    if (nextOpening.getTime() - instant.getTime() <= NEXT_OPENING_DAYS * DAY_MS)
+      return { open: false, duty: false, nextOpening, ...holiday };
     break;
   }
-  return { open: false, duty: false };
+  return { open: false, duty: false, ...holiday };
 }
 
 /**
@@ -327,6 +391,7 @@ export function serviceOpen(
   serviceHours: WeeklyHours | undefined,
   instant: Date,
   timeZone: string,
+  rules: DayRules = {},
 ): OpeningState {
-  return openingState(serviceHours ?? hallHours, instant, timeZone);
+  return openingState(serviceHours ?? hallHours, instant, timeZone, rules);
 }

@@ -18,6 +18,7 @@ import type { HallSettingsInput } from '../../contracts/hall-settings';
 import type { LogLevel } from '../../contracts/logs';
 import type { TerminalSettingsInput } from '../../contracts/terminal-settings';
 import type { PageQueryInput } from '../../contracts/page';
+import type { ExtendHoursRequest } from '../../contracts/hours';
 import type {
   AppealReviewRequest,
   AssignReviewRequest,
@@ -154,6 +155,9 @@ export function createApiClient(baseUrl = '') {
     myCases: () => call(ops.myCases, {}),
     caseProgress: (caseNumber: string) => call(ops.caseProgress, { params: { caseNumber } }),
     localCaseProgress: (caseId: string) => call(ops.localCaseProgress, { params: { caseId } }),
+    /** A printed link opened on a phone: the link's tag is the key (contracts/links.ts). */
+    ticketLink: (ticketId: number, key: string) => call(ops.ticketLink, { params: { ticketId }, query: { k: key } }),
+    caseLink: (caseId: string, key: string) => call(ops.caseLink, { params: { caseId }, query: { k: key } }),
     printReceipt: (caseId: string) => call(ops.printReceipt, { params: { caseId } }),
     submitEvaluation: (request: SubmitEvaluationRequest) => call(ops.submitEvaluation, { body: request }),
     requestSteward: () => call(ops.requestSteward, {}),
@@ -247,6 +251,11 @@ export function createApiClient(baseUrl = '') {
      * host judges its content and answers what is wrong with it.
      */
     importConfig: (file: unknown, dryRun: boolean) => send(ops.importConfig, { query: { dryRun: String(dryRun) }, body: file }),
+    // Today's hours (holidays, 调休, 延时服务) and the supervisors' extensions (manager console).
+    hoursToday: () => call(ops.hoursToday, {}),
+    hoursExtensions: () => call(ops.hoursExtensions, {}),
+    extendHours: (request: ExtendHoursRequest) => call(ops.extendHours, { body: request }),
+    cancelHoursExtension: (extensionId: number) => call(ops.cancelHoursExtension, { params: { extensionId } }),
     // 差评整改回访 in the manager console (supervisors; the counts for technicians too).
     reviews: (query: ReviewListQueryInput) => call(ops.reviews, { query }),
     reviewSummary: () => call(ops.reviewSummary, {}),

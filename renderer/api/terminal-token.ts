@@ -8,6 +8,11 @@ export function isThisMachine(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || hostname.startsWith('127.');
 }
 
+/** A page a printed QR code opens on a citizen's phone (a ticket's or a case's progress): never paired. */
+export function isPrintedLinkPage(pathname: string): boolean {
+  return /^\/(ticket|case)\//.test(pathname);
+}
+
 /**
  * Keeps a paired LAN browser's terminal token fresh (contracts/pairing.ts: a token dies 30 days
  * unused or 90 days old): one exchange now, then one a day. A page on the machine itself has no

@@ -1,7 +1,7 @@
 import './CaseProgressPage.css';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { CaseDeadline } from '../../contracts/cases';
 import { ApiClientError } from '../api/client';
 import { useApi } from '../api/context';
@@ -10,36 +10,51 @@ import { LanguageToggle } from '../ui/LanguageToggle';
 
 const REFRESH_MS = 30_000;
 
+/** What the host answers for a link it does not know (or, without a tag, a caller it does not admit). */
+const NOT_FOUND = ['case_unknown', 'invalid_request', 'terminal_unpaired', 'terminal_expired', 'terminal_forbidden'];
+
 /**
  * What a case receipt's QR opens on the citizen's phone: the case's status, its history, the
- * promised dates (overdue marked) and the steward once one is assigned. The link is the case's
- * random local id, so it works before the central API gave a number; it shows no personal data.
+ * promised dates (overdue marked) and the steward's work contact once one is assigned. The link is
+ * the case's random local id with its tag (`?k=`), so it works before the central API gave a
+ * number, from any phone, with no pairing (contracts/links.ts); it shows no personal data. Without
+ * a tag (the A4 receipt the Electron shell prints on this machine) it asks the desk API, which
+ * only this machine and the hall's counter PCs may call.
  */
 export function CaseProgressPage() {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const { caseId = '' } = useParams();
-  const health = useQuery({ queryKey: ['health'], queryFn: api.health });
-  const progress = useQuery({
+  const [search] = useSearchParams();
+  const key = search.get('k') ?? '';
+  const byLink = key !== '';
+  const link = useQuery({
+    queryKey: ['case-link', caseId, key],
+    queryFn: () => api.caseLink(caseId, key),
+    enabled: caseId !== '' && byLink,
+    refetchInterval: REFRESH_MS,
+    retry: (count, error) => !(error instanceof ApiClientError && NOT_FOUND.includes(error.code)) && count < 2,
+  });
+  const health = useQuery({ queryKey: ['health'], queryFn: api.health, enabled: !byLink });
+  const desk = useQuery({
     queryKey: ['case-page', caseId],
     queryFn: () => api.localCaseProgress(caseId),
-    enabled: caseId !== '',
+    enabled: caseId !== '' && !byLink,
     refetchInterval: REFRESH_MS,
     // A link that matches no case stays not found; retrying only delays the answer.
-    retry: (count, error) =>
-      !(error instanceof ApiClientError && ['case_unknown', 'invalid_request'].includes(error.code)) && count < 2,
+    retry: (count, error) => !(error instanceof ApiClientError && NOT_FOUND.includes(error.code)) && count < 2,
   });
+  const progress = byLink ? link : desk;
   // The hall's zone comes from the host; the page waits for it as for the case (times are the hall's).
-  const timeZone = health.data?.timeZone;
-  const data = progress.data;
-  const missing =
-    caseId === '' ||
-    (progress.error instanceof ApiClientError && ['case_unknown', 'invalid_request'].includes(progress.error.code));
+  const timeZone = byLink ? link.data?.hall.timeZone : health.data?.timeZone;
+  const hallName = byLink ? link.data?.hall.hallName : health.data?.hallName;
+  const data = byLink ? link.data?.progress : desk.data;
+  const missing = caseId === '' || (progress.error instanceof ApiClientError && NOT_FOUND.includes(progress.error.code));
 
   return (
     <div className="case-page" lang={i18n.language}>
       <header className="case-page-header">
-        <p className="case-page-hall">{health.data?.hallName ?? t('hall.defaultName')}</p>
+        <p className="case-page-hall">{hallName ?? t('hall.defaultName')}</p>
         <LanguageToggle />
       </header>
       <main className="case-page-main">

@@ -39,6 +39,11 @@ export function CurrentTicket({
               <span data-testid="current-service">{format.serviceName(ticket.serviceCode, ticket.serviceName)}</span>
               <PriorityBadge priority={ticket.priorityClass} />
             </p>
+            {ticket.returnToWindowNumber !== null && (
+              <p className="cd-return-note" data-testid="current-return">
+                {t('counterUi.current.returnTo', { window: ticket.returnToWindowNumber })}
+              </p>
+            )}
             <dl className="cd-facts">
               <div>
                 <dt>{t('counterUi.current.issuedAt')}</dt>

@@ -9,7 +9,8 @@ type Target = { kind: 'service'; code: string } | { kind: 'window'; id: number }
 /**
  * F6: sends the current citizen to another service's queue or to a named
  * window. Whether the ticket keeps its place in time is the hall's policy
- * (QueuePolicy.transferKeepsTime), applied by the host.
+ * (QueuePolicy.transferKeepsTime), applied by the host. 办完后返回 (转办并返回) sends it for one
+ * step: finished there, it comes back to the head of this window's queue.
  */
 export function TransferDialog({
   ticket,
@@ -25,12 +26,13 @@ export function TransferDialog({
   windows: readonly Window[];
   fromWindowId: number;
   format: DeskFormat;
-  onConfirm: (to: TransferRequest, label: { service?: string; window?: number }) => void;
+  onConfirm: (to: TransferRequest, label: { service?: string; window?: number; returnAfter: boolean }) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<Target | null>(null);
   const [missing, setMissing] = useState(false);
+  const [returnAfter, setReturnAfter] = useState(false);
   const otherServices = services.filter((s) => s.code !== ticket.serviceCode);
   const otherWindows = windows.filter((w) => w.id !== fromWindowId);
 
@@ -40,8 +42,13 @@ export function TransferDialog({
       setMissing(true);
       return;
     }
-    if (target.kind === 'service') onConfirm({ toService: target.code }, { service: format.serviceName(target.code) });
-    else onConfirm({ toWindowId: target.id }, { window: windows.find((w) => w.id === target.id)?.number ?? target.id });
+    if (target.kind === 'service')
+      onConfirm({ toService: target.code, returnAfter }, { service: format.serviceName(target.code), returnAfter });
+    else
+      onConfirm(
+        { toWindowId: target.id, returnAfter },
+        { window: windows.find((w) => w.id === target.id)?.number ?? target.id, returnAfter },
+      );
   };
   const pick = (next: Target) => {
     setTarget(next);
@@ -95,6 +102,18 @@ export function TransferDialog({
             ))}
           </fieldset>
         </div>
+        <label className="cd-return-after">
+          <input
+            type="checkbox"
+            checked={returnAfter}
+            onChange={(e) => setReturnAfter(e.target.checked)}
+            data-testid="transfer-return-after"
+          />
+          <span>
+            <span className="cd-choice-title">{t('counterUi.transferDialog.returnAfter')}</span>
+            <span className="cd-choice-hint">{t('counterUi.transferDialog.returnAfterHint')}</span>
+          </span>
+        </label>
         {missing && (
           <p className="cd-error" role="alert">
             {t('counterUi.transferDialog.pickOne')}

@@ -74,6 +74,17 @@ export function WaitingPanel({
                     {ticket.skipCount > 0 && (
                       <span className="cd-muted"> {t('counterUi.waiting.skipped', { count: ticket.skipCount })}</span>
                     )}
+                    {ticket.returnedFromWindowNumber !== null && (
+                      <span className="cd-return-badge" data-testid="waiting-returned">
+                        {t('counterUi.waiting.returnedFrom', { window: ticket.returnedFromWindowNumber })}
+                      </span>
+                    )}
+                    {ticket.returnToWindowNumber !== null && (
+                      <span className="cd-muted">
+                        {' '}
+                        {t('counterUi.waiting.returnsTo', { window: ticket.returnToWindowNumber })}
+                      </span>
+                    )}
                   </td>
                   <td>{format.minutes(minutesSince(ticket.issuedAt, now))}</td>
                   <td>

@@ -57,7 +57,9 @@ export async function finishThenCall<C>(
   isQueueEmpty: (error: unknown) => boolean,
 ): Promise<{ finished: Ticket; called: C | null }> {
   const finished = await steps.finish();
-  await steps.requestEvaluation();
+  // A step of 转办并返回 sends the citizen back to their first window, still waiting: the rating
+  // is asked for where the visit ends, not here.
+  if (finished.status === 'finished') await steps.requestEvaluation();
   try {
     return { finished, called: await steps.call() };
   } catch (error) {

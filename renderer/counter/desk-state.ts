@@ -43,10 +43,11 @@ export interface DeskNotice {
  */
 export type OpenDialog = { kind: 'finish'; ticketId: number; then: CallTarget | null } | { kind: 'transfer'; ticketId: number };
 
-/** How a transfer is described once done: to a window by number, or to a service by name. */
+/** How a transfer is described once done: to a window by number, or to a service by name; back after the step or not. */
 export interface TransferLabel {
   service?: string;
   window?: number;
+  returnAfter?: boolean;
 }
 
 /** A host request the desk makes (CounterDesk maps each to the API client). */
@@ -205,23 +206,38 @@ export function doneMessage(result: DeskResult): DeskMessage {
     case 'held':
       return { key: 'counterUi.done.held', values: { number: result.ticket.number } };
     case 'finished':
+      // A step of 转办并返回: the citizen went back to their window, nothing was finished.
+      if (result.ticket.returnedFromWindowNumber !== null && result.ticket.status === 'waiting')
+        return { key: 'counterUi.done.returned', values: { number: result.ticket.number } };
       return {
         key: 'counterUi.done.finished',
         values: { number: result.ticket.number, outcome: { key: `counterUi.outcomes.${result.outcome}` } },
       };
     case 'finishedThenCalled': {
+      if (result.ticket.returnedFromWindowNumber !== null && result.ticket.status === 'waiting')
+        return result.called
+          ? {
+              key: 'counterUi.done.returnedAndCalled',
+              values: { number: result.ticket.number, next: result.called.ticketNumber },
+            }
+          : { key: 'counterUi.done.returned', values: { number: result.ticket.number } };
       const ended = { number: result.ticket.number, outcome: { key: `counterUi.outcomes.${result.outcome}` } };
       return result.called
         ? { key: 'counterUi.done.finishedAndCalled', values: { ...ended, next: result.called.ticketNumber } }
         : { key: 'counterUi.done.finishedQueueEmpty', values: ended };
     }
-    case 'transferred':
+    case 'transferred': {
+      const back = result.label.returnAfter ? 'Return' : '';
       return result.label.window !== undefined
-        ? { key: 'counterUi.done.transferredWindow', values: { number: result.ticket.number, window: result.label.window } }
+        ? {
+            key: `counterUi.done.transferredWindow${back}`,
+            values: { number: result.ticket.number, window: result.label.window },
+          }
         : {
-            key: 'counterUi.done.transferredService',
+            key: `counterUi.done.transferredService${back}`,
             values: { number: result.ticket.number, service: result.label.service ?? result.ticket.serviceName },
           };
+    }
     case 'evaluationRequested':
       return { key: 'counterUi.done.evaluation' };
     case 'paused':

@@ -57,8 +57,10 @@ export function DisplayApp() {
         case 'ticket.resumed':
           board.called(event.call);
           break;
+        // Off the board: skipped, transferred, or back from a step of 转办并返回 (to wait for the first window's call).
         case 'ticket.skipped':
         case 'ticket.transferred':
+        case 'ticket.returned':
           board.left(event.ticket.id);
           break;
         case 'queue.counts':

@@ -131,7 +131,8 @@ function Kiosk() {
         );
         void refreshAfterEvent(queryClient, ['health']);
       }
-      if (event.type === 'queue.counts') void refreshAfterEvent(queryClient, ['services']);
+      // Counts moved, or a supervisor extended today's hours (延时服务): the tiles read the services again.
+      if (event.type === 'queue.counts' || event.type === 'hours.changed') void refreshAfterEvent(queryClient, ['services']);
       if (event.type === 'notices.changed') void refreshAfterEvent(queryClient, ['notices']);
       if (event.type === 'settings.changed' && event.scope === 'terminal') void refreshAfterEvent(queryClient, ['terminal']);
       // The hall's services, windows, name or timeouts changed in the technician console.

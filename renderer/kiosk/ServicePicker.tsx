@@ -29,29 +29,38 @@ export function ServicePicker({ onPick, busy = false }: { onPick: (code: string)
   // on the hall's clock, which only the host knows.
   const loading = services.isPending || timeZone === undefined;
   const list = loading ? [] : (services.data?.services ?? []);
-  const allClosedForHours = list.length > 0 && list.every((s) => s.closedReason === 'hours');
+  const allClosedForHours = list.length > 0 && list.every((s) => s.closedReason === 'hours' || s.closedReason === 'holiday');
+  // A public holiday of the hall calendar closes the whole hall for the day: the notice says why.
+  const holiday = allClosedForHours && list.some((s) => s.closedReason === 'holiday');
   // The hall's next opening is the earliest of its services'; a service opening later says so on its tile.
   const hallNext = allClosedForHours ? earliest(list) : null;
 
   const hint = (s: Service) => {
     if (s.open)
       return `${t('kiosk.waiting', { count: s.waiting })} · ${t('kiosk.estimatedWait', { minutes: s.estimatedWaitMinutes })}`;
-    const reason = t(
-      s.closedReason === 'hours' ? 'kiosk.closedHours' : s.closedReason === 'sold_out' ? 'kiosk.soldOut' : 'kiosk.closed',
-    );
+    const reason = t(CLOSED_KEY[s.closedReason ?? 'suspended']);
     if (s.nextOpening === null || s.nextOpening === hallNext) return reason;
     return `${reason} · ${t('ticket.nextOpening', { when: when(s.nextOpening).text })}`;
   };
 
   return (
     <section className="services" aria-labelledby="services-title">
-      {hallNext !== null && (
-        <div className="closed-notice" role="status" data-testid="closed-notice">
-          <p className="closed-when">
-            {when(hallNext).today
-              ? t('ticket.opensLaterToday', { time: when(hallNext).text })
-              : t('ticket.closedUntil', { when: when(hallNext).text })}
-          </p>
+      {allClosedForHours && (
+        <div className="closed-notice" role="status" data-testid="closed-notice" data-holiday={holiday || undefined}>
+          {holiday ? (
+            <>
+              <p className="closed-when">{t('ticket.holidayClosed')}</p>
+              {hallNext !== null && <p className="closed-next">{t('ticket.nextOpening', { when: when(hallNext).text })}</p>}
+            </>
+          ) : (
+            hallNext !== null && (
+              <p className="closed-when">
+                {when(hallNext).today
+                  ? t('ticket.opensLaterToday', { time: when(hallNext).text })
+                  : t('ticket.closedUntil', { when: when(hallNext).text })}
+              </p>
+            )
+          )}
           <p>{t('ticket.stillWorks')}</p>
           <div className="closed-actions">
             {WITHOUT_QUEUE.map((f) => (
@@ -76,6 +85,14 @@ export function ServicePicker({ onPick, busy = false }: { onPick: (code: string)
     </section>
   );
 }
+
+/** What a closed tile says, by why it is closed. */
+const CLOSED_KEY: Readonly<Record<NonNullable<Service['closedReason']>, string>> = {
+  hours: 'kiosk.closedHours',
+  holiday: 'kiosk.closedHoliday',
+  sold_out: 'kiosk.soldOut',
+  suspended: 'kiosk.closed',
+};
 
 function earliest(services: readonly Service[]): string | null {
   const times = services.flatMap((s) => (s.nextOpening === null ? [] : [s.nextOpening])).sort();

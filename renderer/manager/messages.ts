@@ -1,6 +1,7 @@
 import type { AreaMessages } from '../kiosk/messages/types';
 import { floorMessages } from './floor/messages';
 import { mgrReportsMessages } from './reports/messages';
+import { managerHoursMessages } from './hours/messages';
 import { reviewMessages } from './reviews/messages';
 import { managerShellMessages } from './shell-messages';
 
@@ -9,4 +10,10 @@ import { managerShellMessages } from './shell-messages';
  * top-level key. Added to i18next when the console's code loads (`addAreaMessages`), so kiosks,
  * counters and hall screens never download them.
  */
-export const managerMessages: readonly AreaMessages[] = [managerShellMessages, floorMessages, reviewMessages, mgrReportsMessages];
+export const managerMessages: readonly AreaMessages[] = [
+  managerShellMessages,
+  floorMessages,
+  reviewMessages,
+  mgrReportsMessages,
+  managerHoursMessages,
+];

@@ -18,8 +18,9 @@ export interface ManagerSection {
  */
 export const SECTIONS: readonly ManagerSection[] = [
   { id: 'floor', titleKey: 'mgrFloor.nav', Screen: lazy(() => import('./floor/FloorScreen')) },
-  { id: 'reviews', titleKey: 'mgrReviews.nav', Screen: lazy(() => import('./reviews/ReviewsScreen')) },
   { id: 'reports', titleKey: 'mgrReports.nav', Screen: lazy(() => import('./reports/ReportsScreen')) },
+  { id: 'reviews', titleKey: 'mgrReviews.nav', Screen: lazy(() => import('./reviews/ReviewsScreen')) },
+  { id: 'hours', titleKey: 'mgrHours.nav', Screen: lazy(() => import('./hours/HoursScreen')) },
 ];
 
 /** The section `hash` (`#floor`) names, else the first. */

@@ -184,7 +184,9 @@ describe('kiosk 办事申报 (case flow)', () => {
     expect(receipts().length).toBe(printedBefore + 1);
     expect(receipt?.text).toContain(caseNumber);
     expect(receipt?.text).toContain('营业执照');
-    expect(receipt?.qr[0]).toMatch(new RegExp(`/case/${saved?.id}$`));
+    // The receipt's QR: the case's page with the link's tag, its key on a phone.
+    expect(receipt?.qr[0]).toMatch(new RegExp(`/case/${saved?.id}\\?k=[A-Za-z0-9_-]{16}$`));
+    const printedLink = new URL(receipt?.qr[0] ?? 'http://x/');
     await accessible(page, 'done');
 
     // The steward calls the request at window 5: the receipt's progress page names them.
@@ -193,7 +195,7 @@ describe('kiosk 办事申报 (case flow)', () => {
     expect(called.statusCode).toBe(200);
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
-    await phone.goto(`${harness.base}/case/${saved?.id}`);
+    await phone.goto(`${harness.base}${printedLink.pathname}${printedLink.search}`);
     await phone.getByTestId('page-case-number').waitFor();
     expect(await phone.getByTestId('page-case-number').textContent()).toBe(caseNumber);
     expect(await phone.getByTestId('page-status').textContent()).toBe('已提交');
@@ -259,7 +261,7 @@ describe('kiosk 办事申报 (case flow)', () => {
     virtualPrinter().setFault(null);
     await page.getByRole('button', { name: '补打回执' }).click();
     await page.getByText('请取走受理回执').waitFor({ timeout: 15_000 });
-    expect(receipts().at(-1)?.qr[0]).toMatch(new RegExp(`/case/${saved?.id}$`));
+    expect(receipts().at(-1)?.qr[0]).toMatch(new RegExp(`/case/${saved?.id}\\?k=[A-Za-z0-9_-]{16}$`));
     await context.close();
   });
 

@@ -121,14 +121,14 @@ describe('kiosk 营商诉求 (complaint flow)', () => {
     expect(receipt?.text).toContain(caseNumber);
     expect(receipt?.text).toContain('营商环境诉求');
     const progressUrl = receipt?.qr[0] ?? '';
-    const caseId = /\/case\/([0-9a-f-]{36})$/.exec(progressUrl)?.[1];
+    const caseId = /\/case\/([0-9a-f-]{36})\?k=[A-Za-z0-9_-]{16}$/.exec(progressUrl)?.[1];
     expect(caseId).toBeDefined();
     await accessible(page, 'complaint done');
 
     // The citizen scans the receipt: submitted for now.
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
-    await phone.goto(`${harness.base}/case/${caseId}`);
+    await phone.goto(`${harness.base}${new URL(progressUrl).pathname}${new URL(progressUrl).search}`);
     await phone.getByTestId('page-case-number').waitFor();
     expect(await phone.getByTestId('page-case-number').textContent()).toBe(caseNumber);
     expect(await phone.getByTestId('page-status').textContent()).toBe('已提交');

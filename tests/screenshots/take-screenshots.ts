@@ -19,6 +19,7 @@ import {
 } from '../support/kiosk-harness';
 import { DEFAULT_HALL_HOURS } from '../../contracts/config';
 import { TEST_PIN } from '../support/staff';
+import { hallCalendarScreenshots } from './hall-calendar';
 import { managerFloorScreenshots } from './manager-floor';
 import { managerReviewScreenshots } from './manager-reviews';
 import { windowEvaluatorScreens } from './window-evaluator';
@@ -229,6 +230,7 @@ await takeBackupScreenshots(shot);
   await hall.dispose();
 }
 
+await hallCalendarScreenshots(shot);
 await managerReviewScreenshots(shot);
 await managerFloorScreenshots(shot);
 await managerReportScreenshots(shot);

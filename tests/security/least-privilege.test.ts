@@ -82,6 +82,8 @@ const GUARD_CODES = ['terminal_unpaired', 'terminal_expired', 'terminal_forbidde
  */
 const DISPLAY_OPERATIONS = [
   'announcementSpeech',
+  // A printed link's tag is its key (contracts/api/links.ts): anyone holding it, a TV too.
+  'caseLink',
   'catalog',
   'claimPairing',
   'displaySettings',
@@ -95,6 +97,7 @@ const DISPLAY_OPERATIONS = [
   'recentCalls',
   'rotateTerminalToken',
   'services',
+  'ticketLink',
   'window',
   'windows',
 ];

@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Field, useHallForm } from './HallField';
 import { WeekHours } from './WeekHours';
 
-/** The hall's opening hours and its working-day calendar (holidays, 调休 workdays). */
+/** The weekdays a 调休 weekend day may take its hours from. */
+const MAKEUP_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+
+/** The hall's opening hours and its working-day calendar (holidays, 调休 workdays and their hours). */
 export function HoursSection() {
   const { t } = useTranslation();
   const { form, update, readOnly } = useHallForm();
@@ -48,6 +51,29 @@ export function HoursSection() {
                   })
                 }
               />
+            )}
+          </Field>
+          <Field
+            path="calendar.makeupHours"
+            label={t('hallSettings.calendar.makeupHours')}
+            hint={t('hallSettings.calendar.makeupHoursHint')}
+          >
+            {(props) => (
+              <select
+                {...props}
+                value={form.calendar.makeupHours}
+                onChange={(e) =>
+                  update((draft) => {
+                    draft.calendar.makeupHours = MAKEUP_DAYS.find((d) => d === e.target.value) ?? 'mon';
+                  })
+                }
+              >
+                {MAKEUP_DAYS.map((day) => (
+                  <option key={day} value={day}>
+                    {t(`hallSettings.days.${day}`)}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
         </div>

@@ -36,6 +36,18 @@ export function RulesSection() {
               })
             }
           />
+          <TextField
+            path="publicUrl"
+            label={t('hallSettings.rules.publicUrl')}
+            hint={t('hallSettings.rules.publicUrlHint')}
+            value={form.publicUrl}
+            maxLength={200}
+            onChange={(publicUrl) =>
+              update((draft) => {
+                draft.publicUrl = publicUrl;
+              })
+            }
+          />
         </div>
       </fieldset>
 

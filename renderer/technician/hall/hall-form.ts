@@ -60,8 +60,10 @@ export interface HallForm {
     transferKeepsTime: boolean;
   };
   display: { announceRepeat: string; voice: 'browser' | 'host' | 'off'; recentCalls: string };
-  /** One date (YYYY-MM-DD) per line. */
-  calendar: { holidays: string; extraWorkdays: string };
+  /** One date (YYYY-MM-DD) per line; the weekday whose hours a 调休 weekend day opens with. */
+  calendar: { holidays: string; extraWorkdays: string; makeupHours: HallSettings['calendar']['makeupHours'] };
+  /** Where a phone opens the QR codes; '' for none. */
+  publicUrl: string;
   timeouts: {
     kioskIdleSeconds: string;
     identitySessionMinutes: string;
@@ -128,7 +130,12 @@ export function formFromSettings(s: HallSettings): HallForm {
       voice: s.display.voice,
       recentCalls: text(s.display.recentCalls),
     },
-    calendar: { holidays: s.calendar.holidays.join('\n'), extraWorkdays: s.calendar.extraWorkdays.join('\n') },
+    calendar: {
+      holidays: s.calendar.holidays.join('\n'),
+      extraWorkdays: s.calendar.extraWorkdays.join('\n'),
+      makeupHours: s.calendar.makeupHours,
+    },
+    publicUrl: s.publicUrl ?? '',
     timeouts: {
       kioskIdleSeconds: text(s.timeouts.kioskIdleSeconds),
       identitySessionMinutes: text(s.timeouts.identitySessionMinutes),
@@ -202,7 +209,12 @@ export function settingsFromForm(f: HallForm): HallSettingsInput {
       transferKeepsTime: f.queue.transferKeepsTime,
     },
     display: { announceRepeat: num(f.display.announceRepeat), voice: f.display.voice, recentCalls: num(f.display.recentCalls) },
-    calendar: { holidays: lines(f.calendar.holidays), extraWorkdays: lines(f.calendar.extraWorkdays) },
+    calendar: {
+      holidays: lines(f.calendar.holidays),
+      extraWorkdays: lines(f.calendar.extraWorkdays),
+      makeupHours: f.calendar.makeupHours,
+    },
+    publicUrl: f.publicUrl.trim() === '' ? null : f.publicUrl.trim(),
     timeouts: {
       kioskIdleSeconds: num(f.timeouts.kioskIdleSeconds),
       identitySessionMinutes: num(f.timeouts.identitySessionMinutes),
@@ -325,6 +337,8 @@ export function shownFields(f: HallForm): Set<string> {
     'hours',
     'calendar.holidays',
     'calendar.extraWorkdays',
+    'calendar.makeupHours',
+    'publicUrl',
     'queue.elderAge',
     'queue.priorityBurst',
     'queue.onePerIdentityPerService',

@@ -85,16 +85,22 @@ export const hallSettingsMessages: AreaMessages = {
       },
       calendar: {
         title: '节假日与调休',
-        intro: '用于计算办件的承诺时限（工作日）。',
+        intro:
+          '用于计算办件的承诺时限（工作日），取号也照此执行：法定节假日全天不取号；周末的调休上班日按下面所选工作日的时间取号。',
         holidays: '法定节假日',
         extraWorkdays: '调休上班日',
         hint: '每行一个日期，例如 2027-01-01。',
+        makeupHours: '调休上班日的办理时间',
+        makeupHoursHint: '周末调休上班时，按这一天的开放时间取号（各工作日时间相同时选周一即可）。',
       },
       rules: {
         title: '排队规则、叫号屏和超时',
         hall: '大厅',
         hallName: '大厅名称',
         hallNameHint: '显示在自助终端、叫号屏和小票上。',
+        publicUrl: '手机访问地址（二维码）',
+        publicUrlHint:
+          '市民用手机扫小票和受理回执上的二维码时打开的地址，例如大厅 Wi-Fi 内的 https://192.168.1.10:7443 或 https://zwfw.example.gov.cn。不填时二维码只能在本机打开。',
         priorities: '优先规则',
         elderAge: '长者优先年龄',
         elderAgeHint: '按身份证出生日期，达到这个年龄取到长者优先号。',
@@ -273,16 +279,22 @@ export const hallSettingsMessages: AreaMessages = {
       },
       calendar: {
         title: 'Holidays and make-up workdays',
-        intro: 'Used for the promised deadlines of cases (working days).',
+        intro:
+          'Used for the promised deadlines of cases (working days), and by the queue: no numbers on a public holiday; a weekend make-up workday issues numbers with the hours of the weekday chosen below.',
         holidays: 'Public holidays',
         extraWorkdays: 'Make-up workdays',
         hint: 'One date per line, e.g. 2027-01-01.',
+        makeupHours: 'Hours of a make-up workday',
+        makeupHoursHint: 'A weekend make-up workday opens with this weekday’s hours (Monday if every weekday has the same).',
       },
       rules: {
         title: 'Queue rules, hall display and timeouts',
         hall: 'Hall',
         hallName: 'Hall name',
         hallNameHint: 'Shown on kiosks, the hall display and tickets.',
+        publicUrl: 'Address phones open (QR codes)',
+        publicUrlHint:
+          'What a citizen’s phone opens from the QR codes on tickets and case receipts, e.g. https://192.168.1.10:7443 on the hall Wi-Fi or https://zwfw.example.gov.cn. Left empty, the codes open on this machine only.',
         priorities: 'Priorities',
         elderAge: 'Elder priority age',
         elderAgeHint: 'From the ID card’s birth date: at this age a ticket is an elder priority ticket.',

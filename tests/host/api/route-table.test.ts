@@ -136,6 +136,7 @@ describe('on a secondary kiosk', () => {
       transfer: { toWindowId: 2 },
       finish: {},
       pause: { paused: true },
+      extendHours: { serviceCode: 'consulting', until: '18:30' },
       issueCounterTicket: { serviceCode: 'consulting', priority: 'vip' },
     };
     // Likewise the queries a contract requires.

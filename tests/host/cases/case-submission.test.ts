@@ -37,6 +37,7 @@ describe('CaseSubmission', () => {
       timeZone: config.timeZone,
       printer: () => null,
       progressUrl: () => 'http://x/',
+      skipRule: () => config.queue.skipRequeue,
     });
     desk = new StewardDesk({ queue, printing, serviceCode: config.stewardService });
     identity = new IdentitySessions({ bus, clock, timeZone: config.timeZone, keyer: s.keyer, maxAgeMs: 60_000 });
@@ -47,7 +48,8 @@ describe('CaseSubmission', () => {
     tmp.cleanup();
   });
 
-  const submission = (steward: StewardRequests = desk) => new CaseSubmission({ cases: s.cases, identity, steward });
+  const submission = (steward: StewardRequests = desk) =>
+    new CaseSubmission({ cases: s.cases, identity, steward, progressUrl: (c) => `http://x/case/${c.id}` });
   /** Steward tickets waiting today. */
   const stewardWaiting = () => queue.services().find((service) => service.code === 'steward')?.waiting;
 

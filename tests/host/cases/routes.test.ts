@@ -79,6 +79,7 @@ beforeEach(async () => {
     timeZone: 'Asia/Shanghai',
     printer: () => null,
     progressUrl: () => 'http://x/',
+    skipRule: () => HostConfig.parse({}).queue.skipRequeue,
   });
   const steward = new StewardDesk({ queue, printing, serviceCode: 'steward' });
   const receipts = new CaseReceiptPrinting({
@@ -91,7 +92,7 @@ beforeEach(async () => {
   await typed.register(
     caseRoutes({
       cases: s.cases,
-      submission: new CaseSubmission({ cases: s.cases, identity, steward }),
+      submission: new CaseSubmission({ cases: s.cases, identity, steward, progressUrl: (c) => `http://x/case/${c.id}` }),
       evaluations: s.evaluations,
       catalog: s.catalog,
       identity,

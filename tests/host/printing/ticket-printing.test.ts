@@ -52,6 +52,41 @@ describe('printing tickets after commit', () => {
     expect(guessed.statusCode).toBe(404);
   });
 
+  it('prints the hall’s public address in the QR, with the link’s tag, once the technician sets it', async () => {
+    // Unset, the QR can only name this machine's own listener: no phone opens that.
+    expect(new URL((await issue()).progressUrl).origin).toBe('http://127.0.0.1:7300');
+    const settings = host.hallSettings.get();
+    host.hallSettings.update({ ...settings, publicUrl: 'https://192.168.1.10:7443' }, null);
+    const { ticket, progressUrl } = await issue();
+    const qr = virtualPrinter().pages.at(-1)?.qrPayloads[0] ?? '';
+    expect(qr).toBe(progressUrl);
+    expect(qr).toMatch(new RegExp(`^https://192\\.168\\.1\\.10:7443/ticket/${ticket.id}\\?k=[A-Za-z0-9_-]{16}$`));
+    // The QR's tag opens the ticket's public link.
+    const k = new URL(qr).searchParams.get('k');
+    expect((await host.app.inject({ url: `/api/v1/links/tickets/${ticket.id}?k=${k}` })).statusCode).toBe(200);
+  });
+
+  it('tells the holder the 过号 rule the queue applies, and follows it when a technician changes it', async () => {
+    const printedNote = () =>
+      (
+        virtualPrinter()
+          .pages.at(-1)
+          ?.lines.map((l) => l.text)
+          .join('') ?? ''
+      ).replace(/\s/g, '');
+    await issue();
+    // The default rule re-queues a missed number twice: the paper says so, not "go to the desk".
+    expect(printedNote()).toContain('过号后可重新排队2次，之后请到服务台重新取号。');
+    const settings = host.hallSettings.get();
+    host.hallSettings.update(
+      { ...settings, queue: { ...settings.queue, skipRequeue: { ...settings.queue.skipRequeue, enabled: false } } },
+      null,
+    );
+    await issue();
+    expect(printedNote()).toContain('请留意叫号屏幕和语音提示。过号请到服务台重新取号。本票不含个人信息。');
+    expect(printedNote()).not.toContain('重新排队');
+  });
+
   it('paper running out mid-ticket leaves the ticket waiting, marked unprinted, and reprintable', async () => {
     virtualPrinter().setFault('paper-end-mid-job');
     const { ticket } = await issue();

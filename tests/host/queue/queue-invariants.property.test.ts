@@ -161,7 +161,8 @@ describe('queue invariants under random operation sequences', { timeout: 120_000
             for (const service of queue.services()) expect(service.waiting).toBe(counted.get(service.code) ?? 0);
             // "前面还有 N 人" matches the line by its definition: in the ticket's own service, every
             // waiting priority ticket ahead of a normal one, and earlier tickets of its kind;
-            // tickets sent to a named window are in no service's line.
+            // tickets sent to a named window are in no service's line: that window calls them
+            // first, so only those sent to it earlier are ahead of one.
             const waitingRows = db
               .prepare(
                 "SELECT id, service_code AS code, priority_class AS p, queue_key AS k, target_window_id AS target FROM tickets WHERE status = 'waiting'",
@@ -171,9 +172,11 @@ describe('queue invariants under random operation sequences', { timeout: 120_000
             for (const row of waitingRows) {
               const line = lineOf(row.code);
               const ahead =
-                row.p === 'normal'
-                  ? line.filter((r) => r.p !== 'normal' || r.k < row.k).length
-                  : line.filter((r) => r.p !== 'normal' && r.k < row.k).length;
+                row.target !== null
+                  ? waitingRows.filter((r) => r.target === row.target && r.k < row.k).length
+                  : row.p === 'normal'
+                    ? line.filter((r) => r.p !== 'normal' || r.k < row.k).length
+                    : line.filter((r) => r.p !== 'normal' && r.k < row.k).length;
               expect(queue.ticket(row.id).peopleAhead).toBe(ahead);
             }
             // A counter's waiting list shows the same numbers as the citizen's ticket page.

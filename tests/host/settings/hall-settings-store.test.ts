@@ -151,7 +151,7 @@ describe('hall settings checks', () => {
         { number: 1, name: '一号', services: ['one', 'one'] },
         { number: 1, name: '又一号', services: ['one'] },
       ],
-      calendar: { holidays: ['2027-01-01'], extraWorkdays: ['2027-01-01'] },
+      calendar: { holidays: ['2027-01-01'], extraWorkdays: ['2027-01-01'], makeupHours: 'mon' },
     });
     expect(issues.map((i) => `${i.path} ${i.reason}`)).toEqual([
       'services.1.code duplicate',

@@ -142,4 +142,55 @@ describe('CounterDesk', () => {
     press('F1');
     await waitFor(() => expect(screen.getByTestId('desk-error').textContent).toBe('没有等候的号码'));
   });
+
+  it('F6 sends the citizen to another window for one step, to come back here (转办并返回)', async () => {
+    const transfer = vi.fn(async () => ({ ticket: { ...serving, status: 'waiting' as const, returnToWindowNumber: 1 } }));
+    const window3 = windowOf(null, { id: 3, number: 3, name: '社保医保', staffName: null });
+    desk(windowOf(serving), { transfer, windows: async () => ({ windows: [windowOf(serving), window3] }) });
+    await servingShown(serving);
+    press('F6');
+    const dialog = await screen.findByTestId('transfer-dialog');
+    fireEvent.click(await within(dialog).findByRole('radio', { name: /3 号窗口|社保医保/ }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /办完后返回本窗口/ }));
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认转移' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('desk-status').textContent).toBe('A001 号已转至 3 号窗口办理，办完后回到本窗口'),
+    );
+    expect(transfer).toHaveBeenCalledWith(1, { toWindowId: 3, returnAfter: true });
+  });
+
+  it('a citizen here for one step says so, and finishing the step sends them back without asking for a rating', async () => {
+    const visiting = { ...serving, windowNumber: 3, returnToWindowNumber: 1 };
+    const order: string[] = [];
+    desk(windowOf(visiting, { id: 3, number: 3 }), {
+      finish: async () => {
+        order.push('finish');
+        return {
+          ticket: { ...visiting, status: 'waiting', windowNumber: null, returnToWindowNumber: null, returnedFromWindowNumber: 3 },
+        };
+      },
+      requestEvaluation: async () => {
+        order.push('evaluation');
+        return { ticketId: visiting.id };
+      },
+      callNext: async () => {
+        order.push('callNext');
+        return { call: callOf(next) };
+      },
+    });
+    expect((await screen.findByTestId('current-return')).textContent).toBe('转办并返回：办完本步后回到 1 号窗口，不算办结');
+    press('F1');
+    const dialog = await screen.findByTestId('finish-dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认并叫号' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('desk-status').textContent).toBe('A001 号本步已办完，已回到原窗口排在队首；已叫 A002 号'),
+    );
+    expect(order).toEqual(['finish', 'callNext']);
+  });
+
+  it('marks a ticket back from a step in the queue', async () => {
+    const back = ticket({ id: 5, number: 'A005', returnedFromWindowNumber: 3 });
+    desk(windowOf(null), { waiting: async () => ({ tickets: [back, next] }) });
+    expect((await screen.findByTestId('waiting-returned')).textContent).toBe('从 3 号窗口返回');
+  });
 });

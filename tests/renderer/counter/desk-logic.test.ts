@@ -60,6 +60,8 @@ function ticket(overrides: Partial<Ticket>): Ticket {
     skipCount: 0,
     outcome: null,
     printStatus: 'printed',
+    returnToWindowNumber: null,
+    returnedFromWindowNumber: null,
     ...overrides,
   };
 }

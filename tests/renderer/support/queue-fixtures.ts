@@ -19,6 +19,8 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     skipCount: 0,
     outcome: null,
     printStatus: 'printed',
+    returnToWindowNumber: null,
+    returnedFromWindowNumber: null,
     ...overrides,
   };
 }

@@ -95,7 +95,8 @@ export function CaseDone({
   const accepted = deadlines.find((d) => d.stage === 'accepted');
   const completed = deadlines.find((d) => d.stage === 'completed');
   const stewardNumber = result.stewardTicket?.ticket.number ?? steward?.ticketNumber ?? null;
-  const progressUrl = `${window.location.origin}/case/${submitted.id}`;
+  // The receipt's own link: the hall's public address and the link's tag, as the paper prints it.
+  const progressUrl = result.progressUrl;
 
   return (
     <div className="case-done">

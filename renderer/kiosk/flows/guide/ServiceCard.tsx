@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { Service, Window } from '../../../../contracts/queue';
 import { hoursRows } from './hours';
 
-/** Whether a service issues numbers now, and if not, why (closed hours, suspended, sold out). */
+/** Whether a service issues numbers now, and if not, why (closed hours, a holiday, suspended, sold out). */
 export function serviceStateKey(service: Service): string {
   if (service.open) return 'guide.openNow';
   if (service.closedReason === 'hours') return 'kiosk.closedHours';
+  if (service.closedReason === 'holiday') return 'kiosk.closedHoliday';
   if (service.closedReason === 'sold_out') return 'kiosk.soldOut';
   return 'kiosk.closed';
 }
