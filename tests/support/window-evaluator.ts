@@ -44,7 +44,7 @@ export async function rateAtWindowEvaluator(host: TestHost, rating: Rating): Pro
   const claimed = await inject({
     method: 'POST',
     url: '/api/v1/pairing/claim',
-    payload: { code: PairingCode.parse(code.json()).code, name: '1号窗口评价器', kind: 'evaluator' },
+    payload: { code: PairingCode.parse(code.json()).code, name: '1号窗口评价器', kind: 'evaluator', windowNumber: 1 },
     remoteAddress: EVALUATOR_AT,
   });
   expectStatus('pairing claim', claimed, 201);
