@@ -8,13 +8,22 @@ import { caseOperations } from './cases';
 import { consoleOperations } from './console';
 import { hostOperations } from './host';
 import { identityOperations } from './identity';
+import { managerToolOperations } from './manager-tools';
 import type { Operation } from './operation';
 import { queueOperations } from './queue';
 import { terminalOperations } from './terminal';
 
 export * from './operation';
 
-const areas = [hostOperations, identityOperations, queueOperations, caseOperations, terminalOperations, consoleOperations];
+const areas = [
+  hostOperations,
+  identityOperations,
+  queueOperations,
+  caseOperations,
+  terminalOperations,
+  consoleOperations,
+  managerToolOperations,
+];
 
 /** Every operation by name. */
 export const operations = {
@@ -24,6 +33,7 @@ export const operations = {
   ...caseOperations,
   ...terminalOperations,
   ...consoleOperations,
+  ...managerToolOperations,
 };
 
 export type Operations = typeof operations;

@@ -72,6 +72,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     catalog,
     appointments,
     notices,
+    screenNotices,
     cases,
     steward,
     remote,
@@ -176,7 +177,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(terminalQueueRoutes({ queue, steward, appointments, progressUrl: ticketUrl }));
       await api.register(hallLinkRoutes({ link, auth }));
       await api.register(appointmentRoutes({ appointments, identity, auth, printing }));
-      await api.register(noticeRoutes({ notices, auth }));
+      await api.register(noticeRoutes({ notices, screens: screenNotices, auth }));
       await api.register(hallSettingsRoutes({ store: hallSettings, auth }));
       await api.register(
         configTransferRoutes({

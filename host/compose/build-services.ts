@@ -11,6 +11,8 @@ import { TerminalSettingsStore } from '../settings/terminal-settings';
 import { HallLink } from '../hall-link/hall-link';
 import { RemoteQueue } from '../hall-link/remote-queue';
 import { NoticeBoard } from '../notices/notice-board';
+import { ScreenNotices } from '../notices/screen-notices';
+import { operations } from '../../contracts/api';
 import { CaseService } from '../cases/case-service';
 import { StewardDesk } from '../cases/steward-desk';
 import { CaseReceiptPrinting } from '../printing/case-receipt-printing';
@@ -205,6 +207,12 @@ export async function buildServices(options: HostOptions) {
   });
   const steward = new StewardDesk({ queue, printing, serviceCode: config.stewardService });
   const remote = new RemoteQueue({ link, printing, identity });
+  // A secondary kiosk's screens show the notices its hall aims at it (the hall tells it by its token).
+  const screenNotices = new ScreenNotices({
+    board: notices,
+    clock,
+    hall: { linked: () => link.linked(), notices: () => link.call((hall) => hall.call(operations.notices, {})) },
+  });
   /** Steward tickets come from the hall this host belongs to: itself, or its hall through the link. */
   const stewardRequests = {
     request: (caller: Parameters<StewardDesk['request']>[0]) => (link.linked() ? remote.steward() : steward.request(caller)),
@@ -298,6 +306,7 @@ export async function buildServices(options: HostOptions) {
     catalog,
     appointments,
     notices,
+    screenNotices,
     cases,
     steward,
     remote,

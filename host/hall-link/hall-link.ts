@@ -31,6 +31,8 @@ const RELAYED = new Set<HallEvent['type']>([
   'queue.counts',
   // The hall's services, windows, name or idle time changed (a terminal's own settings are its own).
   'settings.changed',
+  // The hall's notices changed: this kiosk's screens read again those the hall aims at it.
+  'notices.changed',
 ]);
 
 /** Reconnect delays: quick at first (a hall host restart takes seconds), never beyond 10 s. */

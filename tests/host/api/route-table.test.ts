@@ -132,7 +132,13 @@ describe('on a secondary kiosk', () => {
     // Hall-only operations are counter work: a signed-in supervisor passes their guard and meets the refusal.
     const supervisor = await signIn(kiosk.app, '9001');
     // Bodies the contract accepts, so the request reaches the relay (it runs after validation).
-    const bodies: Partial<Record<string, unknown>> = { transfer: { toWindowId: 2 }, finish: {}, pause: { paused: true } };
+    const bodies: Partial<Record<string, unknown>> = {
+      transfer: { toWindowId: 2 },
+      finish: {},
+      pause: { paused: true },
+      publishNotice: { title: 't', body: 'b' },
+      editNotice: { title: 't', body: 'b', audience: { scope: 'all' } },
+    };
     for (const op of operationList.filter((o) => o.secondary !== undefined)) {
       const payload = bodies[op.name] ?? (op.body ? {} : undefined);
       const res = await kiosk.app.inject({

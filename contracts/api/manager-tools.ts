@@ -1,0 +1,35 @@
+import { EditNoticeRequest, HallNoticeRecord, NoticeIdParams, NoticeTerminalList } from '../notices';
+import { PageQuery } from '../page';
+import { access, defineOperations, errorReplies } from './operation';
+
+const supervisors = access.staff(['supervisor']);
+const errors = errorReplies(400, 401, 403, 404, 409);
+
+/**
+ * The supervisor's tools of the manager console (`/manager`): notices edited and aimed at chosen
+ * screens, today's appointments, the steward's work list and the audit log. The hall's business:
+ * a secondary kiosk leaves them to its hall (its notices come from the hall, see host/notices).
+ */
+export const managerToolOperations = defineOperations({
+  /** A hall notice's text, time window and screens replaced; audited. */
+  editNotice: {
+    method: 'PUT',
+    path: '/notices/:id',
+    tags: ['notices'],
+    access: supervisors,
+    params: NoticeIdParams,
+    body: EditNoticeRequest,
+    responses: { 200: HallNoticeRecord, ...errors },
+    secondary: 'hallOnly',
+  },
+  /** The screens a notice may choose besides the hall machine: live hall TVs and secondary kiosks. */
+  noticeTerminals: {
+    method: 'GET',
+    path: '/notices/terminals',
+    tags: ['notices'],
+    access: supervisors,
+    query: PageQuery,
+    responses: { 200: NoticeTerminalList, ...errors },
+    secondary: 'hallOnly',
+  },
+});
