@@ -1,8 +1,11 @@
+import { AppointmentOverview } from '../appointments';
 import { EditNoticeRequest, HallNoticeRecord, NoticeIdParams, NoticeTerminalList } from '../notices';
 import { PageQuery } from '../page';
 import { access, defineOperations, errorReplies } from './operation';
 
 const supervisors = access.staff(['supervisor']);
+/** Supervisors, and technicians looking (the audit trail, today's bookings: masked data only). */
+const managers = access.staff(['supervisor', 'technician']);
 const errors = errorReplies(400, 401, 403, 404, 409);
 
 /**
@@ -30,6 +33,16 @@ export const managerToolOperations = defineOperations({
     access: supervisors,
     query: PageQuery,
     responses: { 200: NoticeTerminalList, ...errors },
+    secondary: 'hallOnly',
+  },
+  /** Today's bookings with their status and ticket, counts per slot; masked names only. */
+  appointmentOverview: {
+    method: 'GET',
+    path: '/manager/appointments',
+    tags: ['appointments'],
+    access: managers,
+    query: PageQuery,
+    responses: { 200: AppointmentOverview, ...errors },
     secondary: 'hallOnly',
   },
 });
