@@ -1,6 +1,7 @@
 import { AppointmentOverview } from '../appointments';
 import { EditNoticeRequest, HallNoticeRecord, NoticeIdParams, NoticeTerminalList } from '../notices';
 import { PageQuery } from '../page';
+import { StewardAction, StewardListQuery, StewardRequestDetail, StewardRequestList, StewardRequestParams } from '../steward';
 import { access, defineOperations, errorReplies } from './operation';
 
 const supervisors = access.staff(['supervisor']);
@@ -43,6 +44,36 @@ export const managerToolOperations = defineOperations({
     access: managers,
     query: PageQuery,
     responses: { 200: AppointmentOverview, ...errors },
+    secondary: 'hallOnly',
+  },
+  /** The steward's work list: the supervisors' (it carries the desk's notes on enterprises). */
+  stewardRequests: {
+    method: 'GET',
+    path: '/manager/steward',
+    tags: ['steward'],
+    access: supervisors,
+    query: StewardListQuery,
+    responses: { 200: StewardRequestList, ...errors },
+    secondary: 'hallOnly',
+  },
+  stewardRequest: {
+    method: 'GET',
+    path: '/manager/steward/:requestId',
+    tags: ['steward'],
+    access: supervisors,
+    params: StewardRequestParams,
+    responses: { 200: StewardRequestDetail, ...errors },
+    secondary: 'hallOnly',
+  },
+  /** Assign, mark contacted, close as done, or add a note: one transaction with its audit row each. */
+  stewardAction: {
+    method: 'POST',
+    path: '/manager/steward/:requestId/actions',
+    tags: ['steward'],
+    access: supervisors,
+    params: StewardRequestParams,
+    body: StewardAction,
+    responses: { 200: StewardRequestDetail, ...errors },
     secondary: 'hallOnly',
   },
 });

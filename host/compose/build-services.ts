@@ -42,6 +42,7 @@ import { centralFetch } from '../lan/ca-file';
 import { currentServerNames } from '../lan/server-names';
 import { TlsIdentityStore } from '../lan/tls-identity';
 import { AuditLog } from '../audit/audit-log';
+import { StewardWorkList } from '../cases/steward-work-list';
 import { StaffAccounts } from '../auth/staff-accounts';
 import { CaseSubmission } from '../cases/case-submission';
 import { DeviceAdministration } from '../devices/device-administration';
@@ -280,6 +281,13 @@ export async function buildServices(options: HostOptions) {
   // What the route handlers call: the rules, transactions and audit rows live in these services.
   const accounts = new StaffAccounts({ db, clock, auth });
   const auditLog = new AuditLog(db);
+  const stewardWork = new StewardWorkList({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    resetHour: config.queue.dailyResetHour,
+    serviceCode: () => config.stewardService,
+  });
   const deviceAdmin = new DeviceAdministration({ db, clock, devices });
   const caseSubmission = new CaseSubmission({ cases, identity, steward: stewardRequests });
   const statistics = new QueueStatistics({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour });
@@ -322,6 +330,7 @@ export async function buildServices(options: HostOptions) {
     logs,
     accounts,
     auditLog,
+    stewardWork,
     deviceAdmin,
     caseSubmission,
     statistics,
