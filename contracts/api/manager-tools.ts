@@ -1,4 +1,5 @@
 import { AppointmentOverview } from '../appointments';
+import { AuditSearchQuery, AuditSearchResult } from '../audit-search';
 import { EditNoticeRequest, HallNoticeRecord, NoticeIdParams, NoticeTerminalList } from '../notices';
 import { PageQuery } from '../page';
 import { StewardAction, StewardListQuery, StewardRequestDetail, StewardRequestList, StewardRequestParams } from '../steward';
@@ -75,5 +76,14 @@ export const managerToolOperations = defineOperations({
     body: StewardAction,
     responses: { 200: StewardRequestDetail, ...errors },
     secondary: 'hallOnly',
+  },
+  /** The audit log searched, newest first. This host's own log (a secondary kiosk keeps one too). */
+  auditSearch: {
+    method: 'GET',
+    path: '/manager/audit',
+    tags: ['audit'],
+    access: managers,
+    query: AuditSearchQuery,
+    responses: { 200: AuditSearchResult, ...errors },
   },
 });

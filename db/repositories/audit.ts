@@ -36,3 +36,52 @@ export function listAudit(db: Db, options: { sinceId?: number; limit: number }):
   // A row without details has no `details` key (as recordAudit was given none).
   return rows.map(({ details, ...row }) => (details ? { ...row, details: JSON.parse(details) as Record<string, unknown> } : row));
 }
+
+/** The audit log's filters, all optional (null), as the repository takes them. */
+export interface AuditSearch {
+  /** Instants [fromAt, toAt). */
+  fromAt: string | null;
+  toAt: string | null;
+  staffNo: string | null;
+  /** An exact action, or a kind: `notice` matches every `notice.*`. */
+  action: string | null;
+  /** The entry's ticket number, or exactly one of its details' top-level values. */
+  target: string | null;
+  limit: number;
+  offset: number;
+}
+
+export interface AuditSearchRow {
+  id: number;
+  at: string;
+  action: string;
+  staffNo: string | null;
+  staffName: string | null;
+  windowNumber: number | null;
+  ticketNumber: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * A page of audit entries matching every filter given, newest first. The time range narrows by
+ * `audit_by_time`; without one, entries are read from the newest back until the page is full.
+ * The kind is matched as a prefix with its dot (`substr`, not LIKE: action names hold `_`).
+ */
+export function searchAudit(db: Db, search: AuditSearch): AuditSearchRow[] {
+  const rows = prepared(
+    db,
+    `SELECT a.id, a.at, a.action, s.staff_no AS staffNo, s.name AS staffName, w.number AS windowNumber,
+        t.number AS ticketNumber, a.details
+       FROM audit_log a
+       LEFT JOIN staff s ON s.id = a.staff_id
+       LEFT JOIN windows w ON w.id = a.window_id
+       LEFT JOIN tickets t ON t.id = a.ticket_id
+      WHERE (@fromAt IS NULL OR a.at >= @fromAt) AND (@toAt IS NULL OR a.at < @toAt)
+        AND (@staffNo IS NULL OR s.staff_no = @staffNo)
+        AND (@action IS NULL OR a.action = @action OR substr(a.action, 1, length(@action) + 1) = @action || '.')
+        AND (@target IS NULL OR t.number = @target
+             OR (json_valid(a.details) AND EXISTS (SELECT 1 FROM json_each(a.details) d WHERE CAST(d.value AS TEXT) = @target)))
+      ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
+  ).all(search) as (Omit<AuditSearchRow, 'details'> & { details: string | null })[];
+  return rows.map(({ details, ...row }) => (details ? { ...row, details: JSON.parse(details) as Record<string, unknown> } : row));
+}

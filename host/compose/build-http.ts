@@ -27,6 +27,7 @@ import { installOriginGuard } from '../lan/origin-guard';
 import { fromOwnShell, installShellGuard } from '../lan/shell-guard';
 import { rendererCsp } from '../api/content-security-policy';
 import { noticeRoutes } from '../api/routes-notices';
+import { auditRoutes } from '../api/routes-audit';
 import { stewardRoutes } from '../api/routes-steward';
 import { terminalSettingsRoutes } from '../api/routes-terminal-settings';
 import { installHallRelay } from '../hall-link/relay';
@@ -86,6 +87,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     logs,
     accounts,
     auditLog,
+    auditSearch,
     stewardWork,
     deviceAdmin,
     caseSubmission,
@@ -181,6 +183,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(appointmentRoutes({ appointments, identity, auth, printing }));
       await api.register(noticeRoutes({ notices, screens: screenNotices, auth }));
       await api.register(stewardRoutes({ work: stewardWork, auth }));
+      await api.register(auditRoutes({ search: auditSearch, auth }));
       await api.register(hallSettingsRoutes({ store: hallSettings, auth }));
       await api.register(
         configTransferRoutes({

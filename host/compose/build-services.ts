@@ -42,6 +42,7 @@ import { centralFetch } from '../lan/ca-file';
 import { currentServerNames } from '../lan/server-names';
 import { TlsIdentityStore } from '../lan/tls-identity';
 import { AuditLog } from '../audit/audit-log';
+import { AuditSearch } from '../audit/audit-search';
 import { StewardWorkList } from '../cases/steward-work-list';
 import { StaffAccounts } from '../auth/staff-accounts';
 import { CaseSubmission } from '../cases/case-submission';
@@ -281,6 +282,7 @@ export async function buildServices(options: HostOptions) {
   // What the route handlers call: the rules, transactions and audit rows live in these services.
   const accounts = new StaffAccounts({ db, clock, auth });
   const auditLog = new AuditLog(db);
+  const auditSearch = new AuditSearch({ db, timeZone: config.timeZone });
   const stewardWork = new StewardWorkList({
     db,
     clock,
@@ -330,6 +332,7 @@ export async function buildServices(options: HostOptions) {
     logs,
     accounts,
     auditLog,
+    auditSearch,
     stewardWork,
     deviceAdmin,
     caseSubmission,
