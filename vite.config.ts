@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // The renderer is one app with a route per role (/kiosk, /counter, /display,
-// /technician), served by the host; in development Vite proxies the API to it.
+// /technician, /manager), served by the host; in development Vite proxies the API to it.
 export default defineConfig({
   root: 'renderer',
   base: '/',
@@ -16,6 +16,9 @@ export default defineConfig({
     // Building a zod schema has no side effect: a schema the renderer never reads (the host's
     // config file, say) is dropped instead of shipped. About 0.7 kB gzipped of the 300 kB budget.
     rollupOptions: { treeshake: { manualPureFunctions: ['z'] } },
+    // The chunk graph (.vite/manifest.json, never served: the host serves /assets/* only), so the
+    // bundle budget can tell what the hall's screens load from what only the staff consoles load.
+    manifest: true,
   },
   server: {
     // The host answers only its own names and origin (host/lan/origin-guard.ts): the proxy

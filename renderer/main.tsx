@@ -16,8 +16,9 @@ import { TicketProgressPage } from './ticket/TicketProgressPage';
 import { PairPage } from './pair/PairPage';
 import { CaseProgressPage } from './case/CaseProgressPage';
 
-// The technician console loads only when opened: kiosks never pay for it at first paint.
+// The staff consoles load only when opened: kiosks never pay for them at first paint.
 const TechnicianApp = lazy(() => import('./technician/TechnicianApp'));
+const ManagerApp = lazy(() => import('./manager/ManagerApp'));
 
 initI18n();
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -42,6 +43,14 @@ createRoot(root).render(
               element={
                 <Suspense fallback={null}>
                   <TechnicianApp />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/manager"
+              element={
+                <Suspense fallback={null}>
+                  <ManagerApp />
                 </Suspense>
               }
             />

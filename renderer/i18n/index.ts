@@ -1,15 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { kioskMessages } from '../kiosk/messages';
-import type { MessageTree } from '../kiosk/messages/types';
+import type { AreaMessages, MessageTree } from '../kiosk/messages/types';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
-/** The base messages plus each kiosk area's, which own distinct top-level keys. */
-export function translations(): { 'zh-CN': MessageTree; en: MessageTree } {
+/**
+ * The base messages plus each area's (the kiosk's and the screens' loaded up front by default),
+ * which own distinct top-level keys.
+ */
+export function translations(areas: readonly AreaMessages[] = kioskMessages): { 'zh-CN': MessageTree; en: MessageTree } {
   const zh: MessageTree = { ...zhCN };
   const english: MessageTree = { ...en };
-  for (const area of kioskMessages) {
+  for (const area of areas) {
     // An area replacing another's top-level key would silently lose its messages.
     for (const key of Object.keys(area.zhCN)) if (key in zh) throw new Error(`message area '${key}' is defined twice`);
     Object.assign(zh, area.zhCN);
@@ -29,4 +32,15 @@ export function initI18n(): typeof i18next {
     initAsync: false,
   });
   return i18next;
+}
+
+/**
+ * Adds the messages of a part loaded later (the manager console) to the running i18next, so its
+ * words ship with its code instead of in every screen's first download.
+ */
+export function addAreaMessages(areas: readonly AreaMessages[]): void {
+  for (const area of areas) {
+    i18next.addResourceBundle('zh-CN', 'translation', area.zhCN, true, false);
+    i18next.addResourceBundle('en', 'translation', area.en, true, false);
+  }
 }

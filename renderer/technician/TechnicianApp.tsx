@@ -9,7 +9,7 @@ import { refreshAfterEvent } from '../api/refresh';
 import { useHallEvents } from '../api/use-hall-events';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { OfflineBanner } from '../ui/OfflineBanner';
-import { useLatest } from '../ui/use-latest';
+import { useIdleSignOut } from '../ui/use-idle-sign-out';
 import { DevicesScreen } from './DevicesScreen';
 import type { Editing } from './device-form';
 import { DiscoveryScreen } from './DiscoveryScreen';
@@ -76,7 +76,7 @@ export default function TechnicianApp() {
     () => void refreshAfterEvent(queryClient, TECH_KEYS.all),
   );
 
-  useIdleSignOut(staff !== null, () => signOut('idle'));
+  useIdleSignOut(staff !== null, IDLE_SIGN_OUT_MS, () => signOut('idle'));
 
   // Leaving the console (another route of this window) ends the session: the token must not outlive the page.
   useEffect(() => {
@@ -181,23 +181,3 @@ export default function TechnicianApp() {
 }
 
 const isExpired = (error: unknown) => error instanceof ApiClientError && error.code === 'unauthorized';
-
-/** Calls `onIdle` after IDLE_SIGN_OUT_MS without a pointer or key press while `active`. */
-function useIdleSignOut(active: boolean, onIdle: () => void): void {
-  const idle = useLatest(onIdle);
-  useEffect(() => {
-    if (!active) return;
-    let timer = setTimeout(() => idle.current(), IDLE_SIGN_OUT_MS);
-    const restart = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => idle.current(), IDLE_SIGN_OUT_MS);
-    };
-    window.addEventListener('pointerdown', restart, true);
-    window.addEventListener('keydown', restart, true);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener('pointerdown', restart, true);
-      window.removeEventListener('keydown', restart, true);
-    };
-  }, [active, idle]);
-}

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translations } from '../../../renderer/i18n';
+import { kioskMessages } from '../../../renderer/kiosk/messages';
+import { managerMessages } from '../../../renderer/manager/messages';
 import type { MessageTree } from '../../../renderer/kiosk/messages/types';
 import { repoRoot } from '../../support/test-host';
 
@@ -20,7 +22,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('renderer messages', () => {
-  const all = translations();
+  // Every area, those loaded up front and the manager console's, loaded with its code.
+  const all = translations([...kioskMessages, ...managerMessages]);
   const zh = new Set(keysOf(all['zh-CN']));
   const en = new Set(keysOf(all.en));
 

@@ -1,0 +1,82 @@
+import { createContext, useContext } from 'react';
+import type { StaffPrincipal } from '../../contracts/auth';
+import { ApiClientError } from '../api/client';
+
+/** Query keys of the console, all under 'manager' so signing out drops them in one go. */
+export const MANAGER_KEYS = {
+  all: ['manager'] as const,
+};
+
+/** Who is signed in at the manager console and what the screens may offer them. */
+export interface ManagerSession {
+  staff: StaffPrincipal;
+  /** Supervisors run the hall; technicians look (the host enforces the same on every operation). */
+  canChange: boolean;
+  /** The hall's time zone (from `/health`; undefined until it answered): every time shown is the hall's clock. */
+  timeZone: string | undefined;
+  /** A failure as a message in the manager's language (pure: safe while rendering). */
+  describeError(error: unknown): string;
+  /** The same, from an event handler: an expired session also signs the console out. */
+  failed(error: unknown): string;
+}
+
+export const ManagerSessionContext = createContext<ManagerSession | null>(null);
+
+export function useManagerSession(): ManagerSession {
+  const session = useContext(ManagerSessionContext);
+  if (!session) throw new Error('useManagerSession outside the manager console');
+  return session;
+}
+
+/** Error codes with their own message (`manager.errors.<code>`); the rest read as generic. */
+const KNOWN = ['network', 'unauthorized', 'forbidden', 'not_found', 'invalid_request', 'invalid_state', 'internal'] as const;
+export type ManagerErrorKey = (typeof KNOWN)[number] | 'generic';
+
+export function errorKey(error: unknown): ManagerErrorKey {
+  if (!(error instanceof ApiClientError)) return 'generic';
+  const code: string = error.code;
+  return KNOWN.find((k) => k === code) ?? 'generic';
+}
+
+/** Whether a failure means the host no longer knows the session (expired, host restarted). */
+export const isSessionGone = (error: unknown): boolean => error instanceof ApiClientError && error.code === 'unauthorized';
+
+const locale = (language: string) => (language === 'en' ? 'en-GB' : 'zh-CN');
+
+/**
+ * A time of the host (ISO) on the hall's clock, hours and minutes; '' for none, '—' while the hall's
+ * zone is not known yet (a time in a guessed zone would mislead a supervisor).
+ */
+export function formatTime(iso: string | null | undefined, timeZone: string | undefined, language: string): string {
+  return format(iso, timeZone, language, { hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+/** A date and time of the host (ISO) on the hall's clock. */
+export function formatDateTime(iso: string | null | undefined, timeZone: string | undefined, language: string): string {
+  return format(iso, timeZone, language, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+}
+
+/** The hall-local date of an instant (ISO), e.g. 2026/12/06. */
+export function formatDate(iso: string | null | undefined, timeZone: string | undefined, language: string): string {
+  return format(iso, timeZone, language, { year: 'numeric', month: '2-digit', day: '2-digit' });
+}
+
+function format(
+  iso: string | null | undefined,
+  timeZone: string | undefined,
+  language: string,
+  options: Intl.DateTimeFormatOptions,
+): string {
+  if (!iso) return '';
+  if (timeZone === undefined) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(language), { timeZone, ...options }).format(date);
+}
