@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /**
  * One screen of the manager console. Each lives in its own folder (`renderer/manager/<id>/`) and
@@ -16,7 +16,9 @@ export interface ManagerSection {
  * The console's sections in nav order, one line each, e.g.
  * `{ id: 'floor', titleKey: 'mgrFloor.nav', Screen: lazy(() => import('./floor/FloorScreen')) }`.
  */
-export const SECTIONS: readonly ManagerSection[] = [];
+export const SECTIONS: readonly ManagerSection[] = [
+  { id: 'notices', titleKey: 'mgrNotices.nav', Screen: lazy(() => import('./notices/NoticesScreen')) },
+];
 
 /** The section `hash` (`#floor`) names, else the first. */
 export function sectionOf(hash: string, sections: readonly ManagerSection[] = SECTIONS): ManagerSection | undefined {
