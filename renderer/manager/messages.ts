@@ -1,5 +1,6 @@
 import type { AreaMessages } from '../kiosk/messages/types';
 import { managerShellMessages } from './shell-messages';
+import { mgrAppointmentsMessages } from './appointments/messages';
 import { mgrNoticesMessages } from './notices/messages';
 
 /**
@@ -7,4 +8,4 @@ import { mgrNoticesMessages } from './notices/messages';
  * top-level key. Added to i18next when the console's code loads (`addAreaMessages`), so kiosks,
  * counters and hall screens never download them.
  */
-export const managerMessages: readonly AreaMessages[] = [managerShellMessages, mgrNoticesMessages];
+export const managerMessages: readonly AreaMessages[] = [managerShellMessages, mgrAppointmentsMessages, mgrNoticesMessages];

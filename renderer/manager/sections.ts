@@ -17,6 +17,7 @@ export interface ManagerSection {
  * `{ id: 'floor', titleKey: 'mgrFloor.nav', Screen: lazy(() => import('./floor/FloorScreen')) }`.
  */
 export const SECTIONS: readonly ManagerSection[] = [
+  { id: 'appointments', titleKey: 'mgrAppointments.nav', Screen: lazy(() => import('./appointments/AppointmentsScreen')) },
   { id: 'notices', titleKey: 'mgrNotices.nav', Screen: lazy(() => import('./notices/NoticesScreen')) },
 ];
 
