@@ -18,6 +18,7 @@ export interface ManagerSection {
  */
 export const SECTIONS: readonly ManagerSection[] = [
   { id: 'appointments', titleKey: 'mgrAppointments.nav', Screen: lazy(() => import('./appointments/AppointmentsScreen')) },
+  { id: 'steward', titleKey: 'mgrSteward.nav', Screen: lazy(() => import('./steward/StewardScreen')) },
   { id: 'notices', titleKey: 'mgrNotices.nav', Screen: lazy(() => import('./notices/NoticesScreen')) },
 ];
 
