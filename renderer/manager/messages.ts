@@ -1,6 +1,7 @@
 import type { AreaMessages } from '../kiosk/messages/types';
 import { managerShellMessages } from './shell-messages';
 import { mgrAppointmentsMessages } from './appointments/messages';
+import { mgrAuditMessages } from './audit/messages';
 import { mgrNoticesMessages } from './notices/messages';
 import { mgrStewardMessages } from './steward/messages';
 
@@ -14,4 +15,5 @@ export const managerMessages: readonly AreaMessages[] = [
   mgrAppointmentsMessages,
   mgrStewardMessages,
   mgrNoticesMessages,
+  mgrAuditMessages,
 ];

@@ -20,6 +20,7 @@ export const SECTIONS: readonly ManagerSection[] = [
   { id: 'appointments', titleKey: 'mgrAppointments.nav', Screen: lazy(() => import('./appointments/AppointmentsScreen')) },
   { id: 'steward', titleKey: 'mgrSteward.nav', Screen: lazy(() => import('./steward/StewardScreen')) },
   { id: 'notices', titleKey: 'mgrNotices.nav', Screen: lazy(() => import('./notices/NoticesScreen')) },
+  { id: 'audit', titleKey: 'mgrAudit.nav', Screen: lazy(() => import('./audit/AuditScreen')) },
 ];
 
 /** The section `hash` (`#floor`) names, else the first. */
