@@ -19,6 +19,7 @@ import {
 } from '../support/kiosk-harness';
 import { DEFAULT_HALL_HOURS } from '../../contracts/config';
 import { TEST_PIN } from '../support/staff';
+import { managerToolsScreenshots } from './manager-tools';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -221,3 +222,5 @@ await k.dispose();
   }
   await hall.dispose();
 }
+
+await managerToolsScreenshots(shot);
