@@ -16,6 +16,7 @@ export const CentralErrorCode = z.enum([
   'unauthorized',
   'not_found',
   'case_not_found',
+  'evaluation_not_found',
   'idempotency_conflict',
   'invalid_transition',
   'injected_failure',
@@ -350,6 +351,77 @@ export type EvaluationsQuery = z.infer<typeof EvaluationsQuery>;
 /** Newest first. */
 export const EvaluationsResponse = z.object({ evaluations: z.array(EvaluationRecord) });
 export type EvaluationsResponse = z.infer<typeof EvaluationsResponse>;
+
+// ---------------------------------------------------------------------------
+// 差评整改回访: the hall's follow-up of a 差评, reported when an appeal is decided and when closed
+
+/** The citizen's rating of the rectification at the callback (回访): 满意 / 基本满意 / 不满意. */
+export const RectificationRating = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']);
+export type RectificationRating = z.infer<typeof RectificationRating>;
+
+/** 复核 of an appeal (申诉): the 差评 stands, or was mistaken and is struck from every rate. */
+export const ReviewAppealDecision = z.enum(['upheld', 'overturned']);
+export type ReviewAppealDecision = z.infer<typeof ReviewAppealDecision>;
+
+const followupText = z.string().trim().min(1).max(1000);
+
+/**
+ * A follow-up as it stands at `stage`: `appeal_decided` (the review of an appeal; after
+ * `overturned` nothing follows) or `closed` (rectified, called back, done). `evaluationKey` is the
+ * hall's id of the evaluation, the Idempotency-Key it was delivered under (POST /v1/evaluations):
+ * the hall sends the outcome after the evaluation, in order. Dates are the hall's local dates; on
+ * time = the rectification's local date <= `dueDate`. Staff numbers only, no personal data.
+ */
+export const ReviewOutcomeRequest = z
+  .object({
+    hallId,
+    evaluationKey: IdempotencyKey,
+    stage: z.enum(['appeal_decided', 'closed']),
+    ratedDate: z.iso.date(),
+    dueDate: z.iso.date(),
+    handlerStaffNumber: shortText.optional(),
+    verification: z.object({ text: followupText, at: isoDateTime }).optional(),
+    rectification: z.object({ text: followupText, at: isoDateTime, onTime: z.boolean() }).optional(),
+    callback: z.object({ result: followupText, rating: RectificationRating, at: isoDateTime }).optional(),
+    appeal: z
+      .object({
+        reason: followupText,
+        at: isoDateTime,
+        decision: ReviewAppealDecision.optional(),
+        decidedAt: isoDateTime.optional(),
+      })
+      .optional(),
+    closedAt: isoDateTime.optional(),
+    reportedAt: isoDateTime,
+  })
+  .superRefine((value, ctx) => {
+    if (value.stage === 'appeal_decided' && value.appeal?.decision === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['appeal', 'decision'], message: 'an appeal_decided outcome carries the decision' });
+    }
+    if (value.stage === 'closed' && (value.closedAt === undefined || value.callback === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['closedAt'], message: 'a closed outcome carries closedAt and the callback' });
+    }
+  });
+export type ReviewOutcomeRequest = z.infer<typeof ReviewOutcomeRequest>;
+
+export const ReviewOutcomeRecord = z.object({
+  outcomeId: z.string(),
+  /** The central id of the evaluation the outcome is about. */
+  evaluationId: z.string(),
+  hallId: z.string(),
+  stage: z.enum(['appeal_decided', 'closed']),
+  receivedAt: z.iso.datetime(),
+});
+export type ReviewOutcomeRecord = z.infer<typeof ReviewOutcomeRecord>;
+
+export const ReviewOutcomesQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+export type ReviewOutcomesQuery = z.infer<typeof ReviewOutcomesQuery>;
+
+/** Newest first, each with the body the hall sent. */
+export const ReviewOutcomesResponse = z.object({
+  outcomes: z.array(ReviewOutcomeRecord.extend({ outcome: ReviewOutcomeRequest })),
+});
+export type ReviewOutcomesResponse = z.infer<typeof ReviewOutcomesResponse>;
 
 // ---------------------------------------------------------------------------
 // End-of-day queue figures

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffSeed } from './auth';
+import { BackupOptions } from './backups';
 import { isLoopbackHost } from './loopback';
 import { HallUrl, KioskOptions } from './terminal-settings';
 
@@ -222,6 +223,8 @@ export const HostConfig = z
     hallUrl: HallUrl.nullable().default(null),
     /** Kiosk options of this terminal (长辈版 by default, voice, hidden tiles). */
     kiosk: KioskOptions.prefault({}),
+    /** This machine's nightly backup (folder, time, days kept): first boot only, like `kiosk` (contracts/backups.ts). */
+    backup: BackupOptions.prefault({}),
     hallName: z.string().default('政务服务中心'),
     /** This hall's and this terminal's ids at the central API (cases and evaluations carry them). */
     hallId: z

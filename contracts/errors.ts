@@ -49,6 +49,18 @@ export const ApiErrorCode = z.enum([
   'storage_unavailable',
   'kiosk_seat_taken',
   'update_feed_local_only',
+  'review_unknown',
+  'review_handler_unknown',
+  'review_out_of_order',
+  'review_step_done',
+  'review_closed',
+  'review_overturned',
+  'review_own_appeal',
+  'backup_unavailable',
+  'backup_busy',
+  'backup_refused',
+  'restore_unacknowledged',
+  'backup_folder_local_only',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { BackupState } from './backups';
 import { HallLinkState } from './hall-link';
 import { DeviceState, StorageState } from './health';
-import { Call, Ticket } from './queue';
+import { RatedService } from './evaluator';
+import { Call, Ticket, TicketNumber } from './queue';
+import { ReviewStep } from './reviews';
 
 /**
  * Events on `/api/v1/events` (WebSocket). Every message carries a `seq` that
@@ -27,15 +30,30 @@ export const HallEvent = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('ticket.finished'), ticket: Ticket }),
   /**
    * The citizen of `ticketId` is asked for a rating. `token`: the proof of that service for
-   * POST /evaluations (`serviceToken`), only on the live stream of a paired window evaluator;
-   * every other stream, and any replay, gets the event without it (host/api/routes-events.ts).
+   * POST /evaluations (`serviceToken`), and `service`: what the pad shows of it; both only on the
+   * live stream of a window evaluator bound to `windowNumber`. Every other stream, and any replay,
+   * gets the event without them (host/api/routes-events.ts).
    */
   z.object({
     ...base,
     type: z.literal('evaluation.requested'),
     ticketId: z.number().int().positive(),
+    /** Public like every call on the hall screen: the counter says whose rating it waits for. */
+    ticketNumber: TicketNumber,
     windowNumber: z.number().int().positive(),
     token: z.string().min(1).max(64).optional(),
+    service: RatedService.optional(),
+  }),
+  /**
+   * A served ticket was rated (at the window's evaluator or the kiosk): the counter of that window
+   * shows that the citizen rated. Not how: a clerk does not learn a citizen's rating at the window.
+   */
+  z.object({
+    ...base,
+    type: z.literal('evaluation.submitted'),
+    ticketId: z.number().int().positive(),
+    ticketNumber: TicketNumber,
+    windowNumber: z.number().int().positive(),
   }),
   z.object({ ...base, type: z.literal('window.paused'), windowNumber: z.number().int().positive(), paused: z.boolean() }),
   z.object({
@@ -66,8 +84,23 @@ export const HallEvent = z.discriminatedUnion('type', [
   /** This secondary terminal's link to its hall changed (kiosks show the offline state at once). */
   z.object({ ...base, type: z.literal('hall.link'), state: HallLinkState }),
   z.object({ ...base, type: z.literal('settings.changed'), scope: z.enum(['hall', 'terminal']) }),
+  /**
+   * 差评整改回访 (host/reviews): a follow-up moved a step; consoles showing it read it again. Ids
+   * only: every screen hears the stream, the hall TV too.
+   */
+  z.object({ ...base, type: z.literal('review.updated'), evaluationId: z.string(), step: ReviewStep }),
+  /** A follow-up was found not rectified by its due date (announced once); `overdue`: how many are overdue now. */
+  z.object({
+    ...base,
+    type: z.literal('review.overdue'),
+    evaluationId: z.string(),
+    dueDate: z.iso.date(),
+    overdue: z.number().int().nonnegative(),
+  }),
   /** The database stopped taking writes, or takes them again (kiosks show or lift their out-of-service screen). */
   z.object({ ...base, type: z.literal('storage.status'), state: StorageState }),
+  /** A backup started, or finished or failed (the console re-reads GET /backups and the health). */
+  z.object({ ...base, type: z.literal('backup.status'), state: BackupState, running: z.boolean() }),
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 export type HallEventType = HallEvent['type'];

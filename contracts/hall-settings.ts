@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DisplayOptions, QueuePolicy, ServiceSeed, WeeklyHours, WindowSeed, WorkCalendarConfig } from './config';
+import { ReviewSettings } from './reviews';
 
 /**
  * The queue rules a hall may change while it runs. The business day's turnover hour
@@ -31,6 +32,11 @@ export const HallTimeouts = z.object({
    * provincial link does not wipe what citizens filed; at most a year.
    */
   personalDataRetentionDays: z.number().int().min(30).max(365).default(90),
+  /**
+   * Seconds without a touch before a window evaluator closes an open rating unrecorded and goes
+   * back to its idle screen (the citizen left). At least 15: time to read the five levels.
+   */
+  evaluatorIdleSeconds: z.number().int().min(15).max(600).default(60),
 });
 export type HallTimeouts = z.infer<typeof HallTimeouts>;
 
@@ -45,6 +51,8 @@ export const HallSettings = z.object({
   display: DisplayOptions.prefault({}),
   calendar: WorkCalendarConfig.prefault({}),
   timeouts: HallTimeouts.prefault({}),
+  /** 差评整改回访: working days to rectify and answer a 差评 (counted on `calendar`). */
+  reviews: ReviewSettings.prefault({}),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
 export type HallSettingsInput = z.input<typeof HallSettings>;
@@ -102,5 +110,7 @@ export const HallInfo = z.object({
   kioskIdleSeconds: z.number().int().positive(),
   /** The age from which a card takes an elder's priority ticket (the kiosk explains the rule). */
   elderAge: z.number().int().positive(),
+  /** How long a window evaluator keeps an untouched rating open (hall settings `timeouts`). */
+  evaluatorIdleSeconds: z.number().int().positive(),
 });
 export type HallInfo = z.infer<typeof HallInfo>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeviceKind } from './config';
 import { HallLinkStatus } from './hall-link';
+import { BackupHealth } from './backups';
 import { CardKind } from './identity';
 
 /** Health of a device as the technician console and the event stream show it. */
@@ -30,11 +31,12 @@ export type DeviceHealth = z.infer<typeof DeviceHealth>;
 
 /**
  * Whether this host's database takes writes: `full` (SQLITE_FULL: disk or size limit), `read-only`
- * (SQLITE_READONLY), `failing` (SQLITE_IOERR and the like). While it is not `ok`, writes answer
- * `storage_unavailable` (503) and the kiosk shows its out-of-service screen; the host probes with
- * a scratch write and returns to `ok` by itself once one succeeds.
+ * (SQLITE_READONLY), `failing` (SQLITE_IOERR and the like), `corrupt` (SQLITE_CORRUPT or NOTADB:
+ * the file is damaged). While it is not `ok`, writes answer `storage_unavailable` (503) and the
+ * kiosk shows its out-of-service screen; the host probes with a scratch write and returns to `ok`
+ * by itself once one succeeds, except from `corrupt`, which only a restore ends (docs/backup.md).
  */
-export const StorageState = z.enum(['ok', 'full', 'read-only', 'failing']);
+export const StorageState = z.enum(['ok', 'full', 'read-only', 'failing', 'corrupt']);
 export type StorageState = z.infer<typeof StorageState>;
 
 export const StorageHealth = z.object({
@@ -65,5 +67,7 @@ export const HostHealth = z.object({
   hallLink: HallLinkStatus,
   /** Whether the database takes writes (disk full, read-only, I/O errors). */
   storage: StorageHealth,
+  /** The nightly backup's state (absent from a host older than backups). */
+  backup: BackupHealth.optional(),
 });
 export type HostHealth = z.infer<typeof HostHealth>;

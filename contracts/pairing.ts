@@ -39,11 +39,24 @@ export const TOKEN_ROTATE_AFTER_DAYS = 7;
 /** The console marks a terminal whose token dies within this many days. */
 export const TOKEN_EXPIRY_WARNING_DAYS = 7;
 
-export const ClaimPairingRequest = z.object({
-  code: z.string().regex(/^\d{6}$/, 'expected the six-digit code'),
-  name: z.string().trim().min(1).max(64),
-  kind: TerminalKind,
-});
+/** A window by the number the hall gives it (窗口号). */
+export const WindowNumber = z.number().int().positive().max(9999);
+
+export const ClaimPairingRequest = z
+  .object({
+    code: z.string().regex(/^\d{6}$/, 'expected the six-digit code'),
+    name: z.string().trim().min(1).max(64),
+    kind: TerminalKind,
+    /**
+     * A rating pad's window (required for `evaluator`, refused for any other kind): the rating
+     * requests of that window, and their tokens, reach it and no other pad.
+     */
+    windowNumber: WindowNumber.optional(),
+  })
+  .refine((v) => (v.kind === 'evaluator') === (v.windowNumber !== undefined), {
+    message: 'a window evaluator names its window number; no other kind of terminal does',
+    path: ['windowNumber'],
+  });
 export type ClaimPairingRequest = z.infer<typeof ClaimPairingRequest>;
 
 /** SHA-256 of a certificate's DER in colon hex (AB:CD:…, 32 pairs), as browsers show it. */
@@ -81,8 +94,14 @@ export const Terminal = z.object({
   tokenIssuedAt: z.iso.datetime(),
   /** When its current token dies unless used or rotated first (see TOKEN_IDLE_DAYS). */
   expiresAt: z.iso.datetime(),
+  /** A rating pad's window by number (null: not bound yet, or another kind of terminal). */
+  windowNumber: WindowNumber.nullable(),
 });
 export type Terminal = z.infer<typeof Terminal>;
+
+/** A technician moves a rating pad to another window (the pad itself stays paired). */
+export const BindTerminalWindowRequest = z.object({ windowNumber: WindowNumber });
+export type BindTerminalWindowRequest = z.infer<typeof BindTerminalWindowRequest>;
 
 /** One page of the paired terminals, newest first (contracts/page.ts). */
 export const TerminalList = z.object({ terminals: z.array(Terminal), next: NextPage });

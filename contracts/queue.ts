@@ -177,3 +177,17 @@ export type WaitingList = z.infer<typeof WaitingList>;
 /** The ticket whose holder was asked for a rating (好差评) at the window. */
 export const EvaluationRequested = z.object({ ticketId: z.number().int() });
 export type EvaluationRequested = z.infer<typeof EvaluationRequested>;
+
+/**
+ * A priority ticket a clerk issues at the counter for a citizen who cannot queue at the kiosk (a
+ * wheelchair user, a green-channel case): the service, the priority, an optional note for the
+ * audit log (what was seen, never a name or an ID number), and whether to print it on the hall
+ * kiosk's printer (off by default: the paper would come out away from the citizen).
+ */
+export const CounterTicketRequest = z.object({
+  serviceCode: ServiceCode,
+  priority: z.enum(['disabled', 'vip']),
+  note: z.string().trim().min(1).max(100).optional(),
+  print: z.boolean().default(false),
+});
+export type CounterTicketRequest = z.input<typeof CounterTicketRequest>;

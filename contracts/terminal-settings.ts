@@ -5,6 +5,7 @@
  * Seeded from the config file on first boot; afterwards the database copy is the truth.
  */
 import { z } from 'zod';
+import { BackupOptions } from './backups';
 import { isLoopbackHost } from './loopback';
 
 export const TerminalRole = z.enum(['kiosk', 'counter', 'display', 'technician']);
@@ -78,6 +79,8 @@ export const TerminalSettings = z.object({
   kiosk: KioskOptions.prefault({}),
   printing: PrintingOptions.prefault({}),
   updates: UpdateOptions.prefault({}),
+  /** This machine's nightly backup of its database (contracts/backups.ts); the folder changes only at the machine. */
+  backup: BackupOptions.prefault({}),
 });
 export type TerminalSettings = z.infer<typeof TerminalSettings>;
 export type TerminalSettingsInput = z.input<typeof TerminalSettings>;
@@ -90,5 +93,6 @@ export const TerminalSettingsView = z.object({
   kiosk: z.object({ elderModeDefault: z.boolean(), voiceDefault: z.boolean(), hiddenFlows: z.array(KioskFlowId) }),
   printing: z.object({ a4Printer: z.string().nullable() }),
   updates: z.object({ url: z.string().nullable() }),
+  backup: z.object({ folder: z.string().nullable(), time: z.string(), keepDays: z.number().int() }),
 });
 export type TerminalSettingsView = z.infer<typeof TerminalSettingsView>;

@@ -72,6 +72,11 @@ function readMigrations(dir: string): Migration[] {
   return migrations;
 }
 
+/** The version the migrations in `dir` bring a database to: a file of a newer one is refused. */
+export function buildVersion(dir: string): number {
+  return readMigrations(dir).length;
+}
+
 /** Applies each pending migration in its own transaction, bumping user_version with it. */
 export function migrate(db: Db, dir: string): number {
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -14,6 +14,7 @@ import type { QueueService } from './queue/queue-service';
 import type { HallSettingsStore } from './settings/hall-settings';
 import type { TerminalSettingsStore } from './settings/terminal-settings';
 import type { StorageMonitor } from './storage/storage-monitor';
+import type { BackupService } from './backup/backup-service';
 
 export type { HostOptions } from './compose/host-options';
 
@@ -36,8 +37,15 @@ export interface Host {
   hallSettings: HallSettingsStore;
   /** Whether the database takes writes (disk full, read-only, I/O errors), and its recovery probe. */
   storage: StorageMonitor;
-  /** The once-a-minute housekeeping (expiry at the reset hour, sessions, case purge, day figures), run now. */
+  /** The once-a-minute housekeeping (expiry at the reset hour, sessions, case purge, day figures, overdue 差评), run now. */
   housekeeping(): void;
+  /** Nightly backups, the list, the dry run of a restore and the restore (docs/backup.md). */
+  backups: BackupService;
+  /**
+   * Resolves when the host asks to be built again on its files (a restore was staged): the caller
+   * closes this host and calls `createHost` with the same options (host/main.ts does).
+   */
+  restartRequested: Promise<string>;
   close(): Promise<void>;
 }
 
@@ -48,8 +56,26 @@ export interface Host {
 export async function createHost(options: HostOptions): Promise<Host> {
   const services = await buildServices(options);
   const app = await buildHttp(services, options);
-  const { db, bus, storage, queue, auth, identity, devices, catalog, appointments, notices, cases, queueStats, sync, link } =
-    services;
+  const {
+    db,
+    bus,
+    storage,
+    queue,
+    auth,
+    identity,
+    devices,
+    catalog,
+    appointments,
+    notices,
+    cases,
+    queueStats,
+    sync,
+    link,
+    reviews,
+    numbers,
+    backups,
+    restart,
+  } = services;
 
   // The business day turns over at the reset hour even when nobody acts: expire
   // yesterday's open tickets and expired staff sessions once a minute.
@@ -59,6 +85,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       auth.purgeExpired();
       cases.purge();
       queueStats.enqueueFinishedDays();
+      // 差评 not rectified by their due date: marked and announced once each.
+      reviews.tick();
     } catch (error) {
       // A full or read-only disk must not take the host down: it is reported, and retried next minute.
       if (!storage.observe(error)) throw error;
@@ -83,6 +111,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
         db.close();
       },
     },
+    // The numbering guard's file closes just before the database: nothing issues by then.
+    { name: 'numbering guard', stop: () => numbers.close() },
     { name: 'storage monitor', stop: () => storage.stop() },
     // Stopped after the app: closing the app ends the WebSockets the LAN listener upgraded, at once.
     { name: 'lan listener', stop: () => lan?.close() },
@@ -94,13 +124,33 @@ export async function createHost(options: HostOptions): Promise<Host> {
     {
       name: 'queue figures',
       start: () => {
-        queueStats.enqueueFinishedDays();
+        try {
+          queueStats.enqueueFinishedDays();
+        } catch (error) {
+          // A damaged database must not keep the host from starting: it is reported (storage
+          // `corrupt`), and a technician restores a backup from the console.
+          if (!storage.observe(error)) throw error;
+        }
+      },
+    },
+    // 差评 rated before their follow-up existed get one; those already late are announced.
+    {
+      name: 'review follow-ups',
+      start: () => {
+        try {
+          reviews.sweep();
+          reviews.tick();
+        } catch (error) {
+          // As in housekeeping: a full or read-only disk is reported, and the sweep waits for the next start.
+          if (!storage.observe(error)) throw error;
+        }
       },
     },
     { name: 'appointments', start: () => appointments.start(), stop: () => appointments.stop() },
     { name: 'notices', start: () => notices.start(), stop: () => notices.stop() },
     { name: 'sync', start: () => sync.start(), stop: () => sync.stop() },
     { name: 'hall link', start: () => link.start(), stop: () => link.stop() },
+    { name: 'backups', start: () => backups.start(), stop: () => backups.stop() },
     {
       name: 'housekeeping',
       start: () => {
@@ -129,6 +179,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     hallSettings: services.hallSettings,
     storage,
     housekeeping: runHousekeeping,
+    backups,
+    restartRequested: restart.requested,
     close: () => lifecycle.stop(),
   };
 }

@@ -3,11 +3,16 @@
  * Serves the API and (when built) the renderer on the configured address. The environment
  * defaults to production (HALL_KIOSK_ENV overrides): `npm start` and an unpackaged Electron
  * shell pass `--env demo`.
+ *
+ * A restore (docs/backup.md) asks the host to be built again on its files: this entry closes it and
+ * creates it anew in the same process, on the same ports, so it works alike under `npm run host`
+ * (nothing would start a process that exited) and under the Electron shell (whose supervisor sees
+ * one failed health probe at most, and restarts the process should it die meanwhile).
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createHost } from './app';
+import { createHost, type Host, type HostOptions } from './app';
 import { HostEnvironment } from '../contracts/config';
 import { defaultDataDir } from '../db/data-folder';
 import { ConfigError, loadConfig } from './config/load-config';
@@ -33,7 +38,7 @@ async function main(): Promise<void> {
   // Taken out of the environment so programs the host runs (espeak-ng) never see it.
   const shellToken = process.env.HALL_SHELL_TOKEN || undefined;
   delete process.env.HALL_SHELL_TOKEN;
-  const host = await createHost({
+  const options: HostOptions = {
     environment: environment.data,
     config,
     // Same relative path from host/main.ts and from its bundle dist/host/main.js.
@@ -43,7 +48,8 @@ async function main(): Promise<void> {
     secretFile: join(dataDir, 'install-secret'),
     version: process.env.npm_package_version ?? '0.1.0',
     ...(shellToken === undefined ? {} : { shellToken }),
-  });
+  };
+  let host: Host = await createHost(options);
   const shutdown = async (signal: string) => {
     host.app.log.info(`${signal}: closing`);
     await host.close();
@@ -52,6 +58,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await host.app.listen({ host: config.listen.host, port: config.listen.port });
+  // A restart takes the port the first start was given (port 0 in the config picks one once).
+  const port = Number(new URL(address).port);
   console.log(`hall-kiosk host (${config.role}, ${environment.data}) listening on ${address}`);
   for (const page of ['kiosk', 'counter', 'display', 'technician']) console.log(`  ${page.padEnd(10)} ${address}/${page}`);
   console.log(`  ${'api'.padEnd(10)} ${address}/api/v1/openapi.json`);
@@ -60,6 +68,15 @@ async function main(): Promise<void> {
     // The LAN is served over HTTPS only, with the hall's own CA (created at the first boot).
     const lanAddress = await host.lan.listen();
     console.log(`  ${'lan'.padEnd(10)} ${lanAddress} (HTTPS; CA certificate at ${lanAddress}/api/v1/lan/ca-certificate)`);
+  }
+  for (;;) {
+    const reason = await host.restartRequested;
+    host.app.log.warn(`restarting the host: ${reason}`);
+    await host.close();
+    host = await createHost(options);
+    await host.app.listen({ host: config.listen.host, port });
+    if (host.lan) await host.lan.listen();
+    host.app.log.warn('host restarted');
   }
 }
 

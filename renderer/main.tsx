@@ -19,6 +19,8 @@ import { CaseProgressPage } from './case/CaseProgressPage';
 // The staff consoles load only when opened: kiosks never pay for them at first paint.
 const TechnicianApp = lazy(() => import('./technician/TechnicianApp'));
 const ManagerApp = lazy(() => import('./manager/ManagerApp'));
+// The window evaluator: a pad of its own, so it loads only there.
+const RateApp = lazy(() => import('./rate/RateApp'));
 
 initI18n();
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -57,6 +59,14 @@ createRoot(root).render(
             <Route path="/ticket/:ticketId" element={<TicketProgressPage />} />
             <Route path="/case/:caseId" element={<CaseProgressPage />} />
             <Route path="/pair" element={<PairPage />} />
+            <Route
+              path="/rate"
+              element={
+                <Suspense fallback={null}>
+                  <RateApp />
+                </Suspense>
+              }
+            />
             <Route path="*" element={<Navigate to="/kiosk" replace />} />
           </Routes>
         </BrowserRouter>

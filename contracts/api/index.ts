@@ -4,13 +4,17 @@
  * (host/api/route.ts), the renderer's client and the hall link call by it, the hall relay is
  * keyed by it, and the OpenAPI document is built from the schemas it gives the routes.
  */
+import { backupOperations } from './backups';
 import { caseOperations } from './cases';
 import { consoleOperations } from './console';
+import { counterOperations } from './counter';
+import { evaluatorOperations } from './evaluator';
 import { hostOperations } from './host';
 import { identityOperations } from './identity';
 import { managerToolOperations } from './manager-tools';
 import type { Operation } from './operation';
 import { queueOperations } from './queue';
+import { reviewOperations } from './reviews';
 import { terminalOperations } from './terminal';
 
 export * from './operation';
@@ -22,6 +26,10 @@ const areas = [
   caseOperations,
   terminalOperations,
   consoleOperations,
+  reviewOperations,
+  evaluatorOperations,
+  counterOperations,
+  backupOperations,
   managerToolOperations,
 ];
 
@@ -33,6 +41,10 @@ export const operations = {
   ...caseOperations,
   ...terminalOperations,
   ...consoleOperations,
+  ...reviewOperations,
+  ...evaluatorOperations,
+  ...counterOperations,
+  ...backupOperations,
   ...managerToolOperations,
 };
 

@@ -106,3 +106,24 @@ export function ticketSubject(db: Db, ticketId: number): TicketSubjectRow | unde
      WHERE t.id = ?`,
   ).get(ticketId) as TicketSubjectRow | undefined;
 }
+
+/**
+ * What the window evaluator shows of the service it asks the citizen to rate: the ticket, its
+ * service, and the staff member who served it (number and name, as the counter shows them; null
+ * for a ticket called without a sign-in). Undefined when the ticket is unknown.
+ */
+export interface RatingSubjectRow {
+  ticketNumber: string;
+  serviceName: string;
+  staffNumber: string | null;
+  staffName: string | null;
+}
+
+export function ratingSubject(db: Db, ticketId: number): RatingSubjectRow | undefined {
+  return prepared(
+    db,
+    `SELECT t.number AS ticketNumber, (SELECT name FROM services WHERE code = t.service_code) AS serviceName,
+       s.staff_no AS staffNumber, s.name AS staffName
+     FROM tickets t LEFT JOIN staff s ON s.id = t.staff_id WHERE t.id = ?`,
+  ).get(ticketId) as RatingSubjectRow | undefined;
+}

@@ -10,10 +10,12 @@ export interface TerminalRow {
   lastSeenAt: string | null;
   revokedAt: string | null;
   tokenIssuedAt: string;
+  /** The window a rating pad (`evaluator`) is bound to, by number; null for every other kind. */
+  windowNumber: number | null;
 }
 
 const columns =
-  'id, name, kind, paired_at AS pairedAt, last_seen_at AS lastSeenAt, revoked_at AS revokedAt, token_issued_at AS tokenIssuedAt';
+  'id, name, kind, paired_at AS pairedAt, last_seen_at AS lastSeenAt, revoked_at AS revokedAt, token_issued_at AS tokenIssuedAt, window_number AS windowNumber';
 
 export function insertPairingCode(
   db: Db,
@@ -40,15 +42,33 @@ export function usePairingCode(db: Db, codeHash: string, now: string): boolean {
 
 export function insertTerminal(
   db: Db,
-  t: { id: string; name: string; kind: TerminalKind; tokenHash: string; pairedAt: string },
+  t: {
+    id: string;
+    name: string;
+    kind: TerminalKind;
+    tokenHash: string;
+    pairedAt: string;
+    /** A rating pad's window; none for every other kind. */
+    windowNumber?: number | null;
+  },
 ): void {
-  prepared(db, 'INSERT INTO terminals (id, name, kind, token_hash, paired_at, token_issued_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    t.id,
-    t.name,
-    t.kind,
-    t.tokenHash,
-    t.pairedAt,
-    t.pairedAt,
+  prepared(
+    db,
+    'INSERT INTO terminals (id, name, kind, token_hash, paired_at, token_issued_at, window_number) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(t.id, t.name, t.kind, t.tokenHash, t.pairedAt, t.pairedAt, t.windowNumber ?? null);
+}
+
+export function terminalById(db: Db, id: string): TerminalRow | undefined {
+  return prepared(db, `SELECT ${columns} FROM terminals WHERE id = ?`).get(id) as TerminalRow | undefined;
+}
+
+/** Binds a live rating pad (`evaluator`) to a window by number; false when `id` is no live evaluator. */
+export function setEvaluatorWindow(db: Db, id: string, windowNumber: number): boolean {
+  return (
+    prepared(db, "UPDATE terminals SET window_number = ? WHERE id = ? AND kind = 'evaluator' AND revoked_at IS NULL").run(
+      windowNumber,
+      id,
+    ).changes === 1
   );
 }
 
@@ -86,5 +106,5 @@ export function listTerminalsPage(db: Db, page: { limit: number; offset: number 
 
 export function revokeTerminal(db: Db, id: string, at: string): TerminalRow | undefined {
   prepared(db, 'UPDATE terminals SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?').run(at, id);
-  return prepared(db, `SELECT ${columns} FROM terminals WHERE id = ?`).get(id) as TerminalRow | undefined;
+  return terminalById(db, id);
 }

@@ -112,6 +112,31 @@ export function nextSeq(db: Db, businessDay: string, serviceCode: string): numbe
   return row.last_seq;
 }
 
+/**
+ * Raises the day's counter of the service holding `prefix` so that its next number comes after
+ * `number` (a number printed before a restore to an older copy: host/queue/number-high-water.ts).
+ * Never lowers a counter. False when no service holds the prefix.
+ */
+export function raiseCounterAbove(db: Db, businessDay: string, prefix: string, number: number): boolean {
+  return (
+    prepared(
+      db,
+      `INSERT INTO ticket_counters (business_day, service_code, last_seq)
+         SELECT ?, code, max(? - number_start + 1, 0) FROM services WHERE prefix = ?
+       ON CONFLICT (business_day, service_code) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
+    ).run(businessDay, number, prefix).changes > 0
+  );
+}
+
+/** Sets the day's counter of a service (after `nextSeq` made its row): numbering jumps past a printed number. */
+export function setSeq(db: Db, businessDay: string, serviceCode: string, seq: number): void {
+  prepared(db, 'UPDATE ticket_counters SET last_seq = ? WHERE business_day = ? AND service_code = ?').run(
+    seq,
+    businessDay,
+    serviceCode,
+  );
+}
+
 /** The key after every ticket of the day: the end of any queue. */
 export function endQueueKey(db: Db, businessDay: string): number {
   const row = prepared(

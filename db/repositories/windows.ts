@@ -71,6 +71,12 @@ export function findWindow(db: Db, id: number): WindowRow | undefined {
   return row && toWindowRow(row);
 }
 
+/** A window of the hall by its number; undefined for an unknown or retired one. */
+export function findWindowByNumber(db: Db, number: number): WindowRow | undefined {
+  const row = prepared(db, `${SELECT_WINDOW} WHERE w.number = ? AND w.retired = 0`).get(number) as RawWindow | undefined;
+  return row && toWindowRow(row);
+}
+
 export function setWindowPaused(db: Db, id: number, paused: boolean): void {
   prepared(db, 'UPDATE windows SET paused = ? WHERE id = ?').run(paused ? 1 : 0, id);
 }

@@ -73,3 +73,15 @@ export function optionalStaff(auth: StaffAuth, req: FastifyRequest): StaffPrinci
   const token = bearerToken(req);
   return token === null ? null : auth.verify(token);
 }
+
+/**
+ * The signed-in account acting at window `windowId`: staff at the window they signed in at,
+ * supervisors at any (403 otherwise). For the counter's window actions.
+ */
+export function staffAtWindow(req: FastifyRequest, windowId: number): StaffPrincipal {
+  const staff = staffOf(req);
+  if (staff.role !== 'supervisor' && staff.windowId !== windowId) {
+    throw new HostError('forbidden', `您没有在 ${windowId} 号窗口签到`);
+  }
+  return staff;
+}

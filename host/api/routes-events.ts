@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { operations } from '../../contracts/api';
 import type { ApiError } from '../../contracts/errors';
 import type { EventStreamMessage, HallEvent } from '../../contracts/events';
-import { withoutToken, type EventBus } from '../events/event-bus';
+import { withoutEvaluatorPart, type EventBus } from '../events/event-bus';
 import type { KioskSeat } from '../identity/kiosk-seat';
 import { callerOf } from '../lan/caller';
 import { routeOptions } from './route';
@@ -20,12 +20,18 @@ import { routeOptions } from './route';
  * otherwise take the seat, and the scans, whenever the kiosk's page reloads.
  *
  * The evaluation token of `evaluation.requested` proves a service for a rating (POST /evaluations
- * `serviceToken`): it goes only, live, to the stream of a paired window evaluator. Displays,
- * counters, kiosk pages and the hall link of a secondary kiosk get the event without it, and a
- * replay never carries it (a reconnecting evaluator rates the next service, or the citizen scans
- * the paper).
+ * `serviceToken`): it goes only, live, to the streams of the window evaluators bound to that
+ * window (`evaluatorWindow`, asked at each request, so a pad moved or revoked stops at once), with
+ * the service the pad shows. Other windows' pads, displays, counters, kiosk pages and the hall
+ * link of a secondary kiosk get the event without them, and a replay never carries them (a
+ * reconnecting evaluator rates the next service, or the citizen scans the paper).
  */
-export function eventRoutes(bus: EventBus, seat: KioskSeat): FastifyPluginAsyncZod {
+export function eventRoutes(
+  bus: EventBus,
+  seat: KioskSeat,
+  /** The window a live evaluator terminal is bound to, or null (host/lan/evaluator-binding.ts). */
+  evaluatorWindow: (terminalId: string) => number | null,
+): FastifyPluginAsyncZod {
   return async (app) => {
     // Declared in the table like every route; registered here because of its WebSocket handler.
     app.route({
@@ -45,7 +51,7 @@ export function eventRoutes(bus: EventBus, seat: KioskSeat): FastifyPluginAsyncZ
         else if (since !== undefined) {
           const missed = bus.since(since);
           if (missed === null) send({ type: 'resync', seq: bus.lastSeq });
-          else missed.filter((event) => event.type !== 'scanner.scanned').forEach((event) => send(withoutToken(event)));
+          else missed.filter((event) => event.type !== 'scanner.scanned').forEach((event) => send(withoutEvaluatorPart(event)));
         }
         // A kiosk page holds the seat while its stream is open (a closed page frees it at once).
         // Only this machine's pages are kiosk pages: a paired TV or a page on another machine naming
@@ -53,9 +59,15 @@ export function eventRoutes(bus: EventBus, seat: KioskSeat): FastifyPluginAsyncZ
         const pageId = req.query.kioskPage;
         const seatable = pageId !== undefined && callerOf(req).terminal === 'kioskShell';
         const holdsSeat = () => seatable && !seat.heldByOther(pageId);
-        const evaluator = callerOf(req).terminal === 'evaluator';
+        const caller = callerOf(req);
+        const evaluatorId = caller.terminal === 'evaluator' ? caller.terminalId : null;
+        /** The rating request with its token and service for this window's evaluators only. */
+        const forThisStream = (event: HallEvent): HallEvent =>
+          event.type === 'evaluation.requested' && evaluatorId !== null && evaluatorWindow(evaluatorId) === event.windowNumber
+            ? event
+            : withoutEvaluatorPart(event);
         const unsubscribe = bus.subscribe((event: HallEvent) => {
-          if (event.type !== 'scanner.scanned' || holdsSeat()) send(evaluator ? event : withoutToken(event));
+          if (event.type !== 'scanner.scanned' || holdsSeat()) send(forThisStream(event));
         });
         let leave: (() => void) | undefined;
         if (seatable) leave = seat.join(pageId, (granted) => send({ type: 'seat', granted }));

@@ -19,6 +19,7 @@ export function hallSettingsRoutes(deps: { store: HallSettingsStore; auth: Staff
         hallName: settings.hallName,
         kioskIdleSeconds: settings.timeouts.kioskIdleSeconds,
         elderAge: settings.queue.elderAge,
+        evaluatorIdleSeconds: settings.timeouts.evaluatorIdleSeconds,
       };
     });
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { operations } from '../../contracts/api';
+import type { BackupHealth } from '../../contracts/backups';
 import type { StorageHealth } from '../../contracts/health';
 import type { HostConfig } from '../../contracts/config';
 import { CARD_KINDS_WITH_ADDRESS } from '../../hardware/idcard';
@@ -17,6 +18,7 @@ export function healthRoutes(deps: {
   terminal: () => TerminalSettings;
   hallLink: () => HallLinkStatus;
   storage: () => StorageHealth;
+  backup: () => BackupHealth;
 }): FastifyPluginAsyncZod {
   return async (app) => {
     router(app)(operations.health, async () => ({
@@ -30,6 +32,7 @@ export function healthRoutes(deps: {
       devices: deps.devices.health(),
       hallLink: deps.hallLink(),
       storage: deps.storage(),
+      backup: deps.backup(),
     }));
   };
 }

@@ -7,7 +7,7 @@ import { mayReprint, type TicketPrinting } from '../printing/ticket-printing';
 import { HostError } from '../errors/host-error';
 import type { IdentitySessions } from '../identity/identity-sessions';
 import type { Actor, QueueService } from '../queue/queue-service';
-import { optionalStaff, staffOf } from './auth-guard';
+import { optionalStaff, staffAtWindow } from './auth-guard';
 import { router } from './route';
 
 function timingSafeEqualStrings(a: string, b: string): boolean {
@@ -29,13 +29,7 @@ export function queueRoutes(deps: QueueRouteDeps): FastifyPluginAsyncZod {
   const { queue, identity, auth, printing } = deps;
 
   /** Staff act at the window they signed in at; supervisors at any window. */
-  const actorAt = (req: FastifyRequest, windowId: number): Actor => {
-    const staff = staffOf(req);
-    if (staff.role !== 'supervisor' && staff.windowId !== windowId) {
-      throw new HostError('forbidden', `您没有在 ${windowId} 号窗口签到`);
-    }
-    return { staffId: staff.id };
-  };
+  const actorAt = (req: FastifyRequest, windowId: number): Actor => ({ staffId: staffAtWindow(req, windowId).id });
 
   return async (app) => {
     const route = router(app, { auth });
@@ -49,10 +43,12 @@ export function queueRoutes(deps: QueueRouteDeps): FastifyPluginAsyncZod {
     route(operations.waiting, async (req) => ({ tickets: queue.waitingFor(req.params.windowId) }));
 
     route(operations.issueTicket, async (req, reply) => {
+      let grantedBy: { staffId: number; windowId: number | null } | undefined;
       if (req.body.priority !== undefined) {
         // Disabled and green-channel tickets are granted by hall staff, never self-declared.
         const staff = optionalStaff(auth, req);
         if (!staff || staff.role === 'technician') throw new HostError('forbidden', '优先号须由工作人员办理');
+        grantedBy = { staffId: staff.id, windowId: staff.windowId };
       }
       let who: { key: string; age: number } | null = null;
       if (req.body.withIdentity) {
@@ -63,6 +59,7 @@ export function queueRoutes(deps: QueueRouteDeps): FastifyPluginAsyncZod {
         serviceCode: req.body.serviceCode,
         identity: who,
         ...(req.body.priority ? { priority: req.body.priority } : {}),
+        ...(grantedBy ? { grantedBy } : {}),
       });
       // Printed only after the ticket committed; a failed print is recorded and the
       // kiosk shows the ticket on screen instead. The number is never lost.

@@ -1,5 +1,6 @@
 import { CatalogResponse, EvaluationRecord, NoticesResponse } from '../../contracts/central-api';
-import type { CreateEvaluationRequest, QueueStatsRequest } from '../../contracts/central-api';
+import type { CreateEvaluationRequest, QueueStatsRequest, ReviewOutcomeRequest } from '../../contracts/central-api';
+import { ReviewOutcomeRecord } from '../../contracts/central-api';
 import { QueueStatsResponse } from '../../contracts/central-api';
 import { AppointmentsResponse } from '../../contracts/central-api';
 import { CENTRAL_REPLY_LIMITS, CentralClient, type CentralResult } from '../sync/central-client';
@@ -48,6 +49,15 @@ export class CentralExtrasClient extends CentralClient {
     return sent.ok ? this.read(sent.response, EvaluationRecord, CENTRAL_REPLY_LIMITS.ack) : sent;
   }
 
+  /** POST /v1/evaluations/outcomes: a 差评's follow-up (host/reviews); a retried key answers with the original record. */
+  async submitReviewOutcome(idempotencyKey: string, request: ReviewOutcomeRequest): Promise<CentralResult<ReviewOutcomeRecord>> {
+    const sent = await this.send('POST', '/v1/evaluations/outcomes', {
+      body: request,
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+    return sent.ok ? this.read(sent.response, ReviewOutcomeRecord, CENTRAL_REPLY_LIMITS.ack) : sent;
+  }
+
   /**
    * GET /v1/notices for one hall with all=true: future notices too, so the hall has them cached
    * and shows them when they start even if the central API is unreachable by then.
@@ -66,5 +76,6 @@ export function hallCentralClient(central: CentralClient, extras: CentralExtrasC
     changes: (since, limit) => central.changes(since, limit),
     submitEvaluation: (key, request) => extras.submitEvaluation(key, request),
     submitQueueStats: (key, request) => extras.submitQueueStats(key, request),
+    submitReviewOutcome: (key, request) => extras.submitReviewOutcome(key, request),
   };
 }

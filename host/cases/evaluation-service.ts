@@ -15,10 +15,13 @@ import type { OutboxEntry } from '../../db/repositories/outbox';
 import { enqueue } from '../../db/repositories/outbox';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
+import type { EventBus } from '../events/event-bus';
 
 export interface EvaluationServiceOptions {
   db: Db;
   clock: Clock;
+  /** `evaluation.submitted` after the commit: the window's counter shows that its citizen rated. */
+  bus: Pick<EventBus, 'publish'>;
   hallId: string;
   terminalId: string;
   /** The key a ticket's QR carries (the `k` of its progress link): proof of holding the paper. */
@@ -27,6 +30,11 @@ export interface EvaluationServiceOptions {
   serviceToken: (ticketId: number) => string;
   /** The case numbers of the card on the reader, or null with no card: proof of having filed the case. */
   cardCaseNumbers: () => readonly string[] | null;
+  /**
+   * Opens a 差评's follow-up with its deadline (host/reviews `ReviewService.open`), called inside
+   * the rating's transaction: no 差评 is ever without it.
+   */
+  followups: { open(evaluationId: string, ratedAt: Date): unknown };
   newId?: () => string;
 }
 
@@ -38,8 +46,8 @@ function sameKey(given: string, expected: string): boolean {
 }
 
 /**
- * 好差评 at the kiosk: five levels; below 'basic' needs a reason and is flagged for a call back
- * here at once, not only when the central API has it. Only for a service received (issue 18): a
+ * 好差评 at the kiosk: five levels; below 'basic' needs a reason, is flagged for a call back and
+ * gets its follow-up (差评整改回访, host/reviews) here at once, not only when the central API has it. Only for a service received (issue 18): a
  * finished ticket with the key of its paper or the token its window's evaluator received, or a
  * case of the card on the reader; staff and window come from the ticket's record. Once per ticket
  * or case. Saved with its outbox entry in one transaction and delivered once under the entry's
@@ -95,6 +103,7 @@ export class EvaluationService {
         callbackRequired: bad,
         evaluatedAt,
       });
+      if (bad) this.o.followups.open(id, now);
       enqueue(this.o.db, {
         kind: 'evaluation',
         recordId: id,
@@ -104,6 +113,14 @@ export class EvaluationService {
         now,
       });
     })();
+    if (subject.kind === 'ticket' && request.ticketId !== undefined) {
+      this.o.bus.publish({
+        type: 'evaluation.submitted',
+        ticketId: request.ticketId,
+        ticketNumber: subject.ticketNumber,
+        windowNumber: Number(subject.windowId),
+      });
+    }
     return { id, level: request.level, callbackRequired: bad, evaluatedAt };
   }
 

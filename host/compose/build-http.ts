@@ -20,11 +20,13 @@ import { simulatorRoutes } from '../api/routes-simulator';
 import { caseRoutes } from '../api/routes-cases';
 import { syncRoutes } from '../api/routes-sync';
 import { pairingRoutes } from '../api/routes-pairing';
+import { evaluatorRoutes } from '../api/routes-evaluator';
+import { counterTicketRoutes } from '../api/routes-counter-tickets';
 import { lanRoutes } from '../api/routes-lan';
 import { installCallerResolution } from '../lan/caller';
 import { installLanGuard } from '../lan/lan-guard';
 import { installOriginGuard } from '../lan/origin-guard';
-import { fromOwnShell, installShellGuard } from '../lan/shell-guard';
+import { atThisMachine, fromOwnShell, installShellGuard } from '../lan/shell-guard';
 import { rendererCsp } from '../api/content-security-policy';
 import { noticeRoutes } from '../api/routes-notices';
 import { auditRoutes } from '../api/routes-audit';
@@ -43,8 +45,10 @@ import { listenAddresses } from '../diagnostics/host-info';
 import { ConfigTransfer } from '../settings/config-transfer';
 import { hallSettingsRoutes } from '../api/routes-hall-settings';
 import { configTransferRoutes } from '../api/routes-config-transfer';
+import { reviewRoutes } from '../api/routes-reviews';
 import type { HostOptions } from './host-options';
 import type { HostServices } from './build-services';
+import { backupRoutes } from '../api/routes-backups';
 
 /**
  * The HTTP side of the host: Fastify with the zod type provider, the error envelope, the LAN and
@@ -80,9 +84,11 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     remote,
     receipts,
     evaluations,
+    reviews,
     sync,
     hallId,
     pairing,
+    evaluatorBinding,
     lanIdentity,
     logs,
     accounts,
@@ -92,6 +98,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     deviceAdmin,
     caseSubmission,
     statistics,
+    backups,
   } = s;
   const app = Fastify({
     // One logger, two destinations: the output stream and the console's masked in-memory ring.
@@ -150,6 +157,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
           terminal: () => terminalSettings.get(),
           hallLink: () => link.current(),
           storage: () => storage.current(),
+          backup: () => backups.health(),
         }),
       );
       await api.register(identityRoutes(identity));
@@ -178,12 +186,15 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
           ca: () => (lanIdentity ? { certPem: lanIdentity.caCertPem, fingerprint: lanIdentity.caFingerprint } : null),
         }),
       );
+      await api.register(evaluatorRoutes({ binding: evaluatorBinding, auth }));
+      await api.register(counterTicketRoutes({ queue, auth, printing }));
       await api.register(terminalQueueRoutes({ queue, steward, appointments, progressUrl: ticketUrl }));
       await api.register(hallLinkRoutes({ link, auth }));
       await api.register(appointmentRoutes({ appointments, identity, auth, printing }));
       await api.register(noticeRoutes({ notices, screens: screenNotices, auth }));
       await api.register(stewardRoutes({ work: stewardWork, auth }));
       await api.register(auditRoutes({ search: auditSearch, auth }));
+      await api.register(reviewRoutes({ reviews, auth }));
       await api.register(hallSettingsRoutes({ store: hallSettings, auth }));
       await api.register(
         configTransferRoutes({
@@ -203,6 +214,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
         }),
       );
       await api.register(logRoutes({ logs, auth }));
+      await api.register(backupRoutes({ backups, auth }));
       await api.register(
         diagnosticsRoutes({
           auth,
@@ -222,12 +234,17 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
         }),
       );
       await api.register(
-        terminalSettingsRoutes({ store: terminalSettings, auth, atMachine: (req) => fromOwnShell(req, options.shellToken) }),
+        terminalSettingsRoutes({
+          store: terminalSettings,
+          auth,
+          atMachine: (req) => fromOwnShell(req, options.shellToken),
+          backupFolderHere: (req) => atThisMachine(req, options.shellToken),
+        }),
       );
       await api.register(
         announceRoutes({ config, clock, speech: new SpeechRenderer({ command: options.espeakCommand ?? 'espeak-ng' }) }),
       );
-      await api.register(eventRoutes(bus, kioskSeat));
+      await api.register(eventRoutes(bus, kioskSeat, (terminalId) => evaluatorBinding.windowOf(terminalId)));
       if (options.environment !== 'production' && devices.hasSimulators()) await api.register(simulatorRoutes(devices));
       router(api)(operations.openApi, async () => app.swagger());
     },
@@ -264,6 +281,8 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     if (event.type === 'device.status') app.log.info({ device: event.deviceId, state: event.state }, 'device status');
     if (event.type === 'identity.read' || event.type === 'identity.ended') app.log.info({ session: event.sessionId }, event.type);
     if (event.type === 'storage.status') app.log.warn({ state: event.state }, 'storage status');
+    if (event.type === 'backup.status' && event.state === 'failed' && !event.running)
+      app.log.warn({ failure: backups.health().lastFailure }, 'backup failed');
   });
   return app;
 }

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { openDatabase } from '../../db/open';
+import { buildVersion, openDatabase } from '../../db/open';
 import { seedStaff } from '../auth/seed-staff';
 import { StaffAuth } from '../auth/staff-auth';
 import { ensureFirstSupervisor } from '../auth/first-supervisor';
@@ -7,6 +7,7 @@ import { PinPepper } from '../auth/pin-pepper';
 import { recentServiceTimes } from '../../db/repositories/stats';
 import { TicketPrinting } from '../printing/ticket-printing';
 import { Pairing } from '../lan/pairing';
+import { EvaluatorBinding } from '../lan/evaluator-binding';
 import { TerminalSettingsStore } from '../settings/terminal-settings';
 import { HallLink } from '../hall-link/hall-link';
 import { RemoteQueue } from '../hall-link/remote-queue';
@@ -21,6 +22,7 @@ import { AppointmentBook } from '../appointments/appointment-book';
 import { AppointmentMatchingKey } from '../appointments/matching-key';
 import { CentralExtrasClient, hallCentralClient } from '../cases/central-extras';
 import { EvaluationService } from '../cases/evaluation-service';
+import { ReviewService } from '../reviews/review-service';
 import { CentralClient } from '../sync/central-client';
 import { hallSenders } from '../sync/senders';
 import { SyncEngine } from '../sync/sync-engine';
@@ -49,6 +51,14 @@ import { CaseSubmission } from '../cases/case-submission';
 import { DeviceAdministration } from '../devices/device-administration';
 import { QueueStatistics } from '../queue/statistics';
 import type { HostOptions } from './host-options';
+import { finishPendingRestore } from '../backup/pending-restore';
+import { BackupService } from '../backup/backup-service';
+import { recordHallIdentity } from '../backup/hall-identity';
+import { NumberHighWater } from '../queue/number-high-water';
+import { raiseNumbering } from '../queue/raise-numbering';
+import { addDays } from '../queue/schedule';
+import { audit } from '../audit/audit';
+import { RestartSignal } from './restart-signal';
 
 /**
  * The host's services, built in dependency order over one database and event bus: settings,
@@ -59,10 +69,46 @@ export async function buildServices(options: HostOptions) {
   const clock = options.clock ?? systemClock;
   // Read before anything is opened: a missing or unreadable CA file stops the start, naming the setting.
   const centralTls = centralFetch(options.config.centralApi.caFile);
+  const inMemory = options.dbFile === ':memory:';
+  // A restore asked for before this start is put in place before the database opens (docs/backup.md).
+  const restored = inMemory
+    ? null
+    : finishPendingRestore({ dbFile: options.dbFile, migrationsDir: options.migrationsDir, now: clock.now() });
   const db = openDatabase(options.dbFile, { migrationsDir: options.migrationsDir, synchronous: 'FULL' });
   const bus = new EventBus(2000, () => clock.now());
   // Disk full, read-only or failing storage: every write that hits it is reported here (see errors.ts).
   const storage = new StorageMonitor({ db, clock, bus, probeIntervalMs: options.storageProbeMs });
+  /**
+   * A damaged database must not keep the host from starting (a technician restores it from the
+   * console): what the start writes or reads of the queue is tried, and a storage failure recorded
+   * (storage `corrupt`, kiosks out of service) instead of thrown.
+   */
+  const tolerated = (work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      if (!storage.observe(error)) throw error;
+    }
+  };
+  const today = businessDay(clock.now(), options.config.timeZone, options.config.queue.dailyResetHour);
+  // The numbers printed today, outside the database: the counters are raised to them at every open,
+  // so numbering after a restore to an older copy follows the highest number ever issued today.
+  const numbers = inMemory
+    ? NumberHighWater.inMemory()
+    : NumberHighWater.open(join(dirname(options.dbFile), 'ticket-numbers'), { keepFrom: addDays(today, -1) });
+  tolerated(() => raiseNumbering(db, numbers.entries()));
+  tolerated(() => recordHallIdentity(db, options.config.hallId, clock.now()));
+  if (restored?.result === 'restored')
+    tolerated(() =>
+      audit(db, clock, 'backup.restored', {
+        details: {
+          backup: restored.backupName,
+          keptAs: restored.keptAs,
+          carriedOver: restored.carriedOver,
+          by: restored.staffNo,
+        },
+      }),
+    );
   // Services, windows, hours, queue rules, display and timeouts: seeded from the config file on
   // first boot, then owned by the technician console and applied live (host/settings/).
   const hallSettings = new HallSettingsStore({
@@ -79,7 +125,7 @@ export async function buildServices(options: HostOptions) {
     db,
     clock,
     bus,
-    seed: { role: config.role, name: config.terminalId, hallUrl: config.hallUrl, kiosk: config.kiosk },
+    seed: { role: config.role, name: config.terminalId, hallUrl: config.hallUrl, kiosk: config.kiosk, backup: config.backup },
   });
   const keyer = options.secretFile ? IdentityKeyer.fromSecretFile(options.secretFile) : IdentityKeyer.ephemeral();
   /**
@@ -95,10 +141,13 @@ export async function buildServices(options: HostOptions) {
     hours: config.hours,
     policy: config.queue,
     evaluationToken,
+    numbers,
   });
-  queue.expireOldTickets();
-  queue.estimator.seedFrom(
-    recentServiceTimes(db, { since: new Date(clock.now().getTime() - 7 * 86_400_000).toISOString(), limit: 500 }),
+  tolerated(() => queue.expireOldTickets());
+  tolerated(() =>
+    queue.estimator.seedFrom(
+      recentServiceTimes(db, { since: new Date(clock.now().getTime() - 7 * 86_400_000).toISOString(), limit: 500 }),
+    ),
   );
   // Staff PIN hashes are sealed with a pepper from the install secret: the database alone guesses no PIN.
   const pepper = PinPepper.fromSecret(keyer.derive('staff-pin-pepper').exportSecret());
@@ -229,9 +278,20 @@ export async function buildServices(options: HostOptions) {
     catalogItem: (code) => catalog.item(code),
     progressUrl: (localCase) => `${publicBase}/case/${localCase.id}`,
   });
+  // 差评整改回访: each 差评's follow-up, opened in the rating's own transaction.
+  const reviews = new ReviewService({
+    db,
+    clock,
+    bus,
+    hallId,
+    timeZone: config.timeZone,
+    calendar: () => config.calendar,
+    rectifyWorkingDays: () => hallSettings.get().reviews.rectifyWorkingDays,
+  });
   const evaluations = new EvaluationService({
     db,
     clock,
+    bus,
     hallId,
     terminalId,
     ticketKey: ticketTag,
@@ -240,6 +300,7 @@ export async function buildServices(options: HostOptions) {
       const key = identity.identityKey();
       return key === null ? null : cases.casesForCard(key).flatMap((c) => (c.caseNumber === null ? [] : [c.caseNumber]));
     },
+    followups: reviews,
   });
   const queueStats = new QueueStatsReporter({
     db,
@@ -267,6 +328,7 @@ export async function buildServices(options: HostOptions) {
   });
 
   const pairing = new Pairing({ db, clock });
+  const evaluatorBinding = new EvaluatorBinding({ db, clock, listed: (id) => pairing.terminal(id) });
   // The LAN listener's TLS: the hall's own CA, created at the first boot with the LAN on, kept in
   // the data folder (keys 0600), and a server certificate for this machine's names, renewed when due.
   const lanTls = config.lan.enabled
@@ -293,6 +355,24 @@ export async function buildServices(options: HostOptions) {
   const deviceAdmin = new DeviceAdministration({ db, clock, devices });
   const caseSubmission = new CaseSubmission({ cases, identity, steward: stewardRequests });
   const statistics = new QueueStatistics({ db, clock, timeZone: config.timeZone, resetHour: config.queue.dailyResetHour });
+  /** Asked for by a restore: whoever runs the host (host/main.ts) builds it again on the restored file. */
+  const restart = new RestartSignal();
+  const backups = new BackupService({
+    db,
+    clock,
+    bus,
+    settings: () => terminalSettings.get().backup,
+    hallId,
+    timeZone: config.timeZone,
+    madeBy: keyer.tag('backup-host', 'made-by'),
+    dbFile: options.dbFile,
+    buildVersion: buildVersion(options.migrationsDir),
+    version: options.version ?? '0.0.0',
+    businessDay: () => queue.businessDay(),
+    numbering: () => numbers.entries(),
+    onDamaged: () => storage.markCorrupt(),
+    restart: (reason) => restart.request(reason),
+  });
   return {
     clock,
     db,
@@ -323,10 +403,12 @@ export async function buildServices(options: HostOptions) {
     stewardRequests,
     receipts,
     evaluations,
+    reviews,
     queueStats,
     sync,
     hallId,
     pairing,
+    evaluatorBinding,
     lanTls,
     lanIdentity,
     logs,
@@ -337,6 +419,10 @@ export async function buildServices(options: HostOptions) {
     deviceAdmin,
     caseSubmission,
     statistics,
+    numbers,
+    backups,
+    restart,
+    restored,
   };
 }
 

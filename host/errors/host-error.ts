@@ -76,6 +76,26 @@ const STATUS: Record<ApiErrorCode, number> = {
   // The update feed (terminal settings updates.url) decides what program this machine installs:
   // it changes only at the machine itself, in the Electron shell's own window.
   update_feed_local_only: 403,
+  // 差评整改回访 (host/reviews): no 差评 with this evaluation id; an assigned handler who is no
+  // active staff member; a step before what it needs (details { step, needs }: contracts/reviews.ts),
+  // a step done already (details.step), a follow-up closed or overturned, an appeal reviewed by
+  // the supervisor who filed it.
+  review_unknown: 404,
+  review_handler_unknown: 404,
+  review_out_of_order: 409,
+  review_step_done: 409,
+  review_closed: 409,
+  review_overturned: 409,
+  review_own_appeal: 409,
+  // Backups (docs/backup.md): no folder set, or it is missing or not writable (details.reason);
+  // a backup or restore already under way; a backup that may not be restored (details.refusals:
+  // corrupt, unreadable, newer, other-hall); a restore over a current database that cannot be read,
+  // not acknowledged; the backup folder (where the whole database goes) changed away from the machine.
+  backup_unavailable: 503,
+  backup_busy: 409,
+  backup_refused: 409,
+  restore_unacknowledged: 409,
+  backup_folder_local_only: 403,
   internal: 500,
 };
 

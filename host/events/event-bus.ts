@@ -6,12 +6,13 @@ export type NewHallEvent = Unsequenced<HallEvent>;
 type Listener = (event: HallEvent) => void;
 
 /**
- * The event without its evaluation token: what every event stream but a paired window evaluator's
- * live one receives (the token proves a service for a rating, host/api/routes-events.ts).
+ * The event without its evaluator part, the token and the service of `evaluation.requested`: what
+ * every event stream receives but the live one of a window evaluator bound to that window (the
+ * token proves a service for a rating, host/api/routes-events.ts).
  */
-export function withoutToken(event: HallEvent): HallEvent {
-  if (event.type !== 'evaluation.requested' || event.token === undefined) return event;
-  const { token: _token, ...rest } = event;
+export function withoutEvaluatorPart(event: HallEvent): HallEvent {
+  if (event.type !== 'evaluation.requested' || (event.token === undefined && event.service === undefined)) return event;
+  const { token: _token, service: _service, ...rest } = event;
   return rest;
 }
 

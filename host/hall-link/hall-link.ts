@@ -6,7 +6,7 @@ import type { Db } from '../../db/open';
 import { audit } from '../audit/audit';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
-import { withoutToken, type EventBus, type NewHallEvent } from '../events/event-bus';
+import { withoutEvaluatorPart, type EventBus, type NewHallEvent } from '../events/event-bus';
 import { IdentityKeyer } from '../identity/identity-key';
 import type { TerminalSettingsStore } from '../settings/terminal-settings';
 import { HallClient, isUnpaired, isUnreachable } from './hall-client';
@@ -352,7 +352,7 @@ export class HallLink {
     if (this.cursor) this.cursor.seq = message.seq;
     if (RELAYED.has(message.type) && !(message.type === 'settings.changed' && message.scope !== 'hall')) {
       // The hall sends its link no evaluation token; one would prove nothing here, and is dropped.
-      const { seq: _seq, at: _at, ...event } = withoutToken(message);
+      const { seq: _seq, at: _at, ...event } = withoutEvaluatorPart(message);
       this.o.bus.publish(event as NewHallEvent);
     }
   }

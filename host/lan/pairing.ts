@@ -18,6 +18,7 @@ import {
   listTerminalsPage,
   replaceTerminalToken,
   revokeTerminal,
+  terminalById,
   terminalByTokenHash,
   touchTerminal,
   usePairingCode,
@@ -26,6 +27,7 @@ import {
 import { audit } from '../audit/audit';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
+import { mustBeWindow } from './evaluator-binding';
 
 /** A code is typed within minutes of being shown; after that it is worthless. */
 const CODE_MINUTES = 10;
@@ -85,16 +87,23 @@ export class Pairing {
     if (recent.length >= CLAIMS_PER_MINUTE) throw new HostError('locked_out', '尝试次数过多，请稍后再试');
     const token = randomBytes(32).toString('base64url');
     const terminalId = randomUUID();
+    const windowNumber = request.windowNumber ?? null;
     const paired = this.o.db.transaction(() => {
       if (!usePairingCode(this.o.db, sha256(request.code), now.toISOString())) return false;
+      // After the code: only someone holding a good code learns which windows the hall has. The
+      // code stays unused when the window is refused (the transaction rolls back): type it again.
+      if (windowNumber !== null) mustBeWindow(this.o.db, windowNumber);
       insertTerminal(this.o.db, {
         id: terminalId,
         name: request.name,
         kind: request.kind,
         tokenHash: sha256(token),
         pairedAt: now.toISOString(),
+        windowNumber,
       });
-      audit(this.o.db, this.o.clock, 'pairing.claim', { details: { terminalId, kind: request.kind } });
+      audit(this.o.db, this.o.clock, 'pairing.claim', {
+        details: { terminalId, kind: request.kind, ...(windowNumber === null ? {} : { windowNumber }) },
+      });
       return true;
     })();
     if (!paired) {
@@ -146,6 +155,12 @@ export class Pairing {
     if (!rotated) throw new HostError('terminal_unpaired', '此终端尚未与大厅配对');
     // A fresh token dies first of idling (the idle limit is below the maximum age).
     return { token, expiresAt: new Date(now.getTime() + TOKEN_IDLE_DAYS * DAY_MS).toISOString() };
+  }
+
+  /** One terminal as the list shows it (revoked ones too), or undefined. */
+  terminal(terminalId: string): Terminal | undefined {
+    const row = terminalById(this.o.db, terminalId);
+    return row && toTerminal(row);
   }
 
   list(): Terminal[] {

@@ -35,6 +35,15 @@ export function fromOwnShell(req: FastifyRequest, token: string | undefined): bo
 }
 
 /**
+ * Whether the request comes from this machine: its own shell window when a shell started the
+ * host, else (no shell: `npm run host`, `npm start`'s browser) any loopback request. For settings
+ * that belong to the machine and are not for a LAN browser to change (the backup folder).
+ */
+export function atThisMachine(req: FastifyRequest, token: string | undefined): boolean {
+  return token === undefined ? isLoopback(req.ip) : fromOwnShell(req, token);
+}
+
+/**
  * Whether a request may reach the host when it runs under the Electron shell. Requests from
  * other machines are the LAN guard's business (it stays in force); requests from this machine
  * must come from the shell's own window (its header), or carry a staff session or a paired

@@ -11,6 +11,7 @@ import {
   upsertServices,
   waitingByService,
 } from '../../db/repositories/services';
+import { ratingSubject } from '../../db/repositories/evaluations';
 import * as tickets from '../../db/repositories/tickets';
 import type { TicketRow } from '../../db/repositories/tickets';
 import {
@@ -26,8 +27,10 @@ import {
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import type { EventBus, NewHallEvent } from '../events/event-bus';
+import { maskText } from '../log/mask-text';
 import { businessDay, type OpeningState, serviceOpen, slotBounds } from './schedule';
 import { chooseNext, type ServiceHeads } from './selection';
+import type { NumberGuard } from './number-high-water';
 import { WaitEstimator } from './wait-estimator';
 
 export interface QueueServiceOptions {
@@ -42,6 +45,12 @@ export interface QueueServiceOptions {
    * secret, so nothing is stored); only a window evaluator's live stream passes it on.
    */
   evaluationToken?: (ticketId: number) => string;
+  /**
+   * The numbers printed today, kept outside the database (number-high-water.ts): a number is
+   * recorded there before its ticket commits, and never given twice, even after a restore to an
+   * older copy of the database. None: the database's counters alone (tests, benches).
+   */
+  numbers?: NumberGuard;
 }
 
 /** Who acts: the staff member (null for the kiosk or a keypad without sign-in) and where. */
@@ -61,6 +70,11 @@ export interface IssueInput {
    * range still do.
    */
   bypassLimits?: boolean;
+  /**
+   * The staff member who granted a disabled or green-channel priority (at the kiosk with a staff
+   * token, or at the counter): named in the ticket's audit row, with the window and the note.
+   */
+  grantedBy?: { staffId: number; windowId: number | null; note?: string };
 }
 
 export interface IssueOptions {
@@ -261,7 +275,7 @@ export class QueueService {
           ticket: this.openTicketFor(service.code, input.identity.key),
         } satisfies DuplicateTicketDetails);
       }
-      const seq = tickets.nextSeq(this.o.db, day, service.code);
+      const seq = this.nextNumber(service, day);
       const number = `${service.prefix}${String(service.numberStart + seq - 1).padStart(3, '0')}`;
       const id = tickets.insertTicket(this.o.db, {
         businessDay: day,
@@ -273,7 +287,11 @@ export class QueueService {
         identityKey: input.identity?.key ?? null,
       });
       const ticket = this.toTicket(tickets.mustGetTicket(this.o.db, id));
+      if (input.grantedBy) this.auditGrant(input.grantedBy, ticket);
       options.within?.(ticket);
+      // Last before the commit: a ticket refused on the way (a damaged page, a used appointment)
+      // leaves no record behind, and a recorded number is never given twice.
+      this.o.numbers?.record(day, service.prefix, service.numberStart + seq - 1);
       return { result: ticket, events: [{ type: 'ticket.issued', ticket }, this.countsEvent(day)] };
     });
     return result;
@@ -506,12 +524,43 @@ export class QueueService {
     return this.toTicket({ ...t, status: 'finished', outcome, finishedAt: at.toISOString() });
   }
 
-  /** Asks the citizen of `ticketId` for a rating (the evaluation pad or kiosk shows it). */
+  /**
+   * Asks the citizen of `ticketId` for a rating (the evaluation pad or kiosk shows it). With the
+   * token, the service as the counter showed it: the pads bound to the window get both.
+   */
   private evaluationInside(w: WindowRow, ticketId: number, actor: Actor): NewHallEvent {
     tickets.markEvaluationRequested(this.o.db, ticketId, this.nowIso());
     this.audit(actor, w, 'ticket.evaluation_request', ticketId);
     const token = this.o.evaluationToken?.(ticketId);
-    return { type: 'evaluation.requested', ticketId, windowNumber: w.number, ...(token === undefined ? {} : { token }) };
+    const subject = ratingSubject(this.o.db, ticketId);
+    if (!subject) throw new HostError('ticket_unknown', `号码 ${ticketId} 不存在`);
+    return {
+      type: 'evaluation.requested',
+      ticketId,
+      ticketNumber: subject.ticketNumber,
+      windowNumber: w.number,
+      ...(token === undefined ? {} : { token }),
+      service: { serviceName: subject.serviceName, staffNo: subject.staffNumber, staffName: subject.staffName },
+    };
+  }
+
+  /**
+   * Who granted a priority ticket, where, and the note: the note is the clerk's words for the
+   * audit log, so ID and mobile numbers typed in it are masked before it is kept.
+   */
+  private auditGrant(grant: NonNullable<IssueInput['grantedBy']>, ticket: Ticket): void {
+    recordAudit(this.o.db, {
+      at: this.nowIso(),
+      staffId: grant.staffId,
+      windowId: grant.windowId,
+      action: 'ticket.priority_grant',
+      ticketId: ticket.id,
+      details: {
+        priority: ticket.priorityClass,
+        number: ticket.number,
+        ...(grant.note === undefined ? {} : { note: maskText(grant.note) }),
+      },
+    });
   }
 
   /** The heads of a window's services in its order, read one service at a time as chooseNext asks. */
@@ -567,6 +616,25 @@ export class QueueService {
   }
 
   /** Whether the service's number range has a number left today (a limit bypass cannot go past it). */
+  /**
+   * The day's next sequence number of a service. A number the guard says was printed already (the
+   * database was restored to an older copy since, or the service came back under its old prefix)
+   * is skipped: numbering goes on after the highest printed. issue() records the new number
+   * durably just before the ticket's transaction commits; if it cannot, the ticket is refused.
+   */
+  private nextNumber(s: ServiceRow, day: string): number {
+    let seq = tickets.nextSeq(this.o.db, day, s.code);
+    const guard = this.o.numbers;
+    if (guard === undefined) return seq;
+    const printed = guard.highest(day, s.prefix);
+    if (s.numberStart + seq - 1 <= printed) {
+      seq = printed - s.numberStart + 2;
+      if (s.numberStart + seq - 1 > s.numberEnd) throw new HostError('daily_limit_reached', '该事项今日号码已取完');
+      tickets.setSeq(this.o.db, day, s.code, seq);
+    }
+    return seq;
+  }
+
   private numbersLeft(s: ServiceRow, day: string): boolean {
     return s.numberStart + issuedCount(this.o.db, day, s.code) <= s.numberEnd;
   }

@@ -96,14 +96,16 @@ export class ConfigTransfer {
     })();
     this.d.hall.announce(file.hall);
     await this.d.devices.reload();
-    // The file never carries the update feed: this machine keeps its own.
-    if (before.terminalChanged) this.d.terminal.update(this.withOwnFeed(file), { staffId: actor.id, atMachine: false });
+    // The file never carries the update feed or the backup setting: this machine keeps its own.
+    if (before.terminalChanged)
+      this.d.terminal.update(this.withOwnFeed(file), { staffId: actor.id, atMachine: false, backupFolderHere: false });
     return { ...before, applied: true, oneTimePins: pins.map(({ staffNo, pin }) => ({ staffNo, pin })) };
   }
 
-  /** The file's terminal settings with this machine's update feed (it changes only at the machine). */
+  /** The file's terminal settings with this machine's update feed and backup setting (they change only at the machine). */
   private withOwnFeed(file: ConfigExport): TerminalSettings {
-    return { ...file.terminal, updates: this.d.terminal.get().updates };
+    const own = this.d.terminal.get();
+    return { ...file.terminal, updates: own.updates, backup: own.backup };
   }
 
   private issues(file: ConfigExport, actor: StaffPrincipal): HallSettingsIssue[] {

@@ -20,6 +20,12 @@ export interface TerminalSettingsActor {
    * host/lan/shell-guard.ts `fromOwnShell`): only then may the update feed change.
    */
   atMachine: boolean;
+  /**
+   * The request may change the backup folder (where the whole database, personal data included,
+   * is copied every night): this machine's own shell window, or, on a host no shell runs
+   * (`npm run host`), a request from this machine itself (loopback). Never a LAN browser.
+   */
+  backupFolderHere: boolean;
 }
 
 /**
@@ -61,6 +67,10 @@ export class TerminalSettingsStore {
     const to = next.updates.url;
     if (from !== to && !actor.atMachine)
       throw new HostError('update_feed_local_only', '更新地址只能在本机（终端程序窗口）修改', { setting: 'updates.url' });
+    const folderFrom = this.current.backup.folder;
+    const folderTo = next.backup.folder;
+    if (folderFrom !== folderTo && !actor.backupFolderHere)
+      throw new HostError('backup_folder_local_only', '备份文件夹只能在本机修改', { setting: 'backup.folder' });
     this.o.db.transaction(() => {
       writeSetting(this.o.db, KEY, next, this.o.clock.now().toISOString());
       audit(this.o.db, this.o.clock, 'settings.terminal', {
@@ -68,6 +78,11 @@ export class TerminalSettingsStore {
         details: { role: next.role, hallLinked: next.hallUrl !== null },
       });
       if (from !== to) audit(this.o.db, this.o.clock, 'settings.update_feed', { staffId: actor.staffId, details: { from, to } });
+      if (folderFrom !== folderTo)
+        audit(this.o.db, this.o.clock, 'settings.backup_folder', {
+          staffId: actor.staffId,
+          details: { from: folderFrom, to: folderTo },
+        });
     })();
     this.current = next;
     this.o.bus.publish({ type: 'settings.changed', scope: 'terminal' });

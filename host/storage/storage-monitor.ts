@@ -10,7 +10,8 @@ export type StorageFailure = Exclude<StorageState, 'ok'>;
  * What a failed database call says about the storage under it, from better-sqlite3's
  * `SqliteError.code` (primary or extended result code): `full` for SQLITE_FULL (disk full, or the
  * database at its size limit), `read-only` for SQLITE_READONLY_*, `failing` for SQLITE_IOERR_* and
- * SQLITE_CANTOPEN. null for anything else (a constraint, a busy lock, a bug): not a storage failure.
+ * SQLITE_CANTOPEN, `corrupt` for SQLITE_CORRUPT_* and SQLITE_NOTADB (the file is damaged). null
+ * for anything else (a constraint, a busy lock, a bug): not a storage failure.
  */
 export function storageFailureOf(error: unknown): StorageFailure | null {
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
@@ -18,6 +19,7 @@ export function storageFailureOf(error: unknown): StorageFailure | null {
   if (code === 'SQLITE_FULL') return 'full';
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) return 'read-only';
   if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_') || code === 'SQLITE_CANTOPEN') return 'failing';
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB') return 'corrupt';
   return null;
 }
 
@@ -63,6 +65,8 @@ export class StorageMonitor {
     const failure = storageFailureOf(error);
     if (failure === null) return false;
     this.set(failure);
+    // A damaged file does not mend itself: no probe would tell anything but a restore (docs/backup.md).
+    if (failure === 'corrupt') return true;
     if (this.timer === undefined && !this.stopped) {
       this.timer = setInterval(() => this.probe(), this.o.probeIntervalMs ?? 5000);
       this.timer.unref();
@@ -71,10 +75,20 @@ export class StorageMonitor {
   }
 
   /**
+   * The database is damaged (a copy of it failed its integrity check, backup-service.ts): the state
+   * stays `corrupt` until a restore replaces the file and the host starts again.
+   */
+  markCorrupt(): void {
+    this.clearTimer();
+    this.set('corrupt');
+  }
+
+  /**
    * One scratch write now (committed, then removed; its table is a migration's,
    * db/migrations/015-storage-probe.sql): `ok` again when it succeeds. Returns the state.
    */
   probe(): StorageState {
+    if (this.health.state === 'corrupt') return this.health.state;
     try {
       probeWrite(this.o.db, this.o.clock.now().toISOString(), PROBE_BYTES);
     } catch (error) {
@@ -94,7 +108,9 @@ export class StorageMonitor {
   }
 
   private set(state: StorageState): void {
-    if (state === this.health.state) return;
+    // Nothing but a restart on a restored file ends `corrupt` (a write that happens to succeed on a
+    // sound page, or a full disk meanwhile, says nothing about the damaged ones).
+    if (state === this.health.state || this.health.state === 'corrupt') return;
     this.health = { state, since: this.o.clock.now().toISOString() };
     this.o.onChange?.(this.health);
     this.o.bus.publish({ type: 'storage.status', state });

@@ -1,5 +1,11 @@
-import { CreateCaseRequest, CreateEvaluationRequest, QueueStatsRequest } from '../../contracts/central-api';
-import type { ChangesResponse, CreateCaseResponse, EvaluationRecord, QueueStatsResponse } from '../../contracts/central-api';
+import { CreateCaseRequest, CreateEvaluationRequest, QueueStatsRequest, ReviewOutcomeRequest } from '../../contracts/central-api';
+import type {
+  ChangesResponse,
+  CreateCaseResponse,
+  EvaluationRecord,
+  QueueStatsResponse,
+  ReviewOutcomeRecord,
+} from '../../contracts/central-api';
 import type { OutboxEntry } from '../../db/repositories/outbox';
 import type { CentralResult } from './central-client';
 
@@ -11,6 +17,8 @@ export interface CentralApiClient {
   submitEvaluation?(idempotencyKey: string, request: CreateEvaluationRequest): Promise<CentralResult<EvaluationRecord>>;
   /** POST /v1/queue-stats (host/cases/central-extras.ts). Optional like evaluations. */
   submitQueueStats?(idempotencyKey: string, request: QueueStatsRequest): Promise<CentralResult<QueueStatsResponse>>;
+  /** POST /v1/evaluations/outcomes (host/cases/central-extras.ts): a 差评's follow-up. Optional like evaluations. */
+  submitReviewOutcome?(idempotencyKey: string, request: ReviewOutcomeRequest): Promise<CentralResult<ReviewOutcomeRecord>>;
 }
 
 /** Sends one outbox entry of a kind; the result's body is stored as the entry's response. */
@@ -51,11 +59,23 @@ export const queueStatsSender: Sender = async (client, entry) => {
 };
 
 /**
- * What the hall host sends: cases, evaluations and queue statistics. Kept apart from `defaultSenders` because an
+ * A 差评's follow-up when its appeal is decided or it is closed (host/reviews). Its ordering key is
+ * the evaluation's, so the central API has the rating before its outcome.
+ */
+export const reviewOutcomeSender: Sender = async (client, entry) => {
+  if (!client.submitReviewOutcome) return { ok: false, kind: 'retryable', message: 'client cannot send review outcomes' };
+  const request = ReviewOutcomeRequest.safeParse(entry.payload === null ? undefined : JSON.parse(entry.payload));
+  if (!request.success) return { ok: false, kind: 'permanent', message: 'payload is not a valid review outcome' };
+  return client.submitReviewOutcome(entry.idempotencyKey, request.data);
+};
+
+/**
+ * What the hall host sends: cases, evaluations, queue statistics and 差评 outcomes. Kept apart from `defaultSenders` because an
  * engine built with a client that only knows cases must leave evaluations waiting untouched.
  */
 export const hallSenders: Readonly<Record<string, Sender>> = {
   ...defaultSenders,
   evaluation: evaluationSender,
   'queue-stats': queueStatsSender,
+  'review-outcome': reviewOutcomeSender,
 };

@@ -8,7 +8,7 @@ import {
 } from '../../contracts/api';
 import { ApiError, type ApiErrorCode } from '../../contracts/errors';
 import type { CreateStaffRequest, UpdateStaffRequest } from '../../contracts/auth';
-import type { Outcome, IssueTicketRequest, TransferRequest } from '../../contracts/queue';
+import type { CounterTicketRequest, Outcome, IssueTicketRequest, TransferRequest } from '../../contracts/queue';
 import type { SubmitCaseInput, SubmitEvaluationRequest } from '../../contracts/cases';
 import type { CheckInRequest } from '../../contracts/appointments';
 import type { ClaimPairingRequest } from '../../contracts/pairing';
@@ -18,6 +18,16 @@ import type { HallSettingsInput } from '../../contracts/hall-settings';
 import type { LogLevel } from '../../contracts/logs';
 import type { TerminalSettingsInput } from '../../contracts/terminal-settings';
 import type { PageQueryInput } from '../../contracts/page';
+import type {
+  AppealReviewRequest,
+  AssignReviewRequest,
+  CallbackReviewRequest,
+  DecideAppealRequest,
+  RectifyReviewRequest,
+  ReviewListQueryInput,
+  ReviewRatesQuery,
+  VerifyReviewRequest,
+} from '../../contracts/reviews';
 import type { EditNoticeInput, PublishNoticeInput } from '../../contracts/notices';
 import type { StewardAction, StewardListQueryInput } from '../../contracts/steward';
 import type { AuditSearchQueryInput } from '../../contracts/audit-search';
@@ -162,6 +172,11 @@ export function createApiClient(baseUrl = '') {
     pairingTerminals: (page: PageQueryInput) => call(ops.pairingTerminals, { query: page }),
     lanTls: () => call(ops.lanTls, {}),
     revokeTerminal: (id: string) => call(ops.revokeTerminal, { params: { terminalId: id } }),
+    /** Moves a rating pad to another window (technician). */
+    bindTerminalWindow: (id: string, windowNumber: number) =>
+      call(ops.bindTerminalWindow, { params: { terminalId: id }, body: { windowNumber } }),
+    /** The window evaluator's own binding (a paired rating pad only). */
+    evaluatorSelf: () => call(ops.evaluatorSelf, {}),
     /**
      * A paired browser exchanges its terminal token (the host sets the new cookie; the old token
      * dies at once). Requests made meanwhile wait for it.
@@ -182,6 +197,9 @@ export function createApiClient(baseUrl = '') {
     resume: (windowId: number, ticketId: number) => call(ops.resume, { params: { windowId, ticketId } }),
     transfer: (windowId: number, to: TransferRequest) => call(ops.transfer, { params: { windowId }, body: to }),
     requestEvaluation: (windowId: number) => call(ops.requestEvaluation, { params: { windowId } }),
+    /** A disabled or green-channel ticket the clerk issues at this window. */
+    issueCounterTicket: (windowId: number, request: CounterTicketRequest) =>
+      call(ops.issueCounterTicket, { params: { windowId }, body: request }),
     statsToday: () => call(ops.statsToday, {}),
     // The technician console (technician or supervisor bearer token; the host checks the role).
     /** Signs in away from any window (technicians and supervisors at the console). */
@@ -228,6 +246,29 @@ export function createApiClient(baseUrl = '') {
      * host judges its content and answers what is wrong with it.
      */
     importConfig: (file: unknown, dryRun: boolean) => send(ops.importConfig, { query: { dryRun: String(dryRun) }, body: file }),
+    // 差评整改回访 in the manager console (supervisors; the counts for technicians too).
+    reviews: (query: ReviewListQueryInput) => call(ops.reviews, { query }),
+    reviewSummary: () => call(ops.reviewSummary, {}),
+    reviewRates: (query: ReviewRatesQuery) => call(ops.reviewRates, { query }),
+    review: (evaluationId: string) => call(ops.review, { params: { evaluationId } }),
+    assignReview: (evaluationId: string, body: AssignReviewRequest) => call(ops.assignReview, { params: { evaluationId }, body }),
+    verifyReview: (evaluationId: string, body: VerifyReviewRequest) => call(ops.verifyReview, { params: { evaluationId }, body }),
+    rectifyReview: (evaluationId: string, body: RectifyReviewRequest) =>
+      call(ops.rectifyReview, { params: { evaluationId }, body }),
+    callbackReview: (evaluationId: string, body: CallbackReviewRequest) =>
+      call(ops.callbackReview, { params: { evaluationId }, body }),
+    appealReview: (evaluationId: string, body: AppealReviewRequest) => call(ops.appealReview, { params: { evaluationId }, body }),
+    decideReviewAppeal: (evaluationId: string, body: DecideAppealRequest) =>
+      call(ops.decideReviewAppeal, { params: { evaluationId }, body }),
+    closeReview: (evaluationId: string) => call(ops.closeReview, { params: { evaluationId } }),
+    // Backups of this host's database (technicians; supervisors read the list).
+    backups: () => call(ops.backups, {}),
+    backUpNow: () => call(ops.backUpNow, {}),
+    /** The dry run of a restore: what restoring `name` would change (nothing is changed). */
+    previewRestore: (name: string) => call(ops.previewRestore, { params: { name } }),
+    /** Restores `name`; the host restarts on it right after answering. */
+    restoreBackup: (name: string, acceptUnreadableCurrent: boolean) =>
+      call(ops.restoreBackup, { params: { name }, body: { acceptUnreadableCurrent } }),
     // The manager console's tools (supervisors; technicians read the audit log and today's bookings).
     /** One page of every notice, past, future and withdrawn too, newest first. */
     allNotices: (page: PageQueryInput) => call(ops.allNotices, { query: page }),

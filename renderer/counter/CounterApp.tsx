@@ -10,6 +10,7 @@ import { useHallEvents } from '../api/use-hall-events';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { OfflineBanner } from '../ui/OfflineBanner';
 import { CounterDesk } from './CounterDesk';
+import { type CounterRating, ratingAfter } from './rating-status';
 import { DeskClock } from './DeskClock';
 import { SignInForm } from './SignInForm';
 
@@ -46,9 +47,19 @@ export function CounterApp() {
   const timeZone = health.data?.timeZone;
   const [session, setSession] = useState<Session | null>(null);
   const [ended, setEnded] = useState<EndReason | null>(null);
+  /** The rating this window last asked for, and whether the citizen has rated (live, from events). */
+  const [rating, setRating] = useState<CounterRating | null>(null);
+
+  const windows = useQuery({ queryKey: ['counter', 'windows'], queryFn: api.windows, enabled: session !== null });
+  const acting = windows.data?.windows.find((w) => w.id === session?.windowId);
 
   const connected = useHallEvents(
     (event) => {
+      if (
+        (event.type === 'evaluation.requested' || event.type === 'evaluation.submitted') &&
+        event.windowNumber === acting?.number
+      )
+        setRating((now) => ratingAfter(now, event));
       if (!touchesCounter(event)) return;
       void refreshAfterEvent(queryClient, ['counter']);
       void refreshAfterEvent(queryClient, ['services']);
@@ -70,14 +81,12 @@ export function CounterApp() {
       queryClient.removeQueries({ queryKey: ['counter'] });
       queryClient.removeQueries({ queryKey: ['counterStats'] });
       setSession(null);
+      setRating(null);
       setEnded(reason);
     },
     [api, queryClient],
   );
   const lost = useCallback((reason: 'unauthorized' | 'forbidden') => end(reason), [end]);
-
-  const windows = useQuery({ queryKey: ['counter', 'windows'], queryFn: api.windows, enabled: session !== null });
-  const acting = windows.data?.windows.find((w) => w.id === session?.windowId);
 
   return (
     <div className="counter-desk" lang={i18n.language}>
@@ -134,6 +143,7 @@ export function CounterApp() {
           windowId={session.windowId}
           timeZone={timeZone}
           onSessionLost={lost}
+          rating={rating}
         />
       ) : (
         <main className="cd-main cd-main-single">

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffPrincipal } from '../../contracts/auth';
 import { ApiClientError } from '../api/client';
@@ -25,10 +25,17 @@ import {
 } from './desk-state';
 import { FinishDialog } from './FinishDialog';
 import { HeldList } from './HeldList';
+import type { CounterRating } from './rating-status';
+import { RatingStatus } from './RatingStatus';
 import { TodayStats } from './TodayStats';
 import { TransferDialog } from './TransferDialog';
 import { useDeskFormat, useNow } from './use-desk-format';
 import { WaitingPanel } from './WaitingPanel';
+
+/** Opens the priority-ticket dialog (F1–F8 are the desk's eight actions). */
+const PRIORITY_KEY = 'F9';
+// Loaded when first opened: its QR code library stays out of every screen's first download.
+const PriorityTicketDialog = lazy(() => import('./PriorityTicketDialog'));
 
 /**
  * The signed-in window: the citizen being served, the eight actions (buttons
@@ -43,11 +50,14 @@ export function CounterDesk({
   windowId,
   timeZone,
   onSessionLost,
+  rating = null,
 }: {
   staff: StaffPrincipal;
   windowId: number;
   timeZone: string;
   onSessionLost: (reason: 'unauthorized' | 'forbidden') => void;
+  /** The rating the window last asked for and whether the citizen rated (CounterApp follows the events). */
+  rating?: CounterRating | null;
 }) {
   const api = useApi();
   const { t } = useTranslation();
@@ -61,6 +71,8 @@ export function CounterDesk({
   const stats = useQuery({ queryKey: ['counterStats'], queryFn: api.statsToday, refetchInterval: 60_000 });
   const format = useDeskFormat(timeZone, services.data?.services);
   const [desk, dispatch, latest] = useMachine(deskReducer, initialDesk);
+  /** F9's priority-ticket dialog: about no citizen at the window, so outside the desk's dialogs. */
+  const [issuing, setIssuing] = useState(false);
 
   const w = win.data;
   const current = w?.current ?? null;
@@ -160,9 +172,14 @@ export function CounterDesk({
   };
 
   // The latest handler and dialog for the key listener, which is installed once.
-  const keys = useLatest({ command, dialogOpen: dialog !== null });
+  const keys = useLatest({ command, dialogOpen: dialog !== null || issuing, openPriority: () => setIssuing(true) });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === PRIORITY_KEY && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        if (!e.repeat && !keys.current.dialogOpen) keys.current.openPriority();
+        return;
+      }
       const c = commandForKey(e.key);
       if (!c || e.altKey || e.ctrlKey || e.metaKey) return;
       // F5 reloads, F6 jumps to the address bar, F7 toggles caret browsing: the desk owns these keys.
@@ -198,6 +215,7 @@ export function CounterDesk({
     <main className="cd-main" aria-busy={desk.working}>
       <div className="cd-left">
         <CurrentTicket ticket={current} paused={paused} now={now} format={format} />
+        <RatingStatus rating={rating} windowNumber={w?.number} />
         <div className="cd-notice-area">
           <p className="cd-notice cd-notice-ok" role="status" data-testid="desk-status">
             {desk.notice?.tone === 'ok' ? deskText(t, desk.notice.message) : ''}
@@ -223,6 +241,15 @@ export function CounterDesk({
         </section>
       </div>
       <div className="cd-right">
+        <button
+          type="button"
+          className="cd-priority-open"
+          aria-keyshortcuts={PRIORITY_KEY}
+          onClick={() => setIssuing(true)}
+          data-testid="open-priority"
+        >
+          {t('counterPriority.open')} <kbd>{PRIORITY_KEY}</kbd>
+        </button>
         <HeldList tickets={held} format={format} onResume={(ticket) => void perform({ operation: 'resume', ticket })} />
         <WaitingPanel
           tickets={waiting.data?.tickets ?? []}
@@ -242,6 +269,18 @@ export function CounterDesk({
           onConfirm={(outcome) => confirm({ operation: 'finish', outcome, then: dialog.then })}
           onClose={() => dispatch({ type: 'closeDialog' })}
         />
+      )}
+      {issuing && (
+        <Suspense fallback={null}>
+          <PriorityTicketDialog
+            windowId={windowId}
+            services={services.data?.services ?? []}
+            windowServices={w?.services ?? []}
+            format={format}
+            onClose={() => setIssuing(false)}
+            onSessionLost={onSessionLost}
+          />
+        </Suspense>
       )}
       {dialog?.kind === 'transfer' && current && (
         <TransferDialog

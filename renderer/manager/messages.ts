@@ -1,4 +1,5 @@
 import type { AreaMessages } from '../kiosk/messages/types';
+import { reviewMessages } from './reviews/messages';
 import { managerShellMessages } from './shell-messages';
 import { mgrAppointmentsMessages } from './appointments/messages';
 import { mgrAuditMessages } from './audit/messages';
@@ -16,4 +17,5 @@ export const managerMessages: readonly AreaMessages[] = [
   mgrStewardMessages,
   mgrNoticesMessages,
   mgrAuditMessages,
+  reviewMessages,
 ];

@@ -6,10 +6,10 @@ import { useApi } from '../api/context';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import './PairPage.css';
 
-const KNOWN = ['pairing_invalid', 'locked_out', 'invalid_request', 'network'];
+const KNOWN = ['pairing_invalid', 'locked_out', 'invalid_request', 'window_unknown', 'network'];
 
-/** Where each kind of terminal goes once paired (a rating pad has no page of its own yet). */
-const START_PAGE: Record<BrowserTerminalKind, string | null> = { counter: '/counter', display: '/display', evaluator: null };
+/** Where each kind of terminal goes once paired. */
+const START_PAGE: Record<BrowserTerminalKind, string> = { counter: '/counter', display: '/display', evaluator: '/rate' };
 
 /**
  * /pair: a browser on the hall LAN (a counter PC, a screen's player, a rating pad) says what it is
@@ -22,6 +22,8 @@ export function PairPage() {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<BrowserTerminalKind>('counter');
+  /** A rating pad's window number, as typed (only the evaluator kind has one). */
+  const [windowText, setWindowText] = useState('');
   const [state, setState] = useState<'idle' | 'working' | 'done'>('idle');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -30,7 +32,13 @@ export function PairPage() {
     setProblem(null);
     setState('working');
     try {
-      await api.claimPairing({ code: code.trim(), name: name.trim(), kind });
+      await api.claimPairing({
+        code: code.trim(),
+        name: name.trim(),
+        kind,
+        // A rating pad belongs to one window: that window's ratings, and no other's, come to it.
+        ...(kind === 'evaluator' ? { windowNumber: Number(windowText) } : {}),
+      });
       setState('done');
     } catch (e) {
       const found = e instanceof ApiClientError ? e.code : 'generic';
@@ -48,11 +56,9 @@ export function PairPage() {
       {state === 'done' ? (
         <section aria-live="polite">
           <p className="pair-done">{t('pair.done')}</p>
-          {START_PAGE[kind] !== null && (
-            <p className="pair-links">
-              <a href={START_PAGE[kind]}>{t(`pair.go.${kind}`)}</a>
-            </p>
-          )}
+          <p className="pair-links">
+            <a href={START_PAGE[kind]}>{t(`pair.go.${kind}`)}</a>
+          </p>
         </section>
       ) : (
         <form onSubmit={(e) => void submit(e)}>
@@ -87,6 +93,24 @@ export function PairPage() {
               </label>
             ))}
           </fieldset>
+          {kind === 'evaluator' && (
+            <div className="pair-window">
+              <label>
+                {t('pair.windowNumber')}
+                <input
+                  value={windowText}
+                  onChange={(e) => setWindowText(e.target.value.replace(/\D/g, '').slice(0, 4))}
+                  inputMode="numeric"
+                  required
+                  pattern="[1-9]\d*"
+                  aria-describedby="pair-window-hint"
+                />
+              </label>
+              <p id="pair-window-hint" className="pair-hint">
+                {t('pair.windowNumberHint')}
+              </p>
+            </div>
+          )}
           {problem && (
             <p className="error" role="alert">
               {problem}

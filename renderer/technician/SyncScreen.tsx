@@ -6,7 +6,7 @@ import type { Tone } from './DeviceCard';
 import { formatTime, TECH_KEYS, useTechSession } from './session';
 
 /** Kinds of outbox record with a name of their own; a kind added later shows as its code. */
-const KNOWN_KINDS = ['case', 'evaluation', 'queue-stats'];
+const KNOWN_KINDS = ['case', 'evaluation', 'queue-stats', 'review-outcome'];
 
 /** The one sentence at the top: what state the sync is in. */
 function verdictOf(s: SyncStatus): { key: 'refused' | 'down' | 'waiting' | 'clear'; tone: Tone } {

@@ -22,13 +22,25 @@ import { TerminalSettingsScreen } from './terminal/TerminalSettingsScreen';
 import { TechSignIn } from './TechSignIn';
 import { HallScreen } from './hall/HallScreen';
 import { ConfigScreen } from './config/ConfigScreen';
+import { BackupsScreen, BACKUPS_KEY } from './backups/BackupsScreen';
 
-type Tab = 'devices' | 'discover' | 'terminals' | 'hall' | 'terminal' | 'config' | 'sync' | 'logs' | 'host';
+type Tab = 'devices' | 'discover' | 'terminals' | 'hall' | 'terminal' | 'config' | 'sync' | 'backups' | 'logs' | 'host';
 
 /** The console's screens for technicians, in nav order (one per line: areas add their own). */
-const CONFIGURE_TABS: readonly Tab[] = ['devices', 'discover', 'terminals', 'hall', 'terminal', 'config', 'sync', 'logs', 'host'];
+const CONFIGURE_TABS: readonly Tab[] = [
+  'devices',
+  'discover',
+  'terminals',
+  'hall',
+  'terminal',
+  'config',
+  'sync',
+  'backups',
+  'logs',
+  'host',
+];
 /** Supervisors look but do not change. */
-const LOOK_TABS: readonly Tab[] = ['devices', 'hall', 'sync', 'logs', 'host'];
+const LOOK_TABS: readonly Tab[] = ['devices', 'hall', 'sync', 'backups', 'logs', 'host'];
 
 /** A console left alone is signed out: it may sit on a kiosk in the public hall. */
 const IDLE_SIGN_OUT_MS = 10 * 60 * 1000;
@@ -68,6 +80,7 @@ export default function TechnicianApp() {
       if (event.type === 'device.status') void refreshAfterEvent(queryClient, TECH_KEYS.devices);
       if (event.type === 'ticket.printed') void refreshAfterEvent(queryClient, ['tech', 'preview']);
       if (event.type === 'settings.changed' && event.scope === 'hall') void refreshAfterEvent(queryClient, ['tech', 'hall']);
+      if (event.type === 'backup.status') void refreshAfterEvent(queryClient, BACKUPS_KEY);
       if (event.type === 'scanner.read') {
         const scan = { length: event.length, at: event.at };
         setLastScans((s) => ({ ...s, [event.deviceId]: scan }));
@@ -161,6 +174,7 @@ export default function TechnicianApp() {
             {tab === 'config' && session.canConfigure && <ConfigScreen />}
             {tab === 'terminal' && <TerminalSettingsScreen />}
             {tab === 'sync' && <SyncScreen />}
+            {tab === 'backups' && <BackupsScreen />}
             {tab === 'logs' && <LogsScreen />}
             {tab === 'host' && <HostScreen health={health.data} />}
           </main>

@@ -35,6 +35,12 @@ export function TerminalsScreen() {
     mutationFn: (id: string) => api.revokeTerminal(id),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: TERMINALS_KEY }),
   });
+  // A rating pad belongs to one window: the technician moves it here (its ratings follow at once).
+  const hallWindows = useQuery({ queryKey: ['tech', 'windows'], queryFn: api.windows });
+  const bind = useMutation({
+    mutationFn: ({ id, windowNumber }: { id: string; windowNumber: number }) => api.bindTerminalWindow(id, windowNumber),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: TERMINALS_KEY }),
+  });
   const time = (iso: string | null) => formatTime(iso, session.timeZone, i18n.language);
   const tls = useQuery({ queryKey: ['tech', 'lan-tls'], queryFn: api.lanTls });
   const expiryText = (terminal: Terminal) => {
@@ -58,9 +64,9 @@ export function TerminalsScreen() {
           {t('tech.terminals.code', { code: code.data.code, until: time(code.data.expiresAt) })}
         </p>
       )}
-      {(code.isError || revoke.isError || terminals.isError) && (
+      {(code.isError || revoke.isError || bind.isError || terminals.isError) && (
         <p className="error" role="alert">
-          {session.describeError(code.error ?? revoke.error ?? terminals.error)}
+          {session.describeError(code.error ?? revoke.error ?? bind.error ?? terminals.error)}
         </p>
       )}
       <section className="tech-panel" aria-labelledby="tech-terminals-tls" data-testid="lan-tls">
@@ -91,6 +97,7 @@ export function TerminalsScreen() {
             <tr>
               <th scope="col">{t('tech.terminals.name')}</th>
               <th scope="col">{t('tech.terminals.kind')}</th>
+              <th scope="col">{t('tech.terminals.window')}</th>
               <th scope="col">{t('tech.terminals.paired')}</th>
               <th scope="col">{t('tech.terminals.seen')}</th>
               <th scope="col">{t('tech.terminals.expires')}</th>
@@ -102,6 +109,27 @@ export function TerminalsScreen() {
               <tr key={terminal.id}>
                 <td>{terminal.name}</td>
                 <td>{t(`tech.terminals.kinds.${terminal.kind}`)}</td>
+                <td data-testid="terminal-window">
+                  {terminal.kind === 'evaluator' && !terminal.revokedAt ? (
+                    <select
+                      aria-label={t('tech.terminals.windowOf', { name: terminal.name })}
+                      value={terminal.windowNumber ?? ''}
+                      disabled={bind.isPending}
+                      onChange={(e) => bind.mutate({ id: terminal.id, windowNumber: Number(e.target.value) })}
+                    >
+                      {terminal.windowNumber === null && <option value="">{t('tech.terminals.unbound')}</option>}
+                      {(hallWindows.data?.windows ?? []).map((w) => (
+                        <option key={w.number} value={w.number}>
+                          {t('tech.terminals.windowOption', { number: w.number, name: w.name })}
+                        </option>
+                      ))}
+                    </select>
+                  ) : terminal.windowNumber !== null ? (
+                    t('tech.terminals.windowOption', { number: terminal.windowNumber, name: '' })
+                  ) : (
+                    ''
+                  )}
+                </td>
                 <td>{time(terminal.pairedAt)}</td>
                 <td>{terminal.lastSeenAt ? time(terminal.lastSeenAt) : t('tech.terminals.never')}</td>
                 <td data-testid="terminal-expiry">{terminal.revokedAt ? '' : expiryText(terminal)}</td>

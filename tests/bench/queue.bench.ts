@@ -10,6 +10,10 @@
  * the service makes; issuing them one by one would cost 10,000 commits for nothing measured.
  * The connection is then reopened with synchronous=FULL, as the host runs it, and every
  * measured call goes through the service. 3,000 samples of each, so a p95 rests on 150 values and moves less with the disk's mood.
+ *
+ * Issuing records each number in the numbering guard's file before the commit, as the host does
+ * (host/queue/number-high-water.ts: one 32-byte write and fdatasync); the same issue without the
+ * guard, interleaved, shows what that record costs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +22,7 @@ import { HostConfig } from '../../contracts/config';
 import { openDatabase } from '../../db/open';
 import * as tickets from '../../db/repositories/tickets';
 import { EventBus } from '../../host/events/event-bus';
+import { NumberHighWater } from '../../host/queue/number-high-water';
 import { QueueService } from '../../host/queue/queue-service';
 import { median, nowMs, percentile, report } from './harness';
 
@@ -78,18 +83,15 @@ async function queueLatency(): Promise<void> {
     db.close();
 
     db = openDatabase(file, { migrationsDir, synchronous: 'FULL' });
-    queue = new QueueService({
-      db,
-      bus: new EventBus(),
-      clock,
-      timeZone: config.timeZone,
-      hours: config.hours,
-      policy: config.queue,
-    });
+    const numbers = NumberHighWater.open(join(dir, 'ticket-numbers'), { keepFrom: day });
+    const rules = { bus: new EventBus(), clock, timeZone: config.timeZone, hours: config.hours, policy: config.queue };
+    queue = new QueueService({ db, ...rules, numbers });
+    const unguarded = new QueueService({ db, ...rules });
     db.exec('CREATE TABLE bench_raw (id INTEGER PRIMARY KEY, at TEXT NOT NULL)');
     const raw = db.prepare('INSERT INTO bench_raw (at) VALUES (?)');
     const rawTimes: number[] = [];
     const issueTimes: number[] = [];
+    const unguardedTimes: number[] = [];
     const callTimes: number[] = [];
     const windowIds = queue.windows().map((w) => w.id);
     // Interleave the three so disk noise hits them alike.
@@ -100,6 +102,9 @@ async function queueLatency(): Promise<void> {
       t = nowMs();
       queue.issue({ serviceCode: codes[i % codes.length]!, identity: null });
       issueTimes.push(nowMs() - t);
+      t = nowMs();
+      unguarded.issue({ serviceCode: codes[(i + 1) % codes.length]!, identity: null });
+      unguardedTimes.push(nowMs() - t);
       t = nowMs();
       queue.callNext(windowIds[(i * 37) % windowIds.length]!, { staffId: null });
       callTimes.push(nowMs() - t);
@@ -124,6 +129,13 @@ async function queueLatency(): Promise<void> {
       target: 3,
     });
     report({
+      name: 'queue issue p95 without the numbering guard',
+      value: percentile(unguardedTimes, 95),
+      unit: 'ms',
+      baseline: baseline95,
+      baselineName: 'raw insert+fsync p95',
+    });
+    report({
       name: 'queue call-next p50',
       value: median(callTimes),
       unit: 'ms',
@@ -138,6 +150,7 @@ async function queueLatency(): Promise<void> {
       baselineName: 'raw insert+fsync p95',
       target: 3,
     });
+    numbers.close();
     db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

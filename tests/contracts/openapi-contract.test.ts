@@ -247,10 +247,13 @@ describe('host OpenAPI document', () => {
     expect([...bodiless].sort()).toEqual(
       [
         'post /api/v1/auth/sign-out',
+        'post /api/v1/backups',
+        'post /api/v1/backups/{name}/restore-preview',
         'post /api/v1/cases/local/{caseId}/receipt',
         'post /api/v1/identity/end',
         'post /api/v1/pairing/codes',
         'post /api/v1/pairing/rotate',
+        'post /api/v1/reviews/{evaluationId}/close',
         'post /api/v1/steward-requests',
         'post /api/v1/simulator/idcard/remove',
         'post /api/v1/staff/{id}/reset-pin',

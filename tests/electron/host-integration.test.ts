@@ -58,7 +58,14 @@ describe('shell-logic: main talking to a real host with a shell token', () => {
     await waitFor(() => (roles.length === 1 ? true : undefined), 'the first read of the settings');
     // Another local program cannot even sign in without the shell's header.
     await expect(signIn(host.app, '8001')).rejects.toThrow('403');
-    host.terminalSettings.update({ ...host.terminalSettings.get(), role: 'display' }, { staffId: null, atMachine: false });
+    host.terminalSettings.update(
+      { ...host.terminalSettings.get(), role: 'display' },
+      {
+        staffId: null,
+        atMachine: false,
+        backupFolderHere: false,
+      },
+    );
     await waitFor(() => (roles.at(-1) === 'display' ? true : undefined), 'the role change');
     follower.stop();
     expect(roles).toEqual(['kiosk', 'display']);

@@ -13,6 +13,7 @@ const settings = (over: Partial<TerminalSettingsView> = {}): TerminalSettingsVie
   kiosk: { elderModeDefault: false, voiceDefault: true, hiddenFlows: [] },
   printing: { a4Printer: null },
   updates: { url: null },
+  backup: { folder: null, time: '02:30', keepDays: 30 },
   ...over,
 });
 

@@ -19,6 +19,9 @@ import {
 } from '../support/kiosk-harness';
 import { DEFAULT_HALL_HOURS } from '../../contracts/config';
 import { TEST_PIN } from '../support/staff';
+import { managerReviewScreenshots } from './manager-reviews';
+import { windowEvaluatorScreens } from './window-evaluator';
+import { takeBackupScreenshots } from './backups';
 import { managerToolsScreenshots } from './manager-tools';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
@@ -173,7 +176,9 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   await shot(page, 'technician-terminals');
   await context.close();
 }
+await windowEvaluatorScreens(k, shot);
 await k.dispose();
+await takeBackupScreenshots(shot);
 
 // 取号 outside the hours and the numbers a card holds, on a hall clock the script sets: Sunday
 // afternoon (closed until Monday), then Monday morning.
@@ -223,4 +228,5 @@ await k.dispose();
   await hall.dispose();
 }
 
+await managerReviewScreenshots(shot);
 await managerToolsScreenshots(shot);

@@ -139,7 +139,7 @@ describe('好差评 only for a real service, by whoever received it', () => {
     };
 
     it("only the paired evaluator's stream receives the token; a display and a kiosk page do not, nor a replay", async () => {
-      const evaluator = await open(EVALUATOR_AT, '', await pairTerminal(host.app, 'evaluator', EVALUATOR_AT));
+      const evaluator = await open(EVALUATOR_AT, '', await pairTerminal(host.app, 'evaluator', EVALUATOR_AT, 1));
       const display = await open(DISPLAY_AT, '', await pairTerminal(host.app, 'display', DISPLAY_AT));
       const kioskPage = await open('127.0.0.1', `?kioskPage=${randomUUID()}`);
       try {
@@ -161,7 +161,7 @@ describe('好差评 only for a real service, by whoever received it', () => {
         const replay = await open(
           EVALUATOR_AT,
           `?since=${hello.seq}&bootId=${hello.bootId}`,
-          await pairTerminal(host.app, 'evaluator', EVALUATOR_AT),
+          await pairTerminal(host.app, 'evaluator', EVALUATOR_AT, 1),
         );
         try {
           expect(await requested(replay, ticketId)).not.toHaveProperty('token');
@@ -174,7 +174,7 @@ describe('好差评 only for a real service, by whoever received it', () => {
     });
 
     it('the evaluator rates that ticket with its token once; staff and window come from the record', async () => {
-      const evaluatorToken = await pairTerminal(host.app, 'evaluator', EVALUATOR_AT);
+      const evaluatorToken = await pairTerminal(host.app, 'evaluator', EVALUATOR_AT, 1);
       const evaluator = await open(EVALUATOR_AT, '', evaluatorToken);
       const fromEvaluator = (payload: Record<string, unknown>) =>
         inject({

@@ -99,6 +99,9 @@ const DISPLAY_OPERATIONS = [
   'windows',
 ];
 
+/** What a window's rating pad may call besides the board: its own binding and the rating itself. */
+const EVALUATOR_OPERATIONS = [...DISPLAY_OPERATIONS, 'evaluatorSelf', 'submitEvaluation'].sort();
+
 describe('least privilege: every operation of the route table', () => {
   let host: TestHost;
   let wsBase: string;
@@ -110,18 +113,24 @@ describe('least privilege: every operation of the route table', () => {
     await host.dispose();
   });
 
-  it('admits a hall TV to the public board only', () => {
+  it('admits a hall TV to the public board only, a rating pad to the board and its rating', () => {
     expect(
       operationList
         .filter((op) => admitsTerminal(op, 'display'))
         .map((op) => op.name)
         .sort(),
     ).toEqual(DISPLAY_OPERATIONS);
+    expect(
+      operationList
+        .filter((op) => admitsTerminal(op, 'evaluator'))
+        .map((op) => op.name)
+        .sort(),
+    ).toEqual(EVALUATOR_OPERATIONS);
     // …and no citizen operation to any terminal but this machine's kiosk page.
     for (const op of operationList.filter((o) => o.access.citizen)) expect(op.access.from, op.name).toEqual(['kioskShell']);
   });
 
-  it('refuses every operation to a TV, a counter PC without sign-in, a secondary kiosk and a second kiosk page, unless declared', async () => {
+  it('refuses every operation to a TV, a counter PC without sign-in, a rating pad, a secondary kiosk and a second kiosk page, unless declared', async () => {
     const kioskPage = crypto.randomUUID();
     const kiosk = await openKioskPage(wsBase, kioskPage);
     const secondPage = crypto.randomUUID();
@@ -140,6 +149,12 @@ describe('least privilege: every operation of the route table', () => {
         who: 'counter',
         label: 'counter PC',
         headers: { 'x-terminal-token': await pairTerminal(host.app, 'counter') },
+        remoteAddress: LAN_CLIENT,
+      },
+      {
+        who: 'evaluator',
+        label: 'rating pad',
+        headers: { 'x-terminal-token': await pairTerminal(host.app, 'evaluator', LAN_CLIENT, 1) },
         remoteAddress: LAN_CLIENT,
       },
       {

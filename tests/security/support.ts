@@ -103,12 +103,18 @@ export async function newPairingCode(app: FastifyInstance): Promise<string> {
 }
 
 /** Pairs a terminal of `kind` from `remoteAddress`; its token, sent as `x-terminal-token` afterwards. */
-export async function pairTerminal(app: FastifyInstance, kind: string, remoteAddress = LAN_CLIENT): Promise<string> {
+export async function pairTerminal(
+  app: FastifyInstance,
+  kind: string,
+  remoteAddress = LAN_CLIENT,
+  /** A rating pad's window (an `evaluator` must name one). */
+  windowNumber?: number,
+): Promise<string> {
   const code = await newPairingCode(app);
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/pairing/claim',
-    payload: { code, name: `test ${kind}`, kind },
+    payload: { code, name: `test ${kind}`, kind, ...(windowNumber === undefined ? {} : { windowNumber }) },
     remoteAddress,
   });
   expect(res.statusCode, res.body).toBe(201);

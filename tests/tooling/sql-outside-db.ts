@@ -27,6 +27,7 @@ export const ALLOWED_FILES: ReadonlyMap<string, string> = new Map([
   ['tools/central-api/idempotency.ts', 'the reference central API’s own store (idempotent requests)'],
   ['tools/central-api/notice-store.ts', 'the reference central API’s own store'],
   ['tools/central-api/queue-stats-store.ts', 'the reference central API’s own store'],
+  ['tools/central-api/review-outcome-store.ts', 'the reference central API’s own store'],
 ]);
 
 /**

@@ -16,6 +16,7 @@ import { FaultInjector } from './faults';
 import { IdempotencyStore } from './idempotency';
 import { NoticeStore } from './notice-store';
 import { QueueStatsStore } from './queue-stats-store';
+import { ReviewOutcomeStore } from './review-outcome-store';
 import { adminRoutes } from './routes/admin';
 import { appointmentRoutes } from './routes/appointments';
 import { caseRoutes } from './routes/cases';
@@ -24,6 +25,7 @@ import { evaluationRoutes } from './routes/evaluations';
 import { metaRoutes } from './routes/meta';
 import { noticeRoutes } from './routes/notices';
 import { queueStatsRoutes } from './routes/queue-stats';
+import { reviewOutcomeRoutes } from './routes/review-outcomes';
 
 export interface CentralApiOptions {
   /** SQLite file; created with its folder if missing. */
@@ -82,6 +84,7 @@ export async function createCentralApi(options: CentralApiOptions): Promise<Cent
     const catalog = new CatalogStore(db, now);
     const evaluations = new EvaluationStore(db, idempotency, now);
     const stats = new QueueStatsStore(db, idempotency, now);
+    const outcomes = new ReviewOutcomeStore(db, idempotency, now);
     const appointments = new AppointmentStore(db, now, options.matchingSecret ?? DEMO_MATCHING_SECRET);
     const notices = new NoticeStore(db, now);
     const faults = new FaultInjector(options.faults);
@@ -117,6 +120,7 @@ export async function createCentralApi(options: CentralApiOptions): Promise<Cent
     await app.register(catalogRoutes, { catalog });
     await app.register(evaluationRoutes, { evaluations, faults });
     await app.register(queueStatsRoutes, { stats, faults });
+    await app.register(reviewOutcomeRoutes, { outcomes, faults });
     await app.register(appointmentRoutes, { appointments });
     await app.register(noticeRoutes, { notices });
     app.addHook('onClose', async () => {

@@ -16,6 +16,7 @@ import { techTerminalMessages } from '../../technician/terminal/messages';
 import { techLogsMessages } from '../../technician/logs/messages';
 import { hallSettingsMessages } from '../../technician/hall/messages';
 import { configTransferMessages } from '../../technician/config/messages';
+import { counterPriorityMessages } from '../../counter/priority-rating-messages';
 
 /** Every kiosk area's messages; each area owns its own top-level key. */
 export const kioskMessages: readonly AreaMessages[] = [
@@ -36,4 +37,5 @@ export const kioskMessages: readonly AreaMessages[] = [
   techLogsMessages,
   hallSettingsMessages,
   configTransferMessages,
+  counterPriorityMessages,
 ];

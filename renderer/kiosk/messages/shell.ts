@@ -25,6 +25,7 @@ export const shellMessages: AreaMessages = {
         full: '原因：存储空间已满',
         'read-only': '原因：存储为只读',
         failing: '原因：存储读写故障',
+        corrupt: '原因：数据库文件损坏，等待技术人员恢复',
       },
       hallLinkDown: '暂时连不上大厅排队系统，正在重连：取号、预约签到和服务管家暂不可用；办事申报、进度查询、办事指南照常办理。',
       hallLinkUnpaired: '本机尚未接入大厅排队系统：取号暂不可用，请联系工作人员。',
@@ -96,6 +97,7 @@ export const shellMessages: AreaMessages = {
         full: 'Cause: storage full',
         'read-only': 'Cause: storage read-only',
         failing: 'Cause: storage read/write failure',
+        corrupt: 'Cause: database file damaged, waiting for a technician to restore it',
       },
       hallLinkDown:
         "The hall's queue system is unreachable, reconnecting: numbers, check-in and the steward are unavailable; applications, progress and the guide still work.",

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckField, Field, TextField, useHallForm } from './HallField';
 import type { HallForm } from './hall-form';
 
-/** The hall's name, queue rules (priorities, 过号, transfers), the hall display and timeouts. */
+/** The hall's name, queue rules (priorities, 过号, transfers), the hall display, timeouts and the 差评 deadline. */
 export function RulesSection() {
   const { t } = useTranslation();
   const { form, update, readOnly } = useHallForm();
@@ -166,6 +166,32 @@ export function RulesSection() {
             numeric
             value={form.timeouts.personalDataRetentionDays}
             onChange={(personalDataRetentionDays) => setTimeouts({ personalDataRetentionDays })}
+          />
+          <TextField
+            path="timeouts.evaluatorIdleSeconds"
+            label={t('hallSettings.rules.evaluatorIdleSeconds')}
+            hint={t('hallSettings.rules.evaluatorIdleHint')}
+            numeric
+            value={form.timeouts.evaluatorIdleSeconds}
+            onChange={(evaluatorIdleSeconds) => setTimeouts({ evaluatorIdleSeconds })}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="hall-group" disabled={readOnly}>
+        <legend>{t('hallSettings.rules.reviews')}</legend>
+        <div className="hall-grid">
+          <TextField
+            path="reviews.rectifyWorkingDays"
+            label={t('hallSettings.rules.rectifyWorkingDays')}
+            hint={t('hallSettings.rules.rectifyWorkingDaysHint')}
+            numeric
+            value={form.reviews.rectifyWorkingDays}
+            onChange={(rectifyWorkingDays) =>
+              update((draft) => {
+                draft.reviews.rectifyWorkingDays = rectifyWorkingDays;
+              })
+            }
           />
         </div>
       </fieldset>

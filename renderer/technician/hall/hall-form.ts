@@ -67,7 +67,10 @@ export interface HallForm {
     identitySessionMinutes: string;
     staffSessionHours: string;
     personalDataRetentionDays: string;
+    evaluatorIdleSeconds: string;
   };
+  /** 差评整改回访: working days to rectify and answer a 差评. */
+  reviews: { rectifyWorkingDays: string };
 }
 
 let nextKey = 0;
@@ -126,7 +129,9 @@ export function formFromSettings(s: HallSettings): HallForm {
       identitySessionMinutes: text(s.timeouts.identitySessionMinutes),
       staffSessionHours: text(s.timeouts.staffSessionHours),
       personalDataRetentionDays: text(s.timeouts.personalDataRetentionDays),
+      evaluatorIdleSeconds: text(s.timeouts.evaluatorIdleSeconds),
     },
+    reviews: { rectifyWorkingDays: text(s.reviews.rectifyWorkingDays) },
   };
 }
 
@@ -197,7 +202,9 @@ export function settingsFromForm(f: HallForm): HallSettingsInput {
       identitySessionMinutes: num(f.timeouts.identitySessionMinutes),
       staffSessionHours: num(f.timeouts.staffSessionHours),
       personalDataRetentionDays: num(f.timeouts.personalDataRetentionDays),
+      evaluatorIdleSeconds: num(f.timeouts.evaluatorIdleSeconds),
     },
+    reviews: { rectifyWorkingDays: num(f.reviews.rectifyWorkingDays) },
   };
 }
 
@@ -325,6 +332,8 @@ export function shownFields(f: HallForm): Set<string> {
     'timeouts.identitySessionMinutes',
     'timeouts.staffSessionHours',
     'timeouts.personalDataRetentionDays',
+    'reviews.rectifyWorkingDays',
+    'timeouts.evaluatorIdleSeconds',
   ];
   const hours = (prefix: string, h: HoursForm) => {
     for (const day of DAYS) {

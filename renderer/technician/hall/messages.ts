@@ -120,6 +120,11 @@ export const hallSettingsMessages: AreaMessages = {
         staffSessionHint: '新登录按这个时长；已登录的不受影响。',
         personalDataRetentionDays: '未送达办件保留（天）',
         personalDataRetentionHint: '始终未送达省平台或被拒收的办件，到期连同个人信息一并删除并记入审计。30–365 天。',
+        reviews: '差评整改',
+        rectifyWorkingDays: '差评整改反馈时限（工作日）',
+        rectifyWorkingDaysHint: '从评价当日之后按大厅日历计算（节假日顺延，调休上班日计入）。只影响新的差评。1–15 个工作日。',
+        evaluatorIdleSeconds: '窗口评价器无操作关闭（秒）',
+        evaluatorIdleHint: '评价打开后无人操作，到时关闭且不记录评价。15–600 秒。',
       },
       reasons: {
         duplicate: '与前面的重复了。',
@@ -308,6 +313,12 @@ export const hallSettingsMessages: AreaMessages = {
         personalDataRetentionDays: 'Undelivered cases kept (days)',
         personalDataRetentionHint:
           'Cases the central API never accepted are then deleted with their personal data, and audited. 30 to 365.',
+        reviews: 'Bad-rating follow-up',
+        rectifyWorkingDays: 'Bad rating answered within (working days)',
+        rectifyWorkingDaysHint:
+          'Counted from the day after the rating on the hall calendar (holidays skipped, make-up working days counted). New bad ratings only. 1 to 15.',
+        evaluatorIdleSeconds: 'Window rating pad closes untouched (seconds)',
+        evaluatorIdleHint: 'An open rating nobody touches closes then, recording nothing. 15 to 600.',
       },
       reasons: {
         duplicate: 'Repeats an earlier entry.',

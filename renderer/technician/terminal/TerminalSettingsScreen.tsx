@@ -31,6 +31,10 @@ interface Form {
   a4Printer: string;
   /** Empty: no self-updates. */
   updateUrl: string;
+  /** Empty: no backups. */
+  backupFolder: string;
+  backupTime: string;
+  backupKeepDays: string;
 }
 
 const formOf = (s: TerminalSettings): Form => ({
@@ -43,7 +47,14 @@ const formOf = (s: TerminalSettings): Form => ({
   hiddenFlows: [...s.kiosk.hiddenFlows],
   a4Printer: s.printing.a4Printer ?? '',
   updateUrl: s.updates.url ?? '',
+  backupFolder: s.backup.folder ?? '',
+  backupTime: s.backup.time,
+  backupKeepDays: String(s.backup.keepDays),
 });
+
+/** An absolute folder as the host takes it (contracts/backups.ts says the same, and the host checks again). */
+const validFolder = (text: string) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(text.trim());
+const validKeepDays = (text: string) => /^\d{1,3}$/.test(text) && Number(text) >= 1 && Number(text) <= 365;
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
@@ -79,6 +90,7 @@ export function TerminalSettingsScreen() {
   const [form, setForm] = useState<Form | null>(null);
   const [urlError, setUrlError] = useState(false);
   const [updateUrlError, setUpdateUrlError] = useState(false);
+  const [backupError, setBackupError] = useState(false);
   const ids = useId();
 
   // The form starts from the host's settings once they arrive (set as the render sees them, not an effect later).
@@ -93,6 +105,7 @@ export function TerminalSettingsScreen() {
         kiosk: { elderModeDefault: f.elderModeDefault, voiceDefault: f.voiceDefault, hiddenFlows: f.hiddenFlows },
         printing: { a4Printer: orNull(f.a4Printer) },
         updates: { url: orNull(f.updateUrl) },
+        backup: { folder: orNull(f.backupFolder), time: f.backupTime, keepDays: Number(f.backupKeepDays) },
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(SETTINGS_KEY, saved);
@@ -112,9 +125,11 @@ export function TerminalSettingsScreen() {
     e.preventDefault();
     const badUrl = form.secondary && !validHallUrl(form.hallUrl);
     const badUpdateUrl = form.updateUrl.trim() !== '' && !validUpdateUrl(form.updateUrl);
+    const badBackup = (form.backupFolder.trim() !== '' && !validFolder(form.backupFolder)) || !validKeepDays(form.backupKeepDays);
     setUrlError(badUrl);
     setUpdateUrlError(badUpdateUrl);
-    if (!badUrl && !badUpdateUrl) save.mutate(form);
+    setBackupError(badBackup);
+    if (!badUrl && !badUpdateUrl && !badBackup) save.mutate(form);
   };
   const readOnly = !session.canConfigure;
   // The host accepts a new feed only from the kiosk's own window (the Electron shell), not from a
@@ -259,6 +274,52 @@ export function TerminalSettingsScreen() {
               </span>
             </div>
           </fieldset>
+          <fieldset className="tech-fieldset" data-testid="tech-terminal-backup">
+            <legend>{t('techTerminal.backup')}</legend>
+            <p className="tech-muted">{t('techTerminal.backupIntro')}</p>
+            <div className={`tech-field${backupError ? ' invalid' : ''}`}>
+              <label htmlFor={`${ids}-backup-folder`}>{t('techTerminal.backupFolder')}</label>
+              <input
+                id={`${ids}-backup-folder`}
+                value={form.backupFolder}
+                maxLength={1024}
+                autoComplete="off"
+                placeholder="/media/usb/hall-backups"
+                aria-invalid={backupError}
+                aria-describedby={`${ids}-backup-folder-hint`}
+                onChange={(e) => set('backupFolder', e.target.value)}
+              />
+              <span className={backupError ? 'tech-field-error' : 'tech-hint'} id={`${ids}-backup-folder-hint`}>
+                {backupError ? t('techTerminal.invalidBackup') : t('techTerminal.backupFolderHint')}
+              </span>
+            </div>
+            <div className="tech-field">
+              <label htmlFor={`${ids}-backup-time`}>{t('techTerminal.backupTime')}</label>
+              <input
+                id={`${ids}-backup-time`}
+                type="time"
+                required
+                value={form.backupTime}
+                aria-describedby={`${ids}-backup-time-hint`}
+                onChange={(e) => set('backupTime', e.target.value)}
+              />
+              <span className="tech-hint" id={`${ids}-backup-time-hint`}>
+                {t('techTerminal.backupTimeHint')}
+              </span>
+            </div>
+            <div className="tech-field">
+              <label htmlFor={`${ids}-backup-keep`}>{t('techTerminal.backupKeepDays')}</label>
+              <input
+                id={`${ids}-backup-keep`}
+                type="number"
+                min={1}
+                max={365}
+                required
+                value={form.backupKeepDays}
+                onChange={(e) => set('backupKeepDays', e.target.value)}
+              />
+            </div>
+          </fieldset>
           <div className="tech-form-buttons">
             <button type="submit" className="tech-button primary" disabled={save.isPending}>
               {t('techTerminal.save')}
@@ -272,7 +333,9 @@ export function TerminalSettingsScreen() {
         )}
         {save.isError && (
           <p className="error" role="alert">
-            {session.failed(save.error)}
+            {save.error instanceof ApiClientError && save.error.code === 'backup_folder_local_only'
+              ? t('techTerminal.backupFolderElsewhere')
+              : session.failed(save.error)}
           </p>
         )}
       </form>

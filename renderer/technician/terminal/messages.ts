@@ -32,6 +32,16 @@ export const techTerminalMessages: AreaMessages = {
         '存放新版本的 https 网址（含 release.json、latest.yml）；留空则本机不自动更新。只安装经签名的新版本，在空闲时段安装。',
       updateUrlElsewhere: '更新地址只能在本机的终端程序中修改（按 Ctrl+Alt+Shift+T 打开运维页面）。',
       invalidUpdateUrl: '请填写以 https:// 开头的更新地址',
+      backup: '数据备份',
+      backupIntro: '每晚把本机数据库备份到下面的文件夹（U 盘或网络共享），并检查备份是否完好。备份在「备份」页查看和恢复。',
+      backupFolder: '备份文件夹',
+      backupFolderHint:
+        '本机上的完整路径，例如 /media/usb/hall-backups；留空则不备份。备份含办件的个人信息：请使用有人保管的 U 盘或有权限控制的共享。',
+      backupFolderElsewhere: '备份文件夹只能在本机修改（本机的终端程序，或本机浏览器），局域网上的其他电脑不能修改。',
+      backupTime: '每晚备份时间',
+      backupTimeHint: '按大厅所在时区；本机当时关机的，开机后补做。',
+      backupKeepDays: '备份保留天数',
+      invalidBackup: '请填写完整路径（如 /media/usb/hall-backups），保留天数为 1–365',
       link: {
         title: '与大厅主机的连接',
         state: '状态',
@@ -94,6 +104,18 @@ export const techTerminalMessages: AreaMessages = {
       updateUrlElsewhere:
         'The update address can be changed only on this machine, in the terminal app (Ctrl+Alt+Shift+T opens the console).',
       invalidUpdateUrl: 'Enter an address starting with https://',
+      backup: 'Data backup',
+      backupIntro:
+        'Every night this machine’s database is backed up to the folder below (a USB disk or a network share) and the backup is checked. See and restore backups on the Backups page.',
+      backupFolder: 'Backup folder',
+      backupFolderHint:
+        'The full path on this machine, e.g. /media/usb/hall-backups; empty: no backups. Backups hold personal data of cases: use a USB disk someone keeps or an access-controlled share.',
+      backupFolderElsewhere:
+        'The backup folder can only be changed at this machine (its kiosk program or a browser on it), not from another computer on the LAN.',
+      backupTime: 'Nightly backup time',
+      backupTimeHint: 'In the hall’s time zone; a machine that was off then backs up when it starts.',
+      backupKeepDays: 'Days to keep backups',
+      invalidBackup: 'Enter a full path (e.g. /media/usb/hall-backups) and 1–365 days to keep',
       link: {
         title: 'Link to the hall host',
         state: 'State',

@@ -61,6 +61,7 @@ describe('hall settings API (technician console, applied live)', () => {
       hallName: settings.hallName,
       kioskIdleSeconds: 60,
       elderAge: 70,
+      evaluatorIdleSeconds: 60,
     });
   });
 

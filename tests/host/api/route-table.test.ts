@@ -142,6 +142,7 @@ describe('on a secondary kiosk', () => {
       transfer: { toWindowId: 2 },
       finish: {},
       pause: { paused: true },
+      issueCounterTicket: { serviceCode: 'consulting', priority: 'vip' },
       publishNotice: { title: 't', body: 'b' },
       editNotice: { title: 't', body: 'b', audience: { scope: 'all' } },
       stewardAction: { action: 'note', note: 'n' },

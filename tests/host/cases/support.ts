@@ -5,7 +5,9 @@ import { CatalogCache } from '../../../host/cases/catalog-cache';
 import type { CatalogSource } from '../../../host/cases/catalog-cache';
 import { EvaluationService } from '../../../host/cases/evaluation-service';
 import type { Clock } from '../../../host/clock/clock';
+import { EventBus } from '../../../host/events/event-bus';
 import { IdentityKeyer } from '../../../host/identity/identity-key';
+import { ReviewService } from '../../../host/reviews/review-service';
 import type { CitizenCard } from '../../../host/identity/identity-sessions';
 
 /** A test card (the public sample number of GB 11643). */
@@ -24,7 +26,11 @@ export interface Services {
   catalog: CatalogCache;
   cases: CaseService;
   evaluations: EvaluationService;
+  /** 差评 follow-ups (5 working days, no holidays), opened with each 差评. */
+  reviews: ReviewService;
   keyer: IdentityKeyer;
+  /** Where the evaluations publish `evaluation.submitted` and the follow-ups their steps. */
+  bus: EventBus;
 }
 
 export function services(
@@ -50,9 +56,20 @@ export function services(
     calendar: { holidays: [], extraWorkdays: [] },
     ...options.caseOptions,
   });
+  const bus = new EventBus(2000, () => clock.now());
+  const reviews = new ReviewService({
+    db,
+    clock,
+    bus,
+    hallId: 'hall-01',
+    timeZone: 'Asia/Shanghai',
+    calendar: () => ({ holidays: [], extraWorkdays: [] }),
+    rectifyWorkingDays: () => 5,
+  });
   const evaluations = new EvaluationService({
     db,
     clock,
+    bus,
     hallId: 'hall-01',
     terminalId: 'kiosk-01',
     ticketKey: (ticketId) => keyer.tag('ticket', String(ticketId)),
@@ -60,6 +77,7 @@ export function services(
     cardCaseNumbers:
       options.cardCaseNumbers ??
       (() => cases.casesForCard(keyer.keyOf(CARD.idNumber)).flatMap((c) => (c.caseNumber === null ? [] : [c.caseNumber]))),
+    followups: reviews,
   });
-  return { catalog, cases, evaluations, keyer };
+  return { catalog, cases, evaluations, reviews, bus, keyer };
 }

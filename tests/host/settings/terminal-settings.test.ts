@@ -28,6 +28,7 @@ describe('this terminal’s settings (role, hall link, kiosk options)', () => {
       kiosk: { elderModeDefault: true, voiceDefault: true, hiddenFlows: [] },
       printing: { a4Printer: null },
       updates: { url: null },
+      backup: { folder: null, time: '02:30', keepDays: 30 },
     });
   });
 

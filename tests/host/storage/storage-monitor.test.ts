@@ -29,7 +29,7 @@ function monitorOn(probeIntervalMs = 5000) {
 }
 
 describe('storageFailureOf: what a better-sqlite3 error code says about the storage', () => {
-  it('full, read-only and failing from the primary and extended codes; anything else is no storage failure', () => {
+  it('full, read-only, failing and corrupt from the primary and extended codes; anything else is no storage failure', () => {
     expect(storageFailureOf(sqliteError('SQLITE_FULL'))).toBe('full');
     expect(storageFailureOf(sqliteError('SQLITE_READONLY'))).toBe('read-only');
     expect(storageFailureOf(sqliteError('SQLITE_READONLY_DBMOVED'))).toBe('read-only');
@@ -37,6 +37,9 @@ describe('storageFailureOf: what a better-sqlite3 error code says about the stor
     expect(storageFailureOf(sqliteError('SQLITE_IOERR_WRITE'))).toBe('failing');
     expect(storageFailureOf(sqliteError('SQLITE_IOERR_FSYNC'))).toBe('failing');
     expect(storageFailureOf(sqliteError('SQLITE_CANTOPEN'))).toBe('failing');
+    expect(storageFailureOf(sqliteError('SQLITE_CORRUPT'))).toBe('corrupt');
+    expect(storageFailureOf(sqliteError('SQLITE_CORRUPT_INDEX'))).toBe('corrupt');
+    expect(storageFailureOf(sqliteError('SQLITE_NOTADB'))).toBe('corrupt');
     for (const other of ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_BUSY', 'SQLITE_ERROR', 'SQLITE_READONLYX'])
       expect(storageFailureOf(sqliteError(other))).toBeNull();
     expect(storageFailureOf(new Error('plain'))).toBeNull();

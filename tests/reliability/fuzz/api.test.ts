@@ -71,8 +71,11 @@ const CARD_SECRETS = Object.values(simulatedCards).flatMap((card: SimulatedCard)
 });
 const SECRETS = [...CARD_SECRETS, simulatedCards.zhangSan.idNumber.slice(6, 14), PLANTED.idNumber, PLANTED.phone, PLANTED.name];
 
-/** 5xx replies that are the contract, not a failure: an upstream this host depends on is down. */
-const UPSTREAM_503 = new Set<ApiErrorCode>(['hall_unreachable', 'hall_unpaired', 'voice_unavailable']);
+/**
+ * 5xx replies that are the contract, not a failure: an upstream this host depends on is down (the
+ * hall, the voice, the backup folder: no folder set on the fuzzed host, or a USB disk pulled out).
+ */
+const UPSTREAM_503 = new Set<ApiErrorCode>(['hall_unreachable', 'hall_unpaired', 'voice_unavailable', 'backup_unavailable']);
 
 const logLines: string[] = [];
 const logSink = new Writable({

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { translations } from '../../../renderer/i18n';
 import { kioskMessages } from '../../../renderer/kiosk/messages';
 import { managerMessages } from '../../../renderer/manager/messages';
+import { rateMessages } from '../../../renderer/rate/messages';
+import { techBackupsMessages } from '../../../renderer/technician/backups/messages';
 import type { MessageTree } from '../../../renderer/kiosk/messages/types';
 import { repoRoot } from '../../support/test-host';
 
@@ -22,8 +24,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('renderer messages', () => {
-  // Every area, those loaded up front and the manager console's, loaded with its code.
-  const all = translations([...kioskMessages, ...managerMessages]);
+  // Every area, those loaded up front and those loaded with their code (manager console, /rate, backups).
+  const all = translations([...kioskMessages, ...managerMessages, rateMessages, techBackupsMessages]);
   const zh = new Set(keysOf(all['zh-CN']));
   const en = new Set(keysOf(all.en));
 

@@ -23,4 +23,23 @@ describe('/pair: a LAN browser says what it is', () => {
     expect(claims).toEqual([{ code: '123456', name: '一楼大屏', kind: 'display' }]);
     expect(screen.getByRole('link', { name: '打开大厅显示屏' }).getAttribute('href')).toBe('/display');
   });
+
+  it('a rating pad names its window, and is sent to /rate', async () => {
+    const claims: ClaimPairingRequest[] = [];
+    const claimPairing = vi.fn(async (request: ClaimPairingRequest) => {
+      claims.push(request);
+      return { terminalId: '00000000-0000-4000-8000-000000000000', token: 'cookie-only', caFingerprint: null };
+    });
+    renderScreen(<PairPage />, fakeApi({ claimPairing }));
+    fireEvent.change(screen.getByLabelText('配对码'), { target: { value: '654321' } });
+    fireEvent.change(screen.getByLabelText('终端名称'), { target: { value: '3号窗口评价器' } });
+    // Only the rating pad asks for a window.
+    expect(screen.queryByLabelText('所在窗口号')).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: '窗口评价器' }));
+    fireEvent.change(screen.getByLabelText('所在窗口号'), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: '配对' }));
+    await screen.findByText(/配对成功/);
+    expect(claims).toEqual([{ code: '654321', name: '3号窗口评价器', kind: 'evaluator', windowNumber: 3 }]);
+    expect(screen.getByRole('link', { name: '打开窗口评价器' }).getAttribute('href')).toBe('/rate');
+  });
 });

@@ -27,11 +27,14 @@ const settings = HallSettings.parse({
     ],
   },
   calendar: { holidays: ['2027-01-01', '2027-02-11'] },
+  reviews: { rectifyWorkingDays: 7 },
 });
 
 describe('hall settings form', () => {
   it('gives back exactly the settings it was made from', () => {
     expect(HallSettings.parse(settingsFromForm(formFromSettings(settings)))).toEqual(settings);
+    // A setting the form forgot would go back to its default at every save.
+    expect(formFromSettings(settings).reviews.rectifyWorkingDays).toBe('7');
   });
 
   it('sends what the technician typed, and leaves judging it to the host', () => {

@@ -13,8 +13,11 @@ const MOUTH_BEND: Record<EvaluationLevel, number> = {
   very_dissatisfied: -14,
 };
 
-/** A face drawn inline (no image files, no network): a circle, two eyes and a mouth. */
-function Face({ level }: { level: EvaluationLevel }) {
+/**
+ * A face drawn inline (no image files, no network): a circle, two eyes and a mouth. Also the
+ * window evaluator's (renderer/rate): one face per level hall-wide.
+ */
+export function Face({ level }: { level: EvaluationLevel }) {
   const bend = MOUTH_BEND[level];
   const mouthY = bend >= 0 ? 62 : 70;
   return (
