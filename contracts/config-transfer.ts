@@ -61,7 +61,7 @@ export const ImportChanges = z.object({
 });
 export type ImportChanges = z.infer<typeof ImportChanges>;
 
-export const HallSection = z.enum(['hallName', 'hours', 'queue', 'display', 'calendar', 'timeouts']);
+export const HallSection = z.enum(['hallName', 'hours', 'queue', 'display', 'calendar', 'timeouts', 'alerts']);
 export type HallSection = z.infer<typeof HallSection>;
 
 export const ImportResult = z.object({

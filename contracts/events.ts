@@ -101,6 +101,12 @@ export const HallEvent = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('storage.status'), state: StorageState }),
   /** A backup started, or finished or failed (the console re-reads GET /backups and the health). */
   z.object({ ...base, type: z.literal('backup.status'), state: BackupState, running: z.boolean() }),
+  /**
+   * The manager's floor changed in a way no other event says: an alert raised or cleared as time
+   * passed (a long pause, a wait past target, a stuck sync), a new or seen 差评, a sign-in at a
+   * window. Manager screens re-read GET /manager/floor; `alerts`: how many are active now.
+   */
+  z.object({ ...base, type: z.literal('floor.changed'), alerts: z.number().int().nonnegative() }),
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 export type HallEventType = HallEvent['type'];

@@ -40,6 +40,18 @@ export const HallTimeouts = z.object({
 });
 export type HallTimeouts = z.infer<typeof HallTimeouts>;
 
+/**
+ * When the manager's live floor (现场) raises its alerts. A ticket's alert needs no setting: it
+ * waits past the target of its service (`services[].targetWaitMin`).
+ */
+export const HallAlertThresholds = z.object({
+  /** Minutes a window with someone signed in may stay paused (暂停) before the floor alerts. */
+  windowPausedMinutes: z.number().int().min(1).max(240).default(15),
+  /** Minutes the oldest record owed to the central API may wait before the floor says the sync is stuck. */
+  syncStuckMinutes: z.number().int().min(1).max(1440).default(10),
+});
+export type HallAlertThresholds = z.infer<typeof HallAlertThresholds>;
+
 export const HallSettings = z.object({
   hallName: z.string().trim().min(1).max(64),
   /** In the order the kiosk lists them; a prefix letter each, so at most 26. */
@@ -53,6 +65,7 @@ export const HallSettings = z.object({
   timeouts: HallTimeouts.prefault({}),
   /** 差评整改回访: working days to rectify and answer a 差评 (counted on `calendar`). */
   reviews: ReviewSettings.prefault({}),
+  alerts: HallAlertThresholds.prefault({}),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
 export type HallSettingsInput = z.input<typeof HallSettings>;

@@ -20,3 +20,11 @@ export const SimulatedKeyPress = z.object({
   address: z.number().int().min(0).max(255),
   key: z.enum(['call', 'recall', 'evaluate', 'skip', 'hold', 'resume', 'pause', 'transfer']),
 });
+
+/**
+ * A fault of the simulated ticket printer, as if it happened (null: a healthy printer with a fresh
+ * roll). The demo and the manager floor's tests run a kiosk out of paper with it.
+ */
+export const SimulatedPrinterFault = z.object({
+  fault: z.enum(['paper-near-end', 'paper-end', 'cover-open', 'offline']).nullable(),
+});

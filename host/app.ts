@@ -37,7 +37,7 @@ export interface Host {
   hallSettings: HallSettingsStore;
   /** Whether the database takes writes (disk full, read-only, I/O errors), and its recovery probe. */
   storage: StorageMonitor;
-  /** The once-a-minute housekeeping (expiry at the reset hour, sessions, case purge, day figures, overdue 差评), run now. */
+  /** The once-a-minute housekeeping (expiry at the reset hour, sessions, case purge, day figures, overdue 差评, floor alerts), run now. */
   housekeeping(): void;
   /** Nightly backups, the list, the dry run of a restore and the restore (docs/backup.md). */
   backups: BackupService;
@@ -75,8 +75,18 @@ export async function createHost(options: HostOptions): Promise<Host> {
     numbers,
     backups,
     restart,
+    floorWatch,
   } = services;
 
+  /** The floor's check: a read that fails is logged, never the end of the host (the kiosk must boot). */
+  const checkFloor = () => {
+    try {
+      floorWatch.check();
+    } catch (error) {
+      // The floor is read again next minute, and by each manager screen meanwhile.
+      app.log.error({ err: error }, 'floor check failed');
+    }
+  };
   // The business day turns over at the reset hour even when nobody acts: expire
   // yesterday's open tickets and expired staff sessions once a minute.
   const runHousekeeping = () => {
@@ -91,6 +101,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       // A full or read-only disk must not take the host down: it is reported, and retried next minute.
       if (!storage.observe(error)) throw error;
     }
+    // Alerts that time raises (a long pause, a wait past target, a stuck sync) reach the manager's floor.
+    checkFloor();
   };
   const lanTls = services.lanTls;
   const lan = lanTls
@@ -151,6 +163,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     { name: 'sync', start: () => sync.start(), stop: () => sync.stop() },
     { name: 'hall link', start: () => link.start(), stop: () => link.stop() },
     { name: 'backups', start: () => backups.start(), stop: () => backups.stop() },
+    // What the floor looks like at boot: the first housekeeping tells screens only what changed since.
+    { name: 'floor watch', start: checkFloor },
     {
       name: 'housekeeping',
       start: () => {

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { DisplaySettings, SpeechQuery } from '../announcements';
 import { EventsQuery } from '../events';
 import { HostHealth } from '../health';
-import { PlaceCardRequest, SimulatedCardList, SimulatedKeyPress, SimulatedScanRequest } from '../simulator';
+import {
+  PlaceCardRequest,
+  SimulatedCardList,
+  SimulatedKeyPress,
+  SimulatedPrinterFault,
+  SimulatedScanRequest,
+} from '../simulator';
 import { access, defineOperations, errorReplies, fileReply } from './operation';
 
 /** 204 No Content: no body (the clients read it as null). */
@@ -88,5 +94,13 @@ export const hostOperations = defineOperations({
     tags: ['simulator'],
     access: access.simulator,
     responses: { 204: noContent },
+  },
+  setSimulatedPrinterFault: {
+    method: 'POST',
+    path: '/simulator/printer/fault',
+    tags: ['simulator'],
+    access: access.simulator,
+    body: SimulatedPrinterFault,
+    responses: { 204: noContent, ...errorReplies(404) },
   },
 });

@@ -9,6 +9,7 @@ import { caseOperations } from './cases';
 import { consoleOperations } from './console';
 import { counterOperations } from './counter';
 import { evaluatorOperations } from './evaluator';
+import { floorOperations } from './floor';
 import { hostOperations } from './host';
 import { identityOperations } from './identity';
 import { managerToolOperations } from './manager-tools';
@@ -30,6 +31,7 @@ const areas = [
   evaluatorOperations,
   counterOperations,
   backupOperations,
+  floorOperations,
   managerToolOperations,
 ];
 
@@ -45,6 +47,7 @@ export const operations = {
   ...evaluatorOperations,
   ...counterOperations,
   ...backupOperations,
+  ...floorOperations,
   ...managerToolOperations,
 };
 

@@ -154,6 +154,18 @@ export function counts(db: Db): OutboxCounts {
   };
 }
 
+/**
+ * The entries still pending and when the oldest of them was enqueued (how long the central API
+ * has owed an answer; null when nothing is pending). Read through the pending entries' index,
+ * never the delivered rows the table keeps for ever.
+ */
+export function pendingSummary(db: Db): { pending: number; oldestAt: string | null } {
+  return prepared(
+    db,
+    `SELECT count(*) AS pending, min(created_at) AS oldestAt FROM outbox INDEXED BY outbox_pending_due WHERE state = 'pending'`,
+  ).get() as { pending: number; oldestAt: string | null };
+}
+
 export function lastDeliveredAt(db: Db): string | null {
   const row = prepared(db, `SELECT max(delivered_at) AS at FROM outbox WHERE state = 'delivered'`).get() as {
     at: string | null;

@@ -77,8 +77,17 @@ export function findWindowByNumber(db: Db, number: number): WindowRow | undefine
   return row && toWindowRow(row);
 }
 
-export function setWindowPaused(db: Db, id: number, paused: boolean): void {
-  prepared(db, 'UPDATE windows SET paused = ? WHERE id = ?').run(paused ? 1 : 0, id);
+/**
+ * Pauses or resumes a window. `at` starts the pause (the floor shows how long it lasts); pausing a
+ * window already paused keeps the first start, and resuming clears it.
+ */
+export function setWindowPaused(db: Db, id: number, paused: boolean, at: string): void {
+  prepared(
+    db,
+    `UPDATE windows SET paused = @paused,
+       paused_at = CASE WHEN @paused = 1 THEN coalesce(CASE WHEN paused = 1 THEN paused_at END, @at) END
+     WHERE id = @id`,
+  ).run({ id, paused: paused ? 1 : 0, at });
 }
 
 /** Windows serving a service that are open for calls (not paused): the divisor of wait estimates. */
@@ -110,7 +119,7 @@ export function windowNumbersFor(db: Db, serviceCode: string): number[] {
  */
 export function retireWindow(db: Db, id: number): void {
   prepared(db, 'DELETE FROM window_services WHERE window_id = ?').run(id);
-  prepared(db, 'UPDATE windows SET retired = 1, staff_id = NULL, paused = 0 WHERE id = ?').run(id);
+  prepared(db, 'UPDATE windows SET retired = 1, staff_id = NULL, paused = 0, paused_at = NULL WHERE id = ?').run(id);
 }
 
 export interface WindowUsage {

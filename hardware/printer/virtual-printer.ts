@@ -22,6 +22,8 @@ import { encodeAsb, encodeDleEotReply } from './status';
 export type VirtualPrinterFault =
   /** Paper runs out a few lines into the next job: printing stops, status says paper end. */
   | 'paper-end-mid-job'
+  /** The roll is empty now (the demo's and the manager floor's "out of paper"). */
+  | 'paper-end'
   | 'cover-open'
   | 'paper-near-end'
   /** Cable pulled: nothing is received or answered. */
@@ -100,7 +102,7 @@ export class VirtualPrinter extends DeviceSimulator {
   /** One fault at a time; null is a healthy printer with a fresh roll (held data then prints). */
   setFault(fault: VirtualPrinterFault | null): void {
     const before = this.status;
-    this.paper = fault === 'paper-near-end' ? 'near-end' : 'ok';
+    this.paper = fault === 'paper-near-end' ? 'near-end' : fault === 'paper-end' ? 'end' : 'ok';
     this.coverOpen = fault === 'cover-open';
     this.offline = fault === 'offline';
     this.unplugged = fault === 'unplug';

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { operations } from '../../contracts/api';
 import type { DeviceManager } from '../devices/device-manager';
 import { KeypadDevice } from '../devices/keypad-device';
+import { PrinterDevice } from '../devices/printer-device';
 import { ScannerDevice } from '../devices/scanner-device';
 import { HostError } from '../errors/host-error';
 import { router } from './route';
@@ -39,6 +40,13 @@ export function simulatorRoutes(devices: DeviceManager): FastifyPluginAsyncZod {
 
     route(operations.removeSimulatedCard, async (_req, reply) => {
       devices.placeSimulatedCard(null);
+      return reply.code(204).send(null);
+    });
+
+    route(operations.setSimulatedPrinterFault, async (req, reply) => {
+      const printers = devices.simulatorsOf(PrinterDevice);
+      if (printers.length === 0) throw new HostError('not_found', 'no simulated printer');
+      for (const p of printers) p.virtualPrinter?.setFault(req.body.fault);
       return reply.code(204).send(null);
     });
   };

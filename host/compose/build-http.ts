@@ -46,6 +46,7 @@ import { ConfigTransfer } from '../settings/config-transfer';
 import { hallSettingsRoutes } from '../api/routes-hall-settings';
 import { configTransferRoutes } from '../api/routes-config-transfer';
 import { reviewRoutes } from '../api/routes-reviews';
+import { floorRoutes } from '../api/routes-floor';
 import type { HostOptions } from './host-options';
 import type { HostServices } from './build-services';
 import { backupRoutes } from '../api/routes-backups';
@@ -99,6 +100,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     caseSubmission,
     statistics,
     backups,
+    floor,
   } = s;
   const app = Fastify({
     // One logger, two destinations: the output stream and the console's masked in-memory ring.
@@ -165,6 +167,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(queueRoutes({ queue, identity, auth, printing, ticketTag }));
       await api.register(deviceRoutes({ devices, admin: deviceAdmin, auth }));
       await api.register(statsRoutes({ stats: statistics, auth }));
+      await api.register(floorRoutes({ floor, auth }));
       await api.register(caseRoutes({ cases, submission: caseSubmission, evaluations, catalog, identity, receipts }));
       await api.register(syncRoutes({ sync, auth }));
       await api.register(

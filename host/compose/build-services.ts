@@ -50,6 +50,9 @@ import { StaffAccounts } from '../auth/staff-accounts';
 import { CaseSubmission } from '../cases/case-submission';
 import { DeviceAdministration } from '../devices/device-administration';
 import { QueueStatistics } from '../queue/statistics';
+import { DeviceStateSince } from '../manager/device-state-since';
+import { FloorService } from '../manager/floor';
+import { FloorWatch } from '../manager/floor-watch';
 import type { HostOptions } from './host-options';
 import { finishPendingRestore } from '../backup/pending-restore';
 import { BackupService } from '../backup/backup-service';
@@ -178,6 +181,8 @@ export async function buildServices(options: HostOptions) {
     identity.setMaxAge(hall.timeouts.identitySessionMinutes * 60_000);
     auth.setSessionHours(hall.timeouts.staffSessionHours);
   });
+  // Before the devices start: the floor says since when a printer has been out of paper.
+  const deviceSince = new DeviceStateSince(bus, clock);
   const devices = new DeviceManager({
     db,
     clock,
@@ -373,6 +378,19 @@ export async function buildServices(options: HostOptions) {
     onDamaged: () => storage.markCorrupt(),
     restart: (reason) => restart.request(reason),
   });
+  // The manager's live floor (现场) and the once-a-minute check of what no event announces.
+  const floor = new FloorService({
+    db,
+    clock,
+    bus,
+    timeZone: config.timeZone,
+    resetHour: config.queue.dailyResetHour,
+    thresholds: () => hallSettings.get().alerts,
+    devices: () => devices.health(),
+    deviceSince,
+    breaker: () => sync.breakerStatus(),
+  });
+  const floorWatch = new FloorWatch({ floor, bus });
   return {
     clock,
     db,
@@ -423,6 +441,8 @@ export async function buildServices(options: HostOptions) {
     backups,
     restart,
     restored,
+    floor,
+    floorWatch,
   };
 }
 

@@ -461,7 +461,7 @@ export class QueueService {
   setPaused(windowId: number, paused: boolean, actor: Actor): Window {
     return this.commit(() => {
       const w = this.mustWindow(windowId);
-      setWindowPaused(this.o.db, w.id, paused);
+      setWindowPaused(this.o.db, w.id, paused, this.nowIso());
       this.audit(actor, w, paused ? 'window.pause' : 'window.resume', null);
       return { result: this.window(w.id), events: [{ type: 'window.paused', windowNumber: w.number, paused }] };
     }).result;

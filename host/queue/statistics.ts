@@ -19,6 +19,36 @@ import { businessDay, localClock } from './schedule';
 const waitMs = (t: StatTicketRow): number | null =>
   t.firstCalledAt === null ? null : Math.max(0, Date.parse(t.firstCalledAt) - Date.parse(t.issuedAt));
 
+/**
+ * The instant (epoch ms) a ticket's wait stops being within the target of the service it was
+ * issued for: a first call up to this instant counts for the service level, a later one against
+ * it. The live floor alerts on tickets still waiting past it.
+ */
+export const targetDeadline = (t: Pick<StatTicketRow, 'issuedAt' | 'targetWaitMin'>): number =>
+  Date.parse(t.issuedAt) + t.targetWaitMin * 60_000;
+
+const metTarget = (t: StatTicketRow, wait: number): boolean => wait <= t.targetWaitMin * 60_000;
+
+/** Percent of called tickets within target, one decimal; null when nothing was called. */
+const levelPct = (within: number, called: number): number | null =>
+  called === 0 ? null : Math.round((within / called) * 1000) / 10;
+
+/**
+ * The service level of a group of tickets alone, as `figuresOf` counts it: the live floor shows it
+ * at every event, without the hour buckets (each needs the hall-local hour of two instants).
+ */
+export function serviceLevelOf(tickets: readonly StatTicketRow[]): Pick<StatFigures, 'called' | 'serviceLevelPct'> {
+  let called = 0;
+  let within = 0;
+  for (const t of tickets) {
+    const wait = waitMs(t);
+    if (wait === null) continue;
+    called++;
+    if (metTarget(t, wait)) within++;
+  }
+  return { called, serviceLevelPct: levelPct(within, called) };
+}
+
 /** Finish − latest call: after a recall, serving starts at the call the citizen answered. */
 const serviceMs = (t: StatTicketRow): number | null => {
   const start = t.calledAt ?? t.firstCalledAt;
@@ -46,7 +76,7 @@ export function figuresOf(tickets: readonly StatTicketRow[], timeZone: string): 
     const wait = waitMs(t);
     if (wait !== null) {
       waits.push(wait);
-      if (wait <= t.targetWaitMin * 60_000) withinTarget++;
+      if (metTarget(t, wait)) withinTarget++;
     }
     const service = serviceMs(t);
     if (service !== null) services.push(service);
@@ -67,7 +97,7 @@ export function figuresOf(tickets: readonly StatTicketRow[], timeZone: string): 
     avgWaitSeconds: averageSeconds(waits),
     maxWaitSeconds: waits.length === 0 ? null : Math.round(Math.max(...waits) / 1000),
     avgServiceSeconds: averageSeconds(services),
-    serviceLevelPct: waits.length === 0 ? null : Math.round((withinTarget / waits.length) * 1000) / 10,
+    serviceLevelPct: levelPct(withinTarget, waits.length),
     byHour,
   };
 }

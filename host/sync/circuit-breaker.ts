@@ -19,12 +19,19 @@ export const defaultBreaker: BreakerOptions = { failureThreshold: 5, openMs: 30_
 export class CircuitBreaker {
   private failures = 0;
   private openedAt: number | undefined;
+  /** When it first opened since the central API last answered (a failed probe opens it again, not anew). */
+  private firstOpenedAt: number | undefined;
   private probing = false;
 
   constructor(
     private readonly options: BreakerOptions,
     private readonly clock: Clock,
   ) {}
+
+  /** Since when the breaker has not been closed (open or probing), or undefined while it is closed. */
+  get openSince(): Date | undefined {
+    return this.firstOpenedAt === undefined ? undefined : new Date(this.firstOpenedAt);
+  }
 
   get state(): BreakerState {
     if (this.openedAt === undefined) return 'closed';
@@ -48,6 +55,7 @@ export class CircuitBreaker {
   onSuccess(): void {
     this.failures = 0;
     this.openedAt = undefined;
+    this.firstOpenedAt = undefined;
     this.probing = false;
   }
 
@@ -56,6 +64,7 @@ export class CircuitBreaker {
     this.failures += 1;
     if (this.probing || this.failures >= this.options.failureThreshold) {
       this.openedAt = this.clock.now().getTime();
+      this.firstOpenedAt ??= this.openedAt;
     }
     this.probing = false;
   }

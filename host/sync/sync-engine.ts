@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CaseChange } from '../../contracts/central-api';
-import type { DrainReport, PullReport, SyncStatus } from '../../contracts/sync';
+import type { BreakerState, DrainReport, PullReport, SyncStatus } from '../../contracts/sync';
 import type { Db } from '../../db/open';
 import {
   counts,
@@ -142,6 +142,14 @@ export class SyncEngine {
       breaker: this.breaker.state,
       records: undeliveredEntries(this.db, STATUS_RECORDS),
     };
+  }
+
+  /**
+   * Whether the central API is being left alone, and since when: the breaker's state and the
+   * instant it first opened since the last answer (null while closed). The manager's floor alerts on it.
+   */
+  breakerStatus(): { state: BreakerState; openSince: string | null } {
+    return { state: this.breaker.state, openSince: this.breaker.openSince?.toISOString() ?? null };
   }
 
   /** Sends everything due now, batch after batch; each entry at most once per pass. */

@@ -269,6 +269,9 @@ export function createApiClient(baseUrl = '') {
     /** Restores `name`; the host restarts on it right after answering. */
     restoreBackup: (name: string, acceptUnreadableCurrent: boolean) =>
       call(ops.restoreBackup, { params: { name }, body: { acceptUnreadableCurrent } }),
+    // The manager console's live floor (supervisors; technicians look).
+    managerFloor: () => call(ops.managerFloor, {}),
+    markReviewSeen: (evaluationId: string) => call(ops.markReviewSeen, { params: { evaluationId } }),
     // The manager console's tools (supervisors; technicians read the audit log and today's bookings).
     /** One page of every notice, past, future and withdrawn too, newest first. */
     allNotices: (page: PageQueryInput) => call(ops.allNotices, { query: page }),

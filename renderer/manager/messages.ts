@@ -1,4 +1,5 @@
 import type { AreaMessages } from '../kiosk/messages/types';
+import { floorMessages } from './floor/messages';
 import { reviewMessages } from './reviews/messages';
 import { managerShellMessages } from './shell-messages';
 import { mgrAppointmentsMessages } from './appointments/messages';
@@ -13,9 +14,10 @@ import { mgrStewardMessages } from './steward/messages';
  */
 export const managerMessages: readonly AreaMessages[] = [
   managerShellMessages,
+  floorMessages,
+  reviewMessages,
   mgrAppointmentsMessages,
   mgrStewardMessages,
   mgrNoticesMessages,
   mgrAuditMessages,
-  reviewMessages,
 ];

@@ -17,6 +17,7 @@ export interface ManagerSection {
  * `{ id: 'floor', titleKey: 'mgrFloor.nav', Screen: lazy(() => import('./floor/FloorScreen')) }`.
  */
 export const SECTIONS: readonly ManagerSection[] = [
+  { id: 'floor', titleKey: 'mgrFloor.nav', Screen: lazy(() => import('./floor/FloorScreen')) },
   { id: 'reviews', titleKey: 'mgrReviews.nav', Screen: lazy(() => import('./reviews/ReviewsScreen')) },
   { id: 'appointments', titleKey: 'mgrAppointments.nav', Screen: lazy(() => import('./appointments/AppointmentsScreen')) },
   { id: 'steward', titleKey: 'mgrSteward.nav', Screen: lazy(() => import('./steward/StewardScreen')) },

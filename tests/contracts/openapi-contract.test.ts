@@ -251,6 +251,7 @@ describe('host OpenAPI document', () => {
         'post /api/v1/backups/{name}/restore-preview',
         'post /api/v1/cases/local/{caseId}/receipt',
         'post /api/v1/identity/end',
+        'post /api/v1/manager/floor/reviews/{evaluationId}/seen',
         'post /api/v1/pairing/codes',
         'post /api/v1/pairing/rotate',
         'post /api/v1/reviews/{evaluationId}/close',

@@ -19,6 +19,7 @@ import {
 } from '../support/kiosk-harness';
 import { DEFAULT_HALL_HOURS } from '../../contracts/config';
 import { TEST_PIN } from '../support/staff';
+import { managerFloorScreenshots } from './manager-floor';
 import { managerReviewScreenshots } from './manager-reviews';
 import { windowEvaluatorScreens } from './window-evaluator';
 import { takeBackupScreenshots } from './backups';
@@ -229,4 +230,5 @@ await takeBackupScreenshots(shot);
 }
 
 await managerReviewScreenshots(shot);
+await managerFloorScreenshots(shot);
 await managerToolsScreenshots(shot);

@@ -71,6 +71,11 @@ export interface HallForm {
   };
   /** 差评整改回访: working days to rectify and answer a 差评. */
   reviews: { rectifyWorkingDays: string };
+  /**
+   * The manager floor's alert thresholds: not on this form yet, carried through as loaded so that
+   * saving the hall settings keeps them instead of resetting them to the defaults.
+   */
+  alerts: HallSettings['alerts'];
 }
 
 let nextKey = 0;
@@ -132,6 +137,7 @@ export function formFromSettings(s: HallSettings): HallForm {
       evaluatorIdleSeconds: text(s.timeouts.evaluatorIdleSeconds),
     },
     reviews: { rectifyWorkingDays: text(s.reviews.rectifyWorkingDays) },
+    alerts: s.alerts,
   };
 }
 
@@ -205,6 +211,7 @@ export function settingsFromForm(f: HallForm): HallSettingsInput {
       evaluatorIdleSeconds: num(f.timeouts.evaluatorIdleSeconds),
     },
     reviews: { rectifyWorkingDays: num(f.reviews.rectifyWorkingDays) },
+    alerts: f.alerts,
   };
 }
 

@@ -41,6 +41,15 @@ describe('PrinterDriver with Automatic Status Back', () => {
     expect(printer.pages).toHaveLength(0);
   });
 
+  it('learns of an empty roll from the printer, as its health, and refuses the next job', async () => {
+    const { printer, driver } = await rig();
+    const states: string[] = [];
+    driver.on('health', (h) => states.push(h.state));
+    printer.setFault('paper-end');
+    await waitFor(() => (states.includes('paper-end') ? true : undefined), 'ASB paper end');
+    expect(await driver.print(ticket)).toMatchObject({ ok: false, reason: 'paper-end' });
+  });
+
   it('asks again when the cached status is bad, so a just-replaced roll prints at once', async () => {
     const { printer, driver } = await rig();
     printer.setFault('cover-open');

@@ -24,6 +24,22 @@ describe('CircuitBreaker', () => {
     expect(breaker.tryAcquire()).toBe(true);
   });
 
+  it('says since when it has been open: from its first opening, through failed probes, until an answer', () => {
+    const clock = new ManualClock();
+    const breaker = new CircuitBreaker({ failureThreshold: 1, openMs: 5_000 }, clock);
+    expect(breaker.openSince).toBeUndefined();
+    const opened = clock.now().getTime();
+    breaker.onFailure();
+    clock.advance(5_000);
+    breaker.tryAcquire();
+    breaker.onFailure();
+    expect(breaker.openSince?.getTime()).toBe(opened);
+    clock.advance(5_000);
+    breaker.tryAcquire();
+    breaker.onSuccess();
+    expect(breaker.openSince).toBeUndefined();
+  });
+
   it('re-opens for a full period when the probe fails', () => {
     const clock = new ManualClock();
     const breaker = new CircuitBreaker({ failureThreshold: 1, openMs: 5_000 }, clock);
