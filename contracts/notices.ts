@@ -80,6 +80,25 @@ export type NoticeAudienceView = z.infer<typeof NoticeAudienceView>;
 export const NoticeTerminalList = z.object({ terminals: z.array(NoticeTerminal), next: NextPage });
 export type NoticeTerminalList = z.infer<typeof NoticeTerminalList>;
 
+/** Where a notice stands: on the screens now, not started yet, past its end, or withdrawn. */
+export const NoticeState = z.enum(['showing', 'scheduled', 'ended', 'withdrawn']);
+export type NoticeState = z.infer<typeof NoticeState>;
+
+/**
+ * A notice's state at an instant: the same rule as the screens' (started inclusive, ended
+ * exclusive). The host answers it on the hall's clock, so a supervisor's PC with another time
+ * shows what the screens show.
+ */
+export function noticeStateAt(
+  notice: { withdrawnAt: string | null; startsAt: string; endsAt: string | null },
+  nowMs: number,
+): NoticeState {
+  if (notice.withdrawnAt !== null) return 'withdrawn';
+  if (nowMs < Date.parse(notice.startsAt)) return 'scheduled';
+  if (notice.endsAt !== null && nowMs >= Date.parse(notice.endsAt)) return 'ended';
+  return 'showing';
+}
+
 /** A notice as supervisors manage it: also past, future and withdrawn ones. */
 export const HallNoticeRecord = HallNotice.extend({
   withdrawnAt: z.iso.datetime().nullable(),
@@ -89,6 +108,8 @@ export const HallNoticeRecord = HallNotice.extend({
   /** The last edit (its time and supervisor); null when never edited. */
   editedAt: z.iso.datetime().nullable(),
   editedBy: z.string().nullable(),
+  /** Its state when the host answered, on the hall's clock. */
+  state: NoticeState,
 });
 export type HallNoticeRecord = z.infer<typeof HallNoticeRecord>;
 

@@ -3,6 +3,7 @@ import type { StaffPrincipal } from '../../contracts/auth';
 import type { Notice, NoticesResponse } from '../../contracts/central-api';
 import {
   HALL_MACHINE_TARGET,
+  noticeStateAt,
   type EditNoticeRequest,
   type HallNotice,
   type HallNoticeRecord,
@@ -312,7 +313,8 @@ export class NoticeBoard {
   private records(notices: readonly StoredNotice[]): HallNoticeRecord[] {
     const ids = [...new Set(notices.flatMap((n) => n.targets.filter((t) => t !== HALL_MACHINE_TARGET)))];
     const terminals = new Map(noticeTerminalsByIds(this.o.db, ids).map((t) => [t.id, t]));
-    return notices.map((n) => toRecord(n, audienceView(n, terminals)));
+    const now = this.o.clock.now().getTime();
+    return notices.map((n) => toRecord(n, audienceView(n, terminals), now));
   }
 
   private stored(id: string): StoredNotice {
@@ -363,7 +365,7 @@ function toHallNotice(n: StoredNotice): HallNotice {
   };
 }
 
-function toRecord(n: StoredNotice, audience: NoticeAudienceView): HallNoticeRecord {
+function toRecord(n: StoredNotice, audience: NoticeAudienceView, nowMs: number): HallNoticeRecord {
   return {
     ...toHallNotice(n),
     withdrawnAt: n.withdrawnAt,
@@ -371,6 +373,7 @@ function toRecord(n: StoredNotice, audience: NoticeAudienceView): HallNoticeReco
     audience,
     editedAt: n.editedAt,
     editedBy: n.editedBy,
+    state: noticeStateAt(n, nowMs),
   };
 }
 

@@ -10,7 +10,6 @@ import { refreshAfterEvent } from '../../api/refresh';
 import { useHallEvents } from '../../api/use-hall-events';
 import { formatDateTime, MANAGER_KEYS, useManagerSession } from '../session';
 import { NoticeEditor } from './NoticeEditor';
-import { noticeState } from './notice-form';
 
 const NOTICES_KEY = [...MANAGER_KEYS.all, 'notices', 'all'] as const;
 
@@ -135,8 +134,8 @@ function NoticeDesk() {
           </thead>
           <tbody>
             {list.map((notice) => {
-              // Judged at the list's own time (refetched every minute), so rendering stays pure.
-              const state = noticeState(notice, notices.dataUpdatedAt);
+              // The host's reading on the hall's clock (refetched every minute), not this PC's.
+              const state = notice.state;
               const editable = notice.source === 'local' && state !== 'withdrawn';
               return (
                 <tr key={notice.id} data-notice={notice.title}>

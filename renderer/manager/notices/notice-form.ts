@@ -1,16 +1,6 @@
 import type { EditNoticeInput, HallNoticeRecord, NoticeAudience, PublishNoticeInput } from '../../../contracts/notices';
 import { instantOfWallTime, wallTimeOf } from '../hall-time';
 
-/** Where a notice stands at an instant: what its list shows. */
-export type NoticeState = 'showing' | 'scheduled' | 'ended' | 'withdrawn';
-
-export function noticeState(notice: HallNoticeRecord, nowMs: number): NoticeState {
-  if (notice.withdrawnAt !== null) return 'withdrawn';
-  if (nowMs < Date.parse(notice.startsAt)) return 'scheduled';
-  if (notice.endsAt !== null && nowMs >= Date.parse(notice.endsAt)) return 'ended';
-  return 'showing';
-}
-
 /** The editor's fields: times as the hall's wall clock (datetime-local values, '' for none). */
 export interface NoticeForm {
   title: string;

@@ -77,18 +77,23 @@ describe('notices aimed at chosen screens', () => {
   it('shows a chosen screen its notice only inside its window of time', async () => {
     const audience = { scope: 'chosen' as const, hall: false, terminalIds: [tv1] };
     board.publish({ title: '午休调整', body: 'x', startsAt: at(30), endsAt: at(90), audience }, supervisor);
+    const stateNow = () => board.page({ limit: 10, offset: 0 }).notices[0]?.state;
     expect(titlesOn(tv1)).toEqual([]);
+    expect(stateNow()).toBe('scheduled');
     expect(changes()).toBe(0);
 
     clock.advance(30 * MINUTE);
     await board.tick();
     expect(titlesOn(tv1)).toEqual(['午休调整']);
     expect(titlesOn(tv2)).toEqual([]);
+    // The supervisors' list reads the state on the hall's clock, as the screens do.
+    expect(stateNow()).toBe('showing');
     expect(changes()).toBe(1);
 
     clock.advance(60 * MINUTE);
     await board.tick();
     expect(titlesOn(tv1)).toEqual([]);
+    expect(stateNow()).toBe('ended');
     expect(changes()).toBe(2);
   });
 

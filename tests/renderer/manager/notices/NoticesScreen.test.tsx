@@ -22,6 +22,7 @@ const record = (overrides: Partial<HallNoticeRecord>): HallNoticeRecord => ({
   audience: { scope: 'all' },
   editedAt: null,
   editedBy: null,
+  state: 'showing',
   ...overrides,
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HallNoticeRecord } from '../../../../contracts/notices';
-import { EMPTY_FORM, formOf, noticeRequest, noticeState } from '../../../../renderer/manager/notices/notice-form';
+import { EMPTY_FORM, formOf, noticeRequest } from '../../../../renderer/manager/notices/notice-form';
 
 const TZ = 'Asia/Shanghai';
 const TV = '11111111-1111-4111-8111-111111111111';
@@ -27,18 +27,8 @@ const notice = (overrides: Partial<HallNoticeRecord> = {}): HallNoticeRecord => 
   },
   editedAt: null,
   editedBy: null,
+  state: 'scheduled',
   ...overrides,
-});
-
-describe('a notice’s state', () => {
-  it('is not started before its start, showing until its end, ended after, withdrawn above all', () => {
-    const n = notice();
-    expect(noticeState(n, Date.parse('2026-11-27T02:00:00Z'))).toBe('scheduled');
-    expect(noticeState(n, Date.parse('2026-11-27T03:00:00Z'))).toBe('showing');
-    expect(noticeState(n, Date.parse('2026-11-28T02:00:00Z'))).toBe('ended');
-    expect(noticeState({ ...n, withdrawnAt: '2026-11-27T02:30:00Z' }, Date.parse('2026-11-27T03:00:00Z'))).toBe('withdrawn');
-    expect(noticeState({ ...n, endsAt: null }, Date.parse('2030-01-01T00:00:00Z'))).toBe('showing');
-  });
 });
 
 describe('the request a notice form makes', () => {
