@@ -5,7 +5,8 @@
  * never on the ID number itself.
  */
 import { z } from 'zod';
-import { ServiceCode, Ticket } from './queue';
+import { NextPage } from './page';
+import { ServiceCode, Ticket, TicketStatus } from './queue';
 
 /**
  * By the card on the reader (the host finds the holder's appointment today), or by the code
@@ -64,3 +65,51 @@ export const TodayAppointments = z.object({
   appointments: z.array(TodayAppointment),
 });
 export type TodayAppointments = z.infer<typeof TodayAppointments>;
+
+/**
+ * Where a booking stands today, as the manager's desk reads it: `booked` (not checked in, its
+ * slot not over), `checked_in` (a ticket was issued), `no_show` (its slot ended without a
+ * check-in, or its ticket was called and nobody came), `cancelled` (the central API no longer
+ * lists it: cancelled or moved to another day).
+ */
+export const AppointmentStatus = z.enum(['booked', 'checked_in', 'no_show', 'cancelled']);
+export type AppointmentStatus = z.infer<typeof AppointmentStatus>;
+
+/** One of today's bookings for the manager: masked name only, no check-in code (a credential), no tag. */
+export const AppointmentOverviewRow = z.object({
+  id: z.string(),
+  serviceCode: z.string(),
+  serviceName: z.string().optional(),
+  slotStart: z.iso.datetime(),
+  slotEnd: z.iso.datetime(),
+  applicantMasked: z.string(),
+  status: AppointmentStatus,
+  checkedInAt: z.iso.datetime().nullable(),
+  /** The ticket the check-in issued, with where it is now. */
+  ticket: z.object({ number: z.string(), status: TicketStatus }).nullable(),
+});
+export type AppointmentOverviewRow = z.infer<typeof AppointmentOverviewRow>;
+
+/** How one slot's bookings stand. */
+export const AppointmentSlotCounts = z.object({
+  slotStart: z.iso.datetime(),
+  slotEnd: z.iso.datetime(),
+  total: z.number().int().nonnegative(),
+  booked: z.number().int().nonnegative(),
+  checkedIn: z.number().int().nonnegative(),
+  noShow: z.number().int().nonnegative(),
+  cancelled: z.number().int().nonnegative(),
+});
+export type AppointmentSlotCounts = z.infer<typeof AppointmentSlotCounts>;
+
+/** Today's bookings for the manager: counts per slot (the whole day) and one page of the list, by slot. */
+export const AppointmentOverview = z.object({
+  /** Hall-local date, YYYY-MM-DD. */
+  date: z.iso.date(),
+  source: TodayAppointments.shape.source,
+  fetchedAt: z.iso.datetime().nullable(),
+  slots: z.array(AppointmentSlotCounts),
+  appointments: z.array(AppointmentOverviewRow),
+  next: NextPage,
+});
+export type AppointmentOverview = z.infer<typeof AppointmentOverview>;

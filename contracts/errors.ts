@@ -33,6 +33,7 @@ export const ApiErrorCode = z.enum([
   'already_evaluated',
   'evaluation_refused',
   'steward_unavailable',
+  'steward_request_unknown',
   'notice_unknown',
   'notice_not_local',
   'pairing_invalid',

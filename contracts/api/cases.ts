@@ -81,7 +81,8 @@ export const caseOperations = defineOperations({
   },
 
   // Reading the notices showing is public (the attract screen and the hall display have no staff
-  // session); managing them is for supervisors, audited.
+  // session); each screen gets those targeted at it. Managing them is for the hall's supervisors,
+  // audited (a secondary kiosk shows its hall's notices).
   notices: { method: 'GET', path: '/notices', tags: ['notices'], access: access.board, responses: { 200: HallNotices } },
   allNotices: {
     method: 'GET',
@@ -90,6 +91,7 @@ export const caseOperations = defineOperations({
     access: supervisors,
     query: PageQuery,
     responses: { 200: HallNoticeRecords, ...noticeErrors },
+    secondary: 'hallOnly',
   },
   publishNotice: {
     method: 'POST',
@@ -98,6 +100,7 @@ export const caseOperations = defineOperations({
     access: supervisors,
     body: PublishNoticeRequest,
     responses: { 201: HallNoticeRecord, ...noticeErrors },
+    secondary: 'hallOnly',
   },
   withdrawNotice: {
     method: 'DELETE',
@@ -106,5 +109,6 @@ export const caseOperations = defineOperations({
     access: supervisors,
     params: NoticeIdParams,
     responses: { 200: HallNoticeRecord, ...noticeErrors },
+    secondary: 'hallOnly',
   },
 });

@@ -14,6 +14,7 @@ import { hostOperations } from './host';
 import { hoursOperations } from './hours';
 import { identityOperations } from './identity';
 import { linkOperations } from './links';
+import { managerToolOperations } from './manager-tools';
 import type { Operation } from './operation';
 import { queueOperations } from './queue';
 import { reportOperations } from './reports';
@@ -37,6 +38,7 @@ const areas = [
   backupOperations,
   floorOperations,
   reportOperations,
+  managerToolOperations,
 ];
 
 /** Every operation by name. */
@@ -55,6 +57,7 @@ export const operations = {
   ...backupOperations,
   ...floorOperations,
   ...reportOperations,
+  ...managerToolOperations,
 };
 
 export type Operations = typeof operations;

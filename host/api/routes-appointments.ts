@@ -13,7 +13,7 @@ export interface AppointmentRouteDeps {
   printing: TicketPrinting;
 }
 
-/** Appointment check-in at the kiosk and today's list for hall staff (masked data only). */
+/** Appointment check-in at the kiosk, today's list for hall staff and the manager's overview (masked data only). */
 export function appointmentRoutes(deps: AppointmentRouteDeps): FastifyPluginAsyncZod {
   const { appointments, identity, auth, printing } = deps;
   return async (app) => {
@@ -34,5 +34,7 @@ export function appointmentRoutes(deps: AppointmentRouteDeps): FastifyPluginAsyn
     });
 
     route(operations.appointmentsToday, async () => appointments.today());
+
+    route(operations.appointmentOverview, async (req) => appointments.overview(req.query));
   };
 }

@@ -1,10 +1,12 @@
-import type { CheckedInAppointment, CheckInRequest, TodayAppointments } from '../../contracts/appointments';
+import type { AppointmentOverview, CheckedInAppointment, CheckInRequest, TodayAppointments } from '../../contracts/appointments';
+import { pageOf, type PageQuery } from '../../contracts/page';
 import type { AppointmentsResponse, CatalogCategory, CatalogItem } from '../../contracts/central-api';
 import { OPEN_TICKET_STATUSES, type Ticket } from '../../contracts/queue';
 import type { Db } from '../../db/open';
 import {
   type AppointmentRow,
   appointmentByCode,
+  appointmentDay,
   appointmentsOfHolder,
   appointmentsOn,
   lastPullOf,
@@ -17,6 +19,7 @@ import { findService } from '../../db/repositories/services';
 import { maskName } from '../../hardware/idcard';
 import { ageOn, type Clock, localDate } from '../clock/clock';
 import { HostError } from '../errors/host-error';
+import { overviewRows, slotCounts } from './day-overview';
 import type { CitizenCard } from '../identity/identity-sessions';
 import type { QueueService } from '../queue/queue-service';
 import type { CentralResult } from '../sync/central-client';
@@ -222,6 +225,30 @@ export class AppointmentBook {
           ticketNumber: row.ticketNumber,
         };
       }),
+    };
+  }
+
+  /**
+   * Today's bookings for the manager's desk: each with where it stands (booked, checked in,
+   * no-show, cancelled) and its ticket, counts per slot over the whole day, one page of the list.
+   */
+  overview(page: PageQuery): AppointmentOverview {
+    const date = this.todayDate();
+    // A day has hundreds of bookings and a handful of services: each name is looked up once.
+    const names = new Map<string, string | undefined>();
+    const nameOf = (code: string) => {
+      if (!names.has(code)) names.set(code, this.serviceFor(code).name);
+      return names.get(code);
+    };
+    const rows = overviewRows(appointmentDay(this.o.db, date), this.o.clock.now(), nameOf);
+    const { rows: shown, next } = pageOf(rows.slice(page.offset, page.offset + page.limit + 1), page);
+    return {
+      date,
+      source: this.reached.get(date) === true ? 'central' : 'cache',
+      fetchedAt: lastPullOf(this.o.db, date),
+      slots: slotCounts(rows),
+      appointments: shown,
+      next,
     };
   }
 

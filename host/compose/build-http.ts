@@ -29,6 +29,8 @@ import { installOriginGuard } from '../lan/origin-guard';
 import { atThisMachine, fromOwnShell, installShellGuard } from '../lan/shell-guard';
 import { rendererCsp } from '../api/content-security-policy';
 import { noticeRoutes } from '../api/routes-notices';
+import { auditRoutes } from '../api/routes-audit';
+import { stewardRoutes } from '../api/routes-steward';
 import { terminalSettingsRoutes } from '../api/routes-terminal-settings';
 import { installHallRelay } from '../hall-link/relay';
 import { hallLinkRoutes } from '../api/routes-hall-link';
@@ -81,6 +83,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     catalog,
     appointments,
     notices,
+    screenNotices,
     cases,
     steward,
     remote,
@@ -95,6 +98,8 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     logs,
     accounts,
     auditLog,
+    auditSearch,
+    stewardWork,
     deviceAdmin,
     caseSubmission,
     statistics,
@@ -196,7 +201,9 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(terminalQueueRoutes({ queue, steward, appointments, progressUrl: ticketUrl }));
       await api.register(hallLinkRoutes({ link, auth }));
       await api.register(appointmentRoutes({ appointments, identity, auth, printing }));
-      await api.register(noticeRoutes({ notices, auth }));
+      await api.register(noticeRoutes({ notices, screens: screenNotices, auth }));
+      await api.register(stewardRoutes({ work: stewardWork, auth }));
+      await api.register(auditRoutes({ search: auditSearch, auth }));
       await api.register(reviewRoutes({ reviews, auth }));
       await api.register(hallSettingsRoutes({ store: hallSettings, auth }));
       await api.register(hoursRoutes({ extensions: hourExtensions, auth }));

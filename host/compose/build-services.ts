@@ -12,6 +12,8 @@ import { TerminalSettingsStore } from '../settings/terminal-settings';
 import { HallLink } from '../hall-link/hall-link';
 import { RemoteQueue } from '../hall-link/remote-queue';
 import { NoticeBoard } from '../notices/notice-board';
+import { ScreenNotices } from '../notices/screen-notices';
+import { operations } from '../../contracts/api';
 import { CaseService } from '../cases/case-service';
 import { StewardDesk } from '../cases/steward-desk';
 import { CaseReceiptPrinting } from '../printing/case-receipt-printing';
@@ -45,6 +47,8 @@ import { TlsIdentityStore } from '../lan/tls-identity';
 import { LinkThrottle } from '../lan/link-throttle';
 import { PrintedLinks } from '../lan/printed-links';
 import { AuditLog } from '../audit/audit-log';
+import { AuditSearch } from '../audit/audit-search';
+import { StewardWorkList } from '../cases/steward-work-list';
 import { StaffAccounts } from '../auth/staff-accounts';
 import { CaseSubmission } from '../cases/case-submission';
 import { DeviceAdministration } from '../devices/device-administration';
@@ -281,6 +285,12 @@ export async function buildServices(options: HostOptions) {
   });
   const steward = new StewardDesk({ queue, printing, serviceCode: config.stewardService });
   const remote = new RemoteQueue({ link, printing, identity });
+  // A secondary kiosk's screens show the notices its hall aims at it (the hall tells it by its token).
+  const screenNotices = new ScreenNotices({
+    board: notices,
+    clock,
+    hall: { linked: () => link.linked(), notices: () => link.call((hall) => hall.call(operations.notices, {})) },
+  });
   /** Steward tickets come from the hall this host belongs to: itself, or its hall through the link. */
   const stewardRequests = {
     request: (caller: Parameters<StewardDesk['request']>[0]) => (link.linked() ? remote.steward() : steward.request(caller)),
@@ -361,6 +371,14 @@ export async function buildServices(options: HostOptions) {
   // What the route handlers call: the rules, transactions and audit rows live in these services.
   const accounts = new StaffAccounts({ db, clock, auth });
   const auditLog = new AuditLog(db);
+  const auditSearch = new AuditSearch({ db, timeZone: config.timeZone });
+  const stewardWork = new StewardWorkList({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    resetHour: config.queue.dailyResetHour,
+    serviceCode: () => config.stewardService,
+  });
   const deviceAdmin = new DeviceAdministration({ db, clock, devices });
   const caseSubmission = new CaseSubmission({
     cases,
@@ -442,6 +460,7 @@ export async function buildServices(options: HostOptions) {
     catalog,
     appointments,
     notices,
+    screenNotices,
     cases,
     steward,
     remote,
@@ -459,6 +478,8 @@ export async function buildServices(options: HostOptions) {
     logs,
     accounts,
     auditLog,
+    auditSearch,
+    stewardWork,
     deviceAdmin,
     caseSubmission,
     statistics,

@@ -41,6 +41,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   evaluation_refused: 403,
   // The hall has no steward service configured (config `stewardService`).
   steward_unavailable: 404,
+  // The steward's work list has no request of that id (a ticket of another service, a case that asked for none).
+  steward_request_unknown: 404,
   notice_unknown: 404,
   // Central notices are withdrawn by the central API, never at the hall.
   notice_not_local: 409,

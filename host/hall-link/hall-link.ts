@@ -34,6 +34,8 @@ const RELAYED = new Set<HallEvent['type']>([
   'settings.changed',
   // A supervisor extended today's hours (延时服务): the kiosk's tiles open.
   'hours.changed',
+  // The hall's notices changed: this kiosk's screens read again those the hall aims at it.
+  'notices.changed',
 ]);
 
 /** Reconnect delays: quick at first (a hall host restart takes seconds), never beyond 10 s. */

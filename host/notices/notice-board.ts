@@ -1,20 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffPrincipal } from '../../contracts/auth';
 import type { Notice, NoticesResponse } from '../../contracts/central-api';
-import type { HallNotice, HallNoticeRecord, HallNoticeRecords, HallNotices, PublishNoticeRequest } from '../../contracts/notices';
+import {
+  HALL_MACHINE_TARGET,
+  noticeStateAt,
+  type EditNoticeRequest,
+  type HallNotice,
+  type HallNoticeRecord,
+  type HallNoticeRecords,
+  type HallNotices,
+  type NoticeAudience,
+  type NoticeAudienceView,
+  type NoticeTerminalList,
+  type PublishNoticeRequest,
+} from '../../contracts/notices';
 import { pageOf, type PageQuery } from '../../contracts/page';
 import type { Db } from '../../db/open';
 import {
   allNotices,
   allNoticesPage,
   currentNotices,
+  currentNoticesFor,
+  editLocalNotice,
   insertLocalNotice,
   lastNoticePull,
   noticeById,
+  noticeTerminalsByIds,
+  noticeTerminalsPage,
   replaceCentralNotices,
   withdrawLocalNotice,
 } from '../../db/repositories/notices';
-import type { CentralNoticeRow, StoredNotice } from '../../db/repositories/notices';
+import type { CentralNoticeRow, NoticeTerminalRow, StoredNotice } from '../../db/repositories/notices';
 import { audit } from '../audit/audit';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
@@ -31,6 +47,16 @@ export interface NoticeRefreshReport {
   /** Status and error code only when unreachable. */
   error?: string;
 }
+
+/**
+ * Which screen asks for the notices showing: the hall machine's own pages (`'hall'`), a paired
+ * hall TV or secondary kiosk (its terminal id), or null for a screen no notice can choose (a
+ * counter PC): it sees the notices for every screen only. See `noticeScreenOf`.
+ */
+export type NoticeScreen = string | null;
+
+/** A notice to publish: everywhere when no audience is given. */
+export type NoticeToPublish = Omit<PublishNoticeRequest, 'audience'> & { audience?: NoticeAudience };
 
 export interface NoticeBoardOptions {
   db: Db;
@@ -71,21 +97,31 @@ export class NoticeBoard {
     this.shown = this.showingKey();
   }
 
-  /** The notices showing now, newest publication first, and how fresh the central ones are. */
-  current(): HallNotices {
+  /**
+   * The notices showing now on one screen (see `NoticeScreen`; this machine's own pages when
+   * left out), newest publication first, and how fresh the central ones are.
+   */
+  current(screen: NoticeScreen = HALL_MACHINE_TARGET): HallNotices {
     const source = this.reachable ? 'central' : this.fetchedAt === null ? 'local-only' : 'cache';
-    return { notices: currentNotices(this.o.db, this.nowIso()).map(toHallNotice), source, fetchedAt: this.fetchedAt };
+    const notices = currentNoticesFor(this.o.db, this.nowIso(), screen).map(toHallNotice);
+    return { notices, source, fetchedAt: this.fetchedAt };
   }
 
   /** Every notice, past, future and withdrawn ones too: the supervisor's list. */
   all(): HallNoticeRecord[] {
-    return allNotices(this.o.db).map(toRecord);
+    return this.records(allNotices(this.o.db));
   }
 
   /** One page of every notice, newest first (the supervisors' list route: never the whole table). */
   page(page: PageQuery): HallNoticeRecords {
     const { rows, next } = pageOf(allNoticesPage(this.o.db, { limit: page.limit + 1, offset: page.offset }), page);
-    return { notices: rows.map(toRecord), next };
+    return { notices: this.records(rows), next };
+  }
+
+  /** A page of the screens a notice may choose besides this machine: live hall TVs and secondary kiosks. */
+  terminals(page: PageQuery): NoticeTerminalList {
+    const { rows, next } = pageOf(noticeTerminalsPage(this.o.db, { limit: page.limit + 1, offset: page.offset }), page);
+    return { terminals: rows, next };
   }
 
   /**
@@ -122,17 +158,14 @@ export class NoticeBoard {
     this.stopped = true;
   }
 
-  /** A supervisor's notice: stored with its audit entry in one transaction. */
-  publish(request: PublishNoticeRequest, staff: StaffPrincipal): HallNoticeRecord {
+  /** A supervisor's notice: stored with its screens and its audit entry in one transaction. */
+  publish(request: NoticeToPublish, staff: StaffPrincipal): HallNoticeRecord {
     const now = this.nowIso();
     const startsAt = request.startsAt === undefined ? now : utc(request.startsAt);
-    const endsAt = request.endsAt === undefined ? null : utc(request.endsAt);
-    // The contract checks endsAt against a given startsAt; a defaulted one is only known here.
-    if (endsAt !== null && endsAt <= startsAt) {
-      throw new HostError('invalid_request', '结束时间须晚于开始时间', { field: 'endsAt' });
-    }
+    const endsAt = this.checkedEnd(request.endsAt, startsAt, now);
     const id = randomUUID();
     this.o.db.transaction(() => {
+      const targets = this.checkedTargets(request.audience ?? { scope: 'all' });
       insertLocalNotice(this.o.db, {
         id,
         title: request.title,
@@ -141,15 +174,43 @@ export class NoticeBoard {
         startsAt,
         endsAt,
         createdBy: staff.staffNo,
+        targets,
       });
       audit(this.o.db, this.o.clock, 'notice.publish', {
         staffId: staff.id,
         windowId: staff.windowId,
-        details: { noticeId: id, title: request.title, startsAt, endsAt },
+        details: { noticeId: id, title: request.title, startsAt, endsAt, screens: targets ?? 'all' },
       });
     })();
     this.announceIfChanged();
-    return toRecord(this.stored(id));
+    return this.record(id);
+  }
+
+  /**
+   * A hall notice edited: title, text, window of time and screens, stamped and audited (the
+   * fields that changed, not their text) in one transaction. Central notices are the central
+   * API's; a withdrawn notice is history and stays as it was.
+   */
+  edit(id: string, request: EditNoticeRequest, staff: StaffPrincipal): HallNoticeRecord {
+    const now = this.nowIso();
+    this.o.db.transaction(() => {
+      const before = noticeById(this.o.db, id);
+      if (!before) throw new HostError('notice_unknown', '没有这条公告');
+      if (before.source !== 'local') throw new HostError('notice_not_local', '上级发布的公告只能由上级修改');
+      if (before.withdrawnAt !== null) throw new HostError('invalid_state', '已撤回的公告不能修改');
+      const startsAt = request.startsAt === undefined ? before.startsAt : utc(request.startsAt);
+      const endsAt = this.checkedEnd(request.endsAt, startsAt, now);
+      const targets = this.checkedTargets(request.audience);
+      const after = { title: request.title, body: request.body, startsAt, endsAt, targets };
+      editLocalNotice(this.o.db, id, { ...after, editedAt: now, editedBy: staff.staffNo });
+      audit(this.o.db, this.o.clock, 'notice.edit', {
+        staffId: staff.id,
+        windowId: staff.windowId,
+        details: { noticeId: id, changed: changedFields(before, after), screens: targets ?? 'all' },
+      });
+    })();
+    this.announceIfChanged();
+    return this.record(id);
   }
 
   /**
@@ -169,7 +230,7 @@ export class NoticeBoard {
       });
     })();
     this.announceIfChanged();
-    return toRecord(this.stored(id));
+    return this.record(id);
   }
 
   private async pull(): Promise<NoticeRefreshReport> {
@@ -199,15 +260,73 @@ export class NoticeBoard {
     this.o.bus.publish({ type: 'notices.changed' });
   }
 
-  /** Everything a screen renders of the notices showing now; an edited title counts as a change. */
+  /**
+   * Everything a screen renders of the notices showing now, on any screen; an edited title, or
+   * a notice moved to other screens, counts as a change (each screen then reads its own list).
+   */
   private showingKey(): string {
-    return JSON.stringify(currentNotices(this.o.db, this.nowIso()).map((n) => [n.id, n.title, n.body, n.publishedAt, n.endsAt]));
+    return JSON.stringify(
+      currentNotices(this.o.db, this.nowIso()).map((n) => [
+        n.id,
+        n.title,
+        n.body,
+        n.publishedAt,
+        n.endsAt,
+        n.audience,
+        n.targets,
+      ]),
+    );
+  }
+
+  /**
+   * The end of a notice being written: null (until withdrawn), or after its start and after
+   * now: a notice that could never show is a mistake to point out, not one to store. The
+   * contract checks a given start; a defaulted or kept one is only known here.
+   */
+  private checkedEnd(requested: string | undefined, startsAt: string, now: string): string | null {
+    if (requested === undefined) return null;
+    const endsAt = utc(requested);
+    if (endsAt <= startsAt) throw new HostError('invalid_request', '结束时间须晚于开始时间', { field: 'endsAt' });
+    if (endsAt <= now) throw new HostError('invalid_request', '结束时间须晚于现在', { field: 'endsAt' });
+    return endsAt;
+  }
+
+  /** The stored targets of an audience (null: every screen); each terminal must be a live TV or secondary kiosk. */
+  private checkedTargets(audience: NoticeAudience): string[] | null {
+    if (audience.scope === 'all') return null;
+    const live = new Set(
+      noticeTerminalsByIds(this.o.db, audience.terminalIds)
+        .filter((t) => !t.revoked)
+        .map((t) => t.id),
+    );
+    const unknown = audience.terminalIds.filter((id) => !live.has(id));
+    if (unknown.length > 0) {
+      throw new HostError('invalid_request', '所选的屏幕或终端不存在或已撤销', {
+        field: 'audience.terminalIds',
+        terminalIds: unknown,
+      });
+    }
+    return [...(audience.hall ? [HALL_MACHINE_TARGET] : []), ...audience.terminalIds];
+  }
+
+  /** Notices as supervisors read them, their chosen terminals named (one lookup for the whole list). */
+  private records(notices: readonly StoredNotice[]): HallNoticeRecord[] {
+    const ids = [...new Set(notices.flatMap((n) => n.targets.filter((t) => t !== HALL_MACHINE_TARGET)))];
+    const terminals = new Map(noticeTerminalsByIds(this.o.db, ids).map((t) => [t.id, t]));
+    const now = this.o.clock.now().getTime();
+    return notices.map((n) => toRecord(n, audienceView(n, terminals), now));
   }
 
   private stored(id: string): StoredNotice {
     const notice = noticeById(this.o.db, id);
     if (!notice) throw new HostError('notice_unknown', '没有这条公告');
     return notice;
+  }
+
+  private record(id: string): HallNoticeRecord {
+    const [record] = this.records([this.stored(id)]);
+    if (!record) throw new HostError('notice_unknown', '没有这条公告');
+    return record;
   }
 
   private nowIso(): string {
@@ -246,6 +365,41 @@ function toHallNotice(n: StoredNotice): HallNotice {
   };
 }
 
-function toRecord(n: StoredNotice): HallNoticeRecord {
-  return { ...toHallNotice(n), withdrawnAt: n.withdrawnAt, createdBy: n.createdBy };
+function toRecord(n: StoredNotice, audience: NoticeAudienceView, nowMs: number): HallNoticeRecord {
+  return {
+    ...toHallNotice(n),
+    withdrawnAt: n.withdrawnAt,
+    createdBy: n.createdBy,
+    audience,
+    editedAt: n.editedAt,
+    editedBy: n.editedBy,
+    state: noticeStateAt(n, nowMs),
+  };
+}
+
+/** A notice's screens with their names; a target whose terminal row is gone is left out. */
+function audienceView(n: StoredNotice, terminals: ReadonlyMap<string, NoticeTerminalRow>): NoticeAudienceView {
+  if (n.audience === 'all') return { scope: 'all' };
+  return {
+    scope: 'chosen',
+    hall: n.targets.includes(HALL_MACHINE_TARGET),
+    // By name, as the list of screens to choose from is.
+    terminals: n.targets.flatMap((t) => terminals.get(t) ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  };
+}
+
+/** Which of an edit's fields differ from the notice before it (their names only: the audit keeps no text). */
+function changedFields(
+  before: StoredNotice,
+  after: { title: string; body: string; startsAt: string; endsAt: string | null; targets: readonly string[] | null },
+): string[] {
+  const targetsBefore = before.audience === 'all' ? null : before.targets;
+  const targetsAfter = after.targets === null ? null : [...after.targets].sort();
+  return [
+    ...(before.title === after.title ? [] : ['title']),
+    ...(before.body === after.body ? [] : ['body']),
+    ...(before.startsAt === after.startsAt ? [] : ['startsAt']),
+    ...(before.endsAt === after.endsAt ? [] : ['endsAt']),
+    ...(JSON.stringify(targetsBefore) === JSON.stringify(targetsAfter) ? [] : ['screens']),
+  ];
 }

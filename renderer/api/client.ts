@@ -29,6 +29,9 @@ import type {
   ReviewRatesQuery,
   VerifyReviewRequest,
 } from '../../contracts/reviews';
+import type { EditNoticeInput, PublishNoticeInput } from '../../contracts/notices';
+import type { StewardAction, StewardListQueryInput } from '../../contracts/steward';
+import type { AuditSearchQueryInput } from '../../contracts/audit-search';
 
 /** A failure the host reported with a stable code, or `network` when it could not be reached. */
 export class ApiClientError extends Error {
@@ -282,6 +285,19 @@ export function createApiClient(baseUrl = '') {
     // The manager console's live floor (supervisors; technicians look).
     managerFloor: () => call(ops.managerFloor, {}),
     markReviewSeen: (evaluationId: string) => call(ops.markReviewSeen, { params: { evaluationId } }),
+    // The manager console's tools (supervisors; technicians read the audit log and today's bookings).
+    /** One page of every notice, past, future and withdrawn too, newest first. */
+    allNotices: (page: PageQueryInput) => call(ops.allNotices, { query: page }),
+    publishNotice: (notice: PublishNoticeInput) => call(ops.publishNotice, { body: notice }),
+    editNotice: (id: string, notice: EditNoticeInput) => call(ops.editNotice, { params: { id }, body: notice }),
+    withdrawNotice: (id: string) => call(ops.withdrawNotice, { params: { id } }),
+    /** One page of the screens a notice may be aimed at (live hall TVs and secondary kiosks). */
+    noticeTerminals: (page: PageQueryInput) => call(ops.noticeTerminals, { query: page }),
+    appointmentOverview: (page: PageQueryInput) => call(ops.appointmentOverview, { query: page }),
+    stewardRequests: (query: StewardListQueryInput) => call(ops.stewardRequests, { query }),
+    stewardRequest: (requestId: string) => call(ops.stewardRequest, { params: { requestId } }),
+    stewardAction: (requestId: string, action: StewardAction) => call(ops.stewardAction, { params: { requestId }, body: action }),
+    auditSearch: (query: AuditSearchQueryInput) => call(ops.auditSearch, { query }),
   };
 }
 

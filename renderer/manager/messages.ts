@@ -4,6 +4,10 @@ import { mgrReportsMessages } from './reports/messages';
 import { managerHoursMessages } from './hours/messages';
 import { reviewMessages } from './reviews/messages';
 import { managerShellMessages } from './shell-messages';
+import { mgrAppointmentsMessages } from './appointments/messages';
+import { mgrAuditMessages } from './audit/messages';
+import { mgrNoticesMessages } from './notices/messages';
+import { mgrStewardMessages } from './steward/messages';
 
 /**
  * The manager console's messages: the shell's and each section's, every area under its own
@@ -16,4 +20,8 @@ export const managerMessages: readonly AreaMessages[] = [
   reviewMessages,
   mgrReportsMessages,
   managerHoursMessages,
+  mgrAppointmentsMessages,
+  mgrStewardMessages,
+  mgrNoticesMessages,
+  mgrAuditMessages,
 ];

@@ -21,6 +21,10 @@ export const SECTIONS: readonly ManagerSection[] = [
   { id: 'reports', titleKey: 'mgrReports.nav', Screen: lazy(() => import('./reports/ReportsScreen')) },
   { id: 'reviews', titleKey: 'mgrReviews.nav', Screen: lazy(() => import('./reviews/ReviewsScreen')) },
   { id: 'hours', titleKey: 'mgrHours.nav', Screen: lazy(() => import('./hours/HoursScreen')) },
+  { id: 'appointments', titleKey: 'mgrAppointments.nav', Screen: lazy(() => import('./appointments/AppointmentsScreen')) },
+  { id: 'steward', titleKey: 'mgrSteward.nav', Screen: lazy(() => import('./steward/StewardScreen')) },
+  { id: 'notices', titleKey: 'mgrNotices.nav', Screen: lazy(() => import('./notices/NoticesScreen')) },
+  { id: 'audit', titleKey: 'mgrAudit.nav', Screen: lazy(() => import('./audit/AuditScreen')) },
 ];
 
 /** The section `hash` (`#floor`) names, else the first. */

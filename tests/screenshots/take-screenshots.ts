@@ -25,6 +25,7 @@ import { managerReviewScreenshots } from './manager-reviews';
 import { windowEvaluatorScreens } from './window-evaluator';
 import { takeBackupScreenshots } from './backups';
 import { managerReportScreenshots } from './manager-reports';
+import { managerToolsScreenshots } from './manager-tools';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -234,3 +235,4 @@ await hallCalendarScreenshots(shot);
 await managerReviewScreenshots(shot);
 await managerFloorScreenshots(shot);
 await managerReportScreenshots(shot);
+await managerToolsScreenshots(shot);

@@ -40,7 +40,13 @@ const sampleUrl = (op: Operation) =>
     Object.fromEntries(
       [...op.path.matchAll(/:(\w+)/g)].map(([, name]) => [
         name,
-        name === 'caseId' || name === 'terminalId' ? '00000000-0000-4000-8000-000000000000' : name === 'caseNumber' ? 'X1' : '1',
+        name === 'caseId' || name === 'terminalId'
+          ? '00000000-0000-4000-8000-000000000000'
+          : name === 'caseNumber'
+            ? 'X1'
+            : name === 'requestId'
+              ? 'ticket-1'
+              : '1',
       ]),
     ),
   );
@@ -138,6 +144,9 @@ describe('on a secondary kiosk', () => {
       pause: { paused: true },
       extendHours: { serviceCode: 'consulting', until: '18:30' },
       issueCounterTicket: { serviceCode: 'consulting', priority: 'vip' },
+      publishNotice: { title: 't', body: 'b' },
+      editNotice: { title: 't', body: 'b', audience: { scope: 'all' } },
+      stewardAction: { action: 'note', note: 'n' },
     };
     // Likewise the queries a contract requires.
     const range = '?from=2026-01-01&to=2026-01-31';

@@ -1,0 +1,188 @@
+import '../manager-tools.css';
+import './audit.css';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PAGE_LIMIT_MAX } from '../../../contracts/page';
+import { useApi } from '../../api/context';
+import { formatDateTime, MANAGER_KEYS, useManagerSession } from '../session';
+import { auditQuery, detailsLine, NO_AUDIT_FILTERS, type AuditFilterProblem, type AuditFilters } from './audit-filters';
+
+const AUDIT_KEY = [...MANAGER_KEYS.all, 'audit'] as const;
+
+/** The kinds of action offered in the filter's suggestions (its messages name them). */
+const KINDS = [
+  'auth',
+  'staff',
+  'ticket',
+  'window',
+  'notice',
+  'steward',
+  'settings',
+  'config',
+  'pairing',
+  'device',
+  'hall_link',
+  'diagnostics',
+  'cases',
+];
+
+/**
+ * 审计日志: who did what and when, newest first, filtered by hall-local days, the acting staff
+ * number, the kind of action and what it acted on. Supervisors and technicians read it.
+ */
+export default function AuditScreen() {
+  const api = useApi();
+  const { t, i18n } = useTranslation();
+  const session = useManagerSession();
+  const id = useId();
+  const [draft, setDraft] = useState<AuditFilters>(NO_AUDIT_FILTERS);
+  const [applied, setApplied] = useState<AuditFilters>(NO_AUDIT_FILTERS);
+  const [problems, setProblems] = useState<AuditFilterProblem[]>([]);
+  const checked = auditQuery(applied);
+  const query = checked.ok ? checked.query : {};
+  const entries = useInfiniteQuery({
+    queryKey: [...AUDIT_KEY, query],
+    queryFn: ({ pageParam }) => api.auditSearch({ ...query, limit: PAGE_LIMIT_MAX, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.next,
+  });
+  const list = entries.data?.pages.flatMap((page) => page.entries);
+  const set = (patch: Partial<AuditFilters>) => setDraft((f) => ({ ...f, ...patch }));
+  const actionName = (action: string) =>
+    action.includes('.') ? t(`mgrAudit.actionNames.${action}`, { defaultValue: action }) : action;
+
+  return (
+    <section className="mgt-section" aria-labelledby="mgr-audit-title">
+      <h2 id="mgr-audit-title">{t('mgrAudit.title')}</h2>
+      <p className="mgr-muted">{t('mgrAudit.intro')}</p>
+      <form
+        className="mgt-filters"
+        aria-label={t('mgrAudit.filters.label')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const result = auditQuery(draft);
+          setProblems(result.ok ? [] : result.problems);
+          if (result.ok) setApplied(draft);
+        }}
+      >
+        <label>
+          {t('mgrAudit.filters.from')}
+          <input type="date" value={draft.from} onChange={(e) => set({ from: e.target.value })} />
+        </label>
+        <label>
+          {t('mgrAudit.filters.to')}
+          <input type="date" value={draft.to} onChange={(e) => set({ to: e.target.value })} />
+        </label>
+        <label>
+          {t('mgrAudit.filters.staffNo')}
+          <input value={draft.staffNo} maxLength={20} onChange={(e) => set({ staffNo: e.target.value })} />
+        </label>
+        <div className="mgt-field">
+          <label>
+            {t('mgrAudit.filters.action')}
+            <input
+              value={draft.action}
+              list={`${id}-kinds`}
+              maxLength={64}
+              aria-describedby={`${id}-action-hint`}
+              onChange={(e) => set({ action: e.target.value })}
+            />
+          </label>
+          <span id={`${id}-action-hint`} className="mgt-small mgr-muted">
+            {t('mgrAudit.filters.actionHint')}
+          </span>
+        </div>
+        <datalist id={`${id}-kinds`}>
+          {KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`mgrAudit.kinds.${kind}`)}
+            </option>
+          ))}
+        </datalist>
+        <div className="mgt-field">
+          <label>
+            {t('mgrAudit.filters.target')}
+            <input
+              value={draft.target}
+              maxLength={100}
+              aria-describedby={`${id}-target-hint`}
+              onChange={(e) => set({ target: e.target.value })}
+            />
+          </label>
+          <span id={`${id}-target-hint`} className="mgt-small mgr-muted">
+            {t('mgrAudit.filters.targetHint')}
+          </span>
+        </div>
+        <div className="mgt-actions">
+          <button type="submit" className="mgr-button mgt-primary">
+            {t('mgrAudit.filters.apply')}
+          </button>
+          <button
+            type="button"
+            className="mgr-button"
+            onClick={() => {
+              setDraft(NO_AUDIT_FILTERS);
+              setApplied(NO_AUDIT_FILTERS);
+              setProblems([]);
+            }}
+          >
+            {t('mgrAudit.filters.clear')}
+          </button>
+        </div>
+      </form>
+      {problems.length > 0 && (
+        <ul className="error" role="alert">
+          {problems.map((p) => (
+            <li key={p}>{t(`mgrAudit.refused.${p}`)}</li>
+          ))}
+        </ul>
+      )}
+      {entries.isError && (
+        <p className="error" role="alert">
+          {session.describeError(entries.error)}
+        </p>
+      )}
+      {list?.length === 0 && <p>{t('mgrAudit.none')}</p>}
+      {list !== undefined && list.length > 0 && (
+        <table className="mgt-audit" data-testid="audit-list">
+          <thead>
+            <tr>
+              <th scope="col">{t('mgrAudit.columns.at')}</th>
+              <th scope="col">{t('mgrAudit.columns.action')}</th>
+              <th scope="col">{t('mgrAudit.columns.who')}</th>
+              <th scope="col">{t('mgrAudit.columns.window')}</th>
+              <th scope="col">{t('mgrAudit.columns.ticket')}</th>
+              <th scope="col">{t('mgrAudit.columns.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((entry) => (
+              <tr key={entry.id} data-action={entry.action}>
+                <td>{formatDateTime(entry.at, session.timeZone, i18n.language)}</td>
+                <td>
+                  {actionName(entry.action)}
+                  <code className="mgt-small">{entry.action}</code>
+                </td>
+                <td>{entry.staffNo === null ? t('mgrAudit.system') : `${entry.staffName ?? ''}（${entry.staffNo}）`}</td>
+                <td>{entry.windowNumber === null ? '' : t('mgrAudit.window', { number: entry.windowNumber })}</td>
+                <td>{entry.ticketNumber ?? ''}</td>
+                <td className="mgt-audit-details">{detailsLine(entry.details)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {entries.hasNextPage && (
+        <button
+          type="button"
+          className="mgr-button"
+          disabled={entries.isFetchingNextPage}
+          onClick={() => void entries.fetchNextPage()}
+        >
+          {t('mgrAudit.more')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,209 @@
+import '../manager-tools.css';
+import './steward.css';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PAGE_LIMIT_MAX } from '../../../contracts/page';
+import type { StewardFollowUpStatus, StewardListQueryInput, StewardRequest } from '../../../contracts/steward';
+import { useApi } from '../../api/context';
+import { refreshAfterEvent } from '../../api/refresh';
+import { useHallEvents } from '../../api/use-hall-events';
+import { formatDateTime, useManagerSession } from '../session';
+import { StewardDetail } from './StewardDetail';
+import { STATUS_TONES, STEWARD_KEY } from './steward-view';
+
+interface Filters {
+  from: string;
+  to: string;
+  status: StewardFollowUpStatus | '';
+  assignee: string;
+}
+
+const NO_FILTERS: Filters = { from: '', to: '', status: '', assignee: '' };
+
+/** The query a set of filters makes: empty fields are left to the host (today, any status, anyone). */
+function queryOf(filters: Filters): StewardListQueryInput {
+  return {
+    ...(filters.from === '' ? {} : { from: filters.from }),
+    ...(filters.to === '' ? {} : { to: filters.to }),
+    ...(filters.status === '' ? {} : { status: filters.status }),
+    ...(filters.assignee === '' ? {} : { assignee: filters.assignee }),
+  };
+}
+
+/**
+ * 帮办: the steward requests asked for at the kiosks, with the ticket, the case and enterprise,
+ * who handles it and where it stands; one opens to assign it, mark it contacted or close it with
+ * what was done. Supervisors only (the host refuses technicians).
+ */
+export default function StewardScreen() {
+  const session = useManagerSession();
+  const { t } = useTranslation();
+  return (
+    <section className="mgt-section" aria-labelledby="mgr-steward-title">
+      <h2 id="mgr-steward-title">{t('mgrSteward.title')}</h2>
+      {session.canChange ? <StewardDesk /> : <p className="mgr-notice">{t('mgrSteward.supervisorsOnly')}</p>}
+    </section>
+  );
+}
+
+function StewardDesk() {
+  const api = useApi();
+  const { t, i18n } = useTranslation();
+  const session = useManagerSession();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [open, setOpen] = useState<string | null>(null);
+  const requests = useInfiniteQuery({
+    queryKey: [...STEWARD_KEY, 'list', filters],
+    queryFn: ({ pageParam }) => api.stewardRequests({ ...queryOf(filters), limit: PAGE_LIMIT_MAX, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.next,
+    refetchInterval: 60_000,
+  });
+  // A new request at a kiosk, a steward calling or finishing one: the list moves.
+  useHallEvents(
+    (event) => {
+      if (event.type === 'ticket.issued' || event.type === 'ticket.called' || event.type === 'ticket.finished')
+        void refreshAfterEvent(queryClient, STEWARD_KEY);
+    },
+    () => undefined,
+  );
+  const list = requests.data?.pages.flatMap((page) => page.requests);
+  const stewards = requests.data?.pages[0]?.stewards ?? [];
+  const when = (iso: string | null) => formatDateTime(iso, session.timeZone, i18n.language);
+  const set = (patch: Partial<Filters>) => setDraft((f) => ({ ...f, ...patch }));
+
+  return (
+    <>
+      <p className="mgr-muted">{t('mgrSteward.intro')}</p>
+      <form
+        className="mgt-filters"
+        aria-label={t('mgrSteward.filters.label')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setOpen(null);
+          setFilters(draft);
+        }}
+      >
+        <label>
+          {t('mgrSteward.filters.from')}
+          <input type="date" value={draft.from} onChange={(e) => set({ from: e.target.value })} />
+        </label>
+        <label>
+          {t('mgrSteward.filters.to')}
+          <input type="date" value={draft.to} onChange={(e) => set({ to: e.target.value })} />
+        </label>
+        <label>
+          {t('mgrSteward.filters.status')}
+          <select value={draft.status} onChange={(e) => set({ status: statusOf(e.target.value) })}>
+            <option value="">{t('mgrSteward.filters.any')}</option>
+            {(['open', 'contacted', 'done'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`mgrSteward.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('mgrSteward.filters.assignee')}
+          <input
+            value={draft.assignee}
+            list={`${id}-stewards`}
+            maxLength={20}
+            onChange={(e) => set({ assignee: e.target.value.trim() })}
+          />
+        </label>
+        <datalist id={`${id}-stewards`}>
+          {stewards.map((s) => (
+            <option key={s.staffNo} value={s.staffNo}>
+              {s.name}
+            </option>
+          ))}
+        </datalist>
+        <button type="submit" className="mgr-button mgt-primary">
+          {t('mgrSteward.filters.apply')}
+        </button>
+      </form>
+      {requests.isError && (
+        <p className="error" role="alert">
+          {session.describeError(requests.error)}
+        </p>
+      )}
+      {open !== null && <StewardDetail requestId={open} stewards={stewards} onClose={() => setOpen(null)} />}
+      {list?.length === 0 && <p>{t('mgrSteward.none')}</p>}
+      {list !== undefined && list.length > 0 && (
+        <table data-testid="steward-list">
+          <thead>
+            <tr>
+              <th scope="col">{t('mgrSteward.columns.requestedAt')}</th>
+              <th scope="col">{t('mgrSteward.columns.ticket')}</th>
+              <th scope="col">{t('mgrSteward.columns.subject')}</th>
+              <th scope="col">{t('mgrSteward.columns.applicant')}</th>
+              <th scope="col">{t('mgrSteward.columns.assignee')}</th>
+              <th scope="col">{t('mgrSteward.columns.status')}</th>
+              <th scope="col">{t('mgrSteward.columns.lastNote')}</th>
+              <th scope="col">{t('mgrSteward.columns.open')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((request) => (
+              <tr key={request.id} data-request={request.id} aria-current={open === request.id ? 'true' : undefined}>
+                <td>{when(request.requestedAt)}</td>
+                <td>{ticketText(request)}</td>
+                <td>
+                  {request.case ? request.case.itemName : t('mgrSteward.noCase')}
+                  {request.case?.enterprise && (
+                    <span className="mgt-small">{t('mgrSteward.enterprise', { name: request.case.enterprise })}</span>
+                  )}
+                </td>
+                <td>{request.case?.applicantMasked ?? ''}</td>
+                <td>
+                  {request.assignee ? `${request.assignee.name}（${request.assignee.staffNo}）` : t('mgrSteward.unassigned')}
+                </td>
+                <td>
+                  <span className={`mgt-badge ${STATUS_TONES[request.status]}`}>
+                    {t(`mgrSteward.statuses.${request.status}`)}
+                  </span>
+                </td>
+                <td className="mgt-steward-note">{request.lastNote ?? ''}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="mgr-button"
+                    aria-label={t('mgrSteward.openRequest', { what: ticketText(request) })}
+                    onClick={() => setOpen(request.id)}
+                  >
+                    {t('mgrSteward.columns.open')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {requests.hasNextPage && (
+        <button
+          type="button"
+          className="mgr-button"
+          disabled={requests.isFetchingNextPage}
+          onClick={() => void requests.fetchNextPage()}
+        >
+          {t('mgrSteward.more')}
+        </button>
+      )}
+    </>
+  );
+
+  function ticketText(request: StewardRequest): string {
+    return request.ticket
+      ? t('mgrSteward.ticket', { number: request.ticket.number, status: t(`mgrSteward.ticketStatuses.${request.ticket.status}`) })
+      : t('mgrSteward.noTicket', { day: request.businessDay });
+  }
+}
+
+function statusOf(value: string): StewardFollowUpStatus | '' {
+  return value === 'open' || value === 'contacted' || value === 'done' ? value : '';
+}
