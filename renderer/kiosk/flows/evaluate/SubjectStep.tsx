@@ -124,6 +124,25 @@ export function SubjectStep({ onChosen }: { onChosen: (subject: Subject) => void
         </div>
       ) : (
         <div className="evaluate-find">
+          {/* The field first: the docked keyboard opens under it, and the card's own cases below
+              must never push the field and its button under the keyboard. */}
+          <form className="evaluate-form" onSubmit={findCase} noValidate>
+            <KioskField
+              label={t('evaluate.caseNumber')}
+              name="caseNumber"
+              layout="latin"
+              maxLength={24}
+              value={caseText}
+              onChange={(v) => {
+                setCaseText(normaliseCode(v));
+                setProblem(null);
+              }}
+              hint={t('evaluate.caseNumberHint')}
+            />
+            <button type="submit" className="primary big" disabled={busy || caseText.length === 0}>
+              {t('evaluate.find')}
+            </button>
+          </form>
           {hasCard && rateable.length > 0 && (
             <section className="evaluate-mine" aria-labelledby="evaluate-mine-title">
               <h3 id="evaluate-mine-title">{t('evaluate.myCases')}</h3>
@@ -143,23 +162,6 @@ export function SubjectStep({ onChosen }: { onChosen: (subject: Subject) => void
               </ul>
             </section>
           )}
-          <form className="evaluate-form" onSubmit={findCase} noValidate>
-            <KioskField
-              label={t('evaluate.caseNumber')}
-              name="caseNumber"
-              layout="latin"
-              maxLength={24}
-              value={caseText}
-              onChange={(v) => {
-                setCaseText(normaliseCode(v));
-                setProblem(null);
-              }}
-              hint={t('evaluate.caseNumberHint')}
-            />
-            <button type="submit" className="primary big" disabled={busy || caseText.length === 0}>
-              {t('evaluate.find')}
-            </button>
-          </form>
         </div>
       )}
       {busy && <p className="loading">{t('evaluate.finding')}</p>}
