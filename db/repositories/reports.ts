@@ -68,40 +68,84 @@ export function reportTransfers(
 }
 
 /**
- * One 好差评 of the range: [level, callback required (1/0), given at (ISO), window number and
- * staff number it names (a ticket's), the issued service of its ticket, and of its 差评 follow-up:
- * due date, rectified at and on which hall-local date, appeal decision, whether a follow-up row
- * exists (1/0)].
+ * One 好差评 of the range: [its id, level, callback required (1/0), given at (ISO), window number
+ * and staff number it names (a ticket's), the issued service of its ticket].
  */
 export type ReportRatingRow = [
+  id: string,
   level: EvaluationLevel,
   callbackRequired: 0 | 1,
   evaluatedAt: string,
   windowNumber: string | null,
   staffNumber: string | null,
   issuedService: string | null,
-  dueDate: string | null,
-  rectifiedAt: string | null,
-  /** rectified_at's hall-local date as the follow-up recorded it (null before the reviews' migration wrote it). */
-  rectifiedDate: string | null,
-  appealDecision: 'upheld' | 'overturned' | null,
-  hasFollowup: 0 | 1,
 ];
 
-/** Ratings given between two instants (`evaluations_by_time`), with their ticket's service and their follow-up, one at a time. */
+/** Ratings given between two instants (`evaluations_by_time`), with their ticket's service, one at a time. */
 export function eachReportRating(db: Db, fromInstant: string, toInstant: string, each: (row: ReportRatingRow) => void): void {
   const rows = prepared(
     db,
-    `SELECT e.level, e.callback_required, e.evaluated_at, e.window_number, e.staff_number, t.issued_service,
-            f.due_date, f.rectified_at, f.rectified_date, f.appeal_decision, f.evaluation_id IS NOT NULL
-       FROM evaluations e
-       LEFT JOIN tickets t ON t.id = e.ticket_id
-       LEFT JOIN review_followups f ON f.evaluation_id = e.id
+    `SELECT e.id, e.level, e.callback_required, e.evaluated_at, e.window_number, e.staff_number, t.issued_service
+       FROM evaluations e LEFT JOIN tickets t ON t.id = e.ticket_id
       WHERE e.evaluated_at >= ? AND e.evaluated_at < ?`,
   )
     .raw(true)
     .iterate(fromInstant, toInstant) as IterableIterator<ReportRatingRow>;
   for (const row of rows) each(row);
+}
+
+/**
+ * A 差评's follow-up as a report judges it: [the rating's id, due date, rectified at, on which
+ * hall-local date (null before the reviews' migration wrote it), appeal decision].
+ */
+export type ReportFollowupRow = [
+  evaluationId: string,
+  dueDate: string,
+  rectifiedAt: string | null,
+  rectifiedDate: string | null,
+  appealDecision: 'upheld' | 'overturned' | null,
+];
+
+/**
+ * The follow-ups of the ratings given between two instants. They change every day a 差评 is
+ * worked on, so a report reads them fresh; there are a few in a hundred ratings, and the join
+ * starts from them (CROSS JOIN fixes that order) rather than from the range's ratings.
+ */
+export function reportFollowups(db: Db, fromInstant: string, toInstant: string): ReportFollowupRow[] {
+  return prepared(
+    db,
+    `SELECT f.evaluation_id, f.due_date, f.rectified_at, f.rectified_date, f.appeal_decision
+       FROM review_followups f CROSS JOIN evaluations e ON e.id = f.evaluation_id
+      WHERE e.evaluated_at >= ? AND e.evaluated_at < ?`,
+  )
+    .raw(true)
+    .all(fromInstant, toInstant) as ReportFollowupRow[];
+}
+
+/** How far the host has cached closed days, and the generation its cache must match (migration 029-report-cache). */
+export interface ReportCacheState {
+  horizonDay: string;
+  horizonAt: string;
+  generation: number;
+}
+
+export function reportCacheState(db: Db): ReportCacheState {
+  return prepared(
+    db,
+    'SELECT horizon_day AS horizonDay, horizon_at AS horizonAt, generation FROM report_cache_state WHERE id = 1',
+  ).get() as ReportCacheState;
+}
+
+/**
+ * Moves the horizon forward (never back) before the host reads the rows it will cache, so that
+ * any later write to them bumps the generation.
+ */
+export function advanceReportCacheHorizon(db: Db, horizon: { day: string; at: string }): void {
+  prepared(
+    db,
+    `UPDATE report_cache_state SET horizon_day = max(horizon_day, ?), horizon_at = max(horizon_at, ?)
+      WHERE id = 1 AND (horizon_day < ? OR horizon_at < ?)`,
+  ).run(horizon.day, horizon.at, horizon.day, horizon.at);
 }
 
 export interface ReportServiceRow {

@@ -1,18 +1,11 @@
 import type { ArrivalRow, MonthRanking, RankedWindow, Report, ReportDay } from '../../contracts/reports';
 import { reportRangeDays } from '../../contracts/reports';
 import type { Db } from '../../db/open';
-import {
-  eachReportRating,
-  reportServices,
-  reportStaff,
-  eachReportTicket,
-  reportTransfers,
-  reportWindows,
-} from '../../db/repositories/reports';
+import { reportFollowups, reportServices, reportStaff, reportTransfers, reportWindows } from '../../db/repositories/reports';
 import { localDate } from '../clock/clock';
 import { addDays, zonedInstant } from '../queue/schedule';
 import { GroupTallies, percent, type RatedFacts } from './group-tallies';
-import { isoMs } from './iso-instant';
+import { ClosedDays, LEVELS, STATUS_FINISHED, STATUS_NO_SHOW, STATUS_OPEN } from './closed-days';
 import { dateOfDayNumber, dayNumber, isoWeekday, ZoneOffsets } from './zone-offsets';
 
 /** What a report is made for: the range (checked by the caller), the hall and its clock. */
@@ -29,8 +22,8 @@ export interface ReportRequest {
   generatedAt: Date;
 }
 
-type Status = 'finished' | 'no_show' | 'cancelled' | 'open';
-const statusOf = (s: string): Status => (s === 'finished' || s === 'no_show' || s === 'cancelled' ? s : 'open');
+/** The closed-day columns' status codes (closed-days.ts), by code. */
+const STATUS_NAMES = ['finished', 'no_show', 'cancelled', 'open'] as const;
 
 /** A window's month, for the ranking. */
 interface MonthTally {
@@ -56,11 +49,18 @@ interface DayFacts {
  * percentiles then from one sort of all waits and one of all service times: GroupTallies). The
  * console's charts and tables and the Excel export are all drawn from what this returns.
  */
-export function buildReport(db: Db, request: ReportRequest): Report {
+export function buildReport(db: Db, request: ReportRequest, cache: ClosedDays = new ClosedDays()): Report {
   const { from, to, timeZone, resetHour } = request;
   const fromInstant = zonedInstant(from, resetHour * 60, timeZone);
   const toInstant = zonedInstant(addDays(to, 1), resetHour * 60, timeZone);
-  const zone = new ZoneOffsets(timeZone, fromInstant.getTime(), toInstant.getTime());
+  // Ratings count by the hall-local date they were given: midnight to midnight.
+  const ratingsFrom = zonedInstant(from, 0, timeZone);
+  const ratingsTo = zonedInstant(addDays(to, 1), 0, timeZone);
+  const zone = new ZoneOffsets(
+    timeZone,
+    Math.min(fromInstant.getTime(), ratingsFrom.getTime()),
+    Math.max(toInstant.getTime(), ratingsTo.getTime()),
+  );
 
   // Groups by index: the hall, then every service, window and staff member.
   const services = reportServices(db);
@@ -79,9 +79,7 @@ export function buildReport(db: Db, request: ReportRequest): Report {
 
   const months = monthsOf(from, to);
   const monthTallies = months.map(() => new Map<number, MonthTally>());
-  const monthTally = (month: number, group: number): MonthTally | undefined => {
-    const byWindow = monthTallies[month];
-    if (!byWindow) return undefined;
+  const monthTally = (byWindow: Map<number, MonthTally>, group: number): MonthTally => {
     let tally = byWindow.get(group);
     if (!tally) {
       tally = { served: 0, called: 0, withinTarget: 0, rated: 0, rateBase: 0, satisfied: 0 };
@@ -116,51 +114,56 @@ export function buildReport(db: Db, request: ReportRequest): Report {
     return facts;
   };
 
-  eachReportTicket(
-    db,
-    from,
-    to,
-    ([day, service, windowId, staffId, rawStatus, issuedAt, firstCalledAt, latestCallAt, finishedAt]) => {
-      const status = statusOf(rawStatus);
-      const issuedMs = isoMs(issuedAt);
-      const waitMs = firstCalledAt === null ? null : Math.max(0, isoMs(firstCalledAt) - issuedMs);
-      const serviceMs =
-        status === 'finished' && finishedAt !== null && latestCallAt !== null
-          ? Math.max(0, isoMs(finishedAt) - isoMs(latestCallAt))
-          : null;
-      const target = targetMs.get(service) ?? 0;
-      const win = windowId === null ? -1 : (windowGroup.get(windowId) ?? -1);
+  const { tickets, ratings, interned } = cache.columns(db, { from, to, today: request.today, timeZone, zone });
+  // Each interned text's group and target, looked up once a report rather than once a row.
+  const serviceOf = Int32Array.from(interned.texts, (t) => serviceGroup.get(t) ?? -1);
+  const targetOf = Float64Array.from(interned.texts, (t) => targetMs.get(t) ?? 0);
+  const windowOfNumber = Int32Array.from(interned.texts, (t) => windowGroupByNumber.get(t) ?? -1);
+  const staffOfNumber = Int32Array.from(interned.texts, (t) => staffGroupByNo.get(t) ?? -1);
+
+  for (const day of tickets) {
+    const facts = dayFacts(day.day);
+    const month = monthTallies[facts.month];
+    for (let i = 0; i < day.count; i++) {
+      const code = day.status[i] ?? STATUS_OPEN;
+      const status = STATUS_NAMES[code] ?? 'open';
+      const interned1 = day.service[i] ?? -1;
+      const rawWait = day.waitMs[i] ?? -1;
+      const rawService = day.serviceMs[i] ?? -1;
+      const waitMs = rawWait < 0 ? null : rawWait;
+      const target = interned1 < 0 ? 0 : (targetOf[interned1] ?? 0);
+      const windowId = day.windowId[i] ?? -1;
+      const staffId = day.staffId[i] ?? -1;
+      const win = windowId < 0 ? -1 : (windowGroup.get(windowId) ?? -1);
       tallies.ticket(
         0,
-        serviceGroup.get(service) ?? -1,
+        interned1 < 0 ? -1 : (serviceOf[interned1] ?? -1),
         win,
-        staffId === null ? -1 : (staffGroup.get(staffId) ?? -1),
+        staffId < 0 ? -1 : (staffGroup.get(staffId) ?? -1),
         status,
         waitMs,
-        serviceMs,
+        rawService < 0 ? null : rawService,
         target,
       );
-
-      const facts = dayFacts(day);
       if (facts.point) {
         facts.point.issued++;
-        if (status === 'finished') facts.point.served++;
-        else if (status === 'no_show') facts.point.noShow++;
+        if (code === STATUS_FINISHED) facts.point.served++;
+        else if (code === STATUS_NO_SHOW) facts.point.noShow++;
       }
       if (facts.arrivals) {
-        const hour = zone.hour(issuedMs);
+        const hour = day.hour[i] ?? 0;
         facts.arrivals.hours[hour] = (facts.arrivals.hours[hour] ?? 0) + 1;
       }
-      const month = win < 0 ? undefined : monthTally(facts.month, win);
-      if (month) {
-        if (status === 'finished') month.served++;
+      if (win >= 0 && month) {
+        const t = monthTally(month, win);
+        if (code === STATUS_FINISHED) t.served++;
         if (waitMs !== null) {
-          month.called++;
-          if (waitMs <= target) month.withinTarget++;
+          t.called++;
+          if (waitMs <= target) t.withinTarget++;
         }
       }
-    },
-  );
+    }
+  }
 
   const range = { from, to, fromInstant: fromInstant.toISOString(), toInstant: toInstant.toISOString() };
   for (const [service, windowId, staffId] of reportTransfers(db, range)) {
@@ -173,62 +176,48 @@ export function buildReport(db: Db, request: ReportRequest): Report {
   }
 
   // Ratings by the hall-local date they were given (the 差评 follow-up's rated_date: the 差评整改
-  // section's rates select the same rows), and a rating's month is that of its date: the months'
-  // first instants, compared as ISO text.
-  const ratingsFrom = zonedInstant(from, 0, timeZone).toISOString();
-  const ratingsTo = zonedInstant(addDays(to, 1), 0, timeZone).toISOString();
-  const monthStarts = months.map((m, i) => (i === 0 ? ratingsFrom : zonedInstant(`${m}-01`, 0, timeZone).toISOString()));
-  const monthOfInstant = (iso: string) => {
-    let month = 0;
-    while (month + 1 < monthStarts.length && (monthStarts[month + 1] ?? '') <= iso) month++;
-    return month;
-  };
-  eachReportRating(db, ratingsFrom, ratingsTo, (row) => {
-    const [
-      level,
-      callbackRequired,
-      evaluatedAt,
-      windowNumber,
-      staffNumber,
-      service,
-      dueDate,
-      rectifiedAt,
-      rectifiedDate,
-      appeal,
-      hasFollowup,
-    ] = row;
-    const overturned = appeal === 'overturned';
-    const bad = callbackRequired === 1 && !overturned;
-    // Rectification counts only with a deadline: a 差评 rated before follow-ups existed has none.
-    const deadline = bad && hasFollowup === 1 && dueDate !== null ? dueDate : null;
-    const rectifiedOn =
-      deadline === null || rectifiedAt === null ? null : (rectifiedDate ?? localDate(new Date(rectifiedAt), timeZone));
-    const facts: RatedFacts = {
-      level,
-      overturned,
-      bad,
-      due: deadline !== null && (deadline < request.today || rectifiedOn !== null),
-      onTime: deadline !== null && rectifiedOn !== null && rectifiedOn <= deadline,
-    };
-    const win = windowNumber === null ? -1 : (windowGroupByNumber.get(windowNumber) ?? -1);
-    tallies.rating(
-      [
-        0,
-        service === null ? -1 : (serviceGroup.get(service) ?? -1),
-        win,
-        staffNumber === null ? -1 : (staffGroupByNo.get(staffNumber) ?? -1),
-      ],
-      facts,
-    );
-    const month = win < 0 ? undefined : monthTally(monthOfInstant(evaluatedAt), win);
-    if (month) {
-      month.rated++;
-      if (!overturned) {
-        month.rateBase++;
-        if (level === 'very_satisfied' || level === 'satisfied') month.satisfied++;
+  // section's rates select the same rows), and a rating's month is that of its date. Their
+  // follow-ups change as 差评 are worked on, so they are read fresh.
+  const followups = new Map(
+    reportFollowups(db, ratingsFrom.toISOString(), ratingsTo.toISOString()).map((f) => [f[0], f] as const),
+  );
+  for (const day of ratings) {
+    const month = monthTallies[months.indexOf(day.date.slice(0, 7))];
+    for (let i = 0; i < day.count; i++) {
+      const level = LEVELS[day.level[i] ?? 0] ?? 'basic';
+      const followup = day.callbackRequired[i] === 1 ? followups.get(day.ids[i] ?? '') : undefined;
+      const overturned = followup?.[4] === 'overturned';
+      const bad = day.callbackRequired[i] === 1 && !overturned;
+      // Rectification counts only with a deadline: a 差评 rated before follow-ups existed has none.
+      const deadline = bad && followup !== undefined ? followup[1] : null;
+      const rectifiedAt = followup?.[2] ?? null;
+      const rectifiedOn =
+        deadline === null || rectifiedAt === null ? null : (followup?.[3] ?? localDate(new Date(rectifiedAt), timeZone));
+      const facts: RatedFacts = {
+        level,
+        overturned,
+        bad,
+        due: deadline !== null && (deadline < request.today || rectifiedOn !== null),
+        onTime: deadline !== null && rectifiedOn !== null && rectifiedOn <= deadline,
+      };
+      const service = day.service[i] ?? -1;
+      const windowNumber = day.window[i] ?? -1;
+      const staffNumber = day.staff[i] ?? -1;
+      const win = windowNumber < 0 ? -1 : (windowOfNumber[windowNumber] ?? -1);
+      tallies.rating(
+        [0, service < 0 ? -1 : (serviceOf[service] ?? -1), win, staffNumber < 0 ? -1 : (staffOfNumber[staffNumber] ?? -1)],
+        facts,
+      );
+      if (win >= 0 && month) {
+        const t = monthTally(month, win);
+        t.rated++;
+        if (!overturned) {
+          t.rateBase++;
+          if (level === 'very_satisfied' || level === 'satisfied') t.satisfied++;
+        }
       }
     }
-  });
+  }
 
   const figures = tallies.figures();
   const figuresOf = (g: number) => figures[g] ?? figures[0];

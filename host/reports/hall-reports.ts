@@ -4,6 +4,7 @@ import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import { businessDay } from '../queue/schedule';
 import { buildReport } from './build-report';
+import { ClosedDays } from './closed-days';
 import { reportWorkbook } from './report-workbook';
 
 export interface HallReportsOptions {
@@ -22,6 +23,9 @@ export interface HallReportsOptions {
  * written as a workbook, so the console's figures and the file never disagree.
  */
 export class HallReports {
+  /** Closed business days' columns, kept for the host's life (a year report reads only today from SQLite). */
+  private readonly closedDays = new ClosedDays();
+
   constructor(private readonly o: HallReportsOptions) {}
 
   report(range: ReportQuery): Report {
@@ -35,15 +39,19 @@ export class HallReports {
     }
     const now = this.o.clock.now();
     const resetHour = this.o.resetHour();
-    return buildReport(this.o.db, {
-      ...range,
-      today: businessDay(now, this.o.timeZone, resetHour),
-      timeZone: this.o.timeZone,
-      resetHour,
-      hallId: this.o.hallId,
-      hallName: this.o.hallName(),
-      generatedAt: now,
-    });
+    return buildReport(
+      this.o.db,
+      {
+        ...range,
+        today: businessDay(now, this.o.timeZone, resetHour),
+        timeZone: this.o.timeZone,
+        resetHour,
+        hallId: this.o.hallId,
+        hallName: this.o.hallName(),
+        generatedAt: now,
+      },
+      this.closedDays,
+    );
   }
 
   /** The report of the range as an .xlsx file, with the name it is saved under. */

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../../db/open';
 import {
   eachReportRating,
   eachReportTicket,
+  reportFollowups,
   reportServices,
   reportStaff,
   reportTransfers,
@@ -79,24 +80,20 @@ describe('reports repository', () => {
     expect(reportTransfers(db, range)).toEqual([['business-startup', 2, 2]]);
   });
 
-  it('reads the ratings given between two instants with their ticket’s service and their follow-up', () => {
+  it('reads the ratings given between two instants with their ticket’s service', () => {
     const rows: ReportRatingRow[] = [];
     eachReportRating(db, '2026-03-29T19:00:00.000Z', '2026-04-02T19:00:00.000Z', (row) => rows.push(row));
     expect(rows).toHaveLength(10);
-    expect(rows).toContainEqual([
-      'very_dissatisfied',
-      1,
-      '2026-03-31T03:05:00.000Z',
-      '2',
-      'S002',
-      'real-estate',
-      '2026-04-01',
-      '2026-04-01T17:00:00.000Z',
-      null,
-      null,
-      1,
-    ]);
-    expect(rows).toContainEqual(['dissatisfied', 1, '2026-03-30T08:00:00.000Z', null, null, null, null, null, null, null, 0]);
+    expect(rows).toContainEqual(['e4', 'very_dissatisfied', 1, '2026-03-31T03:05:00.000Z', '2', 'S002', 'real-estate']);
+    expect(rows).toContainEqual(['e8', 'dissatisfied', 1, '2026-03-30T08:00:00.000Z', null, null, null]);
+  });
+
+  it('reads the 差评 follow-ups of the ratings given between two instants, and no others', () => {
+    const rows = reportFollowups(db, '2026-03-29T19:00:00.000Z', '2026-04-02T19:00:00.000Z');
+    expect(rows.map((r) => r[0]).sort()).toEqual(['e3', 'e4', 'e5', 'e7']);
+    expect(rows).toContainEqual(['e4', '2026-04-01', '2026-04-01T17:00:00.000Z', null, null]);
+    expect(rows).toContainEqual(['e5', '2026-04-03', null, null, 'overturned']);
+    expect(reportFollowups(db, '2026-04-01T19:00:00.000Z', '2026-04-02T19:00:00.000Z').map((r) => r[0])).toEqual(['e7']);
   });
 
   it('lists retired services and windows with a flag, and every staff account', () => {
