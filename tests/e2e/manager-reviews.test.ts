@@ -14,6 +14,7 @@ import {
   submitButton,
 } from '../support/evaluator-pad';
 import { seriousViolations, startKioskHarness, type KioskHarness } from '../support/kiosk-harness';
+import { whyNotTouchable } from './support/touchable';
 import { openManager } from '../support/manager-page';
 import { signIn } from '../support/staff';
 import { adminAuth } from '../tools/central-api/helpers';
@@ -61,7 +62,7 @@ describe('manager 差评整改: the full loop', () => {
     await finishAndAskRating(counter.page);
 
     // On the pad (a 1280×800 tablet): 非常不满意, a reason, words and a mobile number typed on the
-    // on-screen keyboard, then 提交评价.
+    // on-screen keyboard, submitted while the keyboard is still open below 提交评价.
     await ratingPrompt(pad.page).waitFor();
     await rateOnPad(pad.page, {
       level: '非常不满意',
@@ -77,6 +78,7 @@ describe('manager 差评整改: the full loop', () => {
       ],
     });
     await clean(pad.page);
+    expect(await whyNotTouchable(submitButton(pad.page))).toEqual([]);
     await submitButton(pad.page).click();
     await pad.page.getByTestId('rate-thanks').waitFor();
     expect(await pad.page.getByTestId('rate-thanks').textContent()).toContain('我们会认真核实并整改');

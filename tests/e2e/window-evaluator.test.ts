@@ -16,6 +16,7 @@ import {
   submitButton,
 } from '../support/evaluator-pad';
 import { seriousViolations, startKioskHarness, type KioskHarness } from '../support/kiosk-harness';
+import { whyNotTouchable } from './support/touchable';
 import { adminAuth } from '../tools/central-api/helpers';
 
 /** Polls what a page shows; generous, because the e2e suite shares two cores with other work. */
@@ -104,9 +105,16 @@ describe('window evaluator /rate', () => {
     for (const chip of await reasonChips(pad).getByRole('button').all()) {
       expect((await chip.boundingBox())?.height).toBeGreaterThanOrEqual(64);
     }
+    // On the 1280×800 tablet the keyboard docks below the words and 提交评价: both stay in sight
+    // and under the citizen's finger while it is open, no 完成 needed first.
+    expect(await whyNotTouchable(commentField(pad))).toEqual([]);
+    expect(await whyNotTouchable(submitButton(pad))).toEqual([]);
+    // Playwright agrees: a click there would reach the button (it fails when another element would get it).
+    await submitButton(pad).click({ trial: true, timeout: 10_000 });
     expect(await seriousViolations(pad)).toEqual([]);
     await closePadKeyboard(pad);
     expect(await commentField(pad).inputValue()).toBe('等30');
+    expect(await whyNotTouchable(submitButton(pad))).toEqual([]);
     await submitButton(pad).click();
 
     await pad.getByTestId('rate-thanks').waitFor();

@@ -33,7 +33,7 @@ export async function windowEvaluatorScreens(k: KioskHarness, shot: (page: Page,
   await ratingPrompt(pad.page).waitFor();
   await shot(pad.page, 'evaluator-rate');
 
-  // A 差评 says why: two chips, and words on the on-screen keyboard.
+  // A 差评 says why: two chips, and words on the on-screen keyboard, docked below 提交评价.
   await rateOnPad(pad.page, {
     level: '不满意',
     reasons: ['办理时间长', '等候时间长'],
