@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationLevel } from '../../contracts/central-api';
 import { Face, LEVELS } from '../kiosk/flows/evaluate/Faces';
@@ -6,6 +6,7 @@ import { KioskField } from '../ui/keyboard/KioskField';
 import { useKeyboard } from '../ui/keyboard/keyboard-context';
 import { needsReason, type RateAction, type RateState } from './rate-state';
 import { WINDOW_REASONS } from './reasons';
+import { useTypingInView } from './use-typing-in-view';
 
 type Rating = Extract<RateState, { view: 'rating' }>;
 
@@ -28,14 +29,13 @@ export function RatingPanel({
   const { t } = useTranslation();
   const keyboard = useKeyboard();
   const { service, windowNumber, ticketNumber } = state.rating;
-  const typingIn = keyboard.active?.id;
-  // The keyboard docks over the lower half of a tablet: the field being typed in moves above it.
-  useEffect(() => {
-    if (typingIn !== undefined) document.getElementById(typingIn)?.scrollIntoView({ block: 'center' });
-  }, [typingIn]);
+  const area = useRef<HTMLElement>(null);
+  const submit = useRef<HTMLButtonElement>(null);
+  // The keyboard docks below the content area and shrinks it: the words and 提交评价 stay in it.
+  useTypingInView(area, keyboard.active?.id, submit);
   const bad = needsReason(state.level);
   return (
-    <main className="rate-main rate-open" aria-labelledby="rate-prompt">
+    <main ref={area} className="rate-main rate-open" aria-labelledby="rate-prompt">
       <h1 id="rate-prompt" className="rate-prompt">
         {t('rate.prompt')}
       </h1>
@@ -117,7 +117,7 @@ export function RatingPanel({
         </p>
       )}
       {state.level !== null && (
-        <button type="button" className="primary rate-submit" disabled={state.submitting} onClick={onSubmit}>
+        <button ref={submit} type="button" className="primary rate-submit" disabled={state.submitting} onClick={onSubmit}>
           {state.submitting ? t('rate.submitting') : t('rate.submit')}
         </button>
       )}

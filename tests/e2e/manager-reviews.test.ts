@@ -1,17 +1,29 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewOutcomesResponse } from '../../contracts/central-api';
-import { ReviewRates, ReviewSummary } from '../../contracts/reviews';
+import { IssueTicketResponse } from '../../contracts/queue';
+import { ReviewList, ReviewRates, ReviewSummary } from '../../contracts/reviews';
+import {
+  callNextAtCounter,
+  finishAndAskRating,
+  openCounterDesk,
+  openEvaluatorPad,
+  PAD_SCREEN,
+  ratingPrompt,
+  rateOnPad,
+  submitButton,
+} from '../support/evaluator-pad';
 import { seriousViolations, startKioskHarness, type KioskHarness } from '../support/kiosk-harness';
+import { whyNotTouchable } from './support/touchable';
 import { openManager } from '../support/manager-page';
 import { signIn } from '../support/staff';
-import { rateAtWindowEvaluator } from '../support/window-evaluator';
 import { adminAuth } from '../tools/central-api/helpers';
 
 /**
- * 差评整改回访 against a real host, its queue and the reference central API: a 差评 given at the
- * window's rating pad shows in the manager console, is taken through the whole loop there, and
- * the rates and the central API hear of it.
+ * 差评整改回访 against a real host, its queue and the reference central API: a 差评 given on the
+ * window's rating pad (/rate, tapped and typed as the citizen does after the clerk's F7) shows in
+ * the manager console, is taken through the whole loop there, and the rates and the central API
+ * hear of it.
  */
 describe('manager 差评整改: the full loop', () => {
   let h: KioskHarness;
@@ -37,13 +49,54 @@ describe('manager 差评整改: the full loop', () => {
     const day = await today();
     expect(await ratesOf(day)).toMatchObject({ badReviews: 0, onTimePct: null, callbackPct: null, satisfactionPct: null });
 
-    // The step the evaluator page (/rate) will take: the pad's rating with its service token.
-    const rated = await rateAtWindowEvaluator(h.host, {
-      level: 'very_dissatisfied',
-      reason: '态度不好',
-      comment: '窗口人员说话不耐烦，留个电话 13812345678',
+    // A citizen is served at window 1; the clerk ends the visit and asks window 1's pad for the rating.
+    const pad = await openEvaluatorPad(h, 1, { viewport: PAD_SCREEN });
+    const issued = await h.host.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      payload: { serviceCode: 'business-startup', withIdentity: false },
     });
-    expect(rated.callbackRequired).toBe(true);
+    const { ticket } = IssueTicketResponse.parse(issued.json());
+    const counter = await openCounterDesk(h, 1);
+    expect(await callNextAtCounter(counter.page)).toBe(ticket.number);
+    await finishAndAskRating(counter.page);
+
+    // On the pad (a 1280×800 tablet): 非常不满意, a reason, words and a mobile number typed on the
+    // on-screen keyboard, submitted while the keyboard is still open below 提交评价.
+    await ratingPrompt(pad.page).waitFor();
+    await rateOnPad(pad.page, {
+      level: '非常不满意',
+      reasons: ['态度不好'],
+      words: [
+        { pinyin: 'tai', pick: '态' },
+        { pinyin: 'du', pick: '度' },
+        { pinyin: 'cha', pick: '差' },
+        '，',
+        { pinyin: 'dian', pick: '电' },
+        { pinyin: 'hua', pick: '话' },
+        '13812345678',
+      ],
+    });
+    await clean(pad.page);
+    expect(await whyNotTouchable(submitButton(pad.page))).toEqual([]);
+    await submitButton(pad.page).click();
+    await pad.page.getByTestId('rate-thanks').waitFor();
+    expect(await pad.page.getByTestId('rate-thanks').textContent()).toContain('我们会认真核实并整改');
+    await clean(pad.page);
+    await pad.context.close();
+    await counter.context.close();
+
+    // The 差评 has its follow-up: the rating the central API's outcome will name.
+    const listed = ReviewList.parse((await h.host.app.inject({ url: '/api/v1/reviews', headers: supervisor })).json()).reviews;
+    expect(listed.map((r) => [r.level, r.reason, r.comment, r.subject])).toEqual([
+      [
+        'very_dissatisfied',
+        '态度不好',
+        '态度差，电话138****5678',
+        { kind: 'ticket', ticketId: ticket.id, ticketNumber: ticket.number, windowNumber: '1', staffNumber: '1001' },
+      ],
+    ]);
+    const ratedId = listed[0]?.evaluationId;
 
     const { page, context } = await openManager(h, 'reviews');
     const row = page.getByTestId('review-row').first();
@@ -58,7 +111,7 @@ describe('manager 差评整改: the full loop', () => {
     const detail = page.getByTestId('review-detail');
     await detail.getByText('态度不好').first().waitFor();
     // What the citizen typed is shown with the mobile number masked.
-    await detail.getByText('窗口人员说话不耐烦，留个电话 138****5678').waitFor();
+    await detail.getByText('态度差，电话138****5678').waitFor();
 
     await detail.getByLabel('承办人工号').fill('1001');
     await detail.getByRole('button', { name: '指派' }).click();
@@ -99,7 +152,7 @@ describe('manager 差评整改: the full loop', () => {
         },
         { timeout: 15_000 },
       )
-      .toEqual([['closed', rated.id]]);
+      .toEqual([['closed', ratedId]]);
     await context.close();
   });
 });

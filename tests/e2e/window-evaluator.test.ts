@@ -1,18 +1,26 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EvaluationsResponse } from '../../contracts/central-api';
-import { PairingCode } from '../../contracts/pairing';
 import { IssueTicketResponse } from '../../contracts/queue';
+import {
+  callNextAtCounter,
+  closePadKeyboard,
+  commentField,
+  finishAndAskRating,
+  openCounterDesk,
+  openEvaluatorPad,
+  PAD_SCREEN,
+  ratingPrompt,
+  rateOnPad,
+  reasonChips,
+  submitButton,
+} from '../support/evaluator-pad';
 import { seriousViolations, startKioskHarness, type KioskHarness } from '../support/kiosk-harness';
-import { signIn, TEST_PIN } from '../support/staff';
+import { whyNotTouchable } from './support/touchable';
 import { adminAuth } from '../tools/central-api/helpers';
 
 /** Polls what a page shows; generous, because the e2e suite shares two cores with other work. */
 const poll = <T>(probe: () => T | Promise<T>) => expect.poll(probe, { timeout: 10_000 });
-
-/** A tablet facing the citizen. */
-const PAD = { width: 1280, height: 800 };
-const LAPTOP = { width: 1366, height: 768 };
 
 /**
  * The window evaluator (窗口评价器) against a real host: a browser paired through the real /pair
@@ -34,68 +42,26 @@ describe('window evaluator /rate', () => {
     await k?.dispose();
   });
 
-  const windowId = (number: number) => k.host.queue.windows().find((w) => w.number === number)?.id ?? 0;
-
-  const newPage = async (viewport: { width: number; height: number }) => {
-    const context = await k.browser.newContext({ viewport, locale: 'zh-CN' });
+  /** The pad of window 1 on a 1280×800 tablet, closed after the test. */
+  const openPad = async (beforeLoad?: (page: Page) => Promise<void>) => {
+    const { page, context } = await openEvaluatorPad(k, 1, { viewport: PAD_SCREEN, ...(beforeLoad ? { beforeLoad } : {}) });
     contexts.push(context);
-    return context.newPage();
+    return page;
   };
 
-  /** A technician's six-digit code, as the console shows it. */
-  const pairingCode = async () => {
-    const res = await k.host.app.inject({
-      method: 'POST',
-      url: '/api/v1/pairing/codes',
-      headers: await signIn(k.host.app, '8001'),
-    });
-    return PairingCode.parse(res.json()).code;
-  };
-
-  /** The pad pairs on the real /pair page as the evaluator of `window`, then opens /rate. */
-  const pairPad = async (page: Page, window: number) => {
-    await page.goto(`${k.base}/pair`);
-    await page.getByLabel('配对码').fill(await pairingCode());
-    await page.getByLabel('终端名称').fill(`${window}号窗口评价器`);
-    await page.getByRole('radio', { name: '窗口评价器' }).check();
-    await page.getByLabel('所在窗口号').fill(String(window));
-    await page.getByRole('button', { name: '配对' }).click();
-    await page.getByRole('link', { name: '打开窗口评价器' }).click();
-    await page.getByTestId('rate-idle').waitFor();
-  };
-
-  /** A citizen takes a number at the kiosk (without a card). */
-  const takeNumber = async () => {
+  /** A citizen takes a number at the kiosk (without a card); clerk 1001 at window 1 calls it, ends it and asks for the rating. */
+  const serveAtWindow1 = async () => {
     const res = await k.host.app.inject({
       method: 'POST',
       url: '/api/v1/tickets',
       payload: { serviceCode: 'business-startup', withIdentity: false },
     });
-    return IssueTicketResponse.parse(res.json()).ticket;
-  };
-
-  /** Clerk 1001 signed in at window 1 on the counter page. */
-  const openCounter = async () => {
-    const page = await newPage(LAPTOP);
-    await page.goto(`${k.base}/counter`);
-    await page.getByLabel('工号').fill('1001');
-    await page.getByLabel('密码（PIN）').fill(TEST_PIN);
-    await page.getByLabel('选择窗口').selectOption({ value: String(windowId(1)) });
-    await page.getByRole('button', { name: '签到' }).click();
-    await page.getByTestId('current-ticket').waitFor();
-    await poll(() => page.getByTestId('header-window').textContent()).toContain('1号窗口');
-    return page;
-  };
-
-  /** F1 calls the ticket, F4 + 确认 ends it as 办结, F7 asks for the rating. */
-  const serveAndAsk = async (counter: Page, number: string) => {
-    await counter.keyboard.press('F1');
-    await poll(() => counter.getByTestId('current-number').textContent()).toBe(number);
-    await counter.keyboard.press('F4');
-    await counter.getByTestId('finish-dialog').getByRole('button', { name: '确认' }).click();
-    await poll(() => counter.getByTestId('desk-status').textContent()).toContain(`${number} 号已结束`);
-    await counter.keyboard.press('F7');
-    await poll(() => counter.getByTestId('desk-status').textContent()).toBe('已请办事人对本次服务进行评价');
+    const { ticket } = IssueTicketResponse.parse(res.json());
+    const { page: counter, context } = await openCounterDesk(k, 1);
+    contexts.push(context);
+    expect(await callNextAtCounter(counter)).toBe(ticket.number);
+    await finishAndAskRating(counter);
+    return { ticket, counter };
   };
 
   const rows = () =>
@@ -107,21 +73,18 @@ describe('window evaluator /rate', () => {
       .all();
 
   it('rates the service just received at window 1: a 差评 with reasons and typed words, once', async () => {
-    const pad = await newPage(PAD);
-    await pairPad(pad, 1);
+    const pad = await openPad();
     // Idle: the window and the hall, no prompt to rate.
     expect(await pad.getByTestId('rate-idle-window').textContent()).toBe('1号窗口');
     expect(await pad.getByTestId('rate-hall').textContent()).toBeTruthy();
-    expect(await pad.getByText('请对本次服务进行评价').count()).toBe(0);
+    expect(await ratingPrompt(pad).count()).toBe(0);
     expect(await seriousViolations(pad)).toEqual([]);
 
-    const ticket = await takeNumber();
-    const counter = await openCounter();
-    await serveAndAsk(counter, ticket.number);
+    const { ticket, counter } = await serveAtWindow1();
     await poll(() => counter.getByTestId('rating-status').textContent()).toBe(`已请 ${ticket.number} 号办事人评价，等待评价…`);
 
     // The pad opens the rating: the ticket, the window, and who served it, as the counter shows them.
-    await pad.getByRole('heading', { name: '请对本次服务进行评价' }).waitFor();
+    await ratingPrompt(pad).waitFor();
     expect(await pad.getByTestId('rate-ticket').textContent()).toBe(ticket.number);
     expect(await pad.getByTestId('rate-window').textContent()).toBe('1号窗口 · 企业开办');
     expect(await pad.getByTestId('rate-staff').textContent()).toBe('工号 1001 · 窗口人员');
@@ -134,22 +97,25 @@ describe('window evaluator /rate', () => {
     expect(await seriousViolations(pad)).toEqual([]);
 
     // 非常不满意 asks why: chips, and words on the on-screen keyboard (pinyin).
-    await pad.getByRole('button', { name: '非常不满意' }).click();
-    const why = pad.getByRole('group', { name: '请告诉我们哪里做得不好（可多选）' });
-    await why.waitFor();
-    for (const chip of await why.getByRole('button').all()) expect((await chip.boundingBox())?.height).toBeGreaterThanOrEqual(64);
-    await why.getByRole('button', { name: '态度不好' }).click();
-    await why.getByRole('button', { name: '等候时间长' }).click();
-    await pad.getByLabel('补充说明（选填）').click();
-    const osk = pad.getByTestId('osk');
-    await osk.waitFor();
-    for (const key of 'deng') await osk.locator(`[data-skbtn="${key}"]`).click();
-    await osk.locator('.hg-candidate-box-list-item', { hasText: '等' }).first().click();
-    for (const key of '30') await osk.locator(`[data-skbtn="${key}"]`).click();
+    await rateOnPad(pad, {
+      level: '非常不满意',
+      reasons: ['态度不好', '等候时间长'],
+      words: [{ pinyin: 'deng', pick: '等' }, '30'],
+    });
+    for (const chip of await reasonChips(pad).getByRole('button').all()) {
+      expect((await chip.boundingBox())?.height).toBeGreaterThanOrEqual(64);
+    }
+    // On the 1280×800 tablet the keyboard docks below the words and 提交评价: both stay in sight
+    // and under the citizen's finger while it is open, no 完成 needed first.
+    expect(await whyNotTouchable(commentField(pad))).toEqual([]);
+    expect(await whyNotTouchable(submitButton(pad))).toEqual([]);
+    // Playwright agrees: a click there would reach the button (it fails when another element would get it).
+    await submitButton(pad).click({ trial: true, timeout: 10_000 });
     expect(await seriousViolations(pad)).toEqual([]);
-    await osk.locator('[data-skbtn="{done}"]').click();
-    expect(await pad.getByLabel('补充说明（选填）').inputValue()).toBe('等30');
-    await pad.getByRole('button', { name: '提交评价' }).click();
+    await closePadKeyboard(pad);
+    expect(await commentField(pad).inputValue()).toBe('等30');
+    expect(await whyNotTouchable(submitButton(pad))).toEqual([]);
+    await submitButton(pad).click();
 
     await pad.getByTestId('rate-thanks').waitFor();
     expect(await pad.getByTestId('rate-thanks').textContent()).toContain('我们会认真核实并整改');
@@ -188,25 +154,21 @@ describe('window evaluator /rate', () => {
 
     // Asked again for the same service: the host takes one rating per ticket, the pad says 已评价.
     await counter.keyboard.press('F7');
-    await pad.getByRole('heading', { name: '请对本次服务进行评价' }).waitFor();
-    await pad.getByRole('button', { name: '非常满意' }).click();
-    await pad.getByRole('button', { name: '提交评价' }).click();
+    await ratingPrompt(pad).waitFor();
+    await rateOnPad(pad, { level: '非常满意' });
+    await submitButton(pad).click();
     await pad.getByTestId('rate-already').waitFor();
     expect(await pad.getByTestId('rate-already').textContent()).toContain('本次服务已评价');
     expect(rows()).toHaveLength(1);
   });
 
   it('an untouched rating closes by itself after the hall’s timeout, recording nothing', async () => {
-    const pad = await newPage(PAD);
     // The pad's own clock, so the hall's 60 seconds pass at once.
-    await pad.clock.install();
-    await pairPad(pad, 1);
+    const pad = await openPad((page) => page.clock.install());
     const before = rows().length;
-    const ticket = await takeNumber();
-    const counter = await openCounter();
-    await serveAndAsk(counter, ticket.number);
-    await pad.getByRole('heading', { name: '请对本次服务进行评价' }).waitFor();
-    await pad.getByRole('button', { name: '满意', exact: true }).click();
+    const { ticket, counter } = await serveAtWindow1();
+    await ratingPrompt(pad).waitFor();
+    await rateOnPad(pad, { level: '满意' });
     await pad.clock.runFor(50_000);
     await poll(() => pad.getByTestId('rate-closes').textContent()).toMatch(/无操作 \d+ 秒后自动关闭/);
     await pad.clock.runFor(15_000);

@@ -25,6 +25,9 @@ function expectStatus(step: string, res: { statusCode: number; body: string }, s
  * and the window's paired rating pad rates it with the token it received on its event stream, as
  * the window evaluator does (POST /evaluations with `serviceToken`). The host needs staff 1001
  * and technician 8001 (`testStaffSeeds`). Returns the evaluation.
+ *
+ * The API's shortcut, for scripts that need many ratings on a clock they move (the manager
+ * screenshots); tests of what the citizen does drive the real /rate page (`evaluator-pad.ts`).
  */
 export async function rateAtWindowEvaluator(host: TestHost, rating: Rating): Promise<SubmitEvaluationResponse> {
   const inject = host.app.inject.bind(host.app);
