@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { AppealDecision, CallbackRating, type ReviewFollowup, type ReviewStep } from '../../../contracts/reviews';
 import { useApi } from '../../api/context';
 import { refreshAfterEvent } from '../../api/refresh';
+import { instantOfWallTime, wallTimeOf } from '../hall-time';
 import { useManagerSession } from '../session';
-import { hallWallTime, hallWallToIso, refusalKey, REVIEW_KEYS } from './review-logic';
+import { refusalKey, REVIEW_KEYS } from './review-logic';
 
 /** One form per step the loop admits now (`next`, from the host), in the loop's order. */
 export function StepForms({ review }: { review: ReviewFollowup }) {
@@ -142,12 +143,12 @@ function CallbackForm({ review }: { review: ReviewFollowup }) {
   const { timeZone } = useManagerSession();
   const ids = { at: useId(), result: useId() };
   // Filled with the hall's time now; left as it is, the host stamps the moment it is saved.
-  const [initialAt] = useState(() => (timeZone === undefined ? '' : hallWallTime(new Date(), timeZone)));
+  const [initialAt] = useState(() => (timeZone === undefined ? '' : wallTimeOf(new Date().toISOString(), timeZone)));
   const [at, setAt] = useState(initialAt);
   const [result, setResult] = useState('');
   const [rating, setRating] = useState<CallbackRating | null>(null);
   const mutation = useStep(review, () => {
-    const calledAt = timeZone === undefined || at === initialAt ? null : hallWallToIso(at, timeZone);
+    const calledAt = timeZone === undefined || at === initialAt ? null : instantOfWallTime(at, timeZone);
     return api.callbackReview(review.evaluationId, {
       ...(calledAt === null ? {} : { calledAt }),
       result: result.trim(),
