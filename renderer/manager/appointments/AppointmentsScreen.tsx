@@ -66,7 +66,7 @@ export default function AppointmentsScreen() {
                 ? t('mgrAppointments.fromCentral', { when: formatDateTime(first.fetchedAt, session.timeZone, i18n.language) })
                 : t('mgrAppointments.fromCache', { when: formatDateTime(first.fetchedAt, session.timeZone, i18n.language) })}
           </p>
-          <p className="mgr-muted">{t('mgrAppointments.privacy')}</p>
+          <p className="console-muted">{t('mgrAppointments.privacy')}</p>
         </>
       )}
       {first && first.slots.length > 0 && (
@@ -149,7 +149,7 @@ export default function AppointmentsScreen() {
       {overview.hasNextPage && (
         <button
           type="button"
-          className="mgr-button"
+          className="console-button"
           disabled={overview.isFetchingNextPage}
           onClick={() => void overview.fetchNextPage()}
         >

@@ -55,7 +55,7 @@ export default function AuditScreen() {
   return (
     <section className="mgt-section" aria-labelledby="mgr-audit-title">
       <h2 id="mgr-audit-title">{t('mgrAudit.title')}</h2>
-      <p className="mgr-muted">{t('mgrAudit.intro')}</p>
+      <p className="console-muted">{t('mgrAudit.intro')}</p>
       <form
         className="mgt-filters"
         aria-label={t('mgrAudit.filters.label')}
@@ -89,7 +89,7 @@ export default function AuditScreen() {
               onChange={(e) => set({ action: e.target.value })}
             />
           </label>
-          <span id={`${id}-action-hint`} className="mgt-small mgr-muted">
+          <span id={`${id}-action-hint`} className="mgt-small console-muted">
             {t('mgrAudit.filters.actionHint')}
           </span>
         </div>
@@ -110,17 +110,17 @@ export default function AuditScreen() {
               onChange={(e) => set({ target: e.target.value })}
             />
           </label>
-          <span id={`${id}-target-hint`} className="mgt-small mgr-muted">
+          <span id={`${id}-target-hint`} className="mgt-small console-muted">
             {t('mgrAudit.filters.targetHint')}
           </span>
         </div>
         <div className="mgt-actions">
-          <button type="submit" className="mgr-button mgt-primary">
+          <button type="submit" className="console-button mgt-primary">
             {t('mgrAudit.filters.apply')}
           </button>
           <button
             type="button"
-            className="mgr-button"
+            className="console-button"
             onClick={() => {
               setDraft(NO_AUDIT_FILTERS);
               setApplied(NO_AUDIT_FILTERS);
@@ -176,7 +176,7 @@ export default function AuditScreen() {
       {entries.hasNextPage && (
         <button
           type="button"
-          className="mgr-button"
+          className="console-button"
           disabled={entries.isFetchingNextPage}
           onClick={() => void entries.fetchNextPage()}
         >

@@ -29,7 +29,7 @@ export default function NoticesScreen() {
   return (
     <section className="mgt-section" aria-labelledby="mgt-notices-title">
       <h2 id="mgt-notices-title">{t('mgrNotices.title')}</h2>
-      {session.canChange ? <NoticeDesk /> : <p className="mgr-notice">{t('mgrNotices.supervisorsOnly')}</p>}
+      {session.canChange ? <NoticeDesk /> : <p className="console-notice">{t('mgrNotices.supervisorsOnly')}</p>}
     </section>
   );
 }
@@ -84,12 +84,12 @@ function NoticeDesk() {
 
   return (
     <>
-      <p className="mgr-muted">{t('mgrNotices.intro')}</p>
+      <p className="console-muted">{t('mgrNotices.intro')}</p>
       {editing === null && (
         <div className="mgt-actions">
           <button
             type="button"
-            className="mgr-button mgt-primary"
+            className="console-button mgt-primary"
             disabled={timeZone === undefined}
             onClick={() => open({ mode: 'new' })}
           >
@@ -158,20 +158,20 @@ function NoticeDesk() {
                   <td>
                     {notice.createdBy ?? ''}
                     {notice.editedBy !== null && notice.editedAt !== null && (
-                      <span className="mgr-muted mgt-small">
+                      <span className="console-muted mgt-small">
                         {t('mgrNotices.edited', { by: notice.editedBy, when: when(notice.editedAt) })}
                       </span>
                     )}
                   </td>
                   <td>
                     {notice.source === 'central' ? (
-                      <span className="mgr-muted">{t('mgrNotices.readOnly')}</span>
+                      <span className="console-muted">{t('mgrNotices.readOnly')}</span>
                     ) : (
                       editable && (
                         <div className="mgt-row-actions">
                           <button
                             type="button"
-                            className="mgr-button"
+                            className="console-button"
                             disabled={timeZone === undefined}
                             aria-label={`${t('mgrNotices.edit')} ${notice.title}`}
                             onClick={() => open({ mode: 'edit', notice })}
@@ -180,7 +180,7 @@ function NoticeDesk() {
                           </button>
                           <button
                             type="button"
-                            className="mgr-button danger"
+                            className="console-button danger"
                             disabled={withdraw.isPending}
                             aria-label={`${t('mgrNotices.withdraw')} ${notice.title}`}
                             onClick={() => {
@@ -203,7 +203,7 @@ function NoticeDesk() {
       {notices.hasNextPage && (
         <button
           type="button"
-          className="mgr-button"
+          className="console-button"
           disabled={notices.isFetchingNextPage}
           onClick={() => void notices.fetchNextPage()}
         >

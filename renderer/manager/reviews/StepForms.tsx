@@ -11,7 +11,7 @@ import { refusalKey, REVIEW_KEYS } from './review-logic';
 /** One form per step the loop admits now (`next`, from the host), in the loop's order. */
 export function StepForms({ review }: { review: ReviewFollowup }) {
   const { t } = useTranslation();
-  if (review.next.length === 0) return <p className="mgr-muted">{t('mgrReviews.detail.nothingNext')}</p>;
+  if (review.next.length === 0) return <p className="console-muted">{t('mgrReviews.detail.nothingNext')}</p>;
   return (
     <div className="mgr-reviews-forms" data-testid="review-forms">
       <h4>{t('mgrReviews.forms.title')}</h4>
@@ -84,7 +84,7 @@ function StepFieldset({
         </button>
       </fieldset>
       {mutation.isSuccess && (
-        <p className="mgr-muted" role="status">
+        <p className="console-muted" role="status">
           {t('mgrReviews.forms.done')}
         </p>
       )}
@@ -196,7 +196,7 @@ function DecideForm({ review }: { review: ReviewFollowup }) {
   return (
     <StepFieldset step="decide" mutation={mutation} onSubmit={() => mutation.mutate()} disabled={own || decision === null}>
       {review.appeal && <p>{review.appeal.reason}</p>}
-      {own && <p className="mgr-notice">{t('mgrReviews.forms.decide.ownAppeal')}</p>}
+      {own && <p className="console-notice">{t('mgrReviews.forms.decide.ownAppeal')}</p>}
       <fieldset className="mgr-reviews-choice" disabled={own}>
         <legend>{t('mgrReviews.forms.decide.decision')}</legend>
         {AppealDecision.options.map((option) => (
@@ -222,7 +222,7 @@ function CloseForm({ review }: { review: ReviewFollowup }) {
   const mutation = useStep(review, () => api.closeReview(review.evaluationId));
   return (
     <StepFieldset step="close" mutation={mutation} onSubmit={() => mutation.mutate()}>
-      <p className="mgr-muted">{t('mgrReviews.forms.close.hint')}</p>
+      <p className="console-muted">{t('mgrReviews.forms.close.hint')}</p>
     </StepFieldset>
   );
 }

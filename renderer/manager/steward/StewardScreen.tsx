@@ -42,7 +42,7 @@ export default function StewardScreen() {
   return (
     <section className="mgt-section" aria-labelledby="mgr-steward-title">
       <h2 id="mgr-steward-title">{t('mgrSteward.title')}</h2>
-      {session.canChange ? <StewardDesk /> : <p className="mgr-notice">{t('mgrSteward.supervisorsOnly')}</p>}
+      {session.canChange ? <StewardDesk /> : <p className="console-notice">{t('mgrSteward.supervisorsOnly')}</p>}
     </section>
   );
 }
@@ -78,7 +78,7 @@ function StewardDesk() {
 
   return (
     <>
-      <p className="mgr-muted">{t('mgrSteward.intro')}</p>
+      <p className="console-muted">{t('mgrSteward.intro')}</p>
       <form
         className="mgt-filters"
         aria-label={t('mgrSteward.filters.label')}
@@ -123,7 +123,7 @@ function StewardDesk() {
             </option>
           ))}
         </datalist>
-        <button type="submit" className="mgr-button mgt-primary">
+        <button type="submit" className="console-button mgt-primary">
           {t('mgrSteward.filters.apply')}
         </button>
       </form>
@@ -172,7 +172,7 @@ function StewardDesk() {
                 <td>
                   <button
                     type="button"
-                    className="mgr-button"
+                    className="console-button"
                     aria-label={t('mgrSteward.openRequest', { what: ticketText(request) })}
                     onClick={() => setOpen(request.id)}
                   >
@@ -187,7 +187,7 @@ function StewardDesk() {
       {requests.hasNextPage && (
         <button
           type="button"
-          className="mgr-button"
+          className="console-button"
           disabled={requests.isFetchingNextPage}
           onClick={() => void requests.fetchNextPage()}
         >

@@ -23,7 +23,7 @@ export function ServicesSection({ selected, onSelect }: { selected: number; onSe
   return (
     <section className="hall-section" aria-labelledby="hall-services-title">
       <h3 id="hall-services-title">{t('hallSettings.services.title')}</h3>
-      <p className="tech-muted">{t('hallSettings.services.intro')}</p>
+      <p className="console-muted">{t('hallSettings.services.intro')}</p>
       <SectionError path="services" />
       <div className="hall-master">
         <div className="hall-list">
@@ -47,7 +47,7 @@ export function ServicesSection({ selected, onSelect }: { selected: number; onSe
           {!readOnly && (
             <button
               type="button"
-              className="tech-button"
+              className="console-button"
               onClick={() => {
                 update((draft) => {
                   draft.services.push(newService(draft));
@@ -168,7 +168,7 @@ export function ServicesSection({ selected, onSelect }: { selected: number; onSe
               <div className="tech-form-buttons">
                 <button
                   type="button"
-                  className="tech-button"
+                  className="console-button"
                   disabled={index === 0}
                   onClick={() => {
                     update((draft) => {
@@ -181,7 +181,7 @@ export function ServicesSection({ selected, onSelect }: { selected: number; onSe
                 </button>
                 <button
                   type="button"
-                  className="tech-button"
+                  className="console-button"
                   disabled={index === form.services.length - 1}
                   onClick={() => {
                     update((draft) => {
@@ -194,7 +194,7 @@ export function ServicesSection({ selected, onSelect }: { selected: number; onSe
                 </button>
                 <button
                   type="button"
-                  className="tech-button danger"
+                  className="console-button danger"
                   disabled={form.services.length <= 1}
                   onClick={() => {
                     if (!window.confirm(t('hallSettings.services.confirmRemove', { name: service.name || service.code }))) return;
