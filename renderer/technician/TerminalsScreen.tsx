@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { operationPath, operations } from '../../contracts/api';
 import type { Terminal } from '../../contracts/pairing';
 import { useApi } from '../api/context';
+import { MorePages } from '../ui/console/MorePages';
 import { formatTime, useTechSession } from './session';
 import { expiryState } from './terminal-expiry';
 
@@ -155,16 +156,7 @@ export function TerminalsScreen() {
           </tbody>
         </table>
       )}
-      {terminals.hasNextPage && (
-        <button
-          type="button"
-          className="console-button"
-          disabled={terminals.isFetchingNextPage}
-          onClick={() => void terminals.fetchNextPage()}
-        >
-          {t('tech.terminals.more')}
-        </button>
-      )}
+      <MorePages query={terminals} label={t('tech.terminals.more')} />
     </section>
   );
 }

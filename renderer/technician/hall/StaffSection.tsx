@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoleGrant, StaffAccount, StaffRole } from '../../../contracts/auth';
 import { ApiClientError } from '../../api/client';
 import { useApi } from '../../api/context';
+import { MorePages } from '../../ui/console/MorePages';
 import { useTechSession } from '../session';
 
 export const STAFF_KEY = ['tech', 'staff'] as const;
@@ -231,16 +232,7 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
           </table>
         </div>
       )}
-      {staff.hasNextPage && (
-        <button
-          type="button"
-          className="console-button"
-          disabled={staff.isFetchingNextPage}
-          onClick={() => void staff.fetchNextPage()}
-        >
-          {t('hallSettings.staff.more')}
-        </button>
-      )}
+      <MorePages query={staff} label={t('hallSettings.staff.more')} />
     </section>
   );
 }
