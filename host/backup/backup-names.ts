@@ -1,25 +1,9 @@
 import { BACKUP_NAME_PATTERN } from '../../contracts/backups';
-
-const stampFormatters = new Map<string, Intl.DateTimeFormat>();
+import { wallDateTime } from '../../contracts/wall-clock';
 
 /** `YYYYMMDD-HHmmss` of an instant on the hall's clock (never UTC: a 02:30 backup is named 023000). */
 export function localStamp(instant: Date, timeZone: string): string {
-  let fmt = stampFormatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    stampFormatters.set(timeZone, fmt);
-  }
-  const part = (type: Intl.DateTimeFormatPartTypes) => fmt.formatToParts(instant).find((p) => p.type === type)?.value ?? '00';
-  return `${part('year')}${part('month')}${part('day')}-${part('hour')}${part('minute')}${part('second')}`;
+  return wallDateTime(instant, timeZone).replace(/[-:]/g, '').replace('T', '-');
 }
 
 /** A backup's file name: the hall id and the hall-local date-time, `-<n>` for a second one in the same second. */

@@ -1,11 +1,12 @@
 import type { HallCalendar, OpeningPeriod, WeeklyHours } from '../../contracts/config';
+import { offsetAt, wallParts } from '../../contracts/wall-clock';
 import { isHoliday, isMakeupWorkday } from '../calendar/workdays';
 
 /**
  * Opening hours, business days and issuing slots in the hall's time zone.
  *
- * Pure functions over instants: every local time is computed with Intl for the
- * given zone, never from the machine's zone or from UTC day boundaries, and each
+ * Pure functions over instants: every local time is read on the zone's wall clock
+ * (contracts/wall-clock.ts), never from the machine's zone or from UTC day boundaries, and each
  * wall-clock time is mapped back to an instant with that day's own offset, so a
  * DST zone keeps working on the days its offset changes.
  */
@@ -24,78 +25,6 @@ export interface LocalClock {
   weekday: Weekday;
   /** Wall-clock minutes since local midnight (hour × 60 + minute); seconds are dropped. */
   minutes: number;
-}
-
-interface WallParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let fmt = formatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, fmt);
-  }
-  return fmt;
-}
-
-/**
- * Wall-clock parts already read, per zone and epoch second (the formatter's resolution), so the
- * same instant is formatted once: one ticket asks for the business day, the opening hours and
- * the slot of the same second several times, and formatToParts is the costly step of each.
- */
-const recentParts = new Map<string, Readonly<WallParts>>();
-const RECENT_PARTS_MAX = 512;
-
-function wallParts(instant: Date | number, timeZone: string): Readonly<WallParts> {
-  const epochSecond = Math.floor((typeof instant === 'number' ? instant : instant.getTime()) / 1000);
-  const key = `${timeZone} ${epochSecond}`;
-  let parts = recentParts.get(key);
-  if (!parts) {
-    parts = readWallParts(epochSecond * 1000, timeZone);
-    if (recentParts.size >= RECENT_PARTS_MAX) recentParts.clear();
-    recentParts.set(key, parts);
-  }
-  return parts;
-}
-
-function readWallParts(epochMs: number, timeZone: string): Readonly<WallParts> {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(epochMs)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  return Object.freeze({
-    year: parts.year ?? 0,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    // Some engines print midnight as 24 even with h23; it is hour 0 of the same date.
-    hour: (parts.hour ?? 0) % 24,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  });
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
-function offsetAt(epochMs: number, timeZone: string): number {
-  const p = wallParts(epochMs, timeZone);
-  const wallAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wallAsUtc - Math.floor(epochMs / 1000) * 1000;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -6,7 +6,7 @@ import type { CaseDeadline } from '../../contracts/cases';
 import { ApiClientError } from '../api/client';
 import { useApi } from '../api/context';
 import { formatDay, formatMoment, localReference } from '../kiosk/flows/case-form/format';
-import { LanguageToggle } from '../ui/LanguageToggle';
+import { PhonePage } from '../ui/PhonePage';
 
 const REFRESH_MS = 30_000;
 
@@ -52,113 +52,106 @@ export function CaseProgressPage() {
   const missing = caseId === '' || (progress.error instanceof ApiClientError && NOT_FOUND.includes(progress.error.code));
 
   return (
-    <div className="case-page" lang={i18n.language}>
-      <header className="case-page-header">
-        <p className="case-page-hall">{hallName ?? t('hall.defaultName')}</p>
-        <LanguageToggle />
-      </header>
-      <main className="case-page-main">
-        <h1>{t('case.progressPage.title')}</h1>
-        {missing ? (
-          <p className="case-page-problem" role="alert">
-            {t('case.progressPage.notFound')}
-          </p>
-        ) : progress.isError && !data ? (
-          <div className="case-page-problem" role="alert">
-            <p>{t('case.progressPage.unreachable')}</p>
-            <button type="button" className="secondary" onClick={() => void progress.refetch()}>
-              {t('common.retry')}
-            </button>
-          </div>
-        ) : !data || timeZone === undefined ? (
-          <p>{t('common.loading')}</p>
-        ) : (
-          <>
-            <section className="case-page-card" aria-labelledby="case-page-item">
-              <p className="case-page-label">{t('case.progressPage.item')}</p>
-              <h2 id="case-page-item">{data.itemName}</h2>
-              {data.caseNumber !== null ? (
-                <p>
-                  <span className="case-page-label">{t('case.progressPage.caseNumber')}</span>{' '}
-                  <strong data-testid="page-case-number">{data.caseNumber}</strong>
-                </p>
+    <PhonePage className="case-page" hallName={hallName ?? t('hall.defaultName')} title={t('case.progressPage.title')}>
+      {missing ? (
+        <p className="case-page-problem" role="alert">
+          {t('case.progressPage.notFound')}
+        </p>
+      ) : progress.isError && !data ? (
+        <div className="case-page-problem" role="alert">
+          <p>{t('case.progressPage.unreachable')}</p>
+          <button type="button" className="secondary" onClick={() => void progress.refetch()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : !data || timeZone === undefined ? (
+        <p>{t('common.loading')}</p>
+      ) : (
+        <>
+          <section className="phone-page-card case-page-card" aria-labelledby="case-page-item">
+            <p className="case-page-label">{t('case.progressPage.item')}</p>
+            <h2 id="case-page-item">{data.itemName}</h2>
+            {data.caseNumber !== null ? (
+              <p>
+                <span className="case-page-label">{t('case.progressPage.caseNumber')}</span>{' '}
+                <strong data-testid="page-case-number">{data.caseNumber}</strong>
+              </p>
+            ) : (
+              <p>
+                <span className="case-page-label">{t('case.progressPage.localRef')}</span>{' '}
+                <strong>{localReference(caseId)}</strong>
+                <br />
+                <span className="case-page-note">{t('case.progressPage.pendingNumber')}</span>
+              </p>
+            )}
+            <p className={`case-page-status case-page-status-${data.status}`} data-testid="page-status" aria-live="polite">
+              {t(`case.status.${data.status}`)}
+            </p>
+          </section>
+
+          {data.deadlines.length > 0 && (
+            <section className="phone-page-card case-page-card" aria-labelledby="case-page-deadlines">
+              <h2 id="case-page-deadlines">{t('case.progressPage.deadlines')}</h2>
+              <ul className="case-page-deadlines">
+                {data.deadlines.map((deadline) => (
+                  <Deadline key={deadline.stage} deadline={deadline} timeZone={timeZone} />
+                ))}
+              </ul>
+            </section>
+          )}
+
+          {data.steward && (
+            <section className="phone-page-card case-page-card" aria-labelledby="case-page-steward">
+              <h2 id="case-page-steward">{t('case.progressPage.steward')}</h2>
+              {data.steward.name !== null ? (
+                <dl className="case-page-facts">
+                  <div>
+                    <dt>{t('case.progressPage.stewardName')}</dt>
+                    <dd data-testid="page-steward-name">{data.steward.name}</dd>
+                  </div>
+                  {data.steward.phone !== null && (
+                    <div>
+                      <dt>{t('case.progressPage.stewardPhone')}</dt>
+                      <dd>
+                        <a href={`tel:${data.steward.phone}`}>{data.steward.phone}</a>
+                      </dd>
+                    </div>
+                  )}
+                  {data.steward.windowNumber !== null && (
+                    <div>
+                      <dt>{t('case.progressPage.stewardWindow')}</dt>
+                      <dd>{t('case.progressPage.windowNumber', { window: data.steward.windowNumber })}</dd>
+                    </div>
+                  )}
+                </dl>
               ) : (
                 <p>
-                  <span className="case-page-label">{t('case.progressPage.localRef')}</span>{' '}
-                  <strong>{localReference(caseId)}</strong>
-                  <br />
-                  <span className="case-page-note">{t('case.progressPage.pendingNumber')}</span>
+                  {data.steward.ticketNumber !== null
+                    ? t('case.progressPage.stewardWaiting', { number: data.steward.ticketNumber })
+                    : t('case.progressPage.stewardPending')}
                 </p>
               )}
-              <p className={`case-page-status case-page-status-${data.status}`} data-testid="page-status" aria-live="polite">
-                {t(`case.status.${data.status}`)}
-              </p>
             </section>
+          )}
 
-            {data.deadlines.length > 0 && (
-              <section className="case-page-card" aria-labelledby="case-page-deadlines">
-                <h2 id="case-page-deadlines">{t('case.progressPage.deadlines')}</h2>
-                <ul className="case-page-deadlines">
-                  {data.deadlines.map((deadline) => (
-                    <Deadline key={deadline.stage} deadline={deadline} timeZone={timeZone} />
-                  ))}
-                </ul>
-              </section>
-            )}
-
-            {data.steward && (
-              <section className="case-page-card" aria-labelledby="case-page-steward">
-                <h2 id="case-page-steward">{t('case.progressPage.steward')}</h2>
-                {data.steward.name !== null ? (
-                  <dl className="case-page-facts">
-                    <div>
-                      <dt>{t('case.progressPage.stewardName')}</dt>
-                      <dd data-testid="page-steward-name">{data.steward.name}</dd>
-                    </div>
-                    {data.steward.phone !== null && (
-                      <div>
-                        <dt>{t('case.progressPage.stewardPhone')}</dt>
-                        <dd>
-                          <a href={`tel:${data.steward.phone}`}>{data.steward.phone}</a>
-                        </dd>
-                      </div>
-                    )}
-                    {data.steward.windowNumber !== null && (
-                      <div>
-                        <dt>{t('case.progressPage.stewardWindow')}</dt>
-                        <dd>{t('case.progressPage.windowNumber', { window: data.steward.windowNumber })}</dd>
-                      </div>
-                    )}
-                  </dl>
-                ) : (
-                  <p>
-                    {data.steward.ticketNumber !== null
-                      ? t('case.progressPage.stewardWaiting', { number: data.steward.ticketNumber })
-                      : t('case.progressPage.stewardPending')}
-                  </p>
-                )}
-              </section>
-            )}
-
-            <section className="case-page-card" aria-labelledby="case-page-history">
-              <h2 id="case-page-history">{t('case.progressPage.history')}</h2>
-              <ol className="case-page-history">
-                {[...data.statusHistory].reverse().map((entry, index) => (
-                  <li key={`${entry.status}-${entry.at}-${index}`} className={index === 0 ? 'case-page-latest' : undefined}>
-                    <strong>{t(`case.status.${entry.status}`)}</strong>
-                    <time dateTime={entry.at}>{formatMoment(entry.at, i18n.language, timeZone)}</time>
-                    {entry.note && <p>{entry.note}</p>}
-                  </li>
-                ))}
-              </ol>
-            </section>
-            <p className="case-page-note">
-              {t('case.progressPage.updated', { time: formatMoment(data.updatedAt, i18n.language, timeZone) })}
-            </p>
-          </>
-        )}
-      </main>
-    </div>
+          <section className="phone-page-card case-page-card" aria-labelledby="case-page-history">
+            <h2 id="case-page-history">{t('case.progressPage.history')}</h2>
+            <ol className="case-page-history">
+              {[...data.statusHistory].reverse().map((entry, index) => (
+                <li key={`${entry.status}-${entry.at}-${index}`} className={index === 0 ? 'case-page-latest' : undefined}>
+                  <strong>{t(`case.status.${entry.status}`)}</strong>
+                  <time dateTime={entry.at}>{formatMoment(entry.at, i18n.language, timeZone)}</time>
+                  {entry.note && <p>{entry.note}</p>}
+                </li>
+              ))}
+            </ol>
+          </section>
+          <p className="case-page-note">
+            {t('case.progressPage.updated', { time: formatMoment(data.updatedAt, i18n.language, timeZone) })}
+          </p>
+        </>
+      )}
+    </PhonePage>
   );
 }
 

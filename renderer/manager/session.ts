@@ -38,9 +38,6 @@ export function errorKey(error: unknown): ManagerErrorKey {
   return KNOWN.find((k) => k === code) ?? 'generic';
 }
 
-/** Whether a failure means the host no longer knows the session (expired, host restarted). */
-export const isSessionGone = (error: unknown): boolean => error instanceof ApiClientError && error.code === 'unauthorized';
-
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'zh-CN');
 
 /**

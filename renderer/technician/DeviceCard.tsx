@@ -119,17 +119,17 @@ export function DeviceCard({
       )}
       <div className="tech-device-actions">
         {config.kind === 'printer' && (
-          <button type="button" className="tech-button" aria-expanded={previewOpen} onClick={() => setPreviewOpen((o) => !o)}>
+          <button type="button" className="console-button" aria-expanded={previewOpen} onClick={() => setPreviewOpen((o) => !o)}>
             {previewOpen ? t('tech.preview.hide') : t('tech.preview.show')}
           </button>
         )}
         {session.canConfigure && (
-          <button type="button" className="tech-button" onClick={onEdit}>
+          <button type="button" className="console-button" onClick={onEdit}>
             {t('tech.devices.edit')}
           </button>
         )}
         {session.canConfigure && !confirming && (
-          <button type="button" className="tech-button danger" onClick={() => setConfirming(true)}>
+          <button type="button" className="console-button danger" onClick={() => setConfirming(true)}>
             {t('tech.devices.remove')}
           </button>
         )}
@@ -137,10 +137,10 @@ export function DeviceCard({
       {confirming && (
         <div className="tech-confirm" role="group" aria-label={t('tech.devices.remove')}>
           <p>{t('tech.devices.confirmRemove', { name })}</p>
-          <button type="button" className="tech-button danger" onClick={() => void remove()}>
+          <button type="button" className="console-button danger" onClick={() => void remove()}>
             {t('tech.devices.confirmRemoveYes')}
           </button>
-          <button type="button" className="tech-button" onClick={() => setConfirming(false)}>
+          <button type="button" className="console-button" onClick={() => setConfirming(false)}>
             {t('tech.cancel')}
           </button>
           {removeError && (

@@ -139,7 +139,7 @@ export function DeviceFormView({
       <div className="tech-screen-head">
         <h2 id="tech-form-title">{title}</h2>
       </div>
-      <p className="tech-muted">{t('tech.form.liveHint')}</p>
+      <p className="console-muted">{t('tech.form.liveHint')}</p>
       <form ref={formRef} className="tech-form" onSubmit={(e) => void submit(e)} noValidate>
         {hasErrors && (
           <div className="tech-form-errors error" role="alert" tabIndex={-1} data-testid="tech-form-errors">
@@ -292,7 +292,7 @@ export function DeviceFormView({
           <button type="submit" className="primary" disabled={busy}>
             {busy ? t('tech.form.saving') : t('tech.form.save')}
           </button>
-          <button type="button" className="tech-button" onClick={onCancel}>
+          <button type="button" className="console-button" onClick={onCancel}>
             {t('tech.cancel')}
           </button>
         </div>
@@ -351,7 +351,7 @@ function BindingsEditor({
           {cell(index, 'windowNumber', t('tech.form.windowNumber'))}
           <button
             type="button"
-            className="tech-button"
+            className="console-button"
             onClick={() => setForm((f) => ({ ...f, bindings: f.bindings.filter((__, i) => i !== index) }))}
           >
             {t('tech.form.removeBinding')}
@@ -360,7 +360,7 @@ function BindingsEditor({
       ))}
       <button
         type="button"
-        className="tech-button"
+        className="console-button"
         onClick={() => setForm((f) => ({ ...f, bindings: [...f.bindings, { address: '', windowNumber: '' }] }))}
       >
         {t('tech.form.addBinding')}

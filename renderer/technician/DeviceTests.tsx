@@ -97,7 +97,7 @@ export function DeviceTests({
           <button
             key={action}
             type="button"
-            className="tech-button"
+            className="console-button"
             disabled={running !== null || stopped}
             onClick={() => void run(action)}
           >
@@ -105,7 +105,7 @@ export function DeviceTests({
           </button>
         ))}
       </div>
-      {stopped && <p className="tech-muted">{t('tech.tests.disabled')}</p>}
+      {stopped && <p className="console-muted">{t('tech.tests.disabled')}</p>}
       <div aria-live="polite">
         {outcome && (
           <p className={`tech-test-result tone-${outcome.ok ? 'ok' : 'bad'}`} data-testid="tech-test-result">

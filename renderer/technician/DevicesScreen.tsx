@@ -63,9 +63,9 @@ export function DevicesScreen({
           </button>
         )}
       </div>
-      {!session.canConfigure && <p className="tech-muted">{t('tech.devices.readOnly')}</p>}
+      {!session.canConfigure && <p className="console-muted">{t('tech.devices.readOnly')}</p>}
       {notice && (
-        <p className="tech-notice" role="status">
+        <p className="console-notice" role="status">
           {notice}
         </p>
       )}

@@ -31,11 +31,11 @@ export function DiscoveryScreen({ onAdd }: { onAdd: (form: DeviceForm) => void }
     <section className="tech-screen" aria-labelledby="tech-discover-title">
       <div className="tech-screen-head">
         <h2 id="tech-discover-title">{t('tech.discover.title')}</h2>
-        <button type="button" className="tech-button" disabled={discovery.isFetching} onClick={() => void discovery.refetch()}>
+        <button type="button" className="console-button" disabled={discovery.isFetching} onClick={() => void discovery.refetch()}>
           {discovery.isFetching ? t('tech.discover.searching') : t('tech.discover.again')}
         </button>
       </div>
-      <p className="tech-muted">{t('tech.discover.intro')}</p>
+      <p className="console-muted">{t('tech.discover.intro')}</p>
       {discovery.isError && (
         <p className="error" role="alert">
           {session.describeError(discovery.error)}
@@ -95,7 +95,7 @@ function FoundDevice({
     <li className="tech-found-item" data-found={title} aria-labelledby={`tech-found-${slug}`}>
       <h3 id={`tech-found-${slug}`}>{title}</h3>
       <p>{details.join(' · ')}</p>
-      {usedBy && <p className="tech-muted">{t('tech.discover.usedBy', { id: usedBy.id, name: usedBy.name ?? usedBy.id })}</p>}
+      {usedBy && <p className="console-muted">{t('tech.discover.usedBy', { id: usedBy.id, name: usedBy.name ?? usedBy.id })}</p>}
       <div className="tech-found-add">
         <label htmlFor={`tech-add-as-${slug}`}>{t('tech.discover.addAs')}</label>
         <select id={`tech-add-as-${slug}`} value={kind} onChange={(e) => setKind(e.target.value as DeviceKind)}>
@@ -105,7 +105,7 @@ function FoundDevice({
             </option>
           ))}
         </select>
-        <button type="button" className="tech-button" onClick={() => onAdd(kind)}>
+        <button type="button" className="console-button" onClick={() => onAdd(kind)}>
           {t('tech.discover.add')}
         </button>
       </div>

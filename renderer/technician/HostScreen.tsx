@@ -51,7 +51,7 @@ export function HostScreen({ health }: { health: HostHealth | undefined }) {
           </div>
         </dl>
       )}
-      <p className="tech-muted">{t('tech.host.auditNote')}</p>
+      <p className="console-muted">{t('tech.host.auditNote')}</p>
     </section>
   );
 }

@@ -26,17 +26,17 @@ export function PrintPreview({ deviceId, paperWidth, simulated }: { deviceId: st
     <section className="tech-preview" aria-labelledby={titleId} data-testid="tech-preview">
       <div className="tech-preview-head">
         <h4 id={titleId}>{t('tech.preview.title', { count: PAGES })}</h4>
-        <button type="button" className="tech-button" onClick={() => void preview.refetch()}>
+        <button type="button" className="console-button" onClick={() => void preview.refetch()}>
           {t('tech.preview.refresh')}
         </button>
       </div>
-      {!simulated && <p className="tech-muted">{t('tech.preview.realPrinter')}</p>}
+      {!simulated && <p className="console-muted">{t('tech.preview.realPrinter')}</p>}
       {preview.isError && (
         <p className="error" role="alert">
           {session.describeError(preview.error)}
         </p>
       )}
-      {simulated && preview.data && pages.length === 0 && <p className="tech-muted">{t('tech.preview.empty')}</p>}
+      {simulated && preview.data && pages.length === 0 && <p className="console-muted">{t('tech.preview.empty')}</p>}
       <div className="tech-receipts">
         {pages.map((page, i) => (
           <Receipt
@@ -83,7 +83,7 @@ function Receipt({ page, paperWidth, caption }: { page: Page; paperWidth: 58 | 8
           </p>
         )}
       </div>
-      {page.unknownBytes > 0 && <p className="tech-muted">{t('tech.preview.unknownBytes', { count: page.unknownBytes })}</p>}
+      {page.unknownBytes > 0 && <p className="console-muted">{t('tech.preview.unknownBytes', { count: page.unknownBytes })}</p>}
     </figure>
   );
 }

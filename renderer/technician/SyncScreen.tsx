@@ -30,11 +30,11 @@ export function SyncScreen() {
     <section className="tech-screen" aria-labelledby="tech-sync-title">
       <div className="tech-screen-head">
         <h2 id="tech-sync-title">{t('tech.sync.title')}</h2>
-        <button type="button" className="tech-button" disabled={sync.isFetching} onClick={() => void sync.refetch()}>
+        <button type="button" className="console-button" disabled={sync.isFetching} onClick={() => void sync.refetch()}>
           {t('tech.sync.refresh')}
         </button>
       </div>
-      <p className="tech-muted">{t('tech.sync.intro')}</p>
+      <p className="console-muted">{t('tech.sync.intro')}</p>
       {sync.isError && (
         <p className="error" role="alert">
           {session.describeError(sync.error)}

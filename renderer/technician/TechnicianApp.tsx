@@ -1,15 +1,11 @@
 import './technician.css';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffPrincipal } from '../../contracts/auth';
-import { ApiClientError } from '../api/client';
 import { useApi } from '../api/context';
 import { refreshAfterEvent } from '../api/refresh';
-import { useHallEvents } from '../api/use-hall-events';
-import { LanguageToggle } from '../ui/LanguageToggle';
-import { OfflineBanner } from '../ui/OfflineBanner';
-import { useIdleSignOut } from '../ui/use-idle-sign-out';
+import { ConsoleFrame } from '../ui/console/ConsoleFrame';
+import { useStaffConsole } from '../ui/console/use-staff-console';
 import { DevicesScreen } from './DevicesScreen';
 import type { Editing } from './device-form';
 import { DiscoveryScreen } from './DiscoveryScreen';
@@ -19,7 +15,6 @@ import { LogsScreen } from './logs/LogsScreen';
 import { SyncScreen } from './SyncScreen';
 import { TerminalsScreen } from './TerminalsScreen';
 import { TerminalSettingsScreen } from './terminal/TerminalSettingsScreen';
-import { TechSignIn } from './TechSignIn';
 import { HallScreen } from './hall/HallScreen';
 import { ConfigScreen } from './config/ConfigScreen';
 import { BackupsScreen, BACKUPS_KEY } from './backups/BackupsScreen';
@@ -53,30 +48,16 @@ const IDLE_SIGN_OUT_MS = 10 * 60 * 1000;
  */
 export default function TechnicianApp() {
   const api = useApi();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [staff, setStaff] = useState<StaffPrincipal | null>(null);
-  const [expired, setExpired] = useState(false);
   const [tab, setTab] = useState<Tab>('devices');
   const [editing, setEditing] = useState<Editing | null>(null);
   const [lastScans, setLastScans] = useState<Record<string, LastScan>>({});
-  const health = useQuery({ queryKey: ['health'], queryFn: api.health, refetchInterval: 60_000 });
 
-  const signOut = useCallback(
-    (reason: 'user' | 'expired' | 'idle') => {
-      void api.signOut();
-      queryClient.removeQueries({ queryKey: TECH_KEYS.all });
-      setStaff(null);
-      setEditing(null);
-      setLastScans({});
-      setTab('devices');
-      setExpired(reason !== 'user');
-    },
-    [api, queryClient],
-  );
-
-  const connected = useHallEvents(
-    (event) => {
+  const frame = useStaffConsole({
+    queryRoot: TECH_KEYS.all[0],
+    idleSignOutMs: IDLE_SIGN_OUT_MS,
+    onEvent: (event) => {
       if (event.type === 'device.status') void refreshAfterEvent(queryClient, TECH_KEYS.devices);
       if (event.type === 'ticket.printed') void refreshAfterEvent(queryClient, ['tech', 'preview']);
       if (event.type === 'settings.changed' && event.scope === 'hall') void refreshAfterEvent(queryClient, ['tech', 'hall']);
@@ -86,65 +67,43 @@ export default function TechnicianApp() {
         setLastScans((s) => ({ ...s, [event.deviceId]: scan }));
       }
     },
-    () => void refreshAfterEvent(queryClient, TECH_KEYS.all),
-  );
+    onSignedOut: () => {
+      setEditing(null);
+      setLastScans({});
+      setTab('devices');
+    },
+  });
+  const { staff, failed } = frame;
+  const timeZone = frame.health.data?.timeZone;
+  const describeError = useCallback((error: unknown) => t(`tech.errors.${errorKey(error)}`), [t]);
 
-  useIdleSignOut(staff !== null, IDLE_SIGN_OUT_MS, () => signOut('idle'));
-
-  // Leaving the console (another route of this window) ends the session: the token must not outlive the page.
-  useEffect(() => {
-    if (staff === null) return;
-    return () => void api.signOut();
-  }, [staff, api]);
-
-  // A session the host no longer knows (expired, host restarted) sends the console back to sign-in.
-  useEffect(
-    () =>
-      queryClient.getQueryCache().subscribe((e) => {
-        if (e.type === 'updated' && e.action.type === 'error' && e.query.queryKey[0] === 'tech' && isExpired(e.action.error))
-          signOut('expired');
-      }),
-    [queryClient, signOut],
-  );
+  // Whether the account may use the console is the host's call: the device list is read straight
+  // away (and kept for the first screen), and an account it refuses (403, e.g. a window clerk) is
+  // signed out again with the refusal shown.
+  const admit = useCallback(async () => {
+    queryClient.setQueryData(TECH_KEYS.devices, await api.devices());
+    return true;
+  }, [api, queryClient]);
 
   const session = useMemo<TechSession | null>(
     () =>
       staff && {
         staff,
         canConfigure: staff.role === 'technician',
-        timeZone: health.data?.timeZone,
-        describeError: (error: unknown) => t(`tech.errors.${errorKey(error)}`),
-        failed: (error: unknown) => {
-          if (isExpired(error)) signOut('expired');
-          return t(`tech.errors.${errorKey(error)}`);
-        },
+        timeZone,
+        describeError,
+        failed: (error: unknown) => failed(error, describeError),
       },
-    [staff, health.data?.timeZone, signOut, t],
+    [staff, timeZone, describeError, failed],
   );
 
   const tabs = session?.canConfigure ? CONFIGURE_TABS : LOOK_TABS;
 
   return (
-    <div className="tech" lang={i18n.language}>
-      <header className="tech-header">
-        <h1>{t('tech.title')}</h1>
-        <span className="tech-hall">{health.data?.hallName ?? ''}</span>
-        {staff && (
-          <span className="tech-who" data-testid="tech-who">
-            {staff.name} · {staff.staffNo} · {t(`tech.roles.${staff.role}`)}
-          </span>
-        )}
-        {staff && (
-          <button type="button" className="tech-header-button" onClick={() => signOut('user')}>
-            {t('tech.signOut')}
-          </button>
-        )}
-        <LanguageToggle />
-      </header>
-      <OfflineBanner connected={connected} />
-      {session ? (
+    <ConsoleFrame session={frame} messages="tech" idPrefix="tech" className="tech" admit={admit}>
+      {session && (
         <TechSessionContext.Provider value={session}>
-          <nav className="tech-nav" aria-label={t('tech.nav.label')}>
+          <nav className="console-nav" aria-label={t('tech.nav.label')}>
             {tabs.map((id) => (
               <button
                 key={id}
@@ -159,7 +118,7 @@ export default function TechnicianApp() {
               </button>
             ))}
           </nav>
-          <main className="tech-main">
+          <main className="console-main">
             {tab === 'devices' && <DevicesScreen editing={editing} setEditing={setEditing} lastScans={lastScans} />}
             {tab === 'discover' && session.canConfigure && (
               <DiscoveryScreen
@@ -176,22 +135,10 @@ export default function TechnicianApp() {
             {tab === 'sync' && <SyncScreen />}
             {tab === 'backups' && <BackupsScreen />}
             {tab === 'logs' && <LogsScreen />}
-            {tab === 'host' && <HostScreen health={health.data} />}
+            {tab === 'host' && <HostScreen health={frame.health.data} />}
           </main>
         </TechSessionContext.Provider>
-      ) : (
-        <main className="tech-main tech-main-single">
-          <TechSignIn
-            notice={expired ? t('tech.signIn.expired') : null}
-            onSignedIn={(principal) => {
-              setExpired(false);
-              setStaff(principal);
-            }}
-          />
-        </main>
       )}
-    </div>
+    </ConsoleFrame>
   );
 }
-
-const isExpired = (error: unknown) => error instanceof ApiClientError && error.code === 'unauthorized';

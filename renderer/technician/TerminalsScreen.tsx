@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { operationPath, operations } from '../../contracts/api';
 import type { Terminal } from '../../contracts/pairing';
 import { useApi } from '../api/context';
+import { MorePages } from '../ui/console/MorePages';
 import { formatTime, useTechSession } from './session';
 import { expiryState } from './terminal-expiry';
 
@@ -54,11 +55,11 @@ export function TerminalsScreen() {
     <section className="tech-screen" aria-labelledby="tech-terminals-title">
       <div className="tech-screen-head">
         <h2 id="tech-terminals-title">{t('tech.terminals.title')}</h2>
-        <button type="button" className="tech-button" disabled={code.isPending} onClick={() => code.mutate()}>
+        <button type="button" className="console-button" disabled={code.isPending} onClick={() => code.mutate()}>
           {t('tech.terminals.newCode')}
         </button>
       </div>
-      <p className="tech-muted">{t('tech.terminals.intro')}</p>
+      <p className="console-muted">{t('tech.terminals.intro')}</p>
       {code.data && (
         <p className="tech-verdict tone-ok" role="status" data-testid="pairing-code">
           {t('tech.terminals.code', { code: code.data.code, until: time(code.data.expiresAt) })}
@@ -73,7 +74,7 @@ export function TerminalsScreen() {
         <h3 id="tech-terminals-tls">{t('tech.terminals.tlsTitle')}</h3>
         {tls.data?.caFingerprint ? (
           <>
-            <p className="tech-muted">{t('tech.terminals.tlsIntro')}</p>
+            <p className="console-muted">{t('tech.terminals.tlsIntro')}</p>
             <dl className="tech-facts">
               <div className="tech-facts-wide">
                 <dt>{t('tech.terminals.tlsFingerprint')}</dt>
@@ -82,12 +83,12 @@ export function TerminalsScreen() {
                 </dd>
               </div>
             </dl>
-            <a className="tech-button" href={operationPath(operations.lanCaCertificate)} download="hall-kiosk-ca.crt">
+            <a className="console-button" href={operationPath(operations.lanCaCertificate)} download="hall-kiosk-ca.crt">
               {t('tech.terminals.tlsDownload')}
             </a>
           </>
         ) : (
-          tls.data && <p className="tech-muted">{t('tech.terminals.tlsOff')}</p>
+          tls.data && <p className="console-muted">{t('tech.terminals.tlsOff')}</p>
         )}
       </section>
       {list?.length === 0 && <p>{t('tech.terminals.none')}</p>}
@@ -139,7 +140,7 @@ export function TerminalsScreen() {
                   ) : (
                     <button
                       type="button"
-                      className="tech-button danger"
+                      className="console-button danger"
                       disabled={revoke.isPending}
                       onClick={() => {
                         if (window.confirm(t('tech.terminals.confirmRevoke', { name: terminal.name })))
@@ -155,16 +156,7 @@ export function TerminalsScreen() {
           </tbody>
         </table>
       )}
-      {terminals.hasNextPage && (
-        <button
-          type="button"
-          className="tech-button"
-          disabled={terminals.isFetchingNextPage}
-          onClick={() => void terminals.fetchNextPage()}
-        >
-          {t('tech.terminals.more')}
-        </button>
-      )}
+      <MorePages query={terminals} label={t('tech.terminals.more')} />
     </section>
   );
 }

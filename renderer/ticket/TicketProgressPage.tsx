@@ -5,7 +5,7 @@ import { useParams, useSearchParams } from 'react-router';
 import type { LinkTicket } from '../../contracts/links';
 import { ApiClientError } from '../api/client';
 import { useApi } from '../api/context';
-import { LanguageToggle } from '../ui/LanguageToggle';
+import { PhonePage } from '../ui/PhonePage';
 
 const REFRESH_MS = 15_000;
 /** What the host answers for a link it does not know: a wrong tag reads exactly like an unknown id. */
@@ -18,7 +18,7 @@ const NOT_FOUND = ['ticket_unknown', 'invalid_request', 'not_found'];
  */
 export function TicketProgressPage() {
   const api = useApi();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { ticketId } = useParams();
   const [search] = useSearchParams();
   const key = search.get('k') ?? '';
@@ -35,38 +35,31 @@ export function TicketProgressPage() {
   const data = link.data;
 
   return (
-    <div className="ticket-page" lang={i18n.language}>
-      <header className="ticket-page-header">
-        <p className="ticket-page-hall">{data?.hall.hallName ?? t('hall.defaultName')}</p>
-        <LanguageToggle />
-      </header>
-      <main className="ticket-page-main">
-        <h1>{t('ticketProgress.title')}</h1>
-        {missing ? (
-          <p className="ticket-page-problem" role="alert" data-testid="progress-not-found">
-            {t('ticketProgress.notFound')}
+    <PhonePage className="ticket-page" hallName={data?.hall.hallName ?? t('hall.defaultName')} title={t('ticketProgress.title')}>
+      {missing ? (
+        <p className="ticket-page-problem" role="alert" data-testid="progress-not-found">
+          {t('ticketProgress.notFound')}
+        </p>
+      ) : link.isError && !data ? (
+        <div className="ticket-page-problem" role="alert">
+          <p>
+            {t(
+              link.error instanceof ApiClientError && link.error.code === 'rate_limited'
+                ? 'ticketProgress.busy'
+                : 'ticketProgress.unreachable',
+            )}
           </p>
-        ) : link.isError && !data ? (
-          <div className="ticket-page-problem" role="alert">
-            <p>
-              {t(
-                link.error instanceof ApiClientError && link.error.code === 'rate_limited'
-                  ? 'ticketProgress.busy'
-                  : 'ticketProgress.unreachable',
-              )}
-            </p>
-            <button type="button" className="secondary" onClick={() => void link.refetch()}>
-              {t('common.retry')}
-            </button>
-          </div>
-        ) : !data ? (
-          <p>{t('common.loading')}</p>
-        ) : (
-          <TicketCard ticket={data.ticket} timeZone={data.hall.timeZone} />
-        )}
-        <p className="ticket-page-note">{t('ticketProgress.privacy')}</p>
-      </main>
-    </div>
+          <button type="button" className="secondary" onClick={() => void link.refetch()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : !data ? (
+        <p>{t('common.loading')}</p>
+      ) : (
+        <TicketCard ticket={data.ticket} timeZone={data.hall.timeZone} />
+      )}
+      <p className="ticket-page-note">{t('ticketProgress.privacy')}</p>
+    </PhonePage>
   );
 }
 
@@ -80,7 +73,7 @@ function TicketCard({ ticket, timeZone }: { ticket: LinkTicket; timeZone: string
   });
   const waiting = ticket.status === 'waiting';
   return (
-    <section className="ticket-page-card" aria-labelledby="ticket-page-number">
+    <section className="phone-page-card ticket-page-card" aria-labelledby="ticket-page-number">
       <p className="ticket-page-service">{ticket.serviceName}</p>
       <p className="ticket-page-number" id="ticket-page-number" data-testid="progress-number">
         {ticket.number}

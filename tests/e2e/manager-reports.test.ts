@@ -84,8 +84,8 @@ describe('manager reports: period, charts and tables, Excel export, print', () =
 
       // 打印: the report alone (no console frame, no period picker or buttons), every table whole.
       await page.emulateMedia({ media: 'print' });
-      expect(await page.locator('.mgr-nav').isVisible()).toBe(false);
-      expect(await page.locator('.mgr-header').isVisible()).toBe(false);
+      expect(await page.getByRole('navigation', { name: '管理功能' }).isVisible()).toBe(false);
+      expect(await page.getByRole('banner').isVisible()).toBe(false);
       expect(await page.locator('.mgr-rep-toolbar').isVisible()).toBe(false);
       for (const table of [
         'report-trend-table',

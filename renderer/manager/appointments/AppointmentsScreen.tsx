@@ -6,6 +6,8 @@ import { PAGE_LIMIT_MAX } from '../../../contracts/page';
 import { useApi } from '../../api/context';
 import { refreshAfterEvent } from '../../api/refresh';
 import { useHallEvents } from '../../api/use-hall-events';
+import { MorePages } from '../../ui/console/MorePages';
+import { DeskTable } from '../DeskTable';
 import { formatDateTime, formatTime, MANAGER_KEYS, useManagerSession } from '../session';
 
 const OVERVIEW_KEY = [...MANAGER_KEYS.all, 'appointments'] as const;
@@ -66,96 +68,62 @@ export default function AppointmentsScreen() {
                 ? t('mgrAppointments.fromCentral', { when: formatDateTime(first.fetchedAt, session.timeZone, i18n.language) })
                 : t('mgrAppointments.fromCache', { when: formatDateTime(first.fetchedAt, session.timeZone, i18n.language) })}
           </p>
-          <p className="mgr-muted">{t('mgrAppointments.privacy')}</p>
+          <p className="console-muted">{t('mgrAppointments.privacy')}</p>
         </>
       )}
       {first && first.slots.length > 0 && (
         <section aria-labelledby="mgr-appointments-slots">
           <h3 id="mgr-appointments-slots">{t('mgrAppointments.slotsTitle')}</h3>
-          <table className="mgt-slots" data-testid="appointment-slots">
-            <thead>
-              <tr>
-                <th scope="col">{t('mgrAppointments.columns.slot')}</th>
-                <th scope="col" className="num">
-                  {t('mgrAppointments.columns.total')}
-                </th>
-                <th scope="col" className="num">
-                  {t('mgrAppointments.columns.checkedIn')}
-                </th>
-                <th scope="col" className="num">
-                  {t('mgrAppointments.columns.booked')}
-                </th>
-                <th scope="col" className="num">
-                  {t('mgrAppointments.columns.noShow')}
-                </th>
-                <th scope="col" className="num">
-                  {t('mgrAppointments.columns.cancelled')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {first.slots.map((s) => (
-                <tr key={`${s.slotStart}-${s.slotEnd}`}>
-                  <th scope="row">{slot(s.slotStart, s.slotEnd)}</th>
-                  <td className="num">{s.total}</td>
-                  <td className="num">{s.checkedIn}</td>
-                  <td className="num">{s.booked}</td>
-                  <td className="num">{s.noShow}</td>
-                  <td className="num">{s.cancelled}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DeskTable
+            className="mgt-slots"
+            testId="appointment-slots"
+            rows={first.slots}
+            rowKey={(s) => `${s.slotStart}-${s.slotEnd}`}
+            columns={[
+              { header: t('mgrAppointments.columns.slot'), rowHeader: true, cell: (s) => slot(s.slotStart, s.slotEnd) },
+              { header: t('mgrAppointments.columns.total'), num: true, cell: (s) => s.total },
+              { header: t('mgrAppointments.columns.checkedIn'), num: true, cell: (s) => s.checkedIn },
+              { header: t('mgrAppointments.columns.booked'), num: true, cell: (s) => s.booked },
+              { header: t('mgrAppointments.columns.noShow'), num: true, cell: (s) => s.noShow },
+              { header: t('mgrAppointments.columns.cancelled'), num: true, cell: (s) => s.cancelled },
+            ]}
+          />
         </section>
       )}
       {rows?.length === 0 && <p>{t('mgrAppointments.none')}</p>}
       {rows !== undefined && rows.length > 0 && (
         <section aria-labelledby="mgr-appointments-list">
           <h3 id="mgr-appointments-list">{t('mgrAppointments.listTitle')}</h3>
-          <table data-testid="appointment-list">
-            <thead>
-              <tr>
-                <th scope="col">{t('mgrAppointments.columns.slot')}</th>
-                <th scope="col">{t('mgrAppointments.columns.service')}</th>
-                <th scope="col">{t('mgrAppointments.columns.applicant')}</th>
-                <th scope="col">{t('mgrAppointments.columns.status')}</th>
-                <th scope="col">{t('mgrAppointments.columns.checkedInAt')}</th>
-                <th scope="col">{t('mgrAppointments.columns.ticket')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.id} data-status={a.status}>
-                  <td>{slot(a.slotStart, a.slotEnd)}</td>
-                  <td>{a.serviceName ?? a.serviceCode}</td>
-                  <td>{a.applicantMasked}</td>
-                  <td>
-                    <span className={`mgt-badge ${STATUS_TONES[a.status]}`}>{t(`mgrAppointments.statuses.${a.status}`)}</span>
-                  </td>
-                  <td>{time(a.checkedInAt)}</td>
-                  <td>
-                    {a.ticket &&
-                      t('mgrAppointments.ticket', {
-                        number: a.ticket.number,
-                        status: t(`mgrAppointments.ticketStatuses.${a.ticket.status}`),
-                      })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DeskTable
+            testId="appointment-list"
+            rows={rows}
+            rowKey={(a) => a.id}
+            rowAttributes={(a) => ({ 'data-status': a.status })}
+            columns={[
+              { header: t('mgrAppointments.columns.slot'), cell: (a) => slot(a.slotStart, a.slotEnd) },
+              { header: t('mgrAppointments.columns.service'), cell: (a) => a.serviceName ?? a.serviceCode },
+              { header: t('mgrAppointments.columns.applicant'), cell: (a) => a.applicantMasked },
+              {
+                header: t('mgrAppointments.columns.status'),
+                cell: (a) => (
+                  <span className={`mgt-badge ${STATUS_TONES[a.status]}`}>{t(`mgrAppointments.statuses.${a.status}`)}</span>
+                ),
+              },
+              { header: t('mgrAppointments.columns.checkedInAt'), cell: (a) => time(a.checkedInAt) },
+              {
+                header: t('mgrAppointments.columns.ticket'),
+                cell: (a) =>
+                  a.ticket &&
+                  t('mgrAppointments.ticket', {
+                    number: a.ticket.number,
+                    status: t(`mgrAppointments.ticketStatuses.${a.ticket.status}`),
+                  }),
+              },
+            ]}
+          />
         </section>
       )}
-      {overview.hasNextPage && (
-        <button
-          type="button"
-          className="mgr-button"
-          disabled={overview.isFetchingNextPage}
-          onClick={() => void overview.fetchNextPage()}
-        >
-          {t('mgrAppointments.more')}
-        </button>
-      )}
+      <MorePages query={overview} label={t('mgrAppointments.more')} />
     </section>
   );
 }

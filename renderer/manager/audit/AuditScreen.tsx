@@ -5,6 +5,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGE_LIMIT_MAX } from '../../../contracts/page';
 import { useApi } from '../../api/context';
+import { MorePages } from '../../ui/console/MorePages';
+import { DeskTable } from '../DeskTable';
 import { formatDateTime, MANAGER_KEYS, useManagerSession } from '../session';
 import { auditQuery, detailsLine, NO_AUDIT_FILTERS, type AuditFilterProblem, type AuditFilters } from './audit-filters';
 
@@ -55,7 +57,7 @@ export default function AuditScreen() {
   return (
     <section className="mgt-section" aria-labelledby="mgr-audit-title">
       <h2 id="mgr-audit-title">{t('mgrAudit.title')}</h2>
-      <p className="mgr-muted">{t('mgrAudit.intro')}</p>
+      <p className="console-muted">{t('mgrAudit.intro')}</p>
       <form
         className="mgt-filters"
         aria-label={t('mgrAudit.filters.label')}
@@ -89,7 +91,7 @@ export default function AuditScreen() {
               onChange={(e) => set({ action: e.target.value })}
             />
           </label>
-          <span id={`${id}-action-hint`} className="mgt-small mgr-muted">
+          <span id={`${id}-action-hint`} className="mgt-small console-muted">
             {t('mgrAudit.filters.actionHint')}
           </span>
         </div>
@@ -110,17 +112,17 @@ export default function AuditScreen() {
               onChange={(e) => set({ target: e.target.value })}
             />
           </label>
-          <span id={`${id}-target-hint`} className="mgt-small mgr-muted">
+          <span id={`${id}-target-hint`} className="mgt-small console-muted">
             {t('mgrAudit.filters.targetHint')}
           </span>
         </div>
         <div className="mgt-actions">
-          <button type="submit" className="mgr-button mgt-primary">
+          <button type="submit" className="console-button mgt-primary">
             {t('mgrAudit.filters.apply')}
           </button>
           <button
             type="button"
-            className="mgr-button"
+            className="console-button"
             onClick={() => {
               setDraft(NO_AUDIT_FILTERS);
               setApplied(NO_AUDIT_FILTERS);
@@ -143,46 +145,43 @@ export default function AuditScreen() {
           {session.describeError(entries.error)}
         </p>
       )}
-      {list?.length === 0 && <p>{t('mgrAudit.none')}</p>}
-      {list !== undefined && list.length > 0 && (
-        <table className="mgt-audit" data-testid="audit-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('mgrAudit.columns.at')}</th>
-              <th scope="col">{t('mgrAudit.columns.action')}</th>
-              <th scope="col">{t('mgrAudit.columns.who')}</th>
-              <th scope="col">{t('mgrAudit.columns.window')}</th>
-              <th scope="col">{t('mgrAudit.columns.ticket')}</th>
-              <th scope="col">{t('mgrAudit.columns.details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((entry) => (
-              <tr key={entry.id} data-action={entry.action}>
-                <td>{formatDateTime(entry.at, session.timeZone, i18n.language)}</td>
-                <td>
+      {list !== undefined && (
+        <DeskTable
+          className="mgt-audit"
+          testId="audit-list"
+          rows={list}
+          empty={t('mgrAudit.none')}
+          rowKey={(entry) => entry.id}
+          rowAttributes={(entry) => ({ 'data-action': entry.action })}
+          columns={[
+            { header: t('mgrAudit.columns.at'), cell: (entry) => formatDateTime(entry.at, session.timeZone, i18n.language) },
+            {
+              header: t('mgrAudit.columns.action'),
+              cell: (entry) => (
+                <>
                   {actionName(entry.action)}
                   <code className="mgt-small">{entry.action}</code>
-                </td>
-                <td>{entry.staffNo === null ? t('mgrAudit.system') : `${entry.staffName ?? ''}（${entry.staffNo}）`}</td>
-                <td>{entry.windowNumber === null ? '' : t('mgrAudit.window', { number: entry.windowNumber })}</td>
-                <td>{entry.ticketNumber ?? ''}</td>
-                <td className="mgt-audit-details">{detailsLine(entry.details)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: t('mgrAudit.columns.who'),
+              cell: (entry) => (entry.staffNo === null ? t('mgrAudit.system') : `${entry.staffName ?? ''}（${entry.staffNo}）`),
+            },
+            {
+              header: t('mgrAudit.columns.window'),
+              cell: (entry) => (entry.windowNumber === null ? '' : t('mgrAudit.window', { number: entry.windowNumber })),
+            },
+            { header: t('mgrAudit.columns.ticket'), cell: (entry) => entry.ticketNumber ?? '' },
+            {
+              header: t('mgrAudit.columns.details'),
+              className: 'mgt-audit-details',
+              cell: (entry) => detailsLine(entry.details),
+            },
+          ]}
+        />
       )}
-      {entries.hasNextPage && (
-        <button
-          type="button"
-          className="mgr-button"
-          disabled={entries.isFetchingNextPage}
-          onClick={() => void entries.fetchNextPage()}
-        >
-          {t('mgrAudit.more')}
-        </button>
-      )}
+      <MorePages query={entries} label={t('mgrAudit.more')} />
     </section>
   );
 }

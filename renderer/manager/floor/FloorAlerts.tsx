@@ -66,7 +66,7 @@ function SeenButton({ evaluationId }: { evaluationId: string }) {
   });
   return (
     <>
-      <button type="button" className="mgr-button" disabled={seen.isPending} onClick={() => seen.mutate()}>
+      <button type="button" className="console-button" disabled={seen.isPending} onClick={() => seen.mutate()}>
         {seen.isPending ? t('mgrFloor.alerts.seeing') : t('mgrFloor.alerts.seen')}
       </button>
       {failure && (

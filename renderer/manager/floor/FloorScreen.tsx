@@ -23,13 +23,13 @@ export default function FloorScreen() {
       <div className="mgr-floor-head">
         <h2 id="mgr-floor-title">{t('mgrFloor.title')}</h2>
         {query.data && (
-          <span className="mgr-muted" data-testid="floor-updated">
+          <span className="console-muted" data-testid="floor-updated">
             {t('mgrFloor.updated', { time: formatTime(query.data.at, session.timeZone, i18n.language) })}
           </span>
         )}
       </div>
       {query.isError && (
-        <p className="mgr-notice" role="alert">
+        <p className="console-notice" role="alert">
           {t('mgrFloor.loadFailed', { message: session.describeError(query.error) })}
         </p>
       )}
@@ -39,7 +39,7 @@ export default function FloorScreen() {
           <HallFigures floor={floor} />
           <FloorServices floor={floor} />
           <FloorWindows floor={floor} />
-          <p className="mgr-muted mgr-floor-thresholds">
+          <p className="console-muted mgr-floor-thresholds">
             {t('mgrFloor.thresholds', { paused: floor.thresholds.windowPausedMinutes, sync: floor.thresholds.syncStuckMinutes })}
           </p>
         </>

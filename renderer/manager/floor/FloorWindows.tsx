@@ -44,7 +44,7 @@ function WindowCard({ window: w }: { window: FloorWindow }) {
         {w.staff ? t('mgrFloor.windows.staff', { staffNo: w.staff.staffNo, name: w.staff.name }) : t('mgrFloor.windows.nobody')}
       </div>
       {doing !== '' && <div data-testid="floor-window-doing">{doing}</div>}
-      <div className="mgr-muted">
+      <div className="console-muted">
         {t('mgrFloor.windows.served', { count: w.servedToday })}
         {w.held > 0 && ` · ${t('mgrFloor.windows.held', { count: w.held })}`}
       </div>

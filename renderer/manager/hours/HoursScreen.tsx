@@ -49,7 +49,7 @@ export default function HoursScreen() {
           {session.describeError(today.error)}
         </p>
       ) : !today.data ? (
-        <p className="mgr-muted">{t('manager.loading')}</p>
+        <p className="console-muted">{t('manager.loading')}</p>
       ) : (
         <>
           <DayBanner today={today.data} />
@@ -108,7 +108,7 @@ function ServicesTable({ services }: { services: readonly ServiceHoursToday[] })
               <th scope="row">{i18n.language === 'en' ? s.serviceNameEn : s.serviceName}</th>
               <td>
                 {s.periods.length === 0 ? (
-                  <span className="mgr-muted">{t('mgrHours.open.closedToday')}</span>
+                  <span className="console-muted">{t('mgrHours.open.closedToday')}</span>
                 ) : (
                   <ul className="mgr-hours-periods">
                     {s.periods.map((p) => (
@@ -220,7 +220,7 @@ function ExtendForm({
   return (
     <section aria-labelledby="mgr-hours-extend">
       <h3 id="mgr-hours-extend">{t('mgrHours.form.title')}</h3>
-      <p className="mgr-muted">{holiday ? t('mgrHours.form.holiday') : t('mgrHours.form.intro')}</p>
+      <p className="console-muted">{holiday ? t('mgrHours.form.holiday') : t('mgrHours.form.intro')}</p>
       <form className="mgr-hours-form" onSubmit={submit} data-testid="mgr-hours-form">
         <label>
           {t('mgrHours.form.target')}
@@ -261,14 +261,14 @@ function ExtendForm({
           {t('mgrHours.form.reason')}
           <input type="text" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
         </label>
-        <button type="submit" className="mgr-button" disabled={extend.isPending}>
+        <button type="submit" className="console-button" disabled={extend.isPending}>
           {extend.isPending ? t('mgrHours.form.busy') : t('mgrHours.form.submit')}
         </button>
       </form>
-      <p className="mgr-hours-hint mgr-muted">{t('mgrHours.form.windowRule')}</p>
+      <p className="mgr-hours-hint console-muted">{t('mgrHours.form.windowRule')}</p>
       {message && (
         <p
-          className={message.ok ? 'mgr-notice' : 'mgr-hours-error'}
+          className={message.ok ? 'console-notice' : 'mgr-hours-error'}
           role={message.ok ? 'status' : 'alert'}
           data-testid="mgr-hours-message"
         >
@@ -303,7 +303,7 @@ function ExtensionsTable({ extensions }: { extensions: readonly HoursExtension[]
     <section aria-labelledby="mgr-hours-list">
       <h3 id="mgr-hours-list">{t('mgrHours.list.title')}</h3>
       {extensions.length === 0 ? (
-        <p className="mgr-muted" data-testid="mgr-hours-none">
+        <p className="console-muted" data-testid="mgr-hours-none">
           {t('mgrHours.list.none')}
         </p>
       ) : (
@@ -347,7 +347,7 @@ function ExtensionsTable({ extensions }: { extensions: readonly HoursExtension[]
                     {e.cancelledAt === null && (
                       <button
                         type="button"
-                        className="mgr-button danger"
+                        className="console-button danger"
                         disabled={cancel.isPending}
                         onClick={() => cancel.mutate(e.id)}
                         aria-label={t('mgrHours.list.cancelLabel', { target: targetLabel(e, t), until: e.until })}

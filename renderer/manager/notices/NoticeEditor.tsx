@@ -103,7 +103,7 @@ export function NoticeEditor({ notice, timeZone, busy, error, onSubmit, onCancel
                 {t('mgrNotices.editor.terminal', { name: terminal.name, kind: t(`mgrNotices.kinds.${terminal.kind}`) })}
               </label>
             ))}
-            {terminals.data?.terminals.length === 0 && <p className="mgr-muted">{t('mgrNotices.editor.noTerminals')}</p>}
+            {terminals.data?.terminals.length === 0 && <p className="console-muted">{t('mgrNotices.editor.noTerminals')}</p>}
             {terminals.isError && <p className="error">{session.describeError(terminals.error)}</p>}
           </div>
         )}
@@ -121,10 +121,10 @@ export function NoticeEditor({ notice, timeZone, busy, error, onSubmit, onCancel
         </p>
       )}
       <div className="mgt-actions">
-        <button type="submit" className="mgr-button mgt-primary" disabled={busy}>
+        <button type="submit" className="console-button mgt-primary" disabled={busy}>
           {busy ? t('mgrNotices.editor.busy') : notice ? t('mgrNotices.editor.save') : t('mgrNotices.editor.publish')}
         </button>
-        <button type="button" className="mgr-button" onClick={onCancel}>
+        <button type="button" className="console-button" onClick={onCancel}>
           {t('mgrNotices.editor.cancel')}
         </button>
       </div>

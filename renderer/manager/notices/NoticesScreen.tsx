@@ -8,6 +8,8 @@ import { PAGE_LIMIT_MAX } from '../../../contracts/page';
 import { useApi } from '../../api/context';
 import { refreshAfterEvent } from '../../api/refresh';
 import { useHallEvents } from '../../api/use-hall-events';
+import { MorePages } from '../../ui/console/MorePages';
+import { DeskTable } from '../DeskTable';
 import { formatDateTime, MANAGER_KEYS, useManagerSession } from '../session';
 import { NoticeEditor } from './NoticeEditor';
 
@@ -29,7 +31,7 @@ export default function NoticesScreen() {
   return (
     <section className="mgt-section" aria-labelledby="mgt-notices-title">
       <h2 id="mgt-notices-title">{t('mgrNotices.title')}</h2>
-      {session.canChange ? <NoticeDesk /> : <p className="mgr-notice">{t('mgrNotices.supervisorsOnly')}</p>}
+      {session.canChange ? <NoticeDesk /> : <p className="console-notice">{t('mgrNotices.supervisorsOnly')}</p>}
     </section>
   );
 }
@@ -84,12 +86,12 @@ function NoticeDesk() {
 
   return (
     <>
-      <p className="mgr-muted">{t('mgrNotices.intro')}</p>
+      <p className="console-muted">{t('mgrNotices.intro')}</p>
       {editing === null && (
         <div className="mgt-actions">
           <button
             type="button"
-            className="mgr-button mgt-primary"
+            className="console-button mgt-primary"
             disabled={timeZone === undefined}
             onClick={() => open({ mode: 'new' })}
           >
@@ -118,100 +120,94 @@ function NoticeDesk() {
           {session.describeError(notices.error)}
         </p>
       )}
-      {list?.length === 0 && <p>{t('mgrNotices.none')}</p>}
-      {list !== undefined && list.length > 0 && (
-        <table className="mgt-notices" data-testid="notice-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('mgrNotices.columns.title')}</th>
-              <th scope="col">{t('mgrNotices.columns.source')}</th>
-              <th scope="col">{t('mgrNotices.columns.screens')}</th>
-              <th scope="col">{t('mgrNotices.columns.window')}</th>
-              <th scope="col">{t('mgrNotices.columns.state')}</th>
-              <th scope="col">{t('mgrNotices.columns.by')}</th>
-              <th scope="col">{t('mgrNotices.columns.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((notice) => {
+      {list !== undefined && (
+        <DeskTable
+          className="mgt-notices"
+          testId="notice-list"
+          rows={list}
+          empty={t('mgrNotices.none')}
+          rowKey={(notice) => notice.id}
+          rowAttributes={(notice) => ({ 'data-notice': notice.title })}
+          columns={[
+            {
+              header: t('mgrNotices.columns.title'),
+              rowHeader: true,
+              cell: (notice) => (
+                <>
+                  {notice.title}
+                  <span className="mgt-notice-body">{notice.body}</span>
+                </>
+              ),
+            },
+            { header: t('mgrNotices.columns.source'), cell: (notice) => t(`mgrNotices.sources.${notice.source}`) },
+            { header: t('mgrNotices.columns.screens'), cell: screensOf },
+            {
+              header: t('mgrNotices.columns.window'),
+              cell: (notice) => (
+                <>
+                  {t('mgrNotices.from', { start: when(notice.startsAt) })}
+                  <br />
+                  {notice.endsAt === null ? t('mgrNotices.untilWithdrawn') : t('mgrNotices.until', { end: when(notice.endsAt) })}
+                </>
+              ),
+            },
+            {
               // The host's reading on the hall's clock (refetched every minute), not this PC's.
-              const state = notice.state;
-              const editable = notice.source === 'local' && state !== 'withdrawn';
-              return (
-                <tr key={notice.id} data-notice={notice.title}>
-                  <th scope="row">
-                    {notice.title}
-                    <span className="mgt-notice-body">{notice.body}</span>
-                  </th>
-                  <td>{t(`mgrNotices.sources.${notice.source}`)}</td>
-                  <td>{screensOf(notice)}</td>
-                  <td>
-                    {t('mgrNotices.from', { start: when(notice.startsAt) })}
-                    <br />
-                    {notice.endsAt === null
-                      ? t('mgrNotices.untilWithdrawn')
-                      : t('mgrNotices.until', { end: when(notice.endsAt) })}
-                  </td>
-                  <td>
-                    <span className={`mgt-badge ${STATE_TONES[state]}`}>{t(`mgrNotices.states.${state}`)}</span>
-                  </td>
-                  <td>
-                    {notice.createdBy ?? ''}
-                    {notice.editedBy !== null && notice.editedAt !== null && (
-                      <span className="mgr-muted mgt-small">
-                        {t('mgrNotices.edited', { by: notice.editedBy, when: when(notice.editedAt) })}
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    {notice.source === 'central' ? (
-                      <span className="mgr-muted">{t('mgrNotices.readOnly')}</span>
-                    ) : (
-                      editable && (
-                        <div className="mgt-row-actions">
-                          <button
-                            type="button"
-                            className="mgr-button"
-                            disabled={timeZone === undefined}
-                            aria-label={`${t('mgrNotices.edit')} ${notice.title}`}
-                            onClick={() => open({ mode: 'edit', notice })}
-                          >
-                            {t('mgrNotices.edit')}
-                          </button>
-                          <button
-                            type="button"
-                            className="mgr-button danger"
-                            disabled={withdraw.isPending}
-                            aria-label={`${t('mgrNotices.withdraw')} ${notice.title}`}
-                            onClick={() => {
-                              if (window.confirm(t('mgrNotices.confirmWithdraw', { title: notice.title })))
-                                withdraw.mutate(notice.id);
-                            }}
-                          >
-                            {t('mgrNotices.withdraw')}
-                          </button>
-                        </div>
-                      )
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+              header: t('mgrNotices.columns.state'),
+              cell: (notice) => (
+                <span className={`mgt-badge ${STATE_TONES[notice.state]}`}>{t(`mgrNotices.states.${notice.state}`)}</span>
+              ),
+            },
+            {
+              header: t('mgrNotices.columns.by'),
+              cell: (notice) => (
+                <>
+                  {notice.createdBy ?? ''}
+                  {notice.editedBy !== null && notice.editedAt !== null && (
+                    <span className="console-muted mgt-small">
+                      {t('mgrNotices.edited', { by: notice.editedBy, when: when(notice.editedAt) })}
+                    </span>
+                  )}
+                </>
+              ),
+            },
+            { header: t('mgrNotices.columns.actions'), cell: actionsOf },
+          ]}
+        />
       )}
-      {notices.hasNextPage && (
-        <button
-          type="button"
-          className="mgr-button"
-          disabled={notices.isFetchingNextPage}
-          onClick={() => void notices.fetchNextPage()}
-        >
-          {t('mgrNotices.more')}
-        </button>
-      )}
+      <MorePages query={notices} label={t('mgrNotices.more')} />
     </>
   );
+
+  /** Edit and withdraw, for the hall's own notices still in force; the central API's are read only. */
+  function actionsOf(notice: HallNoticeRecord) {
+    if (notice.source === 'central') return <span className="console-muted">{t('mgrNotices.readOnly')}</span>;
+    if (notice.state === 'withdrawn') return false;
+    return (
+      <div className="mgt-row-actions">
+        <button
+          type="button"
+          className="console-button"
+          disabled={timeZone === undefined}
+          aria-label={`${t('mgrNotices.edit')} ${notice.title}`}
+          onClick={() => open({ mode: 'edit', notice })}
+        >
+          {t('mgrNotices.edit')}
+        </button>
+        <button
+          type="button"
+          className="console-button danger"
+          disabled={withdraw.isPending}
+          aria-label={`${t('mgrNotices.withdraw')} ${notice.title}`}
+          onClick={() => {
+            if (window.confirm(t('mgrNotices.confirmWithdraw', { title: notice.title }))) withdraw.mutate(notice.id);
+          }}
+        >
+          {t('mgrNotices.withdraw')}
+        </button>
+      </div>
+    );
+  }
 
   function screensOf(notice: HallNoticeRecord): string {
     const audience = notice.audience;

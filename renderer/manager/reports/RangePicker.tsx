@@ -43,7 +43,7 @@ export function RangePicker({ today, onChange }: { today: string; onChange: (kin
               {t('mgrReports.range.date')}
               <input type="date" value={day} max={today} onChange={(e) => setDay(e.target.value)} />
             </label>
-            <button type="submit" className="mgr-button">
+            <button type="submit" className="console-button">
               {t('mgrReports.range.show')}
             </button>
           </div>
@@ -58,7 +58,7 @@ export function RangePicker({ today, onChange }: { today: string; onChange: (kin
               {t('mgrReports.range.to')}
               <input type="date" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
             </label>
-            <button type="submit" className="mgr-button" disabled={problem !== null}>
+            <button type="submit" className="console-button" disabled={problem !== null}>
               {t('mgrReports.range.show')}
             </button>
             {problem !== null && (

@@ -344,7 +344,7 @@ export function RankingTable({ report }: { report: Report }) {
             {month.windows.length === 0 ? (
               <tr>
                 <th scope="row">{month.month}</th>
-                <td colSpan={6} className="mgr-muted">
+                <td colSpan={6} className="console-muted">
                   {t('mgrReports.noRanking')}
                 </td>
               </tr>

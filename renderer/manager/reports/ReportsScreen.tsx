@@ -27,7 +27,7 @@ export default function ReportsScreen() {
   const session = useManagerSession();
   const { t } = useTranslation();
   // The hall's today: until /health has said the hall's zone, no date is guessed.
-  if (session.timeZone === undefined) return <p className="mgr-muted">{t('mgrReports.loading')}</p>;
+  if (session.timeZone === undefined) return <p className="console-muted">{t('mgrReports.loading')}</p>;
   return <ReportsForZone timeZone={session.timeZone} />;
 }
 
@@ -65,7 +65,7 @@ function ReportsForZone({ timeZone }: { timeZone: string }) {
         <div className="mgr-rep-actions">
           <button
             type="button"
-            className="mgr-button"
+            className="console-button"
             data-testid="report-export"
             disabled={exported.kind === 'working' || !report.data}
             onClick={() => void exportExcel()}
@@ -74,14 +74,14 @@ function ReportsForZone({ timeZone }: { timeZone: string }) {
           </button>
           <button
             type="button"
-            className="mgr-button"
+            className="console-button"
             data-testid="report-print"
             disabled={!report.data}
             onClick={() => window.print()}
           >
             {t('mgrReports.actions.print')}
           </button>
-          <p role="status" className="mgr-muted">
+          <p role="status" className="console-muted">
             {exported.kind === 'done' ? t('mgrReports.actions.exported', { file: exported.file }) : ''}
           </p>
           {exported.kind === 'failed' && (
@@ -96,7 +96,7 @@ function ReportsForZone({ timeZone }: { timeZone: string }) {
           {session.describeError(report.error)}
         </p>
       )}
-      {report.isPending && <p className="mgr-muted">{t('mgrReports.loading')}</p>}
+      {report.isPending && <p className="console-muted">{t('mgrReports.loading')}</p>}
       {report.data && <ReportView report={report.data} />}
     </section>
   );
@@ -137,14 +137,14 @@ function ReportView({ report }: { report: Report }) {
         <p className="mgr-rep-period" data-testid="report-period">
           {t('mgrReports.heading', { hall: report.hallName, from: report.from, to: report.to })}
         </p>
-        <p className="mgr-muted">
+        <p className="console-muted">
           {t('mgrReports.generated', {
             days: report.days,
             openDays: report.openDays,
             at: formatDateTime(report.generatedAt, session.timeZone, i18n.language),
           })}
         </p>
-        {hall.issued === 0 && hall.rated === 0 && <p className="mgr-notice">{t('mgrReports.empty')}</p>}
+        {hall.issued === 0 && hall.rated === 0 && <p className="console-notice">{t('mgrReports.empty')}</p>}
       </header>
 
       <dl className="mgr-rep-kpis">
@@ -203,13 +203,13 @@ function ReportView({ report }: { report: Report }) {
       </ReportBlock>
       <ReportBlock id="ranking" title={t('mgrReports.sections.ranking')}>
         <RankingTable report={report} />
-        <p className="mgr-muted">{t('mgrReports.rankingRule')}</p>
+        <p className="console-muted">{t('mgrReports.rankingRule')}</p>
       </ReportBlock>
       <details className="mgr-rep-summary-block" open>
         <summary>{t('mgrReports.sections.summary')}</summary>
         <SummaryTable figures={hall} />
       </details>
-      <p className="mgr-muted mgr-rep-definitions">{t('mgrReports.definitions')}</p>
+      <p className="console-muted mgr-rep-definitions">{t('mgrReports.definitions')}</p>
     </div>
   );
 }

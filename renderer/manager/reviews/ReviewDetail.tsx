@@ -15,7 +15,7 @@ export function ReviewDetail({ evaluationId }: { evaluationId: string | null }) 
     <aside className="mgr-reviews-detail" aria-labelledby="mgr-review-detail-title" data-testid="review-detail">
       <h3 id="mgr-review-detail-title">{t('mgrReviews.detail.title')}</h3>
       {evaluationId === null ? (
-        <p className="mgr-muted">{t('mgrReviews.detail.choose')}</p>
+        <p className="console-muted">{t('mgrReviews.detail.choose')}</p>
       ) : (
         <Detail evaluationId={evaluationId} />
       )}
@@ -36,7 +36,7 @@ function Detail({ evaluationId }: { evaluationId: string }) {
       </p>
     );
   const r = detail.data;
-  if (!r) return <p className="mgr-muted">{t('manager.loading')}</p>;
+  if (!r) return <p className="console-muted">{t('manager.loading')}</p>;
   return (
     <>
       <p className="mgr-reviews-subject" data-testid="review-subject">
@@ -113,9 +113,9 @@ function Timeline({ review }: { review: ReviewFollowup }) {
         <li key={e.step} className={e.at === null ? 'pending' : 'done'}>
           <strong>{t(`mgrReviews.detail.steps.${e.step}`)}</strong>
           {e.at === null ? (
-            <span className="mgr-muted"> · {t('mgrReviews.detail.pending')}</span>
+            <span className="console-muted"> · {t('mgrReviews.detail.pending')}</span>
           ) : (
-            <span className="mgr-muted">
+            <span className="console-muted">
               {' '}
               · {formatDateTime(e.at, timeZone, i18n.language)}
               {e.by ? ` · ${t('mgrReviews.detail.by', { by: e.by })}` : ''}

@@ -63,7 +63,7 @@ export function ReviewFilters({
       </button>
       <button
         type="button"
-        className="mgr-button"
+        className="console-button"
         onClick={() => {
           setDraft({ filter: 'all', window: '', staff: '', from: '', to: '' });
           onReset();

@@ -50,7 +50,7 @@ export function ReviewList({
         {session.describeError(list.error)}
       </p>
     );
-  if (!list.data) return <p className="mgr-muted">{t('manager.loading')}</p>;
+  if (!list.data) return <p className="console-muted">{t('manager.loading')}</p>;
   const { reviews, next } = list.data;
   return (
     <div className="mgr-reviews-list">
@@ -90,18 +90,18 @@ export function ReviewList({
           ))}
         </tbody>
       </table>
-      {reviews.length === 0 && <p className="mgr-muted">{t('mgrReviews.list.empty')}</p>}
+      {reviews.length === 0 && <p className="console-muted">{t('mgrReviews.list.empty')}</p>}
       {(offset > 0 || next !== null) && (
         <div className="mgr-reviews-pages">
           <button
             type="button"
-            className="mgr-button"
+            className="console-button"
             disabled={offset === 0}
             onClick={() => onPage(Math.max(0, offset - pageSize))}
           >
             {t('mgrReviews.list.previous')}
           </button>
-          <button type="button" className="mgr-button" disabled={next === null} onClick={() => next !== null && onPage(next)}>
+          <button type="button" className="console-button" disabled={next === null} onClick={() => next !== null && onPage(next)}>
             {t('mgrReviews.list.next')}
           </button>
         </div>

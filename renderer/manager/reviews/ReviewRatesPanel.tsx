@@ -35,7 +35,7 @@ export function ReviewRatesPanel({ from, to }: { from: string; to: string }) {
             <dd>
               <strong>{f.value}</strong>
               {f.of && f.of[1] > 0 && (
-                <span className="mgr-muted"> {t('mgrReviews.rates.ofWhich', { part: f.of[0], whole: f.of[1] })}</span>
+                <span className="console-muted"> {t('mgrReviews.rates.ofWhich', { part: f.of[0], whole: f.of[1] })}</span>
               )}
             </dd>
           </div>

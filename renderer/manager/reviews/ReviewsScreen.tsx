@@ -35,7 +35,7 @@ function ReviewsCountsOnly() {
     <section className="mgr-reviews" aria-labelledby="mgr-reviews-title">
       <h2 id="mgr-reviews-title">{t('mgrReviews.title')}</h2>
       {summary.data && <p data-testid="reviews-summary">{t('mgrReviews.summary', summary.data)}</p>}
-      <p className="mgr-notice">{t('mgrReviews.supervisorsOnly')}</p>
+      <p className="console-notice">{t('mgrReviews.supervisorsOnly')}</p>
     </section>
   );
 }
@@ -72,7 +72,7 @@ function ReviewsDesk() {
   return (
     <section className="mgr-reviews" aria-labelledby="mgr-reviews-title">
       <h2 id="mgr-reviews-title">{t('mgrReviews.title')}</h2>
-      <p className="mgr-muted">{t('mgrReviews.intro')}</p>
+      <p className="console-muted">{t('mgrReviews.intro')}</p>
       {summary.data && (
         <p className="mgr-reviews-summary" data-testid="reviews-summary">
           {t('mgrReviews.summary', summary.data)}

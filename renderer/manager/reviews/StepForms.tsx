@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { AppealDecision, CallbackRating, type ReviewFollowup, type ReviewStep } from '../../../contracts/reviews';
 import { useApi } from '../../api/context';
 import { refreshAfterEvent } from '../../api/refresh';
+import { instantOfWallTime, wallTimeOf } from '../hall-time';
 import { useManagerSession } from '../session';
-import { hallWallTime, hallWallToIso, refusalKey, REVIEW_KEYS } from './review-logic';
+import { refusalKey, REVIEW_KEYS } from './review-logic';
 
 /** One form per step the loop admits now (`next`, from the host), in the loop's order. */
 export function StepForms({ review }: { review: ReviewFollowup }) {
   const { t } = useTranslation();
-  if (review.next.length === 0) return <p className="mgr-muted">{t('mgrReviews.detail.nothingNext')}</p>;
+  if (review.next.length === 0) return <p className="console-muted">{t('mgrReviews.detail.nothingNext')}</p>;
   return (
     <div className="mgr-reviews-forms" data-testid="review-forms">
       <h4>{t('mgrReviews.forms.title')}</h4>
@@ -83,7 +84,7 @@ function StepFieldset({
         </button>
       </fieldset>
       {mutation.isSuccess && (
-        <p className="mgr-muted" role="status">
+        <p className="console-muted" role="status">
           {t('mgrReviews.forms.done')}
         </p>
       )}
@@ -142,12 +143,12 @@ function CallbackForm({ review }: { review: ReviewFollowup }) {
   const { timeZone } = useManagerSession();
   const ids = { at: useId(), result: useId() };
   // Filled with the hall's time now; left as it is, the host stamps the moment it is saved.
-  const [initialAt] = useState(() => (timeZone === undefined ? '' : hallWallTime(new Date(), timeZone)));
+  const [initialAt] = useState(() => (timeZone === undefined ? '' : wallTimeOf(new Date().toISOString(), timeZone)));
   const [at, setAt] = useState(initialAt);
   const [result, setResult] = useState('');
   const [rating, setRating] = useState<CallbackRating | null>(null);
   const mutation = useStep(review, () => {
-    const calledAt = timeZone === undefined || at === initialAt ? null : hallWallToIso(at, timeZone);
+    const calledAt = timeZone === undefined || at === initialAt ? null : instantOfWallTime(at, timeZone);
     return api.callbackReview(review.evaluationId, {
       ...(calledAt === null ? {} : { calledAt }),
       result: result.trim(),
@@ -195,7 +196,7 @@ function DecideForm({ review }: { review: ReviewFollowup }) {
   return (
     <StepFieldset step="decide" mutation={mutation} onSubmit={() => mutation.mutate()} disabled={own || decision === null}>
       {review.appeal && <p>{review.appeal.reason}</p>}
-      {own && <p className="mgr-notice">{t('mgrReviews.forms.decide.ownAppeal')}</p>}
+      {own && <p className="console-notice">{t('mgrReviews.forms.decide.ownAppeal')}</p>}
       <fieldset className="mgr-reviews-choice" disabled={own}>
         <legend>{t('mgrReviews.forms.decide.decision')}</legend>
         {AppealDecision.options.map((option) => (
@@ -221,7 +222,7 @@ function CloseForm({ review }: { review: ReviewFollowup }) {
   const mutation = useStep(review, () => api.closeReview(review.evaluationId));
   return (
     <StepFieldset step="close" mutation={mutation} onSubmit={() => mutation.mutate()}>
-      <p className="mgr-muted">{t('mgrReviews.forms.close.hint')}</p>
+      <p className="console-muted">{t('mgrReviews.forms.close.hint')}</p>
     </StepFieldset>
   );
 }

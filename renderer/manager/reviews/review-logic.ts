@@ -40,56 +40,6 @@ export function monthSoFar(today: string): { from: string; to: string } {
   return { from: `${today.slice(0, 8)}01`, to: today };
 }
 
-const wallFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallParts(instant: number, timeZone: string): Record<string, number> {
-  let fmt = wallFormatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    wallFormatters.set(timeZone, fmt);
-  }
-  const parts: Record<string, number> = {};
-  for (const p of fmt.formatToParts(new Date(instant))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return parts;
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds. */
-function offsetAt(instant: number, timeZone: string): number {
-  const p = wallParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-const pad = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
-
-/** An instant as the hall's wall clock, for a `datetime-local` field: `2026-12-03T09:30`. */
-export function hallWallTime(instant: Date, timeZone: string): string {
-  const p = wallParts(instant.getTime(), timeZone);
-  return `${p.year ?? 1970}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
-}
-
-/**
- * A wall time of the hall (`2026-12-03T09:30`, as a `datetime-local` field gives it) as an ISO
- * instant, with the zone's offset of that moment; null for a value that is no wall time.
- */
-export function hallWallToIso(wall: string, timeZone: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wall);
-  if (!m) return null;
-  const naive = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
-  // Twice: the offset at the guess may differ from the offset at the answer near a change.
-  const guess = naive - offsetAt(naive, timeZone);
-  return new Date(naive - offsetAt(guess, timeZone)).toISOString();
-}
-
 const REVIEW_CODES = [
   'review_unknown',
   'review_handler_unknown',

@@ -65,7 +65,7 @@ export function StewardDetail({ requestId, stewards, onClose }: Props) {
     <section className="mgt-panel mgt-steward-detail" aria-labelledby={`${id}-title`} data-testid="steward-detail">
       <div className="mgt-actions mgt-steward-head">
         <h3 id={`${id}-title`}>{t('mgrSteward.detail.title', { what: title })}</h3>
-        <button type="button" className="mgr-button" onClick={onClose}>
+        <button type="button" className="console-button" onClick={onClose}>
           {t('mgrSteward.detail.close')}
         </button>
       </div>
@@ -145,12 +145,12 @@ export function StewardDetail({ requestId, stewards, onClose }: Props) {
         <section aria-labelledby={`${id}-notes`}>
           <h4 id={`${id}-notes`}>{t('mgrSteward.detail.notes')}</h4>
           {detail.data.notes.length === 0 ? (
-            <p className="mgr-muted">{t('mgrSteward.detail.noNotes')}</p>
+            <p className="console-muted">{t('mgrSteward.detail.noNotes')}</p>
           ) : (
             <ol className="mgt-steward-notes">
               {detail.data.notes.map((n, i) => (
                 <li key={i}>
-                  <span className="mgr-muted">
+                  <span className="console-muted">
                     {when(n.at)} · {t('mgrSteward.detail.by', { name: n.by.name, staffNo: n.by.staffNo })}
                   </span>{' '}
                   <strong>{noteTitle(n)}</strong>
@@ -182,7 +182,7 @@ export function StewardDetail({ requestId, stewards, onClose }: Props) {
                   </option>
                 ))}
               </datalist>
-              <button type="button" className="mgr-button" disabled={act.isPending} onClick={() => send('assign')}>
+              <button type="button" className="console-button" disabled={act.isPending} onClick={() => send('assign')}>
                 {t('mgrSteward.detail.actions.assign')}
               </button>
             </div>
@@ -194,19 +194,24 @@ export function StewardDetail({ requestId, stewards, onClose }: Props) {
           <div className="mgt-actions">
             {!done && (
               <>
-                <button type="button" className="mgr-button" disabled={act.isPending} onClick={() => send('contact')}>
+                <button type="button" className="console-button" disabled={act.isPending} onClick={() => send('contact')}>
                   {t('mgrSteward.detail.actions.contact')}
                 </button>
-                <button type="button" className="mgr-button mgt-primary" disabled={act.isPending} onClick={() => send('done')}>
+                <button
+                  type="button"
+                  className="console-button mgt-primary"
+                  disabled={act.isPending}
+                  onClick={() => send('done')}
+                >
                   {t('mgrSteward.detail.actions.done')}
                 </button>
               </>
             )}
-            <button type="submit" className="mgr-button" disabled={act.isPending}>
+            <button type="submit" className="console-button" disabled={act.isPending}>
               {t('mgrSteward.detail.actions.note')}
             </button>
           </div>
-          {done && <p className="mgr-muted">{t('mgrSteward.detail.doneAlready')}</p>}
+          {done && <p className="console-muted">{t('mgrSteward.detail.doneAlready')}</p>}
           {problem !== null && (
             <p className="error" role="alert">
               {t(`mgrSteward.detail.${problem}`)}

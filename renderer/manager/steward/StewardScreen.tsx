@@ -8,6 +8,8 @@ import type { StewardFollowUpStatus, StewardListQueryInput, StewardRequest } fro
 import { useApi } from '../../api/context';
 import { refreshAfterEvent } from '../../api/refresh';
 import { useHallEvents } from '../../api/use-hall-events';
+import { MorePages } from '../../ui/console/MorePages';
+import { DeskTable } from '../DeskTable';
 import { formatDateTime, useManagerSession } from '../session';
 import { StewardDetail } from './StewardDetail';
 import { STATUS_TONES, STEWARD_KEY } from './steward-view';
@@ -42,7 +44,7 @@ export default function StewardScreen() {
   return (
     <section className="mgt-section" aria-labelledby="mgr-steward-title">
       <h2 id="mgr-steward-title">{t('mgrSteward.title')}</h2>
-      {session.canChange ? <StewardDesk /> : <p className="mgr-notice">{t('mgrSteward.supervisorsOnly')}</p>}
+      {session.canChange ? <StewardDesk /> : <p className="console-notice">{t('mgrSteward.supervisorsOnly')}</p>}
     </section>
   );
 }
@@ -78,7 +80,7 @@ function StewardDesk() {
 
   return (
     <>
-      <p className="mgr-muted">{t('mgrSteward.intro')}</p>
+      <p className="console-muted">{t('mgrSteward.intro')}</p>
       <form
         className="mgt-filters"
         aria-label={t('mgrSteward.filters.label')}
@@ -123,7 +125,7 @@ function StewardDesk() {
             </option>
           ))}
         </datalist>
-        <button type="submit" className="mgr-button mgt-primary">
+        <button type="submit" className="console-button mgt-primary">
           {t('mgrSteward.filters.apply')}
         </button>
       </form>
@@ -133,67 +135,64 @@ function StewardDesk() {
         </p>
       )}
       {open !== null && <StewardDetail requestId={open} stewards={stewards} onClose={() => setOpen(null)} />}
-      {list?.length === 0 && <p>{t('mgrSteward.none')}</p>}
-      {list !== undefined && list.length > 0 && (
-        <table data-testid="steward-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('mgrSteward.columns.requestedAt')}</th>
-              <th scope="col">{t('mgrSteward.columns.ticket')}</th>
-              <th scope="col">{t('mgrSteward.columns.subject')}</th>
-              <th scope="col">{t('mgrSteward.columns.applicant')}</th>
-              <th scope="col">{t('mgrSteward.columns.assignee')}</th>
-              <th scope="col">{t('mgrSteward.columns.status')}</th>
-              <th scope="col">{t('mgrSteward.columns.lastNote')}</th>
-              <th scope="col">{t('mgrSteward.columns.open')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((request) => (
-              <tr key={request.id} data-request={request.id} aria-current={open === request.id ? 'true' : undefined}>
-                <td>{when(request.requestedAt)}</td>
-                <td>{ticketText(request)}</td>
-                <td>
+      {list !== undefined && (
+        <DeskTable
+          testId="steward-list"
+          rows={list}
+          empty={t('mgrSteward.none')}
+          rowKey={(request) => request.id}
+          rowAttributes={(request) => ({
+            'data-request': request.id,
+            ...(open === request.id ? { 'aria-current': 'true' } : {}),
+          })}
+          columns={[
+            { header: t('mgrSteward.columns.requestedAt'), cell: (request) => when(request.requestedAt) },
+            { header: t('mgrSteward.columns.ticket'), cell: ticketText },
+            {
+              header: t('mgrSteward.columns.subject'),
+              cell: (request) => (
+                <>
                   {request.case ? request.case.itemName : t('mgrSteward.noCase')}
                   {request.case?.enterprise && (
                     <span className="mgt-small">{t('mgrSteward.enterprise', { name: request.case.enterprise })}</span>
                   )}
-                </td>
-                <td>{request.case?.applicantMasked ?? ''}</td>
-                <td>
-                  {request.assignee ? `${request.assignee.name}（${request.assignee.staffNo}）` : t('mgrSteward.unassigned')}
-                </td>
-                <td>
-                  <span className={`mgt-badge ${STATUS_TONES[request.status]}`}>
-                    {t(`mgrSteward.statuses.${request.status}`)}
-                  </span>
-                </td>
-                <td className="mgt-steward-note">{request.lastNote ?? ''}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="mgr-button"
-                    aria-label={t('mgrSteward.openRequest', { what: ticketText(request) })}
-                    onClick={() => setOpen(request.id)}
-                  >
-                    {t('mgrSteward.columns.open')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: t('mgrSteward.columns.applicant'), cell: (request) => request.case?.applicantMasked ?? '' },
+            {
+              header: t('mgrSteward.columns.assignee'),
+              cell: (request) =>
+                request.assignee ? `${request.assignee.name}（${request.assignee.staffNo}）` : t('mgrSteward.unassigned'),
+            },
+            {
+              header: t('mgrSteward.columns.status'),
+              cell: (request) => (
+                <span className={`mgt-badge ${STATUS_TONES[request.status]}`}>{t(`mgrSteward.statuses.${request.status}`)}</span>
+              ),
+            },
+            {
+              header: t('mgrSteward.columns.lastNote'),
+              className: 'mgt-steward-note',
+              cell: (request) => request.lastNote ?? '',
+            },
+            {
+              header: t('mgrSteward.columns.open'),
+              cell: (request) => (
+                <button
+                  type="button"
+                  className="console-button"
+                  aria-label={t('mgrSteward.openRequest', { what: ticketText(request) })}
+                  onClick={() => setOpen(request.id)}
+                >
+                  {t('mgrSteward.columns.open')}
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
-      {requests.hasNextPage && (
-        <button
-          type="button"
-          className="mgr-button"
-          disabled={requests.isFetchingNextPage}
-          onClick={() => void requests.fetchNextPage()}
-        >
-          {t('mgrSteward.more')}
-        </button>
-      )}
+      <MorePages query={requests} label={t('mgrSteward.more')} />
     </>
   );
 

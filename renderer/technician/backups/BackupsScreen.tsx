@@ -70,11 +70,11 @@ export function BackupsScreen() {
     <section className="tech-screen tech-backups" aria-labelledby={`${ids}-title`}>
       <div className="tech-screen-head">
         <h2 id={`${ids}-title`}>{t('techBackups.title')}</h2>
-        <button type="button" className="tech-button" disabled={list.isFetching} onClick={() => void list.refetch()}>
+        <button type="button" className="console-button" disabled={list.isFetching} onClick={() => void list.refetch()}>
           {t('techBackups.refresh')}
         </button>
       </div>
-      <p className="tech-muted">{t('techBackups.intro')}</p>
+      <p className="console-muted">{t('techBackups.intro')}</p>
       {list.isError && (
         <p className="error" role="alert">
           {session.describeError(list.error)}
@@ -122,7 +122,7 @@ export function BackupsScreen() {
             <div className="tech-form-buttons">
               <button
                 type="button"
-                className="tech-button primary"
+                className="console-button primary"
                 disabled={data.folder === null || health.running || backUp.isPending}
                 onClick={() => backUp.mutate()}
               >
@@ -231,7 +231,7 @@ function BackupTable(props: {
                 <td>
                   <button
                     type="button"
-                    className="tech-button"
+                    className="console-button"
                     disabled={props.busy}
                     aria-label={t('techBackups.restoreOf', { date: props.time(b.createdAt) })}
                     onClick={() => props.onRestore(b.name)}

@@ -96,12 +96,17 @@ export function RestorePanel(props: {
           ? t('techBackups.preview.numberingNone')
           : t('techBackups.preview.numbering', { numbers: p.numbering.map((n) => n.highest).join('、') })}
       </p>
-      <p className="tech-muted">{t('techBackups.preview.howItGoes')}</p>
+      <p className="console-muted">{t('techBackups.preview.howItGoes')}</p>
       <div className="tech-form-buttons">
-        <button type="button" className="tech-button danger" disabled={!mayRestore} onClick={() => restore.mutate()}>
+        <button type="button" className="console-button danger" disabled={!mayRestore} onClick={() => restore.mutate()}>
           {t('techBackups.preview.confirm')}
         </button>
-        <button type="button" className="tech-button" disabled={restore.isPending || restore.isSuccess} onClick={props.onClose}>
+        <button
+          type="button"
+          className="console-button"
+          disabled={restore.isPending || restore.isSuccess}
+          onClick={props.onClose}
+        >
           {t('techBackups.preview.cancel')}
         </button>
       </div>

@@ -101,7 +101,7 @@ export function ConfigScreen() {
 
       <section className="config-block" aria-labelledby="config-export-title">
         <h3 id="config-export-title">{t('configTransfer.exportTitle')}</h3>
-        <p className="tech-muted">{t('configTransfer.exportIntro')}</p>
+        <p className="console-muted">{t('configTransfer.exportIntro')}</p>
         <div className="tech-form-buttons">
           <button type="button" className="primary" disabled={busy} onClick={() => void download()}>
             {t('configTransfer.export')}
@@ -116,7 +116,7 @@ export function ConfigScreen() {
 
       <section className="config-block" aria-labelledby="config-import-title">
         <h3 id="config-import-title">{t('configTransfer.importTitle')}</h3>
-        <p className="tech-muted">{t('configTransfer.importIntro')}</p>
+        <p className="console-muted">{t('configTransfer.importIntro')}</p>
         <div className="tech-field">
           <label htmlFor="config-file">{t('configTransfer.pick')}</label>
           <input id="config-file" type="file" accept="application/json,.json" disabled={busy} onChange={(e) => void choose(e)} />
@@ -142,7 +142,7 @@ export function ConfigScreen() {
               </button>
               <button
                 type="button"
-                className="tech-button"
+                className="console-button"
                 disabled={busy}
                 onClick={() => {
                   setPlan(null);

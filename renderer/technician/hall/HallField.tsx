@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fieldId, type HallForm } from './hall-form';
 
 /** The form being edited, its errors by field path, and whether this account may change it. */
@@ -90,6 +91,40 @@ export function TextField({
         />
       )}
     </Field>
+  );
+}
+
+/**
+ * The number settings of one group of the form, in order: each typed as text (the host checks the
+ * number), labelled `<labels>.<field>` with its hint `<labels>.<hint>`, its error found under `path`
+ * (the contract's name of the setting, which may differ from the form's).
+ */
+export function NumberFields<F extends string>({
+  labels,
+  values,
+  rows,
+  onChange,
+}: {
+  labels: string;
+  values: Readonly<Record<NoInfer<F>, string>>;
+  rows: readonly { field: F; path: string; hint?: string }[];
+  onChange: (field: NoInfer<F>, value: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {rows.map(({ field, path, hint }) => (
+        <TextField
+          key={path}
+          path={path}
+          label={t(`${labels}.${field}`)}
+          {...(hint === undefined ? {} : { hint: t(`${labels}.${hint}`) })}
+          numeric
+          value={values[field]}
+          onChange={(value) => onChange(field, value)}
+        />
+      ))}
+    </>
   );
 }
 

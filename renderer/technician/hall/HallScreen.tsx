@@ -162,7 +162,7 @@ export function HallScreen() {
   const countOf = (id: HallTab) => problems.filter((p) => tabOf(p.path) === id).length;
 
   if (saved.isError) return <p className="error">{session.describeError(saved.error)}</p>;
-  if (!state || !form) return <p className="tech-muted">{t('tech.loading')}</p>;
+  if (!state || !form) return <p className="console-muted">{t('tech.loading')}</p>;
 
   return (
     <section className="tech-screen hall-screen" aria-labelledby="hall-title">
@@ -231,10 +231,10 @@ export function HallScreen() {
             <button type="button" className="primary" disabled={busy || !dirty} onClick={() => void save()}>
               {busy ? t('hallSettings.saving') : t('hallSettings.save')}
             </button>
-            <button type="button" className="tech-button" disabled={busy || !dirty} onClick={discard}>
+            <button type="button" className="console-button" disabled={busy || !dirty} onClick={discard}>
               {t('hallSettings.discard')}
             </button>
-            {dirty && <span className="tech-muted">{t('hallSettings.unsaved')}</span>}
+            {dirty && <span className="console-muted">{t('hallSettings.unsaved')}</span>}
           </div>
         </div>
       )}

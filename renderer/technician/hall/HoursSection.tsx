@@ -12,14 +12,14 @@ export function HoursSection() {
   return (
     <section className="hall-section" aria-labelledby="hall-hours-title">
       <h3 id="hall-hours-title">{t('hallSettings.hours.title')}</h3>
-      <p className="tech-muted">{t('hallSettings.hours.intro')}</p>
+      <p className="console-muted">{t('hallSettings.hours.intro')}</p>
       <fieldset className="hall-fieldset" disabled={readOnly}>
         <legend className="visually-hidden">{t('hallSettings.hours.title')}</legend>
         <WeekHoursBlock />
       </fieldset>
       <fieldset className="hall-group" disabled={readOnly}>
         <legend>{t('hallSettings.calendar.title')}</legend>
-        <p className="tech-muted hall-wide">{t('hallSettings.calendar.intro')}</p>
+        <p className="console-muted hall-wide">{t('hallSettings.calendar.intro')}</p>
         <div className="hall-grid">
           <Field path="calendar.holidays" label={t('hallSettings.calendar.holidays')} hint={t('hallSettings.calendar.hint')}>
             {(props) => (

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { CheckField, Field, TextField, useHallForm } from './HallField';
+import { CheckField, Field, NumberFields, TextField, useHallForm } from './HallField';
 import type { HallForm } from './hall-form';
+
+/** The rules' messages: each number's label is `hallSettings.rules.<its field in the form>`. */
+const RULES = 'hallSettings.rules';
 
 /** The hall's name, queue rules (priorities, 过号, transfers), the hall display, timeouts and the 差评 deadline. */
 export function RulesSection() {
@@ -54,21 +57,14 @@ export function RulesSection() {
       <fieldset className="hall-group" disabled={readOnly}>
         <legend>{t('hallSettings.rules.priorities')}</legend>
         <div className="hall-grid">
-          <TextField
-            path="queue.elderAge"
-            label={t('hallSettings.rules.elderAge')}
-            hint={t('hallSettings.rules.elderAgeHint')}
-            numeric
-            value={form.queue.elderAge}
-            onChange={(elderAge) => setQueue({ elderAge })}
-          />
-          <TextField
-            path="queue.priorityBurst"
-            label={t('hallSettings.rules.priorityBurst')}
-            hint={t('hallSettings.rules.priorityBurstHint')}
-            numeric
-            value={form.queue.priorityBurst}
-            onChange={(priorityBurst) => setQueue({ priorityBurst })}
+          <NumberFields
+            labels={RULES}
+            values={form.queue}
+            onChange={(field, value) => setQueue({ [field]: value })}
+            rows={[
+              { field: 'elderAge', path: 'queue.elderAge', hint: 'elderAgeHint' },
+              { field: 'priorityBurst', path: 'queue.priorityBurst', hint: 'priorityBurstHint' },
+            ]}
           />
           <CheckField
             path="queue.onePerIdentityPerService"
@@ -94,19 +90,14 @@ export function RulesSection() {
             checked={form.queue.skipEnabled}
             onChange={(skipEnabled) => setQueue({ skipEnabled })}
           />
-          <TextField
-            path="queue.skipRequeue.afterPlaces"
-            label={t('hallSettings.rules.skipAfterPlaces')}
-            numeric
-            value={form.queue.skipAfterPlaces}
-            onChange={(skipAfterPlaces) => setQueue({ skipAfterPlaces })}
-          />
-          <TextField
-            path="queue.skipRequeue.maxTimes"
-            label={t('hallSettings.rules.skipMaxTimes')}
-            numeric
-            value={form.queue.skipMaxTimes}
-            onChange={(skipMaxTimes) => setQueue({ skipMaxTimes })}
+          <NumberFields
+            labels={RULES}
+            values={form.queue}
+            onChange={(field, value) => setQueue({ [field]: value })}
+            rows={[
+              { field: 'skipAfterPlaces', path: 'queue.skipRequeue.afterPlaces' },
+              { field: 'skipMaxTimes', path: 'queue.skipRequeue.maxTimes' },
+            ]}
           />
         </div>
       </fieldset>
@@ -114,12 +105,11 @@ export function RulesSection() {
       <fieldset className="hall-group" disabled={readOnly}>
         <legend>{t('hallSettings.rules.display')}</legend>
         <div className="hall-grid">
-          <TextField
-            path="display.announceRepeat"
-            label={t('hallSettings.rules.announceRepeat')}
-            numeric
-            value={form.display.announceRepeat}
-            onChange={(announceRepeat) => setDisplay({ announceRepeat })}
+          <NumberFields
+            labels={RULES}
+            values={form.display}
+            onChange={(field, value) => setDisplay({ [field]: value })}
+            rows={[{ field: 'announceRepeat', path: 'display.announceRepeat' }]}
           />
           <Field path="display.voice" label={t('hallSettings.rules.voice')}>
             {(props) => (
@@ -134,12 +124,11 @@ export function RulesSection() {
               </select>
             )}
           </Field>
-          <TextField
-            path="display.recentCalls"
-            label={t('hallSettings.rules.recentCalls')}
-            numeric
-            value={form.display.recentCalls}
-            onChange={(recentCalls) => setDisplay({ recentCalls })}
+          <NumberFields
+            labels={RULES}
+            values={form.display}
+            onChange={(field, value) => setDisplay({ [field]: value })}
+            rows={[{ field: 'recentCalls', path: 'display.recentCalls' }]}
           />
         </div>
       </fieldset>
@@ -147,45 +136,21 @@ export function RulesSection() {
       <fieldset className="hall-group" disabled={readOnly}>
         <legend>{t('hallSettings.rules.timeouts')}</legend>
         <div className="hall-grid">
-          <TextField
-            path="timeouts.kioskIdleSeconds"
-            label={t('hallSettings.rules.kioskIdleSeconds')}
-            hint={t('hallSettings.rules.kioskIdleHint')}
-            numeric
-            value={form.timeouts.kioskIdleSeconds}
-            onChange={(kioskIdleSeconds) => setTimeouts({ kioskIdleSeconds })}
-          />
-          <TextField
-            path="timeouts.identitySessionMinutes"
-            label={t('hallSettings.rules.identitySessionMinutes')}
-            hint={t('hallSettings.rules.identityHint')}
-            numeric
-            value={form.timeouts.identitySessionMinutes}
-            onChange={(identitySessionMinutes) => setTimeouts({ identitySessionMinutes })}
-          />
-          <TextField
-            path="timeouts.staffSessionHours"
-            label={t('hallSettings.rules.staffSessionHours')}
-            hint={t('hallSettings.rules.staffSessionHint')}
-            numeric
-            value={form.timeouts.staffSessionHours}
-            onChange={(staffSessionHours) => setTimeouts({ staffSessionHours })}
-          />
-          <TextField
-            path="timeouts.personalDataRetentionDays"
-            label={t('hallSettings.rules.personalDataRetentionDays')}
-            hint={t('hallSettings.rules.personalDataRetentionHint')}
-            numeric
-            value={form.timeouts.personalDataRetentionDays}
-            onChange={(personalDataRetentionDays) => setTimeouts({ personalDataRetentionDays })}
-          />
-          <TextField
-            path="timeouts.evaluatorIdleSeconds"
-            label={t('hallSettings.rules.evaluatorIdleSeconds')}
-            hint={t('hallSettings.rules.evaluatorIdleHint')}
-            numeric
-            value={form.timeouts.evaluatorIdleSeconds}
-            onChange={(evaluatorIdleSeconds) => setTimeouts({ evaluatorIdleSeconds })}
+          <NumberFields
+            labels={RULES}
+            values={form.timeouts}
+            onChange={(field, value) => setTimeouts({ [field]: value })}
+            rows={[
+              { field: 'kioskIdleSeconds', path: 'timeouts.kioskIdleSeconds', hint: 'kioskIdleHint' },
+              { field: 'identitySessionMinutes', path: 'timeouts.identitySessionMinutes', hint: 'identityHint' },
+              { field: 'staffSessionHours', path: 'timeouts.staffSessionHours', hint: 'staffSessionHint' },
+              {
+                field: 'personalDataRetentionDays',
+                path: 'timeouts.personalDataRetentionDays',
+                hint: 'personalDataRetentionHint',
+              },
+              { field: 'evaluatorIdleSeconds', path: 'timeouts.evaluatorIdleSeconds', hint: 'evaluatorIdleHint' },
+            ]}
           />
         </div>
       </fieldset>
@@ -193,17 +158,15 @@ export function RulesSection() {
       <fieldset className="hall-group" disabled={readOnly}>
         <legend>{t('hallSettings.rules.reviews')}</legend>
         <div className="hall-grid">
-          <TextField
-            path="reviews.rectifyWorkingDays"
-            label={t('hallSettings.rules.rectifyWorkingDays')}
-            hint={t('hallSettings.rules.rectifyWorkingDaysHint')}
-            numeric
-            value={form.reviews.rectifyWorkingDays}
-            onChange={(rectifyWorkingDays) =>
+          <NumberFields
+            labels={RULES}
+            values={form.reviews}
+            onChange={(field, value) =>
               update((draft) => {
-                draft.reviews.rectifyWorkingDays = rectifyWorkingDays;
+                draft.reviews[field] = value;
               })
             }
+            rows={[{ field: 'rectifyWorkingDays', path: 'reviews.rectifyWorkingDays', hint: 'rectifyWorkingDaysHint' }]}
           />
         </div>
       </fieldset>

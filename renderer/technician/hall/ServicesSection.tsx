@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Field, SectionError, TextField, useHallForm } from './HallField';
+import { Field, NumberFields, SectionError, TextField, useHallForm } from './HallField';
 import { fieldId, move, newService, type ServiceForm } from './hall-form';
 import { WeekHours } from './WeekHours';
 
@@ -23,7 +23,7 @@ export function ServicesSection({ selected, onSelect }: { selected: number; onSe
   return (
     <section className="hall-section" aria-labelledby="hall-services-title">
       <h3 id="hall-services-title">{t('hallSettings.services.title')}</h3>
-      <p className="tech-muted">{t('hallSettings.services.intro')}</p>
+      <p className="console-muted">{t('hallSettings.services.intro')}</p>
       <SectionError path="services" />
       <div className="hall-master">
         <div className="hall-list">
@@ -47,7 +47,7 @@ export function ServicesSection({ selected, onSelect }: { selected: number; onSe
           {!readOnly && (
             <button
               type="button"
-              className="tech-button"
+              className="console-button"
               onClick={() => {
                 update((draft) => {
                   draft.services.push(newService(draft));
@@ -98,48 +98,18 @@ export function ServicesSection({ selected, onSelect }: { selected: number; onSe
                 maxLength={1}
                 onChange={(prefix) => set({ prefix: prefix.toUpperCase() })}
               />
-              <TextField
-                path={`services.${index}.numberStart`}
-                label={t('hallSettings.services.numberStart')}
-                numeric
-                value={service.numberStart}
-                onChange={(numberStart) => set({ numberStart })}
-              />
-              <TextField
-                path={`services.${index}.numberEnd`}
-                label={t('hallSettings.services.numberEnd')}
-                numeric
-                value={service.numberEnd}
-                onChange={(numberEnd) => set({ numberEnd })}
-              />
-              <TextField
-                path={`services.${index}.dailyLimit`}
-                label={t('hallSettings.services.dailyLimit')}
-                numeric
-                value={service.dailyLimit}
-                onChange={(dailyLimit) => set({ dailyLimit })}
-              />
-              <TextField
-                path={`services.${index}.slotMinutes`}
-                label={t('hallSettings.services.slotMinutes')}
-                hint={t('hallSettings.services.slotHint')}
-                numeric
-                value={service.slotMinutes}
-                onChange={(slotMinutes) => set({ slotMinutes })}
-              />
-              <TextField
-                path={`services.${index}.slotLimit`}
-                label={t('hallSettings.services.slotLimit')}
-                numeric
-                value={service.slotLimit}
-                onChange={(slotLimit) => set({ slotLimit })}
-              />
-              <TextField
-                path={`services.${index}.targetWaitMin`}
-                label={t('hallSettings.services.targetWaitMin')}
-                numeric
-                value={service.targetWaitMin}
-                onChange={(targetWaitMin) => set({ targetWaitMin })}
+              <NumberFields
+                labels="hallSettings.services"
+                values={service}
+                onChange={(field, value) => set({ [field]: value })}
+                rows={[
+                  { field: 'numberStart', path: `services.${index}.numberStart` },
+                  { field: 'numberEnd', path: `services.${index}.numberEnd` },
+                  { field: 'dailyLimit', path: `services.${index}.dailyLimit` },
+                  { field: 'slotMinutes', path: `services.${index}.slotMinutes`, hint: 'slotHint' },
+                  { field: 'slotLimit', path: `services.${index}.slotLimit` },
+                  { field: 'targetWaitMin', path: `services.${index}.targetWaitMin` },
+                ]}
               />
               <Field path={`services.${index}.materials`} label={t('hallSettings.services.materials')} wide>
                 {(props) => (
@@ -168,7 +138,7 @@ export function ServicesSection({ selected, onSelect }: { selected: number; onSe
               <div className="tech-form-buttons">
                 <button
                   type="button"
-                  className="tech-button"
+                  className="console-button"
                   disabled={index === 0}
                   onClick={() => {
                     update((draft) => {
@@ -181,7 +151,7 @@ export function ServicesSection({ selected, onSelect }: { selected: number; onSe
                 </button>
                 <button
                   type="button"
-                  className="tech-button"
+                  className="console-button"
                   disabled={index === form.services.length - 1}
                   onClick={() => {
                     update((draft) => {
@@ -194,7 +164,7 @@ export function ServicesSection({ selected, onSelect }: { selected: number; onSe
                 </button>
                 <button
                   type="button"
-                  className="tech-button danger"
+                  className="console-button danger"
                   disabled={form.services.length <= 1}
                   onClick={() => {
                     if (!window.confirm(t('hallSettings.services.confirmRemove', { name: service.name || service.code }))) return;

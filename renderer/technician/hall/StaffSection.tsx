@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoleGrant, StaffAccount, StaffRole } from '../../../contracts/auth';
 import { ApiClientError } from '../../api/client';
 import { useApi } from '../../api/context';
+import { MorePages } from '../../ui/console/MorePages';
 import { useTechSession } from '../session';
 
 export const STAFF_KEY = ['tech', 'staff'] as const;
@@ -87,11 +88,11 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
   return (
     <section className="hall-section" aria-labelledby="hall-staff-title">
       <h3 id="hall-staff-title">{t('hallSettings.staff.title')}</h3>
-      <p className="tech-muted">{t('hallSettings.staff.intro')}</p>
+      <p className="console-muted">{t('hallSettings.staff.intro')}</p>
       {pin && (
         <div className="tech-verdict tone-ok hall-pin" role="status" data-testid="hall-one-time-pin">
           <p>{t('hallSettings.staff.pinShown', { staffNo: pin.staffNo, pin: pin.pin })}</p>
-          <button type="button" className="tech-button" onClick={() => setPin(null)}>
+          <button type="button" className="console-button" onClick={() => setPin(null)}>
             {t('hallSettings.staff.pinNoted')}
           </button>
         </div>
@@ -117,12 +118,12 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
                 <li key={grant.id}>
                   <span>{t('hallSettings.staff.grantLine', names)}</span>{' '}
                   {own ? (
-                    <span className="tech-muted">{t('hallSettings.staff.ownGrant')}</span>
+                    <span className="console-muted">{t('hallSettings.staff.ownGrant')}</span>
                   ) : (
                     session.staff.role === 'supervisor' && (
                       <button
                         type="button"
-                        className="tech-button"
+                        className="console-button"
                         aria-label={t('hallSettings.staff.confirmGrantLabel', names)}
                         disabled={deciding}
                         onClick={() => confirmGrant.mutate(grant.id)}
@@ -135,7 +136,7 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
                   {(own || session.staff.role === 'supervisor') && (
                     <button
                       type="button"
-                      className="tech-button"
+                      className="console-button"
                       aria-label={t('hallSettings.staff.refuseGrantLabel', names)}
                       disabled={deciding}
                       onClick={() => refuseGrant.mutate(grant.id)}
@@ -192,7 +193,7 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
                     <td className="hall-staff-actions">
                       <button
                         type="button"
-                        className="tech-button"
+                        className="console-button"
                         aria-label={t('hallSettings.staff.editLabel', { staffNo: account.staffNo })}
                         onClick={() => setEditing(account.id)}
                       >
@@ -200,7 +201,7 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
                       </button>
                       <button
                         type="button"
-                        className="tech-button"
+                        className="console-button"
                         aria-label={t('hallSettings.staff.resetLabel', { staffNo: account.staffNo })}
                         disabled={reset.isPending}
                         onClick={() => {
@@ -213,7 +214,7 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
                       {account.id !== session.staff.id && (
                         <button
                           type="button"
-                          className={`tech-button${account.active ? ' danger' : ''}`}
+                          className={`console-button${account.active ? ' danger' : ''}`}
                           aria-label={t(account.active ? 'hallSettings.staff.disableLabel' : 'hallSettings.staff.enableLabel', {
                             staffNo: account.staffNo,
                           })}
@@ -231,16 +232,7 @@ export function StaffSection({ windows }: { windows: readonly WindowChoice[] }) 
           </table>
         </div>
       )}
-      {staff.hasNextPage && (
-        <button
-          type="button"
-          className="tech-button"
-          disabled={staff.isFetchingNextPage}
-          onClick={() => void staff.fetchNextPage()}
-        >
-          {t('hallSettings.staff.more')}
-        </button>
-      )}
+      <MorePages query={staff} label={t('hallSettings.staff.more')} />
     </section>
   );
 }
@@ -314,7 +306,7 @@ function AddStaff({
         <label htmlFor="hall-staff-new-window">{t('hallSettings.staff.usualWindow')}</label>
         <WindowSelect id="hall-staff-new-window" value={windowNumber} windows={windows} onChange={setWindowNumber} />
       </div>
-      <button type="submit" className="tech-button" disabled={busy || staffNo.trim() === '' || name.trim() === ''}>
+      <button type="submit" className="console-button" disabled={busy || staffNo.trim() === '' || name.trim() === ''}>
         {t('hallSettings.staff.add')}
       </button>
     </form>
@@ -372,13 +364,13 @@ function EditRow({
       <td className="hall-staff-actions">
         <button
           type="button"
-          className="tech-button"
+          className="console-button"
           disabled={busy || name.trim() === ''}
           onClick={() => onSave({ name: name.trim(), ...(self ? {} : { role }), windowNumber })}
         >
           {t('hallSettings.staff.save')}
         </button>
-        <button type="button" className="tech-button" onClick={onCancel}>
+        <button type="button" className="console-button" onClick={onCancel}>
           {t('tech.cancel')}
         </button>
       </td>

@@ -43,7 +43,7 @@ export function WeekHours({
               <th scope="row">{dayName}</th>
               <td className="hall-day">
                 <SectionError path={`${path}.${day}`} />
-                {hours[day].length === 0 && <p className="tech-muted hall-closed">{t('hallSettings.hours.closed')}</p>}
+                {hours[day].length === 0 && <p className="console-muted hall-closed">{t('hallSettings.hours.closed')}</p>}
                 <ul className="hall-periods">
                   {hours[day].map((period, i) => {
                     const at = `${path}.${day}.${i}`;
@@ -86,7 +86,7 @@ export function WeekHours({
                         {!readOnly && (
                           <button
                             type="button"
-                            className="tech-button danger"
+                            className="console-button danger"
                             aria-label={t('hallSettings.hours.removeLabel', { day: dayName, n })}
                             onClick={() =>
                               setDay(
@@ -106,7 +106,7 @@ export function WeekHours({
                   <div className="hall-day-actions">
                     <button
                       type="button"
-                      className="tech-button"
+                      className="console-button"
                       aria-label={t('hallSettings.hours.addLabel', { day: dayName })}
                       onClick={() => setDay(day, [...hours[day], { from: '', to: '', duty: false }])}
                     >
@@ -115,7 +115,7 @@ export function WeekHours({
                     {day === 'mon' && (
                       <button
                         type="button"
-                        className="tech-button"
+                        className="console-button"
                         onClick={() =>
                           onChange({
                             ...hours,

@@ -15,7 +15,7 @@ export function WindowsSection() {
   return (
     <section className="hall-section" aria-labelledby="hall-windows-title">
       <h3 id="hall-windows-title">{t('hallSettings.windows.title')}</h3>
-      <p className="tech-muted">{t('hallSettings.windows.intro')}</p>
+      <p className="console-muted">{t('hallSettings.windows.intro')}</p>
       <SectionError path="windows" />
       <ul className="hall-windows">
         {form.windows.map((w, index) => (
@@ -25,7 +25,7 @@ export function WindowsSection() {
       {!readOnly && (
         <button
           type="button"
-          className="tech-button"
+          className="console-button"
           onClick={() =>
             update((draft) => {
               draft.windows.push(newWindow(draft));
@@ -85,7 +85,7 @@ function WindowRow({ window: w, index, names }: { window: WindowForm; index: num
           <p className="hall-served-title" id={`${fieldId(servicesPath)}-title`}>
             {t('hallSettings.windows.services')}
           </p>
-          {w.services.length === 0 && <p className="tech-muted">{t('hallSettings.windows.none')}</p>}
+          {w.services.length === 0 && <p className="console-muted">{t('hallSettings.windows.none')}</p>}
           <ol
             id={fieldId(servicesPath)}
             tabIndex={-1}
@@ -103,7 +103,7 @@ function WindowRow({ window: w, index, names }: { window: WindowForm; index: num
                     <span className="hall-served-actions">
                       <button
                         type="button"
-                        className="tech-button"
+                        className="console-button"
                         disabled={j === 0}
                         aria-label={t('hallSettings.windows.upLabel', { name })}
                         onClick={() =>
@@ -116,7 +116,7 @@ function WindowRow({ window: w, index, names }: { window: WindowForm; index: num
                       </button>
                       <button
                         type="button"
-                        className="tech-button"
+                        className="console-button"
                         disabled={j === w.services.length - 1}
                         aria-label={t('hallSettings.windows.downLabel', { name })}
                         onClick={() =>
@@ -129,7 +129,7 @@ function WindowRow({ window: w, index, names }: { window: WindowForm; index: num
                       </button>
                       <button
                         type="button"
-                        className="tech-button danger"
+                        className="console-button danger"
                         aria-label={t('hallSettings.windows.removeServiceLabel', { name, window: label })}
                         onClick={() =>
                           set((target) => {
@@ -163,7 +163,7 @@ function WindowRow({ window: w, index, names }: { window: WindowForm; index: num
               </select>
               <button
                 type="button"
-                className="tech-button"
+                className="console-button"
                 disabled={adding === ''}
                 aria-label={t('hallSettings.windows.addServiceTo', { window: label })}
                 onClick={() => {
@@ -182,7 +182,7 @@ function WindowRow({ window: w, index, names }: { window: WindowForm; index: num
           <div className="tech-form-buttons">
             <button
               type="button"
-              className="tech-button danger"
+              className="console-button danger"
               onClick={() => {
                 if (!window.confirm(t('hallSettings.windows.confirmRemove', { window: label }))) return;
                 update((draft) => {

@@ -27,11 +27,11 @@ export function DiagnosticsDownload() {
   return (
     <section className="tech-logs-download" aria-labelledby="tech-logs-download-title">
       <h3 id="tech-logs-download-title">{t('techLogs.download.title')}</h3>
-      <p className="tech-muted">{t('techLogs.download.intro')}</p>
+      <p className="console-muted">{t('techLogs.download.intro')}</p>
       {session.canConfigure ? (
         <button
           type="button"
-          className="tech-button"
+          className="console-button"
           data-testid="tech-logs-download"
           disabled={state.kind === 'working'}
           onClick={() => void download()}

@@ -40,11 +40,11 @@ export function LogsScreen() {
     <section className="tech-screen tech-logs" aria-labelledby="tech-logs-title">
       <div className="tech-screen-head">
         <h2 id="tech-logs-title">{t('techLogs.title')}</h2>
-        <button type="button" className="tech-button" aria-pressed={!live} onClick={() => setLive((on) => !on)}>
+        <button type="button" className="console-button" aria-pressed={!live} onClick={() => setLive((on) => !on)}>
           {live ? t('techLogs.pause') : t('techLogs.resume')}
         </button>
       </div>
-      <p className="tech-muted">{t('techLogs.intro')}</p>
+      <p className="console-muted">{t('techLogs.intro')}</p>
       <DiagnosticsDownload />
 
       <div className="tech-logs-filters">
@@ -87,7 +87,7 @@ export function LogsScreen() {
       {logs.isPending && <p>{t('tech.loading')}</p>}
       {logs.data && (
         <>
-          <p className="tech-muted" data-testid="tech-logs-count">
+          <p className="console-muted" data-testid="tech-logs-count">
             {live ? '' : `${t('techLogs.paused')} `}
             {t('techLogs.count', { shown: entries.length, total: logs.data.entries.length })}
             {logs.data.dropped > 0 ? ` ${t('techLogs.dropped', { count: logs.data.dropped })}` : ''}

@@ -141,7 +141,7 @@ export function TerminalSettingsScreen() {
       <div className="tech-screen-head">
         <h2 id={`${ids}-title`}>{t('techTerminal.title')}</h2>
       </div>
-      <p className="tech-muted">{t('techTerminal.intro')}</p>
+      <p className="console-muted">{t('techTerminal.intro')}</p>
       <form className="tech-form" onSubmit={submit} aria-label={t('techTerminal.title')}>
         <fieldset disabled={readOnly}>
           <div className="tech-field">
@@ -239,7 +239,7 @@ export function TerminalSettingsScreen() {
           </fieldset>
           <fieldset className="tech-fieldset">
             <legend>{t('techTerminal.shell')}</legend>
-            <p className="tech-muted">{t('techTerminal.shellIntro')}</p>
+            <p className="console-muted">{t('techTerminal.shellIntro')}</p>
             <div className="tech-field">
               <label htmlFor={`${ids}-a4`}>{t('techTerminal.a4Printer')}</label>
               <input
@@ -276,7 +276,7 @@ export function TerminalSettingsScreen() {
           </fieldset>
           <fieldset className="tech-fieldset" data-testid="tech-terminal-backup">
             <legend>{t('techTerminal.backup')}</legend>
-            <p className="tech-muted">{t('techTerminal.backupIntro')}</p>
+            <p className="console-muted">{t('techTerminal.backupIntro')}</p>
             <div className={`tech-field${backupError ? ' invalid' : ''}`}>
               <label htmlFor={`${ids}-backup-folder`}>{t('techTerminal.backupFolder')}</label>
               <input
@@ -321,7 +321,7 @@ export function TerminalSettingsScreen() {
             </div>
           </fieldset>
           <div className="tech-form-buttons">
-            <button type="submit" className="tech-button primary" disabled={save.isPending}>
+            <button type="submit" className="console-button primary" disabled={save.isPending}>
               {t('techTerminal.save')}
             </button>
           </div>
@@ -394,7 +394,7 @@ function HallLinkPanel({ savedHallUrl }: { savedHallUrl: string | null }) {
             <dt>{t('techTerminal.link.caFingerprint')}</dt>
             <dd>
               <code data-testid="hall-link-fingerprint">{status.caFingerprint}</code>
-              <p className="tech-muted">{t('techTerminal.link.caFingerprintHint')}</p>
+              <p className="console-muted">{t('techTerminal.link.caFingerprintHint')}</p>
             </dd>
           </div>
         )}
@@ -407,7 +407,7 @@ function HallLinkPanel({ savedHallUrl }: { savedHallUrl: string | null }) {
             pair.mutate();
           }}
         >
-          <p className="tech-muted">{savedHallUrl ? t('techTerminal.link.pairIntro') : t('techTerminal.link.saveFirst')}</p>
+          <p className="console-muted">{savedHallUrl ? t('techTerminal.link.pairIntro') : t('techTerminal.link.saveFirst')}</p>
           <div className="tech-field">
             <label htmlFor={`${ids}-code`}>{t('techTerminal.link.code')}</label>
             <input
@@ -421,7 +421,11 @@ function HallLinkPanel({ savedHallUrl }: { savedHallUrl: string | null }) {
               onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
             />
           </div>
-          <button type="submit" className="tech-button primary" disabled={pair.isPending || code.length !== 6 || !savedHallUrl}>
+          <button
+            type="submit"
+            className="console-button primary"
+            disabled={pair.isPending || code.length !== 6 || !savedHallUrl}
+          >
             {t('techTerminal.link.pair')}
           </button>
         </form>

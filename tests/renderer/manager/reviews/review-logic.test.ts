@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClientError } from '../../../../renderer/api/client';
-import {
-  deadlineOf,
-  hallWallTime,
-  hallWallToIso,
-  monthSoFar,
-  refusalKey,
-} from '../../../../renderer/manager/reviews/review-logic';
+import { deadlineOf, monthSoFar, refusalKey } from '../../../../renderer/manager/reviews/review-logic';
 
 const open = { status: 'open', rectification: null, overdue: false, workingDaysLeft: 3, workingDaysOverdue: null } as const;
 
@@ -23,15 +17,6 @@ describe('the 差评 section’s logic', () => {
     const rectified = { text: 'x', at: '2026-12-01T01:00:00.000Z', by: '9001' };
     expect(deadlineOf({ ...open, rectification: { ...rectified, onTime: false } }).key).toBe('mgrReviews.deadline.rectifiedLate');
     expect(deadlineOf({ ...open, status: 'overturned' }).tone).toBe('off');
-  });
-
-  it('turns the hall’s wall time into an instant with the offset of that moment, and back', () => {
-    expect(hallWallToIso('2026-12-03T09:30', 'Asia/Shanghai')).toBe('2026-12-03T01:30:00.000Z');
-    // New York: winter (UTC−5), then summer time (UTC−4) after the second Sunday of March.
-    expect(hallWallToIso('2026-03-07T12:00', 'America/New_York')).toBe('2026-03-07T17:00:00.000Z');
-    expect(hallWallToIso('2026-03-09T12:00', 'America/New_York')).toBe('2026-03-09T16:00:00.000Z');
-    expect(hallWallToIso('not a time', 'Asia/Shanghai')).toBeNull();
-    expect(hallWallTime(new Date('2026-12-02T16:30:00Z'), 'Asia/Shanghai')).toBe('2026-12-03T00:30');
   });
 
   it('names the rates’ default range and the loop’s refusals', () => {
