@@ -127,7 +127,7 @@ function ItemTiles({
           <h4 id="case-group-livelihood">{t('case.choose.livelihood')}</h4>
           {themed ? (
             <>
-              <p className="case-note">{t('themes.choose')}</p>
+              <p className="case-note case-theme-note">{t('themes.choose')}</p>
               <ThemeTiles
                 shelves={themed}
                 grid="case-tiles"

@@ -10,7 +10,7 @@ const THEME_WORDS: readonly (readonly [key: string, name: Pair, hint: Pair])[] =
   [
     'socialInsurance',
     ['社会保险', 'Social insurance'],
-    ['养老保险参保、社保卡、待遇资格认证', 'Pension enrolment, social security card, entitlement checks'],
+    ['养老保险参保、社保卡、资格认证', 'Pension enrolment, social security card, entitlement checks'],
   ],
   [
     'medicalInsurance',
@@ -25,7 +25,7 @@ const THEME_WORDS: readonly (readonly [key: string, name: Pair, hint: Pair])[] =
   [
     'elderlyCare',
     ['养老服务', 'Elderly care'],
-    ['老年人优待证、高龄津贴、养老服务补贴', "Senior citizen's card, allowance at 80, care subsidies"],
+    ['优待证、高龄津贴、养老补贴', "Senior citizen's card, allowance at 80, care subsidies"],
   ],
   [
     'disability',
