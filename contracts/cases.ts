@@ -10,7 +10,9 @@ import {
   CatalogFormField,
   CatalogMaterialSpec,
   CatalogBundlePart,
+  CatalogTheme,
   EvaluationLevel,
+  HandledAt,
   StatusHistoryEntry,
 } from './central-api';
 import { IssueTicketResponse, TicketStatus } from './queue';
@@ -24,6 +26,8 @@ export const CatalogViewItem = z.object({
   /** English name and description, when the central API sent them (the kiosk falls back to the Chinese). */
   nameEn: z.string().optional(),
   category: CatalogCategory,
+  handledAt: HandledAt.optional(),
+  theme: CatalogTheme.optional(),
   description: z.string().optional(),
   descriptionEn: z.string().optional(),
   formFields: z.array(CatalogFormField),

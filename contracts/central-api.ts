@@ -245,11 +245,48 @@ export type CatalogMaterialSpec = z.infer<typeof CatalogMaterialSpec>;
 export const CatalogBundlePart = z.object({ code: shortText, name: z.string().trim().min(1).max(200), nameEn: englishText(200) });
 export type CatalogBundlePart = z.infer<typeof CatalogBundlePart>;
 
+/**
+ * Where an item is handled, under the district's one catalog (统一事项标准) for its two levels of
+ * halls (contracts/catalog-scope.ts decides what each level offers):
+ * - `district-centre` (区政务服务中心): enterprise matters (涉企事项), at the district centre only;
+ * - `community-centre` (社区政务服务中心): at the community centre of the applicant's residence;
+ * - `anywhere` (全域通办): at any community centre of the district, whatever the applicant's residence.
+ * Optional on the item: a catalog without it (today's central API, an older host's cache) stays
+ * valid, and an item without it is offered by every hall, as before.
+ */
+export const HandledAt = z.enum(['district-centre', 'community-centre', 'anywhere']);
+export type HandledAt = z.infer<typeof HandledAt>;
+
+/** The two levels of the district's halls: 区政务服务中心 and 社区政务服务中心. */
+export const HallLevel = z.enum(['district-centre', 'community-centre']);
+export type HallLevel = z.infer<typeof HallLevel>;
+
+/**
+ * The theme (主题) a kiosk shelves an item under, so that 40-odd livelihood items reach a citizen as
+ * nine short lists: 社会保险, 医疗保障, 社会救助, 养老服务, 残疾人服务, 生育与家庭, 户籍与居住, 就业创业,
+ * 退役军人 — in this order, which is the order kiosks show them in. Optional: an item without one
+ * is shelved under "other". A new theme is a contract change: hosts learn it before catalogs use it.
+ */
+export const CatalogTheme = z.enum([
+  'social-insurance',
+  'medical-insurance',
+  'social-assistance',
+  'elderly-care',
+  'disability',
+  'family',
+  'residence',
+  'employment',
+  'veterans',
+]);
+export type CatalogTheme = z.infer<typeof CatalogTheme>;
+
 export const CatalogItem = z.object({
   code: shortText,
   name: z.string().trim().min(1).max(200),
   nameEn: englishText(200),
   category: CatalogCategory,
+  handledAt: HandledAt.optional(),
+  theme: CatalogTheme.optional(),
   description: z.string().trim().max(2000).optional(),
   descriptionEn: z.string().trim().max(2000).optional(),
   formFields: z.array(CatalogFormField).max(100),

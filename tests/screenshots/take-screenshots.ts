@@ -26,6 +26,7 @@ import { windowEvaluatorScreens } from './window-evaluator';
 import { takeBackupScreenshots } from './backups';
 import { managerReportScreenshots } from './manager-reports';
 import { managerToolsScreenshots } from './manager-tools';
+import { districtCatalogScreenshots } from './district-catalog';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -236,3 +237,4 @@ await managerReviewScreenshots(shot);
 await managerFloorScreenshots(shot);
 await managerReportScreenshots(shot);
 await managerToolsScreenshots(shot);
+await districtCatalogScreenshots(shot);

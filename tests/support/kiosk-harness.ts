@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { CatalogItem } from '../../contracts/central-api';
 import type { HostConfigInput } from '../../contracts/config';
 import type { Clock } from '../../host/clock/clock';
 import { listenCentral, tempDir, token, type ListeningApi, type TempDir } from '../host/sync/support';
+import { adminAuth } from '../tools/central-api/helpers';
 import { launchChromium } from './browser';
 import { waitFor } from './wait';
 import { testStaffSeeds } from './staff';
@@ -44,11 +46,14 @@ export async function startKioskHarness(
     config?: HostConfigInput;
     /** The host's clock (opening hours, business day, ages); the wall clock when left out. */
     clock?: Clock;
+    /** The central API's catalog, in place before the host first fetches it (e.g. a community centre's). */
+    catalog?: readonly CatalogItem[];
   } = {},
 ): Promise<KioskHarness> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer missing: run `npm run build` first');
   const tmp: TempDir = tempDir('kiosk-e2e-');
   const central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+  if (options.catalog) await replaceCatalog(central, options.catalog);
   const host = await startTestHost({
     withRenderer: true,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -83,6 +88,12 @@ export async function startKioskHarness(
       tmp.cleanup();
     },
   };
+}
+
+/** Replaces the central API's whole catalog, as its operator does (PUT /v1/admin/catalog). */
+async function replaceCatalog(central: ListeningApi, items: readonly CatalogItem[]): Promise<void> {
+  const res = await central.api.app.inject({ method: 'PUT', url: '/v1/admin/catalog', headers: adminAuth, payload: { items } });
+  if (res.statusCode !== 200) throw new Error(`the central API refused the catalog: ${res.statusCode} ${res.body}`);
 }
 
 /** Lays a simulated card on the reader and waits for the kiosk to greet its holder. */

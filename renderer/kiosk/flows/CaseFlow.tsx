@@ -1,9 +1,15 @@
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { CatalogViewItem } from '../../../contracts/cases';
 import type { CatalogCategory } from '../../../contracts/central-api';
 import { CaseWizard } from './case-form/CaseWizard';
 import { CatalogItems } from './case-form/CatalogItems';
+import { useKioskSession } from '../shell/session';
 import { localizeItem } from './catalog-text';
+import { scrollToTop } from './screen-top';
+import { ThemeTiles } from './themes/ThemeTiles';
+import { goesByTheme, shelves, THEMES, type ThemeKey } from './themes/themes';
 
 /** Categories filed here; complaints (营商诉求) have their own flow. */
 const CASE_CATEGORIES: readonly CatalogCategory[] = ['startup-bundle', 'livelihood', 'other'];
@@ -11,6 +17,8 @@ const CASE_CATEGORIES: readonly CatalogCategory[] = ['startup-bundle', 'liveliho
 /** 办事申报: choose an item, fill its form (the card fills what it can), materials, confirm, receipt. */
 export default function CaseFlow() {
   const { t } = useTranslation();
+  // Kept here, above the wizard's steps: back from an item's form, the citizen is in its theme again.
+  const [themes, setThemes] = useState<ThemeState>({ open: null, left: null });
   return (
     <CaseWizard
       flow="case"
@@ -30,30 +38,62 @@ export default function CaseFlow() {
       }}
       sayChoose={t('case.say.choose')}
       offerSteward
-      choose={(pick) => <ItemChooser onPick={pick} />}
+      choose={(pick) => <ItemChooser onPick={pick} themes={themes} onThemes={setThemes} />}
     />
   );
 }
 
+/** Which theme of a long livelihood list is open, and which one the citizen just left. */
+interface ThemeState {
+  open: ThemeKey | null;
+  left: ThemeKey | null;
+}
+
 /** The hall's items by category; 企业开办 first, as the one-stop bundle it is. */
-function ItemChooser({ onPick }: { onPick: (item: CatalogViewItem) => void }) {
+function ItemChooser({
+  onPick,
+  themes,
+  onThemes,
+}: {
+  onPick: (item: CatalogViewItem) => void;
+  themes: ThemeState;
+  onThemes: (next: ThemeState) => void;
+}) {
   const { t } = useTranslation();
   return (
     <CatalogItems categories={CASE_CATEGORIES} empty={t('case.choose.empty')}>
-      {(items) => <ItemTiles items={items} onPick={onPick} />}
+      {(items) => <ItemTiles items={items} onPick={onPick} themes={themes} onThemes={onThemes} />}
     </CatalogItems>
   );
 }
 
-function ItemTiles({ items, onPick }: { items: CatalogViewItem[]; onPick: (item: CatalogViewItem) => void }) {
+function ItemTiles({
+  items,
+  onPick,
+  themes,
+  onThemes,
+}: {
+  items: CatalogViewItem[];
+  onPick: (item: CatalogViewItem) => void;
+  themes: ThemeState;
+  onThemes: (next: ThemeState) => void;
+}) {
   const { t, i18n } = useTranslation();
   // Shown in the citizen's language; the wizard gets the item as the catalog has it.
   const shown = (item: CatalogViewItem) => localizeItem(item, i18n.language);
   const bundles = items.filter((i) => i.category === 'startup-bundle');
-  const groups: { key: 'livelihood' | 'other'; items: CatalogViewItem[] }[] = [
-    { key: 'livelihood', items: items.filter((i) => i.category === 'livelihood') },
-    { key: 'other', items: items.filter((i) => i.category === 'other') },
-  ];
+  const livelihood = items.filter((i) => i.category === 'livelihood');
+  const other = items.filter((i) => i.category === 'other');
+  // A community centre lists some 40 livelihood items: by theme, or the list would scroll for pages.
+  const themed = goesByTheme(livelihood) ? shelves(livelihood) : null;
+  const open = themed?.find((shelf) => shelf.theme === themes.open);
+  if (open) {
+    return (
+      <ThemeItems theme={open.theme} onBack={() => onThemes({ open: null, left: open.theme })}>
+        <ItemGrid items={open.items} onPick={onPick} />
+      </ThemeItems>
+    );
+  }
   return (
     <div className="case-choose">
       {bundles.map((bundle) => (
@@ -65,7 +105,7 @@ function ItemTiles({ items, onPick }: { items: CatalogViewItem[]; onPick: (item:
           <ul className="case-bundle-promise" aria-label={t('case.choose.bundlePromiseLabel')}>
             <li>{t('case.choose.oneSubmission')}</li>
             <li>{t('case.choose.oneNumber')}</li>
-            <li>{promise(bundle)}</li>
+            <li>{promise(t, bundle)}</li>
           </ul>
           {bundle.bundle && bundle.bundle.length > 0 && (
             <>
@@ -82,30 +122,82 @@ function ItemTiles({ items, onPick }: { items: CatalogViewItem[]; onPick: (item:
           </button>
         </article>
       ))}
-      {groups
-        .filter((g) => g.items.length > 0)
-        .map((group) => (
-          <section key={group.key} className="case-group" aria-labelledby={`case-group-${group.key}`}>
-            <h4 id={`case-group-${group.key}`}>{t(`case.choose.${group.key}`)}</h4>
-            <div className="tiles case-tiles">
-              {group.items.map((item) => (
-                <button key={item.code} type="button" className="tile" onClick={() => onPick(item)}>
-                  <span className="tile-title">{shown(item).name}</span>
-                  <span className="tile-hint">{promise(item)}</span>
-                  {item.materials.length > 0 && (
-                    <span className="tile-hint">{t('case.choose.materialsCount', { count: item.materials.length })}</span>
-                  )}
-                </button>
-              ))}
-            </div>
-          </section>
-        ))}
+      {livelihood.length > 0 && (
+        <section className="case-group" aria-labelledby="case-group-livelihood">
+          <h4 id="case-group-livelihood">{t('case.choose.livelihood')}</h4>
+          {themed ? (
+            <>
+              <p className="case-note case-theme-note">{t('themes.choose')}</p>
+              <ThemeTiles
+                shelves={themed}
+                grid="case-tiles"
+                focus={themes.left}
+                onPick={(theme) => onThemes({ open: theme, left: null })}
+              />
+            </>
+          ) : (
+            <ItemGrid items={livelihood} onPick={onPick} />
+          )}
+        </section>
+      )}
+      {other.length > 0 && (
+        <section className="case-group" aria-labelledby="case-group-other">
+          <h4 id="case-group-other">{t('case.choose.other')}</h4>
+          <ItemGrid items={other} onPick={onPick} />
+        </section>
+      )}
     </div>
   );
+}
 
-  function promise(item: CatalogViewItem): string {
-    return item.promisedWorkingDays === 0
-      ? t('case.choose.instant')
-      : t('case.choose.promised', { count: item.promisedWorkingDays });
-  }
+/**
+ * One theme of a long list opened: its name as the heading, the way back to all themes, and its
+ * items. Opening it starts at its top with the focus on its name, and says it.
+ */
+function ThemeItems({ theme, onBack, children }: { theme: ThemeKey; onBack: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { voice } = useKioskSession();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const name = t(`themes.${THEMES[theme].key}.name`);
+  const say = useRef(() => voice.say(t('themes.say', { theme: name })));
+  useLayoutEffect(() => {
+    scrollToTop(heading.current);
+    heading.current?.focus({ preventScroll: true });
+    say.current();
+  }, []);
+  return (
+    <section className="case-group case-theme" aria-labelledby="case-theme-title" data-theme={theme}>
+      <button type="button" className="secondary big case-theme-back" onClick={onBack}>
+        {t('themes.back')}
+      </button>
+      <h4 id="case-theme-title" ref={heading} tabIndex={-1}>
+        {name}
+      </h4>
+      {children}
+    </section>
+  );
+}
+
+/** Items as tiles: the name, the promise, how many materials to bring. */
+function ItemGrid({ items, onPick }: { items: CatalogViewItem[]; onPick: (item: CatalogViewItem) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="tiles case-tiles">
+      {items.map((item) => (
+        <button key={item.code} type="button" className="tile" onClick={() => onPick(item)}>
+          <span className="tile-title">{localizeItem(item, i18n.language).name}</span>
+          <span className="tile-hint">{promise(t, item)}</span>
+          {item.materials.length > 0 && (
+            <span className="tile-hint">{t('case.choose.materialsCount', { count: item.materials.length })}</span>
+          )}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function promise(t: TFunction, item: CatalogViewItem): string {
+  return item.promisedWorkingDays === 0
+    ? t('case.choose.instant')
+    : t('case.choose.promised', { count: item.promisedWorkingDays });
 }

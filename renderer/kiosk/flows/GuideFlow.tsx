@@ -12,6 +12,8 @@ import { TicketDone } from '../TicketDone';
 import { CATEGORIES, CATEGORY_KEY } from './guide/catalog';
 import { ItemDetail } from './guide/ItemDetail';
 import { ServicesList } from './guide/ServicesList';
+import { ThemeTiles } from './themes/ThemeTiles';
+import { goesByTheme, shelves, THEMES, type ThemeKey } from './themes/themes';
 
 type Tab = 'items' | 'services';
 
@@ -27,6 +29,7 @@ export default function GuideFlow() {
   const catalog = useQuery({ queryKey: ['catalog'], queryFn: api.catalog });
   const [tab, setTab] = useState<Tab>('items');
   const [category, setCategory] = useState<CatalogCategory | null>(null);
+  const [theme, setTheme] = useState<{ open: ThemeKey | null; left: ThemeKey | null }>({ open: null, left: null });
   const [itemCode, setItemCode] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssueTicketResponse | null>(null);
   const items = catalog.data?.items ?? [];
@@ -57,10 +60,24 @@ export default function GuideFlow() {
     );
   }
 
-  const back = item ? () => setItemCode(null) : category ? () => setCategory(null) : null;
+  const inCategory = items.filter((i) => i.category === category);
+  // A shelf of 40-odd items (a community centre's 民生事项) goes by theme.
+  const themed = category && goesByTheme(inCategory) ? shelves(inCategory) : null;
+  const shelf = themed?.find((s) => s.theme === theme.open);
+  const back = item
+    ? { label: t('guide.backToItems'), go: () => setItemCode(null) }
+    : shelf
+      ? { label: t('themes.back'), go: () => setTheme({ open: null, left: shelf.theme }) }
+      : category
+        ? { label: t('guide.backToCategories'), go: () => setCategory(null) }
+        : null;
+  const openCategory = (c: CatalogCategory) => {
+    setTheme({ open: null, left: null });
+    setCategory(c);
+  };
   return (
-    // A category, an item or the other tab opens at its top, not where the list was scrolled to.
-    <ScreenTop screen={`${tab}/${category ?? ''}/${itemCode ?? ''}`}>
+    // A category, a theme, an item or the other tab opens at its top, not where the list was scrolled to.
+    <ScreenTop screen={`${tab}/${category ?? ''}/${shelf?.theme ?? ''}/${itemCode ?? ''}`}>
       <div className="guide">
         <div className="guide-tabs" role="group" aria-label={t('guide.sections')}>
           <button type="button" aria-pressed={tab === 'items'} onClick={() => setTab('items')}>
@@ -76,8 +93,8 @@ export default function GuideFlow() {
         ) : (
           <>
             {back && (
-              <button type="button" className="secondary guide-back" onClick={back}>
-                {item ? t('guide.backToItems') : t('guide.backToCategories')}
+              <button type="button" className="secondary guide-back" onClick={back.go}>
+                {back.label}
               </button>
             )}
             {catalog.isPending && <p className="loading">{t('common.loading')}</p>}
@@ -90,11 +107,14 @@ export default function GuideFlow() {
               <ItemDetail item={item} onTicket={setIssued} />
             ) : category ? (
               <section className="guide-list" aria-labelledby="guide-list-title">
-                <h3 id="guide-list-title">{t(`guide.categories.${CATEGORY_KEY[category]}.name`)}</h3>
-                <div className="tiles">
-                  {items
-                    .filter((i) => i.category === category)
-                    .map((i) => (
+                <h3 id="guide-list-title">
+                  {shelf ? t(`themes.${THEMES[shelf.theme].key}.name`) : t(`guide.categories.${CATEGORY_KEY[category]}.name`)}
+                </h3>
+                {themed && !shelf ? (
+                  <ThemeTiles shelves={themed} focus={theme.left} onPick={(open) => setTheme({ open, left: null })} />
+                ) : (
+                  <div className="tiles">
+                    {(shelf?.items ?? inCategory).map((i) => (
                       <button key={i.code} type="button" className="tile" data-item={i.code} onClick={() => setItemCode(i.code)}>
                         <span className="tile-title">{localizeItem(i, i18n.language).name}</span>
                         <span className="tile-hint">
@@ -104,7 +124,8 @@ export default function GuideFlow() {
                         </span>
                       </button>
                     ))}
-                </div>
+                  </div>
+                )}
               </section>
             ) : (
               catalog.data && (
@@ -120,7 +141,7 @@ export default function GuideFlow() {
                           className="tile"
                           data-category={c}
                           disabled={count === 0}
-                          onClick={() => setCategory(c)}
+                          onClick={() => openCategory(c)}
                         >
                           <span className="tile-title">{t(`guide.categories.${CATEGORY_KEY[c]}.name`)}</span>
                           <span className="tile-hint">{t(`guide.categories.${CATEGORY_KEY[c]}.hint`)}</span>

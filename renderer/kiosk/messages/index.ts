@@ -6,6 +6,7 @@ import { guideMessages } from './guide';
 import { progressMessages } from './progress';
 import { shellMessages } from './shell';
 import { stewardMessages } from './steward';
+import { themeMessages } from './themes';
 import { ticketMessages } from './ticket';
 import type { AreaMessages } from './types';
 import { techMessages } from '../../technician/messages';
@@ -29,6 +30,7 @@ export const kioskMessages: readonly AreaMessages[] = [
   evaluateMessages,
   guideMessages,
   stewardMessages,
+  themeMessages,
   techMessages,
   displayMessages,
   pairMessages,

@@ -7,7 +7,7 @@ import { ApiClientError } from '../../../api/client';
 import { useApi } from '../../../api/context';
 import { useKioskSession } from '../../shell/session';
 import { localizeItem } from '../catalog-text';
-import { applyHintKey, CATEGORY_KEY, QUEUE_SERVICE_OF } from './catalog';
+import { applyHintKey, CATEGORY_KEY, HANDLED_AT_KEY, QUEUE_SERVICE_OF } from './catalog';
 import { ServiceCard } from './ServiceCard';
 
 /** The ticket errors the host can answer POST /tickets with; the kiosk's shared messages name them. */
@@ -71,6 +71,12 @@ export function ItemDetail({
                 : t('guide.promiseDays', { count: item.promisedWorkingDays })}
             </strong>
           </li>
+          {item.handledAt && (
+            <li data-testid="guide-handled-at">
+              <span className="fact-label">{t('guide.handledAt.label')}</span>
+              <strong>{t(`guide.handledAt.${HANDLED_AT_KEY[item.handledAt]}`)}</strong>
+            </li>
+          )}
           {prefilled > 0 && (
             <li>
               <span className="fact-label">{t('guide.zeroForm')}</span>

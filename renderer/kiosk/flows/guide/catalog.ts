@@ -1,4 +1,4 @@
-import type { CatalogCategory } from '../../../../contracts/central-api';
+import type { CatalogCategory, HandledAt } from '../../../../contracts/central-api';
 
 /** The four shelves of the guide, in the order the hall presents them. */
 export const CATEGORIES: readonly CatalogCategory[] = ['startup-bundle', 'livelihood', 'complaint', 'other'];
@@ -9,6 +9,13 @@ export const CATEGORY_KEY: Record<CatalogCategory, string> = {
   livelihood: 'livelihood',
   complaint: 'complaint',
   other: 'other',
+};
+
+/** i18n key of where an item is handled (the district's one catalog: contracts/catalog-scope.ts). */
+export const HANDLED_AT_KEY: Record<HandledAt, string> = {
+  'district-centre': 'districtCentre',
+  'community-centre': 'communityCentre',
+  anywhere: 'anywhere',
 };
 
 /**
