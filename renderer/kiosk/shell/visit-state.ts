@@ -29,6 +29,11 @@ export interface VisitState {
   /** 长辈版 (large print) and muted voice, for this visit. */
   elder: boolean;
   muted: boolean;
+  /**
+   * What the citizen switched themselves during this visit (or on the attract screen before it):
+   * the kiosk's options arriving late (a slow first answer, a technician's change) never undo it.
+   */
+  chosen: { elder: boolean; muted: boolean };
   /** A code scanned before any flow listened, which opened the check-in: handed to it once. */
   pendingScan: string | null;
 }
@@ -73,6 +78,7 @@ export const initialVisit: VisitState = {
   reader: { citizen: false, cardOnReader: false },
   elder: false,
   muted: false,
+  chosen: { elder: false, muted: false },
   pendingScan: null,
 };
 
@@ -136,11 +142,16 @@ function apply(state: VisitState, action: VisitAction): VisitState {
       return state.seated === action.granted ? state : { ...state, seated: action.granted };
     case 'defaults':
       // A visit in progress keeps what its citizen chose; the next one starts from the new options.
-      return state.view.name === 'attract' ? { ...state, ...action.defaults } : state;
+      if (state.view.name !== 'attract') return state;
+      return {
+        ...state,
+        elder: state.chosen.elder ? state.elder : action.defaults.elder,
+        muted: state.chosen.muted ? state.muted : action.defaults.muted,
+      };
     case 'toggleElder':
-      return { ...state, elder: !state.elder };
+      return { ...state, elder: !state.elder, chosen: { ...state.chosen, elder: true } };
     case 'toggleMute':
-      return { ...state, muted: !state.muted };
+      return { ...state, muted: !state.muted, chosen: { ...state.chosen, muted: true } };
     case 'end':
       return {
         ...state,
@@ -151,6 +162,7 @@ function apply(state: VisitState, action: VisitAction): VisitState {
         // The host forgets the card's holder; whether the card still lies there comes with its answer.
         reader: { citizen: false, cardOnReader: false },
         ...action.defaults,
+        chosen: { elder: false, muted: false },
       };
   }
 }

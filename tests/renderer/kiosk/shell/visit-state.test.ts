@@ -92,6 +92,15 @@ describe('the kiosk visit', () => {
     expect(visitReducer(visiting, options)).toBe(visiting);
   });
 
+  it('keeps 长辈版 switched on the attract screen when the kiosk’s options arrive after the tap', () => {
+    const late = { type: 'defaults', defaults: { elder: false, muted: true } } as const;
+    const tapped = run([{ type: 'toggleElder' }, late]);
+    expect(tapped).toMatchObject({ elder: true, muted: true });
+    // The next citizen starts from the options again.
+    expect(visitReducer(tapped, { type: 'end', defaults: late.defaults })).toMatchObject({ elder: false, muted: true });
+    expect(run([{ type: 'toggleElder' }, { type: 'end', defaults }, late])).toMatchObject({ elder: false });
+  });
+
   it('stands aside while another page holds the kiosk seat', () => {
     const refused = run([{ type: 'start' }, { type: 'seat', granted: false }]);
     expect(refused.seated).toBe(false);
