@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ALLOWED_FILES, sqlFindings, sqlOutsideDb } from './sql-outside-db';
+import { ALLOWED_FILES, ALLOWED_FOLDERS, sqlFindings, sqlOutsideDb } from './sql-outside-db';
 import { scratchTrees } from '../support/scratch-tree';
 
 /**
@@ -21,6 +21,20 @@ describe('only db/ holds SQL', () => {
 
   it('allows only files of tools/central-api, the reference server with its own database', () => {
     expect([...ALLOWED_FILES.keys()].every((file) => file.startsWith('tools/central-api/'))).toBe(true);
+  });
+
+  it("allows SQL in the platform's db/ and store/ folders only, not in its services or routes", () => {
+    expect([...ALLOWED_FOLDERS.keys()]).toEqual(['platform/db/', 'platform/store/']);
+    const root = tree({
+      'platform/store/cases.ts': "export const s = 'SELECT * FROM cases';\n",
+      'platform/db/migrate.ts': "export const s = 'CREATE TABLE IF NOT EXISTS schema_migrations (v integer)';\n",
+      'platform/services/cases.ts': "export const s = 'UPDATE cases SET status = $1';\n",
+    });
+    expect(sqlOutsideDb(root, ['platform'], none)).toEqual(['platform/services/cases.ts:1: UPDATE … SET in a string']);
+    expect(sqlOutsideDb(tree({ 'platform/server.ts': 'export {};\n' }), ['platform'], none)).toEqual([
+      'platform/db/ is allowed SQL but is gone',
+      'platform/store/ is allowed SQL but is gone',
+    ]);
   });
 
   it('fails on a query in a string, naming the file and line', () => {

@@ -11,7 +11,18 @@ import ts from 'typescript';
  */
 
 /** The folders that must hold no SQL (db/ holds it; contracts/, hardware/ and renderer/ never reach a database). */
-export const SCANNED_FOLDERS = ['host', 'electron', 'tools'] as const;
+export const SCANNED_FOLDERS = ['host', 'electron', 'tools', 'platform'] as const;
+
+/**
+ * Folders outside db/ whose every file may hold SQL, each with the reason. The district platform
+ * (platform/) is another program, on PostgreSQL, with its own migrations: its SQL lives in
+ * platform/db/ (the adapters and the migration runner) and platform/store/ (one file per table
+ * group), and nowhere else of it (its services, routes and server hold none).
+ */
+export const ALLOWED_FOLDERS: ReadonlyMap<string, string> = new Map([
+  ['platform/db/', 'the platform’s database adapters and migrations'],
+  ['platform/store/', 'the platform’s stores: its SQL, one file per table group'],
+]);
 
 /**
  * Files outside db/ that may hold SQL, each with the reason. tools/central-api is the reference
@@ -128,6 +139,7 @@ export function sqlOutsideDb(
   root: string,
   folders: readonly string[] = SCANNED_FOLDERS,
   allowed: ReadonlyMap<string, string> = ALLOWED_FILES,
+  allowedFolders: ReadonlyMap<string, string> = ALLOWED_FOLDERS,
 ): string[] {
   const problems: string[] = [];
   for (const folder of folders) {
@@ -135,10 +147,14 @@ export function sqlOutsideDb(
     walk(join(root, folder), (file) => {
       if (!SOURCE.test(file)) return;
       const shown = relative(root, file).split(sep).join('/');
-      if (allowed.has(shown)) return;
+      if (allowed.has(shown) || [...allowedFolders.keys()].some((folder) => shown.startsWith(folder))) return;
       for (const finding of sqlFindings(file, readFileSync(file, 'utf8'))) problems.push(`${shown}:${finding}`);
     });
   }
   for (const file of allowed.keys()) if (!existsSync(join(root, file))) problems.push(`${file} is allowed SQL but is gone`);
+  for (const folder of allowedFolders.keys()) {
+    if (folders.some((f) => folder.startsWith(`${f}/`)) && !existsSync(join(root, folder)))
+      problems.push(`${folder} is allowed SQL but is gone`);
+  }
   return problems;
 }
