@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HostConfigInput } from '../../contracts/config';
 import type { Clock } from '../../host/clock/clock';
-import { listenCentral, tempDir, token, type ListeningApi, type TempDir } from '../host/sync/support';
+import { listenCentral, token, type ListeningApi } from '../host/sync/support';
 import { launchChromium } from './browser';
 import { waitFor } from './wait';
 import { testStaffSeeds } from './staff';
@@ -37,7 +37,7 @@ export interface KioskHarness {
 
 /**
  * A real host (built renderer, simulated devices, staff 1001/9001/8001) talking to the real
- * reference central API on loopback, and Debian's Chromium. One per test file.
+ * district platform on PGlite on loopback, and Debian's Chromium. One per test file.
  */
 export async function startKioskHarness(
   options: {
@@ -47,8 +47,7 @@ export async function startKioskHarness(
   } = {},
 ): Promise<KioskHarness> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer missing: run `npm run build` first');
-  const tmp: TempDir = tempDir('kiosk-e2e-');
-  const central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+  const central = await listenCentral();
   const host = await startTestHost({
     withRenderer: true,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -79,8 +78,7 @@ export async function startKioskHarness(
     async dispose() {
       await browser.close();
       await host.dispose();
-      await central.api.close();
-      tmp.cleanup();
+      await central.close();
     },
   };
 }

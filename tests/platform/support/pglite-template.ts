@@ -4,7 +4,9 @@ import { migrate } from '../../../platform/db/migrate';
 import { openPglite } from '../../../platform/db/pglite';
 import { migrationsHash } from './migrations-hash';
 
-const CACHE_DIR = join(import.meta.dirname, '../../../.cache/platform-pglite');
+// From the working directory, the repository's root for vitest, the benches and the screenshot
+// tour alike (the last two run bundled from .cache/, where this module's own folder is not).
+const CACHE_DIR = join(process.cwd(), '.cache/platform-pglite');
 
 const cached = new Map<TemplateKind, Promise<Blob>>();
 

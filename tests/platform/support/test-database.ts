@@ -49,13 +49,37 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** Every table but the migrations' record, emptied, with their id sequences restarted. */
+/**
+ * Every table but the migrations' record emptied, referencing tables before the ones they
+ * reference, and every id sequence restarted; all in one transaction. DELETE rather than
+ * TRUNCATE: on the server a TRUNCATE makes new files for every table and index and syncs them
+ * (~200 ms a reset), a DELETE of a test's few rows takes a few milliseconds.
+ */
 export async function emptyTables(sql: Sql): Promise<void> {
-  const tables = await sql.query<{ name: string }>(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
+  const tables = (
+    await sql.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
+    )
+  ).map((t) => t.name);
+  const references = await sql.query<{ child: string; parent: string }>(
+    `SELECT conrelid::regclass::text AS child, confrelid::regclass::text AS parent FROM pg_constraint
+     WHERE contype = 'f' AND conrelid <> confrelid`,
   );
-  if (tables.length === 0) return;
-  await sql.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
+  const sequences = await sql.query<{ name: string }>(
+    `SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public'`,
+  );
+  const order: string[] = [];
+  const visit = (table: string): void => {
+    if (order.includes(table)) return;
+    // Whoever references this table is emptied first.
+    for (const r of references) if (r.parent === table && r.child !== table) visit(r.child);
+    order.push(table);
+  };
+  tables.forEach(visit);
+  await sql.transaction(async (tx) => {
+    for (const table of order) await tx.query(`DELETE FROM ${table}`);
+    for (const { name } of sequences) await tx.query('SELECT setval($1, 1, false)', [name]);
+  });
 }
 
 export async function countRows(observe: TestDatabase['observe'], table: PlatformTable): Promise<number> {
