@@ -1,7 +1,7 @@
 import type { CatalogFormField, CatalogItem } from './central-api';
 
 /**
- * The hall's own service items (事项): the reference central API seeds an empty catalog
+ * The hall's own service items (事项): the district platform (platform/) seeds an empty catalog
  * with them, and a kiosk shows them before it has ever reached the central API. One copy
  * for both, so they cannot drift. Codes are the hall's (the province's differ per region).
  * Every text a kiosk shows has its English beside it (…En) for a kiosk switched to English.

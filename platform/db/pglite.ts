@@ -1,10 +1,15 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import type { Sql } from './sql';
 import { transactionSql } from './sql';
 import { VALUE_PARSERS } from './value-parsers';
 
 export interface PgliteOptions {
-  /** A folder for the data (created when missing); without one the database lives in memory. */
+  /**
+   * A folder for the data (created when missing; one process at a time, see data-dir-lock.ts);
+   * without one the database lives in memory.
+   */
   dataDir?: string;
   /**
    * A dump (`dumpDataDir`) to start from when the folder is empty or there is none: an initdb
@@ -15,8 +20,8 @@ export interface PgliteOptions {
 
 /** An embedded database, with a dump of itself for the next fast start. */
 export interface PgliteSql extends Sql {
-  /** The whole data folder as an uncompressed tar, for `loadDataDir`. */
-  dump(): Promise<Blob>;
+  /** The whole data folder as a tar (gzip-compressed with `gzip`), for `loadDataDir`. */
+  dump(compression?: 'none' | 'gzip'): Promise<Blob>;
 }
 
 /**
@@ -25,11 +30,22 @@ export interface PgliteSql extends Sql {
  * tests; several instances sharing data need the server (`pg-server.ts`).
  */
 export async function openPglite(options: PgliteOptions = {}): Promise<PgliteSql> {
-  const db = await PGlite.create({
-    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
-    ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
-    parsers: VALUE_PARSERS,
-  });
+  let lock: DataDirLock | undefined;
+  if (options.dataDir !== undefined) {
+    mkdirSync(options.dataDir, { recursive: true });
+    lock = lockDataDir(options.dataDir);
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create({
+      ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+      ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
+      parsers: VALUE_PARSERS,
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const run = async <R>(text: string, params?: readonly unknown[]): Promise<R[]> =>
     (await db.query<R>(text, params === undefined ? undefined : [...params])).rows;
   let closed: Promise<void> | undefined;
@@ -52,7 +68,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<PgliteSql
           ),
         ),
       ),
-    close: () => (closed ??= db.close()),
-    dump: async () => db.dumpDataDir('none'),
+    close: () => (closed ??= db.close().finally(() => lock?.release())),
+    dump: async (compression = 'none') => db.dumpDataDir(compression),
   };
 }
