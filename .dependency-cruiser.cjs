@@ -12,7 +12,7 @@ const layer = (from, allowed) => ({
   severity: 'error',
   from: { path: `^${from}/` },
   to: {
-    path: '^(electron|host|hardware|db|contracts|renderer|tools|scripts|tests)/',
+    path: '^(electron|host|hardware|db|contracts|renderer|platform|scripts|tests)/',
     pathNot: [`^${from}/`, ...allowed.map((a) => `^${a}/`)],
   },
 });
@@ -25,7 +25,9 @@ module.exports = {
     layer('db', ['contracts']),
     layer('contracts', []),
     layer('renderer', ['contracts']),
-    layer('tools', ['contracts', 'db']),
+    // The district platform is a program of its own on PostgreSQL: it shares the contracts with the
+    // hosts and nothing else (not the hall's SQLite layer, not the host).
+    layer('platform', ['contracts']),
     {
       name: 'electron-only-in-electron',
       comment: 'Only electron/ may import electron: vitest and the host run on plain Node.',

@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'tests/reliability/**', 'node_modules/**'],
           environment: 'node',
+          // The platform's databases: PGlite's migrated dump, the PostgreSQL test server and its template.
+          globalSetup: ['tests/platform/support/global-setup.ts'],
           // Both cores: Vitest's default (cores − 1) ran these one file at a time on the
           // 2-core machines, 181 s instead of 111 s.
           maxWorkers: 2,
@@ -37,6 +39,7 @@ export default defineConfig({
           // Needs the build (dist/renderer): Chromium against a real host.
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/platform/support/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
@@ -52,6 +55,7 @@ export default defineConfig({
           // One file at a time: they spawn processes, ptys and browsers, and some sample memory.
           include: ['tests/reliability/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/platform/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,

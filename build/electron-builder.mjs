@@ -46,9 +46,11 @@ const config = {
     'dist/renderer/**',
     // host/main.ts finds its migrations next to its bundle (dist/db/migrations, copied by build.mjs).
     'dist/db/migrations/**',
-    // No source maps in the field; the reference central API (dist/tools) is a development tool.
+    // No source maps in the field. The district platform (dist/platform) is a server of its own, not packed.
     '!dist/**/*.map',
     ...RENDERER_ONLY_MODULES.map((name) => `!node_modules/${name}/**`),
+    // The district platform's embedded PostgreSQL (27 MB of WebAssembly): a server's, never a kiosk's.
+    '!node_modules/@electric-sql/pglite/**',
     // C/C++ sources of the native modules: their loaders read only prebuilds/ (or build/Release).
     '!node_modules/better-sqlite3/{deps,src}/**',
     '!node_modules/node-hid/{hidapi,src}/**',

@@ -1,6 +1,6 @@
 /**
  * Central API contract: the province's system our hall host syncs cases to.
- * The reference implementation lives in tools/central-api/; the hall host's sync client
+ * Implemented by the district platform (platform/, on PostgreSQL); the hall host's sync client
  * validates the same shapes: cases and their status, the service catalog, evaluations (好差评),
  * end-of-day queue figures, appointments and notices.
  */

@@ -5,8 +5,8 @@ import { isLoopbackHost } from './loopback';
 import { HallUrl, KioskOptions } from './terminal-settings';
 
 /**
- * Where a host runs. `demo` is what `npm start` runs: simulated devices, the reference central
- * API and its dev token, short readable log lines. `test`: the same values, for the test suite.
+ * Where a host runs. `demo` is what `npm start` runs: simulated devices, the district platform
+ * (platform/) and its dev token, short readable log lines. `test`: the same values, for the test suite.
  * `production` (packaged builds, `npm run host`): refuses to start on any demo value, serves no
  * simulator route, logs structured JSON.
  */
@@ -17,7 +17,7 @@ export type HostEnvironment = z.infer<typeof HostEnvironment>;
 export const DEMO_CENTRAL_TOKEN = 'dev-terminal-token';
 
 /**
- * The reference central API's appointment-matching secret in the demo and the tests. The central
+ * The district platform's appointment-matching secret in the demo and the tests. The central
  * API derives each hall's matching key from its own secret (HMAC of the hall id); a host without
  * `centralApi.matchingKey` derives the demo hall key from this one, which production refuses.
  */
@@ -272,7 +272,7 @@ export const HostConfig = z
     dataDir: z.string().optional(),
     centralApi: z
       .object({
-        /** https, or http on this machine only (the reference server of the demo and the tests). */
+        /** https, or http on this machine only (the platform of the demo and the tests). */
         url: z.url().default('http://127.0.0.1:7310'),
         token: z.string().default(DEMO_CENTRAL_TOKEN),
         /**

@@ -2,7 +2,7 @@ import type { CatalogItem } from './central-api';
 import { DISTRICT_CATALOG } from './district-catalog';
 
 /**
- * The hall's own few service items (事项): the reference central API seeds an empty catalog with
+ * The hall's own few service items (事项): the district platform (platform/) seeds an empty catalog with
  * them, and a kiosk shows them before it has ever reached the central API. They are items of the
  * district's catalog (district-catalog.ts), picked by code, so the fallback and the district
  * cannot drift: the start-up bundle and 营商诉求 of the district centre, and five 全域通办

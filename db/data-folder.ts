@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 /**
  * The one name of this machine's data folder (SQLite files, install secret, first PIN, the
- * demo's central API database). Electron's userData, `npm start`, `npm run host` and the
- * reference central API all use it. Plain TypeScript with Node built-ins only, so the start
+ * demo's platform database). Electron's userData, `npm start`, `npm run host` and
+ * `npm run platform` all use it. Plain TypeScript with Node built-ins only, so the start
  * scripts import this very file (Node strips the types).
  */
 export const DATA_FOLDER_NAME = 'hall-kiosk';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run screenshots`: builds the renderer if sources changed, then drives the real host
-// (simulated devices, reference central API) in Chromium through the main screens and writes
+// (simulated devices, the district platform on PGlite) in Chromium through the main screens and writes
 // PNGs to docs/screenshots/. Committed so the README shows the product as it is.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
@@ -14,7 +14,7 @@ const outDir = join(root, '.cache/screenshots');
 mkdirSync(outDir, { recursive: true });
 const out = join(outDir, 'take-screenshots.mjs');
 await bundleNodeScript(root, join(root, 'tests/screenshots/take-screenshots.ts'), out);
-// The reference central API finds its migrations next to its module, as in dist/.
-cpSync(join(root, 'tools/central-api/migrations'), join(outDir, 'migrations'), { recursive: true });
+// The platform finds its migrations next to its module, as in dist/.
+cpSync(join(root, 'platform/db/migrations'), join(outDir, 'migrations'), { recursive: true });
 const run = spawnSync(process.execPath, [out], { stdio: 'inherit', cwd: root });
 process.exit(run.status ?? 1);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the embedded default on this machine. Builds if needed, starts the
-// reference central API, then opens the kiosk: in Electron when its binary is installed
+// district platform (the central API, on embedded PostgreSQL: PGlite, its data under the user
+// data folder), then opens the kiosk: in Electron when its binary is installed
 // (the shell boots the host itself, as a packaged kiosk does), else the host on loopback
 // (SQLite under the user data folder, simulated devices) in Chromium's app mode, else (no
 // display) the host alone, printing the URLs. Extra arguments go to the host (e.g.
@@ -62,16 +63,16 @@ async function waitForHealth(url, name) {
   shutdown(1);
 }
 
-run('central API', [
+run('platform', [
   process.execPath,
-  join(root, 'dist/tools/central-api/main.js'),
+  join(root, 'dist/platform/main.js'),
   '--port',
   String(centralPort),
-  '--db',
-  join(dataDir, 'central-api.sqlite'),
+  '--data-dir',
+  join(dataDir, 'platform'),
   '--quiet',
 ]);
-await waitForHealth(`http://127.0.0.1:${centralPort}/v1/health`, 'central API');
+await waitForHealth(`http://127.0.0.1:${centralPort}/v1/health`, 'platform');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 // Electron ≥42 fetches its binary on first run; we only look for an installed
 // one and never start its downloader.
@@ -97,7 +98,7 @@ if (hasDisplay && existsSync(electronBinary)) {
   run('host', [
     process.execPath,
     join(root, 'dist/host/main.js'),
-    // The demo: simulated devices, the reference central API and its dev token, readable log lines.
+    // The demo: simulated devices, the district platform and its dev token, readable log lines.
     '--env',
     'demo',
     '--port',

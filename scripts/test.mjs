@@ -13,7 +13,7 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 /** What Prettier formats (`npm run format`) and this run checks. */
-const formatted = ['electron', 'host', 'hardware', 'db', 'contracts', 'renderer', 'tools', 'tests', 'scripts', 'build'];
+const formatted = ['electron', 'host', 'hardware', 'db', 'contracts', 'renderer', 'platform', 'tests', 'scripts', 'build'];
 const vitest = (project) => [
   bin('vitest'),
   ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${project}.json`)}`],
@@ -28,7 +28,7 @@ const steps = [
   [
     'layers',
     bin('depcruise'),
-    ['--config', '.dependency-cruiser.cjs', 'electron', 'host', 'hardware', 'db', 'contracts', 'renderer', 'tools', 'tests'],
+    ['--config', '.dependency-cruiser.cjs', 'electron', 'host', 'hardware', 'db', 'contracts', 'renderer', 'platform', 'tests'],
   ],
   // Electronegativity on electron/: fails on any HIGH finding (scripts/electronegativity-check.mjs).
   ['electron-security', process.execPath, [join(root, 'scripts/electronegativity-check.mjs')]],

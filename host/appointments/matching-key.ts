@@ -17,7 +17,7 @@ export class AppointmentMatchingKey {
   }
 
   /**
-   * The key the reference central API derives for `hallId` from its demo secret: what a demo or
+   * The key the district platform derives for `hallId` from its demo secret: what a demo or
    * test host runs on without `centralApi.matchingKey`. Production refuses it (host/config).
    */
   static demo(hallId: string): AppointmentMatchingKey {
@@ -37,7 +37,7 @@ export class AppointmentMatchingKey {
 
 /**
  * A hall's matching key from the central API's secret: HMAC-SHA-256 of `appointment-matching:<hallId>`.
- * tools/central-api/privacy.ts derives the same, so one hall's key matches no other hall's list.
+ * platform/services/matching-key.ts derives the same, so one hall's key matches no other hall's list.
  */
 export function hallMatchingKey(secret: string, hallId: string): Buffer {
   return createHmac('sha256', secret).update(`appointment-matching:${hallId}`).digest();

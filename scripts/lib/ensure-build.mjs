@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const SOURCE_DIRS = ['electron', 'host', 'hardware', 'db', 'contracts', 'renderer', 'tools'];
+const SOURCE_DIRS = ['electron', 'host', 'hardware', 'db', 'contracts', 'renderer', 'platform'];
 const SOURCE_FILES = ['package.json', 'vite.config.ts', 'scripts/build.mjs'];
 
 function newestMtime(path) {

@@ -44,7 +44,7 @@ export const syntaxConfig = tseslint.config(
     },
   },
   {
-    files: ['host/**', 'hardware/**', 'db/**', 'contracts/**', 'tools/**'],
+    files: ['host/**', 'hardware/**', 'db/**', 'contracts/**', 'platform/**'],
     rules: { 'no-restricted-imports': ['error', reactBan] },
   },
   {

@@ -1,6 +1,6 @@
 /**
- * Sync benchmark: drain a 3,000-entry outbox backlog to the reference central
- * API (no faults) and compare its throughput with a plain HTTP POST loop of the same
+ * Sync benchmark: drain a 3,000-entry outbox backlog to the district platform (the central
+ * API, on PGlite as `npm start` runs it; no faults) and compare its throughput with a plain HTTP POST loop of the same
  * payloads (fresh Idempotency-Keys) at the same concurrency, measured in the same run: the
  * plain loop is what the network and the central API allow, the ratio what the outbox's
  * durable bookkeeping costs (or saves). Each run gets its own central database so neither pays
@@ -19,8 +19,8 @@ import { systemClock } from '../../host/clock/clock';
 import { CentralClient } from '../../host/sync/central-client';
 import { enqueueCase } from '../../host/sync/enqueue-case';
 import { SyncEngine } from '../../host/sync/sync-engine';
-import { createCentralApi } from '../../tools/central-api/server';
-import type { CentralApi } from '../../tools/central-api/server';
+import { createPlatform, type Platform } from '../../platform/server';
+import { openPgliteTestDatabase } from '../platform/support/pglite-test-database';
 import { nowMs, report } from './harness';
 
 const ENTRIES = 3_000;
@@ -41,17 +41,26 @@ function payload(i: number): CreateCaseRequest {
   };
 }
 
-async function listen(dir: string, name: string): Promise<{ api: CentralApi; baseUrl: string }> {
-  const api = await createCentralApi({ dbFile: join(dir, name), tokens: [TOKEN], adminToken: 'bench-admin-token' });
+/** A platform on a fresh database of its own; `close` closes both. */
+async function listen(): Promise<{ api: Platform; baseUrl: string; close: () => Promise<void> }> {
+  const database = await openPgliteTestDatabase();
+  const api = await createPlatform({ sql: database.sql, tokens: [TOKEN], adminToken: 'bench-admin-token' });
   await api.app.listen({ host: '127.0.0.1', port: 0 });
   const address = api.app.server.address();
   if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
-  return { api, baseUrl: `http://127.0.0.1:${address.port}` };
+  return {
+    api,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    close: async () => {
+      await api.close();
+      await database.close();
+    },
+  };
 }
 
 /** The baseline: CONCURRENCY workers posting straight to the API, no outbox, no bookkeeping. */
-async function plainLoop(dir: string): Promise<number> {
-  const { api, baseUrl } = await listen(dir, 'central-plain.sqlite');
+async function plainLoop(): Promise<number> {
+  const { baseUrl, close } = await listen();
   try {
     let next = 0;
     const started = nowMs();
@@ -71,13 +80,13 @@ async function plainLoop(dir: string): Promise<number> {
     );
     return ENTRIES / ((nowMs() - started) / 1000);
   } finally {
-    await api.close();
+    await close();
   }
 }
 
 /** The outbox: a FULL-sync hall database holding the backlog, drained by the engine. */
 async function engineDrain(dir: string): Promise<number> {
-  const { api, baseUrl } = await listen(dir, 'central-engine.sqlite');
+  const { baseUrl, close } = await listen();
   const db = openDatabase(join(dir, 'hall.sqlite'), { migrationsDir, synchronous: 'FULL' });
   try {
     db.transaction(() => {
@@ -97,18 +106,18 @@ async function engineDrain(dir: string): Promise<number> {
     return ENTRIES / ((nowMs() - started) / 1000);
   } finally {
     db.close();
-    await api.close();
+    await close();
   }
 }
 
-// The central API finds its migrations next to its own module; bundled into .cache/bench that
+// The platform finds its migrations next to its own module; bundled into .cache/bench that
 // is next to this file, so put a copy there (the folder is recreated by every bench run).
-cpSync(join(process.cwd(), 'tools/central-api/migrations'), join(dirname(fileURLToPath(import.meta.url)), 'migrations'), {
+cpSync(join(process.cwd(), 'platform/db/migrations'), join(dirname(fileURLToPath(import.meta.url)), 'migrations'), {
   recursive: true,
 });
 const dir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
 try {
-  const plain = await plainLoop(dir);
+  const plain = await plainLoop();
   const engine = await engineDrain(dir);
   console.log(`sync: ${ENTRIES} entries, concurrency ${CONCURRENCY}`);
   report({

@@ -151,7 +151,7 @@ export function packagingProblems(config: unknown, facts: PackagingFacts): strin
     'tests/build/packaging-rules.ts',
     'tests/e2e/electron-shell.test.ts',
     'dist/electron/main.cjs.map',
-    'dist/tools/central-api/main.js',
+    'dist/platform/main.js',
     'build/electron-builder.mjs',
   ]) {
     need(!packs(files, path), `files: ${path} would be packed`);

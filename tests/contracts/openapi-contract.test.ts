@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogResponse, ChangesResponse, CreateCaseResponse, EvaluationRecord } from '../../contracts/central-api';
 import { CentralExtrasClient } from '../../host/cases/central-extras';
 import { CentralClient } from '../../host/sync/central-client';
-import type { CentralApi } from '../../tools/central-api/server';
+import type { Platform } from '../../platform/server';
+import { openPgliteTestDatabase } from '../platform/support/pglite-test-database';
+import type { TestDatabase } from '../platform/support/test-database';
 import { startTestHost, type TestHost } from '../support/test-host';
-import { listenOnPort, sampleEvaluation } from '../tools/central-api/extra-helpers';
-import { TERMINAL_TOKEN, adminAuth, newKey, sampleCase, startApi, tempDbFile } from '../tools/central-api/helpers';
+import { listenOnPort, sampleEvaluation } from '../platform/support/samples';
+import { TERMINAL_TOKEN, adminAuth, newKey, sampleCase, startApi } from '../platform/support/platform';
 
 /**
  * The OpenAPI documents are the contract other teams build against: every route either side
@@ -89,14 +91,15 @@ function expectSchemas(doc: OpenApiDoc, routes: readonly string[], bodiless: Rea
   }
 }
 
-describe('reference central API OpenAPI document', () => {
-  const db = tempDbFile();
-  let api: CentralApi;
+describe("the district platform's OpenAPI document (the central API)", () => {
+  let db: TestDatabase;
+  let api: Platform;
   let doc: OpenApiDoc;
   let baseUrl: string;
 
   beforeAll(async () => {
-    api = await startApi(db.file, { now: () => new Date() });
+    db = await openPgliteTestDatabase();
+    api = await startApi(db, { now: () => new Date() });
     baseUrl = await listenOnPort(api);
     const res = await fetch(`${baseUrl}/v1/openapi.json`, { headers: { authorization: `Bearer ${TERMINAL_TOKEN}` } });
     expect(res.status).toBe(200);
@@ -104,7 +107,7 @@ describe('reference central API OpenAPI document', () => {
   });
   afterAll(async () => {
     await api.close();
-    db.cleanup();
+    await db.close();
   });
 
   it('documents every registered route (the document itself aside)', () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PrinterDevice } from '../../host/devices/printer-device';
-import { adminAuth } from '../tools/central-api/helpers';
+import { adminAuth } from '../platform/support/platform';
 import {
   openFlow,
   PORTRAIT,
@@ -19,7 +19,7 @@ const STEWARD_PHONE = '0571-8888 6666';
 
 /**
  * 办事申报 at the kiosk, end to end: the real host (simulated reader and printer) delivering to
- * the reference central API. The card fills what it can (masked on screen), the citizen types
+ * the district platform. The card fills what it can (masked on screen), the citizen types
  * the rest on the on-screen keyboard, ticks materials, confirms, and leaves with a receipt.
  */
 describe('kiosk 办事申报 (case flow)', () => {

@@ -14,7 +14,7 @@ import {
   startVisitWithoutCard,
   type KioskHarness,
 } from '../support/kiosk-harness';
-import { adminAuth } from '../tools/central-api/helpers';
+import { adminAuth } from '../platform/support/platform';
 
 const HALL_ZONE = 'Asia/Shanghai';
 const MINUTE = 60_000;
@@ -28,7 +28,7 @@ const hallTime = (at: Date) =>
 const hallDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: HALL_ZONE }).format(at);
 
 /**
- * 预约签到 in Chromium against a real host and the real reference central API. Host and page run
+ * 预约签到 in Chromium against a real host and the real district platform. Host and page run
  * on a clock that starts at TUESDAY_10AM and ticks with real time, so the slots booked relative
  * to it (one a minute ahead, one at 23:50) always fall on the same hall day: no test depends on
  * the hour the suite happens to run.

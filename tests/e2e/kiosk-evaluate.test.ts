@@ -13,7 +13,7 @@ import {
   type KioskHarness,
 } from '../support/kiosk-harness';
 import { signIn } from '../support/staff';
-import { adminAuth } from '../tools/central-api/helpers';
+import { adminAuth } from '../platform/support/platform';
 
 /** Axe in the standard and the 长辈版 look of the screen as it is now (left in standard). */
 async function bothModesClean(page: Page): Promise<void> {
@@ -32,7 +32,7 @@ interface EvaluationRow {
   callbackRequired: number;
 }
 
-/** 服务评价 (好差评) against a real host, its queue and the reference central API. */
+/** 服务评价 (好差评) against a real host, its queue and the district platform. */
 describe('kiosk 服务评价', () => {
   let h: KioskHarness;
   let staff: { authorization: string };

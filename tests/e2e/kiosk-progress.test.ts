@@ -13,7 +13,7 @@ import {
   startVisitWithoutCard,
   type KioskHarness,
 } from '../support/kiosk-harness';
-import { adminAuth } from '../tools/central-api/helpers';
+import { adminAuth } from '../platform/support/platform';
 
 const NOTE = '请补充近期免冠照片（白底）';
 
@@ -46,7 +46,7 @@ async function waitUntil<T>(what: string, probe: () => T | undefined | Promise<T
 
 /**
  * 进度查询 end to end: a case filed with zhangSan's card, delivered by the host's sync engine
- * to the reference central API, moved there by its operator (受理 → 办理 → 补正), pulled back
+ * to the district platform, moved there by its operator (受理 → 办理 → 补正), pulled back
  * by the host, then looked up at the kiosk by card and by number.
  */
 describe('kiosk 进度查询', () => {
@@ -127,7 +127,7 @@ describe('kiosk 进度查询', () => {
     expect(await steps.locator('.timeline-status').allInnerTexts()).toEqual(['已提交', '已受理', '办理中', '需补正材料']);
     expect(await steps.last().getAttribute('aria-current')).toBe('step');
     expect(await steps.last().innerText()).toContain(NOTE);
-    // The reference central answered at 10:00 hall time (its fixed clock): shown in the hall's zone.
+    // The platform answered at 10:00 hall time (its fixed clock): shown in the hall's zone.
     expect(await steps.nth(1).locator('time').innerText()).toContain('10:00');
 
     const accepted = flow.getByTestId('deadline-accepted');

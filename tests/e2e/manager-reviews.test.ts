@@ -17,10 +17,10 @@ import { seriousViolations, startKioskHarness, type KioskHarness } from '../supp
 import { whyNotTouchable } from './support/touchable';
 import { openManager } from '../support/manager-page';
 import { signIn } from '../support/staff';
-import { adminAuth } from '../tools/central-api/helpers';
+import { adminAuth } from '../platform/support/platform';
 
 /**
- * 差评整改回访 against a real host, its queue and the reference central API: a 差评 given on the
+ * 差评整改回访 against a real host, its queue and the district platform: a 差评 given on the
  * window's rating pad (/rate, tapped and typed as the citizen does after the clerk's F7) shows in
  * the manager console, is taken through the whole loop there, and the rates and the central API
  * hear of it.

@@ -15,7 +15,7 @@ import {
   type KioskHarness,
 } from '../support/kiosk-harness';
 import { signIn, TEST_PIN } from '../support/staff';
-import { adminAuth } from '../tools/central-api/helpers';
+import { adminAuth } from '../platform/support/platform';
 
 const HALL_ZONE = 'Asia/Shanghai';
 const MINUTE = 60_000;
@@ -42,7 +42,7 @@ const hallWallTime = (at: Date) => {
 
 /**
  * The supervisor's tools of the manager console (/manager) in Chromium against a real host and the
- * reference central API: a notice aimed at one hall TV (paired on /pair) shows there and not on
+ * district platform: a notice aimed at one hall TV (paired on /pair) shows there and not on
  * the kiosk, and the audit log finds its publication by its author; today's appointments show a
  * check-in with its ticket; the steward's list shows a kiosk's request and closes it. Host and
  * pages run on a clock that starts at TUESDAY_10AM and ticks with real time.

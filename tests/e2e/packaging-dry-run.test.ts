@@ -78,10 +78,11 @@ describe('packaging dry run (stand-in Electron distribution: no Electron zip on 
       expect(asarFiles, file).toContain(file);
     }
     const own = asarFiles.filter((f) => !f.startsWith('/node_modules/'));
-    expect(own.filter((f) => /^\/(electron|host|hardware|db|contracts|renderer|tools|tests|scripts|build)\//.test(f))).toEqual(
-      [],
-    );
-    expect(own.filter((f) => f.startsWith('/dist/tools') || f.endsWith('.map'))).toEqual([]);
+    expect(
+      own.filter((f) => /^\/(electron|host|hardware|db|contracts|renderer|tools|platform|tests|scripts|build)\//.test(f)),
+    ).toEqual([]);
+    expect(own.filter((f) => f.startsWith('/dist/platform') || f.endsWith('.map'))).toEqual([]);
+    expect(asarFiles.filter((f) => f.startsWith('/node_modules/@electric-sql/pglite/'))).toEqual([]);
     expect(asarFiles.filter((f) => /^\/node_modules\/(react|react-dom|@fontsource)\//.test(f))).toEqual([]);
     expect(asarFiles).toContain('/node_modules/electron-updater/package.json');
   });

@@ -17,7 +17,7 @@ import {
 } from '../support/evaluator-pad';
 import { seriousViolations, startKioskHarness, type KioskHarness } from '../support/kiosk-harness';
 import { whyNotTouchable } from './support/touchable';
-import { adminAuth } from '../tools/central-api/helpers';
+import { adminAuth } from '../platform/support/platform';
 
 /** Polls what a page shows; generous, because the e2e suite shares two cores with other work. */
 const poll = <T>(probe: () => T | Promise<T>) => expect.poll(probe, { timeout: 10_000 });

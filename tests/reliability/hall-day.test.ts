@@ -1,6 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SignInResponse } from '../../contracts/auth';
 import { CatalogView } from '../../contracts/cases';
@@ -11,7 +10,7 @@ import { ManualClock, listenCentral, tempDir, token } from '../host/sync/support
 import { TEST_PIN, testStaffSeeds } from '../support/staff';
 import { startTestHost, type TestHost } from '../support/test-host';
 import { waitFor } from '../support/wait';
-import { adminAuth } from '../tools/central-api/helpers';
+import { adminAuth } from '../platform/support/platform';
 import { fillableForm, reliabilitySeed, seededRandom } from './support';
 
 /**
@@ -19,7 +18,7 @@ import { fillableForm, reliabilitySeed, seededRandom } from './support';
  * 04:00 to 04:00 the next day (Asia/Shanghai). Citizens arrive through the opening hours (08:30–
  * 12:00, lunch duty 12:00–14:00 with one window open, 14:00–17:30), five windows call, finish,
  * skip (no-shows come back after three places, twice) and transfer; some citizens file cases
- * (outbox → the reference central API, which is down for an hour before lunch); the once-a-minute
+ * (outbox → the district platform, which is down for an hour before lunch); the once-a-minute
  * housekeeping runs each simulated minute, and the business day turns over at the reset hour
  * (03:00). At the end: no ticket in an open state, no window serving anybody, the outbox empty,
  * and the heap (after GC) no bigger at the end of the day than after the morning, within a loose
@@ -75,8 +74,8 @@ describe('24 h of hall traffic on an injected clock', () => {
     const clock = new ManualClock(DAY_START);
     const tmp = tempDir('hall-day-');
     cleanups.push(() => tmp.cleanup());
-    const central = await listenCentral(join(tmp.dir, 'central.sqlite'));
-    cleanups.push(() => central.api.app.close());
+    const central = await listenCentral();
+    cleanups.push(() => central.close());
     const seeds = await testStaffSeeds();
     const pinHash = seeds[0]?.pinHash ?? '';
     const staff = ['2001', '2002', '2003', '2004', '2005'];

@@ -14,7 +14,7 @@ import type { Clock } from '../../host/clock/clock';
 import { startKioskHarness } from '../support/kiosk-harness';
 import { TEST_PIN } from '../support/staff';
 import { waitFor } from '../support/wait';
-import { adminAuth } from '../tools/central-api/helpers';
+import { adminAuth } from '../platform/support/platform';
 
 /** Tuesday 2026-12-08, 10:40 in the hall. */
 const TUESDAY_MORNING = new Date('2026-12-08T02:40:00Z');

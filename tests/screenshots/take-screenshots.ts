@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: the main screens of the product as a citizen, a member of staff and
- * the hall see them, from the real host with simulated devices and the reference central API.
+ * the hall see them, from the real host with simulated devices and the district platform.
  * Written to docs/screenshots/ and linked from the README.
  */
 import { mkdirSync } from 'node:fs';

@@ -16,7 +16,7 @@ import { CentralClient } from '../../host/sync/central-client';
 import { SyncEngine } from '../../host/sync/sync-engine';
 import { migrationsDir } from '../support/test-host';
 import { waitFor } from '../support/wait';
-import { sampleCase } from '../tools/central-api/helpers';
+import { sampleCase } from '../platform/support/platform';
 
 /**
  * A malicious (or broken) central API or hall host answers with an endless body. Read whole

@@ -11,7 +11,7 @@ import type { CitizenCard } from '../../host/identity/identity-sessions';
 import { ELDER_ITEM, elderForm, services, type Services } from '../host/cases/support';
 import { startTestHost, type TestHost } from '../support/test-host';
 import { waitFor } from '../support/wait';
-import { adminAuth } from '../tools/central-api/helpers';
+import { adminAuth } from '../platform/support/platform';
 import { listenCentral, ManualClock, openHallDb, tempDir, token, type ListeningApi, type TempDir } from '../host/sync/support';
 
 /**
@@ -43,13 +43,11 @@ function unkeyedHashesOfCandidates(prefix: string, suffix: string): Set<string> 
 const hexDigests = (text: string): string[] => text.match(/\b[0-9a-f]{64}\b/gi)?.map((h) => h.toLowerCase()) ?? [];
 
 describe('appointments: the hall and the central reply hold no reversible ID hash', () => {
-  let tmp: TempDir;
   let central: ListeningApi;
   let host: TestHost;
 
   beforeEach(async () => {
-    tmp = tempDir('security-personal-data-');
-    central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+    central = await listenCentral();
     host = await startTestHost({
       clock: new ManualClock(),
       config: { hallId: HALL, centralApi: { url: central.baseUrl, token } },
@@ -58,8 +56,7 @@ describe('appointments: the hall and the central reply hold no reversible ID has
   });
   afterEach(async () => {
     await host.dispose();
-    await central.api.close();
-    tmp.cleanup();
+    await central.close();
   });
 
   it('trying all ~46,000 candidate numbers against the stored tag and the central reply finds nothing', async () => {

@@ -11,7 +11,7 @@ import { closeServer, impostorCertificate, tlsServer } from './support/tls';
 
 /**
  * Hole: "an `http:` central API URL sends whole cases" in clear. The central API must be https
- * unless it is this machine (the reference server of the demo); a province's own CA is a file.
+ * unless it is this machine (the district platform of the demo); a province's own CA is a file.
  */
 describe('TLS to the central API', () => {
   const dirs: string[] = [];
@@ -34,7 +34,7 @@ describe('TLS to the central API', () => {
     writeFileSync(file, JSON.stringify({ centralApi: { url: 'http://central.example.gov.cn' } }));
     expect(() => loadConfig(file)).toThrow(ConfigError);
     expect(() => loadConfig(file)).toThrow(/centralApi\.url/);
-    // https anywhere, and http to this machine (the reference server) stay allowed.
+    // https anywhere, and http to this machine (the demo's platform) stay allowed.
     expect(HostConfig.safeParse({ centralApi: { url: 'https://central.example.gov.cn' } }).success).toBe(true);
     expect(HostConfig.safeParse({ centralApi: { url: 'http://127.0.0.1:7310' } }).success).toBe(true);
     expect(HostConfig.safeParse({ centralApi: { url: 'http://localhost:7310' } }).success).toBe(true);

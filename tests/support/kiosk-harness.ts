@@ -5,8 +5,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CatalogItem } from '../../contracts/central-api';
 import type { HostConfigInput } from '../../contracts/config';
 import type { Clock } from '../../host/clock/clock';
-import { listenCentral, tempDir, token, type ListeningApi, type TempDir } from '../host/sync/support';
-import { adminAuth } from '../tools/central-api/helpers';
+import { listenCentral, token, type ListeningApi } from '../host/sync/support';
+import { adminAuth } from '../platform/support/platform';
 import { launchChromium } from './browser';
 import { waitFor } from './wait';
 import { testStaffSeeds } from './staff';
@@ -39,7 +39,7 @@ export interface KioskHarness {
 
 /**
  * A real host (built renderer, simulated devices, staff 1001/9001/8001) talking to the real
- * reference central API on loopback, and Debian's Chromium. One per test file.
+ * district platform on PGlite on loopback, and Debian's Chromium. One per test file.
  */
 export async function startKioskHarness(
   options: {
@@ -51,8 +51,7 @@ export async function startKioskHarness(
   } = {},
 ): Promise<KioskHarness> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer missing: run `npm run build` first');
-  const tmp: TempDir = tempDir('kiosk-e2e-');
-  const central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+  const central = await listenCentral();
   if (options.catalog) await replaceCatalog(central, options.catalog);
   const host = await startTestHost({
     withRenderer: true,
@@ -84,8 +83,7 @@ export async function startKioskHarness(
     async dispose() {
       await browser.close();
       await host.dispose();
-      await central.api.close();
-      tmp.cleanup();
+      await central.close();
     },
   };
 }

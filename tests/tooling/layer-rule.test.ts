@@ -63,6 +63,19 @@ describe('layer rule (.dependency-cruiser.cjs)', () => {
     expect(result.output).toContain('layer-renderer');
   });
 
+  it("fails when the platform imports the hall's db/ or the host: it shares only the contracts", () => {
+    const result = cruise({
+      'platform/store/cases.ts':
+        "import { o } from '../../db/open';\nimport { c } from '../../contracts/x';\nexport const s = [o, c];\n",
+      'db/open.ts': 'export const o = 1;\n',
+      'contracts/x.ts': 'export const c = 1;\n',
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('layer-platform');
+    expect(result.output).toContain('db/open.ts');
+    expect(result.output).not.toContain('contracts/x.ts');
+  });
+
   it('fails when anything outside electron/ imports electron', () => {
     const result = cruise({ 'host/window.ts': "import electron from 'electron';\nexport const w = electron;\n" });
     expect(result.ok).toBe(false);

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ALLOWED_FILES, sqlFindings, sqlOutsideDb } from './sql-outside-db';
+import { ALLOWED, sqlFindings, sqlOutsideDb } from './sql-outside-db';
 import { scratchTrees } from '../support/scratch-tree';
 
 /**
- * "Only db/ holds SQL" (tests/tooling/sql-outside-db.ts): host/, electron/ and tools/ hold no SQL
- * but the reference central API's own stores. The cases below lay out small trees to show the
+ * "Only db/ holds SQL" (tests/tooling/sql-outside-db.ts): host/ and electron/ hold no SQL, and the
+ * district platform holds its own in platform/db/ and platform/store/ only. The cases below lay out small trees to show the
  * scan fails on each forbidden shape, naming the file, and leaves ordinary code alone.
  */
 const repoRoot = join(import.meta.dirname, '../..');
@@ -15,12 +15,22 @@ afterAll(cleanup);
 const none = new Map<string, string>();
 
 describe('only db/ holds SQL', () => {
-  it('finds no SQL in host/, electron/ or tools/ outside the allowed files', () => {
+  it('finds no SQL in host/, electron/ or platform/ outside the allowed folders', () => {
     expect(sqlOutsideDb(repoRoot)).toEqual([]);
   });
 
-  it('allows only files of tools/central-api, the reference server with its own database', () => {
-    expect([...ALLOWED_FILES.keys()].every((file) => file.startsWith('tools/central-api/'))).toBe(true);
+  it("allows SQL in the platform's db/ and store/ folders only, not in its services or routes", () => {
+    expect([...ALLOWED.keys()]).toEqual(['platform/db/', 'platform/store/']);
+    const root = tree({
+      'platform/store/cases.ts': "export const s = 'SELECT * FROM cases';\n",
+      'platform/db/migrate.ts': "export const s = 'CREATE TABLE IF NOT EXISTS schema_migrations (v integer)';\n",
+      'platform/services/cases.ts': "export const s = 'UPDATE cases SET status = $1';\n",
+    });
+    expect(sqlOutsideDb(root, ['platform'])).toEqual(['platform/services/cases.ts:1: UPDATE … SET in a string']);
+    expect(sqlOutsideDb(tree({ 'platform/server.ts': 'export {};\n' }), ['platform'])).toEqual([
+      'platform/db/ is allowed SQL but is gone',
+      'platform/store/ is allowed SQL but is gone',
+    ]);
   });
 
   it('fails on a query in a string, naming the file and line', () => {
@@ -72,24 +82,24 @@ describe('only db/ holds SQL', () => {
     expect(sqlFindings('x.ts', text)).toEqual([]);
   });
 
-  it('scans electron/ and tools/ too, and .mjs/.cjs files', () => {
+  it('scans electron/ and platform/ too, and .mjs/.cjs files', () => {
     const root = tree({
       'electron/store.cjs': "module.exports = (db) => db.exec('DELETE FROM t');\n",
-      'tools/other/store.mjs': "export const s = 'SELECT a FROM b';\n",
+      'platform/api/other.mjs': "export const s = 'SELECT a FROM b';\n",
     });
-    expect(sqlOutsideDb(root, ['host', 'electron', 'tools'], none)).toEqual([
+    expect(sqlOutsideDb(root, ['host', 'electron', 'platform'], none)).toEqual([
       'electron/store.cjs:1: db.exec() on a database',
       'electron/store.cjs:1: DELETE FROM in a string',
-      'tools/other/store.mjs:1: SELECT … FROM in a string',
+      'platform/api/other.mjs:1: SELECT … FROM in a string',
     ]);
   });
 
   it('lets an allowed file hold SQL, and fails when an allowed file is gone', () => {
-    const root = tree({ 'tools/central-api/case-store.ts': "export const s = 'SELECT * FROM cases';\n" });
+    const root = tree({ 'host/legacy/case-store.ts': "export const s = 'SELECT * FROM cases';\n" });
     const allowed = new Map([
-      ['tools/central-api/case-store.ts', 'its own store'],
-      ['tools/central-api/gone-store.ts', 'its own store'],
+      ['host/legacy/case-store.ts', 'its own store'],
+      ['host/legacy/gone-store.ts', 'its own store'],
     ]);
-    expect(sqlOutsideDb(root, ['tools'], allowed)).toEqual(['tools/central-api/gone-store.ts is allowed SQL but is gone']);
+    expect(sqlOutsideDb(root, ['host'], allowed)).toEqual(['host/legacy/gone-store.ts is allowed SQL but is gone']);
   });
 });

@@ -11,23 +11,18 @@ import ts from 'typescript';
  */
 
 /** The folders that must hold no SQL (db/ holds it; contracts/, hardware/ and renderer/ never reach a database). */
-export const SCANNED_FOLDERS = ['host', 'electron', 'tools'] as const;
+export const SCANNED_FOLDERS = ['host', 'electron', 'platform'] as const;
 
 /**
- * Files outside db/ that may hold SQL, each with the reason. tools/central-api is the reference
- * implementation of the province's central API: another program with its own database and its
- * own migrations (tools/central-api/migrations/), whose store files are its data layer. Our
- * hall's db/repositories must not serve it, nor it them.
+ * Where SQL may live outside db/: paths (a folder ends in `/`), each with the reason. The district
+ * platform (platform/) is another program, on PostgreSQL, with its own migrations: its SQL lives
+ * in platform/db/ (the adapters and the migration runner) and platform/store/ (one file per table
+ * group), and nowhere else of it (its services, routes and server hold none). The hall's
+ * db/repositories must not serve it, nor it them.
  */
-export const ALLOWED_FILES: ReadonlyMap<string, string> = new Map([
-  ['tools/central-api/appointment-store.ts', 'the reference central API’s own store'],
-  ['tools/central-api/case-store.ts', 'the reference central API’s own store'],
-  ['tools/central-api/catalog-store.ts', 'the reference central API’s own store'],
-  ['tools/central-api/evaluation-store.ts', 'the reference central API’s own store'],
-  ['tools/central-api/idempotency.ts', 'the reference central API’s own store (idempotent requests)'],
-  ['tools/central-api/notice-store.ts', 'the reference central API’s own store'],
-  ['tools/central-api/queue-stats-store.ts', 'the reference central API’s own store'],
-  ['tools/central-api/review-outcome-store.ts', 'the reference central API’s own store'],
+export const ALLOWED: ReadonlyMap<string, string> = new Map([
+  ['platform/db/', 'the platform’s database adapters and migrations'],
+  ['platform/store/', 'the platform’s stores: its SQL, one file per table group'],
 ]);
 
 /**
@@ -121,13 +116,13 @@ function walk(dir: string, onFile: (file: string) => void): void {
 }
 
 /**
- * Every file of `folders` under `root` that holds SQL and is not allowed, as
- * `path:line: what`; and every allowed file that is gone (an allowance must not outlive its file).
+ * Every file of `folders` under `root` that holds SQL and is not allowed, as `path:line: what`;
+ * and every allowed path that is gone.
  */
 export function sqlOutsideDb(
   root: string,
   folders: readonly string[] = SCANNED_FOLDERS,
-  allowed: ReadonlyMap<string, string> = ALLOWED_FILES,
+  allowed: ReadonlyMap<string, string> = ALLOWED,
 ): string[] {
   const problems: string[] = [];
   for (const folder of folders) {
@@ -135,10 +130,14 @@ export function sqlOutsideDb(
     walk(join(root, folder), (file) => {
       if (!SOURCE.test(file)) return;
       const shown = relative(root, file).split(sep).join('/');
-      if (allowed.has(shown)) return;
+      if ([...allowed.keys()].some((path) => (path.endsWith('/') ? shown.startsWith(path) : shown === path))) return;
       for (const finding of sqlFindings(file, readFileSync(file, 'utf8'))) problems.push(`${shown}:${finding}`);
     });
   }
-  for (const file of allowed.keys()) if (!existsSync(join(root, file))) problems.push(`${file} is allowed SQL but is gone`);
+  // An allowance must not outlive its path (checked for the folders scanned).
+  for (const path of allowed.keys()) {
+    if (folders.some((f) => path.startsWith(`${f}/`)) && !existsSync(join(root, path)))
+      problems.push(`${path} is allowed SQL but is gone`);
+  }
   return problems;
 }

@@ -37,7 +37,7 @@ class FakeClock implements Clock {
 
 /**
  * A stubbed central API: the lists it answers per date, and a switch that makes it unreachable.
- * (The real reference server is exercised in routes.test.ts.)
+ * (The real platform is exercised in routes.test.ts.)
  */
 class StubSource implements AppointmentSource {
   readonly byDate = new Map<string, Appointment[]>();

@@ -17,8 +17,8 @@ import { QueueService } from '../../../host/queue/queue-service';
 import type { CentralResult } from '../../../host/sync/central-client';
 import { signIn, testStaffSeeds } from '../../support/staff';
 import { migrationsDir, startTestHost, type TestHost } from '../../support/test-host';
-import { adminAuth } from '../../tools/central-api/helpers';
-import { listenCentral, ManualClock, tempDir, token, type ListeningApi, type TempDir } from '../sync/support';
+import { adminAuth } from '../../platform/support/platform';
+import { listenCentral, ManualClock, token, type ListeningApi } from '../sync/support';
 
 const HALL = 'hall-01';
 const MATCHING_KEY = AppointmentMatchingKey.demo(HALL);
@@ -185,14 +185,12 @@ describe('AppointmentBook.overview (real SQLite and queue)', () => {
   });
 });
 
-describe('GET /manager/appointments through a real host and the reference central API', () => {
-  let tmp: TempDir;
+describe('GET /manager/appointments through a real host and the district platform', () => {
   let central: ListeningApi;
   let host: TestHost;
 
   beforeEach(async () => {
-    tmp = tempDir('appointment-overview-routes-');
-    central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+    central = await listenCentral();
     host = await startTestHost({
       clock: new ManualClock(),
       config: { hallId: HALL, centralApi: { url: central.baseUrl, token }, staff: await testStaffSeeds() },
@@ -201,8 +199,7 @@ describe('GET /manager/appointments through a real host and the reference centra
   });
   afterEach(async () => {
     await host.dispose();
-    await central.api.close();
-    tmp.cleanup();
+    await central.close();
   });
 
   it('shows a supervisor a checked-in booking with its ticket, masked, and the slot’s counts', async () => {

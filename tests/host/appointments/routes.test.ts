@@ -9,22 +9,20 @@ import { simulatedCards } from '../../../hardware/idcard';
 import { signIn, testStaffSeeds } from '../../support/staff';
 import { startTestHost, type TestHost } from '../../support/test-host';
 import { waitFor } from '../../support/wait';
-import { adminAuth } from '../../tools/central-api/helpers';
-import { listenCentral, ManualClock, tempDir, token, type ListeningApi, type TempDir } from '../sync/support';
+import { adminAuth } from '../../platform/support/platform';
+import { listenCentral, ManualClock, token, type ListeningApi } from '../sync/support';
 
 /**
  * Appointment check-in through a real host (HTTP API, SQLite, simulated ID card reader) against
- * the reference central API listening in-process. The hall clock is Friday 2026-11-27 10:00 Beijing.
+ * the district platform listening in-process. The hall clock is Friday 2026-11-27 10:00 Beijing.
  */
-describe('appointment check-in through the host API and the reference central API', () => {
-  let tmp: TempDir;
+describe('appointment check-in through the host API and the district platform', () => {
   let central: ListeningApi;
   let clock: ManualClock;
   let host: TestHost;
 
   beforeEach(async () => {
-    tmp = tempDir('appointments-routes-');
-    central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+    central = await listenCentral();
     clock = new ManualClock();
     host = await startTestHost({
       clock,
@@ -35,8 +33,7 @@ describe('appointment check-in through the host API and the reference central AP
   });
   afterEach(async () => {
     await host.dispose();
-    if (central.api.app.server.listening) await central.api.close();
-    tmp.cleanup();
+    await central.close();
   });
 
   /** Books at the central API as an operator would; times are Beijing wall-clock. */

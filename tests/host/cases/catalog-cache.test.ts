@@ -6,7 +6,7 @@ import { CatalogCache } from '../../../host/cases/catalog-cache';
 import type { CatalogSource } from '../../../host/cases/catalog-cache';
 import { CentralExtrasClient } from '../../../host/cases/central-extras';
 import { defaultCatalogItems } from '../../../host/cases/default-catalog';
-import { adminAuth } from '../../tools/central-api/helpers';
+import { adminAuth } from '../../platform/support/platform';
 import { listenCentral, ManualClock, openHallDb, tempDir, token } from '../sync/support';
 import type { ListeningApi, TempDir } from '../sync/support';
 import { unreachable } from './support';
@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   if (db.open) db.close();
-  await central?.api.close();
+  await central?.close();
   central = undefined;
   tmp.cleanup();
 });
@@ -45,7 +45,7 @@ function counting(source: CatalogSource): CatalogSource & { statuses: number[]; 
 }
 
 async function liveSource(): Promise<CentralExtrasClient> {
-  central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+  central = await listenCentral();
   return new CentralExtrasClient({ baseUrl: central.baseUrl, token, timeoutMs: 5_000 });
 }
 
@@ -93,7 +93,7 @@ describe('CatalogCache', () => {
     expect(await cache.refresh()).toEqual({ outcome: 'updated' });
     expect(cache.view()).toMatchObject({ version: 2, items: [{ name: '居住证办理（新）' }] });
 
-    await central.api.close();
+    await central.close();
     central = undefined;
     expect(await cache.refresh()).toMatchObject({ outcome: 'unreachable' });
     expect(cache.view()).toMatchObject({ source: 'cache', version: 2 });

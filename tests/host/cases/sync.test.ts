@@ -8,8 +8,7 @@ import { CentralClient } from '../../../host/sync/central-client';
 import { hallSenders } from '../../../host/sync/senders';
 import { SyncEngine } from '../../../host/sync/sync-engine';
 import { HostError } from '../../../host/errors/host-error';
-import { openCentralDatabase } from '../../../tools/central-api/database';
-import { adminAuth } from '../../tools/central-api/helpers';
+import { adminAuth } from '../../platform/support/platform';
 import { listenCentral, ManualClock, openHallDb, tempDir, token } from '../sync/support';
 import type { ListeningApi, TempDir } from '../sync/support';
 import { CARD, ELDER_ITEM, elderForm, services } from './support';
@@ -26,7 +25,7 @@ beforeEach(async () => {
   tmp = tempDir('cases-sync-');
   db = openHallDb(join(tmp.dir, 'hall.sqlite'));
   clock = new ManualClock();
-  central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+  central = await listenCentral();
   // The card on the reader filed the two cases rated below.
   s = services(db, clock, { cardCaseNumbers: () => ['HK20261127000001', 'HK20261127000002'] });
   const options = { baseUrl: central.baseUrl, token, timeoutMs: 5_000 };
@@ -48,17 +47,12 @@ beforeEach(async () => {
 afterEach(async () => {
   await engine.stop();
   if (db.open) db.close();
-  await central.api.close();
+  await central.close();
   tmp.cleanup();
 });
 
-function centralCount(table: 'cases' | 'evaluations'): number {
-  const cdb = openCentralDatabase(central.dbFile);
-  try {
-    return (cdb.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  } finally {
-    cdb.close();
-  }
+function centralCount(table: 'cases' | 'evaluations'): Promise<number> {
+  return central.database.count(table);
 }
 
 async function advance(caseNumber: string, status: string): Promise<void> {
@@ -77,7 +71,7 @@ describe('cases and evaluations through the sync engine', () => {
     const delivered = s.cases.localCase(local.id);
     expect(delivered.caseNumber).toMatch(/^HK20261127\d{6}$/);
     const caseNumber = delivered.caseNumber ?? '';
-    expect(centralCount('cases')).toBe(1);
+    expect(await centralCount('cases')).toBe(1);
 
     await advance(caseNumber, 'accepted');
     await advance(caseNumber, 'in_progress');
@@ -99,7 +93,7 @@ describe('cases and evaluations through the sync engine', () => {
     expect(await engine.drainOnce()).toMatchObject({ delivered: 0, retried: 1 });
     expect(s.cases.localCase(local.id).caseNumber).toBeNull();
 
-    central = await listenCentral(central.dbFile);
+    central = await listenCentral({ database: central.database });
     // The engine's client still points at the old port: build one for the new server.
     const options = { baseUrl: central.baseUrl, token, timeoutMs: 5_000 };
     const again = new SyncEngine({
@@ -113,7 +107,7 @@ describe('cases and evaluations through the sync engine', () => {
     clock.advance(120_000);
     expect(await again.drainOnce()).toMatchObject({ delivered: 1 });
     expect(s.cases.localCase(local.id).caseNumber).toMatch(/^HK/);
-    expect(centralCount('cases')).toBe(1);
+    expect(await centralCount('cases')).toBe(1);
   });
 
   it('refuses a bad rating without a reason; delivers rated evaluations once, flagged', async () => {
@@ -133,7 +127,7 @@ describe('cases and evaluations through the sync engine', () => {
 
     expect(await engine.drainOnce()).toMatchObject({ delivered: 2 });
     expect(await engine.drainOnce()).toMatchObject({ attempted: 0 });
-    expect(centralCount('evaluations')).toBe(2);
+    expect(await centralCount('evaluations')).toBe(2);
     expect(evaluationById(db, bad.id)?.centralId).toMatch(/.+/);
 
     const flagged = await fetch(`${central.baseUrl}/v1/admin/evaluations?flagged=true`, { headers: adminAuth });

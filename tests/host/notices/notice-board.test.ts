@@ -14,7 +14,7 @@ import type { TempDir } from '../sync/support';
 
 /**
  * A stand-in for the central API's GET /v1/notices: serves `published` (all of them, as all=true
- * does) or fails like an unreachable network. routes.test.ts runs against the real reference server.
+ * does) or fails like an unreachable network. routes.test.ts runs against the real platform.
  */
 class StubCentralNotices implements NoticeSource {
   published: Notice[] = [];

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Notice } from '../../../contracts/central-api';
 import type { CreateNoticeRequest } from '../../../contracts/central-api';
@@ -7,21 +6,19 @@ import { HallNoticeRecord, HallNoticeRecords, HallNotices } from '../../../contr
 import { listAudit } from '../../../db/repositories/audit';
 import { signIn, testStaffSeeds } from '../../support/staff';
 import { startTestHost, type TestHost } from '../../support/test-host';
-import { adminAuth } from '../../tools/central-api/helpers';
-import { listenCentral, ManualClock, tempDir, token } from '../sync/support';
-import type { ListeningApi, TempDir } from '../sync/support';
+import { adminAuth } from '../../platform/support/platform';
+import { listenCentral, ManualClock, token } from '../sync/support';
+import type { ListeningApi } from '../sync/support';
 
 const MINUTE = 60_000;
 
-let tmp: TempDir;
 let central: ListeningApi;
 let clock: ManualClock;
 let host: TestHost;
 
 beforeEach(async () => {
-  tmp = tempDir('notices-routes-');
-  // The reference server's clock and the hall's both read 2026-11-27 10:00 Beijing.
-  central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+  // The platform's clock and the hall's both read 2026-11-27 10:00 Beijing.
+  central = await listenCentral();
   clock = new ManualClock();
   host = await startTestHost({
     clock,
@@ -32,11 +29,10 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await host.dispose();
-  await central.api.close();
-  tmp.cleanup();
+  await central.close();
 });
 
-/** Publishes through the reference server's operator route, as the province's console does. */
+/** Publishes through the platform's operator route, as the province's console does. */
 async function publishCentral(request: CreateNoticeRequest): Promise<Notice> {
   const reply = await fetch(`${central.baseUrl}/v1/admin/notices`, {
     method: 'POST',
@@ -56,7 +52,7 @@ async function showing(): Promise<HallNotices> {
 const showingTitles = async () => (await showing()).notices.map((n) => n.title).sort();
 const changeEvents = () => (host.bus.since(0) ?? []).filter((e) => e.type === 'notices.changed').length;
 
-describe('hall notices through a real host and the reference central API', () => {
+describe('hall notices through a real host and the district platform', () => {
   it('shows a central notice published for later only once it starts, even with the central API down by then', async () => {
     await publishCentral({ hallId: 'hall-01', title: '元旦放假安排', body: '1月1日闭厅', startsAt: '2026-11-27T10:30:00+08:00' });
     await publishCentral({ title: '全市通知', body: '长期有效', startsAt: '2026-11-01T00:00:00+08:00' });
@@ -67,7 +63,7 @@ describe('hall notices through a real host and the reference central API', () =>
     expect(await showingTitles()).toEqual(['全市通知']);
     expect(changeEvents()).toBe(1);
 
-    await central.api.close();
+    await central.close();
     clock.advance(29 * MINUTE);
     await host.notices.tick();
     expect(await showingTitles()).toEqual(['全市通知']);

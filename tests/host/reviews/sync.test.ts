@@ -7,7 +7,7 @@ import { CentralExtrasClient, hallCentralClient } from '../../../host/cases/cent
 import { CentralClient } from '../../../host/sync/central-client';
 import { hallSenders } from '../../../host/sync/senders';
 import { SyncEngine } from '../../../host/sync/sync-engine';
-import { adminAuth } from '../../tools/central-api/helpers';
+import { adminAuth } from '../../platform/support/platform';
 import { services, type Services } from '../cases/support';
 import { listenCentral, ManualClock, openHallDb, tempDir, token, type ListeningApi, type TempDir } from '../sync/support';
 import { seedReviewStaff, type ReviewStaff } from './support';
@@ -27,7 +27,7 @@ beforeEach(async () => {
   db = openHallDb(join(tmp.dir, 'hall.sqlite'));
   clock = new ManualClock();
   // Every idempotent write answered twice, as a proxy retrying a request it had delivered.
-  central = await listenCentral(join(tmp.dir, 'central.sqlite'), { duplicateResponseRate: 1 });
+  central = await listenCentral({ faults: { duplicateResponseRate: 1 } });
   s = services(db, clock, { cardCaseNumbers: () => [CASE] });
   staff = seedReviewStaff(db);
   const options = { baseUrl: central.baseUrl, token, timeoutMs: 5_000 };
@@ -43,7 +43,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await engine.stop();
   if (db.open) db.close();
-  await central.api.close();
+  await central.close();
   tmp.cleanup();
 });
 

@@ -1,28 +1,24 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CentralClient } from '../../../host/sync/central-client';
-import { adminAuth, newKey, sampleCase } from '../../tools/central-api/helpers';
-import { listenCentral, tempDir, token } from './support';
-import type { ListeningApi, TempDir } from './support';
+import { adminAuth, newKey, sampleCase } from '../../platform/support/platform';
+import { listenCentral, token } from './support';
+import type { ListeningApi } from './support';
 
-let tmp: TempDir;
 let central: ListeningApi;
 let client: CentralClient;
 
 beforeEach(async () => {
-  tmp = tempDir('central-client-');
-  central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+  central = await listenCentral();
   client = new CentralClient({ baseUrl: central.baseUrl, token, timeoutMs: 2_000 });
 });
 afterEach(async () => {
-  await central.api.close();
-  tmp.cleanup();
+  await central.close();
 });
 
 const setFaults = (faults: object) =>
   central.api.app.inject({ method: 'POST', url: '/v1/admin/faults', headers: adminAuth, payload: faults });
 
-describe('CentralClient against the reference central API', () => {
+describe('CentralClient against the district platform', () => {
   it('submits a case (201) and replays it for the same key (200)', async () => {
     const key = newKey();
     const first = await client.submitCase(key, sampleCase());

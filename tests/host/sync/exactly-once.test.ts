@@ -3,12 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseChange } from '../../../contracts/central-api';
 import type { Db } from '../../../db/open';
 import { counts, readCursor } from '../../../db/repositories/outbox';
-import { openCentralDatabase } from '../../../tools/central-api/database';
 import { CentralClient } from '../../../host/sync/central-client';
 import { enqueueCase } from '../../../host/sync/enqueue-case';
 import { SyncEngine } from '../../../host/sync/sync-engine';
 import type { SyncEngineOptions } from '../../../host/sync/sync-engine';
-import { adminAuth, countRows, sampleCase } from '../../tools/central-api/helpers';
+import { adminAuth, sampleCase } from '../../platform/support/platform';
 import { listenCentral, ManualClock, openHallDb, tempDir, token } from './support';
 import type { ListeningApi, TempDir } from './support';
 
@@ -26,7 +25,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   if (db.open) db.close();
-  await central.api.close();
+  await central.close();
   tmp.cleanup();
 });
 
@@ -74,20 +73,17 @@ async function drainAll(engine: SyncEngine): Promise<void> {
 }
 
 /** The central API's view: cases, distinct keys, and key → case number. */
-function centralCases(): { rows: number; keys: number; byKey: Map<string, string> } {
-  const cdb = openCentralDatabase(central.dbFile);
-  try {
-    const rows = cdb.prepare('SELECT idempotency_key AS k, case_number AS c FROM cases').all() as { k: string; c: string }[];
-    return { rows: rows.length, keys: new Set(rows.map((r) => r.k)).size, byKey: new Map(rows.map((r) => [r.k, r.c])) };
-  } finally {
-    cdb.close();
-  }
+async function centralCases(): Promise<{ rows: number; keys: number; byKey: Map<string, string> }> {
+  const rows = await central.database.observe<{ k: string; c: string }>(
+    'SELECT idempotency_key AS k, case_number AS c FROM cases',
+  );
+  return { rows: rows.length, keys: new Set(rows.map((r) => r.k)).size, byKey: new Map(rows.map((r) => [r.k, r.c])) };
 }
 
 /** Every local entry delivered, with the case number the central API holds for its key. */
-function expectExactlyOnce(n: number): void {
+async function expectExactlyOnce(n: number): Promise<void> {
   expect(counts(db)).toEqual({ pending: 0, delivered: n, failedPermanent: 0 });
-  const central = centralCases();
+  const central = await centralCases();
   expect(central.rows).toBe(n);
   expect(central.keys).toBe(n);
   const local = db.prepare('SELECT idempotency_key AS k, response FROM outbox').all() as { k: string; response: string }[];
@@ -96,23 +92,25 @@ function expectExactlyOnce(n: number): void {
   }
 }
 
-describe('exactly-once delivery against the reference central API', () => {
+describe('exactly-once delivery against the district platform', () => {
   it('delivers 300 cases exactly once through 30% failures and 10% responses dropped after commit', async () => {
-    central = await listenCentral(join(tmp.dir, 'central.sqlite'), {
-      failRate: 0.3,
-      dropResponseAfterCommitRate: 0.1,
-      seed: 2026,
+    central = await listenCentral({
+      faults: {
+        failRate: 0.3,
+        dropResponseAfterCommitRate: 0.1,
+        seed: 2026,
+      },
     });
     enqueueCases(300);
     const engine = newEngine();
     await drainAll(engine);
-    expectExactlyOnce(300);
+    await expectExactlyOnce(300);
     const retried = db.prepare('SELECT count(*) AS n FROM outbox WHERE attempts > 1').get() as { n: number };
     expect(retried.n).toBeGreaterThan(0); // the faults really happened
   });
 
   it('survives a stop mid-drain and a new engine on the reopened file (restart)', async () => {
-    central = await listenCentral(join(tmp.dir, 'central.sqlite'), { failRate: 0.3, dropResponseAfterCommitRate: 0.1, seed: 99 });
+    central = await listenCentral({ faults: { failRate: 0.3, dropResponseAfterCommitRate: 0.1, seed: 99 } });
     enqueueCases(200);
     const first = newEngine({
       idleMs: 100,
@@ -131,11 +129,11 @@ describe('exactly-once delivery against the reference central API', () => {
     db = openHallDb(hallFile);
     const second = newEngine({ random: seeded(8) });
     await drainAll(second);
-    expectExactlyOnce(200);
+    await expectExactlyOnce(200);
   });
 
   it('pulls status changes once, saving the cursor only after each change is applied', async () => {
-    central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+    central = await listenCentral();
     enqueueCases(3);
     const applied: CaseChange[] = [];
     let failOn: string | undefined;
@@ -167,11 +165,11 @@ describe('exactly-once delivery against the reference central API', () => {
     expect(applied.at(-1)).toMatchObject({ caseNumber: 'HK20261127000002', status: 'accepted' });
 
     expect(await engine.pullChanges()).toEqual({ applied: 0, cursor: '4', complete: true });
-    expect(countRows(central.dbFile, 'case_status_changes')).toBe(4);
+    expect(await central.database.count('case_status_changes')).toBe(4);
   });
 
   it('reports an unreachable central API on pull without moving the cursor', async () => {
-    central = await listenCentral(join(tmp.dir, 'central.sqlite'), { failRate: 1 });
+    central = await listenCentral({ faults: { failRate: 1 } });
     const engine = newEngine({ onChange: () => undefined });
     expect(await engine.pullChanges()).toEqual({ applied: 0, cursor: '0', complete: false, error: 'HTTP 503 injected_failure' });
     expect(engine.status().lastError).toBe('HTTP 503 injected_failure');

@@ -10,7 +10,6 @@ import { CentralClient } from '../../../host/sync/central-client';
 import { QueueStatsReporter } from '../../../host/sync/queue-stats-report';
 import { hallSenders } from '../../../host/sync/senders';
 import { SyncEngine } from '../../../host/sync/sync-engine';
-import { openCentralDatabase } from '../../../tools/central-api/database';
 import { ALL_DAY_HOURS } from '../../support/test-host';
 import { listenCentral, ManualClock, openHallDb, tempDir, token } from './support';
 import type { ListeningApi, TempDir } from './support';
@@ -29,7 +28,7 @@ beforeEach(async () => {
   db = openHallDb(join(tmp.dir, 'hall.sqlite'));
   // 10:00 in Beijing on Friday 27 November 2026.
   clock = new ManualClock(Date.parse('2026-11-27T02:00:00Z'));
-  central = await listenCentral(join(tmp.dir, 'central.sqlite'));
+  central = await listenCentral();
   const config = HostConfig.parse({ hours: ALL_DAY_HOURS });
   queue = new QueueService({
     db,
@@ -59,26 +58,19 @@ beforeEach(async () => {
 afterEach(async () => {
   await engine.stop();
   if (db.open) db.close();
-  await central.api.close();
+  await central.close();
   tmp.cleanup();
 });
 
-function centralFigures(): { business_day: string; figures: Record<string, number>; revision: number }[] {
-  const cdb = openCentralDatabase(central.dbFile);
-  try {
-    const rows = cdb.prepare('SELECT business_day, figures_json, revision FROM queue_stats ORDER BY business_day').all() as {
-      business_day: string;
-      figures_json: string;
-      revision: number;
-    }[];
-    return rows.map((r) => ({
-      business_day: r.business_day,
-      figures: JSON.parse(r.figures_json) as Record<string, number>,
-      revision: r.revision,
-    }));
-  } finally {
-    cdb.close();
-  }
+async function centralFigures(): Promise<{ business_day: string; figures: Record<string, number>; revision: number }[]> {
+  const rows = await central.database.observe<{ business_day: string; figures_json: string; revision: number }>(
+    'SELECT business_day, figures_json, revision FROM queue_stats ORDER BY business_day',
+  );
+  return rows.map((r) => ({
+    business_day: r.business_day,
+    figures: JSON.parse(r.figures_json) as Record<string, number>,
+    revision: r.revision,
+  }));
 }
 
 describe('daily queue statistics to the central API', () => {
@@ -99,7 +91,7 @@ describe('daily queue statistics to the central API', () => {
     expect(reporter.enqueueFinishedDays()).toEqual([]);
     expect(await engine.drainOnce()).toMatchObject({ delivered: 1 });
 
-    const [stored] = centralFigures();
+    const [stored] = await centralFigures();
     expect(stored?.business_day).toBe('2026-11-27');
     expect(stored?.revision).toBe(1);
     expect(stored?.figures).toMatchObject({
@@ -122,6 +114,6 @@ describe('daily queue statistics to the central API', () => {
     const again = new QueueStatsReporter({ db, clock, hallId: 'hall-01', timeZone: 'Asia/Shanghai', resetHour: 3 });
     expect(again.enqueueFinishedDays()).toEqual([]);
     expect(await engine.drainOnce()).toMatchObject({ delivered: 1 });
-    expect(centralFigures()).toHaveLength(1);
+    expect(await centralFigures()).toHaveLength(1);
   });
 });

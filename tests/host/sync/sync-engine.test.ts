@@ -7,12 +7,12 @@ import type { CentralResult } from '../../../host/sync/central-client';
 import { enqueueCase } from '../../../host/sync/enqueue-case';
 import type { CentralApiClient } from '../../../host/sync/senders';
 import { SyncEngine } from '../../../host/sync/sync-engine';
-import { sampleCase } from '../../tools/central-api/helpers';
+import { sampleCase } from '../../platform/support/platform';
 import { ManualClock, openHallDb, tempDir } from './support';
 import type { TempDir } from './support';
 
 /**
- * Stand-in central API (an in-memory stub, not the reference server) for the scheduling
+ * Stand-in central API (an in-memory stub, not the platform) for the scheduling
  * properties: it records the order and overlap of calls and answers as told.
  */
 class StubCentral implements CentralApiClient {

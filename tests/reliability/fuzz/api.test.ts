@@ -42,7 +42,8 @@ import type { SimulatedCard } from '../../../hardware/idcard/simulated-cards';
 import { simulatedCards } from '../../../hardware/idcard/simulated-cards';
 import { createHost, type Host } from '../../../host/app';
 import { IdCardDevice } from '../../../host/devices/idcard-device';
-import { createCentralApi } from '../../../tools/central-api/server';
+import { openPgliteTestDatabase } from '../../platform/support/pglite-test-database';
+import { createPlatform } from '../../../platform/server';
 import { signIn, TEST_PIN, testStaffSeeds } from '../../support/staff';
 import { ALL_DAY_HOURS, migrationsDir } from '../../support/test-host';
 import { waitFor } from '../../support/wait';
@@ -89,9 +90,9 @@ const logSink = new Writable({
 // The hosts under test
 
 const CENTRAL_TOKEN = 'fuzz-terminal-token';
-const centralDir = mkdtempSync(join(tmpdir(), 'fuzz-central-'));
-const central = await createCentralApi({
-  dbFile: join(centralDir, 'central.sqlite'),
+const centralDatabase = await openPgliteTestDatabase();
+const central = await createPlatform({
+  sql: centralDatabase.sql,
   tokens: [CENTRAL_TOKEN],
   adminToken: 'fuzz-admin-token',
 });
@@ -722,7 +723,7 @@ const started = Date.now();
 afterAll(async () => {
   await disposeFixture(shared);
   await central.close();
-  rmSync(centralDir, { recursive: true, force: true });
+  await centralDatabase.close();
   report.push(
     `fuzz api total: ${OPERATIONS.length} operations + WebSocket + unrouted paths, ${total.requests} requests, 2xx ${[...total.byStatus].filter(([s]) => s < 300).reduce((n, [, v]) => n + v, 0)}, 503 upstream ${total.upstream}, other 5xx 0, hosts rebuilt ${rebuilt}, ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${FUZZ_SEED}`,
   );

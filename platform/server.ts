@@ -1,0 +1,151 @@
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { FaultConfig } from '../contracts/central-api';
+import { DEMO_MATCHING_SECRET } from '../contracts/config';
+import { installAuth } from './api/auth';
+import { installErrorHandling } from './api/errors';
+import { installFaultHook } from './api/fault-hook';
+import { FaultInjector } from './api/faults';
+import { adminRoutes } from './api/routes/admin';
+import { appointmentRoutes } from './api/routes/appointments';
+import { caseRoutes } from './api/routes/cases';
+import { catalogRoutes } from './api/routes/catalog';
+import { evaluationRoutes } from './api/routes/evaluations';
+import { metaRoutes } from './api/routes/meta';
+import { noticeRoutes } from './api/routes/notices';
+import { queueStatsRoutes } from './api/routes/queue-stats';
+import { reviewOutcomeRoutes } from './api/routes/review-outcomes';
+import { migrate } from './db/migrate';
+import type { Sql } from './db/sql';
+import { AppointmentService } from './services/appointment-service';
+import { CaseService } from './services/case-service';
+import { CatalogService } from './services/catalog-service';
+import { EvaluationService } from './services/evaluation-service';
+import { NoticeService } from './services/notice-service';
+import { QueueStatsService } from './services/queue-stats-service';
+import { ReviewOutcomeService } from './services/review-outcome-service';
+
+export interface PlatformOptions {
+  /**
+   * The database (platform/db: PGlite or a server pool). The platform migrates it at start and
+   * never closes it: whoever opened it closes it, after the platform.
+   */
+  sql: Sql;
+  /** Bearer tokens accepted from terminals. */
+  tokens: string[];
+  /** Bearer token for /v1/admin routes (and only those). */
+  adminToken: string;
+  /**
+   * The secret each hall's appointment-matching key is derived from (services/matching-key.ts).
+   * Default: the demo secret, whose keys a demo host derives itself and a production host refuses.
+   */
+  matchingSecret?: string;
+  /**
+   * Initial fault injection; changeable later through POST /v1/admin/faults. Faults are a test
+   * and operations mode of one instance: they live in its memory, never in the database.
+   */
+  faults?: FaultConfig;
+  logger?: boolean;
+  /** Clock, for tests that need a given day. */
+  now?: () => Date;
+  /** Working days from acceptance to the promised completion date (default 5). */
+  promisedWorkingDays?: number;
+  /** How long a `timeoutRate` fault holds a socket the client keeps open (default 30 000 ms). */
+  timeoutHoldMs?: number;
+}
+
+export interface Platform {
+  app: FastifyInstance;
+  /** Closes the HTTP side (if listening); safe to call twice. The database stays open. */
+  close(): Promise<void>;
+}
+
+/**
+ * Personal data must never reach a log (docs/architecture.md, "Data and privacy"): Fastify's
+ * request serializer logs no headers or bodies; the redaction is the second lock in case someone
+ * logs a request object.
+ */
+const loggerOptions: NonNullable<FastifyServerOptions['logger']> = {
+  level: 'info',
+  redact: {
+    paths: ['req.headers.authorization', 'req.headers["idempotency-key"]', 'req.body', 'res.body', 'body', 'applicant'],
+    censor: '[redacted]',
+  },
+};
+
+/**
+ * Builds the district platform, ready to `inject()` or `listen()`; it does not listen itself.
+ * At start it brings the database to the newest migration and seeds the catalog if there is
+ * none, both safe when several instances start together on one database.
+ */
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  if (options.tokens.some((t) => t.length === 0) || options.adminToken.length === 0) {
+    throw new Error('platform tokens must not be empty');
+  }
+  const { sql } = options;
+  const now = options.now ?? (() => new Date());
+  await migrate(sql);
+  const catalog = new CatalogService(sql, now);
+  await catalog.seed();
+
+  const app = Fastify({
+    logger: options.logger === true ? loggerOptions : false,
+    // Closing ends every connection at once, keep-alive or mid-request, instead of waiting for
+    // clients to let go: a request cut off is retried under its Idempotency-Key, which is safe
+    // by design, and another instance behind the load balancer answers it.
+    forceCloseConnections: true,
+  });
+  try {
+    const cases = new CaseService(sql, { now, promisedWorkingDays: options.promisedWorkingDays ?? 5 });
+    const evaluations = new EvaluationService(sql, now);
+    const stats = new QueueStatsService(sql, now);
+    const outcomes = new ReviewOutcomeService(sql, now);
+    const appointments = new AppointmentService(sql, now, options.matchingSecret ?? DEMO_MATCHING_SECRET);
+    const notices = new NoticeService(sql, now);
+    const faults = new FaultInjector(options.faults);
+
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    installErrorHandling(app);
+    // Order matters: authenticate first, then inject faults, so a 401 is never a fault.
+    installAuth(app, { tokens: options.tokens, adminToken: options.adminToken });
+    installFaultHook(app, faults, options.timeoutHoldMs === undefined ? {} : { holdMs: options.timeoutHoldMs });
+
+    await app.register(fastifySwagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Hall Kiosk district platform (central API)',
+          description:
+            'The central side our halls sync with: cases, catalog, evaluations, queue stats, appointments, notices; on PostgreSQL, with fault injection for tests.',
+          version: '1.0.0',
+        },
+        components: {
+          securitySchemes: {
+            terminalToken: { type: 'http', scheme: 'bearer' },
+            adminToken: { type: 'http', scheme: 'bearer' },
+          },
+        },
+      },
+      transform: jsonSchemaTransform,
+    });
+    await app.register(metaRoutes);
+    await app.register(caseRoutes, { cases, faults });
+    await app.register(adminRoutes, { cases, faults });
+    await app.register(catalogRoutes, { catalog });
+    await app.register(evaluationRoutes, { evaluations, faults });
+    await app.register(queueStatsRoutes, { stats, faults });
+    await app.register(reviewOutcomeRoutes, { outcomes, faults });
+    await app.register(appointmentRoutes, { appointments });
+    await app.register(noticeRoutes, { notices });
+    await app.ready();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+
+  let closed: Promise<void> | undefined;
+  return { app, close: () => (closed ??= app.close()) };
+}

@@ -1,0 +1,47 @@
+import type { CreateEvaluationRequest } from '../../contracts/central-api';
+import { EvaluationRecord, isBadEvaluation } from '../../contracts/central-api';
+import type { Sql } from '../db/sql';
+import { insertEvaluation, listEvaluations, type EvaluationRow } from '../store/evaluations';
+import { idempotentWrite, type IdempotentOutcome } from './idempotent-write';
+
+/** The central id of an evaluation, as halls and operators see it. */
+export const evaluationIdOf = (id: number): string => `EV${String(id).padStart(8, '0')}`;
+
+function toRecord(row: EvaluationRow): EvaluationRecord {
+  return {
+    evaluationId: evaluationIdOf(row.id),
+    hallId: row.hallId,
+    terminalId: row.terminalId,
+    subject: row.subject,
+    level: row.level,
+    ...(row.reason === null ? {} : { reason: row.reason }),
+    ...(row.comment === null ? {} : { comment: row.comment }),
+    callbackRequired: row.callbackRequired,
+    evaluatedAt: row.evaluatedAt.toISOString(),
+    receivedAt: row.receivedAt.toISOString(),
+  };
+}
+
+/** 好差评 records. A rating below `basic` is flagged for a call back (差评回访). */
+export class EvaluationService {
+  constructor(
+    private readonly sql: Sql,
+    private readonly now: () => Date,
+  ) {}
+
+  create(key: string, request: CreateEvaluationRequest): Promise<IdempotentOutcome<EvaluationRecord>> {
+    const now = this.now();
+    return idempotentWrite(this.sql, {
+      scope: 'evaluations',
+      key,
+      body: request,
+      at: now,
+      answer: EvaluationRecord,
+      write: async (tx) => toRecord(await insertEvaluation(tx, key, request, isBadEvaluation(request.level), now)),
+    });
+  }
+
+  async list(flagged: boolean | undefined, limit: number): Promise<EvaluationRecord[]> {
+    return (await listEvaluations(this.sql, flagged, limit)).map(toRecord);
+  }
+}

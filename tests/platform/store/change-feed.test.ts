@@ -1,0 +1,107 @@
+import { expect, it } from 'vitest';
+import { CaseService } from '../../../platform/services/case-service';
+import { appendChange, changesSince } from '../../../platform/store/change-feed';
+import { waitFor } from '../../support/wait';
+import { describeEachDatabase } from '../support/each-database';
+import { FIXED_NOW, newKey, sampleCase } from '../support/platform';
+
+/**
+ * The changes feed's promise: a hall that pulled up to cursor N never misses a change numbered
+ * below N, however many writers (and platform instances) commit at once. Cursors come from a
+ * counter row locked until each writer commits (platform/store/change-feed.ts), so they become
+ * visible in order; with a sequence, a later cursor could commit, and be read, first.
+ */
+describeEachDatabase('platform/store: the changes feed', (database, kind) => {
+  const service = () => new CaseService(database().sql, { now: () => FIXED_NOW, promisedWorkingDays: 5 });
+
+  async function newCase(cases: CaseService): Promise<string> {
+    const outcome = await cases.createCase(newKey(), sampleCase());
+    if (outcome.kind !== 'created') throw new Error(`expected a new case, got ${outcome.kind}`);
+    return outcome.result.caseNumber;
+  }
+
+  const cursorsSince = async (since: number) => (await changesSince(database().sql, since, 1000)).map((c) => c.cursor);
+
+  it('numbers every change from 1, without a gap, across new cases and status changes', async () => {
+    const cases = service();
+    const a = await newCase(cases);
+    const b = await newCase(cases);
+    await cases.setStatus(a, 'accepted', undefined);
+    await cases.setStatus(b, 'rejected', '材料不全');
+    expect(await cursorsSince(0)).toEqual([1, 2, 3, 4]);
+    expect(await cursorsSince(2)).toEqual([3, 4]);
+  });
+
+  it('keeps numbers and cursors unique and gapless when 30 cases arrive at once', async () => {
+    const cases = service();
+    const numbers = await Promise.all(Array.from({ length: 30 }, () => newCase(cases)));
+    expect(new Set(numbers).size).toBe(30);
+    expect(numbers.map((n) => Number(n.slice(-6))).sort((x, y) => x - y)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(await cursorsSince(0)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+  });
+
+  it('creates one case when the same submission races itself ten times', async () => {
+    const cases = service();
+    const key = newKey();
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => cases.createCase(key, sampleCase())));
+    expect(outcomes.filter((o) => o.kind === 'created')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.kind === 'replayed')).toHaveLength(9);
+    expect(new Set(outcomes.map((o) => (o.kind === 'conflict' ? '' : o.result.caseNumber))).size).toBe(1);
+    expect(await database().count('cases')).toBe(1);
+  });
+
+  // PGlite has one connection and runs one transaction at a time: two writers cannot interleave there.
+  it.skipIf(kind === 'pglite')(
+    `holds a later writer back until the earlier cursor is committed, so no reader can skip it${kind === 'pglite' ? ' — skipped: PGlite runs one transaction at a time' : ''}`,
+    async () => {
+      const cases = service();
+      const first = await newCase(cases);
+      const second = await newCase(cases);
+      const { sql } = database();
+
+      let release = (): void => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let appended = (): void => undefined;
+      const firstAppended = new Promise<void>((resolve) => (appended = resolve));
+      // Writer A takes cursor 3 and stays open.
+      const writerA = sql.transaction(async (tx) => {
+        await appendChange(tx, { caseNumber: first, hallId: 'hall-01', status: 'accepted', note: null, at: FIXED_NOW });
+        appended();
+        await gate;
+      });
+      await firstAppended;
+
+      try {
+        // Writer B, on another connection, must wait for A rather than commit cursor 4 first.
+        let bDone = false;
+        const writerB = cases.setStatus(second, 'accepted', undefined).then((outcome) => {
+          bDone = true;
+          return outcome;
+        });
+        const waiting = async () =>
+          (
+            await database().observe<{ n: number }>(
+              `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            )
+          )[0]?.n ?? 0;
+        await waitFor(async () => (bDone || (await waiting()) > 0 ? true : undefined), 'writer B to block or finish');
+        expect(bDone).toBe(false);
+        // A reader now sees neither: not 4 without 3.
+        expect(await database().observe('SELECT cursor FROM case_status_changes WHERE cursor > 2')).toEqual([]);
+
+        release();
+        await writerA;
+        expect((await writerB).kind).toBe('ok');
+      } finally {
+        // A failing check must not leave A's transaction open.
+        release();
+        await writerA;
+      }
+      const feed = await changesSince(database().sql, 2, 10);
+      expect(feed.map((c) => [c.cursor, c.caseNumber])).toEqual([
+        [3, first],
+        [4, second],
+      ]);
+    },
+  );
+});
