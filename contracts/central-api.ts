@@ -19,6 +19,14 @@ export const CentralErrorCode = z.enum([
   'evaluation_not_found',
   'idempotency_conflict',
   'invalid_transition',
+  // The district's halls (contracts/platform-halls.ts): a request naming a hall other than its
+  // credential's (403), a hall or credential that is not registered (404), one already
+  // registered (409), a credential that can no longer be rotated (409).
+  'hall_mismatch',
+  'hall_not_found',
+  'hall_exists',
+  'credential_not_found',
+  'credential_inactive',
   'injected_failure',
   'payload_too_large',
   'unsupported_media_type',
@@ -489,6 +497,10 @@ export type QueueStatsResponse = z.infer<typeof QueueStatsResponse>;
 // ---------------------------------------------------------------------------
 // Appointments
 
+/**
+ * The district platform answers for the hall of the request's credential: `hall` must name that
+ * hall (hosts send their own), and one naming another hall is refused (403 `hall_mismatch`).
+ */
 export const AppointmentsQuery = z.object({ hall: hallId, date: z.iso.date() });
 export type AppointmentsQuery = z.infer<typeof AppointmentsQuery>;
 
@@ -532,6 +544,7 @@ export type CreateAppointmentRequest = z.infer<typeof CreateAppointmentRequest>;
 // ---------------------------------------------------------------------------
 // Notices (通知公告)
 
+/** `hall` as for appointments: the credential's own hall, or a 403 `hall_mismatch`. */
 export const NoticesQuery = z.object({ hall: hallId, all: booleanFlag.optional() });
 export type NoticesQuery = z.infer<typeof NoticesQuery>;
 

@@ -23,6 +23,13 @@ export const DEMO_CENTRAL_TOKEN = 'dev-terminal-token';
  */
 export const DEMO_MATCHING_SECRET = 'dev-appointment-matching-secret';
 
+/**
+ * A hall's id at the central API (the district platform registers halls under it). The default
+ * names the demo hall, which the platform's demo district registers and its dev token signs in as.
+ */
+export const HallId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'letters, digits and -, at most 40');
+export const DEFAULT_HALL_ID = 'hall-01';
+
 /** How a device is reached. `simulated` runs the device's simulator over an in-memory link. */
 export const DeviceTransportConfig = z.discriminatedUnion('type', [
   z.object({ type: z.literal('simulated') }),
@@ -235,10 +242,7 @@ export const HostConfig = z
     backup: BackupOptions.prefault({}),
     hallName: z.string().default('政务服务中心'),
     /** This hall's and this terminal's ids at the central API (cases and evaluations carry them). */
-    hallId: z
-      .string()
-      .regex(/^[A-Za-z0-9-]{1,40}$/)
-      .default('hall-01'),
+    hallId: HallId.default(DEFAULT_HALL_ID),
     terminalId: z
       .string()
       .regex(/^[A-Za-z0-9-]{1,40}$/)
