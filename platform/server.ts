@@ -8,11 +8,13 @@ import { installAuth } from './api/auth';
 import { installErrorHandling } from './api/errors';
 import { installFaultHook } from './api/fault-hook';
 import { FaultInjector } from './api/faults';
+import { installHallScope } from './api/hall-scope';
 import { adminRoutes } from './api/routes/admin';
 import { appointmentRoutes } from './api/routes/appointments';
 import { caseRoutes } from './api/routes/cases';
 import { catalogRoutes } from './api/routes/catalog';
 import { evaluationRoutes } from './api/routes/evaluations';
+import { hallRoutes } from './api/routes/halls';
 import { metaRoutes } from './api/routes/meta';
 import { noticeRoutes } from './api/routes/notices';
 import { queueStatsRoutes } from './api/routes/queue-stats';
@@ -22,7 +24,10 @@ import type { Sql } from './db/sql';
 import { AppointmentService } from './services/appointment-service';
 import { CaseService } from './services/case-service';
 import { CatalogService } from './services/catalog-service';
+import { DEMO_HALL_ID } from './services/demo-district';
 import { EvaluationService } from './services/evaluation-service';
+import { HallCredentialService } from './services/hall-credential-service';
+import { HallService } from './services/hall-service';
 import { NoticeService } from './services/notice-service';
 import { QueueStatsService } from './services/queue-stats-service';
 import { ReviewOutcomeService } from './services/review-outcome-service';
@@ -33,7 +38,12 @@ export interface PlatformOptions {
    * never closes it: whoever opened it closes it, after the platform.
    */
   sql: Sql;
-  /** Bearer tokens accepted from terminals. */
+  /**
+   * Static dev tokens (the demo and the tests): each signs in as the demo hall (`hall-01`, the
+   * district centre of services/demo-district.ts), and with any of them the demo district is
+   * registered at start if no hall is. Empty in production: every hall then signs in with its own
+   * credential (contracts/platform-halls.ts), issued on the console.
+   */
   tokens: string[];
   /** Bearer token for /v1/admin routes (and only those). */
   adminToken: string;
@@ -89,6 +99,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   await migrate(sql);
   const catalog = new CatalogService(sql, now);
   await catalog.seed();
+  const halls = new HallService(sql, now);
+  if (options.tokens.length > 0) {
+    await halls.seedDemoDistrict();
+    if (!(await halls.exists(DEMO_HALL_ID))) {
+      throw new Error(`the static tokens sign in as hall ${DEMO_HALL_ID}, which is not registered: register it or give no token`);
+    }
+  }
 
   const app = Fastify({
     logger: options.logger === true ? loggerOptions : false,
@@ -104,14 +121,21 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const outcomes = new ReviewOutcomeService(sql, now);
     const appointments = new AppointmentService(sql, now, options.matchingSecret ?? DEMO_MATCHING_SECRET);
     const notices = new NoticeService(sql, now);
+    const credentials = new HallCredentialService(sql, now);
     const faults = new FaultInjector(options.faults);
 
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
     installErrorHandling(app);
     // Order matters: authenticate first, then inject faults, so a 401 is never a fault.
-    installAuth(app, { tokens: options.tokens, adminToken: options.adminToken });
+    installAuth(app, {
+      tokens: options.tokens,
+      staticTokenHall: DEMO_HALL_ID,
+      adminToken: options.adminToken,
+      halls: credentials,
+    });
     installFaultHook(app, faults, options.timeoutHoldMs === undefined ? {} : { holdMs: options.timeoutHoldMs });
+    installHallScope(app);
 
     await app.register(fastifySwagger, {
       openapi: {
@@ -119,12 +143,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         info: {
           title: 'Hall Kiosk district platform (central API)',
           description:
-            'The central side our halls sync with: cases, catalog, evaluations, queue stats, appointments, notices; on PostgreSQL, with fault injection for tests.',
+            "The central side the district's halls sync with, each with its own credential: cases, catalog, evaluations, queue stats, appointments, notices; the halls and their credentials; on PostgreSQL, with fault injection for tests.",
           version: '1.0.0',
         },
         components: {
           securitySchemes: {
-            terminalToken: { type: 'http', scheme: 'bearer' },
+            terminalToken: {
+              type: 'http',
+              scheme: 'bearer',
+              description: "The hall's credential: the request's hall is its hall",
+            },
             adminToken: { type: 'http', scheme: 'bearer' },
           },
         },
@@ -140,6 +168,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(reviewOutcomeRoutes, { outcomes, faults });
     await app.register(appointmentRoutes, { appointments });
     await app.register(noticeRoutes, { notices });
+    await app.register(hallRoutes, { halls, credentials });
     await app.ready();
   } catch (error) {
     await app.close().catch(() => undefined);

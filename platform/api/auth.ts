@@ -1,27 +1,43 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { PlatformAccess } from '../../contracts/platform-operation';
+import type { CallerHall, SignIn, SignInRefusal } from '../services/hall-credential-service';
 import { ApiError } from './errors';
 
 /**
- * Who may call a route, set per route as `config.access`:
- * `public` (health), `terminal` (a terminal token), `admin` (the operator token),
+ * Who may call a route, set per route as `config.access` (contracts/platform-operation.ts):
+ * `public` (health), `terminal` (a hall's credential), `admin` (the operator token),
  * `any` (either; the OpenAPI document).
  */
-export type Access = 'public' | 'terminal' | 'admin' | 'any';
+export type Access = PlatformAccess;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
+  interface FastifyRequest {
+    /** The hall a `terminal` (or `any`) request signed in as; null before sign-in and for the operator. */
+    hall: CallerHall | null;
+  }
 }
 
-export interface TokenConfig {
+/** How a token becomes a hall (services/hall-credential-service.ts). */
+export interface HallSignIn {
+  signIn(token: string): Promise<SignIn>;
+  signInAsHall(hallId: string): Promise<SignIn>;
+}
+
+export interface AuthConfig {
+  /** Static dev tokens: each signs in as `staticTokenHall` (the demo hall). */
   tokens: readonly string[];
+  staticTokenHall: string;
   adminToken: string;
+  halls: HallSignIn;
 }
 
-// Tokens are compared as sha256 digests with timingSafeEqual, and every configured token is
-// checked, so response timing does not reveal how much of a guess was right.
+// Static and admin tokens are compared as sha256 digests with timingSafeEqual, and every one is
+// checked, so response timing does not reveal how much of a guess was right. Hall credentials
+// are looked up by their sha256 (services/hall-credential-service.ts says why that is safe).
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
@@ -37,22 +53,39 @@ function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** Rejects with 401 `unauthorized` before anything else runs. Unknown routes fall through to 404. */
-export function installAuth(app: FastifyInstance, config: TokenConfig): void {
-  const terminal = config.tokens.map(digest);
+const REFUSALS: Readonly<Record<SignInRefusal, string>> = {
+  unknown: 'invalid token',
+  revoked: 'this credential was revoked',
+  expired: 'this credential was rotated and its overlap has ended: use its successor',
+  hall_inactive: 'this hall is deactivated',
+};
+
+function refuse(reply: FastifyReply, message: string): ApiError {
+  reply.header('www-authenticate', 'Bearer');
+  return new ApiError(401, 'unauthorized', message);
+}
+
+/**
+ * Rejects with 401 `unauthorized` before anything else runs, and sets `request.hall` for a hall's
+ * credential: the one source of the request's hall. Unknown routes fall through to 404.
+ */
+export function installAuth(app: FastifyInstance, config: AuthConfig): void {
+  const staticTokens = config.tokens.map(digest);
   const admin = [digest(config.adminToken)];
+  app.decorateRequest('hall', null);
 
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === 'public') return;
     const token = bearerToken(request.headers.authorization);
-    const candidate = token === undefined ? undefined : digest(token);
-    const allowed =
-      candidate !== undefined &&
-      ((access !== 'admin' && matchesAny(candidate, terminal)) || (access !== 'terminal' && matchesAny(candidate, admin)));
-    if (!allowed) {
-      reply.header('www-authenticate', 'Bearer');
-      throw new ApiError(401, 'unauthorized', token === undefined ? 'missing bearer token' : 'invalid token');
-    }
+    if (token === undefined) throw refuse(reply, 'missing bearer token');
+    const candidate = digest(token);
+    if (access !== 'terminal' && matchesAny(candidate, admin)) return;
+    if (access === 'admin') throw refuse(reply, 'invalid token');
+    const signIn = matchesAny(candidate, staticTokens)
+      ? await config.halls.signInAsHall(config.staticTokenHall)
+      : await config.halls.signIn(token);
+    if (signIn.kind === 'refused') throw refuse(reply, REFUSALS[signIn.reason]);
+    request.hall = signIn.hall;
   });
 }

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Appointment, CreateAppointmentRequest } from '../../contracts/central-api';
 import type { Sql } from '../db/sql';
 import { appointmentsOfDay, insertAppointment, type AppointmentRow } from '../store/appointments';
+import { hallById } from '../store/halls';
 import { shanghaiDate } from './case-number';
 import { idNumberTag } from './matching-key';
 
@@ -36,7 +37,9 @@ export class AppointmentService {
     private readonly matchingSecret: string,
   ) {}
 
-  async create(request: CreateAppointmentRequest): Promise<Appointment> {
+  /** Books a slot at a registered hall; `undefined` when the hall is not registered (nobody would ever read it). */
+  async create(request: CreateAppointmentRequest): Promise<Appointment | undefined> {
+    if ((await hallById(this.sql, request.hallId)) === undefined) return undefined;
     const slotStart = new Date(request.slotStart);
     const row = await insertAppointment(this.sql, {
       id: randomUUID(),

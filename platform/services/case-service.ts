@@ -8,7 +8,7 @@ import type {
 import { CreateCaseResponse } from '../../contracts/central-api';
 import type { Sql } from '../db/sql';
 import { caseByNumber, insertCase, nextCaseSequence, updateCaseStatus, type CaseRow } from '../store/cases';
-import { appendChange, changesSince, historyOf } from '../store/change-feed';
+import { appendChange, hallChangesSince, historyOf } from '../store/change-feed';
 import { canonicalHash } from './canonical';
 import { addWorkingDays, caseNumberDay, formatCaseNumber, shanghaiDate } from './case-number';
 import { idempotentWrite, type IdempotentOutcome } from './idempotent-write';
@@ -60,9 +60,10 @@ export class CaseService {
     });
   }
 
-  async getCase(caseNumber: string): Promise<CaseStatusRecord | undefined> {
+  /** A case the hall submitted; another hall's reads as unknown, so case numbers cannot be probed. */
+  async getCase(hallId: string, caseNumber: string): Promise<CaseStatusRecord | undefined> {
     const row = await caseByNumber(this.sql, caseNumber);
-    return row && this.statusRecord(this.sql, row);
+    return row?.hallId === hallId ? this.statusRecord(this.sql, row) : undefined;
   }
 
   /** Moves a case along the lifecycle: the row is locked, checked, changed and its change appended in one transaction. */
@@ -84,9 +85,9 @@ export class CaseService {
     });
   }
 
-  /** Status changes after `since`, oldest first. */
-  async changesSince(since: number, limit: number): Promise<CaseChange[]> {
-    const rows = await changesSince(this.sql, since, limit);
+  /** Status changes of the hall's cases after `since`, oldest first. */
+  async changesSince(hallId: string, since: number, limit: number): Promise<CaseChange[]> {
+    const rows = await hallChangesSince(this.sql, hallId, since, limit);
     return rows.map((row) => ({
       cursor: String(row.cursor),
       caseNumber: row.caseNumber,

@@ -1,5 +1,6 @@
 import type { CreateNoticeRequest, Notice } from '../../contracts/central-api';
 import type { Sql } from '../db/sql';
+import { hallById } from '../store/halls';
 import { insertNotice, noticesForHall, type NoticeRow } from '../store/notices';
 
 function toNotice(row: NoticeRow): Notice {
@@ -21,7 +22,9 @@ export class NoticeService {
     private readonly now: () => Date,
   ) {}
 
-  async create(request: CreateNoticeRequest): Promise<Notice> {
+  /** Publishes to a registered hall or to every hall; `undefined` when the hall named is not registered. */
+  async create(request: CreateNoticeRequest): Promise<Notice | undefined> {
+    if (request.hallId !== undefined && (await hallById(this.sql, request.hallId)) === undefined) return undefined;
     const row = await insertNotice(this.sql, {
       hallId: request.hallId ?? null,
       title: request.title,

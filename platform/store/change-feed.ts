@@ -42,12 +42,24 @@ export async function appendChange(tx: Sql, change: NewChange): Promise<number> 
   return row.cursor;
 }
 
-/** Changes after `since`, oldest first. */
+/** Changes of every hall after `since`, oldest first. */
 export function changesSince(sql: Sql, since: number, limit: number): Promise<ChangeRow[]> {
   return sql.query<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM case_status_changes WHERE cursor > $1 ORDER BY cursor LIMIT $2`, [
     since,
     limit,
   ]);
+}
+
+/**
+ * One hall's changes after `since`, oldest first: the feed a hall pulls (the cases it submitted).
+ * Cursors are the district's, so a hall's skip the numbers of other halls' changes; its own stay
+ * in order and without gaps among themselves, which is all its saved cursor relies on.
+ */
+export function hallChangesSince(sql: Sql, hallId: string, since: number, limit: number): Promise<ChangeRow[]> {
+  return sql.query<ChangeRow>(
+    `SELECT ${CHANGE_COLUMNS} FROM case_status_changes WHERE hall_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3`,
+    [hallId, since, limit],
+  );
 }
 
 /** Every status a case has had, in order. */

@@ -12,6 +12,7 @@ import {
 import type { CaseService } from '../../services/case-service';
 import { deliverIdempotent } from '../duplicate-delivery';
 import { ApiError } from '../errors';
+import { callerHall } from '../hall-scope';
 import type { FaultInjector } from '../faults';
 
 export interface CaseRoutesOptions {
@@ -21,7 +22,10 @@ export interface CaseRoutesOptions {
 
 const security = [{ terminalToken: [] }];
 
-/** Terminal-facing routes: submit a case, read its status, pull status changes. */
+/**
+ * Terminal-facing routes: submit a case, read its status, pull status changes; each for the hall of
+ * the request's credential (a body naming another hall is refused before the handler: api/hall-scope.ts).
+ */
 export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, { cases, faults }) => {
   app.post(
     '/v1/cases',
@@ -38,6 +42,7 @@ export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, 
           201: CreateCaseResponse.describe('A new case'),
           400: CentralErrorBody,
           401: CentralErrorBody,
+          403: CentralErrorBody,
           409: CentralErrorBody,
           503: CentralErrorBody,
         },
@@ -66,7 +71,7 @@ export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, 
     {
       config: { access: 'terminal' },
       schema: {
-        summary: 'Status changes after a cursor, oldest first',
+        summary: "The calling hall's status changes after a cursor, oldest first",
         tags: ['cases'],
         security,
         querystring: ChangesQuery,
@@ -75,7 +80,7 @@ export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, 
     },
     async (request) => {
       const { since, limit } = request.query;
-      const changes = await cases.changesSince(Number(since), limit);
+      const changes = await cases.changesSince(callerHall(request).hallId, Number(since), limit);
       return { changes, nextCursor: changes.at(-1)?.cursor ?? since };
     },
   );
@@ -85,7 +90,7 @@ export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, 
     {
       config: { access: 'terminal' },
       schema: {
-        summary: "A case's status and history",
+        summary: "A case's status and history (the calling hall's cases only; another's is unknown)",
         tags: ['cases'],
         security,
         params: CaseParams,
@@ -99,7 +104,7 @@ export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, 
       },
     },
     async (request) => {
-      const record = await cases.getCase(request.params.caseNumber);
+      const record = await cases.getCase(callerHall(request).hallId, request.params.caseNumber);
       if (!record) throw new ApiError(404, 'case_not_found', `no case ${request.params.caseNumber}`);
       return record;
     },

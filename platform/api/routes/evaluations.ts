@@ -34,6 +34,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod<EvaluationRoutesOptions> = 
           201: EvaluationRecord.describe('A new evaluation'),
           400: CentralErrorBody,
           401: CentralErrorBody,
+          403: CentralErrorBody,
           409: CentralErrorBody,
           503: CentralErrorBody,
         },

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CentralErrorBody, CreateNoticeRequest, Notice, NoticesQuery, NoticesResponse } from '../../../contracts/central-api';
 import type { NoticeService } from '../../services/notice-service';
+import { ApiError } from '../errors';
+import { callerHall } from '../hall-scope';
 
 export interface NoticeRoutesOptions {
   notices: NoticeService;
@@ -13,14 +15,20 @@ export const noticeRoutes: FastifyPluginAsyncZod<NoticeRoutesOptions> = async (a
     {
       config: { access: 'terminal' },
       schema: {
-        summary: "A hall's current notices (all=true: past and future ones too), newest first",
+        summary: "The calling hall's current notices and those to every hall (all=true: past and future too), newest first",
         tags: ['notices'],
         security: [{ terminalToken: [] }],
         querystring: NoticesQuery,
-        response: { 200: NoticesResponse, 400: CentralErrorBody, 401: CentralErrorBody, 503: CentralErrorBody },
+        response: {
+          200: NoticesResponse,
+          400: CentralErrorBody,
+          401: CentralErrorBody,
+          403: CentralErrorBody,
+          503: CentralErrorBody,
+        },
       },
     },
-    async (request) => ({ notices: await notices.list(request.query.hall, request.query.all ?? false) }),
+    async (request) => ({ notices: await notices.list(callerHall(request).hallId, request.query.all ?? false) }),
   );
 
   app.post(
@@ -28,13 +36,17 @@ export const noticeRoutes: FastifyPluginAsyncZod<NoticeRoutesOptions> = async (a
     {
       config: { access: 'admin' },
       schema: {
-        summary: 'Publish a notice (without hallId: every hall)',
+        summary: 'Publish a notice to one registered hall, or (without hallId) to every hall',
         tags: ['admin'],
         security: [{ adminToken: [] }],
         body: CreateNoticeRequest,
-        response: { 201: Notice, 400: CentralErrorBody, 401: CentralErrorBody },
+        response: { 201: Notice, 400: CentralErrorBody, 401: CentralErrorBody, 404: CentralErrorBody },
       },
     },
-    async (request, reply) => reply.code(201).send(await notices.create(request.body)),
+    async (request, reply) => {
+      const notice = await notices.create(request.body);
+      if (notice === undefined) throw new ApiError(404, 'hall_not_found', `no hall ${request.body.hallId ?? ''}`);
+      return reply.code(201).send(notice);
+    },
   );
 };

@@ -27,6 +27,7 @@ export const queueStatsRoutes: FastifyPluginAsyncZod<QueueStatsRoutesOptions> = 
           201: QueueStatsResponse.describe('Figures stored (revision 1) or replaced (revision > 1)'),
           400: CentralErrorBody,
           401: CentralErrorBody,
+          403: CentralErrorBody,
           409: CentralErrorBody,
           503: CentralErrorBody,
         },

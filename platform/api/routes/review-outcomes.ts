@@ -34,6 +34,7 @@ export const reviewOutcomeRoutes: FastifyPluginAsyncZod<ReviewOutcomeRoutesOptio
           201: ReviewOutcomeRecord.describe('A new report'),
           400: CentralErrorBody,
           401: CentralErrorBody,
+          403: CentralErrorBody,
           404: CentralErrorBody,
           409: CentralErrorBody,
           503: CentralErrorBody,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Platform } from '../../../platform/server';
 import { startApi, terminalAuth } from '../support/platform';
 import { describeEachDatabase } from '../support/each-database';
@@ -6,10 +6,11 @@ import { describeEachDatabase } from '../support/each-database';
 describeEachDatabase('platform: OpenAPI', (database) => {
   let api: Platform;
 
-  beforeAll(async () => {
+  // Per test: the database is emptied before each, and the demo hall the token signs in as with it.
+  beforeEach(async () => {
     api = await startApi(database());
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await api.close();
   });
 

@@ -4,6 +4,7 @@ import type { Platform } from '../../../platform/server';
 import { sampleStats } from '../support/samples';
 import { newKey, startApi, terminalAuth } from '../support/platform';
 import { describeEachDatabase } from '../support/each-database';
+import { hallAuth } from '../support/halls';
 
 describeEachDatabase('platform: end-of-day queue stats', (database) => {
   let api: Platform;
@@ -15,11 +16,11 @@ describeEachDatabase('platform: end-of-day queue stats', (database) => {
     await api.close();
   });
 
-  const upload = (key: string, body: unknown = sampleStats()) =>
+  const upload = (key: string, body: unknown = sampleStats(), auth: Record<string, string> = terminalAuth) =>
     api.app.inject({
       method: 'POST',
       url: '/v1/queue-stats',
-      headers: { ...terminalAuth, 'idempotency-key': key },
+      headers: { ...auth, 'idempotency-key': key },
       payload: body as object,
     });
 
@@ -32,7 +33,8 @@ describeEachDatabase('platform: end-of-day queue stats', (database) => {
     expect(corrected.statusCode).toBe(201);
     expect(QueueStatsResponse.parse(corrected.json())).toMatchObject({ figures: { ticketsIssued: 413 }, revision: 2 });
 
-    await upload(newKey(), sampleStats({ hallId: 'hall-02' }));
+    // Another hall's figures come with its own credential.
+    expect((await upload(newKey(), sampleStats({ hallId: 'hall-02' }), await hallAuth(api, 'hall-02'))).statusCode).toBe(201);
     await upload(newKey(), sampleStats({ businessDay: '2026-11-26' }));
     expect(await database().count('queue_stats')).toBe(3);
   });

@@ -10,6 +10,7 @@ import type { Platform } from '../../../platform/server';
 import { sampleEvaluation } from '../support/samples';
 import { adminAuth, newKey, startApi, terminalAuth } from '../support/platform';
 import { describeEachDatabase } from '../support/each-database';
+import { hallAuth } from '../support/halls';
 
 /** The closed loop of a 差评 delivered under `evaluationKey`. */
 function closedOutcome(evaluationKey: string, overrides: Partial<ReviewOutcomeRequest> = {}): ReviewOutcomeRequest {
@@ -122,8 +123,18 @@ describeEachDatabase('platform: 差评整改回访 outcomes', (database) => {
 
     const evaluationKey = newKey();
     await deliverBadRating(evaluationKey);
-    const otherHall = await report(newKey(), closedOutcome(evaluationKey, { hallId: 'hall-02' }));
+    // Another hall, with its own credential, cannot report on hall-01's evaluation…
+    const otherHall = await api.app.inject({
+      method: 'POST',
+      url: '/v1/evaluations/outcomes',
+      headers: { ...(await hallAuth(api, 'hall-02')), 'idempotency-key': newKey() },
+      payload: closedOutcome(evaluationKey, { hallId: 'hall-02' }),
+    });
     expect(otherHall.statusCode).toBe(404);
+    // …and hall-01's credential cannot report in another hall's name.
+    const posing = await report(newKey(), closedOutcome(evaluationKey, { hallId: 'hall-02' }));
+    expect(posing.statusCode).toBe(403);
+    expect(CentralErrorBody.parse(posing.json()).error.code).toBe('hall_mismatch');
     expect(await listed()).toEqual([]);
   });
 

@@ -18,7 +18,9 @@ export type PlatformTable =
   | 'idempotent_requests'
   | 'appointments'
   | 'notices'
-  | 'catalog';
+  | 'catalog'
+  | 'halls'
+  | 'hall_credentials';
 
 export interface TestDatabaseOptions {
   /** Start without the platform's schema (the migrations' own tests). */
