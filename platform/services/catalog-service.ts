@@ -1,7 +1,8 @@
-import type { CatalogItem, CatalogResponse } from '../../contracts/central-api';
-import { HALL_CATALOG } from '../../contracts/hall-catalog';
+import type { CatalogItem, CatalogResponse, HallLevel } from '../../contracts/central-api';
+import { itemsForHall } from '../../contracts/catalog-scope';
+import { DISTRICT_CATALOG } from '../../contracts/district-catalog';
 import type { Sql } from '../db/sql';
-import { readCatalog, writeCatalog, type CatalogRow } from '../store/catalog';
+import { readCatalog, readCatalogEtag, writeCatalog, type CatalogRow } from '../store/catalog';
 import { canonicalHash } from './canonical';
 
 export interface CatalogSnapshot {
@@ -23,16 +24,42 @@ function rowOf(version: number, items: readonly CatalogItem[], updatedAt: Date):
   return { version, etag: etagOf(body), items: body.items, updatedAt };
 }
 
-/** The service catalog (事项): one document, replaced as a whole; seeded with the hall's items on first start. */
+/**
+ * A hall's view of the catalog: what its level offers. Its ETag is derived from the whole
+ * catalog's and the level, so it changes with either, differs between the two levels, and is
+ * known without reading the items (a 304 costs one small read).
+ */
+export type LevelCatalog = { kind: 'not_modified'; etag: string } | { kind: 'catalog'; etag: string; body: CatalogResponse };
+
+function levelEtag(catalogEtag: string, level: HallLevel): string {
+  return `"${canonicalHash({ catalog: catalogEtag, level }).slice(0, 32)}"`;
+}
+
+/**
+ * The district's one catalog (事项, 统一事项标准): one document, replaced as a whole; seeded with
+ * the district's items (contracts/district-catalog.ts) on first start. Each hall is served the part
+ * its level offers (contracts/catalog-scope.ts), so hosts need no setting for it.
+ */
 export class CatalogService {
   constructor(
     private readonly sql: Sql,
     private readonly now: () => Date,
   ) {}
 
-  /** Writes the built-in catalog (contracts/hall-catalog.ts) if there is none; two instances starting together write it once. */
+  /** Writes the district's catalog (contracts/district-catalog.ts) if there is none; two instances starting together write it once. */
   async seed(): Promise<void> {
-    await writeCatalog(this.sql, rowOf(1, HALL_CATALOG, this.now()), true);
+    await writeCatalog(this.sql, rowOf(1, DISTRICT_CATALOG, this.now()), true);
+  }
+
+  /** The catalog as a hall of `level` sees it, or `not_modified` when `ifNoneMatch` names its ETag. */
+  async forLevel(level: HallLevel, ifNoneMatch: string | undefined): Promise<LevelCatalog> {
+    const current = await readCatalogEtag(this.sql);
+    if (current !== undefined && matchesIfNoneMatch(ifNoneMatch, levelEtag(current, level))) {
+      return { kind: 'not_modified', etag: levelEtag(current, level) };
+    }
+    // The items of the row read now: if it was replaced since the ETag above, this is the newer one.
+    const { etag, body } = await this.current();
+    return { kind: 'catalog', etag: levelEtag(etag, level), body: { ...body, items: itemsForHall(body.items, level) } };
   }
 
   async current(): Promise<CatalogSnapshot> {

@@ -15,6 +15,12 @@ export async function readCatalog(sql: Sql, forUpdate = false): Promise<CatalogR
   return row;
 }
 
+/** The catalog's ETag alone: enough to answer a conditional GET with 304. */
+export async function readCatalogEtag(sql: Sql): Promise<string | undefined> {
+  const [row] = await sql.query<{ etag: string }>('SELECT etag FROM catalog WHERE id = 1');
+  return row?.etag;
+}
+
 /** Writes the catalog's one row; `onlyIfMissing` leaves an existing one alone (the first start's seed). */
 export async function writeCatalog(sql: Sql, catalog: CatalogRow, onlyIfMissing = false): Promise<void> {
   await sql.query(

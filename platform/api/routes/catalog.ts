@@ -7,20 +7,20 @@ import {
   ReplaceCatalogRequest,
 } from '../../../contracts/central-api';
 import type { CatalogService } from '../../services/catalog-service';
-import { matchesIfNoneMatch } from '../../services/catalog-service';
+import { callerHall } from '../hall-scope';
 
 export interface CatalogRoutesOptions {
   catalog: CatalogService;
 }
 
-/** The service catalog for terminals (conditional GET), and its replacement by the operator. */
+/** The service catalog for terminals, each hall its level's part (conditional GET); its replacement by the operator. */
 export const catalogRoutes: FastifyPluginAsyncZod<CatalogRoutesOptions> = async (app, { catalog }) => {
   app.get(
     '/v1/catalog',
     {
       config: { access: 'terminal' },
       schema: {
-        summary: 'The service item catalog (事项); strong ETag, If-None-Match answers 304',
+        summary: "The items the calling hall's level offers (事项); strong ETag per level, If-None-Match answers 304",
         tags: ['catalog'],
         security: [{ terminalToken: [] }],
         headers: CatalogHeaders,
@@ -34,11 +34,11 @@ export const catalogRoutes: FastifyPluginAsyncZod<CatalogRoutesOptions> = async 
       },
     },
     async (request, reply) => {
-      const { etag, body } = await catalog.current();
+      const answer = await catalog.forLevel(callerHall(request).level, request.headers['if-none-match']);
       // Kiosks poll this often; revalidation keeps the poll cheap without a stale catalog.
-      reply.header('etag', etag).header('cache-control', 'no-cache');
-      if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
-      return body;
+      reply.header('etag', answer.etag).header('cache-control', 'no-cache');
+      if (answer.kind === 'not_modified') return reply.code(304).send(null);
+      return answer.body;
     },
   );
 

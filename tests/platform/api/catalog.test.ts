@@ -20,7 +20,7 @@ describeEachDatabase('platform: catalog', (database) => {
   const get = (headers: Record<string, string> = {}) =>
     api.app.inject({ method: 'GET', url: '/v1/catalog', headers: { ...terminalAuth, ...headers } });
 
-  it("is seeded with the hall's items: the startup bundle, livelihood items and business complaints", async () => {
+  it("is seeded with the district's items: the startup bundle, livelihood items and business complaints", async () => {
     const res = await get();
     expect(res.statusCode).toBe(200);
     const catalog = CatalogResponse.parse(res.json());
