@@ -1,7 +1,7 @@
 /**
  * CLI entry of the district platform:
  *   platform (--data-dir DIR | --database-url postgres://…) [--port 7310] [--host 127.0.0.1]
- *            [--token T]... [--admin-token T] [--matching-secret S] [--quiet]
+ *            [--token T... | --no-dev-tokens] [--admin-token T] [--matching-secret S] [--quiet]
  *   platform --write-prepared-data FILE   (the build's: a migrated PGlite database, gzipped)
  * `--data-dir` runs on PGlite (embedded PostgreSQL, data in DIR): what `npm start` does. A first
  * boot starts from the prepared database next to this module when the build left one
@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEMO_CENTRAL_TOKEN } from '../contracts/config';
 import { migrate } from './db/migrate';
 import { openPgServer } from './db/pg-server';
 import { openPglite } from './db/pglite';
@@ -75,7 +76,10 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
+      // Static tokens that sign in as the demo hall (hall-01); default: the dev terminal token.
       token: { type: 'string', multiple: true },
+      // Production: no static token (and so no demo district); only registered halls' credentials sign in.
+      'no-dev-tokens': { type: 'boolean', default: false },
       'admin-token': { type: 'string', default: 'dev-admin-token' },
       // Each hall's appointment-matching key is derived from it; default: the demo secret.
       'matching-secret': { type: 'string' },
@@ -91,7 +95,9 @@ async function main(): Promise<void> {
     return;
   }
   const port = parsePort(values.port);
-  const tokens = values.token && values.token.length > 0 ? values.token : ['dev-terminal-token'];
+  const given = values.token ?? [];
+  if (values['no-dev-tokens'] && given.length > 0) throw new Error('give --token or --no-dev-tokens, not both');
+  const tokens = values['no-dev-tokens'] ? [] : given.length > 0 ? given : [DEMO_CENTRAL_TOKEN];
   const url = values['database-url'] ?? process.env.HALL_KIOSK_DATABASE_URL;
   const { sql, where } = await openDatabase(values['data-dir'], url === '' ? undefined : url);
 
