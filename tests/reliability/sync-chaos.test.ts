@@ -11,6 +11,7 @@ import { CatalogView, SubmitCaseResponse } from '../../contracts/cases';
 import { CurrentIdentity } from '../../contracts/identity';
 import type { Sql } from '../../platform/db/sql';
 import { openPgServer } from '../../platform/db/pg-server';
+import { DEMO_HALL_ID } from '../../platform/services/demo-district';
 import { createPlatform, type Platform } from '../../platform/server';
 import { ALL_DAY_HOURS } from '../support/test-host';
 import { waitFor } from '../support/wait';
@@ -211,7 +212,8 @@ for (const kind of DATABASE_KINDS) {
             listen: { port: 0 },
             dataDir: hostDir,
             hours: ALL_DAY_HOURS,
-            hallId: 'hall-chaos',
+            // The dev token's hall: the platform refuses a case in another hall's name (403 hall_mismatch).
+            hallId: DEMO_HALL_ID,
             terminalId: 'kiosk-chaos',
             centralApi: { url: centralUrl, token: TERMINAL_TOKEN, timeoutMs: HOST_TIMEOUT_MS },
             sync: { backoff: { baseMs: 100, maxMs: 2_000 }, breaker: { failureThreshold: 5, openMs: 1_000 } },
@@ -310,7 +312,7 @@ for (const kind of DATABASE_KINDS) {
         );
         const centralRows = await centralDb<{ key: string; caseNumber: string }>(
           'SELECT idempotency_key AS key, case_number AS "caseNumber" FROM cases WHERE hall_id = $1',
-          ['hall-chaos'],
+          [DEMO_HALL_ID],
         );
         const centralByKey = new Map<string, string[]>();
         for (const row of centralRows) centralByKey.set(row.key, [...(centralByKey.get(row.key) ?? []), row.caseNumber]);
