@@ -1,10 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../../platform/db/pglite';
 import { pgliteTemplate } from '../support/pglite-template';
 
+/** Every migration the template applied: the reopened folder still holds them all. */
+const MIGRATIONS = readdirSync(join(process.cwd(), 'platform/db/migrations')).filter((f) => f.endsWith('.sql')).length;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const dataDir = () => {
@@ -26,7 +28,7 @@ describe('platform/db: a PGlite data folder', () => {
     }
     expect(existsSync(join(dir, 'platform.lock'))).toBe(false);
     const again = await openPglite({ dataDir: dir });
-    expect(await again.query('SELECT count(*) AS n FROM schema_migrations')).toEqual([{ n: 1 }]);
+    expect(await again.query('SELECT count(*) AS n FROM schema_migrations')).toEqual([{ n: MIGRATIONS }]);
     await again.close();
   });
 
