@@ -53,10 +53,12 @@ export interface ListenOptions {
 
 /**
  * Databases of closed platforms, emptied and handed to the next one. A new PGlite costs ~0.5-2 s
- * (loading the migrated dump), emptying one ~30 ms; every test file runs in a process of its
- * own, so what is left here ends with it.
+ * (loading the migrated dump), emptying one ~30 ms. Only under vitest, where every test file runs
+ * in a process of its own that ends with the file: an open PGlite keeps a process alive, so the
+ * screenshot tour (a plain script) closes each database instead.
  */
 const idle: TestDatabase[] = [];
+const reuseDatabases = process.env.VITEST !== undefined;
 
 async function freshDatabase(): Promise<TestDatabase> {
   const reused = idle.pop();
@@ -81,8 +83,9 @@ export async function listenCentral(options: ListenOptions = {}): Promise<Listen
     baseUrl: `http://127.0.0.1:${address.port}`,
     database,
     close: () =>
-      (closed ??= api.close().then(() => {
-        if (!idle.includes(database)) idle.push(database);
+      (closed ??= api.close().then(async () => {
+        if (!reuseDatabases) await database.close();
+        else if (!idle.includes(database)) idle.push(database);
       })),
   };
 }
