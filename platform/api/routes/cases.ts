@@ -51,9 +51,6 @@ export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, 
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
       const outcome = await deliverIdempotent(faults, () => cases.createCase(key, request.body));
-      if (outcome.kind === 'conflict') {
-        throw new ApiError(409, 'idempotency_conflict', 'this Idempotency-Key was used with a different body');
-      }
       if (outcome.kind === 'created' && faults.shouldDropAfterCommit()) {
         // The case is committed; the client never hears so. Only a retry with the same key
         // tells it the case number, which is exactly what the sync outbox must cope with.

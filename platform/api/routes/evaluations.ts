@@ -8,7 +8,6 @@ import {
   IdempotentHeaders,
 } from '../../../contracts/central-api';
 import { deliverIdempotent } from '../duplicate-delivery';
-import { ApiError } from '../errors';
 import type { EvaluationService } from '../../services/evaluation-service';
 import type { FaultInjector } from '../faults';
 
@@ -43,9 +42,6 @@ export const evaluationRoutes: FastifyPluginAsyncZod<EvaluationRoutesOptions> = 
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
       const outcome = await deliverIdempotent(faults, () => evaluations.create(key, request.body));
-      if (outcome.kind === 'conflict') {
-        throw new ApiError(409, 'idempotency_conflict', 'this Idempotency-Key was used with a different body');
-      }
       return reply.code(outcome.kind === 'created' ? 201 : 200).send(outcome.result);
     },
   );

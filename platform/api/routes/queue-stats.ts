@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CentralErrorBody, IdempotentHeaders, QueueStatsRequest, QueueStatsResponse } from '../../../contracts/central-api';
 import { deliverIdempotent } from '../duplicate-delivery';
-import { ApiError } from '../errors';
 import type { FaultInjector } from '../faults';
 import type { QueueStatsService } from '../../services/queue-stats-service';
 
@@ -36,9 +35,6 @@ export const queueStatsRoutes: FastifyPluginAsyncZod<QueueStatsRoutesOptions> = 
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
       const outcome = await deliverIdempotent(faults, () => stats.put(key, request.body));
-      if (outcome.kind === 'conflict') {
-        throw new ApiError(409, 'idempotency_conflict', 'this Idempotency-Key was used with a different body');
-      }
       return reply.code(outcome.kind === 'created' ? 201 : 200).send(outcome.result);
     },
   );

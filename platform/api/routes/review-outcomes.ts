@@ -47,9 +47,6 @@ export const reviewOutcomeRoutes: FastifyPluginAsyncZod<ReviewOutcomeRoutesOptio
       if (outcome.kind === 'unknown') {
         throw new ApiError(404, 'evaluation_not_found', 'this hall delivered no evaluation under that key');
       }
-      if (outcome.kind === 'conflict') {
-        throw new ApiError(409, 'idempotency_conflict', 'this Idempotency-Key was used with a different body');
-      }
       return reply.code(outcome.kind === 'created' ? 201 : 200).send(outcome.result);
     },
   );
