@@ -2,6 +2,7 @@ import type { EvaluationLevel } from '../../contracts/central-api';
 import type { Outcome, PriorityClass, TicketStatus } from '../../contracts/queue';
 import type { Db } from '../open';
 import { prepared } from '../statement-cache';
+import type { FollowupRow } from './review-followups';
 
 /**
  * Writes of the demo's generated history (host/demo/): past business days as the queue, the
@@ -132,36 +133,25 @@ export function insertHistoricRating(db: Db, r: HistoricRating): void {
   );
 }
 
-/** A 差评's follow-up (table review_followups), every step optional: how far it got by today. */
-export interface HistoricFollowup {
-  evaluationId: string;
-  openedAt: string;
-  /** The rating's hall-local date, and rectified_at's: as the host's review service writes them. */
-  ratedDate: string;
-  dueDate: string;
-  handlerStaffNumber: string | null;
-  assignedAt: string | null;
-  assignedBy: string | null;
-  verifiedAt: string | null;
-  verifiedBy: string | null;
-  verification: string | null;
-  rectifiedAt: string | null;
-  rectifiedBy: string | null;
-  rectification: string | null;
-  rectifiedDate: string | null;
-  callbackAt: string | null;
-  callbackBy: string | null;
-  callbackResult: string | null;
-  callbackRating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
-  appealAt: string | null;
-  appealBy: string | null;
-  appealReason: string | null;
-  appealDecision: 'upheld' | 'overturned' | null;
-  appealDecidedAt: string | null;
-  appealDecidedBy: string | null;
-  closedAt: string | null;
-  closedBy: string | null;
-}
+/**
+ * A 差评's follow-up (table review_followups), every step optional: how far it got by today. The
+ * follow-up's own columns as the reviews read them (FollowupRow), without its evaluation's and
+ * without overdueAt, which the reviews compute.
+ */
+export type HistoricFollowup = Omit<
+  FollowupRow,
+  | 'level'
+  | 'reason'
+  | 'comment'
+  | 'evaluatedAt'
+  | 'subjectKind'
+  | 'ticketId'
+  | 'ticketNumber'
+  | 'windowNumber'
+  | 'staffNumber'
+  | 'caseNumber'
+  | 'overdueAt'
+>;
 
 export function insertHistoricFollowup(db: Db, f: HistoricFollowup): void {
   prepared(
