@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CatalogItem } from '../../contracts/central-api';
 import type { HostConfigInput } from '../../contracts/config';
+import { HALL_CATALOG } from '../../contracts/hall-catalog';
 import type { Clock } from '../../host/clock/clock';
 import { listenCentral, token, type ListeningApi } from '../host/sync/support';
 import { adminAuth } from '../platform/support/platform';
@@ -46,13 +47,17 @@ export async function startKioskHarness(
     config?: HostConfigInput;
     /** The host's clock (opening hours, business day, ages); the wall clock when left out. */
     clock?: Clock;
-    /** The central API's catalog, in place before the host first fetches it (e.g. a community centre's). */
+    /**
+     * The central API's catalog, in place before the host first fetches it (e.g. a community
+     * centre's). Left out: the hall's own few items (HALL_CATALOG), the list the kiosk flows'
+     * tests are written against; the platform itself seeds the whole district catalog.
+     */
     catalog?: readonly CatalogItem[];
   } = {},
 ): Promise<KioskHarness> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer missing: run `npm run build` first');
   const central = await listenCentral();
-  if (options.catalog) await replaceCatalog(central, options.catalog);
+  await replaceCatalog(central, options.catalog ?? HALL_CATALOG);
   const host = await startTestHost({
     withRenderer: true,
     ...(options.clock ? { clock: options.clock } : {}),
