@@ -2,7 +2,7 @@
  * Central API contract: the province's system our hall host syncs cases to.
  * Implemented by the district platform (platform/, on PostgreSQL); the hall host's sync client
  * validates the same shapes: cases and their status, the service catalog, evaluations (好差评),
- * end-of-day queue figures, appointments and notices.
+ * end-of-day queue figures, live queue snapshots (就近办), appointments and notices.
  */
 import { z } from 'zod';
 import { errorEnvelope } from './errors';
@@ -578,3 +578,143 @@ export const CreateNoticeRequest = z
     message: 'endsAt must be after startsAt',
   });
 export type CreateNoticeRequest = z.infer<typeof CreateNoticeRequest>;
+
+// ---------------------------------------------------------------------------
+// The live district (就近办): each hall's queue as it is now, pushed about every minute
+
+/**
+ * A live snapshot is keyed by the hall's queue service codes. The district keeps one catalog
+ * (统一事项标准), so a service code names the same service in every hall: "the same service" at
+ * another hall is the same code there. A hall whose codes were its own would simply never appear
+ * among another hall's nearby halls.
+ */
+const liveCount = z.number().int().min(0);
+
+/** One queue service of a hall, now. */
+export const LiveService = z.object({
+  code: shortText,
+  /** The hall's name for it (the district's one catalog makes it the same everywhere). */
+  name: z.string().trim().min(1).max(200).optional(),
+  /** Issuing numbers now: within its hours, not suspended, numbers left. */
+  open: z.boolean(),
+  /** Tickets waiting in its line. */
+  waiting: liveCount,
+  /** The longest wait now, of the tickets not called yet (null: none waiting). */
+  longestWaitSeconds: liveCount.nullable(),
+  /** Windows serving it with someone signed in and not paused. */
+  openWindows: liveCount,
+  /** What the hall's own kiosk tells the next citizen: the wait of a ticket taken now. */
+  estimatedWaitMinutes: liveCount,
+});
+export type LiveService = z.infer<typeof LiveService>;
+
+/** Today's figures so far (definitions as in contracts/stats.ts: wait = first call − issue). */
+export const LiveToday = z.object({
+  /** The hall-local business day they are of. */
+  businessDay: z.iso.date(),
+  issued: liveCount,
+  served: liveCount,
+  noShow: liveCount,
+  cancelled: liveCount,
+  waiting: liveCount,
+  inService: liveCount,
+  avgWaitSeconds: liveCount.nullable(),
+  maxWaitSeconds: liveCount.nullable(),
+  avgServiceSeconds: liveCount.nullable(),
+  /** Percent of called tickets within the target wait, one decimal; null before the first call. */
+  serviceLevelPct: z.number().min(0).max(100).nullable(),
+});
+export type LiveToday = z.infer<typeof LiveToday>;
+
+/**
+ * What a hall host sends with `PUT /v1/live` about once a minute. Not an outbox item: a lost
+ * snapshot is replaced by the next one. The platform keeps the latest per hall: one taken at or
+ * before the stored one's `takenAt` changes nothing (a late or repeated delivery), so the PUT is
+ * idempotent by nature and needs no key. Nothing personal: counts, durations and service codes.
+ */
+export const LiveSnapshot = z.object({
+  hallId,
+  /** How the hall names itself (its settings' name), shown until the platform's hall registry names it. */
+  hallName: z.string().trim().min(1).max(200).optional(),
+  /** The host's clock when the snapshot was taken. */
+  takenAt: isoDateTime,
+  /** Any service issuing numbers now. */
+  open: z.boolean(),
+  /** Windows with someone signed in and not paused. */
+  openWindows: liveCount,
+  services: z
+    .array(LiveService)
+    .max(200)
+    .refine((services) => new Set(services.map((s) => s.code)).size === services.length, 'duplicate service code'),
+  today: LiveToday,
+});
+export type LiveSnapshot = z.infer<typeof LiveSnapshot>;
+
+/** The answer to a PUT: whether this snapshot is now the stored one. */
+export const LiveSnapshotAck = z.object({
+  hallId: z.string(),
+  /** False: the platform already holds a snapshot taken at or after this one's `takenAt`. */
+  applied: z.boolean(),
+  /** `takenAt` of the snapshot stored now (this one's when applied). */
+  storedTakenAt: z.iso.datetime(),
+  receivedAt: z.iso.datetime(),
+});
+export type LiveSnapshotAck = z.infer<typeof LiveSnapshotAck>;
+
+/** A hall the platform last heard from longer ago than this (received, platform clock) is `stale`. */
+export const LIVE_STALE_AFTER_SECONDS = 180;
+
+/**
+ * `GET /v1/live/nearby`: the other halls' waiting for one service, for a kiosk (就近办). `hall` is
+ * the asking hall (left out of the answer).
+ */
+export const NearbyQuery = z.object({
+  hall: hallId,
+  service: shortText,
+  limit: z.coerce.number().int().min(1).max(20).default(5),
+});
+export type NearbyQuery = z.infer<typeof NearbyQuery>;
+
+/** How the platform names a hall: its registry's name, address and level when it has them. */
+const liveHallProfile = {
+  hallId: z.string(),
+  name: z.string(),
+  address: z.string().nullable(),
+  level: HallLevel.nullable(),
+};
+
+/** Another hall offering the service, as of its latest snapshot. */
+export const NearbyHall = z.object({
+  ...liveHallProfile,
+  /** It issues numbers for the service now (as of the snapshot). */
+  open: z.boolean(),
+  waiting: liveCount,
+  estimatedWaitMinutes: liveCount,
+  /** Seconds since the platform received the snapshot; `stale` past LIVE_STALE_AFTER_SECONDS. */
+  ageSeconds: liveCount,
+  stale: z.boolean(),
+});
+export type NearbyHall = z.infer<typeof NearbyHall>;
+
+/** Best first: fresh before stale, open before closed, then the shortest estimated wait. */
+export const NearbyResponse = z.object({ service: z.string(), halls: z.array(NearbyHall) });
+export type NearbyResponse = z.infer<typeof NearbyResponse>;
+
+/** One hall on the district console's live view (`GET /v1/admin/live`). */
+export const LiveHall = z.object({
+  ...liveHallProfile,
+  /** Its latest snapshot, as the hall sent it; null for a hall that has sent none. */
+  snapshot: LiveSnapshot.nullable(),
+  receivedAt: z.iso.datetime().nullable(),
+  ageSeconds: liveCount.nullable(),
+  stale: z.boolean(),
+});
+export type LiveHall = z.infer<typeof LiveHall>;
+
+/** Every hall, by id; ages at `at` (the platform's clock). */
+export const LiveHallsResponse = z.object({
+  at: z.iso.datetime(),
+  staleAfterSeconds: z.number().int().positive(),
+  halls: z.array(LiveHall),
+});
+export type LiveHallsResponse = z.infer<typeof LiveHallsResponse>;

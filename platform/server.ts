@@ -15,6 +15,7 @@ import { caseRoutes } from './api/routes/cases';
 import { catalogRoutes } from './api/routes/catalog';
 import { evaluationRoutes } from './api/routes/evaluations';
 import { hallRoutes } from './api/routes/halls';
+import { liveRoutes } from './api/routes/live';
 import { metaRoutes } from './api/routes/meta';
 import { noticeRoutes } from './api/routes/notices';
 import { queueStatsRoutes } from './api/routes/queue-stats';
@@ -28,6 +29,7 @@ import { DEMO_HALL_ID } from './services/demo-district';
 import { EvaluationService } from './services/evaluation-service';
 import { HallCredentialService } from './services/hall-credential-service';
 import { HallService } from './services/hall-service';
+import { LiveService } from './services/live-service';
 import { NoticeService } from './services/notice-service';
 import { QueueStatsService } from './services/queue-stats-service';
 import { ReviewOutcomeService } from './services/review-outcome-service';
@@ -122,6 +124,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const appointments = new AppointmentService(sql, now, options.matchingSecret ?? DEMO_MATCHING_SECRET);
     const notices = new NoticeService(sql, now);
     const credentials = new HallCredentialService(sql, now);
+    const live = new LiveService(sql, now);
     const faults = new FaultInjector(options.faults);
 
     app.setValidatorCompiler(validatorCompiler);
@@ -143,7 +146,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         info: {
           title: 'Hall Kiosk district platform (central API)',
           description:
-            "The central side the district's halls sync with, each with its own credential: cases, catalog, evaluations, queue stats, appointments, notices; the halls and their credentials; on PostgreSQL, with fault injection for tests.",
+            "The central side the district's halls sync with, each with its own credential: cases, catalog, evaluations, queue stats, live queue snapshots, appointments, notices; the halls and their credentials; on PostgreSQL, with fault injection for tests.",
           version: '1.0.0',
         },
         components: {
@@ -169,6 +172,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(appointmentRoutes, { appointments });
     await app.register(noticeRoutes, { notices });
     await app.register(hallRoutes, { halls, credentials });
+    await app.register(liveRoutes, { live });
     await app.ready();
   } catch (error) {
     await app.close().catch(() => undefined);

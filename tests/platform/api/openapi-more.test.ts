@@ -30,5 +30,8 @@ describeEachDatabase('platform: OpenAPI for catalog, evaluations, stats, appoint
     expect(op('/v1/admin/appointments', 'post')).toBeDefined();
     expect(op('/v1/notices', 'get')).toBeDefined();
     expect(op('/v1/admin/notices', 'post')).toBeDefined();
+    expect(op('/v1/live', 'put')?.security).toEqual([{ terminalToken: [] }]);
+    expect(op('/v1/live/nearby', 'get')?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['hall', 'service']));
+    expect(op('/v1/admin/live', 'get')?.security).toEqual([{ adminToken: [] }]);
   });
 });

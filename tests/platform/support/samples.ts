@@ -1,4 +1,4 @@
-import type { CreateEvaluationRequest, QueueStatsRequest } from '../../../contracts/central-api';
+import type { CreateEvaluationRequest, LiveService, LiveSnapshot, QueueStatsRequest } from '../../../contracts/central-api';
 import type { Platform } from '../../../platform/server';
 
 /** Listens on an ephemeral loopback port and returns the base URL (`http://127.0.0.1:PORT`). */
@@ -25,6 +25,45 @@ export function sampleStats(overrides: Partial<QueueStatsRequest> = {}): QueueSt
     hallId: 'hall-01',
     businessDay: '2026-11-27',
     figures: { ticketsIssued: 412, served: 398, noShows: 14, avgWaitSeconds: 540 },
+    ...overrides,
+  };
+}
+
+/** A live service line: open, `waiting` people, about 4 minutes each at one window. */
+export function liveService(code: string, waiting: number, overrides: Partial<LiveService> = {}): LiveService {
+  return {
+    code,
+    open: true,
+    waiting,
+    longestWaitSeconds: waiting === 0 ? null : waiting * 240,
+    openWindows: 1,
+    estimatedWaitMinutes: waiting * 4,
+    ...overrides,
+  };
+}
+
+/** A hall's live snapshot at 10:00 Beijing time on the test day (FIXED_NOW), open, two services. */
+export function sampleLive(overrides: Partial<LiveSnapshot> = {}): LiveSnapshot {
+  return {
+    hallId: 'hall-01',
+    hallName: '东城区政务服务中心',
+    takenAt: '2026-11-27T09:59:30+08:00',
+    open: true,
+    openWindows: 3,
+    services: [liveService('QYTB-001', 6), liveService('business-startup', 2, { openWindows: 2 })],
+    today: {
+      businessDay: '2026-11-27',
+      issued: 40,
+      served: 30,
+      noShow: 1,
+      cancelled: 1,
+      waiting: 8,
+      inService: 2,
+      avgWaitSeconds: 600,
+      maxWaitSeconds: 1500,
+      avgServiceSeconds: 300,
+      serviceLevelPct: 87.5,
+    },
     ...overrides,
   };
 }

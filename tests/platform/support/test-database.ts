@@ -20,7 +20,9 @@ export type PlatformTable =
   | 'notices'
   | 'catalog'
   | 'halls'
-  | 'hall_credentials';
+  | 'hall_credentials'
+  | 'live_snapshots'
+  | 'live_service_waits';
 
 export interface TestDatabaseOptions {
   /** Start without the platform's schema (the migrations' own tests). */

@@ -1,0 +1,196 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import {
+  CentralErrorBody,
+  LIVE_STALE_AFTER_SECONDS,
+  LiveHallsResponse,
+  LiveSnapshotAck,
+  NearbyResponse,
+  type LiveSnapshot,
+} from '../../../contracts/central-api';
+import type { Platform } from '../../../platform/server';
+import { describeEachDatabase } from '../support/each-database';
+import { adminAuth, FIXED_NOW, startApi, terminalAuth } from '../support/platform';
+import { liveService, sampleLive } from '../support/samples';
+
+const SERVICE = 'QYTB-001';
+
+describeEachDatabase('platform: the live district (就近办)', (database) => {
+  let api: Platform;
+  let now: Date;
+
+  beforeEach(async () => {
+    now = FIXED_NOW;
+    api = await startApi(database(), { now: () => now });
+  });
+  afterEach(async () => {
+    await api.close();
+  });
+
+  const put = (snapshot: LiveSnapshot | Record<string, unknown>, headers: Record<string, string> = terminalAuth) =>
+    api.app.inject({ method: 'PUT', url: '/v1/live', headers, payload: snapshot });
+  const nearby = async (hall: string, service = SERVICE, extra = '') => {
+    const res = await api.app.inject({ url: `/v1/live/nearby?hall=${hall}&service=${service}${extra}`, headers: terminalAuth });
+    expect(res.statusCode).toBe(200);
+    return NearbyResponse.parse(res.json()).halls;
+  };
+  const later = (seconds: number) => new Date(FIXED_NOW.getTime() + seconds * 1000);
+
+  it("stores a hall's snapshot and shows it to another hall's kiosk, named, with its wait", async () => {
+    const res = await put(sampleLive());
+    expect(res.statusCode).toBe(200);
+    expect(LiveSnapshotAck.parse(res.json())).toEqual({
+      hallId: 'hall-01',
+      applied: true,
+      storedTakenAt: '2026-11-27T01:59:30.000Z',
+      receivedAt: FIXED_NOW.toISOString(),
+    });
+
+    expect(await nearby('hall-02')).toEqual([
+      {
+        hallId: 'hall-01',
+        name: '东城区政务服务中心',
+        address: null,
+        level: null,
+        open: true,
+        waiting: 6,
+        estimatedWaitMinutes: 24,
+        ageSeconds: 0,
+        stale: false,
+      },
+    ]);
+    // Never the asking hall itself, and nothing for a service nobody reported.
+    expect(await nearby('hall-01')).toEqual([]);
+    expect(await nearby('hall-02', 'MS-NONE-001')).toEqual([]);
+  });
+
+  it('keeps the latest snapshot: an older or repeated one changes nothing, a newer one replaces it', async () => {
+    await put(sampleLive({ takenAt: '2026-11-27T09:59:00+08:00', services: [liveService(SERVICE, 5)] }));
+    const older = await put(sampleLive({ takenAt: '2026-11-27T09:58:00+08:00', services: [liveService(SERVICE, 40)] }));
+    expect(LiveSnapshotAck.parse(older.json())).toMatchObject({ applied: false, storedTakenAt: '2026-11-27T01:59:00.000Z' });
+    const repeated = await put(sampleLive({ takenAt: '2026-11-27T09:59:00+08:00', services: [liveService(SERVICE, 41)] }));
+    expect(LiveSnapshotAck.parse(repeated.json()).applied).toBe(false);
+    expect((await nearby('hall-02')).map((h) => h.waiting)).toEqual([5]);
+
+    // The newer one drops a service: it is gone from the kiosks' answers with the snapshot it was in.
+    const newer = await put(sampleLive({ takenAt: '2026-11-27T10:00:00+08:00', services: [liveService('business-startup', 1)] }));
+    expect(LiveSnapshotAck.parse(newer.json()).applied).toBe(true);
+    expect(await nearby('hall-02')).toEqual([]);
+    expect((await nearby('hall-02', 'business-startup')).map((h) => h.waiting)).toEqual([1]);
+    expect(await database().count('live_snapshots')).toBe(1);
+    expect(await database().count('live_service_waits')).toBe(1);
+  });
+
+  it('offers fresh halls before quiet ones, open before closed, then the shortest wait; at most `limit`', async () => {
+    now = later(-10 * 60);
+    await put(
+      sampleLive({ hallId: 'hall-quiet', hallName: '安定门', takenAt: now.toISOString(), services: [liveService(SERVICE, 0)] }),
+    );
+    now = FIXED_NOW;
+    const at = FIXED_NOW.toISOString();
+    await put(sampleLive({ hallId: 'hall-long', hallName: '交道口', takenAt: at, services: [liveService(SERVICE, 9)] }));
+    await put(sampleLive({ hallId: 'hall-short', hallName: '景山', takenAt: at, services: [liveService(SERVICE, 2)] }));
+    await put(
+      sampleLive({
+        hallId: 'hall-closed',
+        hallName: '东华门',
+        takenAt: at,
+        services: [liveService(SERVICE, 0, { open: false })],
+      }),
+    );
+    await put(sampleLive({ hallId: 'hall-other', takenAt: at, services: [liveService('business-startup', 0)] }));
+
+    const halls = await nearby('hall-01');
+    expect(halls.map((h) => [h.name, h.stale])).toEqual([
+      ['景山', false],
+      ['交道口', false],
+      ['东华门', false],
+      ['安定门', true],
+    ]);
+    expect(halls[3]?.ageSeconds).toBe(600);
+    expect((await nearby('hall-01', SERVICE, '&limit=2')).map((h) => h.hallId)).toEqual(['hall-short', 'hall-long']);
+  });
+
+  it(`marks a hall stale after ${LIVE_STALE_AFTER_SECONDS} s and leaves it out of a kiosk's answer after an hour`, async () => {
+    await put(sampleLive());
+    now = later(LIVE_STALE_AFTER_SECONDS);
+    expect((await nearby('hall-02')).map((h) => h.stale)).toEqual([false]);
+    now = later(LIVE_STALE_AFTER_SECONDS + 1);
+    expect((await nearby('hall-02')).map((h) => h.stale)).toEqual([true]);
+    now = later(3601);
+    expect(await nearby('hall-02')).toEqual([]);
+
+    // The console still lists it, marked.
+    const console = LiveHallsResponse.parse((await api.app.inject({ url: '/v1/admin/live', headers: adminAuth })).json());
+    expect(console.halls.map((h) => [h.hallId, h.stale, h.ageSeconds])).toEqual([['hall-01', true, 3601]]);
+  });
+
+  it("gives the console every hall's snapshot as the hall sent it, by hall id", async () => {
+    await put(sampleLive({ hallId: 'hall-02', hallName: undefined }));
+    await put(sampleLive());
+    const res = await api.app.inject({ url: '/v1/admin/live', headers: adminAuth });
+    expect(res.statusCode).toBe(200);
+    const live = LiveHallsResponse.parse(res.json());
+    expect(live).toMatchObject({ at: FIXED_NOW.toISOString(), staleAfterSeconds: LIVE_STALE_AFTER_SECONDS });
+    expect(live.halls.map((h) => [h.hallId, h.name])).toEqual([
+      ['hall-01', '东城区政务服务中心'],
+      // A hall that does not name itself is called by its id until the registry names it.
+      ['hall-02', 'hall-02'],
+    ]);
+    expect(live.halls[0]?.snapshot).toEqual(sampleLive());
+    expect(live.halls[0]).toMatchObject({ receivedAt: FIXED_NOW.toISOString(), ageSeconds: 0, stale: false });
+  });
+
+  it('lets terminals push and ask, and only the operator read every hall', async () => {
+    expect((await put(sampleLive(), {})).statusCode).toBe(401);
+    expect((await put(sampleLive(), adminAuth)).statusCode).toBe(401);
+    expect((await api.app.inject({ url: `/v1/live/nearby?hall=hall-02&service=${SERVICE}` })).statusCode).toBe(401);
+    expect((await api.app.inject({ url: '/v1/admin/live', headers: terminalAuth })).statusCode).toBe(401);
+    expect(await database().count('live_snapshots')).toBe(0);
+  });
+
+  it.each([
+    ['a service listed twice', { services: [liveService(SERVICE, 1), liveService(SERVICE, 2)] }],
+    ['a negative count', { services: [liveService(SERVICE, -1)] }],
+    ['a fraction of a minute', { services: [liveService(SERVICE, 1, { estimatedWaitMinutes: 2.5 })] }],
+    ['no time zone on takenAt', { takenAt: '2026-11-27T09:59:30' }],
+    ['no figures of the day', { today: undefined }],
+  ])('refuses %s with 400 invalid_request, storing nothing', async (_label, overrides) => {
+    const res = await put({ ...sampleLive(), ...overrides });
+    expect(res.statusCode).toBe(400);
+    expect(CentralErrorBody.parse(res.json()).error.code).toBe('invalid_request');
+    expect(await database().count('live_snapshots')).toBe(0);
+  });
+
+  it("refuses a snapshot taken ahead of the platform's clock, which would shut out the hall's next ones", async () => {
+    const ahead = await put(sampleLive({ takenAt: later(6 * 60).toISOString() }));
+    expect(ahead.statusCode).toBe(400);
+    expect(CentralErrorBody.parse(ahead.json()).error).toMatchObject({ code: 'invalid_request', details: { field: 'takenAt' } });
+    // A clock a little ahead is a clock, not an error.
+    expect((await put(sampleLive({ takenAt: later(60).toISOString() }))).statusCode).toBe(200);
+  });
+
+  it('refuses a nearby question without a service or hall', async () => {
+    for (const query of ['hall=hall-02', `service=${SERVICE}`, `hall=hall-02&service=${SERVICE}&limit=0`]) {
+      const res = await api.app.inject({ url: `/v1/live/nearby?${query}`, headers: terminalAuth });
+      expect(res.statusCode, query).toBe(400);
+    }
+  });
+
+  it('keeps the latest of twelve snapshots of one hall pushed at once (several instances, one database)', async () => {
+    const minutes = Array.from({ length: 12 }, (_, i) => i);
+    const shuffled = [...minutes].sort((a, b) => ((a * 7) % 12) - ((b * 7) % 12));
+    const acks = await Promise.all(
+      shuffled.map((m) =>
+        put(
+          sampleLive({
+            takenAt: new Date(FIXED_NOW.getTime() - (11 - m) * 60_000).toISOString(),
+            services: [liveService(SERVICE, m)],
+          }),
+        ),
+      ),
+    );
+    expect(acks.every((a) => a.statusCode === 200)).toBe(true);
+    expect((await nearby('hall-02')).map((h) => h.waiting)).toEqual([11]);
+    expect(await database().count('live_service_waits')).toBe(1);
+  });
+});
