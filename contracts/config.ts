@@ -312,6 +312,11 @@ export const HostConfig = z
           .prefault({}),
         /** How often the change feed (case status) is pulled. */
         pullIntervalMs: z.number().int().min(1_000).max(3_600_000).default(30_000),
+        /**
+         * How often the hall sends its queue as it is now to the district platform (就近办, the
+         * console's live view; host/sync/live-push.ts). Not an outbox item: a lost one is replaced.
+         */
+        liveIntervalMs: z.number().int().min(5_000).max(3_600_000).default(60_000),
       })
       .prefault({}),
     /** Staff accounts the config owns (PIN hashes from `node scripts/staff.mjs hash-pin`). */

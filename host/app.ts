@@ -15,6 +15,7 @@ import type { HallSettingsStore } from './settings/hall-settings';
 import type { TerminalSettingsStore } from './settings/terminal-settings';
 import type { StorageMonitor } from './storage/storage-monitor';
 import type { BackupService } from './backup/backup-service';
+import type { LivePush } from './sync/live-push';
 
 export type { HostOptions } from './compose/host-options';
 
@@ -41,6 +42,8 @@ export interface Host {
   housekeeping(): void;
   /** Nightly backups, the list, the dry run of a restore and the restore (docs/backup.md). */
   backups: BackupService;
+  /** The hall's queue now, sent to the district platform every minute (`pushNow` sends one at once). */
+  livePush: LivePush;
   /**
    * Resolves when the host asks to be built again on its files (a restore was staged): the caller
    * closes this host and calls `createHost` with the same options (host/main.ts does).
@@ -70,6 +73,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     cases,
     queueStats,
     sync,
+    livePush,
     link,
     reviews,
     numbers,
@@ -161,6 +165,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     { name: 'appointments', start: () => appointments.start(), stop: () => appointments.stop() },
     { name: 'notices', start: () => notices.start(), stop: () => notices.stop() },
     { name: 'sync', start: () => sync.start(), stop: () => sync.stop() },
+    { name: 'live push', start: () => livePush.start(), stop: () => livePush.stop() },
     { name: 'hall link', start: () => link.start(), stop: () => link.stop() },
     { name: 'backups', start: () => backups.start(), stop: () => backups.stop() },
     // What the floor looks like at boot: the first housekeeping tells screens only what changed since.
@@ -194,6 +199,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     storage,
     housekeeping: runHousekeeping,
     backups,
+    livePush,
     restartRequested: restart.requested,
     close: () => lifecycle.stop(),
   };

@@ -8,6 +8,7 @@ import { backupOperations } from './backups';
 import { caseOperations } from './cases';
 import { consoleOperations } from './console';
 import { counterOperations } from './counter';
+import { districtOperations } from './district';
 import { evaluatorOperations } from './evaluator';
 import { floorOperations } from './floor';
 import { hostOperations } from './host';
@@ -39,6 +40,7 @@ const areas = [
   floorOperations,
   reportOperations,
   managerToolOperations,
+  districtOperations,
 ];
 
 /** Every operation by name. */
@@ -58,6 +60,7 @@ export const operations = {
   ...floorOperations,
   ...reportOperations,
   ...managerToolOperations,
+  ...districtOperations,
 };
 
 export type Operations = typeof operations;

@@ -19,6 +19,7 @@ import { deviceRoutes } from '../api/routes-devices';
 import { simulatorRoutes } from '../api/routes-simulator';
 import { caseRoutes } from '../api/routes-cases';
 import { syncRoutes } from '../api/routes-sync';
+import { districtRoutes } from '../api/routes-district';
 import { pairingRoutes } from '../api/routes-pairing';
 import { evaluatorRoutes } from '../api/routes-evaluator';
 import { counterTicketRoutes } from '../api/routes-counter-tickets';
@@ -107,6 +108,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     backups,
     floor,
     reports,
+    nearbyHalls,
   } = s;
   const app = Fastify({
     // One logger, two destinations: the output stream and the console's masked in-memory ring.
@@ -208,6 +210,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
       await api.register(hallSettingsRoutes({ store: hallSettings, auth }));
       await api.register(hoursRoutes({ extensions: hourExtensions, auth }));
       await api.register(linkRoutes(links));
+      await api.register(districtRoutes({ nearby: nearbyHalls }));
       await api.register(
         configTransferRoutes({
           transfer: new ConfigTransfer({

@@ -27,6 +27,10 @@ import { CentralClient } from '../sync/central-client';
 import { hallSenders } from '../sync/senders';
 import { SyncEngine } from '../sync/sync-engine';
 import { QueueStatsReporter } from '../sync/queue-stats-report';
+import { LiveClient } from '../sync/live-client';
+import { LivePush } from '../sync/live-push';
+import { liveSnapshot } from '../sync/live-snapshot';
+import { NearbyHalls } from '../sync/nearby-halls';
 import { systemClock } from '../clock/clock';
 import { DeviceManager } from '../devices/device-manager';
 import { EventBus } from '../events/event-bus';
@@ -354,6 +358,19 @@ export async function buildServices(options: HostOptions) {
     },
   });
 
+  // The live district (就近办): the hall's queue now, to the platform every minute (never through
+  // the outbox: a lost one is replaced), and the other halls' waiting for the kiosk's tiles.
+  const live = new LiveClient(centralOptions);
+  const livePush = new LivePush({
+    clock,
+    snapshot: () => liveSnapshot({ db, clock, queue, hallId, hallName: () => config.hallName, timeZone: config.timeZone }),
+    send: (snapshot) => live.putLive(snapshot),
+    // A secondary kiosk's queue is its hall's: the hall's host sends it.
+    enabled: () => !link.linked(),
+    intervalMs: config.sync.liveIntervalMs,
+  });
+  const nearbyHalls = new NearbyHalls({ clock, hallId, ask: (hall, service) => live.nearby(hall, service) });
+
   const pairing = new Pairing({ db, clock });
   const evaluatorBinding = new EvaluatorBinding({ db, clock, listed: (id) => pairing.terminal(id) });
   // The LAN listener's TLS: the hall's own CA, created at the first boot with the LAN on, kept in
@@ -470,6 +487,8 @@ export async function buildServices(options: HostOptions) {
     reviews,
     queueStats,
     sync,
+    livePush,
+    nearbyHalls,
     hallId,
     pairing,
     evaluatorBinding,

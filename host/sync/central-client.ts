@@ -51,6 +51,8 @@ export const CENTRAL_REPLY_LIMITS = {
   catalog: 4 * MiB,
   appointments: 4 * MiB,
   notices: 1 * MiB,
+  /** The other halls' waiting for one service: at most 20 short rows. */
+  nearby: 64 * KiB,
 } as const;
 
 /** Typed client of the central API (contracts/central-api.ts); every reply is validated. */
@@ -86,7 +88,7 @@ export class CentralClient {
   }
 
   private async request<S extends z.ZodType>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     schema: S,
     extra: { body?: unknown; headers?: Record<string, string> },
@@ -98,7 +100,7 @@ export class CentralClient {
 
   /** Sends a request with the terminal's token and timeout; a network failure is retryable. */
   protected async send(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     extra: { body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<{ ok: true; response: Response } | { ok: false; kind: 'retryable'; message: string }> {
