@@ -166,6 +166,8 @@ export function createApiClient(baseUrl = '') {
     requestSteward: () => call(ops.requestSteward, {}),
     checkIn: (request: CheckInRequest) => call(ops.checkIn, { body: request }),
     notices: () => call(ops.notices, {}),
+    /** 就近办: other halls' waiting for a service (empty when the district platform is out of reach). */
+    nearbyHalls: (service: string) => call(ops.nearbyHalls, { query: { service } }),
     simulatedCards: () => call(ops.simulatedCards, {}),
     placeSimulatedCard: (cardId: string) => call(ops.placeSimulatedCard, { body: { cardId } }),
     removeSimulatedCard: () => call(ops.removeSimulatedCard, {}),

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Service } from '../../contracts/queue';
 import { useApi } from '../api/context';
 import { FLOW_INFO } from './flows/flow-info';
+import { NEARBY_FROM_MINUTES } from './nearby';
+import { NearbyHint } from './NearbyHint';
 import { nextOpening } from './opening';
 import { useKioskSession } from './shell/session';
 import './service-picker.css';
@@ -79,6 +81,7 @@ export function ServicePicker({ onPick, busy = false }: { onPick: (code: string)
           <button key={s.code} type="button" className="tile" disabled={!s.open || busy} onClick={() => onPick(s.code)}>
             <span className="tile-title">{i18n.language === 'en' ? s.nameEn : s.name}</span>
             <span className="tile-hint">{hint(s)}</span>
+            {s.open && s.estimatedWaitMinutes >= NEARBY_FROM_MINUTES && <NearbyHint service={s} />}
           </button>
         ))}
       </div>

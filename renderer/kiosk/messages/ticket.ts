@@ -25,6 +25,7 @@ export const ticketMessages: AreaMessages = {
         disabled: '残障人士优先叫号，可能排在先取号的人前面。',
         vip: '绿色通道号码优先叫号。',
       },
+      nearby: '附近：{{name}} 等候 {{count}} 人，约 {{minutes}} 分钟',
       windows: '请留意 {{windows}} 号窗口的叫号',
       windowsSeparator: '、',
       duplicate: {
@@ -59,6 +60,7 @@ export const ticketMessages: AreaMessages = {
         disabled: 'Citizens with disabilities are called first, even before earlier numbers.',
         vip: 'Green-channel numbers are called first.',
       },
+      nearby: 'Nearby: {{name}}, {{count}} waiting, about {{minutes}} min',
       windows: 'Watch for your call at window {{windows}}',
       windowsSeparator: ', ',
       duplicate: {
