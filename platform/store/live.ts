@@ -79,8 +79,8 @@ export function nearbyRows(sql: Sql, serviceCode: string, exceptHall: string, si
 }
 
 export interface LiveHallRow extends LiveHallProfileRow {
-  /** The stored body (parsed from jsonb by the adapters). */
-  snapshot: unknown;
+  /** The body as stored: validated against the contract before it was (routes/live.ts), parsed from jsonb by the adapters. */
+  snapshot: LiveSnapshot;
   receivedAt: Date;
 }
 
