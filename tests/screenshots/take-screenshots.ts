@@ -27,6 +27,7 @@ import { takeBackupScreenshots } from './backups';
 import { managerReportScreenshots } from './manager-reports';
 import { managerToolsScreenshots } from './manager-tools';
 import { districtCatalogScreenshots } from './district-catalog';
+import { liveDistrictScreenshots } from './live-district';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -238,3 +239,4 @@ await managerFloorScreenshots(shot);
 await managerReportScreenshots(shot);
 await managerToolsScreenshots(shot);
 await districtCatalogScreenshots(shot);
+await liveDistrictScreenshots(shot);
