@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveHallsResponse } from '../../contracts/central-api';
 import type { Clock } from '../../host/clock/clock';
-import { adminAuth, FIXED_NOW, terminalAuth } from '../platform/support/platform';
+import { hallAuth } from '../platform/support/halls';
+import { adminAuth, FIXED_NOW } from '../platform/support/platform';
 import { liveService, sampleLive } from '../platform/support/samples';
 import {
   openFlow,
@@ -13,8 +14,9 @@ import {
 
 /**
  * 就近办 end to end: a hall kiosk (real host, built renderer, Chromium) and the district platform
- * (PGlite, on loopback) that knows two halls: this one, from its own push, and 景山, whose
- * snapshot is put directly as its host would. The host runs on the platform's test day, so its
+ * (PGlite, on loopback) that knows two halls of the demo district: this one (hall-01, the district
+ * centre), from its own push, and the 湖滨 community centre (hall-02), whose snapshot is put
+ * directly with its own credential, as its host would. The host runs on the platform's test day, so its
  * snapshots are neither from the future nor stale there.
  */
 describe('kiosk 就近办: a long wait here, a shorter one at a nearby hall', () => {
@@ -28,17 +30,16 @@ describe('kiosk 就近办: a long wait here, a shorter one at a nearby hall', ()
     await k?.dispose();
   });
 
-  it('names 景山 under 社保医保, where four people wait here, and the console sees both halls live', async () => {
+  it('names 湖滨 under 社保医保, where four people wait here, and the console sees both halls live', async () => {
     // Four waiting at one window of about five minutes each: twenty minutes here.
     for (let i = 0; i < 4; i++) k.host.queue.issue({ serviceCode: 'social-security', identity: null });
     expect(await k.host.livePush.pushNow()).toEqual({ kind: 'sent', applied: true });
     const put = await k.central.api.app.inject({
       method: 'PUT',
       url: '/v1/live',
-      headers: terminalAuth,
+      headers: await hallAuth(k.central.api, 'hall-02'),
       payload: sampleLive({
         hallId: 'hall-02',
-        hallName: '景山社区政务服务中心',
         takenAt: FIXED_NOW.toISOString(),
         services: [liveService('social-security', 1, { estimatedWaitMinutes: 5 })],
       }),
@@ -49,8 +50,8 @@ describe('kiosk 就近办: a long wait here, a shorter one at a nearby hall', ()
     expect(
       live.halls.map((h) => [h.name, h.stale, h.snapshot?.services.find((s) => s.code === 'social-security')?.waiting]),
     ).toEqual([
-      ['东城区政务服务中心', false, 4],
-      ['景山社区政务服务中心', false, 1],
+      ['星河区政务服务中心', false, 4],
+      ['星河区湖滨街道社区政务服务中心', false, 1],
     ]);
 
     const { page, context } = await k.openKiosk();
@@ -60,7 +61,7 @@ describe('kiosk 就近办: a long wait here, a shorter one at a nearby hall', ()
     const tile = page.getByRole('button', { name: /社保医保/ });
     await expect
       .poll(() => tile.locator('[data-testid="nearby-hall"]').textContent())
-      .toBe('附近：景山社区政务服务中心 等候 1 人，约 5 分钟');
+      .toBe('附近：星河区湖滨街道社区政务服务中心 等候 1 人，约 5 分钟');
     // Only the long wait names another hall.
     expect(await page.getByTestId('nearby-hall').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);

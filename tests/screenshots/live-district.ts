@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Clock } from '../../host/clock/clock';
-import { FIXED_NOW, terminalAuth } from '../platform/support/platform';
+import { hallAuth } from '../platform/support/halls';
+import { FIXED_NOW } from '../platform/support/platform';
 import { liveService, sampleLive } from '../platform/support/samples';
 import * as kiosk from '../support/kiosk-harness';
 
@@ -16,17 +17,18 @@ export async function liveDistrictScreenshots(shot: (page: Page, name: string) =
   try {
     for (let i = 0; i < 5; i++) hall.host.queue.issue({ serviceCode: 'social-security', identity: null });
     await hall.host.livePush.pushNow();
-    await hall.central.api.app.inject({
+    const put = await hall.central.api.app.inject({
       method: 'PUT',
       url: '/v1/live',
-      headers: terminalAuth,
+      // The 湖滨 community centre (hall-02 of the demo district) with its own credential.
+      headers: await hallAuth(hall.central.api, 'hall-02'),
       payload: sampleLive({
         hallId: 'hall-02',
-        hallName: '景山社区政务服务中心',
         takenAt: FIXED_NOW.toISOString(),
         services: [liveService('social-security', 2, { estimatedWaitMinutes: 8 })],
       }),
     });
+    if (put.statusCode !== 200) throw new Error(`the nearby hall's snapshot was refused: ${put.body}`);
     const { page, context } = await hall.openKiosk({
       // The page's clock on the hall's day too.
       beforeLoad: async (p) => {

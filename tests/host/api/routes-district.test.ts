@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveSnapshot } from '../../../contracts/central-api';
 import { NearbyHalls } from '../../../contracts/nearby-halls';
-import { terminalAuth } from '../../platform/support/platform';
+import { hallAuth } from '../../platform/support/halls';
 import { liveService, sampleLive } from '../../platform/support/samples';
 import { startTestHost, type TestHost } from '../../support/test-host';
 import { listenCentral, ManualClock, token, type ListeningApi } from '../sync/support';
@@ -14,9 +14,12 @@ describe('host/api: nearby halls for the kiosk', () => {
   let central: ListeningApi;
   let host: TestHost;
   let clock: ManualClock;
+  /** hall-02's own credential: the other hall's host signs its snapshots with it. */
+  let otherHallAuth: Record<string, string>;
 
   beforeEach(async () => {
     central = await listenCentral();
+    otherHallAuth = await hallAuth(central.api, 'hall-02');
     clock = new ManualClock(Date.parse('2026-11-27T02:00:00Z'));
     host = await startTestHost({ clock, config: { centralApi: { url: central.baseUrl, token } } });
     host.livePush.stop();
@@ -30,8 +33,8 @@ describe('host/api: nearby halls for the kiosk', () => {
     const res = await central.api.app.inject({
       method: 'PUT',
       url: '/v1/live',
-      headers: terminalAuth,
-      payload: sampleLive({ hallId: 'hall-02', hallName: '景山社区政务服务中心', ...snapshot }),
+      headers: otherHallAuth,
+      payload: sampleLive({ hallId: 'hall-02', ...snapshot }),
     });
     expect(res.statusCode).toBe(200);
   };
@@ -47,9 +50,9 @@ describe('host/api: nearby halls for the kiosk', () => {
     expect(await nearby()).toEqual([
       {
         hallId: 'hall-02',
-        name: '景山社区政务服务中心',
-        address: null,
-        level: null,
+        name: '星河区湖滨街道社区政务服务中心',
+        address: '星河区湖滨路126号',
+        level: 'community-centre',
         open: true,
         waiting: 3,
         estimatedWaitMinutes: 10,

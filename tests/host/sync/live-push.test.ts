@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveHallsResponse, NearbyResponse, type LiveSnapshot, type LiveSnapshotAck } from '../../../contracts/central-api';
 import type { CentralResult } from '../../../host/sync/central-client';
 import { LivePush } from '../../../host/sync/live-push';
-import { adminAuth, terminalAuth } from '../../platform/support/platform';
+import { hallAuth } from '../../platform/support/halls';
+import { adminAuth } from '../../platform/support/platform';
 import { sampleLive } from '../../platform/support/samples';
 import { startTestHost, type TestHost } from '../../support/test-host';
 import { listenCentral, ManualClock, token, type ListeningApi } from './support';
@@ -38,11 +39,13 @@ describe('host/sync: the live push to the district platform (real platform on PG
     expect(await host.livePush.pushNow()).toEqual({ kind: 'sent', applied: true });
 
     const [hall] = (await consoleView()).halls;
-    expect(hall).toMatchObject({ hallId: 'hall-01', name: '东城区政务服务中心', stale: false });
+    // The registry names the hall, whatever its own settings call it.
+    expect(hall).toMatchObject({ hallId: 'hall-01', name: '星河区政务服务中心', stale: false });
+    expect(hall?.snapshot?.hallName).toBe('东城区政务服务中心');
     expect(hall?.snapshot?.today).toMatchObject({ issued: 2, waiting: 2 });
     const asked = await central.api.app.inject({
       url: '/v1/live/nearby?hall=hall-02&service=social-security',
-      headers: terminalAuth,
+      headers: await hallAuth(central.api, 'hall-02'),
     });
     expect(NearbyResponse.parse(asked.json()).halls.map((h) => [h.hallId, h.waiting])).toEqual([['hall-01', 2]]);
 
