@@ -4,7 +4,9 @@ import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { FaultConfig } from '../contracts/central-api';
 import { DEMO_MATCHING_SECRET } from '../contracts/config';
+import { DEMO_DISTRICT_ADMIN } from '../contracts/platform-console';
 import { installAuth } from './api/auth';
+import { installConsolePage } from './api/console-page';
 import { installErrorHandling } from './api/errors';
 import { installFaultHook } from './api/fault-hook';
 import { FaultInjector } from './api/faults';
@@ -13,6 +15,10 @@ import { adminRoutes } from './api/routes/admin';
 import { appointmentRoutes } from './api/routes/appointments';
 import { caseRoutes } from './api/routes/cases';
 import { catalogRoutes } from './api/routes/catalog';
+import { consoleCaseRoutes } from './api/routes/console-cases';
+import { consoleCatalogRoutes } from './api/routes/console-catalog';
+import { consoleNoticeRoutes } from './api/routes/console-notices';
+import { consoleSessionRoutes } from './api/routes/console-session';
 import { evaluationRoutes } from './api/routes/evaluations';
 import { hallRoutes } from './api/routes/halls';
 import { liveRoutes } from './api/routes/live';
@@ -24,8 +30,11 @@ import { migrate } from './db/migrate';
 import type { Sql } from './db/sql';
 import { AppointmentService } from './services/appointment-service';
 import { CaseService } from './services/case-service';
+import { CatalogEditor } from './services/catalog-editor';
 import { CatalogService } from './services/catalog-service';
+import { ConsoleCaseService } from './services/console-case-service';
 import { DEMO_HALL_ID } from './services/demo-district';
+import { DistrictStaffService, type SessionRules } from './services/district-staff-service';
 import { EvaluationService } from './services/evaluation-service';
 import { HallCredentialService } from './services/hall-credential-service';
 import { HallService } from './services/hall-service';
@@ -66,6 +75,15 @@ export interface PlatformOptions {
   promisedWorkingDays?: number;
   /** How long a `timeoutRate` fault holds a socket the client keeps open (default 30 000 ms). */
   timeoutHoldMs?: number;
+  /**
+   * The built renderer (`dist/renderer`): the platform serves the district console page from it
+   * at `/district`, same-origin with its API. Without it the platform serves the API only.
+   */
+  rendererDir?: string;
+  /** Seeds the demo's district admin (DEMO_DISTRICT_ADMIN) if missing: `npm start` only, never production. */
+  demoAdmin?: boolean;
+  /** Console session and lockout timing (services/district-staff-service.ts has the defaults). */
+  sessionRules?: SessionRules;
 }
 
 export interface Platform {
@@ -108,6 +126,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       throw new Error(`the static tokens sign in as hall ${DEMO_HALL_ID}, which is not registered: register it or give no token`);
     }
   }
+  const staff = new DistrictStaffService(sql, now, options.sessionRules);
+  if (options.demoAdmin === true) await staff.addAccount({ ...DEMO_DISTRICT_ADMIN, role: 'district-admin' });
 
   const app = Fastify({
     logger: options.logger === true ? loggerOptions : false,
@@ -136,6 +156,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       staticTokenHall: DEMO_HALL_ID,
       adminToken: options.adminToken,
       halls: credentials,
+      staff,
     });
     installFaultHook(app, faults, options.timeoutHoldMs === undefined ? {} : { holdMs: options.timeoutHoldMs });
     installHallScope(app);
@@ -157,6 +178,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
               description: "The hall's credential: the request's hall is its hall",
             },
             adminToken: { type: 'http', scheme: 'bearer' },
+            consoleSession: { type: 'http', scheme: 'bearer' },
           },
         },
       },
@@ -173,6 +195,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(noticeRoutes, { notices });
     await app.register(hallRoutes, { halls, credentials });
     await app.register(liveRoutes, { live });
+    // The district console (contracts/platform-console-api.ts) and its page.
+    await app.register(consoleSessionRoutes, { staff });
+    await app.register(consoleCaseRoutes, { cases: new ConsoleCaseService(sql, cases) });
+    await app.register(consoleNoticeRoutes, { notices });
+    await app.register(consoleCatalogRoutes, { editor: new CatalogEditor(sql, now) });
+    if (options.rendererDir !== undefined) await installConsolePage(app, options.rendererDir);
     await app.ready();
   } catch (error) {
     await app.close().catch(() => undefined);

@@ -1,23 +1,34 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ConsoleAccess } from '../../contracts/platform-console-api';
 import type { PlatformAccess } from '../../contracts/platform-operation';
+import type { DistrictStaffService, SignedInStaff } from '../services/district-staff-service';
 import type { CallerHall, SignIn, SignInRefusal } from '../services/hall-credential-service';
 import { ApiError } from './errors';
 
 /**
  * Who may call a route, set per route as `config.access` (contracts/platform-operation.ts):
  * `public` (health), `terminal` (a hall's credential), `admin` (the operator token),
- * `any` (either; the OpenAPI document).
+ * `any` (either; the OpenAPI document). The console's routes set `config.consoleAccess`
+ * instead (contracts/platform-console-api.ts): `public` (signing in), `signedIn` (a district
+ * staff session of any role) or `{ roles }` (a session of one of these roles). The admin token
+ * passes every console check: it is what scripts and tests drive the platform with.
  */
 export type Access = PlatformAccess;
+
+/** Who a console request comes from, once the guard admitted it. */
+export type Principal = { via: 'admin-token' } | { via: 'session'; staff: SignedInStaff; token: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    consoleAccess?: ConsoleAccess;
   }
   interface FastifyRequest {
     /** The hall a `terminal` (or `any`) request signed in as; null before sign-in and for the operator. */
     hall: CallerHall | null;
+    /** Set by the guard on console routes (`signedIn`, `{ roles }`). */
+    principal?: Principal;
   }
 }
 
@@ -33,6 +44,19 @@ export interface AuthConfig {
   staticTokenHall: string;
   adminToken: string;
   halls: HallSignIn;
+  /** District staff sessions, for the console's routes. */
+  staff: DistrictStaffService;
+}
+
+/** The principal the guard admitted; a console handler that runs has one. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (request.principal === undefined) throw new ApiError(401, 'unauthorized', 'not signed in');
+  return request.principal;
+}
+
+/** Who did something, for a record (a notice's publisher). */
+export function actorOf(principal: Principal): string {
+  return principal.via === 'admin-token' ? 'admin-token' : principal.staff.username;
 }
 
 // Static and admin tokens are compared as sha256 digests with timingSafeEqual, and every one is
@@ -66,8 +90,9 @@ function refuse(reply: FastifyReply, message: string): ApiError {
 }
 
 /**
- * Rejects with 401 `unauthorized` before anything else runs, and sets `request.hall` for a hall's
- * credential: the one source of the request's hall. Unknown routes fall through to 404.
+ * Rejects with 401 `unauthorized` (403 `forbidden` for a console role not admitted) before
+ * anything else runs, and sets `request.hall` for a hall's credential: the one source of the
+ * request's hall. Unknown routes fall through to 404.
  */
 export function installAuth(app: FastifyInstance, config: AuthConfig): void {
   const staticTokens = config.tokens.map(digest);
@@ -75,6 +100,11 @@ export function installAuth(app: FastifyInstance, config: AuthConfig): void {
   app.decorateRequest('hall', null);
 
   app.addHook('onRequest', async (request, reply) => {
+    const consoleAccess = request.routeOptions.config?.consoleAccess;
+    if (consoleAccess !== undefined && consoleAccess !== 'public') {
+      request.principal = await consolePrincipal(request, reply, consoleAccess);
+      return;
+    }
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === 'public') return;
     const token = bearerToken(request.headers.authorization);
@@ -88,4 +118,17 @@ export function installAuth(app: FastifyInstance, config: AuthConfig): void {
     if (signIn.kind === 'refused') throw refuse(reply, REFUSALS[signIn.reason]);
     request.hall = signIn.hall;
   });
+
+  /** The admin token, or a live staff session of a role `access` admits; hall credentials never open the console. */
+  async function consolePrincipal(request: FastifyRequest, reply: FastifyReply, access: ConsoleAccess): Promise<Principal> {
+    const token = bearerToken(request.headers.authorization);
+    if (token === undefined) throw refuse(reply, 'missing bearer token');
+    if (matchesAny(digest(token), admin)) return { via: 'admin-token' };
+    const staff = await config.staff.authenticate(token);
+    if (staff === undefined) throw refuse(reply, 'invalid token');
+    if (typeof access === 'object' && !access.roles.includes(staff.role)) {
+      throw new ApiError(403, 'forbidden', `a ${staff.role} may not do this`);
+    }
+    return { via: 'session', staff, token };
+  }
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { CentralErrorBody, CentralErrorCode } from '../../contracts/central-api';
+import type { ConsoleErrorBody, ConsoleErrorCode } from '../../contracts/platform-console';
 
 /** An error a handler or hook throws to answer with a stable code. */
 export class ApiError extends Error {
@@ -8,7 +8,8 @@ export class ApiError extends Error {
 
   constructor(
     readonly statusCode: number,
-    readonly code: CentralErrorCode,
+    /** The central API's codes, or the console's (a superset: contracts/platform-console.ts). */
+    readonly code: ConsoleErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -16,7 +17,7 @@ export class ApiError extends Error {
   }
 }
 
-export function errorBody(code: CentralErrorCode, message: string, details?: unknown): CentralErrorBody {
+export function errorBody(code: ConsoleErrorCode, message: string, details?: unknown): ConsoleErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
@@ -25,7 +26,7 @@ export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
 }
 
 /** Fastify's own 4xx errors (body parsing, content type, size) mapped to our codes. */
-function codeForStatus(status: number): CentralErrorCode {
+function codeForStatus(status: number): ConsoleErrorCode {
   if (status === 413) return 'payload_too_large';
   if (status === 415) return 'unsupported_media_type';
   if (status === 404) return 'not_found';

@@ -15,11 +15,11 @@ function etagOf(body: CatalogResponse): string {
   return `"${canonicalHash(body).slice(0, 32)}"`;
 }
 
-function snapshotOf(row: CatalogRow): CatalogSnapshot {
+export function snapshotOf(row: CatalogRow): CatalogSnapshot {
   return { etag: row.etag, body: { version: row.version, updatedAt: row.updatedAt.toISOString(), items: row.items } };
 }
 
-function rowOf(version: number, items: readonly CatalogItem[], updatedAt: Date): CatalogRow {
+export function rowOf(version: number, items: readonly CatalogItem[], updatedAt: Date): CatalogRow {
   const body: CatalogResponse = { version, updatedAt: updatedAt.toISOString(), items: [...items] };
   return { version, etag: etagOf(body), items: body.items, updatedAt };
 }

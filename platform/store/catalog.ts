@@ -33,3 +33,29 @@ export async function writeCatalog(sql: Sql, catalog: CatalogRow, onlyIfMissing 
     [catalog.version, catalog.etag, JSON.stringify(catalog.items), catalog.updatedAt.toISOString()],
   );
 }
+
+export interface RetiredItemRow {
+  item: CatalogItem;
+  retiredAt: Date;
+}
+
+/** The items the console retired, most recently retired first. */
+export function retiredItems(sql: Sql): Promise<RetiredItemRow[]> {
+  return sql.query<RetiredItemRow>(
+    'SELECT item, retired_at AS "retiredAt" FROM catalog_retired_items ORDER BY retired_at DESC, code',
+  );
+}
+
+/** Keeps a retired item (a second retirement of the same code keeps the latest). */
+export async function keepRetiredItem(sql: Sql, item: CatalogItem, at: Date): Promise<void> {
+  await sql.query(
+    `INSERT INTO catalog_retired_items (code, item, retired_at) VALUES ($1, $2::jsonb, $3)
+     ON CONFLICT (code) DO UPDATE SET item = excluded.item, retired_at = excluded.retired_at`,
+    [item.code, JSON.stringify(item), at.toISOString()],
+  );
+}
+
+/** An item added back is no longer retired. */
+export async function forgetRetiredItem(sql: Sql, code: string): Promise<void> {
+  await sql.query('DELETE FROM catalog_retired_items WHERE code = $1', [code]);
+}

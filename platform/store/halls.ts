@@ -72,6 +72,17 @@ export function listHalls(sql: Sql): Promise<HallRow[]> {
   return sql.query<HallRow>(`SELECT ${COLUMNS} FROM halls ORDER BY CASE level WHEN 'district-centre' THEN 0 ELSE 1 END, hall_id`);
 }
 
+/** Of `hallIds`, the ones no hall is registered under. */
+export async function unregisteredHalls(sql: Sql, hallIds: readonly string[]): Promise<string[]> {
+  if (hallIds.length === 0) return [];
+  const rows = await sql.query<{ hallId: string }>(
+    `SELECT id AS "hallId" FROM unnest($1::text[]) AS named(id)
+     WHERE NOT EXISTS (SELECT 1 FROM halls WHERE halls.hall_id = named.id) ORDER BY id`,
+    [hallIds],
+  );
+  return rows.map((row) => row.hallId);
+}
+
 export async function anyHallRegistered(sql: Sql): Promise<boolean> {
   const rows = await sql.query<{ one: number }>('SELECT 1 AS one FROM halls LIMIT 1');
   return rows.length > 0;
