@@ -294,3 +294,8 @@ export function parseConsoleReply<O extends ConsoleOperation>(
   // operation's reply type, which TypeScript cannot follow through a status known at run time.
   return parsed?.success ? { ok: true, data: parsed.data as ConsoleReply<O> } : { ok: false };
 }
+
+/** Whether a signed-in `role` may call `op` (what a screen offers; the platform checks again). */
+export function admitsRole(op: ConsoleOperation, role: DistrictRole): boolean {
+  return op.access === 'public' || op.access === 'signedIn' || op.access.roles.includes(role);
+}

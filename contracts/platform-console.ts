@@ -83,6 +83,9 @@ export type MeResponse = z.infer<typeof MeResponse>;
  */
 export const DEMO_DISTRICT_ADMIN = { username: 'admin', password: 'district-demo', name: '演示管理员' } as const;
 
+/** The district's clock: every time the console shows or reads is Beijing time (UTC+8, no DST). */
+export const DISTRICT_TIME_ZONE = 'Asia/Shanghai';
+
 // ---------------------------------------------------------------------------
 // Cases across halls
 

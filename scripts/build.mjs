@@ -96,6 +96,9 @@ cpSync(join(root, 'platform/db/migrations'), join(dist, 'platform/migrations'), 
 preparePlatformData();
 
 await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+// The district console's page, after the hall's build (which empties dist/renderer): a build of
+// its own, so it shares no chunk with the hall's screens (vite.district.config.ts says why).
+await viteBuild({ configFile: join(root, 'vite.district.config.ts'), logLevel: 'warn' });
 
 writeFileSync(join(dist, '.build-stamp'), new Date().toISOString());
 

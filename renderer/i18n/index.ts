@@ -2,23 +2,14 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { kioskMessages } from '../kiosk/messages';
 import type { AreaMessages, MessageTree } from '../kiosk/messages/types';
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import { mergeMessages } from './merge-messages';
 
 /**
  * The base messages plus each area's (the kiosk's and the screens' loaded up front by default),
  * which own distinct top-level keys.
  */
 export function translations(areas: readonly AreaMessages[] = kioskMessages): { 'zh-CN': MessageTree; en: MessageTree } {
-  const zh: MessageTree = { ...zhCN };
-  const english: MessageTree = { ...en };
-  for (const area of areas) {
-    // An area replacing another's top-level key would silently lose its messages.
-    for (const key of Object.keys(area.zhCN)) if (key in zh) throw new Error(`message area '${key}' is defined twice`);
-    Object.assign(zh, area.zhCN);
-    Object.assign(english, area.en);
-  }
-  return { 'zh-CN': zh, en: english };
+  return mergeMessages(areas);
 }
 
 /** Simplified Chinese by default; English switchable at runtime. */

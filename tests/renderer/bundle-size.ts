@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
@@ -16,6 +16,11 @@ export interface BundleSize {
   consolesGzipBytes: number;
   /** The chunks index.html loads before anything paints (entry and its static imports). */
   initialGzipBytes: number;
+  /**
+   * The district console's page (district.html, a build of its own served by the platform): every
+   * chunk it can load, its own copy of React and the libraries included. 0 when not built.
+   */
+  districtGzipBytes: number;
 }
 
 /** The consoles' modules as Vite's manifest names them (relative to `renderer/`). */
@@ -44,13 +49,34 @@ export function rendererBundleSize(rendererDir: string): BundleSize {
   const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
   const initial = new Set([...html.matchAll(/assets\/([\w.-]+\.js)/g)].map((m) => m[1] ?? ''));
   const screens = screenChunks(rendererDir);
+  const district = districtChunks(rendererDir);
+  const hall = js.filter((f) => hallChunks(rendererDir).has(f));
   return {
     files: js.length,
     totalGzipBytes: sum(js),
-    screensGzipBytes: sum(js.filter((f) => screens.has(f))),
-    consolesGzipBytes: sum(js.filter((f) => !screens.has(f))),
+    screensGzipBytes: sum(hall.filter((f) => screens.has(f))),
+    consolesGzipBytes: sum(hall.filter((f) => !screens.has(f))),
     initialGzipBytes: sum(js.filter((f) => initial.has(f))),
+    districtGzipBytes: sum(district),
   };
+}
+
+/** Every chunk file of the hall's renderer (its manifest): the district page's build is not among them. */
+function hallChunks(rendererDir: string): Set<string> {
+  const manifest = Manifest.parse(JSON.parse(readFileSync(join(rendererDir, '.vite/manifest.json'), 'utf8')));
+  return new Set(Object.values(manifest).map((chunk) => chunk.file.replace(/^assets\//, '')));
+}
+
+/** The district page's chunk files, from its own manifest (vite.district.config.ts); none when it is not built. */
+function districtChunks(rendererDir: string): Set<string> {
+  const file = join(rendererDir, '.vite/district-manifest.json');
+  if (!existsSync(file)) return new Set();
+  const manifest = Manifest.parse(JSON.parse(readFileSync(file, 'utf8')));
+  return new Set(
+    Object.values(manifest)
+      .map((chunk) => chunk.file.replace(/^assets\//, ''))
+      .filter((f) => f.endsWith('.js')),
+  );
 }
 
 /** The chunk files reachable from the entry without passing into a console (static or dynamic imports). */

@@ -1,17 +1,14 @@
-import './console.css';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffPrincipal } from '../../../contracts/auth';
-import { LanguageToggle } from '../LanguageToggle';
-import { OfflineBanner } from '../OfflineBanner';
+import { ConsoleShell } from './ConsoleShell';
 import { StaffSignIn } from './StaffSignIn';
 import type { StaffConsole } from './use-staff-console';
 
 /**
- * The frame of a staff console: the header (the console's name, the hall, who is signed in, sign
- * out, the language), the offline banner, and either the sign-in form or, once signed in, the
- * console's own nav and screens (`children`). Its words are the console's own: `<messages>.title`,
- * `.signOut`, `.roles.<role>`, `.signIn.*`.
+ * The frame of a hall staff console: the shared shell (ConsoleShell) with the hall's name, the
+ * staff member signed in and the staff sign-in form. Its words are the console's own:
+ * `<messages>.title`, `.signOut`, `.roles.<role>`, `.signIn.*`.
  */
 export function ConsoleFrame({
   session,
@@ -32,39 +29,29 @@ export function ConsoleFrame({
   admit: (staff: StaffPrincipal) => Promise<boolean>;
   children: ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { staff } = session;
   return (
-    <div className={`console ${className}`} lang={i18n.language}>
-      <header className="console-header">
-        <h1>{t(`${messages}.title`)}</h1>
-        <span className="console-hall">{session.health.data?.hallName ?? ''}</span>
-        {staff && (
-          <span className="console-who" data-testid={`${idPrefix}-who`}>
-            {staff.name} · {staff.staffNo} · {t(`${messages}.roles.${staff.role}`)}
-          </span>
-        )}
-        {staff && (
-          <button type="button" className="console-header-button" onClick={() => session.signOut('user')}>
-            {t(`${messages}.signOut`)}
-          </button>
-        )}
-        <LanguageToggle />
-      </header>
-      <OfflineBanner connected={session.connected} />
-      {staff ? (
-        children
-      ) : (
-        <main className="console-main console-main-single">
-          <StaffSignIn
-            messages={messages}
-            idPrefix={idPrefix}
-            admit={admit}
-            notice={session.expired ? t(`${messages}.signIn.expired`) : null}
-            onSignedIn={session.signedIn}
-          />
-        </main>
-      )}
-    </div>
+    <ConsoleShell
+      title={t(`${messages}.title`)}
+      place={session.health.data?.hallName ?? ''}
+      who={staff && `${staff.name} · ${staff.staffNo} · ${t(`${messages}.roles.${staff.role}`)}`}
+      whoTestId={`${idPrefix}-who`}
+      signOutLabel={t(`${messages}.signOut`)}
+      onSignOut={() => session.signOut('user')}
+      connected={session.connected}
+      className={className}
+      signIn={
+        <StaffSignIn
+          messages={messages}
+          idPrefix={idPrefix}
+          admit={admit}
+          notice={session.expired ? t(`${messages}.signIn.expired`) : null}
+          onSignedIn={session.signedIn}
+        />
+      }
+    >
+      {children}
+    </ConsoleShell>
   );
 }

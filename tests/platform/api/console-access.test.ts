@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DistrictRole } from '../../../contracts/platform-console';
 import { DistrictRole as Roles } from '../../../contracts/platform-console';
-import { consoleOperations, type ConsoleOperation } from '../../../contracts/platform-console-api';
+import { admitsRole as admits, consoleOperations, type ConsoleOperation } from '../../../contracts/platform-console-api';
 import type { Platform } from '../../../platform/server';
 import { sessionOf } from '../support/console';
 import { describeEachDatabase } from '../support/each-database';
@@ -14,9 +14,6 @@ const served = all.filter((op) => op.servedElsewhere !== true);
 /** A URL for `op` with made-up path parameters: the guard answers before any validation. */
 const urlOf = (op: ConsoleOperation) =>
   op.path.replace(/:(\w+)/g, (_m, name: string) => (name === 'caseNumber' ? 'HK20261127000001' : '1'));
-
-const admits = (op: ConsoleOperation, role: DistrictRole) =>
-  op.access === 'public' || op.access === 'signedIn' || op.access.roles.includes(role);
 
 describeEachDatabase('platform console: least privilege, every operation as every caller', (database) => {
   let api: Platform;

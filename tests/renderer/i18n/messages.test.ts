@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translations } from '../../../renderer/i18n';
+import { districtMessages } from '../../../renderer/district/messages';
 import { kioskMessages } from '../../../renderer/kiosk/messages';
 import { managerMessages } from '../../../renderer/manager/messages';
 import { rateMessages } from '../../../renderer/rate/messages';
@@ -24,8 +25,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('renderer messages', () => {
-  // Every area, those loaded up front and those loaded with their code (manager console, /rate, backups).
-  const all = translations([...kioskMessages, ...managerMessages, rateMessages, techBackupsMessages]);
+  // Every area, those loaded up front and those loaded with their code (manager console, /rate, backups, the district page).
+  const all = translations([...kioskMessages, ...managerMessages, rateMessages, techBackupsMessages, ...districtMessages]);
   const zh = new Set(keysOf(all['zh-CN']));
   const en = new Set(keysOf(all.en));
 

@@ -1,0 +1,17 @@
+import type { AreaMessages } from '../kiosk/messages/types';
+import { dstCasesMessages } from './cases/messages';
+import { dstCatalogMessages } from './catalog/messages';
+import { dstHallsMessages } from './halls/messages';
+import { dstLiveMessages } from './live/messages';
+import { dstNoticesMessages } from './notices/messages';
+import { districtShellMessages } from './shell-messages';
+
+/** The district console's messages: the frame's and each section's, each under its own key. */
+export const districtMessages: readonly AreaMessages[] = [
+  districtShellMessages,
+  dstCasesMessages,
+  dstNoticesMessages,
+  dstCatalogMessages,
+  dstHallsMessages,
+  dstLiveMessages,
+];
