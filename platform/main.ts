@@ -2,6 +2,7 @@
  * CLI entry of the district platform:
  *   platform (--data-dir DIR | --database-url postgres://…) [--port 7310] [--host 127.0.0.1]
  *            [--token T... | --no-dev-tokens] [--admin-token T] [--matching-secret S] [--quiet]
+ *            [--renderer-dir DIR] [--demo-admin]
  *   platform --write-prepared-data FILE   (the build's: a migrated PGlite database, gzipped)
  * `--data-dir` runs on PGlite (embedded PostgreSQL, data in DIR): what `npm start` does. A first
  * boot starts from the prepared database next to this module when the build left one
@@ -9,6 +10,9 @@
  * `--database-url` (or HALL_KIOSK_DATABASE_URL, which keeps the password out of `ps`) runs on a
  * PostgreSQL server: what production does, with as many instances as needed behind a load
  * balancer. Listens, prints its URL, and closes the server and the database on SIGINT/SIGTERM.
+ * The district console's page is served at /district from the built renderer (`--renderer-dir`,
+ * default: `dist/renderer` beside the built `dist/platform/main.js`); `--demo-admin` seeds the
+ * demo's district admin (DEMO_DISTRICT_ADMIN, `npm start` only).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,6 +90,10 @@ async function main(): Promise<void> {
       // The demo (npm start) runs it quietly: the host's own lines say what happens.
       quiet: { type: 'boolean', default: false },
       'write-prepared-data': { type: 'string' },
+      // The built renderer, whose district.html is the console page (default: beside dist/platform/).
+      'renderer-dir': { type: 'string' },
+      // The demo's district admin (contracts/platform-console.ts DEMO_DISTRICT_ADMIN): npm start only.
+      'demo-admin': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -108,12 +116,14 @@ async function main(): Promise<void> {
     adminToken: values['admin-token'],
     ...(matchingSecret === undefined ? {} : { matchingSecret }),
     logger: !values.quiet,
+    rendererDir: values['renderer-dir'] ?? fileURLToPath(new URL('../renderer/', import.meta.url)),
+    demoAdmin: values['demo-admin'],
   }).catch(async (error: unknown) => {
     await sql.close();
     throw error;
   });
   const address = await platform.app.listen({ port, host: values.host });
-  console.log(`platform listening on ${address} (${where})`);
+  console.log(`platform listening on ${address} (${where}); district console at ${address}/district`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

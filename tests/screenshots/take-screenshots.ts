@@ -28,6 +28,7 @@ import { managerReportScreenshots } from './manager-reports';
 import { managerToolsScreenshots } from './manager-tools';
 import { districtCatalogScreenshots } from './district-catalog';
 import { liveDistrictScreenshots } from './live-district';
+import { districtConsoleScreenshots } from './district-console';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -240,3 +241,4 @@ await managerReportScreenshots(shot);
 await managerToolsScreenshots(shot);
 await districtCatalogScreenshots(shot);
 await liveDistrictScreenshots(shot);
+await districtConsoleScreenshots(shot);

@@ -6,7 +6,7 @@ import type { CatalogItem } from '../../contracts/central-api';
 import type { HostConfigInput } from '../../contracts/config';
 import { HALL_CATALOG } from '../../contracts/hall-catalog';
 import type { Clock } from '../../host/clock/clock';
-import { listenCentral, token, type ListeningApi } from '../host/sync/support';
+import { listenCentral, token, type ListeningApi, type ListenOptions } from '../host/sync/support';
 import { adminAuth } from '../platform/support/platform';
 import { launchChromium } from './browser';
 import { waitFor } from './wait';
@@ -53,10 +53,12 @@ export async function startKioskHarness(
      * tests are written against; the platform itself seeds the whole district catalog.
      */
     catalog?: readonly CatalogItem[];
+    /** More of the platform's options (its console page: `rendererDir`, `demoAdmin`). */
+    platform?: ListenOptions['platform'];
   } = {},
 ): Promise<KioskHarness> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer missing: run `npm run build` first');
-  const central = await listenCentral();
+  const central = await listenCentral(options.platform ? { platform: options.platform } : {});
   await replaceCatalog(central, options.catalog ?? HALL_CATALOG);
   const host = await startTestHost({
     withRenderer: true,

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CatalogCategory, HandledAt, type CatalogItem, type CatalogResponse } from '../../../contracts/central-api';
 import { DeskTable } from '../../manager/DeskTable';
@@ -112,7 +112,10 @@ export default function CatalogScreen() {
             {
               header: t('dstCatalog.columns.days'),
               num: true,
-              cell: (item) => t('dstCatalog.days', { count: item.promisedWorkingDays }),
+              cell: (item) =>
+                item.promisedWorkingDays === 0
+                  ? t('dstCatalog.sameDay')
+                  : t('dstCatalog.days', { count: item.promisedWorkingDays }),
             },
             ...(canChange
               ? [
@@ -190,8 +193,20 @@ function ItemForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  // Opened from a row far down the list: the form comes into view, its first field ready.
+  useEffect(() => {
+    form.current?.scrollIntoView({ block: 'start' });
+    form.current?.querySelector('input')?.focus();
+  }, []);
   return (
-    <form className="dst-panel dst-form" onSubmit={onSubmit} aria-labelledby="dst-item-form-title" data-testid="dst-item-form">
+    <form
+      ref={form}
+      className="dst-panel dst-form"
+      onSubmit={onSubmit}
+      aria-labelledby="dst-item-form-title"
+      data-testid="dst-item-form"
+    >
       <h3 id="dst-item-form-title">{item ? t('dstCatalog.editing', { code: item.code }) : t('dstCatalog.adding')}</h3>
       {!item && (
         <div className="dst-row">

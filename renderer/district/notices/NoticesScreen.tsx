@@ -15,6 +15,19 @@ import {
 
 const NOTICES_KEY = [...DISTRICT_KEYS.all, 'notices'] as const;
 
+export type NoticeState = 'withdrawn' | 'scheduled' | 'showing' | 'ended';
+
+/** Where a notice stands at `now`: withdrawn, not started, showing, or past its end. */
+export function noticeState(notice: ConsoleNotice, now: number): NoticeState {
+  if (notice.withdrawnAt !== undefined) return 'withdrawn';
+  if (Date.parse(notice.startsAt) > now) return 'scheduled';
+  if (notice.endsAt !== undefined && Date.parse(notice.endsAt) <= now) return 'ended';
+  return 'showing';
+}
+
+/** How each state reads at a glance: showing green, not started amber, the rest grey. */
+const STATE_TONES: Record<NoticeState, string> = { showing: 'tone-ok', scheduled: 'tone-warn', ended: '', withdrawn: '' };
+
 /** Hall ids as typed: separated by commas (either width) or spaces, each once. */
 export function hallIdsOf(text: string): string[] {
   return [...new Set(text.split(/[\s,，、]+/).filter((id) => id !== ''))];
@@ -94,19 +107,17 @@ export default function NoticesScreen() {
             { header: t('dstNotices.columns.by'), cell: (n) => n.publishedBy ?? '' },
             {
               header: t('dstNotices.columns.state'),
-              cell: (n) =>
-                n.withdrawnAt ? (
-                  <span className="dst-badge">{t('dstNotices.withdrawn')}</span>
-                ) : (
-                  <span className="dst-badge tone-ok">{t('dstNotices.showing')}</span>
-                ),
+              cell: (n) => {
+                const state = noticeState(n, Date.now());
+                return <span className={`dst-badge ${STATE_TONES[state]}`}>{t(`dstNotices.states.${state}`)}</span>;
+              },
             },
             ...(canChange
               ? [
                   {
                     header: t('dstNotices.columns.actions'),
                     cell: (n: ConsoleNotice) =>
-                      n.withdrawnAt ? null : (
+                      n.withdrawnAt !== undefined ? null : (
                         <button
                           type="button"
                           className="console-button danger"

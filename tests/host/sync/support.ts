@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FaultConfig } from '../../../contracts/central-api';
 import { openDatabase } from '../../../db/open';
 import type { Db } from '../../../db/open';
-import type { Platform } from '../../../platform/server';
+import type { Platform, PlatformOptions } from '../../../platform/server';
 import { openPgliteTestDatabase } from '../../platform/support/pglite-test-database';
 import { startApi, TERMINAL_TOKEN } from '../../platform/support/platform';
 import type { TestDatabase } from '../../platform/support/test-database';
@@ -49,6 +49,8 @@ export interface ListenOptions {
   /** The database of an earlier platform (a restart); default: a fresh one. */
   database?: TestDatabase;
   faults?: FaultConfig;
+  /** More of the platform's options (the console page's `rendererDir`, the demo admin). */
+  platform?: Partial<Omit<PlatformOptions, 'sql'>>;
 }
 
 /**
@@ -73,7 +75,10 @@ async function freshDatabase(): Promise<TestDatabase> {
  */
 export async function listenCentral(options: ListenOptions = {}): Promise<ListeningApi> {
   const database = options.database ?? (await freshDatabase());
-  const api = await startApi(database, options.faults === undefined ? {} : { faults: options.faults });
+  const api = await startApi(database, {
+    ...options.platform,
+    ...(options.faults === undefined ? {} : { faults: options.faults }),
+  });
   await api.app.listen({ host: '127.0.0.1', port: 0 });
   const address = api.app.server.address();
   if (address === null || typeof address === 'string') throw new Error('expected a TCP address');

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConsoleNotice, CreateConsoleNoticeRequest } from '../../../../contracts/platform-console';
-import NoticesScreen, { hallIdsOf } from '../../../../renderer/district/notices/NoticesScreen';
+import NoticesScreen, { hallIdsOf, noticeState } from '../../../../renderer/district/notices/NoticesScreen';
 import { fakeDistrict, renderSection } from '../support';
 
 const notice = (id: string, extra: Partial<ConsoleNotice> = {}): ConsoleNotice => ({
@@ -19,6 +19,14 @@ describe('通知公告 to the halls', () => {
   it('reads hall ids separated by commas of either width, 、 or spaces, each once', () => {
     expect(hallIdsOf(' hall-a，hall-b, hall-c、hall-a  hall-d ')).toEqual(['hall-a', 'hall-b', 'hall-c', 'hall-d']);
     expect(hallIdsOf('  ')).toEqual([]);
+  });
+
+  it('tells where a notice stands: not started, showing, ended (its end exclusive), withdrawn', () => {
+    const now = Date.parse('2026-11-27T02:00:00.000Z');
+    expect(noticeState(notice('1', { startsAt: '2026-11-27T02:00:01.000Z' }), now)).toBe('scheduled');
+    expect(noticeState(notice('1', { startsAt: '2026-11-27T02:00:00.000Z' }), now)).toBe('showing');
+    expect(noticeState(notice('1', { endsAt: '2026-11-27T02:00:00.000Z' }), now)).toBe('ended');
+    expect(noticeState(notice('1', { withdrawnAt: '2026-11-27T01:00:00.000Z' }), now)).toBe('withdrawn');
   });
 
   it('publishes to some halls on Beijing time and withdraws a notice', async () => {
