@@ -197,7 +197,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(liveRoutes, { live });
     // The district console (contracts/platform-console-api.ts) and its page.
     await app.register(consoleSessionRoutes, { staff });
-    await app.register(consoleCaseRoutes, { cases: new ConsoleCaseService(sql, cases) });
+    await app.register(consoleCaseRoutes, { cases: new ConsoleCaseService(sql, cases, now) });
     await app.register(consoleNoticeRoutes, { notices });
     await app.register(consoleCatalogRoutes, { editor: new CatalogEditor(sql, now) });
     if (options.rendererDir !== undefined) await installConsolePage(app, options.rendererDir);

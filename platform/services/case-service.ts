@@ -66,8 +66,17 @@ export class CaseService {
     return row?.hallId === hallId ? this.statusRecord(this.sql, row) : undefined;
   }
 
-  /** Moves a case along the lifecycle: the row is locked, checked, changed and its change appended in one transaction. */
-  setStatus(caseNumber: string, status: CaseStatus, note: string | undefined): Promise<TransitionOutcome> {
+  /**
+   * Moves a case along the lifecycle: the row is locked, checked, changed and its change appended
+   * in one transaction. `alongside` runs in that transaction after the change (the console's
+   * audit row): it commits with the change or not at all.
+   */
+  setStatus(
+    caseNumber: string,
+    status: CaseStatus,
+    note: string | undefined,
+    alongside?: (tx: Sql, record: CaseStatusRecord) => Promise<void>,
+  ): Promise<TransitionOutcome> {
     return this.sql.transaction(async (tx): Promise<TransitionOutcome> => {
       const row = await caseByNumber(tx, caseNumber, true);
       if (!row) return { kind: 'not_found' };
@@ -81,7 +90,10 @@ export class CaseService {
           : null;
       const updated = await updateCaseStatus(tx, caseNumber, status, expected);
       await appendChange(tx, { caseNumber, hallId: row.hallId, status, note: note ?? null, at: now });
-      return { kind: 'ok', record: await this.statusRecord(tx, updated) };
+      const record = await this.statusRecord(tx, updated);
+      // After appendChange, whose counter lock is held to the commit anyway: one more short insert.
+      if (alongside) await alongside(tx, record);
+      return { kind: 'ok', record };
     });
   }
 

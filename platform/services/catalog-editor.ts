@@ -2,6 +2,7 @@ import type { CatalogItem } from '../../contracts/central-api';
 import type { ConsoleCatalog } from '../../contracts/platform-console';
 import type { Sql } from '../db/sql';
 import { forgetRetiredItem, keepRetiredItem, readCatalog, retiredItems, writeCatalog } from '../store/catalog';
+import { insertAudit } from '../store/district-audit';
 import { rowOf, snapshotOf, type CatalogSnapshot } from './catalog-service';
 
 /**
@@ -39,24 +40,24 @@ export class CatalogEditor {
     };
   }
 
-  add(expectedVersion: number, item: CatalogItem): Promise<CatalogEdit> {
-    return this.edit(expectedVersion, async (tx, items) => {
+  add(expectedVersion: number, item: CatalogItem, actor: string): Promise<CatalogEdit> {
+    return this.edit({ expectedVersion, actor, action: 'catalog.add', code: item.code }, async (tx, items) => {
       if (items.some((i) => i.code === item.code)) return 'exists';
       await forgetRetiredItem(tx, item.code);
       return [...items, item];
     });
   }
 
-  change(code: string, expectedVersion: number, item: CatalogItem): Promise<CatalogEdit> {
-    return this.edit(expectedVersion, async (_tx, items) => {
+  change(code: string, expectedVersion: number, item: CatalogItem, actor: string): Promise<CatalogEdit> {
+    return this.edit({ expectedVersion, actor, action: 'catalog.change', code }, async (_tx, items) => {
       if (!items.some((i) => i.code === code)) return 'not_found';
       // The code names the item in every hall's cases and links: it stays.
       return items.map((i) => (i.code === code ? { ...item, code } : i));
     });
   }
 
-  retire(code: string, expectedVersion: number): Promise<CatalogEdit> {
-    return this.edit(expectedVersion, async (tx, items) => {
+  retire(code: string, expectedVersion: number, actor: string): Promise<CatalogEdit> {
+    return this.edit({ expectedVersion, actor, action: 'catalog.retire', code }, async (tx, items) => {
       const item = items.find((i) => i.code === code);
       if (item === undefined) return 'not_found';
       if (items.length === 1) return 'empty';
@@ -65,11 +66,15 @@ export class CatalogEditor {
     });
   }
 
-  /** Each `change` decides before it writes anything, so a refusal leaves the transaction clean. */
+  /**
+   * Each `change` decides before it writes anything, so a refusal leaves the transaction clean; a
+   * change done is written with its audit row (who, which item, the new version) in one commit.
+   */
   private edit(
-    expectedVersion: number,
+    what: { expectedVersion: number; actor: string; action: 'catalog.add' | 'catalog.change' | 'catalog.retire'; code: string },
     change: (tx: Sql, items: readonly CatalogItem[]) => Promise<CatalogItem[] | 'exists' | 'not_found' | 'empty'>,
   ): Promise<CatalogEdit> {
+    const { expectedVersion } = what;
     return this.sql.transaction(async (tx): Promise<CatalogEdit> => {
       // Locked: two edits at once get versions n+1 and n+2, and the second sees the first.
       const current = await readCatalog(tx, true);
@@ -79,6 +84,13 @@ export class CatalogEditor {
       if (typeof items === 'string') return { kind: items };
       const row = rowOf(current.version + 1, items, this.now());
       await writeCatalog(tx, row);
+      await insertAudit(tx, {
+        at: row.updatedAt,
+        actor: what.actor,
+        action: what.action,
+        subject: `catalog:${what.code}`,
+        detail: { version: row.version },
+      });
       return { kind: 'ok', snapshot: snapshotOf(row) };
     });
   }

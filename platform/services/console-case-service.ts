@@ -2,6 +2,7 @@ import type { CaseStatus } from '../../contracts/central-api';
 import type { CaseDetail, CaseSearchQuery, CaseSearchResponse, CaseSummary } from '../../contracts/platform-console';
 import type { Sql } from '../db/sql';
 import { caseForConsole, searchCases, type CaseFilter, type CaseListRow } from '../store/case-search';
+import { insertAudit } from '../store/district-audit';
 import { historyOf } from '../store/change-feed';
 import type { CaseService, TransitionOutcome } from './case-service';
 import { allowedTransitions } from './transitions';
@@ -45,6 +46,7 @@ export class ConsoleCaseService {
   constructor(
     private readonly sql: Sql,
     private readonly cases: CaseService,
+    private readonly now: () => Date,
   ) {}
 
   async search(query: CaseSearchQuery): Promise<CaseSearchResponse> {
@@ -80,8 +82,18 @@ export class ConsoleCaseService {
     };
   }
 
-  async setStatus(caseNumber: string, status: CaseStatus, note: string | undefined): Promise<ConsoleTransition> {
-    const outcome = await this.cases.setStatus(caseNumber, status, note);
+  /** The change and its audit row (who, from what, to what, the note) in one transaction. */
+  async setStatus(caseNumber: string, status: CaseStatus, note: string | undefined, actor: string): Promise<ConsoleTransition> {
+    const now = this.now();
+    const outcome = await this.cases.setStatus(caseNumber, status, note, (tx, record) =>
+      insertAudit(tx, {
+        at: now,
+        actor,
+        action: 'case.status',
+        subject: caseNumber,
+        detail: { from: record.statusHistory.at(-2)?.status ?? null, to: status, note: note ?? null },
+      }),
+    );
     if (outcome.kind !== 'ok') return outcome;
     const detail = await this.detail(caseNumber);
     if (detail === undefined) throw new Error(`case ${caseNumber} vanished after its status change`);

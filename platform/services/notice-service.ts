@@ -1,6 +1,7 @@
 import type { CreateNoticeRequest, Notice } from '../../contracts/central-api';
 import type { ConsoleNotice, ConsoleNoticesResponse, CreateConsoleNoticeRequest } from '../../contracts/platform-console';
 import type { Sql } from '../db/sql';
+import { insertAudit } from '../store/district-audit';
 import { hallById, unregisteredHalls } from '../store/halls';
 import { allNotices, insertNotice, noticesForHall, withdrawNotice, type NoticeRow } from '../store/notices';
 
@@ -71,20 +72,30 @@ export class NoticeService {
    * a hall named is not registered (a mistyped id would otherwise reach nobody, unnoticed).
    */
   async publish(request: CreateConsoleNoticeRequest, publishedBy: string): Promise<PublishResult> {
+    const now = this.now();
     const hallIds = request.hallIds === undefined ? null : [...new Set(request.hallIds)];
     const unknown = hallIds === null ? [] : await unregisteredHalls(this.sql, hallIds);
     if (unknown.length > 0) return { kind: 'unknown_halls', hallIds: unknown };
-    const row = await insertNotice(this.sql, {
-      hallId: null,
-      hallIds,
-      title: request.title,
-      body: request.body,
-      publishedAt: this.now(),
-      startsAt: new Date(request.startsAt),
-      endsAt: request.endsAt === undefined ? null : new Date(request.endsAt),
-      publishedBy,
+    return this.sql.transaction(async (tx) => {
+      const row = await insertNotice(tx, {
+        hallId: null,
+        hallIds,
+        title: request.title,
+        body: request.body,
+        publishedAt: now,
+        startsAt: new Date(request.startsAt),
+        endsAt: request.endsAt === undefined ? null : new Date(request.endsAt),
+        publishedBy,
+      });
+      await insertAudit(tx, {
+        at: now,
+        actor: publishedBy,
+        action: 'notice.publish',
+        subject: `notice:${row.id}`,
+        detail: { title: row.title, hallIds },
+      });
+      return { kind: 'published', notice: toConsoleNotice(row) };
     });
-    return { kind: 'published', notice: toConsoleNotice(row) };
   }
 
   async page(afterId: number | undefined, limit: number): Promise<ConsoleNoticesResponse> {
@@ -93,8 +104,13 @@ export class NoticeService {
     return { notices: page.map(toConsoleNotice), next: rows.length > limit ? String(page.at(-1)?.id ?? '') : null };
   }
 
-  async withdraw(id: number): Promise<ConsoleNotice | undefined> {
-    const row = await withdrawNotice(this.sql, id, this.now());
-    return row && toConsoleNotice(row);
+  async withdraw(id: number, actor: string): Promise<ConsoleNotice | undefined> {
+    const now = this.now();
+    return this.sql.transaction(async (tx) => {
+      const row = await withdrawNotice(tx, id, now);
+      if (row === undefined) return undefined;
+      await insertAudit(tx, { at: now, actor, action: 'notice.withdraw', subject: `notice:${id}`, detail: { title: row.title } });
+      return toConsoleNotice(row);
+    });
   }
 }

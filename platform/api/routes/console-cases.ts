@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { consoleOperations as ops } from '../../../contracts/platform-console-api';
 import type { ConsoleCaseService } from '../../services/console-case-service';
+import { actorOf, principalOf } from '../auth';
 import { consoleRouter } from '../console-route';
 import { ApiError } from '../errors';
 
@@ -23,7 +24,7 @@ export const consoleCaseRoutes: FastifyPluginAsync<ConsoleCaseRoutesOptions> = a
 
   route(ops.setCaseStatus, async (request) => {
     const { caseNumber } = request.params;
-    const outcome = await cases.setStatus(caseNumber, request.body.status, request.body.note);
+    const outcome = await cases.setStatus(caseNumber, request.body.status, request.body.note, actorOf(principalOf(request)));
     if (outcome.kind === 'not_found') throw new ApiError(404, 'case_not_found', `no case ${caseNumber}`);
     if (outcome.kind === 'invalid') {
       throw new ApiError(409, 'invalid_transition', `a ${outcome.from} case cannot become ${request.body.status}`, {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CatalogResponse } from '../../../contracts/central-api';
 import { consoleOperations as ops } from '../../../contracts/platform-console-api';
 import type { CatalogEdit, CatalogEditor } from '../../services/catalog-editor';
+import { actorOf, principalOf } from '../auth';
 import { consoleRouter } from '../console-route';
 import { ApiError } from '../errors';
 
@@ -37,17 +38,21 @@ export const consoleCatalogRoutes: FastifyPluginAsync<ConsoleCatalogRoutesOption
 
   route(ops.addCatalogItem, async (request, reply) => {
     const { expectedVersion, item } = request.body;
-    const body = answer(await editor.add(expectedVersion, item), reply, item.code);
+    const body = answer(await editor.add(expectedVersion, item, actorOf(principalOf(request))), reply, item.code);
     return reply.code(201).send(body);
   });
 
   route(ops.editCatalogItem, async (request, reply) => {
     const { code } = request.params;
-    return answer(await editor.change(code, request.body.expectedVersion, request.body.item), reply, code);
+    return answer(
+      await editor.change(code, request.body.expectedVersion, request.body.item, actorOf(principalOf(request))),
+      reply,
+      code,
+    );
   });
 
   route(ops.retireCatalogItem, async (request, reply) => {
     const { code } = request.params;
-    return answer(await editor.retire(code, request.body.expectedVersion), reply, code);
+    return answer(await editor.retire(code, request.body.expectedVersion, actorOf(principalOf(request))), reply, code);
   });
 };

@@ -27,7 +27,7 @@ export const consoleNoticeRoutes: FastifyPluginAsync<ConsoleNoticeRoutesOptions>
   });
 
   route(ops.withdrawNotice, async (request) => {
-    const notice = await notices.withdraw(Number(request.params.noticeId));
+    const notice = await notices.withdraw(Number(request.params.noticeId), actorOf(principalOf(request)));
     if (notice === undefined) throw new ApiError(404, 'notice_not_found', `no notice ${request.params.noticeId}`);
     return notice;
   });

@@ -58,3 +58,17 @@ CREATE TABLE catalog_retired_items (
   item        jsonb NOT NULL,
   retired_at  timestamptz NOT NULL
 );
+
+-- What district staff changed through the console: who, when, what, on which record. Written in
+-- the transaction of the change itself: no change without its row, no row without its change.
+-- Personal data stays out (a case is named by its number, a notice by its id).
+CREATE TABLE district_audit (
+  id       bigserial PRIMARY KEY,
+  at       timestamptz NOT NULL,
+  actor    text NOT NULL,
+  action   text NOT NULL,
+  subject  text NOT NULL,
+  detail   jsonb NOT NULL
+);
+
+CREATE INDEX district_audit_by_subject ON district_audit (subject, id);

@@ -29,7 +29,7 @@ describeEachDatabase('platform console: notices to all halls or some', (database
     return ConsoleNotice.parse(res.json());
   };
   const hallTitles = async (hall: string, all = false) => {
-    const res = await api.app.inject({ method: 'GET', url: `/v1/notices?hall=${hall}&all=${all}`, headers: halls[hall] });
+    const res = await api.app.inject({ method: 'GET', url: `/v1/notices?hall=${hall}&all=${all}`, headers: halls[hall] ?? {} });
     expect(res.statusCode).toBe(200);
     return NoticesResponse.parse(res.json()).notices.map((n) => `${n.title}@${n.hallId ?? '*'}`);
   };

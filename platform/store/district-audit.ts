@@ -1,0 +1,31 @@
+import type { Sql } from '../db/sql';
+
+/** What the console changed: `case.status`, `notice.publish`, `notice.withdraw`, `catalog.add|change|retire`. */
+export type AuditAction =
+  'case.status' | 'notice.publish' | 'notice.withdraw' | 'catalog.add' | 'catalog.change' | 'catalog.retire';
+
+export interface AuditEntry {
+  at: Date;
+  /** A district username, or `admin-token`. */
+  actor: string;
+  action: AuditAction;
+  /** The record changed: a case number, `notice:<id>`, `catalog:<code>`. */
+  subject: string;
+  detail: Record<string, unknown>;
+}
+
+/** Appends one row; call it inside the change's own transaction. */
+export async function insertAudit(tx: Sql, entry: AuditEntry): Promise<void> {
+  await tx.query(`INSERT INTO district_audit (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
+    entry.at.toISOString(),
+    entry.actor,
+    entry.action,
+    entry.subject,
+    JSON.stringify(entry.detail),
+  ]);
+}
+
+/** The rows of one record, oldest first. */
+export function auditOf(sql: Sql, subject: string): Promise<Array<Omit<AuditEntry, 'at'> & { at: Date }>> {
+  return sql.query(`SELECT at, actor, action, subject, detail FROM district_audit WHERE subject = $1 ORDER BY id`, [subject]);
+}
