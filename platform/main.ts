@@ -7,6 +7,8 @@
  * `--data-dir` runs on PGlite (embedded PostgreSQL, data in DIR): what `npm start` does. A first
  * boot starts from the prepared database next to this module when the build left one
  * (`prepared-data.tar.gz`, ~1 s) instead of an initdb and the migrations (~4 s of CPU).
+ *   platform (--data-dir DIR | --database-url …) --add-account NAME --role ROLE --display-name 张三
+ *            (the password in HALL_KIOSK_ACCOUNT_PASSWORD): adds a district account, then exits.
  * `--database-url` (or HALL_KIOSK_DATABASE_URL, which keeps the password out of `ps`) runs on a
  * PostgreSQL server: what production does, with as many instances as needed behind a load
  * balancer. Listens, prints its URL, and closes the server and the database on SIGINT/SIGTERM.
@@ -20,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_CENTRAL_TOKEN } from '../contracts/config';
 import { migrate } from './db/migrate';
+import { addAccountFromCli } from './accounts-cli';
 import { openPgServer } from './db/pg-server';
 import { openPglite } from './db/pglite';
 import type { Sql } from './db/sql';
@@ -94,6 +97,10 @@ async function main(): Promise<void> {
       'renderer-dir': { type: 'string' },
       // The demo's district admin (contracts/platform-console.ts DEMO_DISTRICT_ADMIN): npm start only.
       'demo-admin': { type: 'boolean', default: false },
+      // Adds a district account and exits (accounts-cli.ts).
+      'add-account': { type: 'string' },
+      role: { type: 'string' },
+      'display-name': { type: 'string' },
     },
     strict: true,
   });
@@ -108,6 +115,20 @@ async function main(): Promise<void> {
   const tokens = values['no-dev-tokens'] ? [] : given.length > 0 ? given : [DEMO_CENTRAL_TOKEN];
   const url = values['database-url'] ?? process.env.HALL_KIOSK_DATABASE_URL;
   const { sql, where } = await openDatabase(values['data-dir'], url === '' ? undefined : url);
+  if (values['add-account'] !== undefined) {
+    try {
+      console.log(
+        await addAccountFromCli(
+          sql,
+          { username: values['add-account'], role: values.role, name: values['display-name'] },
+          process.env,
+        ),
+      );
+    } finally {
+      await sql.close();
+    }
+    return;
+  }
 
   const matchingSecret = values['matching-secret'];
   const platform = await createPlatform({
