@@ -3,12 +3,12 @@
  *   platform (--data-dir DIR | --database-url postgres://…) [--port 7310] [--host 127.0.0.1]
  *            [--token T... | --no-dev-tokens] [--admin-token T] [--matching-secret S] [--quiet]
  *            [--renderer-dir DIR] [--demo-admin]
+ *   platform (--data-dir DIR | --database-url …) --add-account NAME --role ROLE --display-name 张三
+ *            (the password in HALL_KIOSK_ACCOUNT_PASSWORD): adds a district account, then exits.
  *   platform --write-prepared-data FILE   (the build's: a migrated PGlite database, gzipped)
  * `--data-dir` runs on PGlite (embedded PostgreSQL, data in DIR): what `npm start` does. A first
  * boot starts from the prepared database next to this module when the build left one
  * (`prepared-data.tar.gz`, ~1 s) instead of an initdb and the migrations (~4 s of CPU).
- *   platform (--data-dir DIR | --database-url …) --add-account NAME --role ROLE --display-name 张三
- *            (the password in HALL_KIOSK_ACCOUNT_PASSWORD): adds a district account, then exits.
  * `--database-url` (or HALL_KIOSK_DATABASE_URL, which keeps the password out of `ps`) runs on a
  * PostgreSQL server: what production does, with as many instances as needed behind a load
  * balancer. Listens, prints its URL, and closes the server and the database on SIGINT/SIGTERM.
