@@ -700,7 +700,7 @@ export type NearbyHall = z.infer<typeof NearbyHall>;
 export const NearbyResponse = z.object({ service: z.string(), halls: z.array(NearbyHall) });
 export type NearbyResponse = z.infer<typeof NearbyResponse>;
 
-/** One hall on the district console's live view (`GET /v1/admin/live`). */
+/** One hall on the district console's live view (`GET /v1/console/live`). */
 export const LiveHall = z.object({
   ...liveHallProfile,
   /** Its latest snapshot, as the hall sent it; null for a hall that has sent none. */

@@ -5,7 +5,7 @@
  * console page calls by it (`renderer/district/api/client.ts`: URLs built, replies parsed).
  */
 import { z } from 'zod';
-import { CatalogResponse } from './central-api';
+import { CatalogResponse, LiveHallsResponse } from './central-api';
 import {
   CaseDetail,
   CaseSearchQuery,
@@ -15,32 +15,20 @@ import {
   ConsoleCaseParams,
   ConsoleCatalog,
   ConsoleErrorBody,
-  ConsoleHallsResponse,
   ConsoleNotice,
   ConsoleNoticesQuery,
   ConsoleNoticesResponse,
   ConsoleSetStatusRequest,
   CreateConsoleNoticeRequest,
-  CreateCredentialRequest,
-  CredentialParams,
-  CredentialSummary,
-  HallParams,
-  IssuedCredential,
-  LiveResponse,
   MeResponse,
   NoticeParams,
   RetireCatalogItemRequest,
   SignInRequest,
   SignInResponse,
 } from './platform-console';
-import type { DistrictRole } from './platform-console';
+import type { ConsoleAccess, DistrictRole } from './platform-console';
 
-/**
- * Who may call a console operation: `public` (signing in), `signedIn` (any district role, or
- * the admin token), or the district roles named. The admin token of scripts and tests holds
- * every role. Least privilege: reads are for every role, each change for the role that owns it.
- */
-export type ConsoleAccess = 'public' | 'signedIn' | { readonly roles: readonly DistrictRole[] };
+export type { ConsoleAccess };
 
 export interface ConsoleOperationSpec {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -53,11 +41,6 @@ export interface ConsoleOperationSpec {
   readonly body?: z.ZodType;
   /** Status → reply; error statuses carry ConsoleErrorBody. */
   readonly responses: Readonly<Record<number, z.ZodType>>;
-  /**
-   * Served by another part of the platform (halls, live), not yet by the console's: the table
-   * declares it so the screens are written against it; the platform registers it when it has it.
-   */
-  readonly servedElsewhere?: true;
 }
 
 export type ConsoleOperation = ConsoleOperationSpec & { readonly name: string };
@@ -193,50 +176,14 @@ export const consoleOperations = defineConsoleOperations({
     responses: { 200: CatalogResponse, ...errors(400, 403, 404, 409) },
   },
 
-  // Halls and credentials, the live district: served by the halls and live parts.
-  halls: {
-    method: 'GET',
-    path: '/v1/console/halls',
-    summary: 'Every hall with its credentials (never their secrets)',
-    access: 'signedIn',
-    responses: { 200: ConsoleHallsResponse, ...errors() },
-    servedElsewhere: true,
-  },
-  issueCredential: {
-    method: 'POST',
-    path: '/v1/console/halls/:hallId/credentials',
-    summary: 'Issue a credential for a hall (its secret shown once)',
-    access: ADMIN,
-    params: HallParams,
-    body: CreateCredentialRequest,
-    responses: { 201: IssuedCredential, ...errors(400, 403, 404) },
-    servedElsewhere: true,
-  },
-  rotateCredential: {
-    method: 'POST',
-    path: '/v1/console/halls/:hallId/credentials/:credentialId/rotate',
-    summary: 'A new secret for a credential; the old one stops working',
-    access: ADMIN,
-    params: CredentialParams,
-    responses: { 200: IssuedCredential, ...errors(400, 403, 404) },
-    servedElsewhere: true,
-  },
-  revokeCredential: {
-    method: 'POST',
-    path: '/v1/console/halls/:hallId/credentials/:credentialId/revoke',
-    summary: 'Revoke a credential at once',
-    access: ADMIN,
-    params: CredentialParams,
-    responses: { 200: CredentialSummary, ...errors(400, 403, 404) },
-    servedElsewhere: true,
-  },
+  // The live district (each hall's latest snapshot, services/live-service.ts). Halls and their
+  // credentials are the console's too, declared with the hall registry (contracts/platform-halls.ts).
   live: {
     method: 'GET',
     path: '/v1/console/live',
-    summary: "Every hall's waiting and today's figures, as last pushed",
+    summary: 'Every registered hall with its latest snapshot as sent, its age and whether it is stale',
     access: 'signedIn',
-    responses: { 200: LiveResponse, ...errors() },
-    servedElsewhere: true,
+    responses: { 200: LiveHallsResponse, ...errors() },
   },
 });
 

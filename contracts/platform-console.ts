@@ -41,6 +41,13 @@ export type ConsoleErrorBody = z.infer<typeof ConsoleErrorBody>;
 export const DistrictRole = z.enum(['district-admin', 'district-operator', 'viewer']);
 export type DistrictRole = z.infer<typeof DistrictRole>;
 
+/**
+ * Who may call a console operation: `public` (signing in), `signedIn` (any district role, or
+ * the admin token), or the district roles named. The admin token of scripts and tests holds
+ * every role. Least privilege: reads are for every role, each change for the role that owns it.
+ */
+export type ConsoleAccess = 'public' | 'signedIn' | { readonly roles: readonly DistrictRole[] };
+
 /** Sign-in names: lower-case letters, digits, `.`, `-`, `_` (an e-mail's local part, a staff number). */
 export const DistrictUsername = z
   .string()
@@ -241,51 +248,3 @@ export type CatalogItemChange = z.infer<typeof CatalogItemChange>;
 export const RetireCatalogItemRequest = z.object({ expectedVersion: z.number().int().min(1) });
 
 export const CatalogItemParams = z.object({ code: z.string().trim().min(1).max(64) });
-
-// ---------------------------------------------------------------------------
-// Halls, their credentials, and the live district. Served by the halls and live parts of the
-// platform (issue 20, points 3 and 5); the console's screens are written against these shapes.
-
-export const CredentialSummary = z.object({
-  id: z.string(),
-  label: z.string(),
-  createdAt: z.iso.datetime(),
-  lastUsedAt: z.iso.datetime().optional(),
-  revokedAt: z.iso.datetime().optional(),
-});
-export type CredentialSummary = z.infer<typeof CredentialSummary>;
-
-export const ConsoleHall = z.object({
-  id: z.string(),
-  name: z.string(),
-  level: HallLevel,
-  address: z.string().optional(),
-  credentials: z.array(CredentialSummary),
-});
-export type ConsoleHall = z.infer<typeof ConsoleHall>;
-
-export const ConsoleHallsResponse = z.object({ halls: z.array(ConsoleHall) });
-export type ConsoleHallsResponse = z.infer<typeof ConsoleHallsResponse>;
-
-export const HallParams = z.object({ hallId });
-export const CredentialParams = z.object({ hallId, credentialId: z.string().min(1).max(64) });
-
-export const CreateCredentialRequest = z.object({ label: z.string().trim().min(1).max(100) });
-
-/** The secret is shown once, here: only its hash is kept. */
-export const IssuedCredential = z.object({ credential: CredentialSummary, secret: z.string() });
-export type IssuedCredential = z.infer<typeof IssuedCredential>;
-
-export const LiveHall = z.object({
-  hallId: z.string(),
-  name: z.string(),
-  level: HallLevel,
-  waiting: z.number().int().min(0),
-  servedToday: z.number().int().min(0),
-  /** When the hall last pushed its figures; a hall silent for minutes is shown as such. */
-  reportedAt: z.iso.datetime().optional(),
-});
-export type LiveHall = z.infer<typeof LiveHall>;
-
-export const LiveResponse = z.object({ halls: z.array(LiveHall), at: z.iso.datetime() });
-export type LiveResponse = z.infer<typeof LiveResponse>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HallLevel } from './central-api';
 import { HallId, WeeklyHours } from './config';
 import { NextPage, PageQuery } from './page';
+import { ConsoleErrorBody } from './platform-console';
 import { centralErrors, definePlatformOperations } from './platform-operation';
 
 /**
@@ -134,6 +135,11 @@ export type HallCredentialsResponse = z.infer<typeof HallCredentialsResponse>;
 
 const tags = ['halls'] as const;
 
+/** Halls and credentials are the district admin's to change; every signed-in role reads them. */
+const DISTRICT_ADMIN = { roles: ['district-admin'] } as const;
+/** What a signed-in district role the operation does not admit gets. */
+const forbidden = { 403: ConsoleErrorBody } as const;
+
 export const platformHallOperations = definePlatformOperations({
   listHalls: {
     method: 'GET',
@@ -141,6 +147,7 @@ export const platformHallOperations = definePlatformOperations({
     summary: "The district's halls, district centre first",
     tags,
     access: 'admin',
+    consoleAccess: 'signedIn',
     responses: { 200: HallsResponse, ...centralErrors(401) },
   },
   getHall: {
@@ -149,6 +156,7 @@ export const platformHallOperations = definePlatformOperations({
     summary: 'One hall',
     tags,
     access: 'admin',
+    consoleAccess: 'signedIn',
     params: HallParams,
     responses: { 200: Hall, ...centralErrors(400, 401, 404) },
   },
@@ -158,8 +166,9 @@ export const platformHallOperations = definePlatformOperations({
     summary: 'Register a hall under the id its hosts are configured with',
     tags,
     access: 'admin',
+    consoleAccess: DISTRICT_ADMIN,
     body: CreateHallRequest,
-    responses: { 201: Hall, ...centralErrors(400, 401, 409) },
+    responses: { 201: Hall, ...centralErrors(400, 401, 409), ...forbidden },
   },
   updateHall: {
     method: 'PATCH',
@@ -167,9 +176,10 @@ export const platformHallOperations = definePlatformOperations({
     summary: "Change a hall's name, level, address, hours, windows or whether it is active",
     tags,
     access: 'admin',
+    consoleAccess: DISTRICT_ADMIN,
     params: HallParams,
     body: UpdateHallRequest,
-    responses: { 200: Hall, ...centralErrors(400, 401, 404) },
+    responses: { 200: Hall, ...centralErrors(400, 401, 404), ...forbidden },
   },
   listHallCredentials: {
     method: 'GET',
@@ -177,6 +187,7 @@ export const platformHallOperations = definePlatformOperations({
     summary: "A hall's credentials, newest first, without their secrets",
     tags,
     access: 'admin',
+    consoleAccess: 'signedIn',
     params: HallParams,
     query: PageQuery,
     responses: { 200: HallCredentialsResponse, ...centralErrors(400, 401, 404) },
@@ -187,8 +198,9 @@ export const platformHallOperations = definePlatformOperations({
     summary: 'Issue a credential for the hall; its token is shown this once',
     tags,
     access: 'admin',
+    consoleAccess: DISTRICT_ADMIN,
     params: HallParams,
-    responses: { 201: IssuedCredential, ...centralErrors(400, 401, 404) },
+    responses: { 201: IssuedCredential, ...centralErrors(400, 401, 404), ...forbidden },
   },
   rotateHallCredential: {
     method: 'POST',
@@ -196,8 +208,9 @@ export const platformHallOperations = definePlatformOperations({
     summary: `Replace an active credential: a new token (shown once); the old one works ${CREDENTIAL_ROTATION_OVERLAP_HOURS} h more`,
     tags,
     access: 'admin',
+    consoleAccess: DISTRICT_ADMIN,
     params: CredentialParams,
-    responses: { 201: RotatedCredential, ...centralErrors(400, 401, 404, 409) },
+    responses: { 201: RotatedCredential, ...centralErrors(400, 401, 404, 409), ...forbidden },
   },
   revokeHallCredential: {
     method: 'POST',
@@ -205,7 +218,8 @@ export const platformHallOperations = definePlatformOperations({
     summary: 'End a credential now (a lost or copied token); revoking it again changes nothing',
     tags,
     access: 'admin',
+    consoleAccess: DISTRICT_ADMIN,
     params: CredentialParams,
-    responses: { 200: HallCredential, ...centralErrors(400, 401, 404) },
+    responses: { 200: HallCredential, ...centralErrors(400, 401, 404), ...forbidden },
   },
 });

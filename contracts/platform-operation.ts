@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CentralErrorBody } from './central-api';
+import type { ConsoleAccess } from './platform-console';
 
 /**
  * How an operation of the district platform (platform/) is declared once: method, path, zod
@@ -15,7 +16,7 @@ import { CentralErrorBody } from './central-api';
  * platform/api/auth.ts):
  * - `public`: anyone (health, for load balancers);
  * - `terminal`: a hall's hosts, with the hall's credential; the request's hall is the credential's;
- * - `admin`: the operator token (the district console's staff sign-in replaces it later);
+ * - `admin`: the operator token (scripts), and the district staff an operation's `consoleAccess` admits;
  * - `any`: a hall credential or the operator (the OpenAPI document).
  */
 export type PlatformAccess = 'public' | 'terminal' | 'admin' | 'any';
@@ -30,6 +31,11 @@ export interface PlatformOperationSpec {
   readonly summary: string;
   readonly tags: readonly string[];
   readonly access: PlatformAccess;
+  /**
+   * The district console's staff who may call it too, with a session (an `admin` operation the
+   * console offers): checked instead of `access`, which the operator token still passes.
+   */
+  readonly consoleAccess?: ConsoleAccess;
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;

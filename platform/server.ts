@@ -17,6 +17,7 @@ import { caseRoutes } from './api/routes/cases';
 import { catalogRoutes } from './api/routes/catalog';
 import { consoleCaseRoutes } from './api/routes/console-cases';
 import { consoleCatalogRoutes } from './api/routes/console-catalog';
+import { consoleLiveRoutes } from './api/routes/console-live';
 import { consoleNoticeRoutes } from './api/routes/console-notices';
 import { consoleSessionRoutes } from './api/routes/console-session';
 import { evaluationRoutes } from './api/routes/evaluations';
@@ -199,6 +200,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(consoleSessionRoutes, { staff });
     await app.register(consoleCaseRoutes, { cases: new ConsoleCaseService(sql, cases, now) });
     await app.register(consoleNoticeRoutes, { notices });
+    await app.register(consoleLiveRoutes, { live });
     await app.register(consoleCatalogRoutes, { editor: new CatalogEditor(sql, now) });
     if (options.rendererDir !== undefined) await installConsolePage(app, options.rendererDir);
     await app.ready();

@@ -24,19 +24,22 @@ export type PlatformHandler<O extends PlatformOperation> = (
 
 /**
  * Registers `op` (contracts/platform-*.ts) with `handler`: method, path, schemas, replies, OpenAPI
- * summary, tags and security, and `config.access`, which api/auth.ts checks first: everything
+ * summary, tags and security, and `config.access` (with `config.consoleAccess` when district staff
+ * may call it too), which api/auth.ts checks first: everything
  * but the handler comes from the declaration, the same one a client calls by.
  */
 export function platformRoute<O extends PlatformOperation>(app: FastifyInstance, op: O, handler: PlatformHandler<O>): void {
   app.route({
     method: op.method,
     url: op.path,
-    config: { access: op.access },
+    config: { access: op.access, ...(op.consoleAccess === undefined ? {} : { consoleAccess: op.consoleAccess }) },
     schema: {
       operationId: op.name,
       summary: op.summary,
       tags: [...op.tags],
-      security: SECURITY[op.access].map((scheme) => ({ ...scheme })),
+      security: [...SECURITY[op.access], ...(op.consoleAccess === undefined ? [] : [{ consoleSession: [] }])].map((scheme) => ({
+        ...scheme,
+      })),
       ...(op.params ? { params: op.params } : {}),
       ...(op.query ? { querystring: op.query } : {}),
       ...(op.body ? { body: op.body } : {}),

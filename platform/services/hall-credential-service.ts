@@ -10,6 +10,7 @@ import {
   type RotatedCredential,
 } from '../../contracts/platform-halls';
 import type { Sql } from '../db/sql';
+import { insertAudit } from '../store/district-audit';
 import {
   credentialByTokenHash,
   credentialOfHall,
@@ -99,10 +100,24 @@ export class HallCredentialService {
     return { kind: 'ok', credentials: shown.map((row) => toCredential(row, now)), next };
   }
 
-  /** A new credential of the hall, with its token; `undefined` for a hall that is not registered. */
-  async issue(hallId: string): Promise<IssuedCredential | undefined> {
-    if ((await hallById(this.sql, hallId)) === undefined) return undefined;
-    return this.insert(this.sql, hallId, this.now());
+  /**
+   * A new credential of the hall, with its token; `undefined` for a hall that is not registered.
+   * `actor` (a district username, or `admin-token`) is audited with it, never the token.
+   */
+  issue(hallId: string, actor: string): Promise<IssuedCredential | undefined> {
+    return this.sql.transaction(async (tx) => {
+      if ((await hallById(tx, hallId)) === undefined) return undefined;
+      const now = this.now();
+      const issued = await this.insert(tx, hallId, now);
+      await insertAudit(tx, {
+        at: now,
+        actor,
+        action: 'credential.issue',
+        subject: `credential:${issued.credentialId}`,
+        detail: { hallId, hint: issued.hint },
+      });
+      return issued;
+    });
   }
 
   /**
@@ -110,7 +125,7 @@ export class HallCredentialService {
    * ends (CREDENTIAL_ROTATION_OVERLAP_HOURS), so the hall's hosts switch one by one without a
    * moment refused. One transaction, the old row locked: two rotations at once give one successor.
    */
-  rotate(hallId: string, credentialId: string): Promise<RotateOutcome> {
+  rotate(hallId: string, credentialId: string, actor: string): Promise<RotateOutcome> {
     return this.sql.transaction(async (tx): Promise<RotateOutcome> => {
       const old = await credentialOfHall(tx, hallId, rowIdOf(credentialId), true);
       if (old === undefined) return { kind: 'not_found' };
@@ -120,16 +135,32 @@ export class HallCredentialService {
       if (state !== 'active') return { kind: 'inactive', state };
       const issued = await this.insert(tx, hallId, now);
       const previous = await markRotated(tx, old.id, new Date(now.getTime() + OVERLAP_MS), rowIdOf(issued.credentialId));
+      await insertAudit(tx, {
+        at: now,
+        actor,
+        action: 'credential.rotate',
+        subject: `credential:${credentialId}`,
+        detail: { hallId, replacedBy: issued.credentialId, hint: issued.hint },
+      });
       return { kind: 'rotated', rotated: { issued, previous: toCredential(previous, now) } };
     });
   }
 
   /** Ends a credential now; revoking it again keeps the first revocation's time. */
-  revoke(hallId: string, credentialId: string): Promise<HallCredential | undefined> {
+  revoke(hallId: string, credentialId: string, actor: string): Promise<HallCredential | undefined> {
     return this.sql.transaction(async (tx) => {
       const row = await credentialOfHall(tx, hallId, rowIdOf(credentialId), true);
       if (row === undefined) return undefined;
       const now = this.now();
+      if (row.revokedAt === null) {
+        await insertAudit(tx, {
+          at: now,
+          actor,
+          action: 'credential.revoke',
+          subject: `credential:${credentialId}`,
+          detail: { hallId },
+        });
+      }
       return toCredential(await markRevoked(tx, row.id, now), now);
     });
   }

@@ -1,5 +1,6 @@
 import type { CreateHallRequest, Hall, UpdateHallRequest } from '../../contracts/platform-halls';
 import type { Sql } from '../db/sql';
+import { insertAudit } from '../store/district-audit';
 import { anyHallRegistered, hallById, insertHall, listHalls, updateHall, type HallRow } from '../store/halls';
 import { DEMO_DISTRICT } from './demo-district';
 
@@ -39,17 +40,26 @@ export class HallService {
     return (await hallById(this.sql, hallId)) !== undefined;
   }
 
-  async create(request: CreateHallRequest): Promise<CreateHallOutcome> {
-    const now = this.now();
-    const row = await insertHall(this.sql, { ...request, createdAt: now, updatedAt: now });
-    return row === undefined ? { kind: 'exists' } : { kind: 'created', hall: toHall(row) };
+  /** Registers a hall; `actor` (a district username, or `admin-token`) is audited with it. */
+  create(request: CreateHallRequest, actor: string): Promise<CreateHallOutcome> {
+    return this.sql.transaction(async (tx): Promise<CreateHallOutcome> => {
+      const now = this.now();
+      const row = await insertHall(tx, { ...request, createdAt: now, updatedAt: now });
+      if (row === undefined) return { kind: 'exists' };
+      await insertAudit(tx, { at: now, actor, action: 'hall.create', subject: `hall:${row.hallId}`, detail: { name: row.name } });
+      return { kind: 'created', hall: toHall(row) };
+    });
   }
 
   /** Changes the fields given; `undefined` for a hall that is not registered. Locked, so two edits never mix. */
-  update(hallId: string, fields: UpdateHallRequest): Promise<Hall | undefined> {
+  update(hallId: string, fields: UpdateHallRequest, actor: string): Promise<Hall | undefined> {
     return this.sql.transaction(async (tx) => {
       const row = await hallById(tx, hallId, true);
       if (row === undefined) return undefined;
+      const now = this.now();
+      // The names of the fields changed, not their values: an address is not a log line's business.
+      const changed = Object.keys(fields).filter((key) => fields[key as keyof UpdateHallRequest] !== undefined);
+      await insertAudit(tx, { at: now, actor, action: 'hall.update', subject: `hall:${hallId}`, detail: { changed } });
       return toHall(
         await updateHall(tx, {
           ...row,
@@ -59,7 +69,7 @@ export class HallService {
           hours: fields.hours ?? row.hours,
           windows: fields.windows ?? row.windows,
           active: fields.active ?? row.active,
-          updatedAt: this.now(),
+          updatedAt: now,
         }),
       );
     });

@@ -81,11 +81,11 @@ export class LiveService {
     return { service: serviceCode, halls: halls.sort(compareNearby).slice(0, limit) };
   }
 
-  /** Every hall with a snapshot, by id, as the console shows them. */
+  /** Every registered hall, as the console shows them: its latest snapshot, or none yet (stale). */
   async halls(): Promise<LiveHallsResponse> {
     const now = this.now();
     const halls = (await liveHallRows(this.sql)).map((row): LiveHall => {
-      const age = ageSeconds(row.receivedAt, now);
+      const age = row.receivedAt === null ? null : ageSeconds(row.receivedAt, now);
       return {
         hallId: row.hallId,
         name: row.name,
@@ -93,9 +93,9 @@ export class LiveService {
         level: row.level,
         // Validated before it was stored; the route's reply schema checks the whole answer again.
         snapshot: row.snapshot,
-        receivedAt: row.receivedAt.toISOString(),
+        receivedAt: row.receivedAt === null ? null : row.receivedAt.toISOString(),
         ageSeconds: age,
-        stale: age > LIVE_STALE_AFTER_SECONDS,
+        stale: age === null || age > LIVE_STALE_AFTER_SECONDS,
       };
     });
     return { at: now.toISOString(), staleAfterSeconds: LIVE_STALE_AFTER_SECONDS, halls };

@@ -1,15 +1,25 @@
 import type { Sql } from '../db/sql';
 
-/** What the console changed: `case.status`, `notice.publish`, `notice.withdraw`, `catalog.add|change|retire`. */
+/** What the console changed: a case's status, notices, catalog items, halls and their credentials. */
 export type AuditAction =
-  'case.status' | 'notice.publish' | 'notice.withdraw' | 'catalog.add' | 'catalog.change' | 'catalog.retire';
+  | 'case.status'
+  | 'notice.publish'
+  | 'notice.withdraw'
+  | 'catalog.add'
+  | 'catalog.change'
+  | 'catalog.retire'
+  | 'hall.create'
+  | 'hall.update'
+  | 'credential.issue'
+  | 'credential.rotate'
+  | 'credential.revoke';
 
 export interface AuditEntry {
   at: Date;
   /** A district username, or `admin-token`. */
   actor: string;
   action: AuditAction;
-  /** The record changed: a case number, `notice:<id>`, `catalog:<code>`. */
+  /** The record changed: a case number, `notice:<id>`, `catalog:<code>`, `hall:<id>`, `credential:<id>`. */
   subject: string;
   detail: Record<string, unknown>;
 }

@@ -79,15 +79,23 @@ export function nearbyRows(sql: Sql, serviceCode: string, exceptHall: string, si
 }
 
 export interface LiveHallRow extends LiveHallProfileRow {
-  /** The body as stored: validated against the contract before it was (routes/live.ts), parsed from jsonb by the adapters. */
-  snapshot: LiveSnapshot;
-  receivedAt: Date;
+  /**
+   * The body as stored: validated against the contract before it was (routes/live.ts), parsed from
+   * jsonb by the adapters; null for a hall that has sent none.
+   */
+  snapshot: LiveSnapshot | null;
+  receivedAt: Date | null;
 }
 
-/** Every hall's latest snapshot, by hall id. */
+/**
+ * Every active hall of the registry, district centre first, then by id, each with its latest
+ * snapshot if it sent one; a deactivated hall only while its last snapshot is kept.
+ */
 export function liveHallRows(sql: Sql): Promise<LiveHallRow[]> {
   return sql.query<LiveHallRow>(
-    `SELECT s.hall_id AS "hallId", ${HALL_PROFILE}, s.snapshot, s.received_at AS "receivedAt"
-     FROM live_snapshots s LEFT JOIN halls h ON h.hall_id = s.hall_id ORDER BY s.hall_id`,
+    `SELECT h.hall_id AS "hallId", h.name, h.address, h.level, s.snapshot, s.received_at AS "receivedAt"
+     FROM halls h LEFT JOIN live_snapshots s ON s.hall_id = h.hall_id
+     WHERE h.active OR s.hall_id IS NOT NULL
+     ORDER BY CASE h.level WHEN 'district-centre' THEN 0 ELSE 1 END, h.hall_id`,
   );
 }

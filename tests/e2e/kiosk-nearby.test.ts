@@ -46,9 +46,13 @@ describe('kiosk 就近办: a long wait here, a shorter one at a nearby hall', ()
     });
     expect(put.statusCode).toBe(200);
 
-    const live = LiveHallsResponse.parse((await k.central.api.app.inject({ url: '/v1/admin/live', headers: adminAuth })).json());
+    const live = LiveHallsResponse.parse(
+      (await k.central.api.app.inject({ url: '/v1/console/live', headers: adminAuth })).json(),
+    );
     expect(
-      live.halls.map((h) => [h.name, h.stale, h.snapshot?.services.find((s) => s.code === 'social-security')?.waiting]),
+      live.halls
+        .filter((h) => h.snapshot !== null)
+        .map((h) => [h.name, h.stale, h.snapshot?.services.find((s) => s.code === 'social-security')?.waiting]),
     ).toEqual([
       ['星河区政务服务中心', false, 4],
       ['星河区湖滨街道社区政务服务中心', false, 1],

@@ -1,8 +1,9 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { platformHallOperations as ops } from '../../../contracts/platform-halls';
 import type { HallCredentialService } from '../../services/hall-credential-service';
 import type { HallService } from '../../services/hall-service';
 import { ApiError } from '../errors';
+import { actorOf as principalActor, principalOf } from '../auth';
 import { platformRoute } from '../operation-route';
 
 export interface HallRoutesOptions {
@@ -10,11 +11,17 @@ export interface HallRoutesOptions {
   credentials: HallCredentialService;
 }
 
+/** Who changed it, for the audit: the signed-in district admin, or `admin-token`. */
+const actorOf = (request: FastifyRequest): string => principalActor(principalOf(request));
+
 const noHall = (hallId: string): ApiError => new ApiError(404, 'hall_not_found', `no hall ${hallId}`);
 const noCredential = (credentialId: string): ApiError =>
   new ApiError(404, 'credential_not_found', `no credential ${credentialId} of this hall`);
 
-/** The district console's halls and credentials (operator token for now), declared in contracts/platform-halls.ts. */
+/**
+ * The district's halls and credentials, declared in contracts/platform-halls.ts: the console's
+ * district admin changes them (every signed-in role reads them), the operator token too.
+ */
 export const hallRoutes: FastifyPluginAsync<HallRoutesOptions> = async (app, { halls, credentials }) => {
   platformRoute(app, ops.listHalls, async () => ({ status: 200, body: { halls: await halls.list() } }));
 
@@ -24,14 +31,14 @@ export const hallRoutes: FastifyPluginAsync<HallRoutesOptions> = async (app, { h
     return { status: 200, body: hall };
   });
 
-  platformRoute(app, ops.createHall, async ({ body }) => {
-    const outcome = await halls.create(body);
+  platformRoute(app, ops.createHall, async ({ body }, request) => {
+    const outcome = await halls.create(body, actorOf(request));
     if (outcome.kind === 'exists') throw new ApiError(409, 'hall_exists', `hall ${body.hallId} is registered already`);
     return { status: 201, body: outcome.hall };
   });
 
-  platformRoute(app, ops.updateHall, async ({ params, body }) => {
-    const hall = await halls.update(params.hallId, body);
+  platformRoute(app, ops.updateHall, async ({ params, body }, request) => {
+    const hall = await halls.update(params.hallId, body, actorOf(request));
     if (hall === undefined) throw noHall(params.hallId);
     return { status: 200, body: hall };
   });
@@ -42,14 +49,14 @@ export const hallRoutes: FastifyPluginAsync<HallRoutesOptions> = async (app, { h
     return { status: 200, body: { credentials: list.credentials, next: list.next } };
   });
 
-  platformRoute(app, ops.createHallCredential, async ({ params }) => {
-    const issued = await credentials.issue(params.hallId);
+  platformRoute(app, ops.createHallCredential, async ({ params }, request) => {
+    const issued = await credentials.issue(params.hallId, actorOf(request));
     if (issued === undefined) throw noHall(params.hallId);
     return { status: 201, body: issued };
   });
 
-  platformRoute(app, ops.rotateHallCredential, async ({ params }) => {
-    const outcome = await credentials.rotate(params.hallId, params.credentialId);
+  platformRoute(app, ops.rotateHallCredential, async ({ params }, request) => {
+    const outcome = await credentials.rotate(params.hallId, params.credentialId, actorOf(request));
     if (outcome.kind === 'not_found') throw noCredential(params.credentialId);
     if (outcome.kind === 'inactive') {
       throw new ApiError(409, 'credential_inactive', `a ${outcome.state} credential cannot be rotated: rotate the active one`, {
@@ -59,8 +66,8 @@ export const hallRoutes: FastifyPluginAsync<HallRoutesOptions> = async (app, { h
     return { status: 201, body: outcome.rotated };
   });
 
-  platformRoute(app, ops.revokeHallCredential, async ({ params }) => {
-    const revoked = await credentials.revoke(params.hallId, params.credentialId);
+  platformRoute(app, ops.revokeHallCredential, async ({ params }, request) => {
+    const revoked = await credentials.revoke(params.hallId, params.credentialId, actorOf(request));
     if (revoked === undefined) throw noCredential(params.credentialId);
     return { status: 200, body: revoked };
   });

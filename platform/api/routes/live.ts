@@ -1,12 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  CentralErrorBody,
-  LiveHallsResponse,
-  LiveSnapshot,
-  LiveSnapshotAck,
-  NearbyQuery,
-  NearbyResponse,
-} from '../../../contracts/central-api';
+import { CentralErrorBody, LiveSnapshot, LiveSnapshotAck, NearbyQuery, NearbyResponse } from '../../../contracts/central-api';
 import { FutureSnapshotError, type LiveService } from '../../services/live-service';
 import { callerHall } from '../hall-scope';
 import { ApiError } from '../errors';
@@ -17,7 +10,8 @@ export interface LiveRoutesOptions {
 
 /**
  * The live district (就近办): halls push their queue as it is now, a kiosk asks for the other
- * halls' waiting for one service, the console reads every hall.
+ * halls' waiting for one service. The console reads every hall through its own table
+ * (routes/console-live.ts).
  */
 export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, { live }) => {
   app.put(
@@ -56,19 +50,5 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
       },
     },
     async (request) => live.nearby(callerHall(request).hallId, request.query.service, request.query.limit),
-  );
-
-  app.get(
-    '/v1/admin/live',
-    {
-      config: { access: 'admin' },
-      schema: {
-        summary: "Every hall's latest snapshot, its age and whether it is stale (the console's live view)",
-        tags: ['admin', 'live'],
-        security: [{ adminToken: [] }],
-        response: { 200: LiveHallsResponse, 401: CentralErrorBody },
-      },
-    },
-    async () => live.halls(),
   );
 };

@@ -1,18 +1,32 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DistrictRole } from '../../../contracts/platform-console';
+import type { ConsoleAccess, DistrictRole } from '../../../contracts/platform-console';
 import { DistrictRole as Roles } from '../../../contracts/platform-console';
-import { admitsRole as admits, consoleOperations, type ConsoleOperation } from '../../../contracts/platform-console-api';
+import { consoleOperations } from '../../../contracts/platform-console-api';
+import { platformHallOperations } from '../../../contracts/platform-halls';
 import type { Platform } from '../../../platform/server';
 import { sessionOf } from '../support/console';
 import { describeEachDatabase } from '../support/each-database';
 import { adminAuth, startApi, terminalAuth } from '../support/platform';
 
-/** Every console operation the platform serves (the halls' and live ones come with their parts). */
-const all: ConsoleOperation[] = Object.values(consoleOperations);
-const served = all.filter((op) => op.servedElsewhere !== true);
+/** What the console may call: its own table, and the hall registry's operations it is admitted to. */
+interface Guarded {
+  name: string;
+  method: string;
+  path: string;
+  access: ConsoleAccess;
+  body?: unknown;
+}
+const all: Guarded[] = [
+  ...Object.values(consoleOperations),
+  ...Object.values(platformHallOperations).map((op) => ({ ...op, access: op.consoleAccess })),
+];
+const served = all;
+
+const admits = (op: Guarded, role: DistrictRole): boolean =>
+  op.access === 'public' || op.access === 'signedIn' || op.access.roles.includes(role);
 
 /** A URL for `op` with made-up path parameters: the guard answers before any validation. */
-const urlOf = (op: ConsoleOperation) =>
+const urlOf = (op: Guarded) =>
   op.path.replace(/:(\w+)/g, (_m, name: string) => (name === 'caseNumber' ? 'HK20261127000001' : '1'));
 
 describeEachDatabase('platform console: least privilege, every operation as every caller', (database) => {
@@ -26,7 +40,7 @@ describeEachDatabase('platform console: least privilege, every operation as ever
     await api.close();
   });
 
-  const call = (op: ConsoleOperation, headers: Record<string, string>) =>
+  const call = (op: Guarded, headers: Record<string, string>) =>
     api.app.inject({ method: op.method, url: urlOf(op), headers, ...(op.body ? { payload: {} } : {}) });
 
   it('declares who may call each operation; every change belongs to one role', () => {

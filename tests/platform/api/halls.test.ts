@@ -5,6 +5,9 @@ import { platformHallOperations as ops, type CreateHallInput } from '../../../co
 import type { Platform } from '../../../platform/server';
 import { adminAuth, startApi, terminalAuth } from '../support/platform';
 import { describeEachDatabase } from '../support/each-database';
+import { ConsoleErrorBody } from '../../../contracts/platform-console';
+import { auditOf } from '../../../platform/store/district-audit';
+import { sessionOf, TEST_STAFF } from '../support/console';
 import { bearer, callOperation, issueCredential, replyOf } from '../support/halls';
 
 const weekday = [
@@ -172,6 +175,38 @@ describeEachDatabase('platform: halls (console API)', (database) => {
     expect(await database().count('hall_credentials')).toBe(1);
   });
 
+  it("lets the district admin's session change halls and credentials, audited by name; other roles only read", async () => {
+    const admin = await sessionOf(api, database(), 'district-admin');
+    const issued = replyOf(
+      ops.createHallCredential,
+      await callOperation(api, ops.createHallCredential, { params: { hallId: 'hall-03' } }, admin),
+    );
+    const renamed = await callOperation(api, ops.updateHall, { params: { hallId: 'hall-03' }, body: { windows: 7 } }, admin);
+    expect(renamed.statusCode).toBe(200);
+    expect(await auditOf(database().sql, `credential:${issued.credentialId}`)).toMatchObject([
+      {
+        actor: TEST_STAFF['district-admin'].username,
+        action: 'credential.issue',
+        detail: { hallId: 'hall-03', hint: issued.hint },
+      },
+    ]);
+    // The token itself is never audited.
+    expect(JSON.stringify(await auditOf(database().sql, `credential:${issued.credentialId}`))).not.toContain(issued.token);
+    expect(await auditOf(database().sql, 'hall:hall-03')).toMatchObject([
+      { action: 'hall.update', detail: { changed: ['windows'] } },
+    ]);
+
+    for (const role of ['district-operator', 'viewer'] as const) {
+      const headers = await sessionOf(api, database(), role);
+      expect((await callOperation(api, ops.listHalls, {}, headers)).statusCode, role).toBe(200);
+      const refused = await callOperation(api, ops.createHallCredential, { params: { hallId: 'hall-03' } }, headers);
+      expect(refused.statusCode, role).toBe(403);
+      expect(ConsoleErrorBody.parse(refused.json()).error.code).toBe('forbidden');
+    }
+    // A hall's own credential never manages halls.
+    expect((await callOperation(api, ops.listHalls, {}, bearer(issued.token))).statusCode).toBe(401);
+  });
+
   it('documents each operation in the OpenAPI document, by its name, behind the operator token', async () => {
     const res = await api.app.inject({ method: 'GET', url: '/v1/openapi.json', headers: adminAuth });
     type Doc = { paths: Record<string, Record<string, { operationId?: string; security?: unknown }>> };
@@ -180,7 +215,8 @@ describeEachDatabase('platform: halls (console API)', (database) => {
       const path = op.path.replace(/:(\w+)/g, '{$1}');
       const documented = doc.paths[path]?.[op.method.toLowerCase()];
       expect(documented?.operationId, op.name).toBe(op.name);
-      expect(documented?.security).toEqual([{ adminToken: [] }]);
+      // The operator token, or a district staff session the operation admits.
+      expect(documented?.security).toEqual([{ adminToken: [] }, { consoleSession: [] }]);
     }
   });
 });

@@ -145,25 +145,44 @@ describeEachDatabase('platform: the live district (就近办)', (database) => {
     now = later(3601);
     expect(await nearby('hall-02')).toEqual([]);
 
-    // The console still lists it, marked.
-    const console = LiveHallsResponse.parse((await api.app.inject({ url: '/v1/admin/live', headers: adminAuth })).json());
-    expect(console.halls.map((h) => [h.hallId, h.stale, h.ageSeconds])).toEqual([['hall-01', true, 3601]]);
+    // The console still lists it, marked, beside the halls that never reported.
+    const console = LiveHallsResponse.parse((await api.app.inject({ url: '/v1/console/live', headers: adminAuth })).json());
+    expect(console.halls.map((h) => [h.hallId, h.stale, h.ageSeconds])).toEqual([
+      ['hall-01', true, 3601],
+      ['hall-02', true, null],
+      ['hall-03', true, null],
+      ['hall-04', true, null],
+      ['hall-05', true, null],
+    ]);
   });
 
-  it("gives the console every hall's snapshot as the hall sent it, by hall id", async () => {
+  it('gives the console every registered hall, district centre first, with its snapshot as the hall sent it', async () => {
     await push(sampleLive({ hallId: 'hall-02', hallName: undefined }));
     await push(sampleLive());
-    const res = await api.app.inject({ url: '/v1/admin/live', headers: adminAuth });
+    const res = await api.app.inject({ url: '/v1/console/live', headers: adminAuth });
     expect(res.statusCode).toBe(200);
     const live = LiveHallsResponse.parse(res.json());
     expect(live).toMatchObject({ at: FIXED_NOW.toISOString(), staleAfterSeconds: LIVE_STALE_AFTER_SECONDS });
     // Named by the registry, whatever (or nothing) the hall calls itself.
-    expect(live.halls.map((h) => [h.hallId, h.name])).toEqual([
-      ['hall-01', '星河区政务服务中心'],
-      ['hall-02', '星河区湖滨街道社区政务服务中心'],
+    expect(live.halls.map((h) => [h.hallId, h.name, h.level, h.snapshot === null])).toEqual([
+      ['hall-01', '星河区政务服务中心', 'district-centre', false],
+      ['hall-02', '星河区湖滨街道社区政务服务中心', 'community-centre', false],
+      ['hall-03', '星河区桂园街道社区政务服务中心', 'community-centre', true],
+      ['hall-04', '星河区青石街道社区政务服务中心', 'community-centre', true],
+      ['hall-05', '星河区梅岭街道社区政务服务中心', 'community-centre', true],
     ]);
     expect(live.halls[0]?.snapshot).toEqual(sampleLive());
     expect(live.halls[0]).toMatchObject({ receivedAt: FIXED_NOW.toISOString(), ageSeconds: 0, stale: false });
+    // A hall that never reported is stale, with no age.
+    expect(live.halls[2]).toMatchObject({ receivedAt: null, ageSeconds: null, stale: true });
+
+    // A deactivated hall that never reported leaves the view; one that did stays until its snapshot goes.
+    for (const hallId of ['hall-02', 'hall-05']) {
+      const res = await callOperation(api, platformHallOperations.updateHall, { params: { hallId }, body: { active: false } });
+      expect(res.statusCode).toBe(200);
+    }
+    const after = LiveHallsResponse.parse((await api.app.inject({ url: '/v1/console/live', headers: adminAuth })).json());
+    expect(after.halls.map((h) => h.hallId)).toEqual(['hall-01', 'hall-02', 'hall-03', 'hall-04']);
   });
 
   it('lets terminals push and ask, and only the operator read every hall', async () => {
@@ -176,7 +195,9 @@ describeEachDatabase('platform: the live district (就近办)', (database) => {
     expect(asking.statusCode).toBe(403);
     expect((await put(sampleLive(), adminAuth)).statusCode).toBe(401);
     expect((await api.app.inject({ url: `/v1/live/nearby?hall=hall-02&service=${SERVICE}` })).statusCode).toBe(401);
-    expect((await api.app.inject({ url: '/v1/admin/live', headers: terminalAuth })).statusCode).toBe(401);
+    // A hall credential never opens the console's view of every hall.
+    expect((await api.app.inject({ url: '/v1/console/live', headers: terminalAuth })).statusCode).toBe(401);
+    expect((await api.app.inject({ url: '/v1/console/live', headers: headersOf('hall-02') })).statusCode).toBe(401);
     expect(await database().count('live_snapshots')).toBe(0);
   });
 

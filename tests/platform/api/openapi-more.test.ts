@@ -32,6 +32,8 @@ describeEachDatabase('platform: OpenAPI for catalog, evaluations, stats, appoint
     expect(op('/v1/admin/notices', 'post')).toBeDefined();
     expect(op('/v1/live', 'put')?.security).toEqual([{ terminalToken: [] }]);
     expect(op('/v1/live/nearby', 'get')?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['hall', 'service']));
-    expect(op('/v1/admin/live', 'get')?.security).toEqual([{ adminToken: [] }]);
+    expect(op('/v1/console/live', 'get')?.security).toEqual([{ consoleSession: [] }, { adminToken: [] }]);
+    // The hall registry's changes: the operator token or a district admin's session.
+    expect(op('/v1/admin/halls/{hallId}/credentials', 'post')?.security).toEqual([{ adminToken: [] }, { consoleSession: [] }]);
   });
 });
