@@ -7,6 +7,7 @@ import type { HostConfigInput } from '../../contracts/config';
 import { HALL_CATALOG } from '../../contracts/hall-catalog';
 import type { Clock } from '../../host/clock/clock';
 import { listenCentral, token, type ListeningApi, type ListenOptions } from '../host/sync/support';
+import { issueCredential } from '../platform/support/halls';
 import { adminAuth } from '../platform/support/platform';
 import { launchChromium } from './browser';
 import { waitFor } from './wait';
@@ -48,9 +49,15 @@ export async function startKioskHarness(
     /** The host's clock (opening hours, business day, ages); the wall clock when left out. */
     clock?: Clock;
     /**
-     * The central API's catalog, in place before the host first fetches it (e.g. a community
-     * centre's). Left out: the hall's own few items (HALL_CATALOG), the list the kiosk flows'
-     * tests are written against; the platform itself seeds the whole district catalog.
+     * The registered hall of the demo district the host runs as (e.g. `hall-02`, a community
+     * centre), signed in with a credential of its own, as a real hall's host is: the platform
+     * answers it for that hall and its level. Left out: the demo hall `hall-01` on the dev token.
+     */
+    hallId?: string;
+    /**
+     * The central API's catalog, in place before the host first fetches it. Left out: with a
+     * `hallId`, the district's whole catalog as the platform seeds it (served per level); without
+     * one, the hall's own few items (HALL_CATALOG), the list the kiosk flows' tests are written against.
      */
     catalog?: readonly CatalogItem[];
     /** More of the platform's options (its console page: `rendererDir`, `demoAdmin`). */
@@ -59,14 +66,20 @@ export async function startKioskHarness(
 ): Promise<KioskHarness> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer missing: run `npm run build` first');
   const central = await listenCentral(options.platform ? { platform: options.platform } : {});
-  await replaceCatalog(central, options.catalog ?? HALL_CATALOG);
+  const catalog = options.catalog ?? (options.hallId === undefined ? HALL_CATALOG : undefined);
+  if (catalog !== undefined) await replaceCatalog(central, catalog);
+  const hall =
+    options.hallId === undefined
+      ? { token }
+      : { hallId: options.hallId, token: (await issueCredential(central.api, options.hallId)).token };
   const host = await startTestHost({
     withRenderer: true,
     ...(options.clock ? { clock: options.clock } : {}),
     config: {
       staff: await testStaffSeeds(),
       devices: KIOSK_DEVICES,
-      centralApi: { url: central.baseUrl, token },
+      ...(hall.hallId === undefined ? {} : { hallId: hall.hallId }),
+      centralApi: { url: central.baseUrl, token: hall.token },
       // Status changes made at the central API reach the kiosk within a second, not 30.
       sync: { pullIntervalMs: 1_000 },
       ...options.config,
