@@ -71,8 +71,11 @@ run('platform', [
   '--data-dir',
   join(dataDir, 'platform'),
   '--quiet',
+  // The district console's demo account (admin / district-demo) at /district on the platform.
+  '--demo-admin',
 ]);
 await waitForHealth(`http://127.0.0.1:${centralPort}/v1/health`, 'platform');
+console.log(`District console (区级平台): http://127.0.0.1:${centralPort}/district  (demo account admin / district-demo)`);
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 // Electron ≥42 fetches its binary on first run; we only look for an installed
 // one and never start its downloader.
