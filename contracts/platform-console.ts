@@ -5,7 +5,7 @@
  * `platform-console-api.ts`, which the platform registers and the console page calls.
  */
 import { z } from 'zod';
-import { CaseNumber, CaseStatus, CatalogItem, CentralErrorCode, HallLevel, StatusHistoryEntry } from './central-api';
+import { CaseNumber, CaseStatus, CatalogItem, CentralErrorCode, StatusHistoryEntry } from './central-api';
 import { errorEnvelope } from './errors';
 
 // ---------------------------------------------------------------------------
