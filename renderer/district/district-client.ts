@@ -14,6 +14,8 @@ import {
   type ConsoleOperation,
   type ConsoleReply,
 } from '../../contracts/platform-console-api';
+import { platformHallOperations as hallOps } from '../../contracts/platform-halls';
+import { platformUrl, type PlatformInput, type PlatformOperation, type PlatformReply } from '../../contracts/platform-operation';
 
 /** A failure the platform reported with its stable code, or `network` when it could not be reached. */
 export class DistrictClientError extends Error {
@@ -27,40 +29,76 @@ export class DistrictClientError extends Error {
   }
 }
 
+type Parsed<T> = { ok: true; data: T } | { ok: false };
+
+/** Parses a successful reply with the schema `op` declares for its status. */
+function parsePlatformReply<O extends PlatformOperation>(op: O, status: number, payload: unknown): Parsed<PlatformReply<O>> {
+  const parsed = op.responses[status]?.safeParse(payload);
+  // The schema is the one `op` declares for this status: its output is the operation's reply
+  // type, which TypeScript cannot follow through a status known only at run time.
+  return parsed?.success ? { ok: true, data: parsed.data as PlatformReply<O> } : { ok: false };
+}
+
+/** One request of the console, whichever table declares it: what is sent, and how a success is read. */
+interface Exchange<T> {
+  method: string;
+  /** The operation's path as declared, for the message of a reply that does not parse. */
+  path: string;
+  url: string;
+  body: unknown;
+  parse: (status: number, payload: unknown) => Parsed<T>;
+}
+
 /**
- * The console page's only way to the platform: every call is an operation of the console's
- * table (contracts/platform-console-api.ts), on the page's own origin, and every reply is parsed
- * with the schema the table declares. The session token lives in this closure only: reloading
- * the page signs out, and nothing of the session is kept in the browser.
+ * The console page's only way to the platform: every call is a declared operation, of the
+ * console's table (contracts/platform-console-api.ts) or of the platform's own that admit district
+ * staff (`consoleAccess`: contracts/platform-halls.ts), on the page's own origin, and every reply
+ * is parsed with the schema its declaration names. The session token lives in this closure only:
+ * reloading the page signs out, and nothing of the session is kept in the browser.
  */
 export function createDistrictClient(baseUrl = '') {
   let token: string | null = null;
 
-  async function call<O extends ConsoleOperation>(op: O, input: ConsoleInput<O>): Promise<ConsoleReply<O>> {
+  async function exchange<T>({ method, path, url, body, parse }: Exchange<T>): Promise<T> {
     const headers: Record<string, string> = {};
-    if (input.body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = 'application/json';
     if (token !== null) headers.authorization = `Bearer ${token}`;
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}${consoleUrl(op, input)}`, {
-        method: op.method,
-        headers,
-        body: input.body === undefined ? null : JSON.stringify(input.body),
-      });
+      response = await fetch(`${baseUrl}${url}`, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
     } catch {
       throw new DistrictClientError('network', 'platform unreachable');
     }
     const json: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
     if (!response.ok) {
+      // Both tables' error bodies (CentralErrorBody, and the console's for a refused role) parse here.
       const parsed = ConsoleErrorBody.safeParse(json);
       if (parsed.success)
         throw new DistrictClientError(parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
       throw new DistrictClientError('bad_response', `HTTP ${response.status}`);
     }
-    const parsed = parseConsoleReply(op, response.status, json);
-    if (!parsed.ok) throw new DistrictClientError('bad_response', `unexpected response from ${op.path}`);
+    const parsed = parse(response.status, json);
+    if (!parsed.ok) throw new DistrictClientError('bad_response', `unexpected response from ${path}`);
     return parsed.data;
   }
+
+  const call = <O extends ConsoleOperation>(op: O, input: ConsoleInput<O>): Promise<ConsoleReply<O>> =>
+    exchange({
+      method: op.method,
+      path: op.path,
+      url: consoleUrl(op, input),
+      body: input.body,
+      parse: (status, payload) => parseConsoleReply(op, status, payload),
+    });
+
+  const callPlatform = <O extends PlatformOperation>(op: O, input: PlatformInput<O>): Promise<PlatformReply<O>> =>
+    exchange({
+      method: op.method,
+      path: op.path,
+      url: platformUrl(op, input),
+      body: input.body,
+      parse: (status, payload) => parsePlatformReply(op, status, payload),
+    });
 
   return {
     signIn: async (username: string, password: string) => {
@@ -86,10 +124,14 @@ export function createDistrictClient(baseUrl = '') {
       call(ops.editCatalogItem, { params: { code: item.code }, body: { expectedVersion, item } }),
     retireCatalogItem: (expectedVersion: number, code: string) =>
       call(ops.retireCatalogItem, { params: { code }, body: { expectedVersion } }),
-    halls: () => call(ops.halls, {}),
-    issueCredential: (hallId: string, label: string) => call(ops.issueCredential, { params: { hallId }, body: { label } }),
-    rotateCredential: (hallId: string, credentialId: string) => call(ops.rotateCredential, { params: { hallId, credentialId } }),
-    revokeCredential: (hallId: string, credentialId: string) => call(ops.revokeCredential, { params: { hallId, credentialId } }),
+    halls: () => callPlatform(hallOps.listHalls, {}),
+    hallCredentials: (hallId: string, page: { limit?: number; offset?: number } = {}) =>
+      callPlatform(hallOps.listHallCredentials, { params: { hallId }, query: page }),
+    issueCredential: (hallId: string) => callPlatform(hallOps.createHallCredential, { params: { hallId } }),
+    rotateCredential: (hallId: string, credentialId: string) =>
+      callPlatform(hallOps.rotateHallCredential, { params: { hallId, credentialId } }),
+    revokeCredential: (hallId: string, credentialId: string) =>
+      callPlatform(hallOps.revokeHallCredential, { params: { hallId, credentialId } }),
     live: () => call(ops.live, {}),
   };
 }

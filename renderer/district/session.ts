@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
-import { DISTRICT_TIME_ZONE, type DistrictStaff } from '../../contracts/platform-console';
+import { DISTRICT_TIME_ZONE, type DistrictRole, type DistrictStaff } from '../../contracts/platform-console';
 import { admitsRole, consoleOperations, type ConsoleOperationName } from '../../contracts/platform-console-api';
+import type { PlatformOperation } from '../../contracts/platform-operation';
 import type { DistrictClient } from './district-client';
 import { DistrictClientError } from './district-client';
 
@@ -18,8 +19,11 @@ export function useDistrictClient(): DistrictClient {
 /** Who is signed in at the district console and what the screens may offer them. */
 export interface DistrictSession {
   staff: DistrictStaff;
-  /** Whether the signed-in role may call this operation (from the operation's declaration). */
-  may(operation: ConsoleOperationName): boolean;
+  /**
+   * Whether the signed-in role may call this operation (from its declaration): one of the
+   * console's table by name, or one of the platform's (contracts/platform-halls.ts).
+   */
+  may(operation: ConsoleOperationName | PlatformOperation): boolean;
   /** A failure as a message in the user's language (pure: safe while rendering). */
   describeError(error: unknown): string;
   /** The same, from an event handler: an ended session also signs the console out. */
@@ -34,8 +38,20 @@ export function useDistrictSession(): DistrictSession {
   return session;
 }
 
-export function mayCall(staff: DistrictStaff, operation: ConsoleOperationName): boolean {
-  return admitsRole(consoleOperations[operation], staff.role);
+/**
+ * Whether `role` may call a platform operation with a console session: its `consoleAccess`. One
+ * without it is the operator token's only (scripts), never the console's.
+ */
+export function admitsConsoleRole(op: PlatformOperation, role: DistrictRole): boolean {
+  const access = op.consoleAccess;
+  if (access === undefined) return false;
+  return access === 'public' || access === 'signedIn' || access.roles.includes(role);
+}
+
+export function mayCall(staff: DistrictStaff, operation: ConsoleOperationName | PlatformOperation): boolean {
+  return typeof operation === 'string'
+    ? admitsRole(consoleOperations[operation], staff.role)
+    : admitsConsoleRole(operation, staff.role);
 }
 
 /** Codes with a message of their own (`district.errors.<code>`); the rest read as generic. */
@@ -59,11 +75,6 @@ export function errorKey(error: unknown): DistrictErrorKey {
   if (!(error instanceof DistrictClientError)) return 'generic';
   const code: string = error.code;
   return KNOWN.find((k) => k === code) ?? 'generic';
-}
-
-/** Whether the platform does not serve an operation (yet): the halls' and live parts come separately. */
-export function notServed(error: unknown): boolean {
-  return error instanceof DistrictClientError && error.code === 'not_found';
 }
 
 const locale = (language: string) => (language === 'en' ? 'en-GB' : 'zh-CN');

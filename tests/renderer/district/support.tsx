@@ -30,6 +30,7 @@ export function fakeDistrict(overrides: Partial<DistrictClient> = {}): DistrictC
     editCatalogItem: vi.fn(missing),
     retireCatalogItem: vi.fn(missing),
     halls: vi.fn(missing),
+    hallCredentials: vi.fn(missing),
     issueCredential: vi.fn(missing),
     rotateCredential: vi.fn(missing),
     revokeCredential: vi.fn(missing),
