@@ -1,21 +1,21 @@
 import type { Page } from 'playwright-core';
 import { itemsForHall } from '../../contracts/catalog-scope';
+import type { LiveSnapshot } from '../../contracts/central-api';
 import { DISTRICT_CATALOG } from '../../contracts/district-catalog';
-import type { ConsoleHallsResponse, LiveResponse } from '../../contracts/platform-console';
-import { adminAuth, newKey, sampleCase, terminalAuth } from '../platform/support/platform';
+import { platformHallOperations } from '../../contracts/platform-halls';
+import { callOperation, hallAuth, replyOf } from '../platform/support/halls';
+import { adminAuth, newKey, sampleCase } from '../platform/support/platform';
+import { liveService, sampleLive } from '../platform/support/samples';
 import { fileUnemploymentCase, openDistrictConsole } from '../support/district-console';
 import * as kiosk from '../support/kiosk-harness';
 import { rendererDir } from '../support/test-host';
 
 /**
  * The district console (/district, served by the platform) for docs/screenshots: sign-in, every
- * hall's cases with one open, notices to some halls, the catalog editor, halls with credentials
- * and every hall live. A community centre's kiosk files the case shown open; a few more come
- * from other halls through the central API, as their hosts would send them.
- *
- * The halls and live screens are served by the platform's halls and live parts, merged apart:
- * until then their answers here are samples in the shapes of contracts/platform-console.ts
- * (Playwright answers the two reads), so the shots show the screens as they are built.
+ * hall's cases with one open, notices to some halls, the catalog editor, a hall's credentials
+ * with a token just issued, and every hall live. A community centre's kiosk files the case shown
+ * open; the demo district's other halls (星河区, hall-01…05) send theirs, and their live
+ * snapshots, through the platform with each hall's own credential, as their hosts would.
  * district-sign-in, district-cases, district-notices, district-catalog, district-halls, district-live.
  */
 export async function districtConsoleScreenshots(shot: (page: Page, name: string) => Promise<void>): Promise<void> {
@@ -25,21 +25,32 @@ export async function districtConsoleScreenshots(shot: (page: Page, name: string
   });
   try {
     const filed = await fileUnemploymentCase(hall);
-    const inject = hall.central.api.app.inject.bind(hall.central.api.app);
+    const api = hall.central.api;
+    const inject = api.app.inject.bind(api.app);
+    // One credential per hall, as each hall's hosts hold one.
+    const auth = new Map<string, Record<string, string>>();
+    for (const hallId of ['hall-01', 'hall-02', 'hall-04']) auth.set(hallId, await hallAuth(api, hallId));
+    const headersOf = (hallId: string): Record<string, string> => {
+      const headers = auth.get(hallId);
+      if (headers === undefined) throw new Error(`no credential of ${hallId}`);
+      return headers;
+    };
+
     const others: Array<[string, string, string]> = [
-      ['cc-donghu', 'QYTB-001', '城乡居民基本养老保险参保登记'],
-      ['dc-main', 'QYTB-012', '最低生活保障申请'],
-      ['cc-xinhe', 'QYTB-030', '失业登记'],
+      ['hall-02', 'QYTB-001', '城乡居民基本养老保险参保登记'],
+      ['hall-01', 'QYTB-012', '最低生活保障申请'],
+      ['hall-04', 'QYTB-030', '失业登记'],
     ];
     for (const [hallId, itemCode, itemName] of others) {
       const res = await inject({
         method: 'POST',
         url: '/v1/cases',
-        headers: { ...terminalAuth, 'idempotency-key': newKey() },
+        headers: { ...headersOf(hallId), 'idempotency-key': newKey() },
         payload: sampleCase({ hallId, itemCode, itemName }),
       });
+      if (res.statusCode !== 201) throw new Error(`${hallId}'s case refused: ${res.statusCode} ${res.body}`);
       const { caseNumber } = res.json<{ caseNumber: string }>();
-      if (hallId === 'dc-main') {
+      if (hallId === 'hall-01') {
         await inject({
           method: 'POST',
           url: `/v1/admin/cases/${caseNumber}/status`,
@@ -63,12 +74,45 @@ export async function districtConsoleScreenshots(shot: (page: Page, name: string
       url: '/v1/console/notices',
       headers: adminAuth,
       payload: {
-        hallIds: ['cc-donghu', 'cc-xinhe'],
+        hallIds: ['hall-02', 'hall-05'],
         title: '社区中心周六延时服务',
-        body: '东湖、新河社区政务服务中心本周六 9:00–12:00 照常办理全域通办事项。',
+        body: '湖滨、梅岭街道社区政务服务中心本周六 9:00–12:00 照常办理全域通办事项。',
         startsAt: '2026-11-28T09:00:00+08:00',
         endsAt: '2026-11-28T12:00:00+08:00',
       },
+    });
+
+    // Three halls report their queue; hall-03 and hall-05 have not (yet): the console marks them.
+    const snapshots: LiveSnapshot[] = [
+      sampleLive({ hallId: 'hall-01', hallName: '星河区政务服务中心', openWindows: 12 }),
+      sampleLive({
+        hallId: 'hall-02',
+        hallName: '星河区湖滨街道社区政务服务中心',
+        openWindows: 2,
+        services: [liveService('QYTB-001', 3), liveService('QYTB-030', 1)],
+        today: { ...sampleLive().today, issued: 31, served: 24, waiting: 4, inService: 2, serviceLevelPct: 95.2 },
+      }),
+      sampleLive({
+        hallId: 'hall-04',
+        hallName: '星河区青石街道社区政务服务中心',
+        open: false,
+        openWindows: 0,
+        services: [liveService('QYTB-001', 0, { open: false, openWindows: 0 })],
+        today: { ...sampleLive().today, issued: 18, served: 17, waiting: 0, inService: 0, serviceLevelPct: 100 },
+      }),
+    ];
+    for (const snapshot of snapshots) {
+      const res = await inject({ method: 'PUT', url: '/v1/live', headers: headersOf(snapshot.hallId), payload: snapshot });
+      if (res.statusCode !== 200) throw new Error(`${snapshot.hallId}'s snapshot refused: ${res.statusCode} ${res.body}`);
+    }
+    // hall-02's credential rotated once: its list shows the new one and the old one in its overlap.
+    const hall02 = replyOf(
+      platformHallOperations.listHallCredentials,
+      await callOperation(api, platformHallOperations.listHallCredentials, { params: { hallId: 'hall-02' }, query: {} }),
+    ).credentials[0];
+    if (hall02 === undefined) throw new Error('hall-02 has no credential');
+    await callOperation(api, platformHallOperations.rotateHallCredential, {
+      params: { hallId: 'hall-02', credentialId: hall02.credentialId },
     });
 
     const context = await hall.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
@@ -94,10 +138,12 @@ export async function districtConsoleScreenshots(shot: (page: Page, name: string
     await admin.getByTestId('dst-item-form').waitFor();
     await shot(admin, 'district-catalog');
 
-    await admin.route('**/v1/console/halls', (route) => route.fulfill({ json: SAMPLE_HALLS }));
-    await admin.route('**/v1/console/live', (route) => route.fulfill({ json: SAMPLE_LIVE }));
     await admin.getByRole('link', { name: '大厅', exact: true }).click();
-    await admin.getByRole('heading', { name: /东湖社区政务服务中心/ }).waitFor();
+    await admin.getByRole('button', { name: '查看凭证：星河区湖滨街道社区政务服务中心' }).click();
+    const credentials = admin.getByTestId('dst-credentials');
+    await credentials.getByTestId('dst-credential-list').waitFor();
+    await credentials.getByRole('button', { name: '签发凭证' }).click();
+    await credentials.getByTestId('dst-token').waitFor();
     await shot(admin, 'district-halls');
     await admin.getByRole('link', { name: '实时', exact: true }).click();
     await admin.getByTestId('dst-live').waitFor();
@@ -107,58 +153,3 @@ export async function districtConsoleScreenshots(shot: (page: Page, name: string
     await hall.dispose();
   }
 }
-
-const SAMPLE_HALLS: ConsoleHallsResponse = {
-  halls: [
-    {
-      id: 'dc-main',
-      name: '区政务服务中心',
-      level: 'district-centre',
-      address: '人民路 88 号',
-      credentials: [
-        { id: 'c1', label: '一楼自助机', createdAt: '2026-10-08T01:00:00.000Z', lastUsedAt: '2026-11-27T01:59:00.000Z' },
-        { id: 'c2', label: '二楼自助机', createdAt: '2026-10-08T01:05:00.000Z', lastUsedAt: '2026-11-27T01:58:30.000Z' },
-      ],
-    },
-    {
-      id: 'cc-donghu',
-      name: '东湖社区政务服务中心',
-      level: 'community-centre',
-      address: '东湖路 1 号',
-      credentials: [
-        { id: 'c3', label: '大厅主机', createdAt: '2026-11-02T01:00:00.000Z', lastUsedAt: '2026-11-27T01:59:10.000Z' },
-        { id: 'c0', label: '旧主机', createdAt: '2026-09-01T01:00:00.000Z', revokedAt: '2026-11-02T01:10:00.000Z' },
-      ],
-    },
-  ],
-};
-
-const SAMPLE_LIVE: LiveResponse = {
-  at: '2026-11-27T02:00:00.000Z',
-  halls: [
-    {
-      hallId: 'dc-main',
-      name: '区政务服务中心',
-      level: 'district-centre',
-      waiting: 23,
-      servedToday: 164,
-      reportedAt: '2026-11-27T01:59:40.000Z',
-    },
-    {
-      hallId: 'cc-donghu',
-      name: '东湖社区政务服务中心',
-      level: 'community-centre',
-      waiting: 4,
-      servedToday: 37,
-      reportedAt: '2026-11-27T01:59:20.000Z',
-    },
-    {
-      hallId: 'cc-xinhe',
-      name: '新河社区政务服务中心',
-      level: 'community-centre',
-      waiting: 0,
-      servedToday: 12,
-      reportedAt: '2026-11-27T01:52:00.000Z',
-    },
-  ],
-};
