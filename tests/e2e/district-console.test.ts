@@ -1,8 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itemsForHall } from '../../contracts/catalog-scope';
 import { LiveHallsResponse } from '../../contracts/central-api';
-import { DISTRICT_CATALOG } from '../../contracts/district-catalog';
 import { DEMO_DISTRICT } from '../../platform/services/demo-district';
 import { bearer, hallAuth } from '../platform/support/halls';
 import { adminAuth } from '../platform/support/platform';
@@ -24,7 +22,8 @@ describe('the district console (/district on the platform)', () => {
 
   beforeAll(async () => {
     harness = await kiosk.startKioskHarness({
-      catalog: itemsForHall(DISTRICT_CATALOG, 'community-centre'),
+      // The 湖滨 community centre with its own credential: the platform serves it the 全域通办 items.
+      hallId: 'hall-02',
       // The wall clock, not the platform tests' fixed day: the kiosk host's live snapshots are taken
       // on the wall clock, and a platform days behind would refuse them as from the future.
       platform: { rendererDir, demoAdmin: true, now: () => new Date() },
