@@ -10,16 +10,12 @@
  * number through the console's route (the cheapest read the console makes): the ratio says what a search costs
  * beyond a lookup. Skipped, saying why, without a PostgreSQL server.
  */
-import { cpSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { CaseSearchResponse } from '../../contracts/platform-console';
-import { openPgServer } from '../../platform/db/pg-server';
 import { createPlatform } from '../../platform/server';
-import { ensurePostgresTestServer } from '../../scripts/postgres-test-server.mjs';
-import { databaseUrl } from '../platform/support/postgres-template';
 import { nowMs, percentile, report } from './harness';
+import { fillCases } from './million-cases';
+import { copyMigrationsBesideBundle } from './platform-migrations';
+import { openServerDatabase } from './server-database';
 
 const CASES = 1_000_000;
 const HALLS = 500;
@@ -28,45 +24,18 @@ const RUNS = 40;
 const ADMIN = 'bench-admin-token';
 const TARGET_MS = 200;
 
-// The platform finds its migrations next to its own module; bundled into .cache/bench that
-// is .cache/bench/migrations.
-cpSync(join(process.cwd(), 'platform/db/migrations'), join(dirname(fileURLToPath(import.meta.url)), 'migrations'), {
-  recursive: true,
-});
-
-const server = ensurePostgresTestServer();
-if (server.url === undefined) {
-  console.log(`platform-console bench SKIPPED: ${server.reason}`);
+copyMigrationsBesideBundle();
+const database = await openServerDatabase('platform_console', 4);
+if ('skipped' in database) {
+  console.log(`platform-console bench SKIPPED: ${database.skipped}`);
   process.exit(0);
 }
-const name = `hk_bench_console_${process.pid}`;
-const admin = new pg.Client({ connectionString: server.url });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const sql = await openPgServer({ url: databaseUrl(server.url, name), max: 4 });
+const { sql } = database;
 
 try {
   const platform = await createPlatform({ sql, tokens: ['bench-terminal-token'], adminToken: ADMIN });
   const t0 = nowMs();
-  // One statement each: cases, then their first status change (what every case has).
-  await sql.query(
-    `INSERT INTO cases (case_number, idempotency_key, request_hash, hall_id, terminal_id, item_code, item_name,
-       applicant_name, applicant_id_number, form, materials, submitted_at, received_at, status)
-     SELECT 'HK' || to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(i::text, 7, '0'),
-       'bench-' || i, 'x', 'hall-' || lpad((i % ${HALLS})::text, 3, '0'), 'kiosk-01',
-       'QYTB-' || lpad((i % ${ITEMS} + 1)::text, 3, '0'), '事项 ' || (i % ${ITEMS} + 1), '张三', '110105194912310000',
-       '{}'::jsonb, '[]'::jsonb, at, at,
-       CASE WHEN i % 100 < 70 THEN 'completed' WHEN i % 100 < 80 THEN 'accepted' WHEN i % 100 < 88 THEN 'in_progress'
-            WHEN i % 100 < 93 THEN 'submitted' WHEN i % 100 < 97 THEN 'rejected' ELSE 'needs_materials' END
-     FROM (SELECT i, timestamptz '2026-11-27 18:00:00+08' - (i * interval '31.5 seconds') AS at
-           FROM generate_series(1, ${CASES}) AS i) AS g`,
-  );
-  await sql.query(
-    `INSERT INTO case_status_changes (cursor, case_number, hall_id, status, note, at)
-     SELECT row_number() OVER (ORDER BY received_at), case_number, hall_id, 'submitted', NULL, received_at FROM cases`,
-  );
-  await sql.query('ANALYZE cases');
-  await sql.query('ANALYZE case_status_changes');
+  await fillCases(sql, { cases: CASES, halls: HALLS, items: ITEMS });
   console.log(`${CASES.toLocaleString('en')} cases written and analysed in ${((nowMs() - t0) / 1000).toFixed(1)} s`);
 
   const auth = { authorization: `Bearer ${ADMIN}` };
@@ -131,7 +100,5 @@ try {
   }
   await platform.close();
 } finally {
-  await sql.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await database.close();
 }

@@ -5,7 +5,7 @@ import {
   type PlatformOperation,
   type PlatformReply,
 } from '../../../contracts/platform-operation';
-import { IssuedCredential, platformHallOperations } from '../../../contracts/platform-halls';
+import { IssuedCredential, platformHallOperations, type CreateHallInput } from '../../../contracts/platform-halls';
 import type { Platform } from '../../../platform/server';
 import { adminAuth } from './platform';
 
@@ -49,4 +49,38 @@ export const bearer = (token: string): Record<string, string> => ({ authorizatio
 /** A fresh credential of `hallId`, as request headers. */
 export async function hallAuth(api: Platform, hallId: string): Promise<Record<string, string>> {
   return bearer((await issueCredential(api, hallId)).token);
+}
+
+/** Weekdays 09:00–12:00 and 14:00–17:30: a community centre's usual hours. */
+const communityWeekday = [
+  { from: '09:00', to: '12:00' },
+  { from: '14:00', to: '17:30' },
+];
+
+/** A community centre's registration as the console sends it (the benches' many halls). */
+export function communityCentre(hallId: string, name: string): CreateHallInput {
+  return {
+    hallId,
+    name,
+    level: 'community-centre',
+    address: `${name}大楼1层`,
+    hours: { mon: communityWeekday, tue: communityWeekday, wed: communityWeekday, thu: communityWeekday, fri: communityWeekday },
+    windows: 6,
+  };
+}
+
+/**
+ * Registers `hall` through the admin API (`createHall`) and issues its first credential
+ * (`createHallCredential`), as a district does before the hall's hosts go live; returns the
+ * credential, token included. `headers` authorise both calls (default: the tests' admin token).
+ */
+export async function registerHallWithCredential(
+  api: Platform,
+  hall: CreateHallInput,
+  headers: Record<string, string> = adminAuth,
+): Promise<IssuedCredential> {
+  const create = platformHallOperations.createHall;
+  replyOf(create, await callOperation(api, create, { body: hall }, headers));
+  const issue = platformHallOperations.createHallCredential;
+  return IssuedCredential.parse(replyOf(issue, await callOperation(api, issue, { params: { hallId: hall.hallId } }, headers)));
 }
