@@ -93,7 +93,7 @@ export function DistrictApp() {
       signOutLabel={t('district.signOut')}
       onSignOut={() => signOut('user')}
       connected={connected}
-      className="dst"
+      className="dst console-desk"
       signIn={
         <DistrictSignIn
           notice={expired ? t('district.signIn.expired') : null}
@@ -113,7 +113,7 @@ export function DistrictApp() {
               </a>
             ))}
           </nav>
-          {session.staff.role === 'viewer' && <p className="dst-look-only">{t('district.lookOnly')}</p>}
+          {session.staff.role === 'viewer' && <p className="console-look-only">{t('district.lookOnly')}</p>}
           <main className="console-main">
             {section && (
               <Suspense fallback={<p className="console-muted">{t('district.loading')}</p>}>

@@ -49,7 +49,7 @@ export default function ManagerApp() {
   );
 
   return (
-    <ConsoleFrame session={frame} messages="manager" idPrefix="mgr" className="mgr" admit={admit}>
+    <ConsoleFrame session={frame} messages="manager" idPrefix="mgr" className="mgr console-desk" admit={admit}>
       {session && (
         <ManagerSessionContext.Provider value={session}>
           <nav className="console-nav" aria-label={t('manager.navLabel')}>
@@ -67,7 +67,7 @@ export default function ManagerApp() {
               </a>
             ))}
           </nav>
-          {!session.canChange && <p className="mgr-look-only">{t('manager.lookOnly')}</p>}
+          {!session.canChange && <p className="console-look-only">{t('manager.lookOnly')}</p>}
           <main className="console-main">
             {section ? (
               <Suspense fallback={<p className="console-muted">{t('manager.loading')}</p>}>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseStatus } from '../../../contracts/central-api';
 import { DISTRICT_KEYS, formatDateTime, useDistrictClient, useDistrictSession } from '../session';
+import { STATUS_TONES } from './status-tone';
 
 /**
  * One case: where and when it was filed, the applicant masked, its history (each status with its
@@ -69,7 +70,7 @@ export function CaseDetailPanel({ caseNumber, onClose }: { caseNumber: string; o
             <dd>{c.applicantMasked}</dd>
             <dt>{t('dstCases.columns.status')}</dt>
             <dd>
-              <span className={`dst-badge status-${c.status}`}>{t(`dstCases.statuses.${c.status}`)}</span>
+              <span className={`console-badge ${STATUS_TONES[c.status]}`}>{t(`dstCases.statuses.${c.status}`)}</span>
             </dd>
             {c.expectedCompletion && (
               <>
@@ -89,7 +90,7 @@ export function CaseDetailPanel({ caseNumber, onClose }: { caseNumber: string; o
             ))}
           </ol>
           {done && (
-            <p className="dst-done" role="status">
+            <p className="console-done" role="status">
               {done}
             </p>
           )}
@@ -118,7 +119,7 @@ export function CaseDetailPanel({ caseNumber, onClose }: { caseNumber: string; o
                 {t('dstCases.detail.note')}
                 <input name="note" maxLength={1000} autoComplete="off" />
               </label>
-              <button type="submit" className="console-button dst-primary" disabled={change.isPending}>
+              <button type="submit" className="console-button console-primary" disabled={change.isPending}>
                 {t('dstCases.detail.submit')}
               </button>
             </form>

@@ -7,6 +7,7 @@ import { DeskTable } from '../../manager/DeskTable';
 import { MorePages } from '../../ui/console/MorePages';
 import { DISTRICT_KEYS, formatDateTime, useDistrictClient, useDistrictSession } from '../session';
 import { CaseDetailPanel } from './CaseDetailPanel';
+import { STATUS_TONES } from './status-tone';
 
 const PAGE_SIZE = 20;
 
@@ -88,8 +89,8 @@ export default function CasesScreen() {
           {t('dstCases.to')}
           <input type="date" name="to" />
         </label>
-        <div className="dst-actions">
-          <button type="submit" className="console-button dst-primary">
+        <div className="console-actions">
+          <button type="submit" className="console-button console-primary">
             {t('dstCases.search')}
           </button>
           <button type="reset" className="console-button" onClick={() => setFilters({})}>
@@ -133,7 +134,9 @@ export default function CasesScreen() {
                 { header: t('dstCases.columns.item'), cell: (row) => row.itemName },
                 {
                   header: t('dstCases.columns.status'),
-                  cell: (row) => <span className={`dst-badge status-${row.status}`}>{t(`dstCases.statuses.${row.status}`)}</span>,
+                  cell: (row) => (
+                    <span className={`console-badge ${STATUS_TONES[row.status]}`}>{t(`dstCases.statuses.${row.status}`)}</span>
+                  ),
                 },
                 { header: t('dstCases.columns.receivedAt'), cell: (row) => formatDateTime(row.receivedAt, i18n.language) },
                 { header: t('dstCases.columns.expected'), cell: (row) => row.expectedCompletion ?? '' },

@@ -73,7 +73,7 @@ export default function CatalogScreen() {
       )}
       {!canChange && <p className="console-notice">{t('dstCatalog.adminsOnly')}</p>}
       {done && (
-        <p className="dst-done" role="status">
+        <p className="console-done" role="status">
           {done}
         </p>
       )}
@@ -83,8 +83,8 @@ export default function CatalogScreen() {
         </p>
       )}
       {canChange && editing === null && (
-        <div className="dst-actions">
-          <button type="button" className="console-button dst-primary" onClick={() => setEditing({ mode: 'add' })}>
+        <div className="console-actions">
+          <button type="button" className="console-button console-primary" onClick={() => setEditing({ mode: 'add' })}>
             {t('dstCatalog.add')}
           </button>
         </div>
@@ -122,7 +122,7 @@ export default function CatalogScreen() {
                   {
                     header: t('dstCatalog.columns.actions'),
                     cell: (item: CatalogItem) => (
-                      <div className="dst-row-actions">
+                      <div className="console-row-actions">
                         <button
                           type="button"
                           className="console-button"
@@ -264,8 +264,8 @@ function ItemForm({
           />
         </label>
       </div>
-      <div className="dst-actions">
-        <button type="submit" className="console-button dst-primary" disabled={busy}>
+      <div className="console-actions">
+        <button type="submit" className="console-button console-primary" disabled={busy}>
           {t('dstCatalog.save')}
         </button>
         <button type="button" className="console-button" onClick={onCancel}>

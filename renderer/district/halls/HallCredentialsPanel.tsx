@@ -102,7 +102,7 @@ export function HallCredentialsPanel({ hall, onClose }: { hall: Hall; onClose: (
   const titleId = `dst-credentials-${hall.hallId}`;
 
   const actions = (c: HallCredential) => (
-    <span className="dst-row-actions">
+    <span className="console-row-actions">
       {canRotate && c.state === 'active' && (
         <button
           type="button"
@@ -137,9 +137,9 @@ export function HallCredentialsPanel({ hall, onClose }: { hall: Hall; onClose: (
         <h3 id={titleId} ref={heading} tabIndex={-1}>
           {t('dstHalls.credentialsOf', { hall: hall.name })}
         </h3>
-        <div className="dst-actions">
+        <div className="console-actions">
           {canIssue && (
-            <button type="button" className="console-button dst-primary" disabled={busy} onClick={() => issue.mutate()}>
+            <button type="button" className="console-button console-primary" disabled={busy} onClick={() => issue.mutate()}>
               {t('dstHalls.issue')}
             </button>
           )}
@@ -167,7 +167,7 @@ export function HallCredentialsPanel({ hall, onClose }: { hall: Hall; onClose: (
         />
       )}
       {done && (
-        <p className="dst-done" role="status">
+        <p className="console-done" role="status">
           {done}
         </p>
       )}
@@ -195,7 +195,7 @@ export function HallCredentialsPanel({ hall, onClose }: { hall: Hall; onClose: (
               header: t('dstHalls.credentialColumns.state'),
               cell: (c) => (
                 <>
-                  <span className={`dst-badge ${STATE_TONES[c.state]}`}>{t(`dstHalls.states.${c.state}`)}</span>
+                  <span className={`console-badge ${STATE_TONES[c.state]}`}>{t(`dstHalls.states.${c.state}`)}</span>
                   {c.state === 'revoked' && c.revokedAt !== undefined && (
                     <span className="dst-note">{t('dstHalls.revokedAt', { time: when(c.revokedAt) })}</span>
                   )}
@@ -239,7 +239,7 @@ function ConfirmRevoke({
   return (
     <div className="dst-confirm" role="group" aria-labelledby={questionId} data-testid="dst-confirm-revoke">
       <p id={questionId}>{t('dstHalls.confirmRevoke', { credentialId: credential.credentialId, hint: `${credential.hint}…` })}</p>
-      <div className="dst-actions">
+      <div className="console-actions">
         <button type="button" className="console-button danger" onClick={onConfirm}>
           {t('dstHalls.confirmRevokeYes')}
         </button>

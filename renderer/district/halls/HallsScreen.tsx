@@ -50,9 +50,9 @@ export default function HallsScreen() {
               header: t('dstHalls.columns.active'),
               cell: (hall) =>
                 hall.active ? (
-                  <span className="dst-badge tone-ok">{t('dstHalls.active')}</span>
+                  <span className="console-badge tone-ok">{t('dstHalls.active')}</span>
                 ) : (
-                  <span className="dst-badge">{t('dstHalls.inactive')}</span>
+                  <span className="console-badge">{t('dstHalls.inactive')}</span>
                 ),
             },
             {

@@ -56,8 +56,8 @@ export function NewToken({
           })}
         </p>
       )}
-      <div className="dst-actions">
-        <button type="button" className="console-button dst-primary" onClick={onDone}>
+      <div className="console-actions">
+        <button type="button" className="console-button console-primary" onClick={onDone}>
           {t('dstHalls.token.done')}
         </button>
       </div>

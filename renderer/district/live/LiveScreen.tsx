@@ -69,7 +69,7 @@ export default function LiveScreen() {
                 hall.snapshot === null ? (
                   unknown
                 ) : (
-                  <span className={`dst-badge ${hall.snapshot.open ? 'tone-ok' : ''}`}>
+                  <span className={`console-badge ${hall.snapshot.open ? 'tone-ok' : ''}`}>
                     {t(hall.snapshot.open ? 'dstLive.open' : 'dstLive.closed')}
                   </span>
                 ),
@@ -89,14 +89,14 @@ export default function LiveScreen() {
               header: t('dstLive.columns.reported'),
               cell: (hall) =>
                 hall.snapshot === null || hall.receivedAt === null ? (
-                  <span className="dst-badge tone-warn">{t('dstLive.noData')}</span>
+                  <span className="console-badge tone-warn">{t('dstLive.noData')}</span>
                 ) : (
                   <>
                     {formatDateTime(hall.receivedAt, i18n.language)}
                     {hall.stale && (
                       <>
                         {' '}
-                        <span className="dst-badge tone-bad">{t('dstLive.stale')}</span>
+                        <span className="console-badge tone-bad">{t('dstLive.stale')}</span>
                       </>
                     )}
                   </>

@@ -77,7 +77,7 @@ export default function NoticesScreen() {
         <p className="console-notice">{t('dstNotices.operatorsOnly')}</p>
       )}
       {done && (
-        <p className="dst-done" role="status">
+        <p className="console-done" role="status">
           {done}
         </p>
       )}
@@ -109,7 +109,7 @@ export default function NoticesScreen() {
               header: t('dstNotices.columns.state'),
               cell: (n) => {
                 const state = noticeState(n, Date.now());
-                return <span className={`dst-badge ${STATE_TONES[state]}`}>{t(`dstNotices.states.${state}`)}</span>;
+                return <span className={`console-badge ${STATE_TONES[state]}`}>{t(`dstNotices.states.${state}`)}</span>;
               },
             },
             ...(canChange
@@ -221,8 +221,8 @@ function NoticeForm({ onPublished }: { onPublished: () => void }) {
           {problem}
         </p>
       )}
-      <div className="dst-actions">
-        <button type="submit" className="console-button dst-primary" disabled={publish.isPending}>
+      <div className="console-actions">
+        <button type="submit" className="console-button console-primary" disabled={publish.isPending}>
           {t('dstNotices.submit')}
         </button>
       </div>

@@ -106,7 +106,7 @@ export default function AppointmentsScreen() {
               {
                 header: t('mgrAppointments.columns.status'),
                 cell: (a) => (
-                  <span className={`mgt-badge ${STATUS_TONES[a.status]}`}>{t(`mgrAppointments.statuses.${a.status}`)}</span>
+                  <span className={`console-badge ${STATUS_TONES[a.status]}`}>{t(`mgrAppointments.statuses.${a.status}`)}</span>
                 ),
               },
               { header: t('mgrAppointments.columns.checkedInAt'), cell: (a) => time(a.checkedInAt) },

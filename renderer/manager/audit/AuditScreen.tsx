@@ -116,8 +116,8 @@ export default function AuditScreen() {
             {t('mgrAudit.filters.targetHint')}
           </span>
         </div>
-        <div className="mgt-actions">
-          <button type="submit" className="console-button mgt-primary">
+        <div className="console-actions">
+          <button type="submit" className="console-button console-primary">
             {t('mgrAudit.filters.apply')}
           </button>
           <button

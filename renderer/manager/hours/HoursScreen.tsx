@@ -45,7 +45,7 @@ export default function HoursScreen() {
     <div className="mgr-hours" data-testid="mgr-hours">
       <h2>{t('mgrHours.title')}</h2>
       {today.isError && !today.data ? (
-        <p className="mgr-hours-error" role="alert">
+        <p className="console-refused" role="alert">
           {session.describeError(today.error)}
         </p>
       ) : !today.data ? (
@@ -268,7 +268,7 @@ function ExtendForm({
       <p className="mgr-hours-hint console-muted">{t('mgrHours.form.windowRule')}</p>
       {message && (
         <p
-          className={message.ok ? 'console-notice' : 'mgr-hours-error'}
+          className={message.ok ? 'console-notice' : 'console-refused'}
           role={message.ok ? 'status' : 'alert'}
           data-testid="mgr-hours-message"
         >
@@ -363,7 +363,7 @@ function ExtensionsTable({ extensions }: { extensions: readonly HoursExtension[]
         </table>
       )}
       {problem && (
-        <p className="mgr-hours-error" role="alert">
+        <p className="console-refused" role="alert">
           {problem}
         </p>
       )}

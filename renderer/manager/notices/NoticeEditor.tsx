@@ -120,8 +120,8 @@ export function NoticeEditor({ notice, timeZone, busy, error, onSubmit, onCancel
           {refusal(error) ?? session.describeError(error)}
         </p>
       )}
-      <div className="mgt-actions">
-        <button type="submit" className="console-button mgt-primary" disabled={busy}>
+      <div className="console-actions">
+        <button type="submit" className="console-button console-primary" disabled={busy}>
           {busy ? t('mgrNotices.editor.busy') : notice ? t('mgrNotices.editor.save') : t('mgrNotices.editor.publish')}
         </button>
         <button type="button" className="console-button" onClick={onCancel}>

@@ -88,10 +88,10 @@ function NoticeDesk() {
     <>
       <p className="console-muted">{t('mgrNotices.intro')}</p>
       {editing === null && (
-        <div className="mgt-actions">
+        <div className="console-actions">
           <button
             type="button"
-            className="console-button mgt-primary"
+            className="console-button console-primary"
             disabled={timeZone === undefined}
             onClick={() => open({ mode: 'new' })}
           >
@@ -111,7 +111,7 @@ function NoticeDesk() {
         />
       )}
       {done !== null && (
-        <p className="mgt-done" role="status">
+        <p className="console-done" role="status">
           {done}
         </p>
       )}
@@ -155,7 +155,7 @@ function NoticeDesk() {
               // The host's reading on the hall's clock (refetched every minute), not this PC's.
               header: t('mgrNotices.columns.state'),
               cell: (notice) => (
-                <span className={`mgt-badge ${STATE_TONES[notice.state]}`}>{t(`mgrNotices.states.${notice.state}`)}</span>
+                <span className={`console-badge ${STATE_TONES[notice.state]}`}>{t(`mgrNotices.states.${notice.state}`)}</span>
               ),
             },
             {
@@ -184,7 +184,7 @@ function NoticeDesk() {
     if (notice.source === 'central') return <span className="console-muted">{t('mgrNotices.readOnly')}</span>;
     if (notice.state === 'withdrawn') return false;
     return (
-      <div className="mgt-row-actions">
+      <div className="console-row-actions">
         <button
           type="button"
           className="console-button"

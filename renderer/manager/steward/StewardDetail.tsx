@@ -63,7 +63,7 @@ export function StewardDetail({ requestId, stewards, onClose }: Props) {
   const title = request?.ticket?.number ?? requestId;
   return (
     <section className="mgt-panel mgt-steward-detail" aria-labelledby={`${id}-title`} data-testid="steward-detail">
-      <div className="mgt-actions mgt-steward-head">
+      <div className="console-actions mgt-steward-head">
         <h3 id={`${id}-title`}>{t('mgrSteward.detail.title', { what: title })}</h3>
         <button type="button" className="console-button" onClick={onClose}>
           {t('mgrSteward.detail.close')}
@@ -117,7 +117,7 @@ export function StewardDetail({ requestId, stewards, onClose }: Props) {
           )}
           <dt>{t('mgrSteward.detail.facts.status')}</dt>
           <dd>
-            <span className={`mgt-badge ${STATUS_TONES[request.status]}`} data-testid="steward-status">
+            <span className={`console-badge ${STATUS_TONES[request.status]}`} data-testid="steward-status">
               {t(`mgrSteward.statuses.${request.status}`)}
             </span>
           </dd>
@@ -170,7 +170,7 @@ export function StewardDetail({ requestId, stewards, onClose }: Props) {
           }}
         >
           {!done && (
-            <div className="mgt-actions">
+            <div className="console-actions">
               <label>
                 {t('mgrSteward.detail.assignTo')}
                 <input value={assignee} list={`${id}-stewards`} maxLength={20} onChange={(e) => setAssignee(e.target.value)} />
@@ -191,7 +191,7 @@ export function StewardDetail({ requestId, stewards, onClose }: Props) {
             {t('mgrSteward.detail.note')}
             <textarea value={note} rows={3} maxLength={500} onChange={(e) => setNote(e.target.value)} />
           </label>
-          <div className="mgt-actions">
+          <div className="console-actions">
             {!done && (
               <>
                 <button type="button" className="console-button" disabled={act.isPending} onClick={() => send('contact')}>
@@ -199,7 +199,7 @@ export function StewardDetail({ requestId, stewards, onClose }: Props) {
                 </button>
                 <button
                   type="button"
-                  className="console-button mgt-primary"
+                  className="console-button console-primary"
                   disabled={act.isPending}
                   onClick={() => send('done')}
                 >
@@ -223,7 +223,7 @@ export function StewardDetail({ requestId, stewards, onClose }: Props) {
             </p>
           )}
           {saved && !act.isError && (
-            <p className="mgt-done" role="status">
+            <p className="console-done" role="status">
               {t('mgrSteward.detail.saved')}
             </p>
           )}

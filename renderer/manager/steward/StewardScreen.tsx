@@ -125,7 +125,7 @@ function StewardDesk() {
             </option>
           ))}
         </datalist>
-        <button type="submit" className="console-button mgt-primary">
+        <button type="submit" className="console-button console-primary">
           {t('mgrSteward.filters.apply')}
         </button>
       </form>
@@ -168,7 +168,9 @@ function StewardDesk() {
             {
               header: t('mgrSteward.columns.status'),
               cell: (request) => (
-                <span className={`mgt-badge ${STATUS_TONES[request.status]}`}>{t(`mgrSteward.statuses.${request.status}`)}</span>
+                <span className={`console-badge ${STATUS_TONES[request.status]}`}>
+                  {t(`mgrSteward.statuses.${request.status}`)}
+                </span>
               ),
             },
             {
