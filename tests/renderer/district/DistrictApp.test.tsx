@@ -36,11 +36,12 @@ describe('the district console frame', () => {
     expect(await screen.findByText('查看账号只能查看，不能修改。')).toBeTruthy();
   });
 
-  it('says why a sign-in failed: wrong password, locked name, no platform', async () => {
+  it('says why a sign-in failed: wrong password, locked name, no platform, account refused', async () => {
     const answers = [
       new DistrictClientError('unauthorized', 'x'),
       new DistrictClientError('locked_out', 'x', { retryAfterSeconds: 900 }),
       new DistrictClientError('network', 'x'),
+      new DistrictClientError('forbidden', 'x'),
     ];
     const client = fakeDistrict({ signIn: vi.fn(async () => Promise.reject(answers.shift())) });
     renderConsole(<DistrictApp />, client);
@@ -51,6 +52,8 @@ describe('the district console frame', () => {
     await waitFor(() => expect(screen.getByTestId('dst-sign-in-error').textContent).toContain('暂时锁定'));
     signIn('wrong password');
     await waitFor(() => expect(screen.getByTestId('dst-sign-in-error').textContent).toBe('连接不上区级平台，请检查网络。'));
+    signIn('correct horse');
+    await waitFor(() => expect(screen.getByTestId('dst-sign-in-error').textContent).toBe('此账号不能使用区级平台。'));
   });
 
   it('signs out on request, and again when the platform no longer knows the session', async () => {
