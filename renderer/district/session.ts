@@ -1,42 +1,31 @@
-import { createContext, useContext } from 'react';
 import { DISTRICT_TIME_ZONE, type DistrictRole, type DistrictStaff } from '../../contracts/platform-console';
 import { admitsRole, consoleOperations, type ConsoleOperationName } from '../../contracts/platform-console-api';
 import type { PlatformOperation } from '../../contracts/platform-operation';
+import { formatInstant } from '../i18n/date-time';
+import { knownErrorKey, requiredContext, type ConsoleSessionErrors } from '../ui/console/session-context';
 import type { DistrictClient } from './district-client';
 import { DistrictClientError } from './district-client';
 
 /** Query keys of the console, all under 'district' so signing out drops them in one go. */
 export const DISTRICT_KEYS = { all: ['district'] as const };
 
-export const DistrictClientContext = createContext<DistrictClient | null>(null);
-
-export function useDistrictClient(): DistrictClient {
-  const client = useContext(DistrictClientContext);
-  if (!client) throw new Error('useDistrictClient outside the district console');
-  return client;
-}
+const districtClient = requiredContext<DistrictClient>('useDistrictClient', 'the district console');
+export const DistrictClientContext = districtClient.Context;
+export const useDistrictClient = districtClient.use;
 
 /** Who is signed in at the district console and what the screens may offer them. */
-export interface DistrictSession {
+export interface DistrictSession extends ConsoleSessionErrors {
   staff: DistrictStaff;
   /**
    * Whether the signed-in role may call this operation (from its declaration): one of the
    * console's table by name, or one of the platform's (contracts/platform-halls.ts).
    */
   may(operation: ConsoleOperationName | PlatformOperation): boolean;
-  /** A failure as a message in the user's language (pure: safe while rendering). */
-  describeError(error: unknown): string;
-  /** The same, from an event handler: an ended session also signs the console out. */
-  failed(error: unknown): string;
 }
 
-export const DistrictSessionContext = createContext<DistrictSession | null>(null);
-
-export function useDistrictSession(): DistrictSession {
-  const session = useContext(DistrictSessionContext);
-  if (!session) throw new Error('useDistrictSession outside the district console');
-  return session;
-}
+const districtSession = requiredContext<DistrictSession>('useDistrictSession', 'the district console');
+export const DistrictSessionContext = districtSession.Context;
+export const useDistrictSession = districtSession.use;
 
 /**
  * Whether `role` may call a platform operation with a console session: its `consoleAccess`. One
@@ -72,25 +61,12 @@ const KNOWN = [
 export type DistrictErrorKey = (typeof KNOWN)[number] | 'generic';
 
 export function errorKey(error: unknown): DistrictErrorKey {
-  if (!(error instanceof DistrictClientError)) return 'generic';
-  const code: string = error.code;
-  return KNOWN.find((k) => k === code) ?? 'generic';
+  return knownErrorKey(KNOWN, error instanceof DistrictClientError ? error.code : undefined);
 }
-
-const locale = (language: string) => (language === 'en' ? 'en-GB' : 'zh-CN');
 
 /** An instant (ISO) on the district's clock, date and time. */
 export function formatDateTime(iso: string | undefined, language: string): string {
-  if (iso === undefined) return '';
-  return new Intl.DateTimeFormat(locale(language), {
-    timeZone: DISTRICT_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(iso));
+  return iso === undefined ? '' : formatInstant(iso, DISTRICT_TIME_ZONE, language);
 }
 
 /** `YYYY-MM-DDTHH:mm` as typed in a datetime-local field, read on the district's clock (UTC+8). */

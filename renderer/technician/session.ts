@@ -1,6 +1,7 @@
-import { createContext, useContext } from 'react';
 import type { StaffPrincipal } from '../../contracts/auth';
 import { ApiClientError } from '../api/client';
+import { DATE_AND_TIME, dateLocale } from '../i18n/date-time';
+import { knownErrorKey, requiredContext, type ConsoleSessionErrors } from '../ui/console/session-context';
 
 /** Query keys of the console, all under 'tech' so signing out drops them in one go. */
 export const TECH_KEYS = {
@@ -18,34 +19,24 @@ export interface LastScan {
 }
 
 /** Who is signed in at the console and what the screens may offer them. */
-export interface TechSession {
+export interface TechSession extends ConsoleSessionErrors {
   staff: StaffPrincipal;
   /** Technicians configure and test devices; supervisors only look (the host enforces the same). */
   canConfigure: boolean;
   /** The hall's time zone (from `/health`; undefined until it answered): every time on the console is the hall's clock. */
   timeZone: string | undefined;
-  /** A failure as a message in the technician's language (pure: safe while rendering). */
-  describeError(error: unknown): string;
-  /** The same, from an event handler: an expired session also signs the console out. */
-  failed(error: unknown): string;
 }
 
-export const TechSessionContext = createContext<TechSession | null>(null);
-
-export function useTechSession(): TechSession {
-  const session = useContext(TechSessionContext);
-  if (!session) throw new Error('useTechSession outside the technician console');
-  return session;
-}
+const techSession = requiredContext<TechSession>('useTechSession', 'the technician console');
+export const TechSessionContext = techSession.Context;
+export const useTechSession = techSession.use;
 
 /** Error codes with their own message (`tech.errors.<code>`); the rest read as generic. */
 const KNOWN = ['network', 'unauthorized', 'forbidden', 'not_found', 'invalid_request', 'locked_out', 'internal'] as const;
 export type TechErrorKey = (typeof KNOWN)[number] | 'generic';
 
 export function errorKey(error: unknown): TechErrorKey {
-  if (!(error instanceof ApiClientError)) return 'generic';
-  const code: string = error.code;
-  return KNOWN.find((k) => k === code) ?? 'generic';
+  return knownErrorKey(KNOWN, error instanceof ApiClientError ? error.code : undefined);
 }
 
 /**
@@ -57,14 +48,5 @@ export function formatTime(iso: string | null | undefined, timeZone: string | un
   if (timeZone === undefined) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).format(date);
+  return new Intl.DateTimeFormat(dateLocale(language), { timeZone, ...DATE_AND_TIME, second: '2-digit' }).format(date);
 }

@@ -1,5 +1,6 @@
 import type { CaseStatus, StatusHistoryEntry } from '../../../../contracts/central-api';
 import type { CaseDeadline, CaseSteward } from '../../../../contracts/cases';
+import { dateLocale, formatInstant } from '../../../i18n/date-time';
 import { UNKNOWN_TIME } from '../checkin/hall-time';
 
 /** What the details screen needs: a case found by card (LocalCase) or by number (CaseProgress). */
@@ -13,26 +14,12 @@ export interface CaseView {
   updatedAt: string;
 }
 
-/** Locale of dates and times: the kiosk's two languages. */
-function localeOf(language: string): string {
-  return language === 'en' ? 'en-GB' : 'zh-CN';
-}
-
 /**
  * An instant as the hall's wall clock shows it (the kiosk may run in another zone); '—' until
  * the host has said which zone that is.
  */
 export function formatDateTime(iso: string, timeZone: string | undefined, language: string): string {
-  if (timeZone === undefined) return UNKNOWN_TIME;
-  return new Intl.DateTimeFormat(localeOf(language), {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(iso));
+  return timeZone === undefined ? UNKNOWN_TIME : formatInstant(iso, timeZone, language);
 }
 
 /**
@@ -40,7 +27,7 @@ export function formatDateTime(iso: string, timeZone: string | undefined, langua
  * at UTC midnight in UTC keeps the same day whatever the kiosk's zone.
  */
 export function formatDate(date: string, language: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), {
+  return new Intl.DateTimeFormat(dateLocale(language), {
     timeZone: 'UTC',
     year: 'numeric',
     month: 'long',
