@@ -8,7 +8,7 @@ import {
   SetCaseStatusRequest,
 } from '../../../contracts/central-api';
 import type { CaseService } from '../../services/case-service';
-import { ApiError } from '../errors';
+import { transitionError } from '../case-transition';
 import type { FaultInjector } from '../faults';
 
 export interface AdminRoutesOptions {
@@ -42,14 +42,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
     async (request) => {
       const { caseNumber } = request.params;
       const outcome = await cases.setStatus(caseNumber, request.body.status, request.body.note);
-      if (outcome.kind === 'not_found') throw new ApiError(404, 'case_not_found', `no case ${caseNumber}`);
-      if (outcome.kind === 'invalid') {
-        throw new ApiError(409, 'invalid_transition', `a ${outcome.from} case cannot become ${request.body.status}`, {
-          from: outcome.from,
-          to: request.body.status,
-          allowed: outcome.allowed,
-        });
-      }
+      if (outcome.kind !== 'ok') throw transitionError(outcome, caseNumber, request.body.status);
       return outcome.record;
     },
   );

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { consoleOperations as ops } from '../../../contracts/platform-console-api';
 import type { ConsoleCaseService } from '../../services/console-case-service';
 import { actorOf, principalOf } from '../auth';
+import { transitionError } from '../case-transition';
 import { consoleRouter } from '../console-route';
 import { ApiError } from '../errors';
 
@@ -25,14 +26,7 @@ export const consoleCaseRoutes: FastifyPluginAsync<ConsoleCaseRoutesOptions> = a
   route(ops.setCaseStatus, async (request) => {
     const { caseNumber } = request.params;
     const outcome = await cases.setStatus(caseNumber, request.body.status, request.body.note, actorOf(principalOf(request)));
-    if (outcome.kind === 'not_found') throw new ApiError(404, 'case_not_found', `no case ${caseNumber}`);
-    if (outcome.kind === 'invalid') {
-      throw new ApiError(409, 'invalid_transition', `a ${outcome.from} case cannot become ${request.body.status}`, {
-        from: outcome.from,
-        to: request.body.status,
-        allowed: outcome.allowed,
-      });
-    }
+    if (outcome.kind !== 'ok') throw transitionError(outcome, caseNumber, request.body.status);
     return outcome.detail;
   });
 };
