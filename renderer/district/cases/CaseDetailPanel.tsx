@@ -104,7 +104,7 @@ export function CaseDetailPanel({ caseNumber, onClose }: { caseNumber: string; o
           ) : c.nextStatuses.length === 0 ? (
             <p className="console-muted">{t('dstCases.detail.final')}</p>
           ) : (
-            <form className="dst-form" onSubmit={submit} aria-label={t('dstCases.detail.change')}>
+            <form className="dst-form console-fields" onSubmit={submit} aria-label={t('dstCases.detail.change')}>
               <label>
                 {t('dstCases.detail.to')}
                 <select name="status" defaultValue={c.nextStatuses[0]}>

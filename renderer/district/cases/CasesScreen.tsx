@@ -63,7 +63,12 @@ export default function CasesScreen() {
   return (
     <section className="dst-section" aria-labelledby="dst-cases-title">
       <h2 id="dst-cases-title">{t('dstCases.title')}</h2>
-      <form className="dst-filters" onSubmit={search} aria-label={t('dstCases.filters')} data-testid="dst-case-filters">
+      <form
+        className="dst-filters console-fields"
+        onSubmit={search}
+        aria-label={t('dstCases.filters')}
+        data-testid="dst-case-filters"
+      >
         {FIELDS.map((field) => (
           <label key={field}>
             {t(`dstCases.${field}`)}

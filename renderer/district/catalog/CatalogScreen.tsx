@@ -202,7 +202,7 @@ function ItemForm({
   return (
     <form
       ref={form}
-      className="dst-panel dst-form"
+      className="dst-panel dst-form console-fields"
       onSubmit={onSubmit}
       aria-labelledby="dst-item-form-title"
       data-testid="dst-item-form"

@@ -179,7 +179,12 @@ function NoticeForm({ onPublished }: { onPublished: () => void }) {
   };
 
   return (
-    <form className="dst-panel dst-form" onSubmit={submit} aria-labelledby="dst-notice-form-title" data-testid="dst-notice-form">
+    <form
+      className="dst-panel dst-form console-fields"
+      onSubmit={submit}
+      aria-labelledby="dst-notice-form-title"
+      data-testid="dst-notice-form"
+    >
       <h3 id="dst-notice-form-title">{t('dstNotices.publish')}</h3>
       <label>
         {t('dstNotices.heading')}

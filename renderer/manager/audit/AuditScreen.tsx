@@ -59,7 +59,7 @@ export default function AuditScreen() {
       <h2 id="mgr-audit-title">{t('mgrAudit.title')}</h2>
       <p className="console-muted">{t('mgrAudit.intro')}</p>
       <form
-        className="mgt-filters"
+        className="mgt-filters console-fields"
         aria-label={t('mgrAudit.filters.label')}
         onSubmit={(e) => {
           e.preventDefault();

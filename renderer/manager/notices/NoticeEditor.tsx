@@ -51,7 +51,7 @@ export function NoticeEditor({ notice, timeZone, busy, error, onSubmit, onCancel
 
   return (
     <form
-      className="mgt-panel mgt-notice-editor"
+      className="mgt-panel console-fields mgt-notice-editor"
       aria-labelledby={`${id}-title`}
       onSubmit={(e) => {
         e.preventDefault();

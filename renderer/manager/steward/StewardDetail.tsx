@@ -62,7 +62,7 @@ export function StewardDetail({ requestId, stewards, onClose }: Props) {
 
   const title = request?.ticket?.number ?? requestId;
   return (
-    <section className="mgt-panel mgt-steward-detail" aria-labelledby={`${id}-title`} data-testid="steward-detail">
+    <section className="mgt-panel console-fields mgt-steward-detail" aria-labelledby={`${id}-title`} data-testid="steward-detail">
       <div className="console-actions mgt-steward-head">
         <h3 id={`${id}-title`}>{t('mgrSteward.detail.title', { what: title })}</h3>
         <button type="button" className="console-button" onClick={onClose}>

@@ -82,7 +82,7 @@ function StewardDesk() {
     <>
       <p className="console-muted">{t('mgrSteward.intro')}</p>
       <form
-        className="mgt-filters"
+        className="mgt-filters console-fields"
         aria-label={t('mgrSteward.filters.label')}
         onSubmit={(e) => {
           e.preventDefault();
