@@ -101,6 +101,47 @@ export const CreateCaseResponse = z.object({
 });
 export type CreateCaseResponse = z.infer<typeof CreateCaseResponse>;
 
+/** At most this many cases in one `POST /v1/cases/batch`. */
+export const CASE_BATCH_MAX = 100;
+
+/** One case of a batch, under the Idempotency-Key it would carry alone. */
+export const CaseBatchItem = z.object({ idempotencyKey: IdempotencyKey, case: CreateCaseRequest });
+export type CaseBatchItem = z.infer<typeof CaseBatchItem>;
+
+/**
+ * `POST /v1/cases/batch`: the cases a hall has waiting, delivered at once (a host back online
+ * after an outage has hundreds). Each is exactly what `POST /v1/cases` would take under its key:
+ * a key already seen is replayed (its case as it stands now), the same key with another body is
+ * that item's conflict, and the other items are unaffected. Every case names the batch's hall.
+ */
+export const CreateCaseBatchRequest = z
+  .object({ hallId: shortText, cases: z.array(CaseBatchItem).min(1).max(CASE_BATCH_MAX) })
+  .superRefine((batch, ctx) => {
+    const seen = new Set<string>();
+    batch.cases.forEach((item, index) => {
+      if (item.case.hallId !== batch.hallId) {
+        ctx.addIssue({ code: 'custom', path: ['cases', index, 'case', 'hallId'], message: "not the batch's hall" });
+      }
+      if (seen.has(item.idempotencyKey)) {
+        ctx.addIssue({ code: 'custom', path: ['cases', index, 'idempotencyKey'], message: 'a key twice in one batch' });
+      }
+      seen.add(item.idempotencyKey);
+    });
+  });
+export type CreateCaseBatchRequest = z.infer<typeof CreateCaseBatchRequest>;
+
+/** What became of one case of a batch, in the batch's order. */
+export const CaseBatchResult = z.discriminatedUnion('outcome', [
+  z.object({ idempotencyKey: z.string(), outcome: z.literal('created'), case: CreateCaseResponse }),
+  z.object({ idempotencyKey: z.string(), outcome: z.literal('replayed'), case: CreateCaseResponse }),
+  /** The key was used before with another body: nothing written for this item (409 alone). */
+  z.object({ idempotencyKey: z.string(), outcome: z.literal('conflict') }),
+]);
+export type CaseBatchResult = z.infer<typeof CaseBatchResult>;
+
+export const CreateCaseBatchResponse = z.object({ results: z.array(CaseBatchResult) });
+export type CreateCaseBatchResponse = z.infer<typeof CreateCaseBatchResponse>;
+
 export const CaseParams = z.object({ caseNumber: z.string().min(1).max(64) });
 
 export const StatusHistoryEntry = z.object({

@@ -32,6 +32,21 @@ export async function nextCaseSequence(tx: Sql, day: string): Promise<number> {
   return row.value;
 }
 
+/**
+ * Reserves `count` numbers of a day at once; returns the first (they run to first + count - 1).
+ * Locked like `nextCaseSequence`: numbers stay unique and, as a rollback gives them back, gapless.
+ */
+export async function reserveCaseSequences(tx: Sql, day: string, count: number): Promise<number> {
+  const [row] = await tx.query<{ value: number }>(
+    `INSERT INTO case_number_sequences (day, last_value) VALUES ($1, $2)
+     ON CONFLICT (day) DO UPDATE SET last_value = case_number_sequences.last_value + $2
+     RETURNING last_value AS value`,
+    [day, count],
+  );
+  if (row === undefined) throw new Error('the case number upsert returned nothing');
+  return row.value - count + 1;
+}
+
 export interface NewCase {
   caseNumber: string;
   key: string;
@@ -63,6 +78,45 @@ export async function insertCase(tx: Sql, c: NewCase): Promise<void> {
       c.receivedAt.toISOString(),
     ],
   );
+}
+
+/** Many cases in one statement (a batch): the same columns as `insertCase`, one row each. */
+export async function insertCases(tx: Sql, cases: readonly NewCase[]): Promise<void> {
+  const rows = cases.map((c) => ({
+    case_number: c.caseNumber,
+    idempotency_key: c.key,
+    request_hash: c.requestHash,
+    hall_id: c.request.hallId,
+    terminal_id: c.request.terminalId,
+    item_code: c.request.itemCode,
+    item_name: c.request.itemName,
+    applicant_name: c.request.applicant.name,
+    applicant_id_number: c.request.applicant.idNumber,
+    applicant_phone: c.request.applicant.phone ?? null,
+    form: c.request.form,
+    materials: c.request.materials,
+    submitted_at: c.request.submittedAt,
+    received_at: c.receivedAt.toISOString(),
+  }));
+  await tx.query(
+    `INSERT INTO cases (case_number, idempotency_key, request_hash, hall_id, terminal_id, item_code, item_name,
+       applicant_name, applicant_id_number, applicant_phone, form, materials, submitted_at, received_at, status)
+     SELECT case_number, idempotency_key, request_hash, hall_id, terminal_id, item_code, item_name,
+       applicant_name, applicant_id_number, applicant_phone, form, materials, submitted_at, received_at, 'submitted'
+     FROM jsonb_to_recordset($1::jsonb) AS r(case_number text, idempotency_key text, request_hash text, hall_id text,
+       terminal_id text, item_code text, item_name text, applicant_name text, applicant_id_number text,
+       applicant_phone text, form jsonb, materials jsonb, submitted_at timestamptz, received_at timestamptz)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** The current status of each of `caseNumbers` that exists. */
+export async function caseStatuses(sql: Sql, caseNumbers: readonly string[]): Promise<Map<string, CaseStatus>> {
+  const rows = await sql.query<{ caseNumber: string; status: CaseStatus }>(
+    `SELECT case_number AS "caseNumber", status FROM cases WHERE case_number = ANY($1::text[])`,
+    [caseNumbers],
+  );
+  return new Map(rows.map((row) => [row.caseNumber, row.status]));
 }
 
 /** A case by number; `forUpdate` locks its row until the transaction ends (a status change). */

@@ -42,6 +42,33 @@ export async function appendChange(tx: Sql, change: NewChange): Promise<number> 
   return row.cursor;
 }
 
+/**
+ * Appends many changes with consecutive cursors, in their order: as `appendChange`, the LAST
+ * statement of the transaction, the counter bumped once by their number.
+ */
+export async function appendChanges(tx: Sql, changes: readonly NewChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const rows = changes.map((c, index) => ({
+    ord: index + 1,
+    case_number: c.caseNumber,
+    hall_id: c.hallId,
+    status: c.status,
+    note: c.note,
+    at: c.at.toISOString(),
+  }));
+  await tx.query(
+    `WITH next AS (
+       INSERT INTO change_feed_counter (id, last_cursor) VALUES (1, $2)
+       ON CONFLICT (id) DO UPDATE SET last_cursor = change_feed_counter.last_cursor + $2
+       RETURNING last_cursor
+     )
+     INSERT INTO case_status_changes (cursor, case_number, hall_id, status, note, at)
+     SELECT next.last_cursor - $2 + r.ord, r.case_number, r.hall_id, r.status, r.note, r.at
+     FROM next, jsonb_to_recordset($1::jsonb) AS r(ord integer, case_number text, hall_id text, status text, note text, at timestamptz)`,
+    [JSON.stringify(rows), changes.length],
+  );
+}
+
 /** Changes of every hall after `since`, oldest first. */
 export function changesSince(sql: Sql, since: number, limit: number): Promise<ChangeRow[]> {
   return sql.query<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM case_status_changes WHERE cursor > $1 ORDER BY cursor LIMIT $2`, [

@@ -30,3 +30,47 @@ export async function claimKey(tx: Sql, scope: string, key: string, requestHash:
 export async function recordResponse(tx: Sql, scope: string, key: string, responseJson: string): Promise<void> {
   await tx.query('UPDATE idempotent_requests SET response_json = $3 WHERE scope = $1 AND key = $2', [scope, key, responseJson]);
 }
+
+/** What a claimed key holds: the hash of the request it was claimed for and the answer stored. */
+export interface ClaimedKey {
+  requestHash: string;
+  responseJson: string | null;
+}
+
+/** Of `keys`, those already claimed in `scope` (committed, as this statement sees them). */
+export async function claimedKeys(tx: Sql, scope: string, keys: readonly string[]): Promise<Map<string, ClaimedKey>> {
+  const rows = await tx.query<{ key: string; requestHash: string; responseJson: string | null }>(
+    `SELECT key, request_hash AS "requestHash", response_json AS "responseJson"
+     FROM idempotent_requests WHERE scope = $1 AND key = ANY($2::text[])`,
+    [scope, keys],
+  );
+  return new Map(rows.map((row) => [row.key, { requestHash: row.requestHash, responseJson: row.responseJson }]));
+}
+
+export interface AnsweredClaim {
+  key: string;
+  requestHash: string;
+  responseJson: string;
+}
+
+/**
+ * Claims many keys at once, each with its answer already (a batch knows its answers before it
+ * writes them). Returns the keys this statement claimed: one a concurrent request claimed first
+ * is left out (the statement waits for that request's commit, then skips it), which the caller
+ * must treat as a race and run again.
+ */
+export async function claimKeysAnswered(
+  tx: Sql,
+  scope: string,
+  claims: readonly AnsweredClaim[],
+  at: Date,
+): Promise<Set<string>> {
+  const rows = await tx.query<{ key: string }>(
+    `INSERT INTO idempotent_requests (scope, key, request_hash, response_json, created_at)
+     SELECT $1, c.key, c.hash, c.answer, $3 FROM unnest($2::text[], $4::text[], $5::text[]) AS c(key, hash, answer)
+     ON CONFLICT (scope, key) DO NOTHING
+     RETURNING key`,
+    [scope, claims.map((c) => c.key), at.toISOString(), claims.map((c) => c.requestHash), claims.map((c) => c.responseJson)],
+  );
+  return new Set(rows.map((row) => row.key));
+}

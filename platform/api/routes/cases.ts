@@ -5,10 +5,13 @@ import {
   CentralErrorBody,
   ChangesQuery,
   ChangesResponse,
+  CreateCaseBatchRequest,
+  CreateCaseBatchResponse,
   CreateCaseHeaders,
   CreateCaseRequest,
   CreateCaseResponse,
 } from '../../../contracts/central-api';
+import type { CaseBatchIntake } from '../../services/case-batch-intake';
 import type { CaseService } from '../../services/case-service';
 import { deliverIdempotent } from '../duplicate-delivery';
 import { ApiError } from '../errors';
@@ -17,6 +20,7 @@ import type { FaultInjector } from '../faults';
 
 export interface CaseRoutesOptions {
   cases: CaseService;
+  batches: CaseBatchIntake;
   faults: FaultInjector;
 }
 
@@ -26,7 +30,7 @@ const security = [{ terminalToken: [] }];
  * Terminal-facing routes: submit a case, read its status, pull status changes; each for the hall of
  * the request's credential (a body naming another hall is refused before the handler: api/hall-scope.ts).
  */
-export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, { cases, faults }) => {
+export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, { cases, batches, faults }) => {
   app.post(
     '/v1/cases',
     {
@@ -59,6 +63,36 @@ export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, 
         return reply;
       }
       return reply.code(outcome.kind === 'created' ? 201 : 200).send(outcome.result);
+    },
+  );
+
+  app.post(
+    '/v1/cases/batch',
+    {
+      config: { access: 'terminal' },
+      schema: {
+        summary: "Submit up to 100 of the hall's cases at once, each idempotent on its own key",
+        tags: ['cases'],
+        security,
+        body: CreateCaseBatchRequest,
+        response: {
+          200: CreateCaseBatchResponse.describe("Each case's outcome, in the batch's order"),
+          400: CentralErrorBody,
+          401: CentralErrorBody,
+          403: CentralErrorBody,
+          503: CentralErrorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await deliverIdempotent(faults, () => batches.create(request.body));
+      if (outcome.kind === 'created' && faults.shouldDropAfterCommit()) {
+        // As for one case: committed, never answered; the retry's replays tell the numbers.
+        reply.hijack();
+        reply.raw.destroy();
+        return reply;
+      }
+      return reply.code(200).send(outcome.body);
     },
   );
 

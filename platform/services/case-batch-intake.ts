@@ -1,0 +1,124 @@
+import {
+  CreateCaseResponse,
+  type CaseBatchResult,
+  type CreateCaseBatchRequest,
+  type CreateCaseBatchResponse,
+} from '../../contracts/central-api';
+import type { Sql } from '../db/sql';
+import { caseStatuses, insertCases, reserveCaseSequences, type NewCase } from '../store/cases';
+import { appendChanges } from '../store/change-feed';
+import { claimedKeys, claimKeysAnswered } from '../store/idempotency';
+import { canonicalHash } from './canonical';
+import { caseNumberDay, formatCaseNumber } from './case-number';
+
+/** The idempotency scope of cases: a key claimed by `POST /v1/cases` or by a batch is one claim. */
+const SCOPE = 'cases';
+
+/**
+ * A key of the batch was claimed by a concurrent request between this transaction's look and its
+ * claim: the transaction is rolled back (giving its case numbers back) and run again, when the
+ * other request's claim is visible and this key is a replay.
+ */
+class ClaimRace extends Error {
+  override readonly name = 'ClaimRace';
+}
+
+/** Runs of the transaction before a batch racing other requests for its keys gives up. */
+const MAX_RUNS = 5;
+
+/** What a batch did: `created` when it wrote at least one case (the fault hooks act on writes). */
+export interface CaseBatchOutcome {
+  kind: 'created' | 'replayed';
+  body: CreateCaseBatchResponse;
+}
+
+/**
+ * `POST /v1/cases/batch`: each case exactly as `CaseService.createCase` would take it under its
+ * key (same claims, numbers, rows and first change), in one transaction and a handful of
+ * statements for the whole batch rather than several per case: keys looked up at once, the new
+ * cases' numbers reserved at once, claims (with their answers), cases and changes inserted with
+ * one statement each, the change feed's counter last.
+ */
+export class CaseBatchIntake {
+  constructor(
+    private readonly sql: Sql,
+    private readonly now: () => Date,
+  ) {}
+
+  async create(batch: CreateCaseBatchRequest): Promise<CaseBatchOutcome> {
+    for (let run = 1; ; run++) {
+      try {
+        return await this.sql.transaction((tx) => this.write(tx, batch));
+      } catch (error) {
+        if (!(error instanceof ClaimRace) || run >= MAX_RUNS) throw error;
+      }
+    }
+  }
+
+  private async write(tx: Sql, batch: CreateCaseBatchRequest): Promise<CaseBatchOutcome> {
+    const now = this.now();
+    const hashes = batch.cases.map((item) => canonicalHash(item.case));
+    const claimed = await claimedKeys(
+      tx,
+      SCOPE,
+      batch.cases.map((item) => item.idempotencyKey),
+    );
+
+    // Replays answer with the case as it stands now, as a single POST's replay does.
+    const replayed = new Map<string, CreateCaseResponse>();
+    for (const [key, claim] of claimed) {
+      if (claim.responseJson !== null) replayed.set(key, CreateCaseResponse.parse(JSON.parse(claim.responseJson)));
+    }
+    const statuses = await caseStatuses(
+      tx,
+      [...replayed.values()].map((answer) => answer.caseNumber),
+    );
+
+    const fresh = batch.cases.flatMap((item, index) =>
+      claimed.has(item.idempotencyKey) ? [] : [{ item, hash: hashes[index] ?? '' }],
+    );
+    const created = new Map<string, CreateCaseResponse>();
+    if (fresh.length > 0) {
+      const day = caseNumberDay(now);
+      const first = await reserveCaseSequences(tx, day, fresh.length);
+      const cases: NewCase[] = fresh.map(({ item, hash }, index) => ({
+        caseNumber: formatCaseNumber(day, first + index),
+        key: item.idempotencyKey,
+        requestHash: hash,
+        request: item.case,
+        receivedAt: now,
+      }));
+      for (const c of cases) {
+        created.set(c.key, { caseNumber: c.caseNumber, status: 'submitted', receivedAt: now.toISOString() });
+      }
+      const won = await claimKeysAnswered(
+        tx,
+        SCOPE,
+        cases.map((c) => ({ key: c.key, requestHash: c.requestHash, responseJson: JSON.stringify(created.get(c.key)) })),
+        now,
+      );
+      if (won.size !== cases.length) throw new ClaimRace('a key of the batch was claimed meanwhile');
+      await insertCases(tx, cases);
+      await appendChanges(
+        tx,
+        cases.map((c) => ({ caseNumber: c.caseNumber, hallId: c.request.hallId, status: 'submitted', note: null, at: now })),
+      );
+    }
+
+    const results = batch.cases.map((item, index): CaseBatchResult => {
+      const key = item.idempotencyKey;
+      const answer = created.get(key);
+      if (answer !== undefined) return { idempotencyKey: key, outcome: 'created', case: answer };
+      const claim = claimed.get(key);
+      const stored = replayed.get(key);
+      if (claim === undefined || stored === undefined) throw new Error(`idempotency key ${SCOPE}/${key} has no stored answer`);
+      if (claim.requestHash !== hashes[index]) return { idempotencyKey: key, outcome: 'conflict' };
+      return {
+        idempotencyKey: key,
+        outcome: 'replayed',
+        case: { ...stored, status: statuses.get(stored.caseNumber) ?? stored.status },
+      };
+    });
+    return { kind: created.size > 0 ? 'created' : 'replayed', body: { results } };
+  }
+}
