@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { CentralErrorBody, ChangesResponse, CreateCaseResponse } from '../../contracts/central-api';
-import type { CentralErrorCode, CreateCaseRequest } from '../../contracts/central-api';
+import { CentralErrorBody, ChangesResponse, CreateCaseBatchResponse, CreateCaseResponse } from '../../contracts/central-api';
+import type { CaseBatchItem, CentralErrorCode, CreateCaseRequest } from '../../contracts/central-api';
 import { readBoundedJson, ReplyTooLargeError } from '../net/read-bounded';
 
 export type CentralResult<T> =
@@ -47,6 +47,8 @@ const MiB = 1024 * KiB;
 export const CENTRAL_REPLY_LIMITS = {
   /** A created case, evaluation or day's figures, and any error body. */
   ack: 64 * KiB,
+  /** The outcomes of a batch of at most 100 cases (about 150 bytes each). */
+  batch: 256 * KiB,
   changes: 1 * MiB,
   catalog: 4 * MiB,
   appointments: 4 * MiB,
@@ -78,6 +80,20 @@ export class CentralClient {
         headers: { 'idempotency-key': idempotencyKey },
       },
       CENTRAL_REPLY_LIMITS.ack,
+    );
+  }
+
+  /**
+   * POST /v1/cases/batch: the hall's waiting cases at once, each under its own key, answered item
+   * by item (created, replayed, or that item's key conflict) in the batch's order.
+   */
+  submitCases(hallId: string, items: readonly CaseBatchItem[]): Promise<CentralResult<CreateCaseBatchResponse>> {
+    return this.request(
+      'POST',
+      '/v1/cases/batch',
+      CreateCaseBatchResponse,
+      { body: { hallId, cases: items } },
+      CENTRAL_REPLY_LIMITS.batch,
     );
   }
 

@@ -1,6 +1,8 @@
 import { CreateCaseRequest, CreateEvaluationRequest, QueueStatsRequest, ReviewOutcomeRequest } from '../../contracts/central-api';
 import type {
+  CaseBatchItem,
   ChangesResponse,
+  CreateCaseBatchResponse,
   CreateCaseResponse,
   EvaluationRecord,
   QueueStatsResponse,
@@ -12,6 +14,8 @@ import type { CentralResult } from './central-client';
 /** The calls the sync engine makes; CentralClient implements it, tests may stub it. */
 export interface CentralApiClient {
   submitCase(idempotencyKey: string, request: CreateCaseRequest): Promise<CentralResult<CreateCaseResponse>>;
+  /** POST /v1/cases/batch. Optional: a client without it sends cases one by one. */
+  submitCases?(hallId: string, items: readonly CaseBatchItem[]): Promise<CentralResult<CreateCaseBatchResponse>>;
   changes(since: string, limit?: number): Promise<CentralResult<ChangesResponse>>;
   /** POST /v1/evaluations (host/cases/central-extras.ts). Optional: older stubs only send cases. */
   submitEvaluation?(idempotencyKey: string, request: CreateEvaluationRequest): Promise<CentralResult<EvaluationRecord>>;
@@ -23,6 +27,73 @@ export interface CentralApiClient {
 
 /** Sends one outbox entry of a kind; the result's body is stored as the entry's response. */
 export type Sender = (client: CentralApiClient, entry: OutboxEntry) => Promise<CentralResult<unknown>>;
+
+/** What a batch send answered: a failure of the whole request, or one result per entry, in order. */
+export type BatchResult = { ok: true; results: CentralResult<unknown>[] } | Extract<CentralResult<unknown>, { ok: false }>;
+
+/**
+ * Sends several outbox entries of one kind in one request. `null` when this client cannot (the
+ * engine then sends them one by one): decided before anything is sent.
+ */
+export interface BatchSender {
+  canSend(client: CentralApiClient): boolean;
+  send(client: CentralApiClient, entries: readonly OutboxEntry[]): Promise<BatchResult>;
+}
+
+/**
+ * Cases in one POST /v1/cases/batch, each under its entry's Idempotency-Key: what one case alone
+ * would be answered (created or replayed: its case; a key reused with another body: that entry's
+ * permanent failure, as the 409 alone). A payload that no longer parses is that entry's permanent
+ * failure and stays out of the request; the hall is the cases' own (one hall per host).
+ */
+export const caseBatchSender: BatchSender = {
+  canSend: (client) => client.submitCases !== undefined,
+  async send(client, entries) {
+    const parsed = entries.map((entry) =>
+      CreateCaseRequest.safeParse(entry.payload === null ? undefined : JSON.parse(entry.payload)),
+    );
+    const valid: CaseBatchItem[] = [];
+    parsed.forEach((request, index) => {
+      const entry = entries[index];
+      if (request.success && entry !== undefined) valid.push({ idempotencyKey: entry.idempotencyKey, case: request.data });
+    });
+    // One hall per batch: a case filed under an earlier hall id waits for a pass of its own.
+    const hallId = valid[0]?.case.hallId;
+    const items = valid.filter((item) => item.case.hallId === hallId);
+    const answered = new Map<string, CentralResult<unknown>>();
+    if (hallId !== undefined && client.submitCases !== undefined) {
+      const reply = await client.submitCases(hallId, items);
+      if (!reply.ok) return reply;
+      for (const result of reply.body.results) {
+        answered.set(
+          result.idempotencyKey,
+          result.outcome === 'conflict'
+            ? {
+                ok: false,
+                kind: 'permanent',
+                status: 409,
+                code: 'idempotency_conflict',
+                message: 'HTTP 409 idempotency_conflict',
+              }
+            : { ok: true, status: result.outcome === 'created' ? 201 : 200, body: result.case },
+        );
+      }
+    }
+    return {
+      ok: true,
+      results: entries.map((entry, index): CentralResult<unknown> => {
+        if (parsed[index]?.success !== true) return { ok: false, kind: 'permanent', message: 'payload is not a valid case' };
+        // The platform answers every case it was sent; one missing is a reply to retry, never to drop.
+        return (
+          answered.get(entry.idempotencyKey) ?? { ok: false, kind: 'retryable', message: 'the batch reply left this case out' }
+        );
+      }),
+    };
+  },
+};
+
+/** Kinds sent in batches when the client can: cases. */
+export const defaultBatchSenders: Readonly<Record<string, BatchSender>> = { case: caseBatchSender };
 
 /**
  * The engine's default: cases only. Kinds without a sender wait (see the engine); the hall

@@ -20,8 +20,9 @@ import { defaultBackoff, retryDelay } from './backoff';
 import type { BackoffOptions } from './backoff';
 import { CircuitBreaker, defaultBreaker } from './circuit-breaker';
 import type { BreakerOptions } from './circuit-breaker';
-import { defaultSenders } from './senders';
-import type { CentralApiClient, Sender } from './senders';
+import { defaultBatchSenders, defaultSenders } from './senders';
+import type { BatchResult, BatchSender, CentralApiClient, Sender } from './senders';
+import type { CentralResult } from './central-client';
 
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
@@ -47,6 +48,11 @@ export interface SyncEngineOptions {
   onDelivered?: (entry: OutboxEntry, response: unknown) => void;
   /** Kinds the engine can send. Default: cases. */
   senders?: Readonly<Record<string, Sender>>;
+  /**
+   * Kinds whose due entries of a pass go in one request when the client can (default: cases,
+   * POST /v1/cases/batch); `{}` sends every entry alone.
+   */
+  batchSenders?: Readonly<Record<string, BatchSender>>;
   /** Longest nap of the background loop when nothing is due. Default 2 s. */
   idleMs?: number;
   /** Pull the change feed at most this often from the background loop. Default 30 s. */
@@ -89,6 +95,7 @@ export class SyncEngine {
   private readonly backoff: BackoffOptions;
   private readonly breaker: CircuitBreaker;
   private readonly senders: Readonly<Record<string, Sender>>;
+  private readonly batchSenders: Readonly<Record<string, BatchSender>>;
   private readonly options: SyncEngineOptions;
 
   private draining: Promise<DrainReport> | undefined;
@@ -111,6 +118,7 @@ export class SyncEngine {
     this.backoff = options.backoff ?? defaultBackoff;
     this.breaker = new CircuitBreaker(options.breaker ?? defaultBreaker, options.clock);
     this.senders = options.senders ?? defaultSenders;
+    this.batchSenders = options.batchSenders ?? defaultBatchSenders;
     this.lastSuccessAt = lastDeliveredAt(this.db);
   }
 
@@ -208,7 +216,7 @@ export class SyncEngine {
     while (!this.stopping) {
       const batch = due(this.db, this.clock.now(), this.batchSize).filter((e) => !sent.has(e.id));
       if (batch.length === 0) break;
-      const outcomes = await Promise.all(batch.map((entry) => this.attempt(entry)));
+      const outcomes = await this.attemptAll(batch);
       // Held entries were not sent: after a successful half-open probe they go in the next batch.
       batch.forEach((e, i) => {
         if (outcomes[i]?.type !== 'held') sent.add(e.id);
@@ -218,6 +226,79 @@ export class SyncEngine {
     }
     report.breaker = this.breaker.state;
     return report;
+  }
+
+  /**
+   * Sends a pass's entries: those of a kind with a batch sender the client can use, two or more,
+   * in one request; the others alone, side by side. One outcome per entry, in `batch`'s order.
+   */
+  private async attemptAll(batch: readonly OutboxEntry[]): Promise<Outcome[]> {
+    const byKind = new Map<string, number[]>();
+    batch.forEach((entry, index) => {
+      const sender = this.batchSenders[entry.kind];
+      if (sender !== undefined && this.senders[entry.kind] !== undefined && sender.canSend(this.client)) {
+        byKind.set(entry.kind, [...(byKind.get(entry.kind) ?? []), index]);
+      }
+    });
+    const outcomes: Outcome[] = batch.map(() => ({ type: 'held' }));
+    const grouped = new Set<number>();
+    const work: Promise<void>[] = [];
+    for (const [kind, indexes] of byKind) {
+      const sender = this.batchSenders[kind];
+      if (sender === undefined || indexes.length < 2) continue;
+      indexes.forEach((index) => grouped.add(index));
+      const entries = indexes.flatMap((index) => batch[index] ?? []);
+      work.push(
+        this.attemptTogether(sender, entries).then((results) =>
+          results.forEach((outcome, j) => {
+            const index = indexes[j];
+            if (index !== undefined) outcomes[index] = outcome;
+          }),
+        ),
+      );
+    }
+    batch.forEach((entry, index) => {
+      if (!grouped.has(index)) work.push(this.attempt(entry).then((outcome) => void (outcomes[index] = outcome)));
+    });
+    await Promise.all(work);
+    return outcomes;
+  }
+
+  /**
+   * One request for `entries`, one breaker permit for it. A refusal of the whole request that
+   * would be permanent (a 400) is not laid on every entry: each is then sent alone for its own
+   * verdict, so one bad case never fails the others.
+   */
+  private async attemptTogether(sender: BatchSender, entries: readonly OutboxEntry[]): Promise<Outcome[]> {
+    if (!this.breaker.tryAcquire()) return entries.map(() => ({ type: 'held' }));
+    let reply: BatchResult;
+    try {
+      reply = await sender.send(this.client, entries);
+    } catch {
+      reply = { ok: false, kind: 'retryable', message: 'sender failed' };
+    }
+    if (!reply.ok && reply.kind === 'permanent') {
+      this.breaker.onSuccess();
+      return Promise.all(entries.map((entry) => this.attempt(entry)));
+    }
+    if (!reply.ok) {
+      this.breaker.onFailure();
+      return entries.map((entry) => this.retryOutcome(entry, reply.message));
+    }
+    this.breaker.onSuccess();
+    return entries.map((entry, index) => this.outcomeOf(entry, reply.results[index]));
+  }
+
+  /** What one entry's result means for it (a batch's item, or a single send). */
+  private outcomeOf(entry: OutboxEntry, result: CentralResult<unknown> | undefined): Outcome {
+    if (result === undefined) return this.retryOutcome(entry, 'no result for this entry');
+    if (result.ok) return { type: 'delivered', entry, response: result.body };
+    if (result.kind === 'permanent') return { type: 'permanent', entry, error: result.message };
+    return this.retryOutcome(entry, result.message);
+  }
+
+  private retryOutcome(entry: OutboxEntry, error: string): Outcome {
+    return { type: 'retry', entry, nextAt: this.later(retryDelay(entry.attempts + 1, this.backoff, this.random)), error };
   }
 
   private async attempt(entry: OutboxEntry): Promise<Outcome> {
