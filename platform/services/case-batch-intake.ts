@@ -1,5 +1,6 @@
 import {
   CreateCaseResponse,
+  type CaseStatus,
   type CaseBatchResult,
   type CreateCaseBatchRequest,
   type CreateCaseBatchResponse,
@@ -16,11 +17,18 @@ const SCOPE = 'cases';
 
 /**
  * A key of the batch was claimed by a concurrent request between this transaction's look and its
- * claim: the transaction is rolled back (giving its case numbers back) and run again, when the
- * other request's claim is visible and this key is a replay.
+ * claim: the transaction is rolled back and run again, when the other request's claim is visible
+ * and this key is a replay.
  */
 class ClaimRace extends Error {
   override readonly name = 'ClaimRace';
+}
+
+/** Numbers of a day reserved for a batch's new cases: `first` to `first + count - 1`. */
+interface ReservedNumbers {
+  day: string;
+  first: number;
+  count: number;
 }
 
 /** Runs of the transaction before a batch racing other requests for its keys gives up. */
@@ -34,10 +42,16 @@ export interface CaseBatchOutcome {
 
 /**
  * `POST /v1/cases/batch`: each case exactly as `CaseService.createCase` would take it under its
- * key (same claims, numbers, rows and first change), in one transaction and a handful of
- * statements for the whole batch rather than several per case: keys looked up at once, the new
- * cases' numbers reserved at once, claims (with their answers), cases and changes inserted with
- * one statement each, the change feed's counter last.
+ * key (same claims, rows and first change), in one transaction and a handful of statements for
+ * the whole batch rather than several per case: keys looked up at once, claims (with their
+ * answers), cases and changes inserted with one statement each, the change feed's counter last.
+ *
+ * The new cases' numbers are reserved at once in a short transaction of their own, committed
+ * before the batch's: the day's counter row is then locked for that one statement, not for the
+ * whole batch, so halls' batches write side by side and queue only on the change feed's counter
+ * (which must be held to the commit: api cursors become visible in order). Numbers stay unique
+ * and increasing by arrival; a batch rolled back (a raced key, a crash) leaves its numbers unused,
+ * a gap in the day's sequence as a database sequence would leave, never a number twice.
  */
 export class CaseBatchIntake {
   constructor(
@@ -46,17 +60,29 @@ export class CaseBatchIntake {
   ) {}
 
   async create(batch: CreateCaseBatchRequest): Promise<CaseBatchOutcome> {
+    const keys = batch.cases.map((item) => item.idempotencyKey);
     for (let run = 1; ; run++) {
+      const now = this.now();
+      // Claims are never taken back once committed: the keys unclaimed now are at most the
+      // batch's new cases, so this many numbers are enough (any left over are a gap).
+      const seen = await claimedKeys(this.sql, SCOPE, keys);
+      const numbers = await this.reserve(caseNumberDay(now), keys.filter((key) => !seen.has(key)).length);
       try {
-        return await this.sql.transaction((tx) => this.write(tx, batch));
+        return await this.sql.transaction((tx) => this.write(tx, batch, now, numbers));
       } catch (error) {
         if (!(error instanceof ClaimRace) || run >= MAX_RUNS) throw error;
       }
     }
   }
 
-  private async write(tx: Sql, batch: CreateCaseBatchRequest): Promise<CaseBatchOutcome> {
-    const now = this.now();
+  /** `count` numbers of `day`, in a transaction of their own (committed at once). */
+  private async reserve(day: string, count: number): Promise<ReservedNumbers> {
+    if (count === 0) return { day, first: 1, count: 0 };
+    const first = await this.sql.transaction((tx) => reserveCaseSequences(tx, day, count));
+    return { day, first, count };
+  }
+
+  private async write(tx: Sql, batch: CreateCaseBatchRequest, now: Date, numbers: ReservedNumbers): Promise<CaseBatchOutcome> {
     const hashes = batch.cases.map((item) => canonicalHash(item.case));
     const claimed = await claimedKeys(
       tx,
@@ -69,20 +95,22 @@ export class CaseBatchIntake {
     for (const [key, claim] of claimed) {
       if (claim.responseJson !== null) replayed.set(key, CreateCaseResponse.parse(JSON.parse(claim.responseJson)));
     }
-    const statuses = await caseStatuses(
-      tx,
-      [...replayed.values()].map((answer) => answer.caseNumber),
-    );
+    const statuses =
+      replayed.size === 0
+        ? new Map<string, CaseStatus>()
+        : await caseStatuses(
+            tx,
+            [...replayed.values()].map((answer) => answer.caseNumber),
+          );
 
     const fresh = batch.cases.flatMap((item, index) =>
       claimed.has(item.idempotencyKey) ? [] : [{ item, hash: hashes[index] ?? '' }],
     );
     const created = new Map<string, CreateCaseResponse>();
     if (fresh.length > 0) {
-      const day = caseNumberDay(now);
-      const first = await reserveCaseSequences(tx, day, fresh.length);
+      if (fresh.length > numbers.count) throw new Error('a claimed key was taken back: more new cases than numbers reserved');
       const cases: NewCase[] = fresh.map(({ item, hash }, index) => ({
-        caseNumber: formatCaseNumber(day, first + index),
+        caseNumber: formatCaseNumber(numbers.day, numbers.first + index),
         key: item.idempotencyKey,
         requestHash: hash,
         request: item.case,

@@ -34,7 +34,8 @@ export async function nextCaseSequence(tx: Sql, day: string): Promise<number> {
 
 /**
  * Reserves `count` numbers of a day at once; returns the first (they run to first + count - 1).
- * Locked like `nextCaseSequence`: numbers stay unique and, as a rollback gives them back, gapless.
+ * Locked like `nextCaseSequence` until its transaction ends: numbers stay unique. A batch takes
+ * them in a transaction of its own (services/case-batch-intake.ts).
  */
 export async function reserveCaseSequences(tx: Sql, day: string, count: number): Promise<number> {
   const [row] = await tx.query<{ value: number }>(
