@@ -271,16 +271,21 @@ describe('hall display', () => {
     const open: WebSocketRoute[] = [];
     const { page, context } = await openDisplay({
       beforeLoad: (p) =>
-        p.routeWebSocket(/\/api\/v1\/events/, (ws) => {
-          // While cut, every reconnect attempt is closed at once, as a dead network would.
-          if (cut) {
-            refused += 1;
-            void ws.close();
-            return;
-          }
-          ws.connectToServer();
-          open.push(ws);
-        }),
+        Promise.all([
+          p.routeWebSocket(/\/api\/v1\/events/, (ws) => {
+            // While cut, every reconnect attempt is closed at once, as a dead network would.
+            if (cut) {
+              refused += 1;
+              void ws.close();
+              return;
+            }
+            ws.connectToServer();
+            open.push(ws);
+          }),
+          // A dead network takes the board's reload with it: a refused stream can look open for an
+          // instant (the board then reloads its calls), and that reload must fail too.
+          p.route(/\/api\/v1\/calls\/recent/, (route) => (cut ? route.abort('internetdisconnected') : route.continue())),
+        ]),
     });
     await expect.poll(() => open.length, SOON).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('alert').count(), SOON).toBe(0);
