@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CaseSearchResponse } from '../../contracts/platform-console';
 import { adminAuth } from '../platform/support/platform';
+import { completeUnemploymentForm } from '../support/district-console';
 import * as kiosk from '../support/kiosk-harness';
 import { whyNotTouchable } from './support/touchable';
 
@@ -57,14 +58,7 @@ describe('kiosk at a community centre: the 41 全域通办 items', () => {
     // The form: the card fills name, ID number and address; the citizen keys a phone and picks a wish.
     await page.getByRole('heading', { name: '填写「失业登记」申报信息' }).waitFor();
     expect(await page.getByLabel('户籍地址').inputValue()).toBe('由身份证自动填写');
-    await page.getByLabel('联系电话').click();
-    for (const key of '13800138000') await page.locator(`[data-testid="osk"] [data-skbtn="${key}"]`).click();
-    await page.locator('[data-testid="osk"] [data-skbtn="{done}"]').click();
-    await page.getByRole('button', { name: '灵活就业' }).click();
-    await page.getByRole('button', { name: '下一步' }).click();
-    await page.getByRole('checkbox', { name: /居民身份证/ }).check();
-    await page.getByRole('button', { name: '下一步' }).click();
-    await page.getByRole('button', { name: '确认提交' }).click();
+    await completeUnemploymentForm(page);
 
     // The platform numbered it under the district's code for the item, and the district console
     // finds it among every hall's cases, under the community centre that took it.

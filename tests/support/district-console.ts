@@ -39,14 +39,7 @@ export async function fileUnemploymentCase(harness: kiosk.KioskHarness): Promise
     await page.locator('.theme-tile[data-theme="employment"]').click();
     await page.getByRole('button', { name: /失业登记/ }).click();
     await page.getByRole('heading', { name: '填写「失业登记」申报信息' }).waitFor();
-    await page.getByLabel('联系电话').click();
-    for (const key of '13800138000') await page.locator(`[data-testid="osk"] [data-skbtn="${key}"]`).click();
-    await page.locator('[data-testid="osk"] [data-skbtn="{done}"]').click();
-    await page.getByRole('button', { name: '灵活就业' }).click();
-    await page.getByRole('button', { name: '下一步' }).click();
-    await page.getByRole('checkbox', { name: /居民身份证/ }).check();
-    await page.getByRole('button', { name: '下一步' }).click();
-    await page.getByRole('button', { name: '确认提交' }).click();
+    await completeUnemploymentForm(page);
     const number = page.getByTestId('case-number');
     await number.waitFor({ timeout: 20_000 });
     return (await number.textContent()) ?? '';
@@ -54,4 +47,19 @@ export async function fileUnemploymentCase(harness: kiosk.KioskHarness): Promise
     harness.host.devices.placeSimulatedCard(null);
     await context.close();
   }
+}
+
+/**
+ * On the open 失业登记 form (the card filled the rest): keys a phone on the on-screen keyboard,
+ * picks a wish, ticks the ID card among the materials and submits.
+ */
+export async function completeUnemploymentForm(page: Page): Promise<void> {
+  await page.getByLabel('联系电话').click();
+  for (const key of '13800138000') await page.locator(`[data-testid="osk"] [data-skbtn="${key}"]`).click();
+  await page.locator('[data-testid="osk"] [data-skbtn="{done}"]').click();
+  await page.getByRole('button', { name: '灵活就业' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('checkbox', { name: /居民身份证/ }).check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '确认提交' }).click();
 }
