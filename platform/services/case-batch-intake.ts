@@ -8,7 +8,7 @@ import {
 import type { Sql } from '../db/sql';
 import { caseStatuses, insertCases, reserveCaseSequences, type NewCase } from '../store/cases';
 import { appendChanges } from '../store/change-feed';
-import { claimedKeys, claimKeysAnswered } from '../store/idempotency';
+import { claimedKeys, claimKeysAnswered, type ClaimedKey } from '../store/idempotency';
 import { canonicalHash } from './canonical';
 import { caseNumberDay, formatCaseNumber } from './case-number';
 
@@ -24,11 +24,10 @@ class ClaimRace extends Error {
   override readonly name = 'ClaimRace';
 }
 
-/** Numbers of a day reserved for a batch's new cases: `first` to `first + count - 1`. */
+/** Numbers of a day reserved for a batch's new cases, one each, from `first` on. */
 interface ReservedNumbers {
   day: string;
   first: number;
-  count: number;
 }
 
 /** Runs of the transaction before a batch racing other requests for its keys gives up. */
@@ -61,14 +60,16 @@ export class CaseBatchIntake {
 
   async create(batch: CreateCaseBatchRequest): Promise<CaseBatchOutcome> {
     const keys = batch.cases.map((item) => item.idempotencyKey);
+    const hashes = batch.cases.map((item) => canonicalHash(item.case));
     for (let run = 1; ; run++) {
       const now = this.now();
-      // Claims are never taken back once committed: the keys unclaimed now are at most the
-      // batch's new cases, so this many numbers are enough (any left over are a gap).
-      const seen = await claimedKeys(this.sql, SCOPE, keys);
-      const numbers = await this.reserve(caseNumberDay(now), keys.filter((key) => !seen.has(key)).length);
+      // The keys claimed (and committed) now: replays. The others get a number each; one claimed
+      // by another request before this batch's claims is caught there (ClaimRace), and the next
+      // run looks again.
+      const claimed = await claimedKeys(this.sql, SCOPE, keys);
+      const numbers = await this.reserve(caseNumberDay(now), keys.filter((key) => !claimed.has(key)).length);
       try {
-        return await this.sql.transaction((tx) => this.write(tx, batch, now, numbers));
+        return await this.sql.transaction((tx) => this.write(tx, batch, hashes, claimed, now, numbers));
       } catch (error) {
         if (!(error instanceof ClaimRace) || run >= MAX_RUNS) throw error;
       }
@@ -77,19 +78,18 @@ export class CaseBatchIntake {
 
   /** `count` numbers of `day`, in a transaction of their own (committed at once). */
   private async reserve(day: string, count: number): Promise<ReservedNumbers> {
-    if (count === 0) return { day, first: 1, count: 0 };
-    const first = await this.sql.transaction((tx) => reserveCaseSequences(tx, day, count));
-    return { day, first, count };
+    if (count === 0) return { day, first: 1 };
+    return { day, first: await this.sql.transaction((tx) => reserveCaseSequences(tx, day, count)) };
   }
 
-  private async write(tx: Sql, batch: CreateCaseBatchRequest, now: Date, numbers: ReservedNumbers): Promise<CaseBatchOutcome> {
-    const hashes = batch.cases.map((item) => canonicalHash(item.case));
-    const claimed = await claimedKeys(
-      tx,
-      SCOPE,
-      batch.cases.map((item) => item.idempotencyKey),
-    );
-
+  private async write(
+    tx: Sql,
+    batch: CreateCaseBatchRequest,
+    hashes: readonly string[],
+    claimed: ReadonlyMap<string, ClaimedKey>,
+    now: Date,
+    numbers: ReservedNumbers,
+  ): Promise<CaseBatchOutcome> {
     // Replays answer with the case as it stands now, as a single POST's replay does.
     const replayed = new Map<string, CreateCaseResponse>();
     for (const [key, claim] of claimed) {
@@ -108,7 +108,6 @@ export class CaseBatchIntake {
     );
     const created = new Map<string, CreateCaseResponse>();
     if (fresh.length > 0) {
-      if (fresh.length > numbers.count) throw new Error('a claimed key was taken back: more new cases than numbers reserved');
       const cases: NewCase[] = fresh.map(({ item, hash }, index) => ({
         caseNumber: formatCaseNumber(numbers.day, numbers.first + index),
         key: item.idempotencyKey,
