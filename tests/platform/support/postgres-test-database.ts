@@ -2,7 +2,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openPgServer } from '../../../platform/db/pg-server';
 import type { Sql } from '../../../platform/db/sql';
-import { databaseUrl, TEST_DATABASE_PREFIX, type PostgresTestServer } from './postgres-template';
+import { databaseUrl, dropTestDatabase, TEST_DATABASE_PREFIX, type PostgresTestServer } from './postgres-template';
 import { countRows, emptyTables, type TestDatabase, type TestDatabaseOptions } from './test-database';
 
 /** The server prepared by the global setup (tests/platform/support/global-setup.ts), or why there is none. */
@@ -32,7 +32,7 @@ export async function openPostgresTestDatabase(options: TestDatabaseOptions = {}
   opened += 1;
   const name = `${TEST_DATABASE_PREFIX}${process.pid}_${opened}`;
   await admin(server.adminUrl, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropTestDatabase(client, name);
     await client.query(`CREATE DATABASE ${name} TEMPLATE ${options.empty === true ? 'template0' : server.template}`);
   });
   const url = databaseUrl(server.adminUrl, name);
@@ -58,7 +58,7 @@ export async function openPostgresTestDatabase(options: TestDatabaseOptions = {}
     async close() {
       await sql.close();
       await observer?.close();
-      await admin(server.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await admin(server.adminUrl, (client) => dropTestDatabase(client, name));
     },
   };
 }
