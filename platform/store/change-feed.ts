@@ -11,76 +11,71 @@ export interface ChangeRow {
 
 const CHANGE_COLUMNS = 'cursor, case_number AS "caseNumber", status, note, at';
 
+/** A status change of one of a hall's cases, before it has a cursor. */
 export interface NewChange {
   caseNumber: string;
-  hallId: string;
   status: CaseStatus;
   note: string | null;
   at: Date;
 }
 
 /**
- * Appends a status change with the next cursor. Call it as the LAST statement of the
- * transaction: the counter row it bumps stays locked until the commit, so the next writer's
- * cursor is handed out only once this one is visible. Cursors thus become visible in order and
- * without gaps, and a client that read up to N never misses a change numbered below N (a
- * sequence would let N+1 commit, and be read, before N).
+ * The first key of the feed's advisory locks (`pg_advisory_xact_lock(int, int)`, the second is
+ * the hall's hash): a class of its own, apart from the migrations' one-key lock (db/migrate.ts).
+ * Two halls whose names hash alike share a lock, which only makes them wait for each other.
  */
-export async function appendChange(tx: Sql, change: NewChange): Promise<number> {
-  const [row] = await tx.query<{ cursor: number }>(
-    `WITH next AS (
-       INSERT INTO change_feed_counter (id, last_cursor) VALUES (1, 1)
-       ON CONFLICT (id) DO UPDATE SET last_cursor = change_feed_counter.last_cursor + 1
-       RETURNING last_cursor
-     )
-     INSERT INTO case_status_changes (cursor, case_number, hall_id, status, note, at)
-     SELECT last_cursor, $1, $2, $3, $4, $5 FROM next
-     RETURNING cursor`,
-    [change.caseNumber, change.hallId, change.status, change.note, change.at.toISOString()],
-  );
-  if (row === undefined) throw new Error('the change feed insert returned nothing');
-  return row.cursor;
+const HALL_FEED_LOCK = 0x48_46; // 'HF'
+
+/**
+ * The SQL call that takes a hall's feed lock until the transaction ends, for the hall named by
+ * the parameter `hallParam` (`$2`): every writer of the feed takes it before drawing cursors.
+ */
+export function hallFeedLockCall(hallParam: string): string {
+  return `pg_advisory_xact_lock(${HALL_FEED_LOCK}, hashtext(${hallParam}))`;
 }
 
 /**
- * Appends many changes with consecutive cursors, in their order: as `appendChange`, the LAST
- * statement of the transaction, the counter bumped once by their number.
+ * Appends status changes of one hall's cases with the next cursors, in their order; returns
+ * the cursors. Call it as the LAST statement of the transaction: it takes the hall's feed lock,
+ * held until the commit, before drawing cursors from the district's sequence, so the hall's next
+ * writer draws its cursors only once these are visible. A hall's cursors thus become visible in
+ * order, and a hall that read its feed up to N never misses one of its changes below N (without
+ * the lock, N+1 could commit, and be read, before N). Other halls' writers do not wait: a hall
+ * reads only its own feed, whose cursors skip the other halls' numbers.
  */
-export async function appendChanges(tx: Sql, changes: readonly NewChange[]): Promise<void> {
-  if (changes.length === 0) return;
+export async function appendChanges(tx: Sql, hallId: string, changes: readonly NewChange[]): Promise<number[]> {
+  if (changes.length === 0) return [];
+  await tx.query(`SELECT ${hallFeedLockCall('$1')}`, [hallId]);
   const rows = changes.map((c, index) => ({
     ord: index + 1,
     case_number: c.caseNumber,
-    hall_id: c.hallId,
     status: c.status,
     note: c.note,
     at: c.at.toISOString(),
   }));
-  await tx.query(
-    `WITH next AS (
-       INSERT INTO change_feed_counter (id, last_cursor) VALUES (1, $2)
-       ON CONFLICT (id) DO UPDATE SET last_cursor = change_feed_counter.last_cursor + $2
-       RETURNING last_cursor
-     )
-     INSERT INTO case_status_changes (cursor, case_number, hall_id, status, note, at)
-     SELECT next.last_cursor - $2 + r.ord, r.case_number, r.hall_id, r.status, r.note, r.at
-     FROM next, jsonb_to_recordset($1::jsonb) AS r(ord integer, case_number text, hall_id text, status text, note text, at timestamptz)`,
-    [JSON.stringify(rows), changes.length],
+  // nextval in the outer query over the ordered rows: cursors follow the changes' order.
+  const inserted = await tx.query<{ cursor: number }>(
+    `INSERT INTO case_status_changes (cursor, case_number, hall_id, status, note, at)
+     SELECT nextval('case_change_cursors'), r.case_number, $2, r.status, r.note, r.at
+     FROM (SELECT * FROM jsonb_to_recordset($1::jsonb)
+             AS x(ord integer, case_number text, status text, note text, at timestamptz) ORDER BY ord) AS r
+     RETURNING cursor`,
+    [JSON.stringify(rows), hallId],
   );
+  return inserted.map((row) => row.cursor).sort((a, b) => a - b);
 }
 
-/** Changes of every hall after `since`, oldest first. */
-export function changesSince(sql: Sql, since: number, limit: number): Promise<ChangeRow[]> {
-  return sql.query<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM case_status_changes WHERE cursor > $1 ORDER BY cursor LIMIT $2`, [
-    since,
-    limit,
-  ]);
+/** One change, as `appendChanges` (the last statement of its transaction); its cursor. */
+export async function appendChange(tx: Sql, hallId: string, change: NewChange): Promise<number> {
+  const [cursor] = await appendChanges(tx, hallId, [change]);
+  if (cursor === undefined) throw new Error('the change feed insert returned nothing');
+  return cursor;
 }
 
 /**
  * One hall's changes after `since`, oldest first: the feed a hall pulls (the cases it submitted).
  * Cursors are the district's, so a hall's skip the numbers of other halls' changes; its own stay
- * in order and without gaps among themselves, which is all its saved cursor relies on.
+ * in order among themselves (see appendChanges), which is all its saved cursor relies on.
  */
 export function hallChangesSince(sql: Sql, hallId: string, since: number, limit: number): Promise<ChangeRow[]> {
   return sql.query<ChangeRow>(

@@ -36,11 +36,8 @@ export async function fillCases(sql: Sql, { cases, halls, items }: CaseSpread): 
     `INSERT INTO case_status_changes (cursor, case_number, hall_id, status, note, at)
      SELECT row_number() OVER (ORDER BY received_at), case_number, hall_id, 'submitted', NULL, received_at FROM cases`,
   );
-  // The next cursor the platform hands out follows the filled ones (the counter is created on first use).
-  await sql.query(
-    `INSERT INTO change_feed_counter (id, last_cursor) SELECT 1, count(*) FROM case_status_changes
-     ON CONFLICT (id) DO UPDATE SET last_cursor = excluded.last_cursor`,
-  );
+  // The next cursor the platform hands out follows the filled ones.
+  await sql.query(`SELECT setval('case_change_cursors', (SELECT count(*) FROM case_status_changes) + 1, false)`);
   await sql.query('ANALYZE cases');
   await sql.query('ANALYZE case_status_changes');
 }

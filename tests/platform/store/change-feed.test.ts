@@ -1,26 +1,28 @@
 import { expect, it } from 'vitest';
 import { CaseService } from '../../../platform/services/case-service';
-import { appendChange, changesSince } from '../../../platform/store/change-feed';
+import { appendChange, hallChangesSince } from '../../../platform/store/change-feed';
 import { waitFor } from '../../support/wait';
 import { describeEachDatabase } from '../support/each-database';
 import { FIXED_NOW, newKey, sampleCase } from '../support/platform';
 
 /**
- * The changes feed's promise: a hall that pulled up to cursor N never misses a change numbered
- * below N, however many writers (and platform instances) commit at once. Cursors come from a
- * counter row locked until each writer commits (platform/store/change-feed.ts), so they become
- * visible in order; with a sequence, a later cursor could commit, and be read, first.
+ * The changes feed's promise: a hall that pulled its feed up to cursor N never misses one of its
+ * changes numbered below N, however many writers (and platform instances) commit at once. A
+ * writer takes its hall's lock, held until it commits, before drawing cursors
+ * (platform/store/change-feed.ts), so a hall's cursors become visible in order; without it a
+ * later cursor could commit, and be read, first. Writers of other halls do not wait for it.
  */
 describeEachDatabase('platform/store: the changes feed', (database, kind) => {
   const service = () => new CaseService(database().sql, { now: () => FIXED_NOW, promisedWorkingDays: 5 });
 
-  async function newCase(cases: CaseService): Promise<string> {
-    const outcome = await cases.createCase(newKey(), sampleCase());
+  async function newCase(cases: CaseService, hallId = 'hall-01'): Promise<string> {
+    const outcome = await cases.createCase(newKey(), sampleCase({ hallId }));
     if (outcome.kind !== 'created') throw new Error(`expected a new case, got ${outcome.kind}`);
     return outcome.result.caseNumber;
   }
 
-  const cursorsSince = async (since: number) => (await changesSince(database().sql, since, 1000)).map((c) => c.cursor);
+  const cursorsSince = async (since: number, hallId = 'hall-01') =>
+    (await hallChangesSince(database().sql, hallId, since, 1000)).map((c) => c.cursor);
 
   it('numbers every change from 1, without a gap, across new cases and status changes', async () => {
     const cases = service();
@@ -65,7 +67,7 @@ describeEachDatabase('platform/store: the changes feed', (database, kind) => {
       const firstAppended = new Promise<void>((resolve) => (appended = resolve));
       // Writer A takes cursor 3 and stays open.
       const writerA = sql.transaction(async (tx) => {
-        await appendChange(tx, { caseNumber: first, hallId: 'hall-01', status: 'accepted', note: null, at: FIXED_NOW });
+        await appendChange(tx, 'hall-01', { caseNumber: first, status: 'accepted', note: null, at: FIXED_NOW });
         appended();
         await gate;
       });
@@ -97,11 +99,42 @@ describeEachDatabase('platform/store: the changes feed', (database, kind) => {
         release();
         await writerA;
       }
-      const feed = await changesSince(database().sql, 2, 10);
+      const feed = await hallChangesSince(database().sql, 'hall-01', 2, 10);
       expect(feed.map((c) => [c.cursor, c.caseNumber])).toEqual([
         [3, first],
         [4, second],
       ]);
+    },
+  );
+
+  it.skipIf(kind === 'pglite')(
+    `lets another hall's writer commit while a hall's writer is open${kind === 'pglite' ? ' — skipped: PGlite runs one transaction at a time' : ''}`,
+    async () => {
+      const cases = service();
+      const ours = await newCase(cases, 'hall-01');
+      const theirs = await newCase(cases, 'hall-02');
+      const { sql } = database();
+
+      let release = (): void => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let appended = (): void => undefined;
+      const firstAppended = new Promise<void>((resolve) => (appended = resolve));
+      const writerA = sql.transaction(async (tx) => {
+        await appendChange(tx, 'hall-01', { caseNumber: ours, status: 'accepted', note: null, at: FIXED_NOW });
+        appended();
+        await gate;
+      });
+      await firstAppended;
+      try {
+        // Hall 02's writer draws a later cursor and commits while hall 01's is still open.
+        expect((await cases.setStatus(theirs, 'accepted', undefined)).kind).toBe('ok');
+        expect(await cursorsSince(2, 'hall-02')).toEqual([4]);
+        expect(await cursorsSince(1, 'hall-01')).toEqual([]);
+      } finally {
+        release();
+        await writerA;
+      }
+      expect(await cursorsSince(1, 'hall-01')).toEqual([3]);
     },
   );
 });
