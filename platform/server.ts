@@ -30,7 +30,6 @@ import { reviewOutcomeRoutes } from './api/routes/review-outcomes';
 import { migrate } from './db/migrate';
 import type { Sql } from './db/sql';
 import { AppointmentService } from './services/appointment-service';
-import { CaseBatchIntake } from './services/case-batch-intake';
 import { CaseService } from './services/case-service';
 import { CatalogEditor } from './services/catalog-editor';
 import { CatalogService } from './services/catalog-service';
@@ -187,7 +186,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       transform: jsonSchemaTransform,
     });
     await app.register(metaRoutes);
-    await app.register(caseRoutes, { cases, faults, batches: new CaseBatchIntake(sql, now) });
+    await app.register(caseRoutes, { cases, faults });
     await app.register(adminRoutes, { cases, faults });
     await app.register(catalogRoutes, { catalog });
     await app.register(evaluationRoutes, { evaluations, faults });

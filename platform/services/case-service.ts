@@ -1,17 +1,18 @@
 import type {
+  CreateCaseBatchRequest,
   CaseChange,
   CaseStatus,
   CaseStatusRecord,
   CreateCaseRequest,
   StatusHistoryEntry,
 } from '../../contracts/central-api';
-import { CreateCaseResponse } from '../../contracts/central-api';
+import type { CreateCaseResponse } from '../../contracts/central-api';
 import type { Sql } from '../db/sql';
-import { caseByNumber, insertCase, nextCaseSequence, updateCaseStatus, type CaseRow } from '../store/cases';
+import { caseByNumber, updateCaseStatus, type CaseRow } from '../store/cases';
 import { appendChange, hallChangesSince, historyOf } from '../store/change-feed';
-import { canonicalHash } from './canonical';
-import { addWorkingDays, caseNumberDay, formatCaseNumber, shanghaiDate } from './case-number';
-import { idempotentWrite, type IdempotentOutcome } from './idempotent-write';
+import { CaseIntake, type CaseIntakeOutcome } from './case-intake';
+import { addWorkingDays, shanghaiDate } from './case-number';
+import type { IdempotentOutcome } from './idempotent-write';
 import { allowedTransitions, canTransition } from './transitions';
 
 export type TransitionOutcome =
@@ -27,37 +28,28 @@ export interface CaseServiceOptions {
 
 /** Cases: intake (idempotent), numbering, the lifecycle an operator drives, and the changes feed. */
 export class CaseService {
+  private readonly intake: CaseIntake;
+
   constructor(
     private readonly sql: Sql,
     private readonly options: CaseServiceOptions,
-  ) {}
+  ) {
+    this.intake = new CaseIntake(sql, options.now);
+  }
 
   /**
    * Creates a case, or answers with the one this Idempotency-Key already created (its current
-   * status). One transaction: the key's claim, the day's next number, the case and its first
-   * status change (whose cursor is taken last, see appendChange). A crash leaves all or none.
+   * status), or a conflict when the key came with another body (see CaseIntake).
    */
-  createCase(key: string, request: CreateCaseRequest): Promise<IdempotentOutcome<CreateCaseResponse>> {
-    const now = this.options.now();
-    return idempotentWrite(this.sql, {
-      scope: 'cases',
-      key,
-      body: request,
-      at: now,
-      answer: CreateCaseResponse,
-      write: async (tx) => {
-        const day = caseNumberDay(now);
-        const caseNumber = formatCaseNumber(day, await nextCaseSequence(tx, day));
-        await insertCase(tx, { caseNumber, key, requestHash: canonicalHash(request), request, receivedAt: now });
-        await appendChange(tx, { caseNumber, hallId: request.hallId, status: 'submitted', note: null, at: now });
-        return { caseNumber, status: 'submitted', receivedAt: now.toISOString() };
-      },
-      // The original case as it stands now: a hall retrying late learns its current status too.
-      replay: async (tx, stored) => {
-        const row = await caseByNumber(tx, stored.caseNumber);
-        return row === undefined ? stored : { ...stored, status: row.status };
-      },
-    });
+  async createCase(key: string, request: CreateCaseRequest): Promise<IdempotentOutcome<CreateCaseResponse>> {
+    const [result] = (await this.intake.create(request.hallId, [{ idempotencyKey: key, case: request }])).body.results;
+    if (result === undefined) throw new Error('the intake answered no result for one case');
+    return result.outcome === 'conflict' ? { kind: 'conflict' } : { kind: result.outcome, result: result.case };
+  }
+
+  /** Up to CASE_BATCH_MAX cases of one hall, each as `createCase` would take it under its key. */
+  createCases(batch: CreateCaseBatchRequest): Promise<CaseIntakeOutcome> {
+    return this.intake.create(batch.hallId, batch.cases);
   }
 
   /** A case the hall submitted; another hall's reads as unknown, so case numbers cannot be probed. */
@@ -89,9 +81,9 @@ export class CaseService {
           ? addWorkingDays(shanghaiDate(now), this.options.promisedWorkingDays)
           : null;
       const updated = await updateCaseStatus(tx, caseNumber, status, expected);
-      await appendChange(tx, { caseNumber, hallId: row.hallId, status, note: note ?? null, at: now });
+      await appendChange(tx, row.hallId, { caseNumber, status, note: note ?? null, at: now });
       const record = await this.statusRecord(tx, updated);
-      // After appendChange, whose counter lock is held to the commit anyway: one more short insert.
+      // After appendChange, whose hall lock is held to the commit anyway: one more short insert.
       if (alongside) await alongside(tx, record);
       return { kind: 'ok', record };
     });

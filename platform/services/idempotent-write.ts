@@ -9,8 +9,11 @@ export type IdempotentOutcome<T> =
   | { kind: 'replayed'; result: T }
   | { kind: 'conflict' };
 
-/** Idempotency scopes: a key is unique per endpoint, so an evaluation key never collides with a stats key. */
-export type IdempotencyScope = 'cases' | 'evaluations' | 'queue-stats' | 'review-outcomes';
+/**
+ * Idempotency scopes: a key is unique per endpoint, so an evaluation key never collides with a stats
+ * key. Cases are not among them: a case is its own key's claim (services/case-intake.ts).
+ */
+export type IdempotencyScope = 'evaluations' | 'queue-stats' | 'review-outcomes';
 
 export interface IdempotentWrite<T> {
   scope: IdempotencyScope;

@@ -11,7 +11,6 @@ import {
   CreateCaseRequest,
   CreateCaseResponse,
 } from '../../../contracts/central-api';
-import type { CaseBatchIntake } from '../../services/case-batch-intake';
 import type { CaseService } from '../../services/case-service';
 import { deliverIdempotent } from '../duplicate-delivery';
 import { ApiError } from '../errors';
@@ -20,7 +19,6 @@ import type { FaultInjector } from '../faults';
 
 export interface CaseRoutesOptions {
   cases: CaseService;
-  batches: CaseBatchIntake;
   faults: FaultInjector;
 }
 
@@ -30,7 +28,7 @@ const security = [{ terminalToken: [] }];
  * Terminal-facing routes: submit a case, read its status, pull status changes; each for the hall of
  * the request's credential (a body naming another hall is refused before the handler: api/hall-scope.ts).
  */
-export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, { cases, batches, faults }) => {
+export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, { cases, faults }) => {
   app.post(
     '/v1/cases',
     {
@@ -85,7 +83,7 @@ export const caseRoutes: FastifyPluginAsyncZod<CaseRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const outcome = await deliverIdempotent(faults, () => batches.create(request.body));
+      const outcome = await deliverIdempotent(faults, () => cases.createCases(request.body));
       if (outcome.kind === 'created' && faults.shouldDropAfterCommit()) {
         // As for one case: committed, never answered; the retry's replays tell the numbers.
         reply.hijack();
