@@ -10,6 +10,7 @@ import type {
   LocalCaseProgress,
   SubmitCaseInput,
 } from '../../contracts/cases';
+import type { WorkCalendar } from '../../contracts/workdays';
 import { checkpointWal, type Db } from '../../db/open';
 import {
   caseById,
@@ -31,7 +32,6 @@ import type { OutboxEntry } from '../../db/repositories/outbox';
 import { purgeDelivered } from '../../db/repositories/outbox';
 import { maskIdNumber, maskName } from '../../hardware/idcard';
 import { audit } from '../audit/audit';
-import type { WorkCalendar } from '../calendar/workdays';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import { enqueueCase } from '../sync/enqueue-case';

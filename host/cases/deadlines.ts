@@ -1,6 +1,6 @@
 import type { StatusHistoryEntry } from '../../contracts/central-api';
 import type { CaseDeadline } from '../../contracts/cases';
-import { addWorkdays, type WorkCalendar } from '../calendar/workdays';
+import { addWorkdays, type WorkCalendar } from '../../contracts/workdays';
 import { localDate } from '../clock/clock';
 
 export interface DeadlineInput {

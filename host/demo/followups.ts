@@ -1,5 +1,5 @@
+import type { WorkCalendar } from '../../contracts/workdays';
 import type { HistoricFollowup } from '../../db/repositories/demo-history';
-import type { WorkCalendar } from '../calendar/workdays';
 import { localDate } from '../clock/clock';
 import { addDays, zonedInstant } from '../queue/schedule';
 import { rectificationDue } from '../reviews/review-deadlines';

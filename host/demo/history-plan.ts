@@ -1,5 +1,5 @@
 import type { OpeningPeriod, WeeklyHours } from '../../contracts/config';
-import { isWorkday, type WorkCalendar } from '../calendar/workdays';
+import { isWorkday, type WorkCalendar } from '../../contracts/workdays';
 import { addDays } from '../queue/schedule';
 import type { DayPlan } from './hall-day';
 import type { SeededRandom } from './seeded-random';

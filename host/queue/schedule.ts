@@ -1,6 +1,6 @@
 import type { HallCalendar, OpeningPeriod, WeeklyHours } from '../../contracts/config';
 import { offsetAt, wallParts } from '../../contracts/wall-clock';
-import { isHoliday, isMakeupWorkday } from '../calendar/workdays';
+import { isHoliday, isMakeupWorkday } from '../../contracts/workdays';
 
 /**
  * Opening hours, business days and issuing slots in the hall's time zone.

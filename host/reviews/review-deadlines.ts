@@ -1,4 +1,4 @@
-import { addWorkdays, isWorkday, type WorkCalendar } from '../calendar/workdays';
+import { addWorkdays, workingDaysBetween, type WorkCalendar } from '../../contracts/workdays';
 
 /**
  * The deadline of a 差评's rectification (整改反馈): `workingDays` working days of the hall
@@ -8,13 +8,6 @@ import { addWorkdays, isWorkday, type WorkCalendar } from '../calendar/workdays'
  */
 export function rectificationDue(ratedDate: string, workingDays: number, calendar: WorkCalendar): string {
   return addWorkdays(ratedDate, workingDays, calendar);
-}
-
-/** Working days in (after, upTo]: how many working days lie after `after`, up to and including `upTo`. */
-export function workingDaysBetween(after: string, upTo: string, calendar: WorkCalendar): number {
-  let count = 0;
-  for (let day = nextDate(after); day <= upTo; day = nextDate(day)) if (isWorkday(day, calendar)) count += 1;
-  return count;
 }
 
 /** "剩 N 个工作日": the working days from today to the due date (0 on the due date itself). */
@@ -28,9 +21,4 @@ export function workingDaysLeft(today: string, dueDate: string, calendar: WorkCa
  */
 export function workingDaysOverdue(today: string, dueDate: string, calendar: WorkCalendar): number {
   return Math.max(1, workingDaysBetween(dueDate, today, calendar));
-}
-
-/** The calendar day after a YYYY-MM-DD date (UTC noon arithmetic, as workdays.ts does). */
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

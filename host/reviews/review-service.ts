@@ -14,6 +14,7 @@ import type {
   ReviewSummary,
   VerifyReviewRequest,
 } from '../../contracts/reviews';
+import type { WorkCalendar } from '../../contracts/workdays';
 import type { Db } from '../../db/open';
 import {
   assignHandler,
@@ -36,7 +37,6 @@ import {
 import { findStaffByNo } from '../../db/repositories/staff';
 import { pageOf } from '../../contracts/page';
 import { audit } from '../audit/audit';
-import type { WorkCalendar } from '../calendar/workdays';
 import { localDate, type Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import type { EventBus } from '../events/event-bus';

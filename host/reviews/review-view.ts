@@ -1,6 +1,6 @@
 import type { ReviewFollowup, ReviewSubject } from '../../contracts/reviews';
+import type { WorkCalendar } from '../../contracts/workdays';
 import type { FollowupRow } from '../../db/repositories/review-followups';
-import type { WorkCalendar } from '../calendar/workdays';
 import { maskText } from '../log/mask-text';
 import { workingDaysLeft, workingDaysOverdue } from './review-deadlines';
 import { nextSteps, statusOf } from './review-steps';

@@ -3,7 +3,7 @@ import type { HallEvent } from '../../../contracts/events';
 import type { Db } from '../../../db/open';
 import { insertEvaluation } from '../../../db/repositories/evaluations';
 import { insertStaff } from '../../../db/repositories/staff';
-import type { WorkCalendar } from '../../../host/calendar/workdays';
+import type { WorkCalendar } from '../../../contracts/workdays';
 import type { Clock } from '../../../host/clock/clock';
 import { HostError } from '../../../host/errors/host-error';
 import { EventBus } from '../../../host/events/event-bus';

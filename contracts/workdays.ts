@@ -1,8 +1,9 @@
 /**
- * Working days of a Chinese government hall: Monday–Friday, minus the public holidays, plus
- * the weekend days worked in their place (调休). Promised deadlines (承诺时限) count these.
+ * Working days of a Chinese government office: Monday–Friday, minus the public holidays, plus
+ * the weekend days worked in their place (调休). One rule for the hall host (promised deadlines
+ * 承诺时限, opening hours, 差评 follow-ups) and the district platform (营商诉求 deadlines).
  * Dates are local YYYY-MM-DD strings; the arithmetic runs on UTC noon so no time zone or
- * daylight-saving shift can move a date.
+ * daylight-saving shift can move a date. Instants are `working-time.ts`'s business.
  */
 export interface WorkCalendar {
   holidays: readonly string[];
@@ -26,6 +27,16 @@ function isWeekend(date: string): boolean {
   return weekday === 0 || weekday === 6;
 }
 
+/** The calendar day after a YYYY-MM-DD date. */
+export function nextDate(date: string): string {
+  return dateOf(noon(date) + DAY_MS);
+}
+
+/** The calendar day before a YYYY-MM-DD date. */
+export function previousDate(date: string): string {
+  return dateOf(noon(date) - DAY_MS);
+}
+
 /** A public holiday of the calendar (法定节假日): the hall is closed all day. */
 export function isHoliday(date: string, calendar: WorkCalendar): boolean {
   return calendar.holidays.includes(date) && !calendar.extraWorkdays.includes(date);
@@ -39,8 +50,7 @@ export function isMakeupWorkday(date: string, calendar: WorkCalendar): boolean {
 export function isWorkday(date: string, calendar: WorkCalendar): boolean {
   if (calendar.extraWorkdays.includes(date)) return true;
   if (calendar.holidays.includes(date)) return false;
-  const weekday = new Date(noon(date)).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+  return !isWeekend(date);
 }
 
 /**
@@ -59,4 +69,21 @@ export function addWorkdays(date: string, days: number, calendar: WorkCalendar):
     if (isWorkday(dateOf(ms), calendar)) left -= 1;
   }
   return dateOf(ms);
+}
+
+/** The last working day before `date` (a reminder "one working day before" falls on it). */
+export function previousWorkday(date: string, calendar: WorkCalendar): string {
+  let day = previousDate(date);
+  for (let i = 0; i < MAX_SCAN_DAYS && !isWorkday(day, calendar); i++) day = previousDate(day);
+  return day;
+}
+
+/**
+ * Working days in (after, upTo]: how many working days lie after `after`, up to and including
+ * `upTo`; 0 when `upTo` is not after `after`.
+ */
+export function workingDaysBetween(after: string, upTo: string, calendar: WorkCalendar): number {
+  let count = 0;
+  for (let day = nextDate(after); day <= upTo; day = nextDate(day)) if (isWorkday(day, calendar)) count += 1;
+  return count;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkdays, isWorkday } from '../../../host/calendar/workdays';
+import { addWorkdays, isWorkday } from '../../contracts/workdays';
 
 const plain = { holidays: [], extraWorkdays: [] };
 /** An invented National Day week: 1–7 October off, Sunday 27 September and Saturday 10 October worked (调休). */
