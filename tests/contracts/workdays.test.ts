@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkdays, isWorkday } from '../../contracts/workdays';
+import { addWorkdays, isWorkday, previousWorkday, workingDaysBetween } from '../../contracts/workdays';
 
 const plain = { holidays: [], extraWorkdays: [] };
 /** An invented National Day week: 1–7 October off, Sunday 27 September and Saturday 10 October worked (调休). */
@@ -27,5 +27,18 @@ describe('working days', () => {
     // Wednesday 30 September + 3 working days: 8 (Thu), 9 (Fri), 10 (Sat, worked).
     expect(addWorkdays('2026-09-30', 3, nationalDay)).toBe('2026-10-10');
     expect(addWorkdays('2026-09-26', 1, nationalDay)).toBe('2026-09-27');
+  });
+
+  it('finds the working day before a date, across a weekend and a holiday week', () => {
+    expect(previousWorkday('2026-11-30', plain)).toBe('2026-11-27'); // Monday → Friday
+    expect(previousWorkday('2026-10-08', nationalDay)).toBe('2026-09-30');
+    expect(previousWorkday('2026-09-28', nationalDay)).toBe('2026-09-27'); // the Sunday worked
+  });
+
+  it('counts the working days after one date up to another', () => {
+    expect(workingDaysBetween('2026-11-27', '2026-11-27', plain)).toBe(0);
+    expect(workingDaysBetween('2026-11-27', '2026-11-30', plain)).toBe(1);
+    expect(workingDaysBetween('2026-11-30', '2026-11-27', plain)).toBe(0);
+    expect(workingDaysBetween('2026-09-30', '2026-10-10', nationalDay)).toBe(3);
   });
 });
