@@ -1,5 +1,6 @@
 import type { CatalogItem } from './central-api';
 import { APPLICANT_FIELDS, formField, livelihoodItems, LivelihoodRows, material, type Bilingual } from './catalog-parts';
+import { COMPLAINT_TOPIC_LABELS, ComplaintTopic } from './complaints';
 import rows from './district-catalog.json';
 
 /**
@@ -28,13 +29,11 @@ const BANKS: Bilingual[] = [
   ['中国银行', 'Bank of China'],
   ['建设银行', 'China Construction Bank'],
 ];
-const COMPLAINT_TOPICS: Bilingual[] = [
-  ['政策咨询', 'Policy question'],
-  ['审批服务', 'Approvals'],
-  ['执法监管', 'Enforcement and inspections'],
-  ['要素保障', 'Land, power, staff and funding'],
-  ['其他', 'Other'],
-];
+/** The complaint platform's topics (complaints.ts), so what the kiosk submits names one of them. */
+const COMPLAINT_TOPICS: Bilingual[] = ComplaintTopic.options.map((topic) => {
+  const [zh, en] = COMPLAINT_TOPIC_LABELS[topic];
+  return [zh, en];
+});
 
 /** The district centre's enterprise matters (涉企事项). */
 export const DISTRICT_CENTRE_ITEMS: readonly CatalogItem[] = [

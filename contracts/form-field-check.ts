@@ -3,6 +3,11 @@ import type { CatalogFormField } from './central-api';
 // Mobile (1xx xxxx xxxx) or a landline with area code (0xx(x)-xxxxxxx(x)).
 const PHONE = /^(?:1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
+/** A mobile number or a landline with its area code: the kiosk's forms and the complaint contact alike. */
+export function isPhoneNumber(value: string): boolean {
+  return PHONE.test(value);
+}
+
 function validDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
@@ -18,7 +23,7 @@ export function fieldValueProblem(field: CatalogFormField, value: string): 'inva
     case 'text':
       return null;
     case 'phone':
-      return PHONE.test(value) ? null : 'invalid';
+      return isPhoneNumber(value) ? null : 'invalid';
     case 'date':
       return validDate(value) ? null : 'invalid';
     case 'select':
