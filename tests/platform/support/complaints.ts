@@ -1,0 +1,96 @@
+import type { EvaluationLevel } from '../../../contracts/central-api';
+import type { ComplaintAction, ComplaintActor } from '../../../contracts/complaint-actions';
+import { NewComplaint, type BureauRole, type Complaint, type UnitDuty } from '../../../contracts/complaints';
+import { DISTRICT_CALENDAR_SEED, workCalendarOf } from '../../../contracts/district-calendar';
+import { DISTRICT_TIME_ZONE } from '../../../contracts/working-time';
+import { applyComplaintAction, registerComplaint } from '../../../platform/services/complaint-lifecycle';
+
+/**
+ * An invented district's complaint desk for the lifecycle and deadline tests: the 营商局
+ * (business-bureau), a department (market-regulation), a tax office and a street, their people,
+ * and a hotline complaint. Every name and number is invented; the credit code is GB 32100-2015's
+ * own example.
+ */
+
+export const district = { calendar: workCalendarOf(DISTRICT_CALENDAR_SEED), timeZone: DISTRICT_TIME_ZONE };
+
+/** Beijing wall time (`2026-11-27T16:00`) to its instant, ISO. */
+export const beijing = (wall: string): string => new Date(`${wall}:00+08:00`).toISOString();
+
+const personId = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+const staff = (n: number, name: string, unitCode: string, duty: UnitDuty, bureauRoles: BureauRole[] = []): ComplaintActor => ({
+  kind: 'staff',
+  personId: personId(n),
+  name,
+  unitCode,
+  duty,
+  bureauRoles,
+});
+
+export const people = {
+  sorter: staff(1, '分拣员', 'business-bureau', 'handler', ['sorter']),
+  reviewer: staff(2, '审核员', 'business-bureau', 'handler', ['reviewer']),
+  supervisor: staff(3, '督办员', 'business-bureau', 'leader', ['supervisor']),
+  leadHandler: staff(4, '市场监管经办人', 'market-regulation', 'handler'),
+  leadLeader: staff(5, '市场监管分管领导', 'market-regulation', 'leader'),
+  streetHandler: staff(6, '街道经办人', 'street-xinghe', 'handler'),
+  taxHandler: staff(7, '税务经办人', 'tax', 'handler'),
+  /** A bureau handler who also reviews: the 营商局 can lead a complaint about its own service. */
+  bureauHandlerReviewer: staff(8, '营商局经办人', 'business-bureau', 'handler', ['reviewer']),
+  enterprise: { kind: 'enterprise' },
+} satisfies Record<string, ComplaintActor>;
+
+export const filed = NewComplaint.parse({
+  channel: 'hotline',
+  externalRef: null,
+  enterprise: { name: '星河示例科技有限公司', creditCode: '91350100M000100Y43' },
+  contact: { name: '赵六', phone: '13800000000' },
+  topic: 'approval',
+  area: 'street-xinghe',
+  text: '施工许可审批超过承诺时限仍未办结，请督促办理。',
+  attachments: [],
+});
+
+/** A complaint registered at `at` (Beijing wall time) with its 办结期限 as given. */
+export function registered(at: string, closeDueAt: string, number = 'HK20261127000001'): Complaint {
+  return registerComplaint(filed, {
+    number,
+    at: beijing(at),
+    closeDueAt,
+    actor: { kind: 'staff', personId: personId(9), name: '热线录入员', unitCode: 'business-bureau', role: 'intake' },
+  });
+}
+
+/** Applies steps in order, each at its Beijing wall time; a refusal fails the test with its reason. */
+export function walk(complaint: Complaint, steps: readonly (readonly [ComplaintAction, ComplaintActor, string])[]): Complaint {
+  let current = complaint;
+  for (const [action, actor, at] of steps) {
+    const result = applyComplaintAction(current, action, actor, beijing(at));
+    if (!result.ok) throw new Error(`${action.type} refused: ${JSON.stringify(result.refusal)}`);
+    current = result.complaint;
+  }
+  return current;
+}
+
+export const act = {
+  claim: { type: 'claim' },
+  dispatch: (leadUnit: string, coUnits: string[] = []): ComplaintAction => ({ type: 'dispatch', leadUnit, coUnits, note: null }),
+  decline: (reason: string): ComplaintAction => ({ type: 'decline', reason }),
+  notAdmit: (reason: string): ComplaintAction => ({ type: 'not_admit', reason }),
+  merge: (into: string): ComplaintAction => ({ type: 'merge', into }),
+  accept: { type: 'accept' },
+  part: (text: string): ComplaintAction => ({ type: 'submit_part', text }),
+  draft: (text: string): ComplaintAction => ({ type: 'draft', text }),
+  submit: { type: 'submit' },
+  approve: { type: 'approve', note: null },
+  return: (reason: string): ComplaintAction => ({ type: 'return', reason }),
+  close: { type: 'close' },
+  evaluate: (level: EvaluationLevel, reason: string | null = null): ComplaintAction => ({
+    type: 'evaluate',
+    level,
+    reason,
+    comment: null,
+  }),
+  supervise: (note: string): ComplaintAction => ({ type: 'supervise', note }),
+} satisfies Record<string, ComplaintAction | ((...args: never[]) => ComplaintAction)>;
