@@ -114,8 +114,9 @@ function effect(complaint: Complaint, action: ComplaintAction, actor: ComplaintA
     ok: true,
     effect: { next: { ...complaint, ...next }, ...step },
   });
-  const signed = (text: string) =>
-    actor.kind === 'staff' ? { text: text.trim(), at, personId: actor.personId, name: actor.name } : null;
+  // The rule admits only staff to the unit's actions; this keeps the types honest about it.
+  const person = actor.kind === 'staff' ? actor : null;
+  const notStaff: Checked = { ok: false, refusal: { code: 'wrong_role', needs: ['handler', 'leader'] } };
 
   switch (action.type) {
     case 'claim':
@@ -155,31 +156,32 @@ function effect(complaint: Complaint, action: ComplaintAction, actor: ComplaintA
         { units: [], note: null, publicNote: action.into, visibility: 'public' },
       );
     case 'accept':
+      if (person === null) return notStaff;
       return done(
-        { state: 'accepted', handler: actor.kind === 'staff' ? { personId: actor.personId, name: actor.name } : null },
+        { state: 'accepted', handler: { personId: person.personId, name: person.name } },
         { units: lead, note: null, publicNote: null, visibility: 'public' },
       );
     case 'submit_part': {
+      if (person === null) return notStaff;
       if (blank(action.text)) return { ok: false, refusal: { code: 'text_required' } };
-      if (actor.kind !== 'staff') return { ok: false, refusal: { code: 'wrong_role', needs: ['handler', 'leader'] } };
-      const coUnits = complaint.coUnits.map((c) => (c.unitCode === actor.unitCode ? { ...c, part: signed(action.text) } : c));
-      return done({ coUnits }, { units: [actor.unitCode], note: action.text.trim(), publicNote: null, visibility: 'public' });
+      const part = { text: action.text.trim(), at, personId: person.personId, name: person.name };
+      const coUnits = complaint.coUnits.map((c) => (c.unitCode === person.unitCode ? { ...c, part } : c));
+      return done({ coUnits }, { units: [person.unitCode], note: part.text, publicNote: null, visibility: 'public' });
     }
     case 'draft': {
+      if (person === null) return notStaff;
       if (blank(action.text)) return { ok: false, refusal: { code: 'text_required' } };
       const missing = complaint.coUnits.filter((c) => c.part === null).map((c) => c.unitCode);
       if (missing.length > 0) return { ok: false, refusal: { code: 'co_unit_parts_missing', units: missing } };
-      return done(
-        { state: 'drafted', reply: signed(action.text) },
-        { units: lead, note: action.text.trim(), publicNote: null, visibility: 'internal' },
-      );
+      const reply = { text: action.text.trim(), at, personId: person.personId, name: person.name };
+      return done({ state: 'drafted', reply }, { units: lead, note: reply.text, publicNote: null, visibility: 'internal' });
     }
     case 'submit':
       return done({ state: 'under_review' }, { units: lead, note: null, publicNote: null, visibility: 'public' });
     case 'approve':
     case 'return': {
       // Four eyes: whoever drafted the reply does not judge it (a bureau person can be both when the bureau leads).
-      if (actor.kind === 'staff' && complaint.reply?.personId === actor.personId) {
+      if (person !== null && complaint.reply?.personId === person.personId) {
         return { ok: false, refusal: { code: 'own_reply' } };
       }
       if (action.type === 'approve') {
