@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_METRICS, IndicatorMetric } from '../../contracts/indicator-metrics';
 import { INDICATOR_SEED, INDICATOR_SEED_SHAPE } from '../../contracts/indicator-seed';
@@ -242,6 +244,49 @@ describe('an indicator tree is refused', () => {
       path: 'categories.0.children.0.children.1.code',
       message: 'expected a third-level code like GOV.01.03',
     });
+  });
+});
+
+describe('docs/indicators.md', () => {
+  /** Each table row of the page by its first cell, its cells trimmed. */
+  const rows = new Map(
+    readFileSync(join(import.meta.dirname, '../../docs/indicators.md'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('|'))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      )
+      .map((cells) => [cells[0] ?? '', cells]),
+  );
+
+  it('lists the seed as it is stored: every group and leaf with its unit, target, worst, weight and source', () => {
+    const unitNames = new Map(INDICATOR_SEED.responsibleUnits.map((u) => [u.code, u.name]));
+    for (const category of INDICATOR_SEED.categories) {
+      for (const group of category.children) {
+        expect(rows.get(`**${group.code}**`)?.[6], group.code).toBe(String(group.weight));
+        for (const l of group.children) {
+          const source = l.source.kind === 'computed' ? `\`${l.source.metric}\`` : 'entered';
+          expect(rows.get(l.code), l.code).toEqual([
+            l.code,
+            l.name,
+            l.unit,
+            l.direction,
+            String(l.target),
+            String(l.worst),
+            String(l.weight),
+            unitNames.get(l.responsibleUnit),
+            source,
+          ]);
+        }
+      }
+    }
+  });
+
+  it('defines every computed metric', () => {
+    for (const metric of IndicatorMetric.options) expect(rows.has(`\`${metric}\``), metric).toBe(true);
   });
 });
 
