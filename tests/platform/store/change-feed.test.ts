@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { CaseService } from '../../../platform/services/case-service';
+import type { Sql } from '../../../platform/db/sql';
 import { appendChange, hallChangesSince } from '../../../platform/store/change-feed';
 import { waitFor } from '../../support/wait';
 import { describeEachDatabase } from '../support/each-database';
@@ -19,6 +20,25 @@ describeEachDatabase('platform/store: the changes feed', (database, kind) => {
     const outcome = await cases.createCase(newKey(), sampleCase({ hallId }));
     if (outcome.kind !== 'created') throw new Error(`expected a new case, got ${outcome.kind}`);
     return outcome.result.caseNumber;
+  }
+
+  /**
+   * A writer that has appended a change of `caseNumber` for `hallId` and holds its transaction
+   * open until released; `done` settles once it committed.
+   */
+  async function openWriter(sql: Sql, hallId: string, caseNumber: string): Promise<{ release: () => void; done: Promise<void> }> {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let appended = (): void => undefined;
+    const isAppended = new Promise<void>((resolve) => (appended = resolve));
+    const done = sql.transaction(async (tx) => {
+      await appendChange(tx, hallId, { caseNumber, status: 'accepted', note: null, at: FIXED_NOW });
+      appended();
+      await gate;
+    });
+    // A writer that failed before appending rejects here instead of leaving the test waiting.
+    await Promise.race([isAppended, done]);
+    return { release, done };
   }
 
   const cursorsSince = async (since: number, hallId = 'hall-01') =>
@@ -61,17 +81,8 @@ describeEachDatabase('platform/store: the changes feed', (database, kind) => {
       const second = await newCase(cases);
       const { sql } = database();
 
-      let release = (): void => undefined;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      let appended = (): void => undefined;
-      const firstAppended = new Promise<void>((resolve) => (appended = resolve));
       // Writer A takes cursor 3 and stays open.
-      const writerA = sql.transaction(async (tx) => {
-        await appendChange(tx, 'hall-01', { caseNumber: first, status: 'accepted', note: null, at: FIXED_NOW });
-        appended();
-        await gate;
-      });
-      await firstAppended;
+      const { release, done: writerA } = await openWriter(sql, 'hall-01', first);
 
       try {
         // Writer B, on another connection, must wait for A rather than commit cursor 4 first.
@@ -115,16 +126,7 @@ describeEachDatabase('platform/store: the changes feed', (database, kind) => {
       const theirs = await newCase(cases, 'hall-02');
       const { sql } = database();
 
-      let release = (): void => undefined;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      let appended = (): void => undefined;
-      const firstAppended = new Promise<void>((resolve) => (appended = resolve));
-      const writerA = sql.transaction(async (tx) => {
-        await appendChange(tx, 'hall-01', { caseNumber: ours, status: 'accepted', note: null, at: FIXED_NOW });
-        appended();
-        await gate;
-      });
-      await firstAppended;
+      const { release, done: writerA } = await openWriter(sql, 'hall-01', ours);
       try {
         // Hall 02's writer draws a later cursor and commits while hall 01's is still open.
         expect((await cases.setStatus(theirs, 'accepted', undefined)).kind).toBe('ok');
