@@ -25,6 +25,8 @@ export const ConsoleErrorCode = z.enum([
   'catalog_changed',
   /** Retiring the last item would leave the halls an empty catalog. */
   'catalog_empty',
+  /** No such item in the signed-in person's inbox (another person's items included). */
+  'inbox_item_not_found',
 ]);
 export type ConsoleErrorCode = z.infer<typeof ConsoleErrorCode>;
 

@@ -17,6 +17,7 @@ import { caseRoutes } from './api/routes/cases';
 import { catalogRoutes } from './api/routes/catalog';
 import { consoleCaseRoutes } from './api/routes/console-cases';
 import { consoleCatalogRoutes } from './api/routes/console-catalog';
+import { consoleInboxRoutes, NO_PERSON, type PersonResolver } from './api/routes/console-inbox';
 import { consoleLiveRoutes } from './api/routes/console-live';
 import { consoleNoticeRoutes } from './api/routes/console-notices';
 import { consoleSessionRoutes } from './api/routes/console-session';
@@ -40,6 +41,7 @@ import { EvaluationService } from './services/evaluation-service';
 import { HallCredentialService } from './services/hall-credential-service';
 import { HallService } from './services/hall-service';
 import { LiveService } from './services/live-service';
+import { NoticeInboxService } from './services/notice-inbox-service';
 import { NoticeService } from './services/notice-service';
 import { QueueStatsService } from './services/queue-stats-service';
 import { ReviewOutcomeService } from './services/review-outcome-service';
@@ -85,6 +87,11 @@ export interface PlatformOptions {
   demoAdmin?: boolean;
   /** Console session and lockout timing (services/district-staff-service.ts has the defaults). */
   sessionRules?: SessionRules;
+  /**
+   * Which person of the complaint desk a console request is from, for their inbox
+   * (api/routes/console-inbox.ts). Default: nobody, until console accounts are linked to people.
+   */
+  inboxPersonOf?: PersonResolver;
 }
 
 export interface Platform {
@@ -202,6 +209,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(consoleNoticeRoutes, { notices });
     await app.register(consoleLiveRoutes, { live });
     await app.register(consoleCatalogRoutes, { editor: new CatalogEditor(sql, now) });
+    await app.register(consoleInboxRoutes, {
+      inbox: new NoticeInboxService(sql, now),
+      personOf: options.inboxPersonOf ?? NO_PERSON,
+    });
     if (options.rendererDir !== undefined) await installConsolePage(app, options.rendererDir);
     await app.ready();
   } catch (error) {
