@@ -1,6 +1,7 @@
 import type { Sql } from '../db/sql';
 import {
   claimDelivery,
+  claimedNoticeKeys,
   markDeliveryFailed,
   markDeliverySent,
   reclaimDueDeliveries,
@@ -87,25 +88,44 @@ export class Notifier {
   }
 
   /** Sends the notice through every channel that reaches its recipient and has not had it yet. */
-  async notify(notice: Notice): Promise<ChannelReport[]> {
+  notify(notice: Notice): Promise<ChannelReport[]> {
+    return this.notifyAll([notice]);
+  }
+
+  /**
+   * Sends notices (one notice's recipients, typically) through every channel that reaches each
+   * recipient and has not had it yet. Every delivery is claimed first, all in one transaction,
+   * so a notice is claimed for all its recipients or for none: an instance that dies between
+   * recipients leaves no one forgotten (`claimedKeys` may then skip the whole notice).
+   */
+  async notifyAll(notices: readonly Notice[]): Promise<ChannelReport[]> {
     const reports: ChannelReport[] = [];
-    for (const channel of this.channels) {
-      const reach = channel.reach(notice.recipient);
-      if (!reach.reachable) {
-        reports.push({ channel: channel.name, outcome: 'unreachable' });
-        continue;
+    const claimed: { channel: NoticeChannel; delivery: Delivery; report: number }[] = [];
+    const now = this.now();
+    const claimedUntil = new Date(now.getTime() + this.leaseMs);
+    await this.sql.transaction(async (tx) => {
+      for (const notice of notices) {
+        for (const channel of this.channels) {
+          const reach = channel.reach(notice.recipient);
+          if (!reach.reachable) {
+            reports.push({ channel: channel.name, outcome: 'unreachable' });
+            continue;
+          }
+          const delivery = deliveryOf(notice, reach.address);
+          if (await claimDelivery(tx, { ...delivery, channel: channel.name }, now, claimedUntil)) {
+            claimed.push({ channel, delivery, report: reports.length });
+          }
+          reports.push({ channel: channel.name, outcome: 'already_claimed' });
+        }
       }
-      const delivery = deliveryOf(notice, reach.address);
-      const now = this.now();
-      const claimed = await claimDelivery(
-        this.sql,
-        { ...delivery, channel: channel.name },
-        now,
-        new Date(now.getTime() + this.leaseMs),
-      );
-      reports.push(claimed ? await this.attempt(channel, delivery, 0) : { channel: channel.name, outcome: 'already_claimed' });
-    }
+    });
+    for (const { channel, delivery, report } of claimed) reports[report] = await this.attempt(channel, delivery, 0);
     return reports;
+  }
+
+  /** Which of the notice keys were claimed before (for someone, on some channel): the sweep skips them. */
+  claimedKeys(keys: readonly string[]): Promise<Set<string>> {
+    return claimedNoticeKeys(this.sql, keys);
   }
 
   /**

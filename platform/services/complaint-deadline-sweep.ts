@@ -23,7 +23,7 @@ export interface ComplaintNoticePort {
 
 export interface DeadlineSweepOptions {
   port: ComplaintNoticePort;
-  notifier: Pick<Notifier, 'notify' | 'retryDue'>;
+  notifier: Pick<Notifier, 'notifyAll' | 'retryDue' | 'claimedKeys'>;
   /** The rules and the calendar in force (they are the 营商局's to edit, so read at each sweep). */
   context: () => DeadlineContext | Promise<DeadlineContext>;
   log?: NotifierLog;
@@ -46,6 +46,8 @@ export interface SweepResult {
   stale: number;
   /** Due notices nobody receives (a unit without a leader, a role nobody holds). */
   unaddressed: number;
+  /** Due notices handed out by an earlier sweep (of this instance or another): not looked at again. */
+  handledBefore: number;
   deliveries: DeliveryCounts;
   retries: DeliveryCounts;
 }
@@ -64,9 +66,9 @@ export async function sweepComplaintDeadlines(options: DeadlineSweepOptions, now
   const context = await options.context();
   const complaints = (await port.openComplaints()).filter((complaint) => isOpenComplaint(complaint.state));
   const reports: ChannelReport[] = [];
-  let due = 0;
   let stale = 0;
   let unaddressed = 0;
+  const due: { notice: DeadlineNotice; complaint: Complaint }[] = [];
   for (const complaint of complaints) {
     for (const notice of deadlineNotices(complaint, context)) {
       if (Date.parse(notice.at) > now.getTime()) continue;
@@ -75,31 +77,38 @@ export async function sweepComplaintDeadlines(options: DeadlineSweepOptions, now
         stale += 1;
         continue;
       }
-      due += 1;
-      const people = uniqueActive(await port.recipients(notice));
-      if (people.length === 0) unaddressed += 1;
-      const text = deadlineNoticeText(notice, complaint, context.clock, now);
-      for (const person of people) {
-        reports.push(
-          ...(await notifier.notify({
-            key: notice.key,
-            kind: notice.kind,
-            stage: notice.stage,
-            complaintNumber: notice.complaintNumber,
-            dueAt: notice.dueAt,
-            recipient: { id: person.id, email: person.email },
-            ...text,
-          })),
-        );
-      }
+      due.push({ notice, complaint });
     }
+  }
+  // A notice is claimed for all its recipients at once (Notifier.notifyAll), so one claimed
+  // before was handed out whole: its recipients are not looked up again at every sweep.
+  const handled = await notifier.claimedKeys(due.map(({ notice }) => notice.key));
+  for (const { notice, complaint } of due) {
+    if (handled.has(notice.key)) continue;
+    const people = uniqueActive(await port.recipients(notice));
+    if (people.length === 0) unaddressed += 1;
+    const text = deadlineNoticeText(notice, complaint, context.clock, now);
+    reports.push(
+      ...(await notifier.notifyAll(
+        people.map((person) => ({
+          key: notice.key,
+          kind: notice.kind,
+          stage: notice.stage,
+          complaintNumber: notice.complaintNumber,
+          dueAt: notice.dueAt,
+          recipient: { id: person.id, email: person.email },
+          ...text,
+        })),
+      )),
+    );
   }
   return {
     at: now.toISOString(),
     complaints: complaints.length,
-    due,
+    due: due.length,
     stale,
     unaddressed,
+    handledBefore: handled.size,
     deliveries: counts(reports),
     retries: counts(retries),
   };

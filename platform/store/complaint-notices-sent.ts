@@ -73,6 +73,17 @@ export async function claimDelivery(sql: Sql, delivery: NewDelivery, now: Date, 
   return rows.length > 0;
 }
 
+/** Which of `keys` have had a delivery claimed, for anyone on any channel. */
+export async function claimedNoticeKeys(sql: Sql, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await sql.query<{ key: string }>(
+    `SELECT DISTINCT notice_key AS key FROM complaint_notices_sent
+     WHERE notice_key IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(keys)],
+  );
+  return new Set(rows.map((row) => row.key));
+}
+
 const RETRYABLE = `((status = 'failed' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_until < $1))
   AND channel IN (SELECT jsonb_array_elements_text($4::jsonb))`;
 

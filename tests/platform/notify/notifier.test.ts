@@ -52,6 +52,17 @@ describeEachDatabase('the notifier: each notice once per person and channel', (d
     expect(await notifiers[0]?.notify(notice)).toEqual([{ channel: 'email', outcome: 'already_claimed' }]);
   });
 
+  it('claims a notice for all its recipients at once, and says which keys were claimed', async () => {
+    const channel = recordingChannel();
+    const notifier = new Notifier(database().sql, [channel], { now: () => NOW });
+    expect(await notifier.claimedKeys([notice.key, 'other'])).toEqual(new Set());
+    const toBoth = [notice, { ...notice, recipient: { id: desk.leadLeader.id, email: desk.leadLeader.email } }];
+    const reports = await notifier.notifyAll(toBoth);
+    expect(reports.map((r) => r.outcome)).toEqual(['sent', 'sent']);
+    expect(channel.delivered.map((d) => d.address)).toEqual([desk.leadHandler.email, desk.leadLeader.email]);
+    expect(await notifier.claimedKeys([notice.key, 'other'])).toEqual(new Set([notice.key]));
+  });
+
   it('does not claim what a channel cannot reach (a person without an address)', async () => {
     const channel = recordingChannel();
     const notifier = new Notifier(database().sql, [channel], { now: () => NOW });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createPlatformNotifier } from '../../../platform/notify/create-notifier';
+import type { Sql } from '../../../platform/db/sql';
 import { smtpConfigFromEnvironment } from '../../../platform/notify/smtp-config';
 
 describe('the SMTP settings from the environment', () => {
@@ -42,5 +44,18 @@ describe('the SMTP settings from the environment', () => {
     expect(clear).toContain('HALL_KIOSK_SMTP_TLS');
     expect(clear).not.toContain('hunter2-secret');
     expect(refuse({ HALL_KIOSK_SMTP_USER: 'u' })).toContain('HALL_KIOSK_SMTP_PASSWORD');
+  });
+
+  it('gives the notifier e-mail only when a mail server is configured', () => {
+    // Building the notifier touches no database: this one refuses everything.
+    const refuse = () => Promise.reject(new Error('no database here'));
+    const sql: Sql = { engine: 'pglite', query: refuse, transaction: refuse, script: refuse, close: refuse };
+    const now = () => new Date();
+    expect(createPlatformNotifier({ sql, now, smtp: smtpConfigFromEnvironment({}) }).channelNames).toEqual(['inbox']);
+    const smtp = smtpConfigFromEnvironment({
+      HALL_KIOSK_SMTP_HOST: 'mail.district.example',
+      HALL_KIOSK_SMTP_FROM: 'a@b.example',
+    });
+    expect(createPlatformNotifier({ sql, now, smtp }).channelNames).toEqual(['inbox', 'email']);
   });
 });
