@@ -20,13 +20,27 @@ export const MINXIN_MAX_ROWS = 5000;
 /** And a file larger than this (bytes), before it is read. */
 export const MINXIN_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/** The fields of one complaint row, by their JSON keys. */
+export const MinxinFieldKey = z.enum([
+  'ref',
+  'submittedAt',
+  'enterpriseName',
+  'creditCode',
+  'contactName',
+  'contactPhone',
+  'category',
+  'area',
+  'content',
+]);
+export type MinxinFieldKey = z.infer<typeof MinxinFieldKey>;
+
 /**
  * The fields of one complaint row: the JSON item's key, the CSV / Excel column header, whether
  * it is required. One table for the three layouts, so they cannot drift. Columns not listed are
  * ignored (民心网's download carries more than the platform needs); a listed column missing from
  * the header row refuses the file when the field is required.
  */
-export const MINXIN_FIELDS = [
+export const MINXIN_FIELDS: readonly { key: MinxinFieldKey; header: string; required: boolean }[] = [
   { key: 'ref', header: '民心网编号', required: true },
   { key: 'submittedAt', header: '提交时间', required: false },
   { key: 'enterpriseName', header: '企业名称', required: true },
@@ -36,9 +50,7 @@ export const MINXIN_FIELDS = [
   { key: 'category', header: '诉求类别', required: false },
   { key: 'area', header: '所属区域', required: false },
   { key: 'content', header: '诉求内容', required: true },
-] as const;
-export type MinxinFieldKey = (typeof MINXIN_FIELDS)[number]['key'];
-export const MinxinFieldKey = z.enum(MINXIN_FIELDS.map((f) => f.key) as [MinxinFieldKey, ...MinxinFieldKey[]]);
+];
 
 /** The layouts a batch may come in. */
 export const MinxinFileKind = z.enum(['json', 'csv', 'xlsx']);

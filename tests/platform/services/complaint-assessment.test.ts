@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AssessmentPeriod,
   AssessmentRules,
   DEFAULT_ASSESSMENT_RULES,
   UnitFigures,
@@ -178,6 +179,16 @@ describe('考核细则: figures into scores and a ranking', () => {
       ['unit-a', 59.17, 4],
       ['unit-c', null, null],
     ]);
+  });
+
+  it('scores an empty period: no unit, nothing ranked; a period that ends before it begins is refused', () => {
+    expect(assessUnits(DEFAULT_ASSESSMENT_RULES, period, []).units).toEqual([]);
+    const nothing = assessUnits(DEFAULT_ASSESSMENT_RULES, period, [figures('unit-a'), figures('unit-b')]).units;
+    expect(nothing.map((u) => [u.unitCode, u.score, u.rank])).toEqual([
+      ['unit-a', null, null],
+      ['unit-b', null, null],
+    ]);
+    expect(AssessmentPeriod.safeParse({ from: '2026-12-31', to: '2026-01-01', label: '倒置' }).success).toBe(false);
   });
 
   it('refuses figures given twice for a unit, and figures that contradict themselves', () => {

@@ -59,6 +59,23 @@ describe('a unit’s figures counted from its complaints', () => {
     ]);
   });
 
+  it('gives every unit asked for its figures, all zero, when it had no complaint', () => {
+    const [tax] = unitFiguresOf([], ['tax'], november, context, beijing('2026-12-10T12:00'));
+    expect(tax).toEqual({
+      unitCode: 'tax',
+      received: 0,
+      acceptDue: 0,
+      acceptedOnTime: 0,
+      closed: 0,
+      closedOnTime: 0,
+      overdue: 0,
+      reviewed: 0,
+      returned: 0,
+      supervised: 0,
+      evaluations: { very_satisfied: 0, satisfied: 0, basic: 0, dissatisfied: 0, very_dissatisfied: 0 },
+    });
+  });
+
   it('counts nothing outside the period, and no overdue before the deadline has passed', () => {
     const october = { from: '2026-10-01', to: '2026-10-31', label: '2026年10月' };
     const quiet = unitFiguresOf([handled, neglected], ['market-regulation'], october, context, beijing('2026-12-10T12:00'));

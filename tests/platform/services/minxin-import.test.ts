@@ -2,7 +2,13 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MINXIN_MAX_ROWS, type MinxinBatch, type MinxinParseResult } from '../../../contracts/minxin';
+import {
+  MINXIN_FIELDS,
+  MINXIN_MAX_ROWS,
+  MinxinFieldKey,
+  type MinxinBatch,
+  type MinxinParseResult,
+} from '../../../contracts/minxin';
 import { minxinFileKindOf, parseMinxinBatch, splitAlreadyImported } from '../../../platform/services/minxin-import';
 import { itemLines } from '../../../platform/services/minxin-json';
 
@@ -260,6 +266,11 @@ describe('a 民心网 batch file', () => {
     const again = splitAlreadyImported(batchOf(await parseMinxinBatch(bytes, 'json', context)), registered);
     expect(again.fresh).toEqual([]);
     expect(again.alreadyImported.map((r) => r.complaint.externalRef)).toEqual(['MX2026120300017', 'MX2026120300018']);
+  });
+
+  it('names every field once, each with a header of its own', () => {
+    expect(MINXIN_FIELDS.map((f) => f.key)).toEqual(MinxinFieldKey.options);
+    expect(new Set(MINXIN_FIELDS.map((f) => f.header)).size).toBe(MINXIN_FIELDS.length);
   });
 
   it('tells the layout from the file name', () => {
