@@ -27,6 +27,23 @@ export const ConsoleErrorCode = z.enum([
   'catalog_empty',
   /** No such item in the signed-in person's inbox (another person's items included). */
   'inbox_item_not_found',
+  /** The indicator system (contracts/platform-indicators.ts): no such leaf in the tree. */
+  'indicator_not_found',
+  /** The tree was saved since the version the editor read (`details.version` is the current one). */
+  'indicator_tree_changed',
+  'period_not_found',
+  'period_exists',
+  /** A closed period's values, figures and scores no longer change. */
+  'period_closed',
+  /** A period is opened once it has begun. */
+  'period_not_started',
+  /** A computed leaf takes no entered value: the platform computes it. */
+  'leaf_computed',
+  /** A value far outside its leaf's plausible range needs a note saying why it is right. */
+  'note_required',
+  'entry_not_found',
+  /** Only the latest revision, while submitted, is reviewed. */
+  'entry_not_submitted',
 ]);
 export type ConsoleErrorCode = z.infer<typeof ConsoleErrorCode>;
 
