@@ -12,14 +12,23 @@ export type AuditAction =
   | 'hall.update'
   | 'credential.issue'
   | 'credential.rotate'
-  | 'credential.revoke';
+  | 'credential.revoke'
+  | 'indicator.tree'
+  | 'indicator.period.open'
+  | 'indicator.period.close'
+  | 'indicator.compute'
+  | 'indicator.enter'
+  | 'indicator.review';
 
 export interface AuditEntry {
   at: Date;
   /** A district username, or `admin-token`. */
   actor: string;
   action: AuditAction;
-  /** The record changed: a case number, `notice:<id>`, `catalog:<code>`, `hall:<id>`, `credential:<id>`. */
+  /**
+   * The record changed: a case number, `notice:<id>`, `catalog:<code>`, `hall:<id>`, `credential:<id>`,
+   * `indicator-tree:<version>`, `indicator-period:<period>`, `indicator:<period>:<leaf code>`.
+   */
   subject: string;
   detail: Record<string, unknown>;
 }
