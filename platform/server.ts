@@ -23,6 +23,7 @@ import { consoleNoticeRoutes } from './api/routes/console-notices';
 import { consoleSessionRoutes } from './api/routes/console-session';
 import { evaluationRoutes } from './api/routes/evaluations';
 import { hallRoutes } from './api/routes/halls';
+import { indicatorRoutes } from './api/routes/indicators';
 import { liveRoutes } from './api/routes/live';
 import { metaRoutes } from './api/routes/meta';
 import { noticeRoutes } from './api/routes/notices';
@@ -40,6 +41,8 @@ import { DistrictStaffService, type SessionRules } from './services/district-sta
 import { EvaluationService } from './services/evaluation-service';
 import { HallCredentialService } from './services/hall-credential-service';
 import { HallService } from './services/hall-service';
+import type { ComplaintRecords } from './services/indicator-complaint-figures';
+import { IndicatorService } from './services/indicator-service';
 import { LiveService } from './services/live-service';
 import { NoticeInboxService } from './services/notice-inbox-service';
 import { NoticeService } from './services/notice-service';
@@ -92,6 +95,11 @@ export interface PlatformOptions {
    * (api/routes/console-inbox.ts). Default: nobody, until console accounts are linked to people.
    */
   inboxPersonOf?: PersonResolver;
+  /**
+   * The complaint platform's complaints, for the indicator system's GOV.05 metrics
+   * (services/indicator-complaint-figures.ts). Until it is wired those leaves stay missing.
+   */
+  complaintRecords?: ComplaintRecords;
 }
 
 export interface Platform {
@@ -134,6 +142,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       throw new Error(`the static tokens sign in as hall ${DEMO_HALL_ID}, which is not registered: register it or give no token`);
     }
   }
+  const indicators = new IndicatorService(sql, {
+    now,
+    ...(options.complaintRecords === undefined ? {} : { complaints: options.complaintRecords }),
+  });
+  await indicators.seed();
   const staff = new DistrictStaffService(sql, now, options.sessionRules);
   if (options.demoAdmin === true) await staff.addAccount({ ...DEMO_DISTRICT_ADMIN, role: 'district-admin' });
 
@@ -213,6 +226,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       inbox: new NoticeInboxService(sql, now),
       personOf: options.inboxPersonOf ?? NO_PERSON,
     });
+    await app.register(indicatorRoutes, { indicators, now });
     if (options.rendererDir !== undefined) await installConsolePage(app, options.rendererDir);
     await app.ready();
   } catch (error) {

@@ -1,6 +1,7 @@
 import { consoleOperations } from '../../contracts/platform-console-api';
 import { platformHallOperations } from '../../contracts/platform-halls';
 import { platformInboxOperations } from '../../contracts/platform-inbox';
+import { platformIndicatorOperations } from '../../contracts/platform-indicators';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogResponse, ChangesResponse, CreateCaseResponse, EvaluationRecord } from '../../contracts/central-api';
@@ -125,6 +126,7 @@ describe("the district platform's OpenAPI document (the central API)", () => {
     // declared in the platform's operation tables.
     const declared: { method: string; path: string; body?: unknown }[] = [
       ...Object.values(platformHallOperations),
+      ...Object.values(platformIndicatorOperations),
       ...Object.values(consoleOperations),
       ...Object.values(platformInboxOperations),
     ];

@@ -3,6 +3,7 @@ import type { ConsoleAccess, DistrictRole } from '../../../contracts/platform-co
 import { DistrictRole as Roles } from '../../../contracts/platform-console';
 import { consoleOperations } from '../../../contracts/platform-console-api';
 import { platformHallOperations } from '../../../contracts/platform-halls';
+import { platformIndicatorOperations } from '../../../contracts/platform-indicators';
 import type { Platform } from '../../../platform/server';
 import { sessionOf } from '../support/console';
 import { describeEachDatabase } from '../support/each-database';
@@ -19,6 +20,7 @@ interface Guarded {
 const all: Guarded[] = [
   ...Object.values(consoleOperations),
   ...Object.values(platformHallOperations).map((op) => ({ ...op, access: op.consoleAccess })),
+  ...Object.values(platformIndicatorOperations).map((op) => ({ ...op, access: op.consoleAccess })),
 ];
 const served = all;
 
