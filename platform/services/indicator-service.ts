@@ -188,15 +188,7 @@ export class IndicatorService {
     // The head only: a version's nodes never change, so they are read once per process (treeOf).
     const row = await readNewestTreeHead(sql);
     if (row === undefined) throw new Error('the indicator tree is seeded when the platform starts');
-    const tree = await this.treeOf(sql, row.version);
-    return {
-      version: row.version,
-      savedBy: row.savedBy,
-      savedAt: row.savedAt.toISOString(),
-      tree,
-      shape: treeShape(tree),
-      seedShape: INDICATOR_SEED_SHAPE,
-    };
+    return viewOf(row.version, row.savedBy, row.savedAt, await this.treeOf(sql, row.version));
   }
 
   /** Saves a whole tree as the next version; open periods follow it, closed ones keep theirs. */
@@ -255,7 +247,8 @@ export class IndicatorService {
         subject: `indicator-tree:${version}`,
         detail: { shape: treeShape(parsed.data) },
       });
-      return { kind: 'ok', view: await this.tree(tx) };
+      // Built from what was written, not read back: the cache of versions holds committed ones only.
+      return { kind: 'ok', view: viewOf(version, actor, at, parsed.data) };
     });
   }
 
@@ -530,6 +523,10 @@ export class IndicatorService {
     });
     return { code: code ?? null, series };
   }
+}
+
+function viewOf(version: number, savedBy: string, savedAt: Date, tree: IndicatorTree): IndicatorTreeView {
+  return { version, savedBy, savedAt: savedAt.toISOString(), tree, shape: treeShape(tree), seedShape: INDICATOR_SEED_SHAPE };
 }
 
 function computedOf(row: ComputedRow): ComputedValuesResponse['values'][number] {
