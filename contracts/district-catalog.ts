@@ -35,6 +35,9 @@ const COMPLAINT_TOPICS: Bilingual[] = ComplaintTopic.options.map((topic) => {
   return [zh, en];
 });
 
+/** The 营商诉求 item: a kiosk case of it is a complaint on the district platform (platform/services/complaint-kiosk-intake.ts). */
+export const COMPLAINT_ITEM_CODE = 'YS-SQ-001';
+
 /** The district centre's enterprise matters (涉企事项). */
 export const DISTRICT_CENTRE_ITEMS: readonly CatalogItem[] = [
   {
@@ -68,7 +71,7 @@ export const DISTRICT_CENTRE_ITEMS: readonly CatalogItem[] = [
     ],
   },
   {
-    code: 'YS-SQ-001',
+    code: COMPLAINT_ITEM_CODE,
     name: '营商环境诉求',
     nameEn: 'Business environment complaint',
     category: 'complaint',

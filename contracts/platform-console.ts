@@ -44,6 +44,27 @@ export const ConsoleErrorCode = z.enum([
   'entry_not_found',
   /** Only the latest revision, while submitted, is reviewed. */
   'entry_not_submitted',
+  // 营商诉求 (platform-complaints-api.ts): the directory, intake and the lifecycle's refusals
+  // (complaint-actions.ts ComplaintRefusal, whose codes these are).
+  'complaint_not_found',
+  'unit_not_found',
+  'unit_exists',
+  'bureau_exists',
+  'person_not_found',
+  'username_taken',
+  /** The signed-in account acts as no active complaint person (or is the admin token). */
+  'not_a_person',
+  /** The public web form's limit per client address: wait until `details.retryAfterSeconds` pass. */
+  'rate_limited',
+  'wrong_role',
+  'wrong_state',
+  'wrong_unit',
+  'reason_required',
+  'text_required',
+  'invalid_units',
+  'co_unit_parts_missing',
+  'merge_into_self',
+  'own_reply',
 ]);
 export type ConsoleErrorCode = z.infer<typeof ConsoleErrorCode>;
 
