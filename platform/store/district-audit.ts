@@ -18,7 +18,12 @@ export type AuditAction =
   | 'indicator.period.close'
   | 'indicator.compute'
   | 'indicator.enter'
-  | 'indicator.review';
+  | 'indicator.review'
+  | 'complaint-unit.create'
+  | 'complaint-unit.update'
+  | 'complaint-person.create'
+  | 'complaint-person.update'
+  | 'complaint-person.account';
 
 export interface AuditEntry {
   at: Date;
@@ -27,7 +32,8 @@ export interface AuditEntry {
   action: AuditAction;
   /**
    * The record changed: a case number, `notice:<id>`, `catalog:<code>`, `hall:<id>`, `credential:<id>`,
-   * `indicator-tree:<version>`, `indicator-period:<period>`, `indicator:<period>:<leaf code>`.
+   * `indicator-tree:<version>`, `indicator-period:<period>`, `indicator:<period>:<leaf code>`,
+   * `unit:<code>`, `person:<id>`.
    */
   subject: string;
   detail: Record<string, unknown>;

@@ -23,15 +23,17 @@ export interface NewStaff {
   role: DistrictRole;
   passwordHash: string;
   createdAt: Date;
+  /** The complaint person the account acts as (migration 006), if any. */
+  personId?: string | null;
 }
 
 /** Inserts an account; an existing username is left as it is (false). */
 export async function insertStaff(sql: Sql, staff: NewStaff): Promise<boolean> {
   const rows = await sql.query(
-    `INSERT INTO district_staff (username, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO district_staff (username, name, role, password_hash, created_at, person_id) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (username) DO NOTHING
      RETURNING id`,
-    [staff.username, staff.name, staff.role, staff.passwordHash, staff.createdAt.toISOString()],
+    [staff.username, staff.name, staff.role, staff.passwordHash, staff.createdAt.toISOString(), staff.personId ?? null],
   );
   return rows.length > 0;
 }
@@ -65,6 +67,8 @@ export interface SessionStaff {
   name: string;
   role: DistrictRole;
   expiresAt: Date;
+  /** The complaint person the account acts as; null for an account that is no one's. */
+  personId: string | null;
 }
 
 /**
@@ -77,7 +81,7 @@ export async function touchSession(sql: Sql, tokenHash: string, now: Date, exten
     `UPDATE district_sessions ds SET expires_at = least($3::timestamptz, ds.absolute_expires_at)
      FROM district_staff s
      WHERE ds.token_hash = $1 AND ds.staff_id = s.id AND ds.expires_at > $2 AND NOT s.disabled
-     RETURNING s.username, s.name, s.role, ds.expires_at AS "expiresAt"`,
+     RETURNING s.username, s.name, s.role, ds.expires_at AS "expiresAt", s.person_id AS "personId"`,
     [tokenHash, now.toISOString(), extendTo.toISOString()],
   );
   return row;
