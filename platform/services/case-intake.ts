@@ -1,8 +1,17 @@
 import type { CaseBatchItem, CaseBatchResult, CreateCaseBatchResponse, CreateCaseResponse } from '../../contracts/central-api';
 import type { Sql } from '../db/sql';
 import { casesByKeys, insertSubmittedCases, reserveCaseNumbers, type KeyedCase, type NewCase } from '../store/cases';
+import { insertComplaints, type NewComplaintRow } from '../store/complaints';
 import { canonicalHash } from './canonical';
 import { caseNumberDay, formatCaseNumber } from './case-number';
+
+/**
+ * The complaint platform's part of intake: the complaint rows of the 营商诉求 cases among new
+ * cases (services/complaint-registration.ts), none when there is none.
+ */
+export interface ComplaintCaseIntake {
+  kioskComplaintRows(cases: readonly NewCase[]): Promise<NewComplaintRow[]>;
+}
 
 /** What an intake did: `created` when it wrote at least one case (the fault hooks act on writes). */
 export interface CaseIntakeOutcome {
@@ -23,7 +32,9 @@ export interface CaseIntakeOutcome {
  *    always together), the hall's feed lock held to the commit (store/change-feed.ts);
  *
  * and a third when keys were found: their cases read, to answer as replays (or conflicts, under
- * another body). A key another request inserted between 1 and 2 is skipped by 2 and read with
+ * another body). A batch holding 营商诉求 cases writes their complaints in statement 2's
+ * transaction, one statement more (the complaint rows are prepared before it, from settings an
+ * instance reads at most once a minute); a batch without any pays nothing for them. A key another request inserted between 1 and 2 is skipped by 2 and read with
  * them; its reserved number stays a gap. A crash between statements loses nothing a hall was
  * told of: the hall was answered after 2, or it retries.
  */
@@ -31,6 +42,7 @@ export class CaseIntake {
   constructor(
     private readonly sql: Sql,
     private readonly now: () => Date,
+    private readonly complaints?: ComplaintCaseIntake,
   ) {}
 
   async create(hallId: string, items: readonly CaseBatchItem[]): Promise<CaseIntakeOutcome> {
@@ -55,7 +67,7 @@ export class CaseIntake {
 
     const created = new Map<string, NewCase>();
     if (cases.length > 0) {
-      const inserted = await insertSubmittedCases(this.sql, hallId, cases);
+      const inserted = await this.insert(hallId, cases);
       for (const c of cases) {
         if (inserted.has(c.key)) created.set(c.key, c);
         else known.add(c.key);
@@ -68,6 +80,22 @@ export class CaseIntake {
       answer(item.idempotencyKey, hashes[index], created.get(item.idempotencyKey), found.get(item.idempotencyKey)),
     );
     return { kind: created.size > 0 ? 'created' : 'replayed', body: { results } };
+  }
+
+  /** The cases, and with them the complaints of the 营商诉求 ones, all or none. */
+  private async insert(hallId: string, cases: readonly NewCase[]): Promise<Set<string>> {
+    const complaintRows = this.complaints === undefined ? [] : await this.complaints.kioskComplaintRows(cases);
+    if (complaintRows.length === 0) return insertSubmittedCases(this.sql, hallId, cases);
+    return this.sql.transaction(async (tx) => {
+      const inserted = await insertSubmittedCases(tx, hallId, cases);
+      // A key raced by another request was skipped with its case: so is its complaint.
+      const numbers = new Set(cases.filter((c) => inserted.has(c.key)).map((c) => c.caseNumber));
+      await insertComplaints(
+        tx,
+        complaintRows.filter((row) => numbers.has(row.complaint.number)),
+      );
+      return inserted;
+    });
   }
 }
 

@@ -10,7 +10,7 @@ import type { CreateCaseResponse } from '../../contracts/central-api';
 import type { Sql } from '../db/sql';
 import { caseByNumber, updateCaseStatus, type CaseRow } from '../store/cases';
 import { appendChange, hallChangesSince, historyOf } from '../store/change-feed';
-import { CaseIntake, type CaseIntakeOutcome } from './case-intake';
+import { CaseIntake, type CaseIntakeOutcome, type ComplaintCaseIntake } from './case-intake';
 import { addWorkingDays, shanghaiDate } from './case-number';
 import type { IdempotentOutcome } from './idempotent-write';
 import { allowedTransitions, canTransition } from './transitions';
@@ -24,6 +24,8 @@ export interface CaseServiceOptions {
   now: () => Date;
   /** Working days from acceptance (受理) to the promised completion date. */
   promisedWorkingDays: number;
+  /** 营商诉求 cases become complaints at intake (services/complaint-registration.ts). */
+  complaints?: ComplaintCaseIntake;
 }
 
 /** Cases: intake (idempotent), numbering, the lifecycle an operator drives, and the changes feed. */
@@ -34,7 +36,7 @@ export class CaseService {
     private readonly sql: Sql,
     private readonly options: CaseServiceOptions,
   ) {
-    this.intake = new CaseIntake(sql, options.now);
+    this.intake = new CaseIntake(sql, options.now, options.complaints);
   }
 
   /**

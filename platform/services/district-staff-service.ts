@@ -42,6 +42,8 @@ export type SignInOutcome =
 
 export interface SignedInStaff extends DistrictStaff {
   expiresAt: Date;
+  /** The complaint person the account acts as (营商诉求), or null. */
+  personId: string | null;
 }
 
 /** Only the sha256 of a token is stored or looked up. */
@@ -64,13 +66,20 @@ export class DistrictStaffService {
   ) {}
 
   /** Adds an account (false: the username is taken). For the demo seed, scripts and tests. */
-  async addAccount(account: { username: string; name: string; role: DistrictRole; password: string }): Promise<boolean> {
+  async addAccount(account: {
+    username: string;
+    name: string;
+    role: DistrictRole;
+    password: string;
+    personId?: string;
+  }): Promise<boolean> {
     return insertStaff(this.sql, {
       username: account.username,
       name: account.name,
       role: account.role,
       passwordHash: await hashPassword(account.password),
       createdAt: this.now(),
+      personId: account.personId ?? null,
     });
   }
 
@@ -112,7 +121,7 @@ export class DistrictStaffService {
   async authenticate(token: string): Promise<SignedInStaff | undefined> {
     const now = this.now();
     const row = await touchSession(this.sql, tokenHash(token), now, new Date(now.getTime() + this.rules.idleMs));
-    return row && { username: row.username, name: row.name, role: row.role, expiresAt: row.expiresAt };
+    return row && { username: row.username, name: row.name, role: row.role, expiresAt: row.expiresAt, personId: row.personId };
   }
 
   async signOut(token: string): Promise<void> {
