@@ -20,6 +20,8 @@ import { consoleCatalogRoutes } from './api/routes/console-catalog';
 import { consoleInboxRoutes, NO_PERSON, type PersonResolver } from './api/routes/console-inbox';
 import { consoleLiveRoutes } from './api/routes/console-live';
 import { consoleNoticeRoutes } from './api/routes/console-notices';
+import { complaintDirectoryRoutes } from './api/routes/complaint-directory';
+import { complaintRoutes } from './api/routes/complaints';
 import { consoleSessionRoutes } from './api/routes/console-session';
 import { evaluationRoutes } from './api/routes/evaluations';
 import { hallRoutes } from './api/routes/halls';
@@ -35,6 +37,11 @@ import { AppointmentService } from './services/appointment-service';
 import { CaseService } from './services/case-service';
 import { CatalogEditor } from './services/catalog-editor';
 import { CatalogService } from './services/catalog-service';
+import { ComplaintActionService } from './services/complaint-action-service';
+import { ComplaintDirectoryService } from './services/complaint-directory-service';
+import { ComplaintQueryService } from './services/complaint-query-service';
+import { ComplaintRegistration } from './services/complaint-registration';
+import { ComplaintSettings } from './services/complaint-settings';
 import { ConsoleCaseService } from './services/console-case-service';
 import { DEMO_HALL_ID } from './services/demo-district';
 import { DistrictStaffService, type SessionRules } from './services/district-staff-service';
@@ -46,6 +53,7 @@ import { IndicatorService } from './services/indicator-service';
 import { LiveService } from './services/live-service';
 import { NoticeInboxService } from './services/notice-inbox-service';
 import { NoticeService } from './services/notice-service';
+import { PublicFormLimiter, type FormLimit } from './services/public-form-limiter';
 import { QueueStatsService } from './services/queue-stats-service';
 import { ReviewOutcomeService } from './services/review-outcome-service';
 
@@ -100,6 +108,8 @@ export interface PlatformOptions {
    * (services/indicator-complaint-figures.ts). Until it is wired those leaves stay missing.
    */
   complaintRecords?: ComplaintRecords;
+  /** The public complaint form's limit per client address (services/public-form-limiter.ts has the default). */
+  webFormLimit?: FormLimit;
 }
 
 export interface Platform {
@@ -147,6 +157,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ...(options.complaintRecords === undefined ? {} : { complaints: options.complaintRecords }),
   });
   await indicators.seed();
+  const complaintSettings = new ComplaintSettings(sql, now);
+  await complaintSettings.seed();
   const staff = new DistrictStaffService(sql, now, options.sessionRules);
   if (options.demoAdmin === true) await staff.addAccount({ ...DEMO_DISTRICT_ADMIN, role: 'district-admin' });
 
@@ -158,7 +170,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     forceCloseConnections: true,
   });
   try {
-    const cases = new CaseService(sql, { now, promisedWorkingDays: options.promisedWorkingDays ?? 5 });
+    const registration = new ComplaintRegistration(sql, complaintSettings, now);
+    const cases = new CaseService(sql, {
+      now,
+      promisedWorkingDays: options.promisedWorkingDays ?? 5,
+      complaints: registration,
+    });
+    const directory = new ComplaintDirectoryService(sql, staff, now);
     const evaluations = new EvaluationService(sql, now);
     const stats = new QueueStatsService(sql, now);
     const outcomes = new ReviewOutcomeService(sql, now);
@@ -227,6 +245,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       personOf: options.inboxPersonOf ?? NO_PERSON,
     });
     await app.register(indicatorRoutes, { indicators, now });
+    // 营商诉求 (contracts/platform-complaints-api.ts).
+    await app.register(complaintDirectoryRoutes, { directory });
+    await app.register(complaintRoutes, {
+      directory,
+      registration,
+      actions: new ComplaintActionService(sql, directory, complaintSettings, now),
+      queries: new ComplaintQueryService(sql, directory, complaintSettings, now),
+      webFormLimiter: new PublicFormLimiter(sql, now, options.webFormLimit),
+    });
     if (options.rendererDir !== undefined) await installConsolePage(app, options.rendererDir);
     await app.ready();
   } catch (error) {
