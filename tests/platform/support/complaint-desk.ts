@@ -1,0 +1,73 @@
+import { expect } from 'vitest';
+import { Person } from '../../../contracts/complaints';
+import type { BureauRole, UnitDuty } from '../../../contracts/complaints';
+import { SignInResponse } from '../../../contracts/platform-console';
+import type { Platform } from '../../../platform/server';
+import { signInRequest, TEST_PASSWORD } from './console';
+import { adminAuth } from './platform';
+
+/**
+ * An invented district's complaint desk, set up through the API as a district admin would: the
+ * 营商局 (business-bureau), two departments and a street, their people, and a console account
+ * for each person, signed in. Every name is invented.
+ */
+
+const UNITS = [
+  { code: 'business-bureau', name: '区营商局', kind: 'department', bureau: true },
+  { code: 'market-regulation', name: '区市场监管局', kind: 'department' },
+  { code: 'tax', name: '区税务局', kind: 'department' },
+  { code: 'street-xinghe', name: '星河街道', kind: 'street' },
+] as const;
+
+const PEOPLE = {
+  intake: { name: '热线录入员', unitCode: 'business-bureau', duty: 'handler', bureauRoles: ['intake'] },
+  sorter: { name: '分拣员', unitCode: 'business-bureau', duty: 'handler', bureauRoles: ['sorter'] },
+  reviewer: { name: '审核员', unitCode: 'business-bureau', duty: 'handler', bureauRoles: ['reviewer'] },
+  leadHandler: { name: '市场监管经办人', unitCode: 'market-regulation', duty: 'handler' },
+  taxHandler: { name: '税务经办人', unitCode: 'tax', duty: 'handler' },
+  streetHandler: { name: '街道经办人', unitCode: 'street-xinghe', duty: 'handler' },
+} satisfies Record<string, { name: string; unitCode: string; duty: UnitDuty; bureauRoles?: BureauRole[] }>;
+
+export type DeskPerson = keyof typeof PEOPLE;
+
+export interface ComplaintDesk {
+  /** Each person's signed-in console session. */
+  as: Readonly<Record<DeskPerson, { authorization: string }>>;
+  people: Readonly<Record<DeskPerson, Person>>;
+}
+
+export async function setUpComplaintDesk(api: Platform): Promise<ComplaintDesk> {
+  for (const unit of UNITS) {
+    const res = await api.app.inject({ method: 'POST', url: '/v1/complaints/units', headers: adminAuth, payload: unit });
+    expect(res.statusCode, res.body).toBe(201);
+  }
+  const as: Record<string, { authorization: string }> = {};
+  const people: Record<string, Person> = {};
+  for (const [key, person] of Object.entries(PEOPLE)) {
+    const created = await api.app.inject({ method: 'POST', url: '/v1/complaints/people', headers: adminAuth, payload: person });
+    expect(created.statusCode, created.body).toBe(201);
+    const parsed = Person.parse(created.json());
+    people[key] = parsed;
+    const username = `p-${key.toLowerCase()}`;
+    const account = await api.app.inject({
+      method: 'POST',
+      url: `/v1/complaints/people/${parsed.id}/account`,
+      headers: adminAuth,
+      payload: { username, password: TEST_PASSWORD },
+    });
+    expect(account.statusCode, account.body).toBe(201);
+    const signIn = await signInRequest(api, username, TEST_PASSWORD);
+    expect(signIn.statusCode).toBe(201);
+    as[key] = { authorization: `Bearer ${SignInResponse.parse(signIn.json()).token}` };
+  }
+  return { as: as as ComplaintDesk['as'], people: people as ComplaintDesk['people'] };
+}
+
+/** A hotline call as the intake person types it. */
+export const hotlineCall = {
+  enterprise: { name: '星河示例科技有限公司', creditCode: '91350100M000100Y43' },
+  contact: { name: '赵六', phone: '13800000000' },
+  topic: 'approval',
+  area: 'street-xinghe',
+  text: '施工许可审批超过承诺时限仍未办结，请督促办理。',
+} as const;
