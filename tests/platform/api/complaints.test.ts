@@ -190,6 +190,11 @@ describeEachDatabase('platform: 营商诉求 intake and handling', (database) =>
       payload: { code: 'street-other', name: '另一街道', kind: 'street' },
     });
     expect(unit.statusCode).toBe(403);
+    // Nobody signed in, or a hall's credential, reads no complaint.
+    for (const headers of [{}, terminalAuth]) {
+      const list = await api.app.inject({ method: 'GET', url: '/v1/complaints', headers });
+      expect(list.statusCode).toBe(401);
+    }
 
     const page = ComplaintPage.parse(
       (await api.app.inject({ method: 'GET', url: `/v1/complaints/${number}`, headers: desk.as.sorter })).json(),
