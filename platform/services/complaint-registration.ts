@@ -129,6 +129,7 @@ export class ComplaintRegistration {
     const cases: NewCase[] = rows.map((row, index) => ({
       caseNumber: row.complaint.number,
       key: keys[index] ?? '',
+      // A fresh random key no request ever repeats: nothing to compare a replay's body with.
       requestHash: '',
       request: deskCase(row.complaint, at),
       receivedAt: now,
@@ -149,7 +150,11 @@ export class ComplaintRegistration {
   }
 }
 
-/** The case rows first (the complaints reference them), then the complaints. */
+/**
+ * The case rows first (the complaints reference them), then the complaints. The desk's feed lock
+ * the case insert takes is held over the complaints' statement too: only other desk
+ * registrations wait for it, since no hall's writer takes the pseudo-hall's lock.
+ */
 async function insertComplaintsAfterCases(tx: Sql, cases: readonly NewCase[], rows: readonly NewComplaintRow[]): Promise<void> {
   await insertSubmittedCases(tx, COMPLAINT_DESK_HALL_ID, cases);
   await insertComplaints(tx, rows);
