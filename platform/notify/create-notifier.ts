@@ -4,7 +4,7 @@ import { InboxChannel } from './inbox-channel';
 import type { NoticeChannel, NotifierLog } from './notice';
 import { Notifier } from './notifier';
 import type { SmtpConfig } from './smtp-config';
-import { SmtpMailSender } from './smtp-sender';
+import { NodemailerMailSender } from './nodemailer-sender';
 
 export interface PlatformNotifierOptions {
   sql: Sql;
@@ -21,6 +21,6 @@ export interface PlatformNotifierOptions {
  */
 export function createPlatformNotifier(options: PlatformNotifierOptions): Notifier {
   const channels: NoticeChannel[] = [new InboxChannel(options.sql, options.now)];
-  if (options.smtp !== null) channels.push(new EmailChannel(new SmtpMailSender(options.smtp, options.now)));
+  if (options.smtp !== null) channels.push(new EmailChannel(new NodemailerMailSender(options.smtp, options.now)));
   return new Notifier(options.sql, channels, { now: options.now, ...(options.log === undefined ? {} : { log: options.log }) });
 }

@@ -1,6 +1,6 @@
 import { isMailAddress } from './mail-message';
 import type { Delivery, NoticeChannel, Notice, Reach } from './notice';
-import type { MailSender } from './smtp-sender';
+import type { MailSender } from './mail-sender';
 
 /** E-mail as a channel: reaches the people with a valid address, through the platform's mail sender. */
 export class EmailChannel implements NoticeChannel {

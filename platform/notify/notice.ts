@@ -50,7 +50,7 @@ export interface NoticeChannel {
 
 /**
  * The code a failure is recorded and logged by: an error's own `code` when it has a short one
- * (an SMTP reply code, `timeout`, `connect`), else its class name. Never its message, which may
+ * (an SMTP reply code, `ETIMEDOUT`, `ESOCKET`), else its class name. Never its message, which may
  * quote an address or a subject.
  */
 export function failureCode(error: unknown): string {

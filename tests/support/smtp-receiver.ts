@@ -1,13 +1,12 @@
-import { createServer, type Server, type Socket } from 'node:net';
-import { TLSSocket } from 'node:tls';
+import { SMTPServer, type SMTPServerError, type SMTPServerOptions } from 'smtp-server';
 
 /**
- * A stand-in SMTP server for tests, not a mail server: it speaks enough of RFC 5321 (EHLO/HELO,
- * STARTTLS of RFC 3207 when given a certificate, AUTH PLAIN, MAIL, RCPT, DATA with dot-stuffing
- * undone, RSET, NOOP, QUIT) to accept a message and keep it for the test to read. No relay, no
- * queue. `refuseNext` makes it answer the next messages' MAIL with a temporary failure, as a
- * busy or unreachable relay would. Written because no SMTP server package (smtp-server) is
- * among the project's dependencies.
+ * A real SMTP server for tests (nodemailer's `smtp-server`) on 127.0.0.1, a free port: it takes
+ * messages (over implicit TLS if asked) and keeps them for the test to read; no relay, no queue. STARTTLS is offered only
+ * with a certificate (without one the server would offer it with its built-in self-signed one),
+ * AUTH only with an account, and then a message needs the sign-in (530 otherwise). `refuseNext`
+ * makes it answer the next messages' MAIL FROM with a refusal, as a busy (451) or a refusing
+ * (550) relay would.
  */
 
 export interface ReceivedMail {
@@ -22,202 +21,146 @@ export interface ReceivedMail {
 }
 
 export interface SmtpReceiverOptions {
-  /** With a key and certificate (PEM), STARTTLS is offered. */
-  tls?: { key: string; cert: string };
-  /** The account AUTH PLAIN accepts; without it, AUTH is not offered. */
+  /** With a key and certificate (PEM), STARTTLS is offered, or TLS from the first byte when `implicit`. */
+  tls?: { key: string; cert: string; implicit?: boolean };
+  /** The account the sign-in accepts; without it, AUTH is not offered. */
   account?: { user: string; password: string };
 }
 
 export interface SmtpReceiver {
   readonly port: number;
   readonly received: ReceivedMail[];
-  /** The next `count` messages are refused at MAIL with `code` (default 451, a temporary failure). */
+  /** Every sign-in attempt the server saw (the user, and whether the session was encrypted by then). */
+  readonly signIns: { user: string; secure: boolean }[];
+  /** The next `count` messages are refused at MAIL FROM with `code` (default 451, a temporary failure). */
   refuseNext(count: number, code?: number): void;
   close(): Promise<void>;
 }
 
+function refusal(code: number): SMTPServerError {
+  const error: SMTPServerError = new Error(code >= 500 ? 'refused' : 'try again later');
+  error.responseCode = code;
+  return error;
+}
+
 export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Promise<SmtpReceiver> {
   const received: ReceivedMail[] = [];
-  const sockets = new Set<Socket>();
+  const signIns: { user: string; secure: boolean }[] = [];
   let refusals = 0;
   let refusalCode = 451;
+  const { account, tls } = options;
 
-  const server: Server = createServer((raw) => {
-    sockets.add(raw);
-    raw.on('close', () => sockets.delete(raw));
-    raw.on('error', () => undefined);
-    let socket: Socket = raw;
-    let secure = false;
-    let user: string | null = null;
-    let from: string | null = null;
-    let to: string[] = [];
-    let data: string[] | null = null;
-    let buffer = '';
-    const say = (line: string) => socket.write(`${line}\r\n`);
-
-    const onLine = (line: string): void => {
-      if (data !== null) {
-        if (line === '.') {
-          received.push({ from: from ?? '', to, data: `${data.join('\r\n')}\r\n`, user, secure });
-          data = null;
-          from = null;
-          to = [];
-          say('250 2.0.0 accepted');
-        } else {
-          data.push(line.startsWith('.') ? line.slice(1) : line);
-        }
+  const settings: SMTPServerOptions = {
+    logger: false,
+    banner: 'SMTP receiver for tests',
+    secure: tls?.implicit === true,
+    disabledCommands: [
+      ...(tls === undefined || tls.implicit === true ? ['STARTTLS'] : []),
+      ...(account === undefined ? ['AUTH'] : []),
+    ],
+    ...(tls === undefined ? {} : { key: tls.key, cert: tls.cert }),
+    // Connections still open when a test ends are cut soon after close(), not after 30 s.
+    closeTimeout: 200,
+    onAuth(auth, session, callback) {
+      signIns.push({ user: auth.username ?? '', secure: session.secure });
+      if (account !== undefined && auth.username === account.user && auth.password === account.password) {
+        callback(null, { user: account.user });
+      } else {
+        callback(Object.assign(new Error('bad credentials'), { responseCode: 535 }));
+      }
+    },
+    onMailFrom(_address, _session, callback) {
+      if (refusals > 0) {
+        refusals -= 1;
+        callback(refusal(refusalCode));
         return;
       }
-      const [verb = '', ...rest] = line.split(' ');
-      const argument = rest.join(' ');
-      switch (verb.toUpperCase()) {
-        case 'EHLO': {
-          const extensions = ['8BITMIME'];
-          if (options.tls !== undefined && !secure) extensions.push('STARTTLS');
-          if (options.account !== undefined) extensions.push('AUTH PLAIN');
-          say(`250-stand-in greets ${argument}`);
-          extensions.forEach((extension, index) => say(`250${index === extensions.length - 1 ? ' ' : '-'}${extension}`));
-          return;
-        }
-        case 'HELO':
-          say('250 stand-in');
-          return;
-        case 'STARTTLS': {
-          if (options.tls === undefined || secure) {
-            say('502 5.5.1 not offered');
-            return;
-          }
-          say('220 2.0.0 go ahead');
-          socket.off('data', onData);
-          const upgraded = new TLSSocket(socket, { isServer: true, key: options.tls.key, cert: options.tls.cert });
-          upgraded.on('error', () => undefined);
-          upgraded.setEncoding('utf8');
-          upgraded.on('data', onData);
-          socket = upgraded;
-          secure = true;
-          user = null;
-          buffer = '';
-          return;
-        }
-        case 'AUTH': {
-          const [mechanism, token] = argument.split(' ');
-          const [, name, password] = Buffer.from(token ?? '', 'base64')
-            .toString('utf8')
-            .split('\0');
-          const account = options.account;
-          if (
-            mechanism?.toUpperCase() === 'PLAIN' &&
-            account !== undefined &&
-            account.user === name &&
-            account.password === password
-          ) {
-            user = name ?? null;
-            say('235 2.7.0 signed in');
-          } else {
-            say('535 5.7.8 bad credentials');
-          }
-          return;
-        }
-        case 'MAIL':
-          if (options.account !== undefined && user === null) {
-            say('530 5.7.0 sign in first');
-            return;
-          }
-          if (refusals > 0) {
-            refusals -= 1;
-            say(`${refusalCode} 4.3.2 try again later`);
-            return;
-          }
-          from = /<([^>]*)>/.exec(argument)?.[1] ?? '';
-          say('250 2.1.0 ok');
-          return;
-        case 'RCPT':
-          if (from === null) {
-            say('503 5.5.1 MAIL first');
-            return;
-          }
-          to.push(/<([^>]*)>/.exec(argument)?.[1] ?? '');
-          say('250 2.1.5 ok');
-          return;
-        case 'DATA':
-          if (from === null || to.length === 0) {
-            say('503 5.5.1 MAIL and RCPT first');
-            return;
-          }
-          data = [];
-          say('354 end with <CRLF>.<CRLF>');
-          return;
-        case 'RSET':
-          from = null;
-          to = [];
-          say('250 2.0.0 ok');
-          return;
-        case 'NOOP':
-          say('250 2.0.0 ok');
-          return;
-        case 'QUIT':
-          say('221 2.0.0 bye');
-          socket.end();
-          return;
-        default:
-          say('500 5.5.2 unknown command');
-      }
-    };
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const { mailFrom, rcptTo } = session.envelope;
+        received.push({
+          from: mailFrom === false ? '' : mailFrom.address,
+          to: rcptTo.map((recipient) => recipient.address),
+          data: Buffer.concat(chunks).toString('utf8'),
+          user: typeof session.user === 'string' ? session.user : null,
+          secure: session.secure,
+        });
+        callback();
+      });
+    },
+  };
+  const server = new SMTPServer(settings);
+  // A client that drops the TLS handshake (an untrusted certificate) is an error of that
+  // connection, not of the test.
+  server.on('error', () => undefined);
 
-    const onData = (chunk: string): void => {
-      buffer += chunk;
-      let end = buffer.indexOf('\r\n');
-      while (end >= 0) {
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        onLine(line);
-        end = buffer.indexOf('\r\n');
-      }
-    };
-
-    raw.setEncoding('utf8');
-    raw.on('data', onData);
-    say('220 stand-in SMTP receiver for tests');
+  const listening = await new Promise<ReturnType<SMTPServer['listen']>>((resolve) => {
+    const handle = server.listen(0, '127.0.0.1', () => resolve(handle));
   });
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the stand-in SMTP receiver has no port');
+  const address = listening.address();
+  if (address === null || typeof address === 'string') throw new Error('the SMTP receiver has no port');
 
   return {
     port: address.port,
     received,
+    signIns,
     refuseNext(count, code = 451) {
       refusals = count;
       refusalCode = code;
     },
     close() {
-      for (const socket of sockets) socket.destroy();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
 }
 
-/** A received message's headers and its text, decoded (base64 body, encoded-word subject). */
+/** RFC 2047 encoded-words (`=?UTF-8?B?…?=`, `=?UTF-8?Q?…?=`), decoded; the space between two words goes. */
+function decodeWords(value: string): string {
+  return value.replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=(\s+(?==\?))?/gi, (_word, encoding: string, text: string) =>
+    encoding.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_hex, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          'latin1',
+        ).toString('utf8'),
+  );
+}
+
+/** A quoted-printable body (RFC 2045 6.7), decoded as UTF-8. */
+function decodeQuotedPrintable(body: string): string {
+  const bytes = body
+    .replace(/=\r\n/g, '')
+    .replace(/=([0-9A-F]{2})/gi, (_hex, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+/** A received message's headers and its text, decoded (encoded-word subject; base64 or quoted-printable body). */
 export function readMail(mail: ReceivedMail): { headers: Map<string, string>; subject: string; text: string } {
-  const [head = '', body = ''] = mail.data.split('\r\n\r\n');
+  const split = mail.data.indexOf('\r\n\r\n');
+  const head = split < 0 ? mail.data : mail.data.slice(0, split);
+  const body = split < 0 ? '' : mail.data.slice(split + 4);
   const headers = new Map<string, string>();
   let last = '';
   for (const line of head.split('\r\n')) {
     if (/^\s/.test(line)) {
-      headers.set(last, `${headers.get(last) ?? ''}${line.trim()}`);
+      headers.set(last, `${headers.get(last) ?? ''} ${line.trim()}`);
       continue;
     }
     const colon = line.indexOf(':');
     last = line.slice(0, colon).toLowerCase();
     headers.set(last, line.slice(colon + 1).trim());
   }
-  const subject = (headers.get('subject') ?? '').replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/gi, (_word, encoded: string) =>
-    Buffer.from(encoded, 'base64').toString('utf8'),
-  );
+  const subject = decodeWords(headers.get('subject') ?? '');
+  const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
   const text =
-    headers.get('content-transfer-encoding')?.toLowerCase() === 'base64'
+    encoding === 'base64'
       ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      : body;
+      : encoding === 'quoted-printable'
+        ? decodeQuotedPrintable(body)
+        : body;
   return { headers, subject, text };
 }

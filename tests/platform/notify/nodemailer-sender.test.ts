@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCertificateAuthority, issueServerCertificate } from '../../../host/lan/certificate-authority';
+import { MailError } from '../../../platform/notify/mail-sender';
+import { NodemailerMailSender } from '../../../platform/notify/nodemailer-sender';
 import { SmtpConfig, type SmtpConfigInput } from '../../../platform/notify/smtp-config';
-import { MailError, SmtpMailSender } from '../../../platform/notify/smtp-sender';
 import { readMail, startSmtpReceiver, type SmtpReceiver, type SmtpReceiverOptions } from '../../support/smtp-receiver';
 
 const NOW = new Date('2026-12-01T01:00:00Z');
@@ -12,7 +13,7 @@ async function certificates() {
   return { ca: ca.certPem, tls: { key: server.keyPem, cert: server.certPem } };
 }
 
-describe('the SMTP sender, against the stand-in SMTP receiver of tests/support (not a real mail server)', () => {
+describe('the nodemailer sender, against an SMTP server (smtp-server, tests/support/smtp-receiver.ts)', () => {
   let receiver: SmtpReceiver | undefined;
   afterEach(async () => {
     await receiver?.close();
@@ -39,7 +40,7 @@ describe('the SMTP sender, against the stand-in SMTP receiver of tests/support (
   it('delivers a Chinese subject and text intact, encoded for any relay', async () => {
     const smtp = await start();
     const text = '营商诉求 HK20261127000001 的「签收」环节今日到期。\n.这一行以点开头\n请及时办理。';
-    await new SmtpMailSender(config(smtp.port)).send({
+    await new NodemailerMailSender(config(smtp.port), () => NOW).send({
       to: 'handler@district.example',
       subject: '【到期提醒】营商诉求 HK20261127000001 签收今日到期，请及时办理',
       text,
@@ -51,51 +52,72 @@ describe('the SMTP sender, against the stand-in SMTP receiver of tests/support (
     expect(mail.to).toEqual(['handler@district.example']);
     const read = readMail(mail);
     expect(read.subject).toBe('【到期提醒】营商诉求 HK20261127000001 签收今日到期，请及时办理');
-    expect(read.text).toBe(text.replace(/\n/g, '\r\n'));
-    expect(read.headers.get('content-type')).toBe('text/plain; charset=UTF-8');
+    expect(read.text.split(/\r?\n/)).toEqual(text.split('\n'));
+    expect(read.headers.get('content-type')).toMatch(/^text\/plain; charset=utf-8$/i);
+    expect(read.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(read.headers.get('date')).toBe('Tue, 01 Dec 2026 01:00:00 +0000');
     // Every header line is plain ASCII within SMTP's line limit.
-    for (const line of mail.data.split('\r\n')) expect(line).toMatch(/^[\x20-\x7e]{0,998}$/);
+    const head = mail.data.slice(0, mail.data.indexOf('\r\n\r\n'));
+    for (const line of head.split('\r\n')) expect(line).toMatch(/^[\x20-\x7e\t]{0,998}$/);
   });
 
   it('upgrades with STARTTLS, checks the server certificate and signs in over TLS only', async () => {
     const { ca, tls } = await certificates();
     const smtp = await start({ tls, account: { user: 'platform', password: 'mail secret' } });
-    const sender = new SmtpMailSender(
+    const sender = new NodemailerMailSender(
       config(smtp.port, { host: 'localhost', tls: 'starttls', user: 'platform', password: 'mail secret', ca }),
     );
     await sender.send({ to: 'leader@district.example', subject: '督办', text: '正文' });
     expect(smtp.received.map((m) => [m.user, m.secure])).toEqual([['platform', true]]);
+    expect(smtp.signIns).toEqual([{ user: 'platform', secure: true }]);
 
-    // A certificate the sender does not trust ends the attempt before the password is sent.
-    const untrusting = new SmtpMailSender(
+    // A certificate the sender does not trust ends the attempt before the password is sent
+    // (nodemailer reports the failed handshake as a socket error).
+    const untrusting = new NodemailerMailSender(
       config(smtp.port, { host: 'localhost', tls: 'starttls', user: 'platform', password: 'mail secret' }),
     );
     await expect(untrusting.send({ to: 'leader@district.example', subject: '督办', text: '正文' })).rejects.toMatchObject({
-      code: 'tls',
+      code: 'ESOCKET',
+      permanent: false,
     });
+    expect(smtp.signIns).toHaveLength(1);
     expect(smtp.received).toHaveLength(1);
   });
 
+  it('sends over implicit TLS, the certificate checked', async () => {
+    const { ca, tls } = await certificates();
+    const smtp = await start({ tls: { ...tls, implicit: true } });
+    await new NodemailerMailSender(config(smtp.port, { host: 'localhost', tls: 'implicit', ca })).send({
+      to: 'a@district.example',
+      subject: '督办',
+      text: '正文',
+    });
+    expect(smtp.received.map((m) => m.secure)).toEqual([true]);
+  });
+
   it('refuses to send in clear when the server offers no STARTTLS', async () => {
-    const smtp = await start();
-    const sender = new SmtpMailSender(config(smtp.port, { tls: 'starttls' }));
+    const smtp = await start({ account: { user: 'platform', password: 'mail secret' } });
+    const sender = new NodemailerMailSender(config(smtp.port, { tls: 'starttls', user: 'platform', password: 'mail secret' }));
+    // nodemailer asks for STARTTLS all the same and stops at the refusal: nothing goes in clear.
     await expect(sender.send({ to: 'a@district.example', subject: 's', text: 't' })).rejects.toMatchObject({
-      code: 'tls',
+      code: '500',
       permanent: true,
     });
+    expect(smtp.signIns).toEqual([]);
     expect(smtp.received).toHaveLength(0);
   });
 
   it('reports a refusal by its reply code, temporary or permanent, without the message', async () => {
     const smtp = await start();
-    const sender = new SmtpMailSender(config(smtp.port));
+    const sender = new NodemailerMailSender(config(smtp.port));
     smtp.refuseNext(1, 451);
     const error = await sender
-      .send({ to: 'a@district.example', subject: '赵六 13800000000', text: 't' })
+      .send({ to: 'zhao@district.example', subject: '赵六 13800000000', text: '赵六 13800000000' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MailError);
     expect(error).toMatchObject({ code: '451', permanent: false });
-    expect(String(error)).not.toContain('13800000000');
+    const told = `${String(error)} ${JSON.stringify(error)} ${error instanceof Error ? (error.stack ?? '') : ''}`;
+    expect(told).not.toMatch(/13800000000|赵六|zhao@/);
     smtp.refuseNext(1, 550);
     await expect(sender.send({ to: 'a@district.example', subject: 's', text: 't' })).rejects.toMatchObject({
       code: '550',
@@ -106,14 +128,22 @@ describe('the SMTP sender, against the stand-in SMTP receiver of tests/support (
     expect(smtp.received).toHaveLength(1);
   });
 
-  it('fails with connect when nothing listens', async () => {
+  it('fails with a transient connection error when nothing listens', async () => {
     const smtp = await start();
     const port = smtp.port;
     await smtp.close();
     receiver = undefined;
     await expect(
-      new SmtpMailSender(config(port)).send({ to: 'a@district.example', subject: 's', text: 't' }),
-    ).rejects.toMatchObject({ code: 'connect' });
+      new NodemailerMailSender(config(port)).send({ to: 'a@district.example', subject: 's', text: 't' }),
+    ).rejects.toMatchObject({ code: 'ESOCKET', permanent: false });
+  });
+
+  it('refuses a recipient that is not a bare address before connecting', async () => {
+    const smtp = await start();
+    await expect(
+      new NodemailerMailSender(config(smtp.port)).send({ to: 'a@district.example\r\nBcc: x@y.example', subject: 's', text: 't' }),
+    ).rejects.toBeInstanceOf(RangeError);
+    expect(smtp.received).toHaveLength(0);
   });
 
   it('refuses settings that would send a password in clear, or a header-breaking address', () => {
