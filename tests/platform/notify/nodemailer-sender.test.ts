@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCertificateAuthority, issueServerCertificate } from '../../../host/lan/certificate-authority';
 import { MailError } from '../../../platform/notify/mail-sender';
@@ -136,6 +137,27 @@ describe('the nodemailer sender, against an SMTP server (smtp-server, tests/supp
     await expect(
       new NodemailerMailSender(config(port)).send({ to: 'a@district.example', subject: 's', text: 't' }),
     ).rejects.toMatchObject({ code: 'ESOCKET', permanent: false });
+  });
+
+  it('gives up with a transient timeout when the server never greets', async () => {
+    // A listener that takes the connection and says nothing, as a hung relay would.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = silent.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    try {
+      await expect(
+        new NodemailerMailSender(config(address.port, { timeoutMs: 200 })).send({
+          to: 'a@district.example',
+          subject: 's',
+          text: 't',
+        }),
+      ).rejects.toMatchObject({ code: 'ETIMEDOUT', permanent: false });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('refuses a recipient that is not a bare address before connecting', async () => {
