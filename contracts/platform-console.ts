@@ -105,6 +105,11 @@ export const DistrictStaff = z.object({
   username: z.string(),
   name: z.string(),
   role: DistrictRole,
+  /**
+   * The 营商诉求 person the account acts as (platform-complaints-api.ts), told by `me` so the
+   * console offers a complaint's actions to whom may take them; null or absent for none.
+   */
+  personId: z.uuid().nullable().optional(),
 });
 export type DistrictStaff = z.infer<typeof DistrictStaff>;
 

@@ -38,7 +38,13 @@ export const consoleSessionRoutes: FastifyPluginAsync<ConsoleSessionRoutesOption
     return principal.via === 'admin-token'
       ? { staff: { username: 'admin-token', name: 'admin token', role: 'district-admin' as const }, via: 'admin-token' as const }
       : {
-          staff: { username: principal.staff.username, name: principal.staff.name, role: principal.staff.role },
+          staff: {
+            username: principal.staff.username,
+            name: principal.staff.name,
+            role: principal.staff.role,
+            // Only an account that acts as a complaint person says so: the others' replies stay as they were.
+            ...(principal.staff.personId === null ? {} : { personId: principal.staff.personId }),
+          },
           via: 'session' as const,
         };
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ConsoleErrorBody, DEMO_DISTRICT_ADMIN, MeResponse, SignInResponse } from '../../../contracts/platform-console';
 import type { Platform } from '../../../platform/server';
+import { setUpComplaintDesk } from '../support/complaint-desk';
 import { addStaff, signInRequest, TEST_PASSWORD, TEST_STAFF } from '../support/console';
 import { describeEachDatabase } from '../support/each-database';
 import { adminAuth, FIXED_NOW, startApi, terminalAuth } from '../support/platform';
@@ -131,5 +132,13 @@ describeEachDatabase('platform console: district staff sessions', (database) => 
     } finally {
       await demo.close();
     }
+  });
+
+  it('tells an account that acts as a complaint person which person it is, and no other account', async () => {
+    const desk = await setUpComplaintDesk(api);
+    const sorter = MeResponse.parse((await me(desk.as.sorter.authorization)).json());
+    expect(sorter.staff.personId).toBe(desk.people.sorter.id);
+    const session = SignInResponse.parse((await signInRequest(api, operator.username, TEST_PASSWORD)).json());
+    expect(MeResponse.parse((await me(`Bearer ${session.token}`)).json()).staff).not.toHaveProperty('personId');
   });
 });
