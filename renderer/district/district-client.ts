@@ -14,6 +14,9 @@ import {
   type ConsoleOperation,
   type ConsoleReply,
 } from '../../contracts/platform-console-api';
+import type { ComplaintAction } from '../../contracts/complaint-actions';
+import type { ComplaintListQueryInput } from '../../contracts/platform-complaints';
+import { complaintOperations as complaintOps } from '../../contracts/platform-complaints-api';
 import { platformHallOperations as hallOps } from '../../contracts/platform-halls';
 import { platformUrl, type PlatformInput, type PlatformOperation, type PlatformReply } from '../../contracts/platform-operation';
 
@@ -133,6 +136,11 @@ export function createDistrictClient(baseUrl = '') {
     revokeCredential: (hallId: string, credentialId: string) =>
       callPlatform(hallOps.revokeHallCredential, { params: { hallId, credentialId } }),
     live: () => call(ops.live, {}),
+    complaintDirectory: () => callPlatform(complaintOps.complaintDirectory, {}),
+    listComplaints: (query: ComplaintListQueryInput) => callPlatform(complaintOps.listComplaints, { query }),
+    complaintPage: (number: string) => callPlatform(complaintOps.complaintPage, { params: { number } }),
+    complaintAction: (number: string, action: ComplaintAction) =>
+      callPlatform(complaintOps.complaintAction, { params: { number }, body: action }),
   };
 }
 

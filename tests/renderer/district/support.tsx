@@ -35,6 +35,10 @@ export function fakeDistrict(overrides: Partial<DistrictClient> = {}): DistrictC
     rotateCredential: vi.fn(missing),
     revokeCredential: vi.fn(missing),
     live: vi.fn(missing),
+    complaintDirectory: vi.fn(missing),
+    listComplaints: vi.fn(missing),
+    complaintPage: vi.fn(missing),
+    complaintAction: vi.fn(missing),
   };
   return { ...client, ...overrides };
 }
