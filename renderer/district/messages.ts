@@ -1,6 +1,7 @@
 import type { AreaMessages } from '../kiosk/messages/types';
 import { dstCasesMessages } from './cases/messages';
 import { dstCatalogMessages } from './catalog/messages';
+import { dstComplaintsMessages } from './complaints/messages';
 import { dstHallsMessages } from './halls/messages';
 import { dstLiveMessages } from './live/messages';
 import { dstNoticesMessages } from './notices/messages';
@@ -10,6 +11,7 @@ import { districtShellMessages } from './shell-messages';
 export const districtMessages: readonly AreaMessages[] = [
   districtShellMessages,
   dstCasesMessages,
+  dstComplaintsMessages,
   dstNoticesMessages,
   dstCatalogMessages,
   dstHallsMessages,

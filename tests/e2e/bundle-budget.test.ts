@@ -18,10 +18,11 @@ const SCREENS_BUDGET_GZIP_BYTES = 300 * 1024;
 const CONSOLES_BUDGET_GZIP_BYTES = 285 * 1024;
 /**
  * The district console's page (district.html, its own build, served by the platform to district
- * staff on office PCs): React, the query library, i18next, zod and its five sections. Measured at
- * 143 kB gzipped; ~15 % headroom.
+ * staff on office PCs): React, the query library, i18next, zod and its six sections. Measured at
+ * 143 kB gzipped with five; the 营商诉求 section (its screen 7 kB, its messages and the
+ * complaint contracts the client parses replies with) brought it to 169 kB; ~15 % headroom.
  */
-const DISTRICT_BUDGET_GZIP_BYTES = 165 * 1024;
+const DISTRICT_BUDGET_GZIP_BYTES = 195 * 1024;
 
 describe('renderer bundle budget', () => {
   const size = rendererBundleSize(rendererDir);
