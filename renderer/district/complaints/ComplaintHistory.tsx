@@ -3,9 +3,9 @@ import type { ComplaintStep } from '../../../contracts/complaints';
 import { formatDateTime } from '../session';
 import type { ComplaintDesk } from './use-complaint-desk';
 
-function actorName(step: ComplaintStep, system: string): string {
+function actorName(step: ComplaintStep, words: { system: string; enterprise: string }): string {
   if (step.actor.kind === 'staff') return step.actor.name;
-  return step.actor.kind === 'system' ? system : '';
+  return step.actor.kind === 'system' ? words.system : words.enterprise;
 }
 
 /**
@@ -22,7 +22,7 @@ export function ComplaintHistory({ history, desk }: { history: readonly Complain
           <li key={`${step.at}-${index}`} data-visibility={step.visibility}>
             <strong>{t(`dstComplaints.steps.${step.action}`)}</strong>{' '}
             <time dateTime={step.at}>{formatDateTime(step.at, i18n.language)}</time>{' '}
-            {actorName(step, t('dstComplaints.detail.system'))}
+            {actorName(step, { system: t('dstComplaints.detail.system'), enterprise: t('dstComplaints.detail.enterprise') })}
             {step.units.length > 0 && ` · ${step.units.map(desk.unitName).join('、')}`}{' '}
             <span className={`console-badge ${step.visibility === 'public' ? 'tone-info' : ''}`}>
               {t(`dstComplaints.detail.${step.visibility}`)}
