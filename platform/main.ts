@@ -15,6 +15,8 @@
  * The district console's page is served at /district from the built renderer (`--renderer-dir`,
  * default: `dist/renderer` beside the built `dist/platform/main.js`); `--demo-admin` seeds the
  * demo's district admin (DEMO_DISTRICT_ADMIN, `npm start` only).
+ * The complaint desk's deadline notices also go by e-mail when HALL_KIOSK_SMTP_HOST (and the other
+ * HALL_KIOSK_SMTP_* of notify/smtp-config.ts) are set; without them, to the console inbox only.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +28,7 @@ import { addAccountFromCli } from './accounts-cli';
 import { openPgServer } from './db/pg-server';
 import { openPglite } from './db/pglite';
 import type { Sql } from './db/sql';
+import { smtpConfigFromEnvironment } from './notify/smtp-config';
 import { createPlatform } from './server';
 
 /** Written by scripts/build.mjs beside the bundle (dist/platform/); absent in the source tree. */
@@ -113,6 +116,9 @@ async function main(): Promise<void> {
   const given = values.token ?? [];
   if (values['no-dev-tokens'] && given.length > 0) throw new Error('give --token or --no-dev-tokens, not both');
   const tokens = values['no-dev-tokens'] ? [] : given.length > 0 ? given : [DEMO_CENTRAL_TOKEN];
+  // The mail server from the environment only (a password among the arguments would show in
+  // `ps`), read before the database opens so wrong settings stop the start at once.
+  const smtp = smtpConfigFromEnvironment(process.env);
   const url = values['database-url'] ?? process.env.HALL_KIOSK_DATABASE_URL;
   const { sql, where } = await openDatabase(values['data-dir'], url === '' ? undefined : url);
   if (values['add-account'] !== undefined) {
@@ -139,6 +145,7 @@ async function main(): Promise<void> {
     logger: !values.quiet,
     rendererDir: values['renderer-dir'] ?? fileURLToPath(new URL('../renderer/', import.meta.url)),
     demoAdmin: values['demo-admin'],
+    smtp,
   }).catch(async (error: unknown) => {
     await sql.close();
     throw error;

@@ -5,6 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { FaultConfig } from '../contracts/central-api';
 import { DEMO_MATCHING_SECRET } from '../contracts/config';
 import { DEMO_DISTRICT_ADMIN } from '../contracts/platform-console';
+import { actingPersonOf } from './api/acting-person';
 import { installAuth } from './api/auth';
 import { installConsolePage } from './api/console-page';
 import { installErrorHandling } from './api/errors';
@@ -17,7 +18,7 @@ import { caseRoutes } from './api/routes/cases';
 import { catalogRoutes } from './api/routes/catalog';
 import { consoleCaseRoutes } from './api/routes/console-cases';
 import { consoleCatalogRoutes } from './api/routes/console-catalog';
-import { consoleInboxRoutes, NO_PERSON, type PersonResolver } from './api/routes/console-inbox';
+import { consoleInboxRoutes, type PersonResolver } from './api/routes/console-inbox';
 import { consoleLiveRoutes } from './api/routes/console-live';
 import { consoleNoticeRoutes } from './api/routes/console-notices';
 import { complaintDirectoryRoutes } from './api/routes/complaint-directory';
@@ -33,12 +34,24 @@ import { queueStatsRoutes } from './api/routes/queue-stats';
 import { reviewOutcomeRoutes } from './api/routes/review-outcomes';
 import { migrate } from './db/migrate';
 import type { Sql } from './db/sql';
+import { createPlatformNotifier } from './notify/create-notifier';
+import type { NotifierLog } from './notify/notice';
+import type { SmtpConfig } from './notify/smtp-config';
 import { AppointmentService } from './services/appointment-service';
 import { CaseService } from './services/case-service';
 import { CatalogEditor } from './services/catalog-editor';
 import { CatalogService } from './services/catalog-service';
 import { ComplaintActionService } from './services/complaint-action-service';
+import {
+  startDeadlineSweep,
+  sweepComplaintDeadlines,
+  type DeadlineSweepOptions,
+  type DeadlineSweepTimer,
+  type SweepResult,
+} from './services/complaint-deadline-sweep';
 import { ComplaintDirectoryService } from './services/complaint-directory-service';
+import { ComplaintIndicatorRecords } from './services/complaint-indicator-records';
+import { ComplaintNoticeRecipients } from './services/complaint-notice-recipients';
 import { ComplaintQueryService } from './services/complaint-query-service';
 import { ComplaintRegistration } from './services/complaint-registration';
 import { ComplaintSettings } from './services/complaint-settings';
@@ -100,23 +113,44 @@ export interface PlatformOptions {
   sessionRules?: SessionRules;
   /**
    * Which person of the complaint desk a console request is from, for their inbox
-   * (api/routes/console-inbox.ts). Default: nobody, until console accounts are linked to people.
+   * (api/routes/console-inbox.ts). Default: the session account's person (api/acting-person.ts),
+   * the one the complaint routes act as.
    */
   inboxPersonOf?: PersonResolver;
   /**
    * The complaint platform's complaints, for the indicator system's GOV.05 metrics
-   * (services/indicator-complaint-figures.ts). Until it is wired those leaves stay missing.
+   * (services/indicator-complaint-figures.ts). Default: the complaint tables
+   * (services/complaint-indicator-records.ts).
    */
   complaintRecords?: ComplaintRecords;
+  /**
+   * The mail server the deadline notices also go through (notify/smtp-config.ts,
+   * `smtpConfigFromEnvironment`); absent or null: the console inbox only.
+   */
+  smtp?: SmtpConfig | null;
+  /**
+   * The deadline sweep (services/complaint-deadline-sweep.ts): every `intervalMs` (default
+   * 60 000) from the start, or `'on-demand'`: no timer, a sweep runs when `Platform.sweepDeadlines`
+   * is called (tests, which then choose the clock the sweep sees).
+   */
+  deadlineSweep?: { intervalMs: number } | 'on-demand';
   /** The public complaint form's limit per client address (services/public-form-limiter.ts has the default). */
   webFormLimit?: FormLimit;
 }
 
 export interface Platform {
   app: FastifyInstance;
-  /** Closes the HTTP side (if listening); safe to call twice. The database stays open. */
+  /** One deadline sweep now, besides the timer's (if any): what it did, in counts. */
+  sweepDeadlines(): Promise<SweepResult>;
+  /**
+   * Stops the deadline sweep (waiting for one under way) and closes the HTTP side (if
+   * listening); safe to call twice. The database stays open.
+   */
   close(): Promise<void>;
 }
+
+/** The deadline sweep's interval when none is given: the reminders are to the minute. */
+export const DEADLINE_SWEEP_INTERVAL_MS = 60_000;
 
 /**
  * Personal data must never reach a log (docs/architecture.md, "Data and privacy"): Fastify's
@@ -140,6 +174,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   if (options.tokens.some((t) => t.length === 0) || options.adminToken.length === 0) {
     throw new Error('platform tokens must not be empty');
   }
+  const schedule = options.deadlineSweep ?? { intervalMs: DEADLINE_SWEEP_INTERVAL_MS };
+  // A sweep reads every open complaint: more than once a second would only load the database.
+  if (schedule !== 'on-demand' && !(Number.isInteger(schedule.intervalMs) && schedule.intervalMs >= 1_000)) {
+    throw new Error('the deadline sweep interval must be a whole number of milliseconds, at least 1000');
+  }
   const { sql } = options;
   const now = options.now ?? (() => new Date());
   await migrate(sql);
@@ -152,13 +191,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       throw new Error(`the static tokens sign in as hall ${DEMO_HALL_ID}, which is not registered: register it or give no token`);
     }
   }
-  const indicators = new IndicatorService(sql, {
-    now,
-    ...(options.complaintRecords === undefined ? {} : { complaints: options.complaintRecords }),
-  });
-  await indicators.seed();
   const complaintSettings = new ComplaintSettings(sql, now);
   await complaintSettings.seed();
+  const indicators = new IndicatorService(sql, {
+    now,
+    complaints: options.complaintRecords ?? new ComplaintIndicatorRecords(sql, complaintSettings),
+  });
+  await indicators.seed();
   const staff = new DistrictStaffService(sql, now, options.sessionRules);
   if (options.demoAdmin === true) await staff.addAccount({ ...DEMO_DISTRICT_ADMIN, role: 'district-admin' });
 
@@ -169,6 +208,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     // by design, and another instance behind the load balancer answers it.
     forceCloseConnections: true,
   });
+  let sweep: DeadlineSweepOptions | undefined;
   try {
     const registration = new ComplaintRegistration(sql, complaintSettings, now);
     const cases = new CaseService(sql, {
@@ -177,6 +217,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       complaints: registration,
     });
     const directory = new ComplaintDirectoryService(sql, staff, now);
+    const complaintQueries = new ComplaintQueryService(sql, directory, complaintSettings, now);
     const evaluations = new EvaluationService(sql, now);
     const stats = new QueueStatsService(sql, now);
     const outcomes = new ReviewOutcomeService(sql, now);
@@ -242,7 +283,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(consoleCatalogRoutes, { editor: new CatalogEditor(sql, now) });
     await app.register(consoleInboxRoutes, {
       inbox: new NoticeInboxService(sql, now),
-      personOf: options.inboxPersonOf ?? NO_PERSON,
+      personOf: options.inboxPersonOf ?? actingPersonOf,
     });
     await app.register(indicatorRoutes, { indicators, now });
     // 营商诉求 (contracts/platform-complaints-api.ts).
@@ -251,16 +292,32 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       directory,
       registration,
       actions: new ComplaintActionService(sql, directory, complaintSettings, now),
-      queries: new ComplaintQueryService(sql, directory, complaintSettings, now),
+      queries: complaintQueries,
       webFormLimiter: new PublicFormLimiter(sql, now, options.webFormLimit),
     });
     if (options.rendererDir !== undefined) await installConsolePage(app, options.rendererDir);
     await app.ready();
+    // Notices carry only numbers and codes to the log (notify/notice.ts), so Fastify's logger may have them.
+    const log: NotifierLog | undefined = options.logger === true ? app.log : undefined;
+    sweep = {
+      port: new ComplaintNoticeRecipients(complaintQueries, directory),
+      notifier: createPlatformNotifier({ sql, now, smtp: options.smtp ?? null, ...(log === undefined ? {} : { log }) }),
+      context: async () => (await complaintSettings.current()).deadlines,
+      ...(log === undefined ? {} : { log }),
+    };
   } catch (error) {
     await app.close().catch(() => undefined);
     throw error;
   }
 
+  const sweepOptions = sweep;
+  const timer: DeadlineSweepTimer | undefined =
+    schedule === 'on-demand' ? undefined : startDeadlineSweep({ ...sweepOptions, intervalMs: schedule.intervalMs, now });
   let closed: Promise<void> | undefined;
-  return { app, close: () => (closed ??= app.close()) };
+  return {
+    app,
+    sweepDeadlines: () => sweepComplaintDeadlines(sweepOptions, now()),
+    // The sweep stops first: the database is closed after the platform, and a sweep under way still uses it.
+    close: () => (closed ??= (timer?.stop() ?? Promise.resolve()).then(() => app.close())),
+  };
 }

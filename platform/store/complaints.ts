@@ -130,6 +130,24 @@ export function openComplaintRows(sql: Sql): Promise<ComplaintRow[]> {
 }
 
 /**
+ * The complaints with a step of `action` in [`from`, `to`) (the indicators' periods), each once,
+ * by the steps' (action, at) index.
+ */
+export function complaintRowsWithStepBetween(
+  sql: Sql,
+  action: ComplaintStep['action'],
+  from: Date,
+  to: Date,
+): Promise<ComplaintRow[]> {
+  return sql.query<ComplaintRow>(
+    `SELECT ${COLUMNS} FROM ${FROM}
+     WHERE c.number IN (SELECT s.number FROM complaint_steps s WHERE s.action = $1 AND s.at >= $2 AND s.at < $3)
+     ORDER BY c.number`,
+    [action, from.toISOString(), to.toISOString()],
+  );
+}
+
+/**
  * An enterprise's complaints registered between `from` and `to`: by its credit code when it has
  * one, else by its folded name (complaint-duplicates.ts `sameEnterprise` decides among them).
  */

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ComplaintRefusal } from '../../../contracts/complaint-actions';
 import { complaintOperations as ops } from '../../../contracts/platform-complaints-api';
 import type { ComplaintActionService } from '../../services/complaint-action-service';
@@ -6,7 +6,7 @@ import type { ComplaintDirectoryService } from '../../services/complaint-directo
 import type { ComplaintQueryService } from '../../services/complaint-query-service';
 import type { ComplaintRegistration, RegistrationOutcome } from '../../services/complaint-registration';
 import type { PublicFormLimiter } from '../../services/public-form-limiter';
-import { principalOf } from '../auth';
+import { actingPersonOf } from '../acting-person';
 import { ApiError } from '../errors';
 import { platformRoute } from '../operation-route';
 
@@ -17,12 +17,6 @@ export interface ComplaintRoutesOptions {
   queries: ComplaintQueryService;
   webFormLimiter: PublicFormLimiter;
 }
-
-/** The complaint person the signed-in account acts as; the admin token is nobody's. */
-const personIdOf = (request: FastifyRequest): string | null => {
-  const principal = principalOf(request);
-  return principal.via === 'session' ? principal.staff.personId : null;
-};
 
 const notAPerson = (): ApiError =>
   new ApiError(403, 'not_a_person', 'this account acts as no active person of the complaint directory');
@@ -56,7 +50,7 @@ export const complaintRoutes: FastifyPluginAsync<ComplaintRoutesOptions> = async
   const { directory, registration, actions, queries, webFormLimiter } = options;
 
   platformRoute(app, ops.registerHotlineComplaint, async ({ body }, request) => {
-    const actor = await directory.actorOf(personIdOf(request));
+    const actor = await directory.actorOf(actingPersonOf(request));
     return { status: 201, body: registered(await registration.hotline(actor, body)) };
   });
 
@@ -81,7 +75,7 @@ export const complaintRoutes: FastifyPluginAsync<ComplaintRoutesOptions> = async
   });
 
   platformRoute(app, ops.complaintAction, async ({ params, body }, request) => {
-    const outcome = await actions.act(params.number, personIdOf(request), body);
+    const outcome = await actions.act(params.number, actingPersonOf(request), body);
     switch (outcome.kind) {
       case 'not_a_person':
         throw notAPerson();

@@ -10,13 +10,18 @@ export const adminAuth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 /** A fixed instant: 2026-11-27 10:00 in Beijing. */
 export const FIXED_NOW = new Date('2026-11-27T02:00:00Z');
 
-/** A platform on the test database, with the test tokens and the fixed clock unless `extra` says otherwise. */
+/**
+ * A platform on the test database, with the test tokens and the fixed clock unless `extra` says
+ * otherwise. The deadline sweep runs on demand only (`Platform.sweepDeadlines`): a timer's sweep
+ * would write inbox items into tests about something else.
+ */
 export function startApi(database: TestDatabase, extra: Partial<Omit<PlatformOptions, 'sql'>> = {}): Promise<Platform> {
   return createPlatform({
     sql: database.sql,
     tokens: [TERMINAL_TOKEN, 'second-terminal-token'],
     adminToken: ADMIN_TOKEN,
     now: () => FIXED_NOW,
+    deadlineSweep: 'on-demand',
     ...extra,
   });
 }
