@@ -13,8 +13,9 @@ import {
 
 /**
  * What people do to a complaint (the bodies of the next step's routes) and why the lifecycle
- * refuses (the `details` of its 409s). The rule itself, state × action × role → state, is
- * `platform/services/complaint-lifecycle.ts`; docs/complaints.md has it as a table.
+ * refuses (the `details` of its 409s), and who takes which action in which states
+ * (`COMPLAINT_RULES`); what each action changes is `platform/services/complaint-lifecycle.ts`;
+ * docs/complaints.md has it as a table.
  */
 
 /** A reason the other side reads: a reviewer's return, a unit's decline, a refusal to admit. */
@@ -108,3 +109,51 @@ export const ComplaintRefusal = z.discriminatedUnion('code', [
   z.object({ code: z.literal('own_reply') }),
 ]);
 export type ComplaintRefusal = z.infer<typeof ComplaintRefusal>;
+
+/**
+ * Who may take an action: holders of a 营商局 role, staff of the lead unit, staff of a co-unit, or
+ * the enterprise. Within a unit, its leader may do what its handlers do: a leader who answers
+ * for the unit may also act for it.
+ */
+export type ComplaintRuleWho = { kind: 'bureau'; role: BureauRole } | { kind: 'lead' } | { kind: 'co' } | { kind: 'enterprise' };
+
+/** In which states an action is taken, and by whom. */
+export interface ComplaintRule {
+  from: readonly ComplaintState[];
+  who: ComplaintRuleWho;
+}
+
+const SORTABLE: readonly ComplaintState[] = ['registered', 'sorting'];
+const OPEN: readonly ComplaintState[] = [
+  'registered',
+  'sorting',
+  'dispatched',
+  'accepted',
+  'drafted',
+  'under_review',
+  'returned',
+  'approved',
+];
+
+/**
+ * The table: state × action × role, the one rule the platform's lifecycle applies
+ * (platform/services/complaint-lifecycle.ts, which holds what each action changes) and the
+ * console reads to offer only the forms a person may use.
+ */
+export const COMPLAINT_RULES: Readonly<Record<ComplaintActionType, ComplaintRule>> = {
+  claim: { from: ['registered'], who: { kind: 'bureau', role: 'sorter' } },
+  dispatch: { from: SORTABLE, who: { kind: 'bureau', role: 'sorter' } },
+  not_admit: { from: SORTABLE, who: { kind: 'bureau', role: 'sorter' } },
+  merge: { from: SORTABLE, who: { kind: 'bureau', role: 'sorter' } },
+  decline: { from: ['dispatched'], who: { kind: 'lead' } },
+  accept: { from: ['dispatched'], who: { kind: 'lead' } },
+  // Co-units work beside the lead from the dispatch on, and again after a return.
+  submit_part: { from: ['dispatched', 'accepted', 'returned'], who: { kind: 'co' } },
+  draft: { from: ['accepted', 'drafted', 'returned'], who: { kind: 'lead' } },
+  submit: { from: ['drafted'], who: { kind: 'lead' } },
+  approve: { from: ['under_review'], who: { kind: 'bureau', role: 'reviewer' } },
+  return: { from: ['under_review'], who: { kind: 'bureau', role: 'reviewer' } },
+  close: { from: ['approved'], who: { kind: 'bureau', role: 'reviewer' } },
+  evaluate: { from: ['closed'], who: { kind: 'enterprise' } },
+  supervise: { from: OPEN, who: { kind: 'bureau', role: 'supervisor' } },
+};

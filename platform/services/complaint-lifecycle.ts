@@ -1,15 +1,12 @@
 import { isBadEvaluation } from '../../contracts/central-api';
-import type { ComplaintAction, ComplaintActionType, ComplaintActor, ComplaintRefusal } from '../../contracts/complaint-actions';
-import type {
-  BureauRole,
-  Complaint,
-  ComplaintRole,
-  ComplaintState,
-  ComplaintStep,
-  NewComplaint,
-  StepActor,
-  UnitCode,
-} from '../../contracts/complaints';
+import {
+  COMPLAINT_RULES,
+  type ComplaintAction,
+  type ComplaintActor,
+  type ComplaintRefusal,
+  type ComplaintRuleWho as Who,
+} from '../../contracts/complaint-actions';
+import type { Complaint, ComplaintRole, ComplaintStep, NewComplaint, StepActor, UnitCode } from '../../contracts/complaints';
 
 /**
  * The 营商诉求 lifecycle: for each action, the states it is allowed in, who may take it, and what
@@ -21,49 +18,6 @@ import type {
  */
 
 export type Transition = { ok: true; complaint: Complaint; step: ComplaintStep } | { ok: false; refusal: ComplaintRefusal };
-
-/**
- * Who may take an action: holders of a 营商局 role, staff of the lead unit, staff of a co-unit, or
- * the enterprise. Within a unit, its leader may do what its handlers do: a leader who answers
- * for the unit may also act for it.
- */
-type Who = { kind: 'bureau'; role: BureauRole } | { kind: 'lead' } | { kind: 'co' } | { kind: 'enterprise' };
-
-interface Rule {
-  from: readonly ComplaintState[];
-  who: Who;
-}
-
-const SORTABLE: readonly ComplaintState[] = ['registered', 'sorting'];
-const OPEN: readonly ComplaintState[] = [
-  'registered',
-  'sorting',
-  'dispatched',
-  'accepted',
-  'drafted',
-  'under_review',
-  'returned',
-  'approved',
-];
-
-/** The table: state × action × role. What each action changes is in `effect` below. */
-export const COMPLAINT_RULES: Readonly<Record<ComplaintActionType, Rule>> = {
-  claim: { from: ['registered'], who: { kind: 'bureau', role: 'sorter' } },
-  dispatch: { from: SORTABLE, who: { kind: 'bureau', role: 'sorter' } },
-  not_admit: { from: SORTABLE, who: { kind: 'bureau', role: 'sorter' } },
-  merge: { from: SORTABLE, who: { kind: 'bureau', role: 'sorter' } },
-  decline: { from: ['dispatched'], who: { kind: 'lead' } },
-  accept: { from: ['dispatched'], who: { kind: 'lead' } },
-  // Co-units work beside the lead from the dispatch on, and again after a return.
-  submit_part: { from: ['dispatched', 'accepted', 'returned'], who: { kind: 'co' } },
-  draft: { from: ['accepted', 'drafted', 'returned'], who: { kind: 'lead' } },
-  submit: { from: ['drafted'], who: { kind: 'lead' } },
-  approve: { from: ['under_review'], who: { kind: 'bureau', role: 'reviewer' } },
-  return: { from: ['under_review'], who: { kind: 'bureau', role: 'reviewer' } },
-  close: { from: ['approved'], who: { kind: 'bureau', role: 'reviewer' } },
-  evaluate: { from: ['closed'], who: { kind: 'enterprise' } },
-  supervise: { from: OPEN, who: { kind: 'bureau', role: 'supervisor' } },
-};
 
 /** The capacities `who` admits, for a `wrong_role` refusal. */
 function rolesOf(who: Who): ComplaintRole[] {

@@ -1,5 +1,5 @@
-import type { ComplaintActionType } from '../../../contracts/complaint-actions';
-import type { BureauRole, ComplaintState, UnitCode, UnitDuty } from '../../../contracts/complaints';
+import { COMPLAINT_RULES, type ComplaintActionType, type ComplaintRuleWho } from '../../../contracts/complaint-actions';
+import type { BureauRole, UnitCode, UnitDuty } from '../../../contracts/complaints';
 import type { StoredComplaint } from '../../../contracts/platform-complaints';
 
 /** The capacity the signed-in account acts in: its complaint person's unit, duty and bureau roles. */
@@ -12,43 +12,28 @@ export interface Capacity {
 /** The console's actions (the enterprise's evaluation is recorded elsewhere). */
 export type DeskAction = Exclude<ComplaintActionType, 'evaluate'>;
 
-type Who = { kind: 'bureau'; role: BureauRole } | { kind: 'lead' } | { kind: 'co' };
-
-const SORTABLE: readonly ComplaintState[] = ['registered', 'sorting'];
-const OPEN: readonly ComplaintState[] = [
-  ...SORTABLE,
-  'dispatched',
-  'accepted',
-  'drafted',
-  'under_review',
-  'returned',
-  'approved',
+/**
+ * The console's forms in the order they are offered (a sorter's merge before a refusal to admit,
+ * a unit's acceptance before its decline); who may use each, in which states, is the lifecycle's
+ * own table (`COMPLAINT_RULES`). It only decides what is shown: the platform decides again.
+ */
+export const DESK_ACTIONS: readonly DeskAction[] = [
+  'claim',
+  'dispatch',
+  'merge',
+  'not_admit',
+  'accept',
+  'decline',
+  'submit_part',
+  'draft',
+  'submit',
+  'approve',
+  'return',
+  'close',
+  'supervise',
 ];
 
-/**
- * The lifecycle's table (platform/services/complaint-lifecycle.ts, docs/complaints.md) as the
- * console needs it to offer a form: in which states, to whom. It only decides what is shown; the
- * platform decides again and its refusal is shown beside the form.
- */
-const RULES: Readonly<Record<DeskAction, { from: readonly ComplaintState[]; who: Who }>> = {
-  claim: { from: ['registered'], who: { kind: 'bureau', role: 'sorter' } },
-  dispatch: { from: SORTABLE, who: { kind: 'bureau', role: 'sorter' } },
-  merge: { from: SORTABLE, who: { kind: 'bureau', role: 'sorter' } },
-  not_admit: { from: SORTABLE, who: { kind: 'bureau', role: 'sorter' } },
-  accept: { from: ['dispatched'], who: { kind: 'lead' } },
-  decline: { from: ['dispatched'], who: { kind: 'lead' } },
-  submit_part: { from: ['dispatched', 'accepted', 'returned'], who: { kind: 'co' } },
-  draft: { from: ['accepted', 'drafted', 'returned'], who: { kind: 'lead' } },
-  submit: { from: ['drafted'], who: { kind: 'lead' } },
-  approve: { from: ['under_review'], who: { kind: 'bureau', role: 'reviewer' } },
-  return: { from: ['under_review'], who: { kind: 'bureau', role: 'reviewer' } },
-  close: { from: ['approved'], who: { kind: 'bureau', role: 'reviewer' } },
-  supervise: { from: OPEN, who: { kind: 'bureau', role: 'supervisor' } },
-};
-
-export const DESK_ACTIONS = Object.keys(RULES) as DeskAction[];
-
-function admits(who: Who, complaint: StoredComplaint, capacity: Capacity): boolean {
+function admits(who: ComplaintRuleWho, complaint: StoredComplaint, capacity: Capacity): boolean {
   switch (who.kind) {
     case 'bureau':
       return capacity.bureauRoles.includes(who.role);
@@ -56,6 +41,8 @@ function admits(who: Who, complaint: StoredComplaint, capacity: Capacity): boole
       return complaint.leadUnit === capacity.unitCode;
     case 'co':
       return complaint.coUnits.some((c) => c.unitCode === capacity.unitCode);
+    case 'enterprise':
+      return false;
   }
 }
 
@@ -63,7 +50,7 @@ function admits(who: Who, complaint: StoredComplaint, capacity: Capacity): boole
 export function availableActions(complaint: StoredComplaint, capacity: Capacity | null): DeskAction[] {
   if (capacity === null) return [];
   return DESK_ACTIONS.filter((action) => {
-    const rule = RULES[action];
+    const rule = COMPLAINT_RULES[action];
     return rule.from.includes(complaint.state) && admits(rule.who, complaint, capacity);
   });
 }
