@@ -74,6 +74,23 @@ export const UnitFigures = z
   });
 export type UnitFigures = z.infer<typeof UnitFigures>;
 
+/** A unit's figures before any complaint is counted: every count zero, no evaluation. */
+export function emptyUnitFigures(unitCode: string): UnitFigures {
+  return {
+    unitCode,
+    received: 0,
+    acceptDue: 0,
+    acceptedOnTime: 0,
+    closed: 0,
+    closedOnTime: 0,
+    overdue: 0,
+    reviewed: 0,
+    returned: 0,
+    supervised: 0,
+    evaluations: { very_satisfied: 0, satisfied: 0, basic: 0, dissatisfied: 0, very_dissatisfied: 0 },
+  };
+}
+
 /**
  * What an item scores. Rates are percentages (0–100) and null when their basis is 0 (a unit
  * that closed nothing has no 办结率, neither 0 % nor 100 %): `acceptedOnTimeRate` (按时签收率 =

@@ -1,4 +1,4 @@
-import type { AssessmentPeriod, EvaluationCounts, UnitFigures } from '../../contracts/complaint-assessment';
+import { emptyUnitFigures, type AssessmentPeriod, type UnitFigures } from '../../contracts/complaint-assessment';
 import type { Complaint, UnitCode } from '../../contracts/complaints';
 import { dueDateOf, localDateOf, metDeadline } from '../../contracts/working-time';
 import { stageDeadlines, supervisionOrders, type DeadlineContext } from './complaint-deadlines';
@@ -12,14 +12,6 @@ import { stageDeadlines, supervisionOrders, type DeadlineContext } from './compl
  * which deadlines have passed.
  */
 
-const zeroEvaluations = (): EvaluationCounts => ({
-  very_satisfied: 0,
-  satisfied: 0,
-  basic: 0,
-  dissatisfied: 0,
-  very_dissatisfied: 0,
-});
-
 export function unitFiguresOf(
   complaints: readonly Complaint[],
   unitCodes: readonly UnitCode[],
@@ -31,24 +23,7 @@ export function unitFiguresOf(
   const inPeriod = (date: string) => date >= period.from && date <= period.to;
   const stepIn = (at: string) => inPeriod(localDateOf(at, tz));
   const dueIn = (dueAt: string) => inPeriod(dueDateOf(dueAt, tz));
-  const byUnit = new Map<string, UnitFigures>(
-    unitCodes.map((unitCode) => [
-      unitCode,
-      {
-        unitCode,
-        received: 0,
-        acceptDue: 0,
-        acceptedOnTime: 0,
-        closed: 0,
-        closedOnTime: 0,
-        overdue: 0,
-        reviewed: 0,
-        returned: 0,
-        supervised: 0,
-        evaluations: zeroEvaluations(),
-      },
-    ]),
-  );
+  const byUnit = new Map<string, UnitFigures>(unitCodes.map((unitCode) => [unitCode, emptyUnitFigures(unitCode)]));
   const add = (unitCode: string | null | undefined, change: (f: UnitFigures) => void) => {
     const figures = unitCode === null || unitCode === undefined ? undefined : byUnit.get(unitCode);
     if (figures !== undefined) change(figures);

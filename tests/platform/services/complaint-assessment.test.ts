@@ -3,6 +3,7 @@ import {
   AssessmentPeriod,
   AssessmentRules,
   DEFAULT_ASSESSMENT_RULES,
+  emptyUnitFigures,
   UnitFigures,
   type AssessmentItemInput,
   type AssessmentRulesInput,
@@ -21,17 +22,7 @@ const noEvaluations = { very_satisfied: 0, satisfied: 0, basic: 0, dissatisfied:
 
 function figures(unitCode: string, over: Partial<UnitFigures> = {}): UnitFigures {
   return UnitFigures.parse({
-    unitCode,
-    received: 0,
-    acceptDue: 0,
-    acceptedOnTime: 0,
-    closed: 0,
-    closedOnTime: 0,
-    overdue: 0,
-    reviewed: 0,
-    returned: 0,
-    supervised: 0,
-    evaluations: noEvaluations,
+    ...emptyUnitFigures(unitCode),
     ...over,
   });
 }
