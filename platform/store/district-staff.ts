@@ -103,8 +103,19 @@ export interface FailureRow {
   lockedUntil: Date | null;
 }
 
-/** The failures of a name, its row locked until the transaction ends: parallel guesses count one by one. */
+/**
+ * The first key of the sign-in advisory locks (`pg_advisory_xact_lock(int, int)`, the second is
+ * the name's hash): "SI".
+ */
+const SIGN_IN_LOCK = 0x5349;
+
+/**
+ * The failures of a name, the name locked until the transaction ends: parallel guesses count one
+ * by one. The lock is an advisory lock on the name, not the row's: before a name's first failure
+ * there is no row to lock, and parallel first guesses would all read "no failures".
+ */
 export async function failuresOf(tx: Sql, username: string): Promise<FailureRow | undefined> {
+  await tx.query(`SELECT pg_advisory_xact_lock(${SIGN_IN_LOCK}, hashtext($1))`, [username]);
   const [row] = await tx.query<FailureRow>(
     `SELECT failures, locked_until AS "lockedUntil" FROM district_sign_in_failures WHERE username = $1 FOR UPDATE`,
     [username],
