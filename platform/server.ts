@@ -218,7 +218,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     });
     const directory = new ComplaintDirectoryService(sql, staff, now);
     const complaintQueries = new ComplaintQueryService(sql, directory, complaintSettings, now);
-    const evaluations = new EvaluationService(sql, now);
+    const complaintActions = new ComplaintActionService(sql, directory, complaintSettings, now);
+    const evaluations = new EvaluationService(sql, now, complaintActions);
     const stats = new QueueStatsService(sql, now);
     const outcomes = new ReviewOutcomeService(sql, now);
     const appointments = new AppointmentService(sql, now, options.matchingSecret ?? DEMO_MATCHING_SECRET);
@@ -291,7 +292,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(complaintRoutes, {
       directory,
       registration,
-      actions: new ComplaintActionService(sql, directory, complaintSettings, now),
+      actions: complaintActions,
       queries: complaintQueries,
       webFormLimiter: new PublicFormLimiter(sql, now, options.webFormLimit),
     });

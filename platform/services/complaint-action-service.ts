@@ -47,6 +47,28 @@ export class ComplaintActionService {
       }
       actor = { kind: 'enterprise' };
     }
+    return this.apply(number, actor, action, null);
+  }
+
+  /**
+   * The enterprise's own evaluation, given at the kiosk of the hall its complaint was filed at:
+   * the hall's host lets only the card holder whose case it is rate it, and sends it as the
+   * case's 好差评. `hallId` is the signed-in hall's; a complaint filed elsewhere is not found.
+   */
+  async evaluateAtKiosk(
+    number: string,
+    hallId: string,
+    evaluation: Omit<Extract<ComplaintAction, { type: 'evaluate' }>, 'type'>,
+  ): Promise<ActionOutcome> {
+    return this.apply(number, { kind: 'enterprise' }, { type: 'evaluate', ...evaluation }, hallId);
+  }
+
+  private async apply(
+    number: string,
+    actor: ComplaintActor,
+    action: ComplaintAction,
+    fromHall: string | null,
+  ): Promise<ActionOutcome> {
     const units = new Map((await this.directory.units()).map((u) => [u.code, u]));
     if (action.type === 'dispatch') {
       const unknown = [action.leadUnit, ...action.coUnits].find((code) => units.get(code)?.active !== true);
@@ -60,7 +82,8 @@ export class ComplaintActionService {
 
     return this.sql.transaction(async (tx): Promise<ActionOutcome> => {
       const loaded = await loadComplaint(tx, number, true);
-      if (loaded === undefined) return { kind: 'complaint_not_found', number };
+      if (loaded === undefined || (fromHall !== null && loaded.hallId !== fromHall))
+        return { kind: 'complaint_not_found', number };
       const at = this.now();
       const transition = applyComplaintAction(loaded.complaint, action, actor, at.toISOString());
       if (!transition.ok) return { kind: 'refused', refusal: transition.refusal };
