@@ -19,6 +19,9 @@ export const CentralErrorCode = z.enum([
   'evaluation_not_found',
   'idempotency_conflict',
   'invalid_transition',
+  // A 营商诉求's case moves only through the complaint's actions (POST /v1/complaints/:number/actions),
+  // whose steps set its status: an operator's status change would bypass the lifecycle (409).
+  'complaint_case',
   // The district's halls (contracts/platform-halls.ts): a request naming a hall other than its
   // credential's (403), a hall or credential that is not registered (404), one already
   // registered (409), a credential that can no longer be rotated (409).

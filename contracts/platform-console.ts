@@ -202,8 +202,13 @@ export const CaseDetail = CaseSummary.extend({
   terminalId: z.string(),
   applicantMasked: z.string(),
   statusHistory: z.array(StatusHistoryEntry),
-  /** The statuses the lifecycle allows from here (empty once completed or rejected). */
+  /** The statuses the lifecycle allows from here (empty once completed or rejected, and for a complaint's case). */
   nextStatuses: z.array(CaseStatus),
+  /**
+   * A 营商诉求's case: its status follows the complaint's public steps (营商诉求 in the console)
+   * and is never set here (409 `complaint_case`).
+   */
+  complaint: z.boolean(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

@@ -10,6 +10,7 @@ import type { CreateCaseResponse } from '../../contracts/central-api';
 import type { Sql } from '../db/sql';
 import { caseByNumber, updateCaseStatus, type CaseRow } from '../store/cases';
 import { appendChange, hallChangesSince, historyOf } from '../store/change-feed';
+import { complaintExists } from '../store/complaints';
 import { CaseIntake, type CaseIntakeOutcome, type ComplaintCaseIntake } from './case-intake';
 import { addWorkingDays, shanghaiDate } from './case-number';
 import type { IdempotentOutcome } from './idempotent-write';
@@ -18,7 +19,9 @@ import { allowedTransitions, canTransition } from './transitions';
 export type TransitionOutcome =
   | { kind: 'ok'; record: CaseStatusRecord }
   | { kind: 'not_found' }
-  | { kind: 'invalid'; from: CaseStatus; allowed: readonly CaseStatus[] };
+  | { kind: 'invalid'; from: CaseStatus; allowed: readonly CaseStatus[] }
+  /** A 营商诉求's case: it moves only through the complaint's actions, which keep its status. */
+  | { kind: 'complaint' };
 
 export interface CaseServiceOptions {
   now: () => Date;
@@ -62,7 +65,9 @@ export class CaseService {
 
   /**
    * Moves a case along the lifecycle: the row is locked, checked, changed and its change appended
-   * in one transaction. `alongside` runs in that transaction after the change (the console's
+   * in one transaction. A complaint's case is refused: its status is the complaint's public
+   * steps' (complaint-action-service.ts), and a status set here would show the enterprise a
+   * step the complaint never took and leave its deadlines and figures behind. `alongside` runs in that transaction after the change (the console's
    * audit row): it commits with the change or not at all.
    */
   setStatus(
@@ -74,6 +79,7 @@ export class CaseService {
     return this.sql.transaction(async (tx): Promise<TransitionOutcome> => {
       const row = await caseByNumber(tx, caseNumber, true);
       if (!row) return { kind: 'not_found' };
+      if (await complaintExists(tx, caseNumber)) return { kind: 'complaint' };
       if (!canTransition(row.status, status))
         return { kind: 'invalid', from: row.status, allowed: allowedTransitions[row.status] };
       const now = this.options.now();

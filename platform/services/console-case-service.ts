@@ -4,6 +4,7 @@ import type { Sql } from '../db/sql';
 import { caseForConsole, searchCases, type CaseFilter, type CaseListRow } from '../store/case-search';
 import { insertAudit } from '../store/district-audit';
 import { historyOf } from '../store/change-feed';
+import { complaintExists } from '../store/complaints';
 import type { CaseService, TransitionOutcome } from './case-service';
 import { allowedTransitions } from './transitions';
 
@@ -69,6 +70,8 @@ export class ConsoleCaseService {
     const row = await caseForConsole(this.sql, caseNumber);
     if (row === undefined) return undefined;
     const history = await historyOf(this.sql, caseNumber);
+    // A complaint's case moves through its complaint's actions only (CaseService.setStatus).
+    const complaint = await complaintExists(this.sql, caseNumber);
     return {
       ...summaryOf(row),
       terminalId: row.terminalId,
@@ -78,7 +81,8 @@ export class ConsoleCaseService {
         at: h.at.toISOString(),
         ...(h.note === null ? {} : { note: h.note }),
       })),
-      nextStatuses: [...allowedTransitions[row.status]],
+      nextStatuses: complaint ? [] : [...allowedTransitions[row.status]],
+      complaint,
     };
   }
 

@@ -120,6 +120,14 @@ export async function complaintRow(sql: Sql, number: string, forUpdate = false):
   return row;
 }
 
+/** Whether a case number is a complaint's (its case then moves only through the complaint's actions). */
+export async function complaintExists(sql: Sql, number: string): Promise<boolean> {
+  const [row] = await sql.query<{ exists: boolean }>('SELECT EXISTS (SELECT 1 FROM complaints WHERE number = $1) AS "exists"', [
+    number,
+  ]);
+  return row?.exists === true;
+}
+
 /** Complaints not in a final state (the notifier's sweep), oldest first. */
 export function openComplaintRows(sql: Sql): Promise<ComplaintRow[]> {
   return sql.query<ComplaintRow>(

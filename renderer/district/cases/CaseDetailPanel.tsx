@@ -101,6 +101,8 @@ export function CaseDetailPanel({ caseNumber, onClose }: { caseNumber: string; o
           )}
           {!session.may('setCaseStatus') ? (
             <p className="console-muted">{t('dstCases.detail.operatorsOnly')}</p>
+          ) : c.complaint ? (
+            <p className="console-muted">{t('dstCases.detail.complaint')}</p>
           ) : c.nextStatuses.length === 0 ? (
             <p className="console-muted">{t('dstCases.detail.final')}</p>
           ) : (

@@ -8,8 +8,9 @@ import {
   RegisteredComplaint,
   WebComplaintReceipt,
 } from '../../../contracts/platform-complaints';
-import { ConsoleErrorBody } from '../../../contracts/platform-console';
+import { CaseDetail, ConsoleErrorBody } from '../../../contracts/platform-console';
 import type { Platform } from '../../../platform/server';
+import { sessionOf } from '../support/console';
 import { setUpComplaintDesk, hotlineCall, type ComplaintDesk, type DeskPerson } from '../support/complaint-desk';
 import { describeEachDatabase } from '../support/each-database';
 import { adminAuth, newKey, sampleCase, startApi, terminalAuth } from '../support/platform';
@@ -156,6 +157,49 @@ describeEachDatabase('platform: 营商诉求 intake and handling', (database) =>
       seenChanges = history.length;
     });
     expect((await progress(number)).status).toBe('completed');
+  });
+
+  it('refuses an operator’s status change of a complaint’s case, by either route; a plain case still moves', async () => {
+    const kioskNumber = await kiosk();
+    const { number: hotlineNumber } = await hotline();
+    await must(kioskNumber, 'sorter', { type: 'dispatch', leadUnit: 'market-regulation', coUnits: [], note: null });
+    const operator = await sessionOf(api, database(), 'district-operator');
+    const byAdmin = (number: string, status: string) =>
+      api.app.inject({ method: 'POST', url: `/v1/admin/cases/${number}/status`, headers: adminAuth, payload: { status } });
+    const byConsole = (number: string, status: string) =>
+      api.app.inject({ method: 'POST', url: `/v1/console/cases/${number}/status`, headers: operator, payload: { status } });
+
+    for (const [number, status] of [
+      [kioskNumber, 'in_progress'],
+      [kioskNumber, 'completed'],
+      [hotlineNumber, 'accepted'],
+    ] as const) {
+      for (const send of [byAdmin, byConsole]) {
+        const res = await send(number, status);
+        expect(res.statusCode, res.body).toBe(409);
+        expect(ConsoleErrorBody.parse(res.json()).error).toMatchObject({
+          code: 'complaint_case',
+          details: { actions: `/v1/complaints/${number}/actions` },
+        });
+      }
+    }
+    // Nothing moved: the kiosk still reads the dispatch's 受理, the complaint is still dispatched.
+    expect((await progress(kioskNumber)).status).toBe('accepted');
+    const page = await api.app.inject({ method: 'GET', url: `/v1/complaints/${kioskNumber}`, headers: desk.as.sorter });
+    expect(ComplaintPage.parse(page.json()).complaint.state).toBe('dispatched');
+    // The console's case page offers no status change for it, and says why.
+    const detail = await api.app.inject({ method: 'GET', url: `/v1/console/cases/${kioskNumber}`, headers: operator });
+    expect(CaseDetail.parse(detail.json())).toMatchObject({ complaint: true, nextStatuses: [] });
+    // A case of another item is the operator's to move, as before.
+    const plain = await api.app.inject({
+      method: 'POST',
+      url: '/v1/cases',
+      headers: { ...terminalAuth, 'idempotency-key': newKey() },
+      payload: sampleCase(),
+    });
+    const plainNumber = CreateCaseResponse.parse(plain.json()).caseNumber;
+    expect((await byAdmin(plainNumber, 'accepted')).statusCode).toBe(200);
+    expect((await byConsole(plainNumber, 'in_progress')).statusCode).toBe(200);
   });
 
   it('refuses the wrong role, the wrong unit and the wrong state with their codes, and changes nothing', async () => {

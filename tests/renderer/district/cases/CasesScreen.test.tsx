@@ -13,7 +13,7 @@ const summary = (n: number, status: CaseSummary['status'] = 'submitted'): CaseSu
   receivedAt: '2026-11-27T01:00:00.000Z',
 });
 
-const detail = (status: CaseDetail['status'], nextStatuses: CaseDetail['nextStatuses']): CaseDetail => ({
+const detail = (status: CaseDetail['status'], nextStatuses: CaseDetail['nextStatuses'], complaint = false): CaseDetail => ({
   ...summary(1, status),
   terminalId: 'kiosk-03',
   applicantMasked: '张*',
@@ -22,6 +22,7 @@ const detail = (status: CaseDetail['status'], nextStatuses: CaseDetail['nextStat
     ...(status === 'submitted' ? [] : [{ status, at: '2026-11-27T03:00:00.000Z', note: '区级受理' }]),
   ],
   nextStatuses,
+  complaint,
 });
 
 describe('办件: cases across halls', () => {
@@ -84,5 +85,16 @@ describe('办件: cases across halls', () => {
     fireEvent.click(await screen.findByRole('button', { name: `查看 ${summary(1).caseNumber}` }));
     expect(await screen.findByText('此办件已结束，不能再变更。')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '确认变更' })).toBeNull();
+  });
+
+  it('sends an operator to 营商诉求 for a complaint’s case, with no status change offered', async () => {
+    const client = fakeDistrict({
+      searchCases: vi.fn(async () => ({ cases: [summary(1)], next: null })),
+      caseDetail: vi.fn(async () => detail('accepted', [], true)),
+    });
+    renderSection(<CasesScreen />, client, 'district-operator');
+    fireEvent.click(await screen.findByRole('button', { name: `查看 ${summary(1).caseNumber}` }));
+    expect(await screen.findByText('此办件是营商诉求，随诉求的办理步骤变更，请在“营商诉求”中办理。')).toBeTruthy();
+    expect(screen.queryByLabelText('改为')).toBeNull();
   });
 });
