@@ -4,6 +4,7 @@ import {
   CatalogMaterialSpec,
   CatalogTheme,
   PrefillSource,
+  TextFieldFormat,
   type CatalogItem,
   type HandledAt,
 } from './central-api';
@@ -27,6 +28,7 @@ const FieldSpec = z.strictObject({
   type: z.enum(['text', 'phone', 'date']).optional(),
   required: z.boolean().optional(),
   prefill: PrefillSource.optional(),
+  format: TextFieldFormat.optional(),
   options: z.array(Bilingual).min(2).optional(),
 });
 type FieldSpec = z.infer<typeof FieldSpec>;
@@ -44,6 +46,7 @@ export function formField(key: string, label: Bilingual, o: Omit<FieldSpec, 'key
     required: o.required ?? true,
   };
   if (o.prefill) built.prefill = o.prefill;
+  if (o.format) built.format = o.format;
   if (o.options) {
     built.options = o.options.map(([zh]) => zh);
     built.optionsEn = o.options.map(([, en]) => en);

@@ -261,6 +261,15 @@ export type CatalogCategory = z.infer<typeof CatalogCategory>;
 export const FormFieldType = z.enum(['text', 'phone', 'date', 'select']);
 export type FormFieldType = z.infer<typeof FormFieldType>;
 
+/**
+ * What a `text` field holds when it is more than words: `credit-code`, a unified social credit
+ * code (统一社会信用代码, held to its check character: credit-code.ts). A field property rather than
+ * a type of its own: a host that does not know it drops it (unknown keys are stripped) and keeps
+ * the field as plain text, where a new type would make it refuse the whole catalog.
+ */
+export const TextFieldFormat = z.enum(['credit-code']);
+export type TextFieldFormat = z.infer<typeof TextFieldFormat>;
+
 /** What the kiosk can fill from the ID card it has just read (零填表). */
 export const PrefillSource = z.enum(['name', 'idNumber', 'address', 'birthDate', 'gender']);
 export type PrefillSource = z.infer<typeof PrefillSource>;
@@ -278,6 +287,8 @@ export const CatalogFormField = z.object({
   type: FormFieldType,
   required: z.boolean(),
   prefill: PrefillSource.optional(),
+  /** Of a `text` field: the format its value is checked against, on the kiosk and the host. */
+  format: TextFieldFormat.optional(),
   /** Choices of a `select` field: the values submitted (and checked by the host). */
   options: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
   /** English labels of `options`, index by index; a missing one shows the Chinese option. */

@@ -81,6 +81,9 @@ export const DISTRICT_CENTRE_ITEMS: readonly CatalogItem[] = [
     formFields: [
       ...APPLICANT_FIELDS,
       formField('companyName', ['企业名称', 'Company name']),
+      // Optional (not everyone at a kiosk knows it by heart), checked when typed: with it the
+      // platform finds the enterprise's other complaints by code, not only by its name.
+      formField('creditCode', ['统一社会信用代码', 'Unified social credit code'], { required: false, format: 'credit-code' }),
       formField('topic', ['诉求类型', 'Topic'], { options: COMPLAINT_TOPICS }),
       formField('details', ['诉求内容', 'What happened and what you ask for']),
     ],

@@ -1,4 +1,5 @@
 import type { CatalogFormField } from './central-api';
+import { isValidCreditCode } from './credit-code';
 
 // Mobile (1xx xxxx xxxx) or a landline with area code (0xx(x)-xxxxxxx(x)).
 const PHONE = /^(?:1\d{10}|0\d{2,3}-?\d{7,8})$/;
@@ -21,7 +22,8 @@ function validDate(value: string): boolean {
 export function fieldValueProblem(field: CatalogFormField, value: string): 'invalid' | 'not_an_option' | null {
   switch (field.type) {
     case 'text':
-      return null;
+      // A credit code as typed: spaces dropped and capitals made, as CreditCode reads it.
+      return field.format === 'credit-code' && !isValidCreditCode(value.replace(/\s+/g, '').toUpperCase()) ? 'invalid' : null;
     case 'phone':
       return isPhoneNumber(value) ? null : 'invalid';
     case 'date':

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogItem, CatalogTheme, ReplaceCatalogRequest } from '../../contracts/central-api';
-import { LivelihoodRows } from '../../contracts/catalog-parts';
-import { DISTRICT_CATALOG, DISTRICT_CENTRE_ITEMS, QUANYU_TONGBAN_ITEMS } from '../../contracts/district-catalog';
+import { formField, LivelihoodRows } from '../../contracts/catalog-parts';
+import {
+  COMPLAINT_ITEM_CODE,
+  DISTRICT_CATALOG,
+  DISTRICT_CENTRE_ITEMS,
+  QUANYU_TONGBAN_ITEMS,
+} from '../../contracts/district-catalog';
 import { fieldValueProblem } from '../../contracts/form-field-check';
 import { HALL_CATALOG } from '../../contracts/hall-catalog';
 
@@ -85,6 +90,21 @@ describe('the 41 全域通办 livelihood items', () => {
         for (const option of field.options ?? []) expect(fieldValueProblem(field, option)).toBeNull();
       }
     }
+  });
+
+  it('asks a 营商诉求 for the enterprise’s credit code, optional, held to its check character on the kiosk and the host', () => {
+    const complaint = DISTRICT_CATALOG.find((item) => item.code === COMPLAINT_ITEM_CODE);
+    const creditCode = complaint?.formFields.find((f) => f.key === 'creditCode');
+    if (creditCode === undefined) throw new Error('the complaint item asks no credit code');
+    expect(creditCode).toMatchObject({ label: '统一社会信用代码', type: 'text', format: 'credit-code', required: false });
+    expect(fieldValueProblem(creditCode, '91350100M000100Y43')).toBeNull();
+    expect(fieldValueProblem(creditCode, '91350100m000100y43')).toBeNull();
+    expect(fieldValueProblem(creditCode, '913501 00M000 100Y43')).toBeNull();
+    expect(fieldValueProblem(creditCode, '91350100M000100Y44')).toBe('invalid');
+    // Look-alikes are refused, never guessed: O for 0 could name another company.
+    expect(fieldValueProblem(creditCode, '9135O100M000100Y43')).toBe('invalid');
+    // A text field without the format stays free text.
+    expect(fieldValueProblem(formField('note', ['备注', 'Note'], { required: false }), 'anything')).toBeNull();
   });
 
   it('promise what a community centre promises: on the spot (即办) or within 1 to 20 working days', () => {

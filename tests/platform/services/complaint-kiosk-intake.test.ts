@@ -31,6 +31,9 @@ describe('a kiosk 营商诉求 case as a complaint', () => {
   it('keeps a valid credit code, drops an invalid one, and files an unknown topic as other', () => {
     const valid = complaintOfKioskCase(kioskCase({ companyName: '甲', topic: '不存在的类型', creditCode: '91350100m000100y43' }));
     expect(valid.enterprise.creditCode).toBe('91350100M000100Y43');
+    // Grouped as printed on a licence: read as the platform's own forms read it.
+    const spaced = complaintOfKioskCase(kioskCase({ companyName: '甲', topic: '其他', creditCode: '913501 00M000 100Y43' }));
+    expect(spaced.enterprise.creditCode).toBe('91350100M000100Y43');
     expect(valid.topic).toBe('other');
     const invalid = complaintOfKioskCase(kioskCase({ companyName: '甲', topic: '其他', creditCode: '91350100M000100Y44' }));
     expect(invalid.enterprise.creditCode).toBeNull();

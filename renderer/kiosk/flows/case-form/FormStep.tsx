@@ -7,7 +7,7 @@ import { KioskField } from '../../../ui/keyboard/KioskField';
 import { optionLabel } from '../catalog-text';
 import { useKeyboard } from '../../../ui/keyboard/keyboard-context';
 import { maskedCardValue } from './card-fields';
-import { formatDateInput, layoutOf, maxLengthOf, problemMessageKey, type FieldErrors } from './form-rules';
+import { formatDateInput, layoutOf, maxLengthOf, problemMessageKey, typedValue, type FieldErrors } from './form-rules';
 
 export interface FormStepProps {
   item: CatalogViewItem;
@@ -58,7 +58,7 @@ export function FormStep({ item, citizen, values, errors, fromCard, onChange }: 
               required={field.required}
               error={errorText(field)}
               hint={hintOf(field)}
-              onChange={(value) => onChange(field.key, value)}
+              onChange={(value) => onChange(field.key, typedValue(field, value))}
             />
           )}
         </div>
@@ -74,6 +74,7 @@ export function FormStep({ item, citizen, values, errors, fromCard, onChange }: 
   function hintOf(field: CatalogFormField): string | undefined {
     if (field.type === 'date') return t('case.form.dateHint');
     if (field.type === 'phone') return t('case.form.phoneHint');
+    if (field.format === 'credit-code') return t('case.form.creditCodeHint');
     if (field.prefill !== undefined) return t('case.form.cardMissing');
     return undefined;
   }

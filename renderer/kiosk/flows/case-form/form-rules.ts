@@ -19,10 +19,11 @@ export function formatDateInput(typed: string): string {
   return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}`;
 }
 
-/** The keypad that fits the field: phone pad, date digits, ID pad for ID numbers, pinyin for words. */
+/** The keypad that fits the field: phone pad, date digits, ID pad for ID numbers, letters for codes, pinyin for words. */
 export function layoutOf(field: CatalogFormField): KeyboardLayout {
   if (field.type === 'phone') return 'phone';
   if (field.type === 'date') return 'digits';
+  if (field.format === 'credit-code') return 'latin';
   // Free text fields that hold an ID number (e.g. 配偶身份号码) get the pad with the X check character.
   if (/idnumber/i.test(field.key)) return 'id';
   return 'pinyin';
@@ -31,8 +32,16 @@ export function layoutOf(field: CatalogFormField): KeyboardLayout {
 export function maxLengthOf(field: CatalogFormField): number {
   if (field.type === 'date') return 10;
   if (field.type === 'phone') return 13;
-  if (layoutOf(field) === 'id') return 18;
+  if (layoutOf(field) === 'id' || field.format === 'credit-code') return 18;
   return 200;
+}
+
+/**
+ * A value as the field keeps it while typed: a credit code in capitals (the keyboard types lower
+ * case; the standard has none, so nothing is lost), everything else as typed.
+ */
+export function typedValue(field: CatalogFormField, typed: string): string {
+  return field.format === 'credit-code' ? typed.toUpperCase() : typed;
 }
 
 /** The same verdict the host gives for one typed field (card fields are the host's business). */
@@ -81,5 +90,6 @@ export function formPayload(
 export function problemMessageKey(field: CatalogFormField | undefined, problem: FieldProblem): string {
   if (problem === 'invalid' && field?.type === 'phone') return 'case.problems.phone';
   if (problem === 'invalid' && field?.type === 'date') return 'case.problems.date';
+  if (problem === 'invalid' && field?.format === 'credit-code') return 'case.problems.creditCode';
   return `case.problems.${problem}`;
 }
