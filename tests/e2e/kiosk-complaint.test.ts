@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PrinterDevice } from '../../host/devices/printer-device';
-import { adminAuth } from '../platform/support/platform';
+import { actAs, deskSession, setUpDesk } from '../support/complaint-desk';
 import {
   openFlow,
   PORTRAIT,
@@ -15,14 +15,16 @@ import { waitFor } from '../support/wait';
 
 /**
  * 营商诉求 at the kiosk: the path a complaint takes and by when, the same form engine as 办事申报,
- * a tracking number and receipt, and the receipt's progress page following the central API's
- * 受理 (pulled by the host's sync on its own schedule).
+ * a tracking number and receipt, and the receipt's progress page following the district
+ * platform's 受理: the 营商局 dispatching the complaint to a unit (pulled by the host's sync on its
+ * own schedule). A complaint moves only through its own steps, never an operator's status change.
  */
 describe('kiosk 营商诉求 (complaint flow)', () => {
   let harness: KioskHarness;
 
   beforeAll(async () => {
     harness = await startKioskHarness();
+    await setUpDesk(harness.central.api);
     await waitFor(() => (harness.host.devices.health().every((h) => h.state === 'ok') ? true : undefined), 'devices ok', 15_000);
   });
   afterAll(async () => {
@@ -53,13 +55,15 @@ describe('kiosk 营商诉求 (complaint flow)', () => {
   }
   const closeKeyboard = (page: Page) => page.locator('[data-testid="osk"] [data-skbtn="{done}"]').click();
 
-  async function advance(caseNumber: string, status: string): Promise<void> {
-    const reply = await fetch(`${harness.central.baseUrl}/v1/admin/cases/${caseNumber}/status`, {
-      method: 'POST',
-      headers: { ...adminAuth, 'content-type': 'application/json' },
-      body: JSON.stringify({ status }),
+  /** The 营商局's sorter admits the complaint: dispatched to the 区市场监管局, which the enterprise reads as 受理. */
+  async function dispatch(caseNumber: string): Promise<void> {
+    const api = harness.central.api;
+    await actAs(api, await deskSession(api, 'sorter'), caseNumber, {
+      type: 'dispatch',
+      leadUnit: 'market-regulation',
+      coUnits: [],
+      note: null,
     });
-    expect(reply.status).toBe(200);
   }
 
   it('explains 受理 → 办理 → 办结, takes the complaint, prints a receipt whose page shows 受理 once the centre accepts it', async () => {
@@ -135,8 +139,8 @@ describe('kiosk 营商诉求 (complaint flow)', () => {
     expect(await phone.getByTestId('deadline-accepted').textContent()).toContain('受理答复');
     expect(await seriousViolations(phone)).toEqual([]);
 
-    // The complaint centre accepts it; the host pulls the change by itself (every 30 s).
-    await advance(caseNumber, 'accepted');
+    // The 营商局 dispatches it; the host pulls the change by itself (every 30 s).
+    await dispatch(caseNumber);
     await expect
       .poll(
         async () => {
@@ -147,7 +151,7 @@ describe('kiosk 营商诉求 (complaint flow)', () => {
         { timeout: 60_000, interval: 3_000 },
       )
       .toBe('受理');
-    expect(await phone.locator('.case-page-history').textContent()).toContain('受理');
+    expect(await phone.locator('.case-page-history').textContent()).toContain('已转办：区市场监管局');
     expect(await phone.getByTestId('deadline-accepted').textContent()).toContain('已于');
     expect(await phone.content()).not.toContain('张');
     // English on the phone, too.

@@ -10,13 +10,28 @@ export async function openDistrictConsole(
   as: DistrictRole | 'demo-admin' = 'demo-admin',
   viewport = { width: 1440, height: 900 },
 ): Promise<Page> {
-  const context = await harness.browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${harness.central.baseUrl}/district`);
-  await page.getByRole('heading', { name: '区级平台登录' }).waitFor();
   const { username, password } =
     as === 'demo-admin' ? DEMO_DISTRICT_ADMIN : { username: TEST_STAFF[as].username, password: TEST_PASSWORD };
   if (as !== 'demo-admin') await addStaff(harness.central.database, as);
+  return openConsoleAs(harness, username, password, { viewport });
+}
+
+/**
+ * The console signed in as an account that exists already (a complaint person's, say), in a
+ * fresh browser context; `pageTime` fixes the page's clock (the deadline badges count from it)
+ * to the platform's when the test drives that.
+ */
+export async function openConsoleAs(
+  harness: kiosk.KioskHarness,
+  username: string,
+  password: string,
+  { viewport = { width: 1440, height: 900 }, pageTime }: { viewport?: { width: number; height: number }; pageTime?: Date } = {},
+): Promise<Page> {
+  const context = await harness.browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  if (pageTime !== undefined) await page.clock.setFixedTime(pageTime);
+  await page.goto(`${harness.central.baseUrl}/district`);
+  await page.getByRole('heading', { name: '区级平台登录' }).waitFor();
   await page.getByLabel('账号').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
