@@ -29,6 +29,7 @@ import { managerToolsScreenshots } from './manager-tools';
 import { districtCatalogScreenshots } from './district-catalog';
 import { liveDistrictScreenshots } from './live-district';
 import { districtConsoleScreenshots } from './district-console';
+import { districtComplaintScreenshots } from './district-complaints';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -242,3 +243,4 @@ await managerToolsScreenshots(shot);
 await districtCatalogScreenshots(shot);
 await liveDistrictScreenshots(shot);
 await districtConsoleScreenshots(shot);
+await districtComplaintScreenshots(shot);
