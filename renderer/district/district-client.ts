@@ -18,6 +18,14 @@ import type { ComplaintAction } from '../../contracts/complaint-actions';
 import type { ComplaintListQueryInput } from '../../contracts/platform-complaints';
 import { complaintOperations as complaintOps } from '../../contracts/platform-complaints-api';
 import { platformHallOperations as hallOps } from '../../contracts/platform-halls';
+import type { IndicatorPeriodKind } from '../../contracts/indicator-periods';
+import type { IndicatorTree } from '../../contracts/indicators';
+import {
+  platformIndicatorOperations as indicatorOps,
+  type EnterValueRequest,
+  type ReviewEntryRequest,
+  type UpdateLeafRequest,
+} from '../../contracts/platform-indicators';
 import { platformUrl, type PlatformInput, type PlatformOperation, type PlatformReply } from '../../contracts/platform-operation';
 
 /** A failure the platform reported with its stable code, or `network` when it could not be reached. */
@@ -85,6 +93,33 @@ export function createDistrictClient(baseUrl = '') {
     return parsed.data;
   }
 
+  /**
+   * A file the platform sends (an Excel export): the same session and refusals as a call, the
+   * bytes kept as a blob with the name the platform gives it.
+   */
+  async function download<O extends PlatformOperation>(
+    op: O,
+    input: PlatformInput<O>,
+  ): Promise<{ blob: Blob; fileName: string }> {
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${platformUrl(op, input)}`, {
+        headers: token === null ? {} : { authorization: `Bearer ${token}` },
+      });
+    } catch {
+      throw new DistrictClientError('network', 'platform unreachable');
+    }
+    if (!response.ok) {
+      const parsed = ConsoleErrorBody.safeParse(await response.json().catch(() => undefined));
+      if (parsed.success)
+        throw new DistrictClientError(parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
+      throw new DistrictClientError('bad_response', `HTTP ${response.status}`);
+    }
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download.xlsx';
+    return { blob: await response.blob(), fileName };
+  }
+
   const call = <O extends ConsoleOperation>(op: O, input: ConsoleInput<O>): Promise<ConsoleReply<O>> =>
     exchange({
       method: op.method,
@@ -141,6 +176,30 @@ export function createDistrictClient(baseUrl = '') {
     complaintPage: (number: string) => callPlatform(complaintOps.complaintPage, { params: { number } }),
     complaintAction: (number: string, action: ComplaintAction) =>
       callPlatform(complaintOps.complaintAction, { params: { number }, body: action }),
+    // 营商环境评价指标 (contracts/platform-indicators.ts)
+    indicatorTree: () => callPlatform(indicatorOps.getIndicatorTree, {}),
+    saveIndicatorTree: (expectedVersion: number, tree: IndicatorTree) =>
+      callPlatform(indicatorOps.saveIndicatorTree, { body: { expectedVersion, tree } }),
+    updateIndicatorLeaf: (code: string, change: UpdateLeafRequest) =>
+      callPlatform(indicatorOps.updateIndicatorLeaf, { params: { code }, body: change }),
+    indicatorPeriods: () => callPlatform(indicatorOps.listIndicatorPeriods, {}),
+    openIndicatorPeriod: (period: string) => callPlatform(indicatorOps.openIndicatorPeriod, { body: { period } }),
+    closeIndicatorPeriod: (period: string) => callPlatform(indicatorOps.closeIndicatorPeriod, { params: { period } }),
+    computeIndicatorPeriod: (period: string) => callPlatform(indicatorOps.computeIndicatorPeriod, { params: { period } }),
+    periodLeaves: (period: string, responsibleUnit?: string) =>
+      callPlatform(indicatorOps.listPeriodLeaves, {
+        params: { period },
+        query: responsibleUnit === undefined ? {} : { responsibleUnit },
+      }),
+    leafEntries: (period: string, code: string) => callPlatform(indicatorOps.listLeafEntries, { params: { period, code } }),
+    enterIndicatorValue: (period: string, code: string, entry: EnterValueRequest) =>
+      callPlatform(indicatorOps.enterIndicatorValue, { params: { period, code }, body: entry }),
+    reviewIndicatorValue: (period: string, code: string, review: ReviewEntryRequest) =>
+      callPlatform(indicatorOps.reviewIndicatorValue, { params: { period, code }, body: review }),
+    periodScores: (period: string) => callPlatform(indicatorOps.getPeriodScores, { params: { period } }),
+    indicatorTrend: (kind: IndicatorPeriodKind, code?: string) =>
+      callPlatform(indicatorOps.getIndicatorTrend, { query: code === undefined ? { kind } : { kind, code } }),
+    exportPeriodScores: (period: string) => download(indicatorOps.exportPeriodScores, { params: { period } }),
   };
 }
 

@@ -39,6 +39,20 @@ export function fakeDistrict(overrides: Partial<DistrictClient> = {}): DistrictC
     listComplaints: vi.fn(missing),
     complaintPage: vi.fn(missing),
     complaintAction: vi.fn(missing),
+    indicatorTree: vi.fn(missing),
+    saveIndicatorTree: vi.fn(missing),
+    updateIndicatorLeaf: vi.fn(missing),
+    indicatorPeriods: vi.fn(missing),
+    openIndicatorPeriod: vi.fn(missing),
+    closeIndicatorPeriod: vi.fn(missing),
+    computeIndicatorPeriod: vi.fn(missing),
+    periodLeaves: vi.fn(missing),
+    leafEntries: vi.fn(missing),
+    enterIndicatorValue: vi.fn(missing),
+    reviewIndicatorValue: vi.fn(missing),
+    periodScores: vi.fn(missing),
+    indicatorTrend: vi.fn(missing),
+    exportPeriodScores: vi.fn(missing),
   };
   return { ...client, ...overrides };
 }
