@@ -3,6 +3,7 @@ import { dstCasesMessages } from './cases/messages';
 import { dstCatalogMessages } from './catalog/messages';
 import { dstComplaintsMessages } from './complaints/messages';
 import { dstHallsMessages } from './halls/messages';
+import { dstIndicatorsMessages } from './indicators/messages';
 import { dstLiveMessages } from './live/messages';
 import { dstNoticesMessages } from './notices/messages';
 import { districtShellMessages } from './shell-messages';
@@ -16,4 +17,5 @@ export const districtMessages: readonly AreaMessages[] = [
   dstCatalogMessages,
   dstHallsMessages,
   dstLiveMessages,
+  dstIndicatorsMessages,
 ];
