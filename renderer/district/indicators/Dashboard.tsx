@@ -88,13 +88,7 @@ export function Dashboard({ period, tree }: { period: IndicatorPeriod; tree: Ind
       <ul className="dst-ind-cards" aria-label={t('dstIndicators.dashboard.categories')}>
         {childrenOf(data, null).map((node) => (
           <li key={node.code} data-category={node.code} data-tone={scoreTone(node.score)}>
-            <button
-              type="button"
-              className="dst-ind-card"
-              aria-expanded={category === node.code}
-              aria-label={t('dstIndicators.dashboard.openCategory', { name: nameOf(node.code), score: formatScore(node.score) })}
-              onClick={() => open(node.code)}
-            >
+            <button type="button" className="dst-ind-card" aria-expanded={category === node.code} onClick={() => open(node.code)}>
               <span className="dst-ind-card-name">{nameOf(node.code)}</span>
               <span className="dst-ind-card-score">{formatScore(node.score)}</span>
               <span className="dst-ind-card-meta">

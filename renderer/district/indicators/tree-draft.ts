@@ -139,13 +139,19 @@ function locate(tree: IndicatorTree, path: Path): Located {
 export function treeProblems(tree: IndicatorTree): TreeProblem[] {
   const parsed = IndicatorTree.safeParse(tree);
   if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => problemOf(tree, issue));
+  return withoutEcho(parsed.error.issues.map((issue) => problemOf(tree, issue)));
+}
+
+/** A group without indicators also has no weights to sum: the one problem says it, not two. */
+function withoutEcho(problems: readonly TreeProblem[]): TreeProblem[] {
+  const empty = new Set(problems.filter((p) => p.kind === 'noLeaves').map((p) => p.code));
+  return problems.filter((p) => p.kind !== 'weights' || !empty.has(p.code));
 }
 
 /** The platform's 400 for a tree (`details.issues`: each a path and a message), placed the same way. */
 export function problemsFromDetails(tree: IndicatorTree, details: unknown): TreeProblem[] {
   const parsed = PlatformIssues.safeParse(details);
-  return parsed.success ? parsed.data.issues.map((issue) => problemOf(tree, issue)) : [];
+  return parsed.success ? withoutEcho(parsed.data.issues.map((issue) => problemOf(tree, issue))) : [];
 }
 
 const PlatformIssues = z.object({

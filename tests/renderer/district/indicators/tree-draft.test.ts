@@ -50,6 +50,8 @@ describe('the tree editor’s draft', () => {
     expect(problems).toContainEqual(expect.objectContaining({ code: 'GOV.06', kind: 'noLeaves' }));
     // GOV's groups now weigh 1.1: said at GOV, with the sum.
     expect(problems).toContainEqual(expect.objectContaining({ code: 'GOV', field: null, kind: 'weights', sum: 1.1 }));
+    // The empty group's own weights (none, summing to 0) are not a second problem.
+    expect(problems.filter((p) => p.code === 'GOV.06')).toHaveLength(1);
   });
 
   it('adding the group’s indicator and moving a sibling’s weight makes the draft whole again', () => {
@@ -81,7 +83,7 @@ describe('the tree editor’s draft', () => {
     const problems = treeProblems(withLeaf(INDICATOR_SEED, 'GOV.01', { ...leaf, target: Number.NaN }));
     expect(problems).toContainEqual(expect.objectContaining({ code: 'GOV.01.01', field: 'name', kind: 'required' }));
     expect(problems).toContainEqual(expect.objectContaining({ code: 'GOV.01.01', field: 'target', kind: 'number' }));
-    const worst = treeProblems(withLeaf(INDICATOR_SEED, 'GOV.01', leaf.name === '' ? { ...leaf, name: 'x' } : leaf));
+    const worst = treeProblems(withLeaf(INDICATOR_SEED, 'GOV.01', { ...leaf, name: '全程网办事项占比' }));
     expect(worst).toEqual([expect.objectContaining({ code: 'GOV.01.01', field: 'worst' })]);
     expect(worst[0]?.message).toContain('worst must be above target');
   });
