@@ -30,6 +30,7 @@ import { districtCatalogScreenshots } from './district-catalog';
 import { liveDistrictScreenshots } from './live-district';
 import { districtConsoleScreenshots } from './district-console';
 import { districtComplaintScreenshots } from './district-complaints';
+import { districtIndicatorScreenshots } from './district-indicators';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -244,3 +245,4 @@ await districtCatalogScreenshots(shot);
 await liveDistrictScreenshots(shot);
 await districtConsoleScreenshots(shot);
 await districtComplaintScreenshots(shot);
+await districtIndicatorScreenshots(shot);

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_DISTRICT_ADMIN, type DistrictRole } from '../../contracts/platform-console';
 import type { ListeningApi } from '../host/sync/support';
 import { addStaff, TEST_PASSWORD, TEST_STAFF } from '../platform/support/console';
@@ -77,4 +77,25 @@ export async function completeUnemploymentForm(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: /居民身份证/ }).check();
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByRole('button', { name: '确认提交' }).click();
+}
+
+/**
+ * The district console of a platform at `baseUrl`, opened in a fresh context of `browser` and
+ * signed in with an account the test made (e.g. a unit's entrant and the bureau's reviewer).
+ */
+export async function openDistrictConsoleAs(
+  browser: Browser,
+  baseUrl: string,
+  account: { username: string; password: string },
+  viewport = { width: 1440, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/district`);
+  await page.getByRole('heading', { name: '区级平台登录' }).waitFor();
+  await page.getByLabel('账号').fill(account.username);
+  await page.getByLabel('密码').fill(account.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('dst-who').waitFor();
+  return page;
 }
