@@ -42,6 +42,7 @@ import { CaseService } from './services/case-service';
 import { CatalogEditor } from './services/catalog-editor';
 import { CatalogService } from './services/catalog-service';
 import { ComplaintActionService } from './services/complaint-action-service';
+import { AssessmentRulesSettings } from './services/complaint-assessment-rules';
 import {
   startDeadlineSweep,
   sweepComplaintDeadlines,
@@ -193,6 +194,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   }
   const complaintSettings = new ComplaintSettings(sql, now);
   await complaintSettings.seed();
+  const assessmentRules = new AssessmentRulesSettings(sql, now);
+  await assessmentRules.seed();
   const indicators = new IndicatorService(sql, {
     now,
     complaints: options.complaintRecords ?? new ComplaintIndicatorRecords(sql, complaintSettings),
