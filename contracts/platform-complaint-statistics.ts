@@ -14,8 +14,9 @@ import { definePlatformOperations } from './platform-operation';
  * person holding any 营商局 role reads every unit; a unit's handler or leader reads their own
  * unit only (its figures, its score and its rank among the units ranked, and the district's
  * totals, which name no other unit); an account that is no person is refused (403
- * `not_a_person`), and a unit's person asking for another unit too (403 `other_unit`). Only a
- * 营商局 supervisor writes the rules (403 `wrong_role`).
+ * `not_a_person`), and a unit's person asking for another unit too (403 `wrong_unit`). Only a
+ * 营商局 supervisor writes the rules (403 `wrong_role`; 409 `assessment_rules_changed` when a
+ * version was written since the editor's).
  */
 
 /** The longest period asked for at once: an assessment year (a leap year's 366 days). */

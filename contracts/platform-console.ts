@@ -65,6 +65,8 @@ export const ConsoleErrorCode = z.enum([
   'co_unit_parts_missing',
   'merge_into_self',
   'own_reply',
+  /** 考核细则 (platform-complaint-statistics.ts): a version was written since the one the editor read (`details.version`). */
+  'assessment_rules_changed',
 ]);
 export type ConsoleErrorCode = z.infer<typeof ConsoleErrorCode>;
 

@@ -22,6 +22,7 @@ import { consoleInboxRoutes, type PersonResolver } from './api/routes/console-in
 import { consoleLiveRoutes } from './api/routes/console-live';
 import { consoleNoticeRoutes } from './api/routes/console-notices';
 import { complaintDirectoryRoutes } from './api/routes/complaint-directory';
+import { complaintStatisticsRoutes } from './api/routes/complaint-statistics';
 import { complaintRoutes } from './api/routes/complaints';
 import { consoleSessionRoutes } from './api/routes/console-session';
 import { evaluationRoutes } from './api/routes/evaluations';
@@ -56,6 +57,7 @@ import { ComplaintNoticeRecipients } from './services/complaint-notice-recipient
 import { ComplaintQueryService } from './services/complaint-query-service';
 import { ComplaintRegistration } from './services/complaint-registration';
 import { ComplaintSettings } from './services/complaint-settings';
+import { ComplaintStatisticsService } from './services/complaint-statistics-service';
 import { ConsoleCaseService } from './services/console-case-service';
 import { DEMO_HALL_ID } from './services/demo-district';
 import { DistrictStaffService, type SessionRules } from './services/district-staff-service';
@@ -298,6 +300,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       actions: complaintActions,
       queries: complaintQueries,
       webFormLimiter: new PublicFormLimiter(sql, now, options.webFormLimit),
+    });
+    // 查询统计 and 考核 (contracts/platform-complaint-statistics.ts).
+    await app.register(complaintStatisticsRoutes, {
+      statistics: new ComplaintStatisticsService(sql, directory, assessmentRules, now),
+      rules: assessmentRules,
+      directory,
     });
     if (options.rendererDir !== undefined) await installConsolePage(app, options.rendererDir);
     await app.ready();
