@@ -17,6 +17,11 @@ import {
 import type { ComplaintAction } from '../../contracts/complaint-actions';
 import type { ComplaintListQueryInput } from '../../contracts/platform-complaints';
 import { complaintOperations as complaintOps } from '../../contracts/platform-complaints-api';
+import {
+  complaintStatisticsOperations as statsOps,
+  type PutAssessmentRulesRequest,
+  type StatisticsQuery,
+} from '../../contracts/platform-complaint-statistics';
 import { platformHallOperations as hallOps } from '../../contracts/platform-halls';
 import type { IndicatorPeriodKind } from '../../contracts/indicator-periods';
 import type { IndicatorTree } from '../../contracts/indicators';
@@ -200,6 +205,10 @@ export function createDistrictClient(baseUrl = '') {
     indicatorTrend: (kind: IndicatorPeriodKind, code?: string) =>
       callPlatform(indicatorOps.getIndicatorTrend, { query: code === undefined ? { kind } : { kind, code } }),
     exportPeriodScores: (period: string) => download(indicatorOps.exportPeriodScores, { params: { period } }),
+    complaintStatistics: (query: StatisticsQuery) => callPlatform(statsOps.complaintStatistics, { query }),
+    exportComplaintStatistics: (query: StatisticsQuery) => download(statsOps.exportComplaintStatistics, { query }),
+    assessmentRules: () => callPlatform(statsOps.getAssessmentRules, {}),
+    putAssessmentRules: (request: PutAssessmentRulesRequest) => callPlatform(statsOps.putAssessmentRules, { body: request }),
   };
 }
 

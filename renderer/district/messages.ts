@@ -6,6 +6,7 @@ import { dstHallsMessages } from './halls/messages';
 import { dstIndicatorsMessages } from './indicators/messages';
 import { dstLiveMessages } from './live/messages';
 import { dstNoticesMessages } from './notices/messages';
+import { dstStatisticsMessages } from './statistics/messages';
 import { districtShellMessages } from './shell-messages';
 
 /** The district console's messages: the frame's and each section's, each under its own key. */
@@ -13,6 +14,7 @@ export const districtMessages: readonly AreaMessages[] = [
   districtShellMessages,
   dstCasesMessages,
   dstComplaintsMessages,
+  dstStatisticsMessages,
   dstNoticesMessages,
   dstCatalogMessages,
   dstHallsMessages,

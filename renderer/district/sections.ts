@@ -15,6 +15,7 @@ export interface DistrictSection {
 export const SECTIONS: readonly DistrictSection[] = [
   { id: 'cases', titleKey: 'dstCases.nav', Screen: lazy(() => import('./cases/CasesScreen')) },
   { id: 'complaints', titleKey: 'dstComplaints.nav', Screen: lazy(() => import('./complaints/ComplaintsScreen')) },
+  { id: 'statistics', titleKey: 'dstStatistics.nav', Screen: lazy(() => import('./statistics/StatisticsScreen')) },
   { id: 'indicators', titleKey: 'dstIndicators.nav', Screen: lazy(() => import('./indicators/IndicatorsScreen')) },
   { id: 'notices', titleKey: 'dstNotices.nav', Screen: lazy(() => import('./notices/NoticesScreen')) },
   { id: 'catalog', titleKey: 'dstCatalog.nav', Screen: lazy(() => import('./catalog/CatalogScreen')) },

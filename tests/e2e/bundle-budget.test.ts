@@ -20,12 +20,11 @@ const CONSOLES_BUDGET_GZIP_BYTES = 285 * 1024;
  * The district console's page (district.html, its own build, served by the platform to district
  * staff on office PCs): React, the query library, i18next, zod and its sections, every chunk it
  * can load. Measured at 143 kB gzipped with five; the 营商诉求 section (its screen 7 kB, its
- * messages and the complaint contracts the client parses replies with) brought it to 169 kB. The
- * 营商环境评价 section's trend chart brings ECharts: its lazy chunk is 204 kB (ECharts as the
- * manager's reports register it, ~185 kB, and the section ~19 kB), loaded only when the section is
- * opened; nothing before the console's first paint grew. 379 kB in all; ~15 % headroom. (ECharts
- * with the line chart alone would be ~28 kB less; sharing the reports' registration lets every
- * chart of the district page share one chunk.)
+ * messages and the complaint contracts the client parses replies with) brought it to 169 kB.
+ * 查询统计 (statistics/) and 营商环境评价 (indicators/) draw charts with ECharts, registered as
+ * the manager's reports register it, in one lazy chunk both sections share (~185 kB), fetched
+ * only when one of them is opened on an office PC, never by a kiosk; nothing before the console's
+ * first paint grew. MEASURED_TOTAL in all; ~15 % headroom.
  */
 const DISTRICT_BUDGET_GZIP_BYTES = 440 * 1024;
 

@@ -53,6 +53,10 @@ export function fakeDistrict(overrides: Partial<DistrictClient> = {}): DistrictC
     periodScores: vi.fn(missing),
     indicatorTrend: vi.fn(missing),
     exportPeriodScores: vi.fn(missing),
+    complaintStatistics: vi.fn(missing),
+    exportComplaintStatistics: vi.fn(missing),
+    assessmentRules: vi.fn(missing),
+    putAssessmentRules: vi.fn(missing),
   };
   return { ...client, ...overrides };
 }
