@@ -31,6 +31,7 @@ import { liveDistrictScreenshots } from './live-district';
 import { districtConsoleScreenshots } from './district-console';
 import { districtComplaintScreenshots } from './district-complaints';
 import { districtIndicatorScreenshots } from './district-indicators';
+import { districtStatisticsScreenshots } from './district-statistics';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -246,3 +247,4 @@ await liveDistrictScreenshots(shot);
 await districtConsoleScreenshots(shot);
 await districtComplaintScreenshots(shot);
 await districtIndicatorScreenshots(shot);
+await districtStatisticsScreenshots(shot);
