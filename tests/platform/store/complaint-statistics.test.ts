@@ -3,6 +3,7 @@ import type { AssessmentPeriod, UnitFigures } from '../../../contracts/complaint
 import type { ComplaintAction } from '../../../contracts/complaint-actions';
 import type { ComplaintTopic } from '../../../contracts/complaints';
 import { RegisteredComplaint } from '../../../contracts/platform-complaints';
+import type { Sql } from '../../../platform/db/sql';
 import type { Platform } from '../../../platform/server';
 import { complaintsOf } from '../../../platform/services/complaint-records';
 import { DEFAULT_SESSION_RULES } from '../../../platform/services/district-staff-service';
@@ -260,5 +261,47 @@ describeEachDatabase('platform/store: each unit’s figures for a period, in SQL
     const figures = await unitFiguresForPeriod(database().sql, november, clock);
     expect(figures.map((f) => f.unitCode)).toEqual(['business-bureau', ...UNITS]);
     expect(figures.every((f) => f.received === 0 && f.supervised === 0)).toBe(true);
+  });
+});
+
+/** Every node of an EXPLAIN (FORMAT JSON) plan, depth first. */
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+
+/**
+ * A year over 100,000 complaints (the bench) must read index ranges of the period, never the
+ * whole tables: with table scans made to cost everything, no statement may still need one of the
+ * complaints or their steps, and the 办结期限 are read by migration 009's index.
+ */
+describeEachDatabase('platform/store: the unit statistics read index ranges of the period', (database) => {
+  it('plans no scan of a whole complaint table', async () => {
+    const plans = await database().sql.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const nodes: PlanNode[] = [];
+      const explaining: Sql = {
+        ...tx,
+        query: async <R>(text: string, params?: readonly unknown[]): Promise<R[]> => {
+          const [row] = await tx.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(`EXPLAIN (FORMAT JSON) ${text}`, params);
+          const raw = row?.['QUERY PLAN'];
+          const parsed: [{ Plan: PlanNode }] | undefined = typeof raw === 'string' ? JSON.parse(raw) : raw;
+          if (parsed !== undefined) nodes.push(...nodesOf(parsed[0].Plan));
+          return [];
+        },
+      };
+      await unitFiguresForPeriod(explaining, { from: '2026-01-01', to: '2026-12-31', label: '2026年' }, new Date());
+      return nodes;
+    });
+    const wholeScans = plans.filter(
+      (n) => n['Node Type'] === 'Seq Scan' && ['complaints', 'complaint_steps'].includes(n['Relation Name'] ?? ''),
+    );
+    expect(wholeScans, JSON.stringify(wholeScans)).toEqual([]);
+    const indexes = new Set(plans.map((n) => n['Index Name']));
+    expect(indexes.has('complaint_steps_by_action')).toBe(true);
+    expect(indexes.has('complaints_by_close_due')).toBe(true);
   });
 });
