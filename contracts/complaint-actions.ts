@@ -117,6 +117,13 @@ export type ComplaintRefusal = z.infer<typeof ComplaintRefusal>;
  */
 export type ComplaintRuleWho = { kind: 'bureau'; role: BureauRole } | { kind: 'lead' } | { kind: 'co' } | { kind: 'enterprise' };
 
+/**
+ * The enterprise evaluates through the kiosk, or by phone when the 营商局 calls it back (回访):
+ * then a person of this bureau role records the evaluation for it, and the step still names the
+ * enterprise.
+ */
+export const EVALUATION_RECORDED_BY: BureauRole = 'intake';
+
 /** In which states an action is taken, and by whom. */
 export interface ComplaintRule {
   from: readonly ComplaintState[];

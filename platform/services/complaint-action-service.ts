@@ -1,3 +1,4 @@
+import { EVALUATION_RECORDED_BY } from '../../contracts/complaint-actions';
 import type { ComplaintAction, ComplaintActor, ComplaintRefusal } from '../../contracts/complaint-actions';
 import { caseStatusOf } from '../../contracts/complaints';
 import type { Sql } from '../db/sql';
@@ -42,8 +43,8 @@ export class ComplaintActionService {
     if (person === undefined) return { kind: 'not_a_person' };
     let actor: ComplaintActor = person;
     if (action.type === 'evaluate') {
-      if (person.kind !== 'staff' || !person.bureauRoles.includes('intake')) {
-        return { kind: 'refused', refusal: { code: 'wrong_role', needs: ['intake'] } };
+      if (person.kind !== 'staff' || !person.bureauRoles.includes(EVALUATION_RECORDED_BY)) {
+        return { kind: 'refused', refusal: { code: 'wrong_role', needs: [EVALUATION_RECORDED_BY] } };
       }
       actor = { kind: 'enterprise' };
     }

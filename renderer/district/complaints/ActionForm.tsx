@@ -1,13 +1,17 @@
-import { type FormEvent, type ReactNode, useId } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EvaluationLevel } from '../../../contracts/central-api';
 import type { ComplaintAction } from '../../../contracts/complaint-actions';
 import type { ComplaintPage } from '../../../contracts/platform-complaints';
 import { useDistrictSession } from '../session';
-import { ACTION_FIELDS, actionOf, isRequired } from './action-body';
+import { ACTION_FIELDS, actionOf, isRequired, unchosenField } from './action-body';
 import type { DeskAction } from './available-actions';
 import { refusalOf, type ActionField, type Refusal } from './refusal';
 import { useComplaintAction } from './use-complaint-action';
 import type { ComplaintDesk } from './use-complaint-desk';
+
+/** The five levels of 好差评, best first, as the enterprise names them on the phone. */
+const EVALUATION_LEVELS = EvaluationLevel.options;
 
 /** The platform's refusal in words, where it belongs. */
 function RefusalText({ refusal, id }: { refusal: Refusal; id: string }) {
@@ -18,6 +22,13 @@ function RefusalText({ refusal, id }: { refusal: Refusal; id: string }) {
       {refusal.key === null ? session.describeError(refusal.error) : t(`dstComplaints.refusals.${refusal.key}`, refusal.values)}
     </span>
   );
+}
+
+/** A field's label: a supervisor's note is the reason to act, an evaluation's reason is why the enterprise was dissatisfied. */
+function labelKeyOf(action: DeskAction, field: ActionField): string {
+  if (field === 'note' && action === 'supervise') return 'reason';
+  if (field === 'reason' && action === 'evaluate') return 'evaluationReason';
+  return field;
 }
 
 /** One field of an action's form, with the refusal that concerns it right under it. */
@@ -36,7 +47,7 @@ function Field({
 }) {
   const { t } = useTranslation();
   const errorId = useId();
-  const label = t(`dstComplaints.fields.${field === 'note' && action === 'supervise' ? 'reason' : field}`);
+  const label = t(`dstComplaints.fields.${labelKeyOf(action, field)}`);
   const here = refusal !== null && refusal.field === field ? refusal : null;
   const described = here ? { 'aria-describedby': errorId, 'aria-invalid': true as const } : {};
   const required = isRequired(action, field);
@@ -70,6 +81,18 @@ function Field({
       );
     case 'into':
       control = <input name={field} defaultValue={page.duplicates[0]?.number ?? ''} autoComplete="off" {...described} />;
+      break;
+    case 'level':
+      control = (
+        <select name={field} defaultValue="" {...described}>
+          <option value="">{t('dstComplaints.fields.pick')}</option>
+          {EVALUATION_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {t(`dstComplaints.levels.${level}`)}
+            </option>
+          ))}
+        </select>
+      );
       break;
     case 'text':
       control = (
@@ -112,10 +135,19 @@ export function ActionForm({
 }) {
   const { t } = useTranslation();
   const mutation = useComplaintAction(page.complaint.number, onDone);
-  const refusal = mutation.error ? refusalOf(mutation.error) : null;
+  const [unchosen, setUnchosen] = useState<ActionField | null>(null);
+  const refusal: Refusal | null =
+    unchosen !== null
+      ? { field: unchosen, key: `${unchosen}_required`, values: {}, error: null }
+      : mutation.error
+        ? refusalOf(mutation.error)
+        : null;
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    mutation.mutate(actionOf(action, new FormData(e.currentTarget)));
+    const form = new FormData(e.currentTarget);
+    const missing = unchosenField(action, form);
+    setUnchosen(missing);
+    if (missing === null) mutation.mutate(actionOf(action, form));
   };
   const fields = ACTION_FIELDS[action];
   return (

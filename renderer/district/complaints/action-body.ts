@@ -1,3 +1,4 @@
+import { EvaluationLevel } from '../../../contracts/central-api';
 import type { ComplaintAction } from '../../../contracts/complaint-actions';
 import type { ActionField } from './refusal';
 import type { DeskAction } from './available-actions';
@@ -16,12 +17,23 @@ export const ACTION_FIELDS: Readonly<Record<DeskAction, readonly ActionField[]>>
   approve: ['note'],
   return: ['reason'],
   close: [],
+  evaluate: ['level', 'reason', 'comment'],
   supervise: ['note'],
 };
 
 /** Whether a field must be filled in (the platform checks again; a required field just says so up front). */
 export function isRequired(action: DeskAction, field: ActionField): boolean {
-  return field !== 'coUnits' && !(field === 'note' && action !== 'supervise');
+  if (action === 'evaluate') return field === 'level';
+  return field !== 'coUnits' && field !== 'comment' && !(field === 'note' && action !== 'supervise');
+}
+
+/**
+ * A choice the form must have before it can make a request at all: an evaluation's level (the
+ * operator picks what the enterprise said; none is preselected, so none is recorded by default).
+ */
+export function unchosenField(type: DeskAction, form: FormData): ActionField | null {
+  if (type !== 'evaluate') return null;
+  return EvaluationLevel.safeParse(form.get('level')).success ? null : 'level';
 }
 
 /**
@@ -55,6 +67,11 @@ export function actionOf(type: DeskAction, form: FormData): ComplaintAction {
       return { type, note: optional('note') };
     case 'supervise':
       return { type, note: text('note') };
+    case 'evaluate': {
+      const level = EvaluationLevel.safeParse(text('level'));
+      if (!level.success) throw new Error('an evaluation without a level: check unchosenField first');
+      return { type, level: level.data, reason: optional('reason'), comment: optional('comment') };
+    }
     case 'claim':
     case 'accept':
     case 'submit':

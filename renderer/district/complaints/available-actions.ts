@@ -1,4 +1,9 @@
-import { COMPLAINT_RULES, type ComplaintActionType, type ComplaintRuleWho } from '../../../contracts/complaint-actions';
+import {
+  COMPLAINT_RULES,
+  EVALUATION_RECORDED_BY,
+  type ComplaintActionType,
+  type ComplaintRuleWho,
+} from '../../../contracts/complaint-actions';
 import type { BureauRole, UnitCode, UnitDuty } from '../../../contracts/complaints';
 import type { StoredComplaint } from '../../../contracts/platform-complaints';
 
@@ -9,8 +14,8 @@ export interface Capacity {
   bureauRoles: readonly BureauRole[];
 }
 
-/** The console's actions (the enterprise's evaluation is recorded elsewhere). */
-export type DeskAction = Exclude<ComplaintActionType, 'evaluate'>;
+/** The console's actions: every action, the enterprise's evaluation as recorded from the callback. */
+export type DeskAction = ComplaintActionType;
 
 /**
  * The console's forms in the order they are offered (a sorter's merge before a refusal to admit,
@@ -30,6 +35,7 @@ export const DESK_ACTIONS: readonly DeskAction[] = [
   'approve',
   'return',
   'close',
+  'evaluate',
   'supervise',
 ];
 
@@ -42,7 +48,8 @@ function admits(who: ComplaintRuleWho, complaint: StoredComplaint, capacity: Cap
     case 'co':
       return complaint.coUnits.some((c) => c.unitCode === capacity.unitCode);
     case 'enterprise':
-      return false;
+      // The enterprise never signs in to the console; the 营商局 records its evaluation from the callback (回访).
+      return capacity.bureauRoles.includes(EVALUATION_RECORDED_BY);
   }
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DistrictClientError } from '../district-client';
 
 /** The fields of the action forms a refusal can point at. */
-export type ActionField = 'leadUnit' | 'coUnits' | 'note' | 'reason' | 'text' | 'into';
+export type ActionField = 'leadUnit' | 'coUnits' | 'note' | 'reason' | 'text' | 'into' | 'level' | 'comment';
 
 /** What the platform refused, said where it belongs: beside `field`, or beside the form's button when null. */
 export interface Refusal {
@@ -34,7 +34,7 @@ const KNOWN = new Set([
   'invalid_request',
 ]);
 
-const FIELDS: readonly ActionField[] = ['leadUnit', 'coUnits', 'note', 'reason', 'text', 'into'];
+const FIELDS: readonly ActionField[] = ['leadUnit', 'coUnits', 'note', 'reason', 'text', 'into', 'level', 'comment'];
 
 /** A 400's schema issues (`{ in, issues: [{ path: '/reason' }] }`): the first field the form has. */
 const InvalidDetails = z.object({ issues: z.array(z.object({ path: z.string() })) });

@@ -127,6 +127,8 @@ describe('营商诉求: the work list and a complaint', () => {
       [PEOPLE.lead.id, dispatched, ['accept', 'decline']],
       [PEOPLE.co.id, dispatched, ['submit_part']],
       [PEOPLE.reviewer.id, pageOf('under_review', { leadUnit: 'market-regulation' }), ['approve', 'return']],
+      [PEOPLE.intake.id, pageOf('closed', { leadUnit: 'market-regulation' }), ['evaluate']],
+      [PEOPLE.intake.id, pageOf('dispatched', { leadUnit: 'market-regulation' }), []],
     ];
     for (const [personId, page, expected] of cases) {
       const { unmount } = renderSection(
@@ -188,6 +190,34 @@ describe('营商诉求: the work list and a complaint', () => {
     // The page is the platform's answer: dispatched, so the sorter has nothing left to do on it.
     expect(await within(panel).findByText('您当前没有可办理的操作。')).toBeTruthy();
     expect(within(panel).getAllByText('已转办').length).toBeGreaterThan(0);
+  });
+
+  it('records the enterprise’s rating from the callback only once a level is chosen, with the reason it gave', async () => {
+    const complaintAction = vi.fn(async (): Promise<ComplaintPage> => pageOf('evaluated', { leadUnit: 'market-regulation' }));
+    const panel = await openComplaint(
+      deskAs(PEOPLE.intake.id, {
+        complaintPage: vi.fn(async () => pageOf('closed', { leadUnit: 'market-regulation' })),
+        complaintAction,
+      }),
+    );
+    const form = await within(panel).findByRole('form', { name: '记录回访评价' });
+    fireEvent.click(within(form).getByRole('button', { name: '记录回访评价' }));
+    const level = within(form).getByLabelText(/企业评价/);
+    await waitFor(() => expect(level.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(level.getAttribute('aria-describedby') ?? '')?.textContent).toBe('请选择企业的评价。');
+    expect(complaintAction).not.toHaveBeenCalled();
+
+    fireEvent.change(level, { target: { value: 'dissatisfied' } });
+    fireEvent.change(within(form).getByLabelText(/不满意的原因/), { target: { value: '  答复没有解决问题  ' } });
+    fireEvent.click(within(form).getByRole('button', { name: '记录回访评价' }));
+    await waitFor(() =>
+      expect(complaintAction).toHaveBeenCalledWith(numberOf(1), {
+        type: 'evaluate',
+        level: 'dissatisfied',
+        reason: '答复没有解决问题',
+        comment: null,
+      }),
+    );
   });
 
   it('merges a duplicate with one click for a sorter', async () => {

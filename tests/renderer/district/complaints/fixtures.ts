@@ -26,6 +26,7 @@ export const PEOPLE = {
   reviewer: person('00000000-0000-4000-8000-000000000002', '审核员', 'business-bureau', ['reviewer']),
   lead: person('00000000-0000-4000-8000-000000000003', '市场监管经办人', 'market-regulation'),
   co: person('00000000-0000-4000-8000-000000000004', '税务经办人', 'tax'),
+  intake: person('00000000-0000-4000-8000-000000000005', '热线录入员', 'business-bureau', ['intake']),
 } as const;
 
 export const DIRECTORY: ComplaintDirectoryView = { bureau: 'business-bureau', units: UNITS, people: Object.values(PEOPLE) };
