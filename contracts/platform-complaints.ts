@@ -107,6 +107,7 @@ export const HotlineComplaintRequest = z.strictObject({
   text: ComplaintText,
 });
 export type HotlineComplaintRequest = z.infer<typeof HotlineComplaintRequest>;
+export type HotlineComplaintRequestInput = z.input<typeof HotlineComplaintRequest>;
 
 /**
  * The public web form, without an account: strict (no field beyond these), the credit code
@@ -120,6 +121,7 @@ export const WebComplaintRequest = z.strictObject({
   text: ComplaintText.pipe(z.string().min(10, 'say what happened in at least 10 characters')),
 });
 export type WebComplaintRequest = z.infer<typeof WebComplaintRequest>;
+export type WebComplaintRequestInput = z.input<typeof WebComplaintRequest>;
 
 /** A complaint just registered: its number, 办结期限 and the complaints it may repeat. */
 export const RegisteredComplaint = z.object({

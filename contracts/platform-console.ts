@@ -67,6 +67,8 @@ export const ConsoleErrorCode = z.enum([
   'own_reply',
   /** 考核细则 (platform-complaint-statistics.ts): a version was written since the one the editor read (`details.version`). */
   'assessment_rules_changed',
+  /** A 民心网 batch file that is no batch at all (contracts/minxin.ts MinxinFileError in `details`): nothing imported. */
+  'minxin_file_refused',
 ]);
 export type ConsoleErrorCode = z.infer<typeof ConsoleErrorCode>;
 

@@ -24,6 +24,7 @@ import { consoleNoticeRoutes } from './api/routes/console-notices';
 import { complaintDirectoryRoutes } from './api/routes/complaint-directory';
 import { complaintStatisticsRoutes } from './api/routes/complaint-statistics';
 import { complaintRoutes } from './api/routes/complaints';
+import { minxinRoutes } from './api/routes/complaint-minxin';
 import { consoleSessionRoutes } from './api/routes/console-session';
 import { evaluationRoutes } from './api/routes/evaluations';
 import { hallRoutes } from './api/routes/halls';
@@ -67,6 +68,7 @@ import { HallService } from './services/hall-service';
 import type { ComplaintRecords } from './services/indicator-complaint-figures';
 import { IndicatorService } from './services/indicator-service';
 import { LiveService } from './services/live-service';
+import { MinxinExchange } from './services/minxin-exchange';
 import { NoticeInboxService } from './services/notice-inbox-service';
 import { NoticeService } from './services/notice-service';
 import { PublicFormLimiter, type FormLimit } from './services/public-form-limiter';
@@ -307,6 +309,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       rules: assessmentRules,
       directory,
     });
+    await app.register(minxinRoutes, { directory, exchange: new MinxinExchange(sql, registration, now), now });
     if (options.rendererDir !== undefined) await installConsolePage(app, options.rendererDir);
     await app.ready();
     // Notices carry only numbers and codes to the log (notify/notice.ts), so Fastify's logger may have them.

@@ -15,6 +15,7 @@ import type { Sql } from '../db/sql';
 import { insertSubmittedCases, reserveCaseNumbers, type NewCase } from '../store/cases';
 import { insertComplaints, type NewComplaintRow } from '../store/complaints';
 import { allUnits, unitByCode } from '../store/complaint-directory';
+import { insertAudit, type AuditEntry } from '../store/district-audit';
 import { caseNumberDay, formatCaseNumber } from './case-number';
 import { closeDueAt, stageDeadlines, type DeadlineContext } from './complaint-deadlines';
 import { duplicatesOf, enterpriseKeyOf } from './complaint-duplicate-lookup';
@@ -70,8 +71,11 @@ export class ComplaintRegistration {
     return this.one({ ...filed, channel: 'web', externalRef: null, attachments: [] }, { kind: 'enterprise' });
   }
 
-  /** Complaints another system handed over (the 民心网 adapter), registered by the platform. */
-  async registerImported(complaints: readonly NewComplaint[]): Promise<RegisteredComplaint[]> {
+  /**
+   * Complaints another system handed over (the 民心网 adapter), registered by the platform, in
+   * input order; `audit` (who imported them) is written in the registration's transaction.
+   */
+  async registerImported(complaints: readonly NewComplaint[], audit?: AuditEntry): Promise<RegisteredComplaint[]> {
     // An area the district does not list is dropped rather than losing the complaint: the sorter places it.
     const areas = new Set((await allUnits(this.sql)).filter((u) => u.kind !== 'department').map((u) => u.code));
     return this.write(
@@ -79,6 +83,7 @@ export class ComplaintRegistration {
         filed: { ...filed, area: filed.area !== null && areas.has(filed.area) ? filed.area : null },
         by: { kind: 'system' },
       })),
+      audit,
     );
   }
 
@@ -117,7 +122,10 @@ export class ComplaintRegistration {
   }
 
   /** Numbers reserved (a statement of its own), then cases and complaints in one transaction. */
-  private async write(items: readonly { filed: NewComplaint; by: StepActor }[]): Promise<RegisteredComplaint[]> {
+  private async write(
+    items: readonly { filed: NewComplaint; by: StepActor }[],
+    audit?: AuditEntry,
+  ): Promise<RegisteredComplaint[]> {
     if (items.length === 0) return [];
     const { deadlines } = await this.settings.current();
     const now = this.now();
@@ -136,6 +144,7 @@ export class ComplaintRegistration {
     }));
     await this.sql.transaction(async (tx) => {
       await insertComplaintsAfterCases(tx, cases, rows);
+      if (audit !== undefined) await insertAudit(tx, audit);
     });
     const registered: RegisteredComplaint[] = [];
     for (const { complaint } of rows) {

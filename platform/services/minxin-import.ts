@@ -66,14 +66,8 @@ export async function parseMinxinBatch(
   return read.ok ? { ok: true, batch: fromRows(kind, null, read.rows, context) } : read;
 }
 
-/** The kind of a file by its name's ending: `.json`, `.csv` (or `.txt`, 民心网's tab-separated text), `.xlsx`; null otherwise. */
-export function minxinFileKindOf(fileName: string): MinxinFileKind | null {
-  const ending = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  if (ending === 'json') return 'json';
-  if (ending === 'csv' || ending === 'txt') return 'csv';
-  if (ending === 'xlsx') return 'xlsx';
-  return null;
-}
+/** The kind of a file by its name's ending (one rule for the console and the platform). */
+export { minxinFileKindOf } from '../../contracts/platform-minxin-api';
 
 /**
  * The accepted rows split by whether their 民心网编号 is already registered (`known`: the refs

@@ -42,13 +42,14 @@ export interface ComplaintRow {
   evaluation: Complaint['evaluation'];
 }
 
-const COLUMNS = `c.number, k.hall_id AS "hallId", c.channel, c.external_ref AS "externalRef",
+/** The columns of a `ComplaintRow`, over `FROM` (other stores of complaint rows select them too). */
+export const COLUMNS = `c.number, k.hall_id AS "hallId", c.channel, c.external_ref AS "externalRef",
   c.enterprise_name AS "enterpriseName", c.credit_code AS "creditCode", c.contact_name AS "contactName",
   c.contact_phone AS "contactPhone", c.topic, c.area, c.text, c.attachments, c.registered_at AS "registeredAt",
   c.close_due_at AS "closeDueAt", c.state, c.lead_unit AS "leadUnit", c.handler_person_id AS "handlerPersonId",
   c.handler_name AS "handlerName", c.reply, c.returns, c.merged_into AS "mergedInto", c.evaluation`;
 
-const FROM = 'complaints c JOIN cases k ON k.case_number = c.number';
+export const FROM = 'complaints c JOIN cases k ON k.case_number = c.number';
 
 /** A complaint newly registered, with its first step and the date its case promises (the 办结期限's). */
 export interface NewComplaintRow {

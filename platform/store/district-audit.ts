@@ -23,7 +23,9 @@ export type AuditAction =
   | 'complaint-unit.update'
   | 'complaint-person.create'
   | 'complaint-person.update'
-  | 'complaint-person.account';
+  | 'complaint-person.account'
+  | 'minxin.import'
+  | 'minxin.export';
 
 export interface AuditEntry {
   at: Date;
@@ -33,7 +35,7 @@ export interface AuditEntry {
   /**
    * The record changed: a case number, `notice:<id>`, `catalog:<code>`, `hall:<id>`, `credential:<id>`,
    * `indicator-tree:<version>`, `indicator-period:<period>`, `indicator:<period>:<leaf code>`,
-   * `unit:<code>`, `person:<id>`.
+   * `unit:<code>`, `person:<id>`, `minxin-batch:<batch id or file kind>`, `minxin-replies:<format>`.
    */
   subject: string;
   detail: Record<string, unknown>;
