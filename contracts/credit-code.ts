@@ -45,3 +45,31 @@ export const CreditCode = z
   .transform((typed) => typed.replace(/\s+/g, '').toUpperCase())
   .refine(isValidCreditCode, { message: 'not a unified social credit code (GB 32100-2015): check its 18 characters' });
 export type CreditCode = z.infer<typeof CreditCode>;
+
+/**
+ * How far a code being typed is from a valid one, for a form that checks it as the user types:
+ * `empty`; `typing` (fewer than 18 characters, all from the code's set so far); `bad_character`
+ * (a character the standard never uses, such as I, O, S, V, Z or punctuation, at `position`,
+ * 1-based); `too_long`; `check_mismatch` (18 characters whose check character is wrong: a typo
+ * somewhere, never corrected for the user); `valid`. Typed as `CreditCode` reads it: spaces
+ * dropped, letters made capitals.
+ */
+export type CreditCodeProgress =
+  | { kind: 'empty' }
+  | { kind: 'typing'; length: number }
+  | { kind: 'bad_character'; position: number; character: string }
+  | { kind: 'too_long'; length: number }
+  | { kind: 'check_mismatch' }
+  | { kind: 'valid'; code: string };
+
+export function creditCodeProgress(typed: string): CreditCodeProgress {
+  const code = typed.replace(/\s+/g, '').toUpperCase();
+  if (code === '') return { kind: 'empty' };
+  const bad = [...code].findIndex((character, i) =>
+    i >= 2 && i < 8 ? !/\d/.test(character) : !CREDIT_CODE_CHARACTERS.includes(character),
+  );
+  if (bad >= 0) return { kind: 'bad_character', position: bad + 1, character: code.charAt(bad) };
+  if (code.length < 18) return { kind: 'typing', length: code.length };
+  if (code.length > 18) return { kind: 'too_long', length: code.length };
+  return isValidCreditCode(code) ? { kind: 'valid', code } : { kind: 'check_mismatch' };
+}

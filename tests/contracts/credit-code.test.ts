@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CreditCode, creditCodeCheckCharacter, isValidCreditCode } from '../../contracts/credit-code';
+import { CreditCode, creditCodeCheckCharacter, creditCodeProgress, isValidCreditCode } from '../../contracts/credit-code';
 
 /**
  * Codes whose check characters were computed by their registries, not by this code: the example
@@ -34,5 +34,25 @@ describe('unified social credit codes (GB 32100-2015)', () => {
   it('takes a typed code with lower case and spaces, and keeps it in capitals', () => {
     expect(CreditCode.parse(' 9144 0300 7152 6726xg ')).toBe('9144030071526726XG');
     expect(CreditCode.safeParse('9144030071526726XH').success).toBe(false);
+  });
+});
+
+describe('a credit code checked as it is typed', () => {
+  it('follows the typing: partial, a character the standard never uses, too long, a wrong check character, valid', () => {
+    expect(creditCodeProgress('')).toEqual({ kind: 'empty' });
+    expect(creditCodeProgress(' 9135 0100 ')).toEqual({ kind: 'typing', length: 8 });
+    // The letter O where the division code's digits go, and I among the identifier's characters.
+    expect(creditCodeProgress('9135O1')).toEqual({ kind: 'bad_character', position: 5, character: 'O' });
+    expect(creditCodeProgress('91350100I')).toEqual({ kind: 'bad_character', position: 9, character: 'I' });
+    expect(creditCodeProgress('91350100M000100Y4')).toEqual({ kind: 'typing', length: 17 });
+    expect(creditCodeProgress('91350100M000100Y44')).toEqual({ kind: 'check_mismatch' });
+    expect(creditCodeProgress('91350100m000100y43')).toEqual({ kind: 'valid', code: '91350100M000100Y43' });
+    expect(creditCodeProgress('91350100M000100Y430')).toEqual({ kind: 'too_long', length: 19 });
+  });
+
+  it('calls valid exactly what the schema accepts', () => {
+    for (const typed of ['91350100M000100Y43', '91350100M000100Y44', '9135 0100 M000 100Y 43', '91350100M000100Y4']) {
+      expect(creditCodeProgress(typed).kind === 'valid', typed).toBe(CreditCode.safeParse(typed).success);
+    }
   });
 });
