@@ -15,7 +15,13 @@ import {
   type ConsoleReply,
 } from '../../contracts/platform-console-api';
 import type { ComplaintAction } from '../../contracts/complaint-actions';
-import type { ComplaintListQueryInput } from '../../contracts/platform-complaints';
+import type { MinxinFileKind } from '../../contracts/minxin';
+import type { ComplaintListQueryInput, HotlineComplaintRequestInput } from '../../contracts/platform-complaints';
+import {
+  MinxinImportResult,
+  minxinOperations as minxinOps,
+  type MinxinExportRequestInput,
+} from '../../contracts/platform-minxin-api';
 import { complaintOperations as complaintOps } from '../../contracts/platform-complaints-api';
 import {
   complaintStatisticsOperations as statsOps,
@@ -43,6 +49,13 @@ export class DistrictClientError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A file the platform answered with: its name (from Content-Disposition), its bytes and how many records it holds. */
+export interface DownloadedFile {
+  name: string;
+  blob: Blob;
+  count: number;
 }
 
 type Parsed<T> = { ok: true; data: T } | { ok: false };
@@ -75,24 +88,36 @@ interface Exchange<T> {
 export function createDistrictClient(baseUrl = '') {
   let token: string | null = null;
 
-  async function exchange<T>({ method, path, url, body, parse }: Exchange<T>): Promise<T> {
+  /** Sends a request with the session's token; a refusal or an unreachable platform is thrown as a DistrictClientError. */
+  async function send(method: string, url: string, body: Blob | string | null, contentType: string | null): Promise<Response> {
     const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (contentType !== null) headers['content-type'] = contentType;
     if (token !== null) headers.authorization = `Bearer ${token}`;
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}${url}`, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
+      response = await fetch(`${baseUrl}${url}`, { method, headers, body });
     } catch {
       throw new DistrictClientError('network', 'platform unreachable');
     }
-    const json: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
     if (!response.ok) {
+      const json: unknown = await response.json().catch(() => undefined);
       // Both tables' error bodies (CentralErrorBody, and the console's for a refused role) parse here.
       const parsed = ConsoleErrorBody.safeParse(json);
       if (parsed.success)
         throw new DistrictClientError(parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
       throw new DistrictClientError('bad_response', `HTTP ${response.status}`);
     }
+    return response;
+  }
+
+  async function exchange<T>({ method, path, url, body, parse }: Exchange<T>): Promise<T> {
+    const response = await send(
+      method,
+      url,
+      body === undefined ? null : JSON.stringify(body),
+      body === undefined ? null : 'application/json',
+    );
+    const json: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
     const parsed = parse(response.status, json);
     if (!parsed.ok) throw new DistrictClientError('bad_response', `unexpected response from ${path}`);
     return parsed.data;
@@ -106,23 +131,27 @@ export function createDistrictClient(baseUrl = '') {
     op: O,
     input: PlatformInput<O>,
   ): Promise<{ blob: Blob; fileName: string }> {
-    let response: Response;
-    try {
-      response = await fetch(`${baseUrl}${platformUrl(op, input)}`, {
-        headers: token === null ? {} : { authorization: `Bearer ${token}` },
-      });
-    } catch {
-      throw new DistrictClientError('network', 'platform unreachable');
-    }
-    if (!response.ok) {
-      const parsed = ConsoleErrorBody.safeParse(await response.json().catch(() => undefined));
-      if (parsed.success)
-        throw new DistrictClientError(parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
-      throw new DistrictClientError('bad_response', `HTTP ${response.status}`);
-    }
-    const disposition = response.headers.get('content-disposition') ?? '';
-    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download.xlsx';
+    const response = await send(op.method, platformUrl(op, input), null, null);
+    const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'download.xlsx';
     return { blob: await response.blob(), fileName };
+  }
+
+  /** A 民心网 batch file, its bytes as the body (contracts/platform-minxin-api.ts says why not a form). */
+  async function importMinxinBatch(file: Blob, kind: MinxinFileKind): Promise<MinxinImportResult> {
+    const op = minxinOps.importMinxinBatch;
+    const response = await send(op.method, platformUrl(op, { query: { kind } }), file, 'application/octet-stream');
+    const parsed = MinxinImportResult.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) throw new DistrictClientError('bad_response', `unexpected response from ${op.path}`);
+    return parsed.data;
+  }
+
+  /** The replies' file, with the name the platform gives it and how many records it holds. */
+  async function exportMinxinReplies(request: MinxinExportRequestInput): Promise<DownloadedFile> {
+    const op = minxinOps.exportMinxinReplies;
+    const response = await send(op.method, platformUrl(op), JSON.stringify(request), 'application/json');
+    const name =
+      /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `minxin-replies.${request.format}`;
+    return { name, blob: await response.blob(), count: Number(response.headers.get('x-record-count') ?? 0) };
   }
 
   const call = <O extends ConsoleOperation>(op: O, input: ConsoleInput<O>): Promise<ConsoleReply<O>> =>
@@ -209,6 +238,11 @@ export function createDistrictClient(baseUrl = '') {
     exportComplaintStatistics: (query: StatisticsQuery) => download(statsOps.exportComplaintStatistics, { query }),
     assessmentRules: () => callPlatform(statsOps.getAssessmentRules, {}),
     putAssessmentRules: (request: PutAssessmentRulesRequest) => callPlatform(statsOps.putAssessmentRules, { body: request }),
+    registerHotline: (request: HotlineComplaintRequestInput) =>
+      callPlatform(complaintOps.registerHotlineComplaint, { body: request }),
+    importMinxinBatch,
+    pendingMinxinReplies: () => callPlatform(minxinOps.pendingMinxinReplies, {}),
+    exportMinxinReplies,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { AreaMessages } from '../kiosk/messages/types';
 import { dstCasesMessages } from './cases/messages';
 import { dstCatalogMessages } from './catalog/messages';
+import { dstIntakeMessages } from './complaints/intake-messages';
 import { dstComplaintsMessages } from './complaints/messages';
 import { dstHallsMessages } from './halls/messages';
 import { dstIndicatorsMessages } from './indicators/messages';
@@ -15,6 +16,7 @@ export const districtMessages: readonly AreaMessages[] = [
   dstCasesMessages,
   dstComplaintsMessages,
   dstStatisticsMessages,
+  dstIntakeMessages,
   dstNoticesMessages,
   dstCatalogMessages,
   dstHallsMessages,

@@ -6,6 +6,8 @@ import { DISTRICT_KEYS, useDistrictClient, useDistrictSession } from '../session
 import { ComplaintFilters, type ComplaintFilterValues } from './ComplaintFilters';
 import { ComplaintPanel } from './ComplaintPanel';
 import { ComplaintTable } from './ComplaintTable';
+import { HotlinePanel } from './HotlinePanel';
+import { MinxinPanel } from './MinxinPanel';
 import { useComplaintDesk } from './use-complaint-desk';
 
 const PAGE_SIZE = 20;
@@ -23,6 +25,17 @@ export default function ComplaintsScreen() {
   const [filters, setFilters] = useState<ComplaintFilterValues>({});
   const [redList, setRedList] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
+  // The panel beside the list: a complaint, or one of the intake tools (a 营商局 intake person's).
+  const [tool, setTool] = useState<'hotline' | 'minxin' | null>(null);
+  const mayTakeIn = desk.capacity?.bureauRoles.includes('intake') === true;
+  const openComplaint = (number: string) => {
+    setTool(null);
+    setOpen(number);
+  };
+  const openTool = (next: 'hotline' | 'minxin') => {
+    setOpen(null);
+    setTool(next);
+  };
   const query: ComplaintFilterValues = redList ? { ...filters, overdue: 'true' } : filters;
   const complaints = useInfiniteQuery({
     queryKey: [...DISTRICT_KEYS.all, 'complaints', query],
@@ -38,6 +51,21 @@ export default function ComplaintsScreen() {
   return (
     <section className="dst-section" aria-labelledby="dst-complaints-title">
       <h2 id="dst-complaints-title">{t('dstComplaints.title')}</h2>
+      {mayTakeIn && (
+        <div className="console-actions" role="group" aria-label={t('dstIntake.tools')}>
+          <button
+            type="button"
+            className="console-button console-primary"
+            aria-pressed={tool === 'hotline'}
+            onClick={() => openTool('hotline')}
+          >
+            {t('dstIntake.hotlineOpen')}
+          </button>
+          <button type="button" className="console-button" aria-pressed={tool === 'minxin'} onClick={() => openTool('minxin')}>
+            {t('dstIntake.minxinOpen')}
+          </button>
+        </div>
+      )}
       <ComplaintFilters units={desk.units} redList={redList} onSearch={setFilters} onRedList={setRedList} />
       {complaints.error && (
         <p className="error" role="alert">
@@ -46,10 +74,14 @@ export default function ComplaintsScreen() {
       )}
       <div className="dst-split">
         <div className="dst-list">
-          {complaints.isSuccess && <ComplaintTable rows={rows} open={open} now={now} unitName={desk.unitName} onOpen={setOpen} />}
+          {complaints.isSuccess && (
+            <ComplaintTable rows={rows} open={open} now={now} unitName={desk.unitName} onOpen={openComplaint} />
+          )}
           <MorePages query={complaints} label={t('dstComplaints.more')} />
         </div>
         {open !== null && <ComplaintPanel key={open} number={open} desk={desk} onClose={() => setOpen(null)} />}
+        {tool === 'hotline' && <HotlinePanel desk={desk} onOpen={openComplaint} onClose={() => setTool(null)} />}
+        {tool === 'minxin' && <MinxinPanel onOpen={openComplaint} onClose={() => setTool(null)} />}
       </div>
     </section>
   );

@@ -57,6 +57,10 @@ export function fakeDistrict(overrides: Partial<DistrictClient> = {}): DistrictC
     exportComplaintStatistics: vi.fn(missing),
     assessmentRules: vi.fn(missing),
     putAssessmentRules: vi.fn(missing),
+    registerHotline: vi.fn(missing),
+    importMinxinBatch: vi.fn(missing),
+    pendingMinxinReplies: vi.fn(missing),
+    exportMinxinReplies: vi.fn(missing),
   };
   return { ...client, ...overrides };
 }
