@@ -5,6 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { FaultConfig } from '../contracts/central-api';
 import { DEMO_MATCHING_SECRET } from '../contracts/config';
 import { DEMO_DISTRICT_ADMIN } from '../contracts/platform-console';
+import { PROGRESS_LOOKUPS_PER_HOUR } from '../contracts/platform-public-complaints';
 import { actingPersonOf } from './api/acting-person';
 import { installAuth } from './api/auth';
 import { installConsolePage } from './api/console-page';
@@ -25,6 +26,7 @@ import { complaintDirectoryRoutes } from './api/routes/complaint-directory';
 import { complaintStatisticsRoutes } from './api/routes/complaint-statistics';
 import { complaintRoutes } from './api/routes/complaints';
 import { minxinRoutes } from './api/routes/complaint-minxin';
+import { publicComplaintRoutes } from './api/routes/public-complaints';
 import { consoleSessionRoutes } from './api/routes/console-session';
 import { evaluationRoutes } from './api/routes/evaluations';
 import { hallRoutes } from './api/routes/halls';
@@ -69,6 +71,7 @@ import type { ComplaintRecords } from './services/indicator-complaint-figures';
 import { IndicatorService } from './services/indicator-service';
 import { LiveService } from './services/live-service';
 import { MinxinExchange } from './services/minxin-exchange';
+import { PublicComplaintProgressService } from './services/public-complaint-progress';
 import { NoticeInboxService } from './services/notice-inbox-service';
 import { NoticeService } from './services/notice-service';
 import { PublicFormLimiter, type FormLimit } from './services/public-form-limiter';
@@ -141,6 +144,8 @@ export interface PlatformOptions {
   deadlineSweep?: { intervalMs: number } | 'on-demand';
   /** The public complaint form's limit per client address (services/public-form-limiter.ts has the default). */
   webFormLimit?: FormLimit;
+  /** The public progress lookup's limit per client address (default PROGRESS_LOOKUPS_PER_HOUR an hour). */
+  progressLookupLimit?: FormLimit;
 }
 
 export interface Platform {
@@ -308,6 +313,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       statistics: new ComplaintStatisticsService(sql, directory, assessmentRules, now),
       rules: assessmentRules,
       directory,
+    });
+    await app.register(publicComplaintRoutes, {
+      progress: new PublicComplaintProgressService(sql),
+      lookupLimiter: new PublicFormLimiter(
+        sql,
+        now,
+        options.progressLookupLimit ?? { perWindow: PROGRESS_LOOKUPS_PER_HOUR, windowMs: 3_600_000 },
+        'progress-lookup',
+      ),
     });
     await app.register(minxinRoutes, { directory, exchange: new MinxinExchange(sql, registration, now), now });
     if (options.rendererDir !== undefined) await installConsolePage(app, options.rendererDir);

@@ -8,6 +8,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 export const CONSOLE_PAGE_PATH = '/district';
 
 /**
+ * The public 营商诉求 form's path (renderer/complaint.html): an enterprise without a kiosk files a
+ * complaint and follows it. Its own small entry, with no console code, under the same policy.
+ */
+export const PUBLIC_COMPLAINT_PAGE_PATH = '/complaint';
+
+/**
  * The policy of the console page: its own scripts, styles and fonts only, the API on the same
  * origin, never framed. Narrower than the hall pages' (no sockets, no audio, no QR data images
  * beyond `data:` for inline icons).
@@ -34,19 +40,19 @@ export const CONSOLE_PAGE_CSP = [
  * page answers 404 and the API works as ever.
  */
 export async function installConsolePage(app: FastifyInstance, rendererDir: string): Promise<void> {
-  const page = join(rendererDir, 'district.html');
   // serve: false: one route for the assets (the host's reason: no glob of the font's subsets at start).
   await app.register(fastifyStatic, { root: rendererDir, serve: false });
-  const sendPage = async (_request: unknown, reply: FastifyReply) => {
-    if (!existsSync(page)) return reply.code(404).send(errorBody('not_found', 'the console page is not built'));
+  const sendPage = (file: string) => async (_request: unknown, reply: FastifyReply) => {
+    if (!existsSync(join(rendererDir, file))) return reply.code(404).send(errorBody('not_found', 'the page is not built'));
     return reply
       .type('text/html')
       .header('cache-control', 'no-cache')
       .header('x-frame-options', 'DENY')
       .header('content-security-policy', CONSOLE_PAGE_CSP)
-      .sendFile('district.html');
+      .sendFile(file);
   };
-  app.get(CONSOLE_PAGE_PATH, { config: { access: 'public' }, schema: { hide: true } }, sendPage);
+  app.get(CONSOLE_PAGE_PATH, { config: { access: 'public' }, schema: { hide: true } }, sendPage('district.html'));
+  app.get(PUBLIC_COMPLAINT_PAGE_PATH, { config: { access: 'public' }, schema: { hide: true } }, sendPage('complaint.html'));
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
     reply.redirect(CONSOLE_PAGE_PATH),
   );

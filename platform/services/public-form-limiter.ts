@@ -24,12 +24,14 @@ export class PublicFormLimiter {
     private readonly sql: Sql,
     private readonly now: () => Date,
     private readonly limit: FormLimit = DEFAULT_WEB_FORM_LIMIT,
+    /** What is counted: the web form's submissions, or another public form's tries (its own count). */
+    private readonly scope: string = 'web-form',
   ) {}
 
   async count(clientAddress: string): Promise<LimitOutcome> {
     const now = this.now().getTime();
     const windowStart = now - (now % this.limit.windowMs);
-    const clientHash = createHash('sha256').update(`web-form:${clientAddress}`).digest('hex');
+    const clientHash = createHash('sha256').update(`${this.scope}:${clientAddress}`).digest('hex');
     const attempts = await countAttempt(this.sql, clientHash, new Date(windowStart));
     if (attempts <= this.limit.perWindow) return { kind: 'allowed' };
     return { kind: 'limited', retryAfterSeconds: Math.max(1, Math.ceil((windowStart + this.limit.windowMs - now) / 1000)) };

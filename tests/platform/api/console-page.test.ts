@@ -11,6 +11,7 @@ const built = mkdtempSync(join(tmpdir(), 'platform-renderer-'));
 mkdirSync(join(built, 'assets'));
 writeFileSync(join(built, 'district.html'), '<!doctype html><title>区级政务服务平台</title>');
 writeFileSync(join(built, 'assets/district-abc.js'), 'console.log(1);');
+writeFileSync(join(built, 'complaint.html'), '<!doctype html><title>营商环境诉求</title>');
 afterAll(() => rmSync(built, { recursive: true, force: true }));
 
 describeEachDatabase('platform: the console page on its own origin', (database) => {
@@ -38,12 +39,21 @@ describeEachDatabase('platform: the console page on its own origin', (database) 
     expect((await api.app.inject({ method: 'GET', url: '/assets/nothing.js' })).statusCode).toBe(404);
   });
 
+  it('serves the public complaint form’s page under the same policy, never framed', async () => {
+    const page = await api.app.inject({ method: 'GET', url: '/complaint' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toBe(CONSOLE_PAGE_CSP);
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.body).toContain('营商环境诉求');
+  });
+
   it('keeps the API as it was, and serves no page without a renderer', async () => {
     expect((await api.app.inject({ method: 'GET', url: '/v1/health' })).statusCode).toBe(200);
     expect((await api.app.inject({ method: 'GET', url: '/v1/catalog', headers: terminalAuth })).statusCode).toBe(200);
     const bare = await startApi(database());
     try {
       expect((await bare.app.inject({ method: 'GET', url: '/district' })).statusCode).toBe(404);
+      expect((await bare.app.inject({ method: 'GET', url: '/complaint' })).statusCode).toBe(404);
     } finally {
       await bare.close();
     }
