@@ -99,6 +99,8 @@ await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 // The district console's page, after the hall's build (which empties dist/renderer): a build of
 // its own, so it shares no chunk with the hall's screens (vite.district.config.ts says why).
 await viteBuild({ configFile: join(root, 'vite.district.config.ts'), logLevel: 'warn' });
+// The public complaint form's page (/complaint on the platform), a build of its own for the same reason.
+await viteBuild({ configFile: join(root, 'vite.complaint.config.ts'), logLevel: 'warn' });
 
 writeFileSync(join(dist, '.build-stamp'), new Date().toISOString());
 

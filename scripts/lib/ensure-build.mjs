@@ -6,7 +6,13 @@ import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const SOURCE_DIRS = ['electron', 'host', 'hardware', 'db', 'contracts', 'renderer', 'platform'];
-const SOURCE_FILES = ['package.json', 'vite.config.ts', 'vite.district.config.ts', 'scripts/build.mjs'];
+const SOURCE_FILES = [
+  'package.json',
+  'vite.config.ts',
+  'vite.district.config.ts',
+  'vite.complaint.config.ts',
+  'scripts/build.mjs',
+];
 
 function newestMtime(path) {
   const stat = statSync(path);

@@ -27,13 +27,20 @@ const CONSOLES_BUDGET_GZIP_BYTES = 285 * 1024;
  * first paint grew. MEASURED_TOTAL in all; ~15 % headroom.
  */
 const DISTRICT_BUDGET_GZIP_BYTES = 440 * 1024;
+/**
+ * The public complaint form (complaint.html, its own build, served by the platform at /complaint
+ * to enterprises, often on a phone): React, the form, its lookup and the zod schemas it checks
+ * with, nothing of the console. Measured at MEASURED kB gzipped; ~15 % headroom.
+ */
+const COMPLAINT_BUDGET_GZIP_BYTES = 100 * 1024;
 
 describe('renderer bundle budget', () => {
   const size = rendererBundleSize(rendererDir);
   console.log(
     `renderer JS: ${size.files} chunks, ${(size.totalGzipBytes / 1024).toFixed(1)} kB gzipped in all: ` +
       `screens ${(size.screensGzipBytes / 1024).toFixed(1)} kB (${(size.initialGzipBytes / 1024).toFixed(1)} kB before first paint), ` +
-      `consoles ${(size.consolesGzipBytes / 1024).toFixed(1)} kB, district page ${(size.districtGzipBytes / 1024).toFixed(1)} kB`,
+      `consoles ${(size.consolesGzipBytes / 1024).toFixed(1)} kB, district page ${(size.districtGzipBytes / 1024).toFixed(1)} kB, ` +
+      `complaint page ${(size.complaintGzipBytes / 1024).toFixed(1)} kB`,
   );
 
   it("the hall's screens' JavaScript (kiosk and all its flows, counter, display), gzipped, stays under 300 kB", () => {
@@ -50,5 +57,10 @@ describe('renderer bundle budget', () => {
   it('the district console’s page, a build of its own, stays within its own budget', () => {
     expect(size.districtGzipBytes).toBeGreaterThan(0);
     expect(size.districtGzipBytes).toBeLessThan(DISTRICT_BUDGET_GZIP_BYTES);
+  });
+
+  it('the public complaint page, a build of its own, stays small', () => {
+    expect(size.complaintGzipBytes).toBeGreaterThan(0);
+    expect(size.complaintGzipBytes).toBeLessThan(COMPLAINT_BUDGET_GZIP_BYTES);
   });
 });

@@ -21,6 +21,8 @@ export interface BundleSize {
    * chunk it can load, its own copy of React and the libraries included. 0 when not built.
    */
   districtGzipBytes: number;
+  /** The public complaint page (complaint.html, a build of its own served by the platform at /complaint). 0 when not built. */
+  complaintGzipBytes: number;
 }
 
 /** The consoles' modules as Vite's manifest names them (relative to `renderer/`). */
@@ -49,7 +51,8 @@ export function rendererBundleSize(rendererDir: string): BundleSize {
   const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
   const initial = new Set([...html.matchAll(/assets\/([\w.-]+\.js)/g)].map((m) => m[1] ?? ''));
   const screens = screenChunks(rendererDir);
-  const district = districtChunks(rendererDir);
+  const district = pageChunks(rendererDir, 'district-manifest.json');
+  const complaint = pageChunks(rendererDir, 'complaint-manifest.json');
   const hall = js.filter((f) => hallChunks(rendererDir).has(f));
   return {
     files: js.length,
@@ -58,6 +61,7 @@ export function rendererBundleSize(rendererDir: string): BundleSize {
     consolesGzipBytes: sum(hall.filter((f) => !screens.has(f))),
     initialGzipBytes: sum(js.filter((f) => initial.has(f))),
     districtGzipBytes: sum(district),
+    complaintGzipBytes: sum(complaint),
   };
 }
 
@@ -67,9 +71,12 @@ function hallChunks(rendererDir: string): Set<string> {
   return new Set(Object.values(manifest).map((chunk) => chunk.file.replace(/^assets\//, '')));
 }
 
-/** The district page's chunk files, from its own manifest (vite.district.config.ts); none when it is not built. */
-function districtChunks(rendererDir: string): Set<string> {
-  const file = join(rendererDir, '.vite/district-manifest.json');
+/**
+ * A page's chunk files, from its own manifest (vite.district.config.ts, vite.complaint.config.ts);
+ * none when it is not built.
+ */
+function pageChunks(rendererDir: string, manifestName: string): Set<string> {
+  const file = join(rendererDir, '.vite', manifestName);
   if (!existsSync(file)) return new Set();
   const manifest = Manifest.parse(JSON.parse(readFileSync(file, 'utf8')));
   return new Set(

@@ -1,0 +1,135 @@
+/**
+ * The public complaint page's words, Simplified Chinese and English. A plain table rather than
+ * i18next: the page is small and public, and loads nothing it does not need.
+ */
+export type Language = 'zh-CN' | 'en';
+
+const zhCN = {
+  title: '营商环境诉求',
+  intro:
+    '企业在办事、审批、执法、要素保障等方面遇到的问题，可在此提交，区营商环境建设局受理后转交有关单位办理，并在规定期限内答复。',
+  language: 'English',
+  formTitle: '提交诉求',
+  required: '带 * 的必须填写。',
+  enterpriseName: '企业名称',
+  creditCode: '统一社会信用代码',
+  contactName: '联系人',
+  phone: '联系电话',
+  topic: '诉求类别',
+  pickTopic: '请选择',
+  area: '所属街道或经济区',
+  noArea: '不确定',
+  text: '诉求内容',
+  textHint: '请写明事情经过、涉及的部门和您的诉求，至少 10 个字。已写 {count} 字。',
+  privacy: '联系人和电话只用于办理人员回访和查询进度，不会公开。',
+  submit: '提交诉求',
+  submitting: '正在提交…',
+  received: '诉求已提交，编号：',
+  keepNumber: '请记下编号。凭编号和联系电话，可在本页下方查询办理进度。',
+  closeDue: '办结期限：{due}',
+  another: '再提交一件',
+  codeEmpty: '18 位，见营业执照。',
+  codeTyping: '已输入 {length}/18 位。',
+  codeBadCharacter: '第 {position} 位“{character}”不是信用代码使用的字符（不含 I、O、S、V、Z；第 3–8 位为数字）。',
+  codeTooLong: '已输入 {length} 位，信用代码为 18 位。',
+  codeCheckMismatch: '校验位不符，请对照营业执照核对。',
+  codeValid: '代码有效。',
+  problemRequired: '请填写此项。',
+  problems: {
+    enterpriseName: '企业名称最多 100 个字。',
+    creditCode: '统一社会信用代码不正确，请对照营业执照核对 18 位代码。',
+    contactName: '联系人最多 40 个字。',
+    phone: '请填写手机号码，或带区号的固定电话。',
+    topic: '请选择诉求类别。',
+    area: '请选择列出的街道或经济区。',
+    text: '请写明事情经过，10 至 4000 个字。',
+  },
+  rateLimited: '提交过于频繁，请约 {minutes} 分钟后再试，或拨打营商环境服务热线。',
+  failed: '提交未成功，请稍后再试。',
+  offline: '网络连接异常，请检查网络后再试。',
+  progressTitle: '查询办理进度',
+  number: '诉求编号',
+  lookup: '查询',
+  looking: '正在查询…',
+  notFound: '没有找到：请核对诉求编号和提交时填写的联系电话。',
+  lookupLimited: '查询过于频繁，请约 {minutes} 分钟后再试。',
+  stage: '当前阶段：{stage}',
+  stages: { receiving: '受理', handling: '办理', concluded: '办结' },
+  steps: '办理经过',
+  actions: { register: '已登记，等待分拣转办' } as Record<string, string>,
+  stepOther: '办理中',
+  topics: { policy: '政策咨询', approval: '审批服务', enforcement: '执法监管', factors: '要素保障', other: '其他' },
+};
+
+export type PageMessages = typeof zhCN;
+
+const en: PageMessages = {
+  title: 'Business environment complaints',
+  intro:
+    'Problems an enterprise meets with services, approvals, enforcement or factor supply can be filed here; the district business environment bureau sends each to the unit that must act, and it is answered within its deadline.',
+  language: '中文',
+  formTitle: 'File a complaint',
+  required: 'Fields with * are required.',
+  enterpriseName: 'Enterprise',
+  creditCode: 'Unified social credit code',
+  contactName: 'Contact',
+  phone: 'Phone',
+  topic: 'Topic',
+  pickTopic: 'Choose',
+  area: 'Street or economic zone',
+  noArea: 'Not sure',
+  text: 'What happened',
+  textHint: 'Say what happened, which office is concerned and what you ask for; at least 10 characters. {count} so far.',
+  privacy: 'The contact and phone are only for the handler’s call back and for the progress lookup; never published.',
+  submit: 'File',
+  submitting: 'Filing…',
+  received: 'Filed. Its number:',
+  keepNumber: 'Keep the number: with it and the phone you gave, follow the complaint below on this page.',
+  closeDue: 'To be closed by {due}',
+  another: 'File another',
+  codeEmpty: '18 characters, on the business licence.',
+  codeTyping: '{length}/18 characters.',
+  codeBadCharacter:
+    'Character {position} “{character}” is never used in a credit code (no I, O, S, V, Z; characters 3–8 are digits).',
+  codeTooLong: '{length} characters: a credit code has 18.',
+  codeCheckMismatch: 'The check character does not match: compare with the business licence.',
+  codeValid: 'Valid code.',
+  problemRequired: 'Required.',
+  problems: {
+    enterpriseName: 'At most 100 characters.',
+    creditCode: 'Not a valid credit code: compare its 18 characters with the business licence.',
+    contactName: 'At most 40 characters.',
+    phone: 'A mobile number, or a landline with its area code.',
+    topic: 'Choose a topic.',
+    area: 'Choose one of the streets or zones listed.',
+    text: 'Say what happened, in 10 to 4000 characters.',
+  },
+  rateLimited: 'Too many complaints from here: try again in about {minutes} minutes, or call the hotline.',
+  failed: 'Not filed: please try again later.',
+  offline: 'No connection: check the network and try again.',
+  progressTitle: 'Follow a complaint',
+  number: 'Complaint number',
+  lookup: 'Look up',
+  looking: 'Looking up…',
+  notFound: 'Not found: check the number and the phone given when filing.',
+  lookupLimited: 'Too many lookups: try again in about {minutes} minutes.',
+  stage: 'Stage: {stage}',
+  stages: { receiving: 'received', handling: 'being handled', concluded: 'concluded' },
+  steps: 'What happened so far',
+  actions: { register: 'Registered, waiting to be sent to a unit' },
+  stepOther: 'In progress',
+  topics: {
+    policy: 'Policy questions',
+    approval: 'Approvals',
+    enforcement: 'Enforcement',
+    factors: 'Factor supply',
+    other: 'Other',
+  },
+};
+
+export const PAGE_MESSAGES: Readonly<Record<Language, PageMessages>> = { 'zh-CN': zhCN, en };
+
+/** `{name}` placeholders filled from `values`. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
