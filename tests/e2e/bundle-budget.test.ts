@@ -29,10 +29,12 @@ const CONSOLES_BUDGET_GZIP_BYTES = 285 * 1024;
 const DISTRICT_BUDGET_GZIP_BYTES = 440 * 1024;
 /**
  * The public complaint form (complaint.html, its own build, served by the platform at /complaint
- * to enterprises, often on a phone): React, the form, its lookup and the zod schemas it checks
- * with, nothing of the console. Measured at MEASURED kB gzipped; ~15 % headroom.
+ * to enterprises, often on a phone): React and React DOM (~58 kB), zod with the contracts' schemas
+ * the form is checked with (~38 kB: the same rules as the platform's, not a copy), the form and its
+ * lookup (~6 kB); nothing of the console, no i18next, no web font. Measured at 101.5 kB gzipped;
+ * ~13 % headroom.
  */
-const COMPLAINT_BUDGET_GZIP_BYTES = 100 * 1024;
+const COMPLAINT_BUDGET_GZIP_BYTES = 115 * 1024;
 
 describe('renderer bundle budget', () => {
   const size = rendererBundleSize(rendererDir);
