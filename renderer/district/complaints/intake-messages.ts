@@ -22,7 +22,7 @@ export const dstIntakeMessages: AreaMessages = {
         submit: '登记诉求',
         submitting: '正在登记…',
         registered: '已登记，诉求编号 {{number}}',
-        tellCaller: '请将编号告知来电企业，凭编号可在大厅自助机查询进度。',
+        tellCaller: '请将编号告知来电企业：凭编号和本次留下的联系电话，可在网上诉求页面（/complaint）查询办理进度。',
         closeDue: '办结期限：{{due}}',
         duplicates: '可能重复的诉求（同一企业近期提交），请分拣时考虑合并：',
         duplicate: '{{number}} · {{topic}} · 内容相似度 {{similarity}}% · 相隔 {{hours}} 小时',
@@ -122,7 +122,8 @@ export const dstIntakeMessages: AreaMessages = {
         submit: 'Register',
         submitting: 'Registering…',
         registered: 'Registered as {{number}}',
-        tellCaller: 'Give the caller this number: it follows the complaint at any hall kiosk.',
+        tellCaller:
+          'Give the caller this number: with it and the phone given now, the complaint is followed on the public complaint page (/complaint).',
         closeDue: 'To be closed by {{due}}',
         duplicates: 'Possible duplicates (the same enterprise, lately); consider merging when sorting:',
         duplicate: '{{number}} · {{topic}} · {{similarity}}% alike · {{hours}} h apart',
