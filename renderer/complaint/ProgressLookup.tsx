@@ -3,8 +3,7 @@ import { ProgressLookupRequest, type PublicComplaintProgress } from '../../contr
 import { formatInstant } from '../i18n/date-time';
 import { fill, type Language, type PageMessages } from './messages';
 import type { PublicClient } from './public-client';
-
-const DISTRICT_ZONE = 'Asia/Shanghai';
+import { DISTRICT_ZONE, dueDay } from './due-day';
 
 /**
  * A complaint's progress by its number and the phone it was filed with (the platform answers a
@@ -84,7 +83,7 @@ export function ProgressLookup({
           <p>
             <strong>{progress.number}</strong> · {fill(m.stage, { stage: m.stages[progress.stage] })}
           </p>
-          <p>{fill(m.closeDue, { due: formatInstant(progress.closeDueAt, DISTRICT_ZONE, language) })}</p>
+          <p>{fill(m.closeDue, { due: dueDay(progress.closeDueAt, language) })}</p>
           <h3>{m.steps}</h3>
           <ol className="pc-steps">
             {progress.steps.map((step) => (

@@ -4,13 +4,10 @@ import { creditCodeProgress } from '../../contracts/credit-code';
 import { WebComplaintRequest, type WebComplaintReceipt } from '../../contracts/platform-complaints';
 import type { PublicComplaintAreas } from '../../contracts/platform-public-complaints';
 import { checkComplaintForm, type ComplaintFormField, type FieldProblem } from '../ui/complaint-form';
-import { formatInstant } from '../i18n/date-time';
 import { fill, PAGE_MESSAGES, type Language, type PageMessages } from './messages';
 import type { PublicClient } from './public-client';
+import { dueDay } from './due-day';
 import { ProgressLookup } from './ProgressLookup';
-
-/** The district's zone: deadlines are said as its clocks show them, wherever the enterprise is. */
-const DISTRICT_ZONE = 'Asia/Shanghai';
 
 type Problems = Partial<Record<ComplaintFormField, FieldProblem>>;
 
@@ -59,7 +56,7 @@ function Receipt({
         {m.received} <span data-testid="pc-number">{receipt.number}</span>
       </h2>
       <p>{m.keepNumber}</p>
-      <p>{fill(m.closeDue, { due: formatInstant(receipt.closeDueAt, DISTRICT_ZONE, language) })}</p>
+      <p>{fill(m.closeDue, { due: dueDay(receipt.closeDueAt, language) })}</p>
       <button type="button" className="pc-secondary" onClick={onAnother}>
         {m.another}
       </button>

@@ -1,3 +1,5 @@
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/700.css';
 import './complaint.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
