@@ -32,6 +32,7 @@ import { districtConsoleScreenshots } from './district-console';
 import { districtComplaintScreenshots } from './district-complaints';
 import { districtIndicatorScreenshots } from './district-indicators';
 import { districtStatisticsScreenshots } from './district-statistics';
+import { complaintIntakeScreenshots } from './complaint-intake';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -248,3 +249,4 @@ await districtConsoleScreenshots(shot);
 await districtComplaintScreenshots(shot);
 await districtIndicatorScreenshots(shot);
 await districtStatisticsScreenshots(shot);
+await complaintIntakeScreenshots(shot);
