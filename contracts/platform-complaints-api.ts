@@ -1,6 +1,6 @@
 import { ComplaintAction } from './complaint-actions';
 import { Person, Unit } from './complaints';
-import { ConsoleErrorBody } from './platform-console';
+import { consoleErrors } from './platform-console';
 import {
   ComplaintDirectoryView,
   ComplaintListQuery,
@@ -36,11 +36,7 @@ import { definePlatformOperations } from './platform-operation';
 const tags = ['complaints'];
 const ADMIN = { roles: ['district-admin'] } as const;
 
-function errors<const S extends readonly number[]>(...statuses: S): { readonly [K in S[number]]: typeof ConsoleErrorBody } {
-  return Object.fromEntries(statuses.map((status) => [status, ConsoleErrorBody])) as {
-    readonly [K in S[number]]: typeof ConsoleErrorBody;
-  };
-}
+const errors = consoleErrors;
 
 export const complaintOperations = definePlatformOperations({
   // The directory (district admin)

@@ -69,11 +69,25 @@ export const ConsoleErrorCode = z.enum([
   'assessment_rules_changed',
   /** A 民心网 batch file that is no batch at all (contracts/minxin.ts MinxinFileError in `details`): nothing imported. */
   'minxin_file_refused',
+  // The 营商局's settings (platform-complaint-settings-api.ts).
+  /** The calendar lists no such day: it is an ordinary day already. */
+  'calendar_day_not_found',
+  /** The rules were saved since the version the editor read (`details.version` is the current one). */
+  'rules_changed',
 ]);
 export type ConsoleErrorCode = z.infer<typeof ConsoleErrorCode>;
 
 export const ConsoleErrorBody = errorEnvelope(ConsoleErrorCode);
 export type ConsoleErrorBody = z.infer<typeof ConsoleErrorBody>;
+
+/** The console's error envelope for each of the given statuses: the error replies of an operation. */
+export function consoleErrors<const S extends readonly number[]>(
+  ...statuses: S
+): { readonly [K in S[number]]: typeof ConsoleErrorBody } {
+  return Object.fromEntries(statuses.map((status) => [status, ConsoleErrorBody])) as {
+    readonly [K in S[number]]: typeof ConsoleErrorBody;
+  };
+}
 
 // ---------------------------------------------------------------------------
 // District staff and their sessions

@@ -3,7 +3,7 @@ import { IndicatorMetric, MeasureUnit, IndicatorDirection } from './indicator-me
 import { IndicatorPeriodKey, IndicatorPeriodKind } from './indicator-periods';
 import { IndicatorScoreChanges, IndicatorScores } from './indicator-scores';
 import { IndicatorCode, IndicatorSource, IndicatorTree, LeafCode, ResponsibleUnitCode } from './indicators';
-import { ConsoleErrorBody } from './platform-console';
+import { consoleErrors } from './platform-console';
 import { definePlatformOperations } from './platform-operation';
 
 /**
@@ -232,11 +232,7 @@ const TREE_KEEPERS = { roles: ['district-admin'] } as const;
 const OPERATORS = { roles: ['district-operator'] } as const;
 
 /** The error envelope for each status: the console's codes, which include the indicator system's. */
-function errors<const S extends readonly number[]>(...statuses: S): { readonly [K in S[number]]: typeof ConsoleErrorBody } {
-  return Object.fromEntries(statuses.map((status) => [status, ConsoleErrorBody])) as {
-    readonly [K in S[number]]: typeof ConsoleErrorBody;
-  };
-}
+const errors = consoleErrors;
 
 export const platformIndicatorOperations = definePlatformOperations({
   getIndicatorTree: {
