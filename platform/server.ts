@@ -24,6 +24,7 @@ import { consoleLiveRoutes } from './api/routes/console-live';
 import { consoleNoticeRoutes } from './api/routes/console-notices';
 import { complaintDirectoryRoutes } from './api/routes/complaint-directory';
 import { complaintStatisticsRoutes } from './api/routes/complaint-statistics';
+import { complaintSettingsRoutes } from './api/routes/complaint-settings';
 import { complaintRoutes } from './api/routes/complaints';
 import { minxinRoutes } from './api/routes/complaint-minxin';
 import { publicComplaintRoutes } from './api/routes/public-complaints';
@@ -61,6 +62,7 @@ import { ComplaintQueryService } from './services/complaint-query-service';
 import { ComplaintRegistration } from './services/complaint-registration';
 import { ComplaintSettings } from './services/complaint-settings';
 import { ComplaintStatisticsService } from './services/complaint-statistics-service';
+import { ComplaintSettingsEditor } from './services/complaint-settings-editor';
 import { ConsoleCaseService } from './services/console-case-service';
 import { DEMO_HALL_ID } from './services/demo-district';
 import { DistrictStaffService, type SessionRules } from './services/district-staff-service';
@@ -301,6 +303,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(indicatorRoutes, { indicators, now });
     // 营商诉求 (contracts/platform-complaints-api.ts).
     await app.register(complaintDirectoryRoutes, { directory });
+    await app.register(complaintSettingsRoutes, { editor: new ComplaintSettingsEditor(sql, directory, complaintSettings, now) });
     await app.register(complaintRoutes, {
       directory,
       registration,

@@ -55,9 +55,8 @@ export class AssessmentRulesSettings {
     const current = await this.current();
     if (current.version !== baseVersion) return { kind: 'version_conflict', current: current.version };
     const at = this.now();
-    const version = baseVersion + 1;
-    const written = await insertRulesVersion(this.sql, 'complaint_assessment_rules', { version, rules, at, by: actor.name });
-    if (!written) return { kind: 'version_conflict', current: version };
+    const version = await insertRulesVersion(this.sql, 'complaint_assessment_rules', baseVersion, rules, at, actor.name);
+    if (version === undefined) return { kind: 'version_conflict', current: baseVersion + 1 };
     return { kind: 'ok', version: { version, rules, createdAt: at.toISOString(), createdBy: actor.name } };
   }
 }

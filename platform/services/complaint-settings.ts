@@ -24,6 +24,8 @@ export interface ComplaintSettingsSnapshot {
  */
 export class ComplaintSettings {
   private cached: { at: number; snapshot: ComplaintSettingsSnapshot } | undefined;
+  /** Bumped by each edit on this instance: a read begun before an edit must not cache what it read. */
+  private generation = 0;
 
   constructor(
     private readonly sql: Sql,
@@ -40,6 +42,7 @@ export class ComplaintSettings {
   async current(): Promise<ComplaintSettingsSnapshot> {
     const at = this.now().getTime();
     if (this.cached !== undefined && at - this.cached.at < SETTINGS_TTL_MS && at >= this.cached.at) return this.cached.snapshot;
+    const generation = this.generation;
     const [days, deadlineRules, dispatchRules] = await Promise.all([
       calendarDays(this.sql),
       currentRules(this.sql, 'complaint_deadline_rules'),
@@ -52,7 +55,17 @@ export class ComplaintSettings {
       },
       dispatchRules: dispatchRules === undefined ? [] : DispatchRule.array().parse(dispatchRules.rules),
     };
-    this.cached = { at, snapshot };
+    if (generation === this.generation) this.cached = { at, snapshot };
     return snapshot;
+  }
+
+  /**
+   * Drops what this instance read, after an edit here committed: the next complaint registered
+   * or read on this instance counts by the edit at once. Other instances read it within their
+   * minute (SETTINGS_TTL_MS).
+   */
+  invalidate(): void {
+    this.generation += 1;
+    this.cached = undefined;
   }
 }

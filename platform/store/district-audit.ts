@@ -25,7 +25,11 @@ export type AuditAction =
   | 'complaint-person.update'
   | 'complaint-person.account'
   | 'minxin.import'
-  | 'minxin.export';
+  | 'minxin.export'
+  | 'complaint-calendar.set'
+  | 'complaint-calendar.clear'
+  | 'complaint-rules.deadline'
+  | 'complaint-rules.dispatch';
 
 export interface AuditEntry {
   at: Date;
@@ -35,7 +39,8 @@ export interface AuditEntry {
   /**
    * The record changed: a case number, `notice:<id>`, `catalog:<code>`, `hall:<id>`, `credential:<id>`,
    * `indicator-tree:<version>`, `indicator-period:<period>`, `indicator:<period>:<leaf code>`,
-   * `unit:<code>`, `person:<id>`, `minxin-batch:<batch id or file kind>`, `minxin-replies:<format>`.
+   * `unit:<code>`, `person:<id>`, `minxin-batch:<batch id or file kind>`, `minxin-replies:<format>`,
+   * `calendar:<date>`, `complaint_deadline_rules:<version>`, `complaint_dispatch_rules:<version>`.
    */
   subject: string;
   detail: Record<string, unknown>;
