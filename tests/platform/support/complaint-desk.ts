@@ -19,6 +19,9 @@ const UNITS = [
   { code: 'street-xinghe', name: '星河街道', kind: 'street' },
 ] as const;
 
+/** A person as the district admin adds them. */
+export type DeskPersonRequest = { name: string; unitCode: string; duty: UnitDuty; bureauRoles?: readonly BureauRole[] };
+
 const PEOPLE = {
   intake: { name: '热线录入员', unitCode: 'business-bureau', duty: 'handler', bureauRoles: ['intake'] },
   sorter: { name: '分拣员', unitCode: 'business-bureau', duty: 'handler', bureauRoles: ['sorter'] },
@@ -26,7 +29,7 @@ const PEOPLE = {
   leadHandler: { name: '市场监管经办人', unitCode: 'market-regulation', duty: 'handler' },
   taxHandler: { name: '税务经办人', unitCode: 'tax', duty: 'handler' },
   streetHandler: { name: '街道经办人', unitCode: 'street-xinghe', duty: 'handler' },
-} satisfies Record<string, { name: string; unitCode: string; duty: UnitDuty; bureauRoles?: BureauRole[] }>;
+} satisfies Record<string, DeskPersonRequest>;
 
 export type DeskPerson = keyof typeof PEOPLE;
 
@@ -34,6 +37,27 @@ export interface ComplaintDesk {
   /** Each person's signed-in console session. */
   as: Readonly<Record<DeskPerson, { authorization: string }>>;
   people: Readonly<Record<DeskPerson, Person>>;
+}
+
+/** Adds a person as the district admin would, gives them a console account `username` and signs it in. */
+export async function addDeskPerson(
+  api: Platform,
+  person: DeskPersonRequest,
+  username: string,
+): Promise<{ person: Person; auth: { authorization: string } }> {
+  const created = await api.app.inject({ method: 'POST', url: '/v1/complaints/people', headers: adminAuth, payload: person });
+  expect(created.statusCode, created.body).toBe(201);
+  const parsed = Person.parse(created.json());
+  const account = await api.app.inject({
+    method: 'POST',
+    url: `/v1/complaints/people/${parsed.id}/account`,
+    headers: adminAuth,
+    payload: { username, password: TEST_PASSWORD },
+  });
+  expect(account.statusCode, account.body).toBe(201);
+  const signIn = await signInRequest(api, username, TEST_PASSWORD);
+  expect(signIn.statusCode).toBe(201);
+  return { person: parsed, auth: { authorization: `Bearer ${SignInResponse.parse(signIn.json()).token}` } };
 }
 
 export async function setUpComplaintDesk(api: Platform): Promise<ComplaintDesk> {
@@ -44,21 +68,9 @@ export async function setUpComplaintDesk(api: Platform): Promise<ComplaintDesk> 
   const as: Record<string, { authorization: string }> = {};
   const people: Record<string, Person> = {};
   for (const [key, person] of Object.entries(PEOPLE)) {
-    const created = await api.app.inject({ method: 'POST', url: '/v1/complaints/people', headers: adminAuth, payload: person });
-    expect(created.statusCode, created.body).toBe(201);
-    const parsed = Person.parse(created.json());
-    people[key] = parsed;
-    const username = `p-${key.toLowerCase()}`;
-    const account = await api.app.inject({
-      method: 'POST',
-      url: `/v1/complaints/people/${parsed.id}/account`,
-      headers: adminAuth,
-      payload: { username, password: TEST_PASSWORD },
-    });
-    expect(account.statusCode, account.body).toBe(201);
-    const signIn = await signInRequest(api, username, TEST_PASSWORD);
-    expect(signIn.statusCode).toBe(201);
-    as[key] = { authorization: `Bearer ${SignInResponse.parse(signIn.json()).token}` };
+    const added = await addDeskPerson(api, person, `p-${key.toLowerCase()}`);
+    people[key] = added.person;
+    as[key] = added.auth;
   }
   return { as: as as ComplaintDesk['as'], people: people as ComplaintDesk['people'] };
 }
