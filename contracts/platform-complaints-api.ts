@@ -94,7 +94,7 @@ export const complaintOperations = definePlatformOperations({
   createComplaintPersonAccount: {
     method: 'POST',
     path: '/v1/complaints/people/:personId/account',
-    summary: 'A console account that acts as this person',
+    summary: 'A console account that acts as this person (one each: 409 person_has_account)',
     tags,
     access: 'admin',
     consoleAccess: ADMIN,

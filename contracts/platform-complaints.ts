@@ -39,6 +39,8 @@ export const ComplaintDirectoryView = z.object({
   bureau: UnitCode.nullable(),
   units: z.array(Unit),
   people: z.array(Person),
+  /** The people who have a console account (one each): the admin offers an account to the others. */
+  accountHolders: z.array(PersonId),
 });
 export type ComplaintDirectoryView = z.infer<typeof ComplaintDirectoryView>;
 

@@ -52,6 +52,8 @@ export const ConsoleErrorCode = z.enum([
   'bureau_exists',
   'person_not_found',
   'username_taken',
+  /** The person has a console account already: one account acts as one person. */
+  'person_has_account',
   /** The signed-in account acts as no active complaint person (or is the admin token). */
   'not_a_person',
   /** The public web form's limit per client address: wait until `details.retryAfterSeconds` pass. */

@@ -24,6 +24,7 @@ import {
   updateUnit,
   type UnitRow,
 } from '../store/complaint-directory';
+import { personIdsWithAccounts } from '../store/district-staff';
 import { insertAudit, type AuditAction, type AuditEntry } from '../store/district-audit';
 import type { DistrictStaffService } from './district-staff-service';
 
@@ -33,7 +34,8 @@ export type DirectoryRefusal =
   | { kind: 'unit_not_found'; unitCode: string }
   | { kind: 'person_not_found' }
   | { kind: 'bureau_roles_outside_bureau' }
-  | { kind: 'username_taken' };
+  | { kind: 'username_taken' }
+  | { kind: 'person_has_account' };
 
 export type DirectoryOutcome<T> = { kind: 'ok'; value: T } | DirectoryRefusal;
 
@@ -60,6 +62,7 @@ export class ComplaintDirectoryService {
       bureau: units.find((u) => u.isBureau)?.code ?? null,
       units: units.map(unitOf),
       people: await allPeople(this.sql),
+      accountHolders: await personIdsWithAccounts(this.sql),
     };
   }
 
@@ -111,7 +114,14 @@ export class ComplaintDirectoryService {
   ): Promise<DirectoryOutcome<PersonAccount>> {
     const person = await personById(this.sql, personId);
     if (person === undefined) return { kind: 'person_not_found' };
-    const added = await this.staff.addAccount({ ...request, name: person.name, personId });
+    let added: boolean;
+    try {
+      added = await this.staff.addAccount({ ...request, name: person.name, personId });
+    } catch (error) {
+      // district_staff.person_id is unique: one account acts as one person.
+      if (sqlState(error) === UNIQUE_VIOLATION) return { kind: 'person_has_account' };
+      throw error;
+    }
     if (!added) return { kind: 'username_taken' };
     await insertAudit(
       this.sql,

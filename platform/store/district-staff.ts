@@ -38,6 +38,14 @@ export async function insertStaff(sql: Sql, staff: NewStaff): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** The complaint people who have a console account. */
+export async function personIdsWithAccounts(sql: Sql): Promise<string[]> {
+  const rows = await sql.query<{ personId: string }>(
+    `SELECT person_id AS "personId" FROM district_staff WHERE person_id IS NOT NULL ORDER BY person_id`,
+  );
+  return rows.map((row) => row.personId);
+}
+
 // ── sessions ────────────────────────────────────────────────────────────
 
 export interface NewSession {

@@ -28,6 +28,8 @@ function valueOf<T>(outcome: DirectoryOutcome<T>): T {
       throw new ApiError(400, 'invalid_request', 'bureau roles are for people of the 营商局');
     case 'username_taken':
       throw new ApiError(409, 'username_taken', 'this username is taken');
+    case 'person_has_account':
+      throw new ApiError(409, 'person_has_account', 'this person has a console account already');
   }
 }
 

@@ -29,7 +29,12 @@ export const PEOPLE = {
   intake: person('00000000-0000-4000-8000-000000000005', '热线录入员', 'business-bureau', ['intake']),
 } as const;
 
-export const DIRECTORY: ComplaintDirectoryView = { bureau: 'business-bureau', units: UNITS, people: Object.values(PEOPLE) };
+export const DIRECTORY: ComplaintDirectoryView = {
+  bureau: 'business-bureau',
+  units: UNITS,
+  people: Object.values(PEOPLE),
+  accountHolders: [],
+};
 
 export const numberOf = (n: number) => `HK20261207${String(n).padStart(6, '0')}`;
 
