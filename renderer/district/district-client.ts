@@ -16,7 +16,13 @@ import {
 } from '../../contracts/platform-console-api';
 import type { ComplaintAction } from '../../contracts/complaint-actions';
 import type { MinxinFileKind } from '../../contracts/minxin';
-import type { ComplaintListQueryInput, HotlineComplaintRequestInput } from '../../contracts/platform-complaints';
+import type {
+  ComplaintListQueryInput,
+  CreatePersonAccountRequest,
+  HotlineComplaintRequestInput,
+  UpdatePersonRequest,
+  UpdateUnitRequest,
+} from '../../contracts/platform-complaints';
 import {
   MinxinImportResult,
   minxinOperations as minxinOps,
@@ -28,6 +34,12 @@ import {
   type PutAssessmentRulesRequest,
   type StatisticsQuery,
 } from '../../contracts/platform-complaint-statistics';
+import type {
+  SaveDeadlineRulesInput,
+  SaveDispatchRulesRequest,
+  SetCalendarDayRequest,
+} from '../../contracts/platform-complaint-settings';
+import { complaintSettingsOperations as settingsOps } from '../../contracts/platform-complaint-settings-api';
 import { platformHallOperations as hallOps } from '../../contracts/platform-halls';
 import type { IndicatorPeriodKind } from '../../contracts/indicator-periods';
 import type { IndicatorTree } from '../../contracts/indicators';
@@ -243,6 +255,24 @@ export function createDistrictClient(baseUrl = '') {
     importMinxinBatch,
     pendingMinxinReplies: () => callPlatform(minxinOps.pendingMinxinReplies, {}),
     exportMinxinReplies,
+    createComplaintUnit: (unit: PlatformInput<typeof complaintOps.createComplaintUnit>['body']) =>
+      callPlatform(complaintOps.createComplaintUnit, { body: unit }),
+    updateComplaintUnit: (code: string, change: UpdateUnitRequest) =>
+      callPlatform(complaintOps.updateComplaintUnit, { params: { code }, body: change }),
+    createComplaintPerson: (person: PlatformInput<typeof complaintOps.createComplaintPerson>['body']) =>
+      callPlatform(complaintOps.createComplaintPerson, { body: person }),
+    updateComplaintPerson: (personId: string, change: UpdatePersonRequest) =>
+      callPlatform(complaintOps.updateComplaintPerson, { params: { personId }, body: change }),
+    createComplaintPersonAccount: (personId: string, account: CreatePersonAccountRequest) =>
+      callPlatform(complaintOps.createComplaintPersonAccount, { params: { personId }, body: account }),
+    complaintCalendar: () => callPlatform(settingsOps.complaintCalendar, {}),
+    setCalendarDay: (date: string, day: SetCalendarDayRequest) =>
+      callPlatform(settingsOps.setCalendarDay, { params: { date }, body: day }),
+    clearCalendarDay: (date: string) => callPlatform(settingsOps.clearCalendarDay, { params: { date } }),
+    deadlineRules: () => callPlatform(settingsOps.deadlineRules, {}),
+    saveDeadlineRules: (save: SaveDeadlineRulesInput) => callPlatform(settingsOps.saveDeadlineRules, { body: save }),
+    dispatchRules: () => callPlatform(settingsOps.dispatchRules, {}),
+    saveDispatchRules: (save: SaveDispatchRulesRequest) => callPlatform(settingsOps.saveDispatchRules, { body: save }),
   };
 }
 

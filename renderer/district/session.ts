@@ -57,6 +57,15 @@ const KNOWN = [
   'catalog_empty',
   'invalid_request',
   'invalid_transition',
+  'unit_exists',
+  'bureau_exists',
+  'username_taken',
+  'person_has_account',
+  'not_a_person',
+  'wrong_role',
+  'unit_not_found',
+  'calendar_day_not_found',
+  'rules_changed',
 ] as const;
 export type DistrictErrorKey = (typeof KNOWN)[number] | 'generic';
 

@@ -3,12 +3,17 @@ import type { Unit } from '../../../contracts/complaints';
 import { DISTRICT_KEYS, useDistrictClient } from '../session';
 import type { Capacity } from './available-actions';
 
+/** The directory's query key: the directory screen's changes refresh the complaint screens too. */
+export const COMPLAINT_DIRECTORY_KEY = [...DISTRICT_KEYS.all, 'complaint-directory'] as const;
+
 export interface ComplaintDesk {
   units: readonly Unit[];
   /** A unit's name for its code (the code itself while the directory loads or for a unit it lacks). */
   unitName: (code: string) => string;
   /** The signed-in account's complaint capacity; null for an account that is no complaint person. */
   capacity: Capacity | null;
+  /** Whether the directory and `me` are read: until then `capacity` is null for everyone. */
+  ready: boolean;
 }
 
 /**
@@ -18,7 +23,7 @@ export interface ComplaintDesk {
 export function useComplaintDesk(): ComplaintDesk {
   const client = useDistrictClient();
   const directory = useQuery({
-    queryKey: [...DISTRICT_KEYS.all, 'complaint-directory'],
+    queryKey: COMPLAINT_DIRECTORY_KEY,
     queryFn: () => client.complaintDirectory(),
     staleTime: 5 * 60_000,
   });
@@ -30,5 +35,6 @@ export function useComplaintDesk(): ComplaintDesk {
     units,
     unitName: (code) => units.find((u) => u.code === code)?.name ?? code,
     capacity: person ? { unitCode: person.unitCode, duty: person.duty, bureauRoles: person.bureauRoles } : null,
+    ready: directory.isSuccess && me.isSuccess,
   };
 }

@@ -27,7 +27,7 @@ describe('the district console frame', () => {
     expect((await screen.findByTestId('dst-who')).textContent).toBe('李明 · li.ming · 办件人员');
     expect(client.signIn).toHaveBeenCalledWith('li.ming', 'correct horse');
     expect(screen.getByRole('navigation', { name: '平台功能' }).textContent).toBe(
-      '办件营商诉求查询统计营商环境评价通知公告事项目录大厅实时',
+      '办件营商诉求查询统计营商环境评价单位与人员日历与规则通知公告事项目录大厅实时',
     );
     expect(await screen.findByRole('heading', { name: '全区办件查询' })).toBeTruthy();
     expect(screen.queryByText('查看账号只能查看，不能修改。')).toBeNull();

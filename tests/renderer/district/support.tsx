@@ -61,6 +61,18 @@ export function fakeDistrict(overrides: Partial<DistrictClient> = {}): DistrictC
     importMinxinBatch: vi.fn(missing),
     pendingMinxinReplies: vi.fn(missing),
     exportMinxinReplies: vi.fn(missing),
+    createComplaintUnit: vi.fn(missing),
+    updateComplaintUnit: vi.fn(missing),
+    createComplaintPerson: vi.fn(missing),
+    updateComplaintPerson: vi.fn(missing),
+    createComplaintPersonAccount: vi.fn(missing),
+    complaintCalendar: vi.fn(missing),
+    setCalendarDay: vi.fn(missing),
+    clearCalendarDay: vi.fn(missing),
+    deadlineRules: vi.fn(missing),
+    saveDeadlineRules: vi.fn(missing),
+    dispatchRules: vi.fn(missing),
+    saveDispatchRules: vi.fn(missing),
   };
   return { ...client, ...overrides };
 }

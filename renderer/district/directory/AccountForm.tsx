@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import type { Person } from '../../../contracts/complaints';
+import { DistrictRole } from '../../../contracts/platform-console';
+import { useDistrictClient } from '../session';
+import { accountRequestOf, type DirectoryChange } from './directory-forms';
+import { FormFrame } from './FormFrame';
+
+/** A console account for a person; the password is typed once here and never shown again. */
+export function AccountForm({
+  person,
+  busy,
+  onSave,
+  onCancel,
+}: {
+  person: Person;
+  busy: boolean;
+  onSave: (change: DirectoryChange) => void;
+  onCancel: () => void;
+}) {
+  const client = useDistrictClient();
+  const { t } = useTranslation();
+  const read = (form: FormData) => {
+    const parsed = accountRequestOf(form);
+    if (!parsed.success) return null;
+    const account = parsed.data;
+    return {
+      send: () => client.createComplaintPersonAccount(person.id, account),
+      done: t('dstDirectory.savedAccount', { name: person.name, username: account.username }),
+    };
+  };
+  return (
+    <FormFrame
+      title={t('dstDirectory.accountForm.title', { name: person.name })}
+      testId="dst-account-form"
+      busy={busy}
+      read={read}
+      onSave={onSave}
+      onCancel={onCancel}
+    >
+      <p className="console-muted">{t('dstDirectory.accountForm.hint')}</p>
+      <div className="dst-row">
+        <label>
+          {t('dstDirectory.accountForm.username')}
+          <input name="username" required minLength={2} maxLength={64} pattern="[A-Za-z0-9._\-]+" autoComplete="off" lang="en" />
+        </label>
+        <label>
+          {t('dstDirectory.accountForm.password')}
+          <input name="password" type="password" required minLength={8} maxLength={200} autoComplete="new-password" />
+        </label>
+        <label>
+          {t('dstDirectory.accountForm.role')}
+          <select name="role" defaultValue="viewer">
+            {DistrictRole.options.map((role) => (
+              <option key={role} value={role}>
+                {t(`dstDirectory.consoleRoles.${role}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </FormFrame>
+  );
+}
