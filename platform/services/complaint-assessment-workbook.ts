@@ -1,4 +1,3 @@
-import type { Worksheet } from 'exceljs';
 import {
   ASSESSMENT_MEASURES,
   type AssessmentResult,
@@ -7,18 +6,17 @@ import {
 } from '../../contracts/complaint-assessment';
 import type { Unit } from '../../contracts/complaints';
 import { describeDeduction, describeItem, describeNoData, measuresOf } from './complaint-assessment';
+import { addTable, newWorkbook } from './workbook-style';
 
 /**
  * A period's 查询统计 and 考核 as an Excel workbook: 统计数据 (each unit's figures and rates),
  * 考核得分 (each unit's points per item, deductions, score and rank) and 计分规则 (the rules in the
  * district's words, so a printed sheet explains its own scores). Numbers are written as numbers;
  * a rate or a score without a value is an empty cell, never 0. exceljs is loaded at the first
- * export, as the hall's report does.
+ * export, as the hall's report does; the styling is the platform's one (`workbook-style.ts`).
  */
 
 export const ASSESSMENT_SHEETS = { figures: '统计数据', scores: '考核得分', rules: '计分规则' } as const;
-
-type Cell = string | number | null;
 
 /** The figures sheet's columns: header, the cell of a unit's figures, its number format. */
 export const FIGURE_COLUMNS: readonly { header: string; value: (f: UnitFigures) => number | null; numFmt: string }[] = [
@@ -45,24 +43,6 @@ function rate(value: number | null): number | null {
 
 const UNIT_KIND: Readonly<Record<Unit['kind'], string>> = { department: '区直部门', street: '街道', zone: '经济区' };
 
-function table(sheet: Worksheet, headers: readonly string[], rows: readonly Cell[][], numFmts: readonly (string | null)[]): void {
-  const header = sheet.addRow([...headers]);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-  });
-  for (const row of rows) sheet.addRow(row);
-  numFmts.forEach((numFmt, i) => {
-    if (numFmt !== null) sheet.getColumn(i + 1).numFmt = numFmt;
-  });
-  headers.forEach((h, i) => {
-    sheet.getColumn(i + 1).width = Math.max(8, Math.min(24, h.length * 2 + 2));
-  });
-  sheet.views = [{ state: 'frozen', ySplit: header.number, xSplit: 0 }];
-  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-}
-
 export interface AssessmentWorkbookInput {
   rules: AssessmentRules;
   result: AssessmentResult;
@@ -81,14 +61,9 @@ export async function assessmentWorkbook(input: AssessmentWorkbookInput): Promis
     return unit === undefined ? '' : UNIT_KIND[unit.kind];
   };
 
-  const { default: excel } = await import('exceljs');
-  const book = new excel.Workbook();
-  book.creator = 'Hall Kiosk';
-  book.created = new Date(generatedAt);
-  book.modified = book.created;
-  book.title = `营商诉求办理统计与考核 ${result.period.label}`;
+  const book = await newWorkbook(`营商诉求办理统计与考核 ${result.period.label}`, new Date(generatedAt));
 
-  table(
+  addTable(
     book.addWorksheet(ASSESSMENT_SHEETS.figures),
     ['单位编码', '单位', '类型', ...FIGURE_COLUMNS.map((c) => c.header)],
     figures.map((f) => [f.unitCode, nameOf(f.unitCode), kindOf(f.unitCode), ...FIGURE_COLUMNS.map((c) => c.value(f))]),
@@ -97,7 +72,7 @@ export async function assessmentWorkbook(input: AssessmentWorkbookInput): Promis
 
   const itemHeaders = rules.items.map((i) => `${i.label}（${i.points}分）`);
   const deductionHeaders = rules.deductions.map((d) => d.label);
-  table(
+  addTable(
     book.addWorksheet(ASSESSMENT_SHEETS.scores),
     ['名次', '单位编码', '单位', ...itemHeaders, ...deductionHeaders, `总分（满分${rules.total}）`],
     result.units.map((u) => [
@@ -116,7 +91,7 @@ export async function assessmentWorkbook(input: AssessmentWorkbookInput): Promis
   explained.addRow(['考核期间', `${result.period.from} 至 ${result.period.to}（${result.period.label}）`]);
   explained.addRow(['生成时间', generatedAt]);
   explained.addRow([]);
-  table(
+  addTable(
     explained,
     ['项目', '考核内容', '计分规则', '无办件时'],
     [

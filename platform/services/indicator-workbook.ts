@@ -1,6 +1,7 @@
 import type { IndicatorScores } from '../../contracts/indicator-scores';
 import type { IndicatorLeaf, IndicatorTree } from '../../contracts/indicators';
 import type { IndicatorPeriod } from '../../contracts/platform-indicators';
+import { addTable, newWorkbook, type WorkbookCell } from './workbook-style';
 
 /** The export's sheets, in order. */
 export const INDICATOR_SHEETS = { summary: '得分汇总', nodes: '指标得分' } as const;
@@ -22,8 +23,6 @@ export const NODE_HEADERS = [
   '缺失指标数',
 ] as const;
 
-type Cell = string | number | null;
-
 /**
  * A period's scores as an Excel workbook (.xlsx): the district and its seven categories, then
  * every node in the tree's order with its configuration, value and score. Drawn from the same
@@ -36,12 +35,7 @@ export async function indicatorWorkbook(
   scores: IndicatorScores,
   now: Date,
 ): Promise<Buffer> {
-  const { default: excel } = await import('exceljs');
-  const book = new excel.Workbook();
-  book.creator = 'Hall Kiosk district platform';
-  book.created = now;
-  book.modified = now;
-  book.title = `营商环境评价得分 ${period.period}`;
+  const book = await newWorkbook(`营商环境评价得分 ${period.period}`, now);
 
   const names = new Map<string, { name: string; leaf?: IndicatorLeaf }>();
   for (const category of tree.categories) {
@@ -67,11 +61,10 @@ export async function indicatorWorkbook(
   summary.getColumn(2).width = 16;
 
   const sheet = book.addWorksheet(INDICATOR_SHEETS.nodes);
-  sheet.addRow([...NODE_HEADERS]).font = { bold: true };
-  for (const node of scores.nodes) {
+  const rows = scores.nodes.map((node): WorkbookCell[] => {
     const named = names.get(node.code);
     const leaf = named?.leaf;
-    const row: Cell[] = [
+    return [
       node.code,
       node.level,
       named?.name ?? node.code,
@@ -86,8 +79,8 @@ export async function indicatorWorkbook(
       node.coverage,
       node.missing.length,
     ];
-    sheet.addRow(row);
-  }
+  });
+  addTable(sheet, NODE_HEADERS, rows);
   sheet.getColumn(3).width = 36;
   return Buffer.from(await book.xlsx.writeBuffer());
 }
