@@ -1,48 +1,15 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSESSMENT_RULES, UnitFigures } from '../../../contracts/complaint-assessment';
+import { DEFAULT_ASSESSMENT_RULES } from '../../../contracts/complaint-assessment';
 import { assessUnits } from '../../../platform/services/complaint-assessment';
 import { ASSESSMENT_SHEETS, FIGURE_COLUMNS, assessmentWorkbook } from '../../../platform/services/complaint-assessment-workbook';
+import { BUSY_UNIT, unitFigures } from '../support/complaints';
 
 const period = { from: '2026-01-01', to: '2026-12-31', label: '2026年度' };
-const none = { very_satisfied: 0, satisfied: 0, basic: 0, dissatisfied: 0, very_dissatisfied: 0 };
-const base = {
-  received: 0,
-  acceptDue: 0,
-  acceptedOnTime: 0,
-  closed: 0,
-  closedOnTime: 0,
-  overdue: 0,
-  reviewed: 0,
-  returned: 0,
-  supervised: 0,
-};
 const figures = [
-  UnitFigures.parse({
-    ...base,
-    unitCode: 'market-regulation',
-    received: 10,
-    acceptDue: 10,
-    acceptedOnTime: 9,
-    closed: 8,
-    closedOnTime: 8,
-    reviewed: 10,
-    returned: 1,
-    supervised: 2,
-    evaluations: { ...none, very_satisfied: 4, satisfied: 4, basic: 2 },
-  }),
-  UnitFigures.parse({ ...base, unitCode: 'street-quiet', evaluations: none }),
-  UnitFigures.parse({
-    ...base,
-    unitCode: 'tax',
-    received: 3,
-    acceptDue: 3,
-    acceptedOnTime: 3,
-    closed: 3,
-    closedOnTime: 2,
-    overdue: 1,
-    evaluations: none,
-  }),
+  BUSY_UNIT,
+  unitFigures('street-quiet'),
+  unitFigures('tax', { received: 3, acceptDue: 3, acceptedOnTime: 3, closed: 3, closedOnTime: 2, overdue: 1 }),
 ];
 const units = [
   { code: 'market-regulation', name: '区市场监管局', kind: 'department' },

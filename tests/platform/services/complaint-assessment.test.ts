@@ -3,7 +3,6 @@ import {
   AssessmentPeriod,
   AssessmentRules,
   DEFAULT_ASSESSMENT_RULES,
-  emptyUnitFigures,
   UnitFigures,
   type AssessmentItemInput,
   type AssessmentRulesInput,
@@ -16,29 +15,9 @@ import {
   itemPoints,
   measuresOf,
 } from '../../../platform/services/complaint-assessment';
+import { BUSY_UNIT, unitFigures } from '../support/complaints';
 
 const period = { from: '2026-01-01', to: '2026-12-31', label: '2026年度' };
-const noEvaluations = { very_satisfied: 0, satisfied: 0, basic: 0, dissatisfied: 0, very_dissatisfied: 0 };
-
-function figures(unitCode: string, over: Partial<UnitFigures> = {}): UnitFigures {
-  return UnitFigures.parse({
-    ...emptyUnitFigures(unitCode),
-    ...over,
-  });
-}
-
-/** Ten received, nine accepted on time, eight closed on time, one returned of ten reviews, 80 % satisfied, two 督办单. */
-const busy = figures('market-regulation', {
-  received: 10,
-  acceptDue: 10,
-  acceptedOnTime: 9,
-  closed: 8,
-  closedOnTime: 8,
-  reviewed: 10,
-  returned: 1,
-  supervised: 2,
-  evaluations: { ...noEvaluations, very_satisfied: 4, satisfied: 4, basic: 2 },
-});
 
 const rulesWith = (over: Partial<AssessmentRulesInput>) => AssessmentRules.safeParse({ ...DEFAULT_ASSESSMENT_RULES, ...over });
 const issuesOf = (over: Partial<AssessmentRulesInput>) => {
@@ -48,7 +27,7 @@ const issuesOf = (over: Partial<AssessmentRulesInput>) => {
 
 describe('考核细则: figures into scores and a ranking', () => {
   it('turns a unit’s figures into its rates and counts', () => {
-    expect(measuresOf(busy)).toEqual({
+    expect(measuresOf(BUSY_UNIT)).toEqual({
       acceptedOnTimeRate: 90,
       closedOnTimeRate: 100,
       returnRate: 10,
@@ -62,7 +41,7 @@ describe('考核细则: figures into scores and a ranking', () => {
   });
 
   it('scores each item by its rule and takes the deductions off, as the default rules write them', () => {
-    const [unit] = assessUnits(DEFAULT_ASSESSMENT_RULES, period, [busy]).units;
+    const [unit] = assessUnits(DEFAULT_ASSESSMENT_RULES, period, [BUSY_UNIT]).units;
     expect(unit?.items.map((i) => [i.label, i.value, i.earned])).toEqual([
       ['按时签收', 90, 5], // 100 % full, each point short costs 1: 15 − 10
       ['规定期限办结', 100, 30],
@@ -76,7 +55,7 @@ describe('考核细则: figures into scores and a ranking', () => {
   });
 
   it('gives a unit with no complaints no rates, no score and no rank, never 0 or 100', () => {
-    const result = assessUnits(DEFAULT_ASSESSMENT_RULES, period, [figures('street-quiet'), busy]);
+    const result = assessUnits(DEFAULT_ASSESSMENT_RULES, period, [unitFigures('street-quiet'), BUSY_UNIT]);
     const quiet = result.units.find((u) => u.unitCode === 'street-quiet');
     expect(quiet?.measures).toMatchObject({
       acceptedOnTimeRate: null,
@@ -91,7 +70,7 @@ describe('考核细则: figures into scores and a ranking', () => {
 
   it('spreads the points of a rate without a basis over the items that counted', () => {
     // Received and accepted on time, nothing closed, reviewed or evaluated yet.
-    const early = figures('tax', { received: 4, acceptDue: 4, acceptedOnTime: 4 });
+    const early = unitFigures('tax', { received: 4, acceptDue: 4, acceptedOnTime: 4 });
     const [unit] = assessUnits(DEFAULT_ASSESSMENT_RULES, period, [early]).units;
     expect(unit?.items.map((i) => i.earned)).toEqual([15, null, 15, null, null]);
     expect(unit).toMatchObject({ available: 30, earned: 30, score: 100 });
@@ -113,13 +92,13 @@ describe('考核细则: figures into scores and a ranking', () => {
         name: '测试',
         items: [item(whenNoData), { kind: 'per_item', measure: 'overdue', label: '超期', points: 50, deduct: 5 }],
       });
-    const unit = figures('tax', { received: 1, overdue: 2 });
+    const unit = unitFigures('tax', { received: 1, overdue: 2 });
     expect(assessUnits(rules('full'), period, [unit]).units[0]?.score).toBe(90);
     expect(assessUnits(rules('zero'), period, [unit]).units[0]?.score).toBe(40);
   });
 
   it('deducts per item down to nothing, and caps a deduction outside the items', () => {
-    const late = figures('street-xinghe', { received: 20, overdue: 10, supervised: 14 });
+    const late = unitFigures('street-xinghe', { received: 20, overdue: 10, supervised: 14 });
     const [unit] = assessUnits(DEFAULT_ASSESSMENT_RULES, period, [late]).units;
     expect(unit?.items.find((i) => i.measure === 'overdue')?.earned).toBe(0); // 15 − 10 × 2, 扣完为止
     expect(unit?.deductions[0]).toMatchObject({ count: 14, deducted: 10 }); // 最多扣 10 分
@@ -157,11 +136,11 @@ describe('考核细则: figures into scores and a ranking', () => {
 
   it('ranks best first and lets equal scores share a rank, the next one skipping', () => {
     const result = assessUnits(DEFAULT_ASSESSMENT_RULES, period, [
-      figures('unit-a', { ...busy, unitCode: 'unit-a', supervised: 5 }),
-      { ...busy, unitCode: 'unit-b' },
-      figures('unit-c'),
-      { ...busy, unitCode: 'unit-d' },
-      figures('unit-e', { received: 1, acceptDue: 1, acceptedOnTime: 1 }),
+      unitFigures('unit-a', { ...BUSY_UNIT, unitCode: 'unit-a', supervised: 5 }),
+      { ...BUSY_UNIT, unitCode: 'unit-b' },
+      unitFigures('unit-c'),
+      { ...BUSY_UNIT, unitCode: 'unit-d' },
+      unitFigures('unit-e', { received: 1, acceptDue: 1, acceptedOnTime: 1 }),
     ]);
     expect(result.units.map((u) => [u.unitCode, u.score, u.rank])).toEqual([
       ['unit-e', 100, 1],
@@ -174,7 +153,7 @@ describe('考核细则: figures into scores and a ranking', () => {
 
   it('scores an empty period: no unit, nothing ranked; a period that ends before it begins is refused', () => {
     expect(assessUnits(DEFAULT_ASSESSMENT_RULES, period, []).units).toEqual([]);
-    const nothing = assessUnits(DEFAULT_ASSESSMENT_RULES, period, [figures('unit-a'), figures('unit-b')]).units;
+    const nothing = assessUnits(DEFAULT_ASSESSMENT_RULES, period, [unitFigures('unit-a'), unitFigures('unit-b')]).units;
     expect(nothing.map((u) => [u.unitCode, u.score, u.rank])).toEqual([
       ['unit-a', null, null],
       ['unit-b', null, null],
@@ -183,8 +162,10 @@ describe('考核细则: figures into scores and a ranking', () => {
   });
 
   it('refuses figures given twice for a unit, and figures that contradict themselves', () => {
-    expect(() => assessUnits(DEFAULT_ASSESSMENT_RULES, period, [busy, busy])).toThrow(/market-regulation: figures given twice/);
-    const parsed = UnitFigures.safeParse({ ...busy, closedOnTime: 9 });
+    expect(() => assessUnits(DEFAULT_ASSESSMENT_RULES, period, [BUSY_UNIT, BUSY_UNIT])).toThrow(
+      /market-regulation: figures given twice/,
+    );
+    const parsed = UnitFigures.safeParse({ ...BUSY_UNIT, closedOnTime: 9 });
     expect(parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'))).toEqual(['closedOnTime']);
   });
 

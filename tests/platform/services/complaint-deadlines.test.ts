@@ -9,7 +9,7 @@ import {
   stageDeadlines,
   supervisionOrders,
 } from '../../../platform/services/complaint-deadlines';
-import { act, beijing, district, people, registered, walk } from '../../platform/support/complaints';
+import { act, beijing, district, HANDLED_AFTER_FRIDAY_DISPATCH, people, registered, walk } from '../support/complaints';
 
 const context = { rules: DEFAULT_DEADLINE_RULES, clock: district };
 const personOf = (actor: (typeof people)['leadHandler']) => (actor.kind === 'staff' ? actor.personId : null);
@@ -33,17 +33,7 @@ describe('complaint deadlines', () => {
   });
 
   it('times every stage a complaint goes through, from its history', () => {
-    const complaint = walk(dispatchedFriday(), [
-      [act.accept, people.leadHandler, '2026-11-30T10:00'],
-      [act.part('街道已核实。'), people.streetHandler, '2026-12-01T09:00'],
-      [act.draft('答复一'), people.leadHandler, '2026-12-02T14:00'],
-      [act.submit, people.leadHandler, '2026-12-02T15:00'],
-      [act.return('请写明办结日期。'), people.reviewer, '2026-12-03T10:00'],
-      [act.draft('答复二'), people.leadHandler, '2026-12-04T08:30'],
-      [act.submit, people.leadHandler, '2026-12-04T09:00'],
-      [act.approve, people.reviewer, '2026-12-04T14:00'],
-      [act.close, people.reviewer, '2026-12-04T15:00'],
-    ]);
+    const complaint = walk(dispatchedFriday(), HANDLED_AFTER_FRIDAY_DISPATCH);
     const lead = { kind: 'unit', unitCode: 'market-regulation', personId: personOf(people.leadHandler) };
     expect(stageDeadlines(complaint, context).map((r) => [r.stage, r.responsible, r.dueAt, r.metAt])).toEqual([
       ['sort', { kind: 'bureau', role: 'sorter' }, beijing('2026-12-01T00:00'), beijing('2026-11-27T16:00')],

@@ -4,7 +4,7 @@ import { UnitFigures } from '../../../contracts/complaint-assessment';
 import type { Complaint } from '../../../contracts/complaints';
 import { closeDueAt } from '../../../platform/services/complaint-deadlines';
 import { unitFiguresOf } from '../../../platform/services/complaint-unit-figures';
-import { act, beijing, district, people, registered, walk } from '../../platform/support/complaints';
+import { act, beijing, district, HANDLED_AFTER_FRIDAY_DISPATCH, people, registered, walk } from '../support/complaints';
 
 const context = { rules: DEFAULT_DEADLINE_RULES, clock: district };
 const november = { from: '2026-11-01', to: '2026-12-31', label: '2026年11–12月' };
@@ -17,15 +17,7 @@ function registeredAt(at: string, number: string): Complaint {
 /** Handled in full and in time, with a co-unit, one return at review, rated satisfied. */
 const handled = walk(registeredAt('2026-11-27T10:00', 'HK20261127000001'), [
   [act.dispatch('market-regulation', ['street-xinghe']), people.sorter, '2026-11-27T16:00'],
-  [act.accept, people.leadHandler, '2026-11-30T10:00'],
-  [act.part('街道已核实。'), people.streetHandler, '2026-12-01T09:00'],
-  [act.draft('答复一'), people.leadHandler, '2026-12-02T14:00'],
-  [act.submit, people.leadHandler, '2026-12-02T15:00'],
-  [act.return('请写明办结日期。'), people.reviewer, '2026-12-03T10:00'],
-  [act.draft('答复二'), people.leadHandler, '2026-12-04T08:30'],
-  [act.submit, people.leadHandler, '2026-12-04T09:00'],
-  [act.approve, people.reviewer, '2026-12-04T14:00'],
-  [act.close, people.reviewer, '2026-12-04T15:00'],
+  ...HANDLED_AFTER_FRIDAY_DISPATCH,
   [act.evaluate('satisfied'), people.enterprise, '2026-12-05T10:00'],
 ]);
 

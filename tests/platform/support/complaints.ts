@@ -1,4 +1,5 @@
 import type { EvaluationLevel } from '../../../contracts/central-api';
+import { emptyUnitFigures, UnitFigures } from '../../../contracts/complaint-assessment';
 import type { ComplaintAction, ComplaintActor } from '../../../contracts/complaint-actions';
 import { NewComplaint, type BureauRole, type Complaint, type UnitDuty } from '../../../contracts/complaints';
 import { DISTRICT_CALENDAR_SEED, workCalendarOf } from '../../../contracts/district-calendar';
@@ -94,3 +95,41 @@ export const act = {
   }),
   supervise: (note: string): ComplaintAction => ({ type: 'supervise', note }),
 } satisfies Record<string, ComplaintAction | ((...args: never[]) => ComplaintAction)>;
+
+/**
+ * A complaint dispatched on Friday 27 November to market-regulation with street-xinghe as
+ * co-unit, then handled in full and in time: accepted on Monday, the street's part, a reply
+ * returned once at review, redrafted, approved and closed on Friday 4 December.
+ */
+export const HANDLED_AFTER_FRIDAY_DISPATCH = [
+  [act.accept, people.leadHandler, '2026-11-30T10:00'],
+  [act.part('街道已核实。'), people.streetHandler, '2026-12-01T09:00'],
+  [act.draft('答复一'), people.leadHandler, '2026-12-02T14:00'],
+  [act.submit, people.leadHandler, '2026-12-02T15:00'],
+  [act.return('请写明办结日期。'), people.reviewer, '2026-12-03T10:00'],
+  [act.draft('答复二'), people.leadHandler, '2026-12-04T08:30'],
+  [act.submit, people.leadHandler, '2026-12-04T09:00'],
+  [act.approve, people.reviewer, '2026-12-04T14:00'],
+  [act.close, people.reviewer, '2026-12-04T15:00'],
+] as const satisfies readonly (readonly [ComplaintAction, ComplaintActor, string])[];
+
+/** No evaluation of any level. */
+const NO_EVALUATIONS = { very_satisfied: 0, satisfied: 0, basic: 0, dissatisfied: 0, very_dissatisfied: 0 };
+
+/** A unit's figures for a period: all zero but those given. */
+export function unitFigures(unitCode: string, over: Partial<UnitFigures> = {}): UnitFigures {
+  return UnitFigures.parse({ ...emptyUnitFigures(unitCode), ...over });
+}
+
+/** Ten received, nine accepted on time, eight closed on time, one returned of ten reviews, 80 % satisfied, two 督办单. */
+export const BUSY_UNIT = unitFigures('market-regulation', {
+  received: 10,
+  acceptDue: 10,
+  acceptedOnTime: 9,
+  closed: 8,
+  closedOnTime: 8,
+  reviewed: 10,
+  returned: 1,
+  supervised: 2,
+  evaluations: { ...NO_EVALUATIONS, very_satisfied: 4, satisfied: 4, basic: 2 },
+});
