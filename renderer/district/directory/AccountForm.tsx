@@ -2,40 +2,24 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../contracts/complaints';
 import { DistrictRole } from '../../../contracts/platform-console';
 import { useDistrictClient } from '../session';
-import { accountRequestOf, type DirectoryChange } from './directory-forms';
-import { FormFrame } from './FormFrame';
+import { accountRequestOf, changeOf } from './directory-forms';
+import { FormFrame, type FormActions } from './FormFrame';
 
 /** A console account for a person; the password is typed once here and never shown again. */
-export function AccountForm({
-  person,
-  busy,
-  onSave,
-  onCancel,
-}: {
-  person: Person;
-  busy: boolean;
-  onSave: (change: DirectoryChange) => void;
-  onCancel: () => void;
-}) {
+export function AccountForm({ person, actions }: { person: Person; actions: FormActions }) {
   const client = useDistrictClient();
   const { t } = useTranslation();
-  const read = (form: FormData) => {
-    const parsed = accountRequestOf(form);
-    if (!parsed.success) return null;
-    const account = parsed.data;
-    return {
+  const read = (form: FormData) =>
+    changeOf(accountRequestOf(form), (account) => ({
       send: () => client.createComplaintPersonAccount(person.id, account),
       done: t('dstDirectory.savedAccount', { name: person.name, username: account.username }),
-    };
-  };
+    }));
   return (
     <FormFrame
       title={t('dstDirectory.accountForm.title', { name: person.name })}
       testId="dst-account-form"
-      busy={busy}
       read={read}
-      onSave={onSave}
-      onCancel={onCancel}
+      actions={actions}
     >
       <p className="console-muted">{t('dstDirectory.accountForm.hint')}</p>
       <div className="dst-row">

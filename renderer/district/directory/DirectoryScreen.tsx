@@ -55,6 +55,7 @@ export default function DirectoryScreen() {
     setOpen(form);
   };
 
+  const formActions = { busy: change.isPending, onSave: run, onCancel: () => setOpen(null) };
   const data = directory.data;
   const error = directory.error ?? change.error;
   return (
@@ -82,15 +83,9 @@ export default function DirectoryScreen() {
           </button>
         </div>
       )}
-      {data && open?.kind === 'unit' && (
-        <UnitForm bureauRegistered={data.bureau !== null} busy={change.isPending} onSave={run} onCancel={() => setOpen(null)} />
-      )}
-      {data && open?.kind === 'person' && (
-        <PersonForm directory={data} busy={change.isPending} onSave={run} onCancel={() => setOpen(null)} />
-      )}
-      {open?.kind === 'account' && (
-        <AccountForm person={open.person} busy={change.isPending} onSave={run} onCancel={() => setOpen(null)} />
-      )}
+      {data && open?.kind === 'unit' && <UnitForm bureauRegistered={data.bureau !== null} actions={formActions} />}
+      {data && open?.kind === 'person' && <PersonForm directory={data} actions={formActions} />}
+      {open?.kind === 'account' && <AccountForm person={open.person} actions={formActions} />}
       {data && (
         <>
           <h3>{t('dstDirectory.unitsTitle')}</h3>

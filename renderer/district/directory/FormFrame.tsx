@@ -2,6 +2,13 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import type { DirectoryChange } from './directory-forms';
 
+/** What every directory form is given: whether a change is under way, where to send its change, how to close it. */
+export interface FormActions {
+  busy: boolean;
+  onSave: (change: DirectoryChange) => void;
+  onCancel: () => void;
+}
+
 /**
  * A directory form's frame: its title, fields, save and cancel. `read` turns the fields into the
  * change to send, or null when they do not parse (the form then says so and sends nothing).
@@ -9,18 +16,14 @@ import type { DirectoryChange } from './directory-forms';
 export function FormFrame({
   title,
   testId,
-  busy,
   read,
-  onSave,
-  onCancel,
+  actions: { busy, onSave, onCancel },
   children,
 }: {
   title: string;
   testId: string;
-  busy: boolean;
   read: (form: FormData) => DirectoryChange | null;
-  onSave: (change: DirectoryChange) => void;
-  onCancel: () => void;
+  actions: FormActions;
   children: ReactNode;
 }) {
   const { t } = useTranslation();

@@ -3,40 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { BureauRole, UnitDuty } from '../../../contracts/complaints';
 import type { ComplaintDirectoryView } from '../../../contracts/platform-complaints';
 import { useDistrictClient } from '../session';
-import { personRequestOf, type DirectoryChange } from './directory-forms';
-import { FormFrame } from './FormFrame';
+import { changeOf, personRequestOf } from './directory-forms';
+import { FormFrame, type FormActions } from './FormFrame';
 
 /** A new person of an active unit; the 营商局's roles are offered for the bureau's people only. */
-export function PersonForm({
-  directory,
-  busy,
-  onSave,
-  onCancel,
-}: {
-  directory: ComplaintDirectoryView;
-  busy: boolean;
-  onSave: (change: DirectoryChange) => void;
-  onCancel: () => void;
-}) {
+export function PersonForm({ directory, actions }: { directory: ComplaintDirectoryView; actions: FormActions }) {
   const client = useDistrictClient();
   const { t } = useTranslation();
   const units = directory.units.filter((unit) => unit.active);
   const [unitCode, setUnitCode] = useState(units[0]?.code ?? '');
-  const read = (form: FormData) => {
-    const parsed = personRequestOf(form, directory.bureau);
-    if (!parsed.success) return null;
-    const person = parsed.data;
-    return { send: () => client.createComplaintPerson(person), done: t('dstDirectory.savedPerson', { name: person.name }) };
-  };
+  const read = (form: FormData) =>
+    changeOf(personRequestOf(form, directory.bureau), (person) => ({
+      send: () => client.createComplaintPerson(person),
+      done: t('dstDirectory.savedPerson', { name: person.name }),
+    }));
   return (
-    <FormFrame
-      title={t('dstDirectory.personForm.title')}
-      testId="dst-person-form"
-      busy={busy}
-      read={read}
-      onSave={onSave}
-      onCancel={onCancel}
-    >
+    <FormFrame title={t('dstDirectory.personForm.title')} testId="dst-person-form" read={read} actions={actions}>
       <div className="dst-row">
         <label>
           {t('dstDirectory.personForm.name')}

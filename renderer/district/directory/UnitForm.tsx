@@ -1,38 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { UnitKind } from '../../../contracts/complaints';
 import { useDistrictClient } from '../session';
-import { unitRequestOf, type DirectoryChange } from './directory-forms';
-import { FormFrame } from './FormFrame';
+import { changeOf, unitRequestOf } from './directory-forms';
+import { FormFrame, type FormActions } from './FormFrame';
 
 /** A new unit; the 营商局 box only while the district has none. */
-export function UnitForm({
-  bureauRegistered,
-  busy,
-  onSave,
-  onCancel,
-}: {
-  bureauRegistered: boolean;
-  busy: boolean;
-  onSave: (change: DirectoryChange) => void;
-  onCancel: () => void;
-}) {
+export function UnitForm({ bureauRegistered, actions }: { bureauRegistered: boolean; actions: FormActions }) {
   const client = useDistrictClient();
   const { t } = useTranslation();
-  const read = (form: FormData) => {
-    const parsed = unitRequestOf(form);
-    if (!parsed.success) return null;
-    const unit = parsed.data;
-    return { send: () => client.createComplaintUnit(unit), done: t('dstDirectory.savedUnit', { name: unit.name }) };
-  };
+  const read = (form: FormData) =>
+    changeOf(unitRequestOf(form), (unit) => ({
+      send: () => client.createComplaintUnit(unit),
+      done: t('dstDirectory.savedUnit', { name: unit.name }),
+    }));
   return (
-    <FormFrame
-      title={t('dstDirectory.unitForm.title')}
-      testId="dst-unit-form"
-      busy={busy}
-      read={read}
-      onSave={onSave}
-      onCancel={onCancel}
-    >
+    <FormFrame title={t('dstDirectory.unitForm.title')} testId="dst-unit-form" read={read} actions={actions}>
       <div className="dst-row">
         <label>
           {t('dstDirectory.unitForm.name')}

@@ -13,6 +13,14 @@ export interface DirectoryChange {
  * again what slips through.
  */
 
+/** The change a parsed form makes, or null when it did not parse. */
+export function changeOf<T>(
+  parsed: { success: true; data: T } | { success: false },
+  change: (value: T) => DirectoryChange,
+): DirectoryChange | null {
+  return parsed.success ? change(parsed.data) : null;
+}
+
 const text = (form: FormData, name: string): string => {
   const value = form.get(name);
   return typeof value === 'string' ? value.trim() : '';
