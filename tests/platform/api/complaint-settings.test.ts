@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DEADLINE_RULES } from '../../../contracts/complaint-deadlines';
 import type { DispatchRule } from '../../../contracts/complaint-sorting';
-import { ComplaintPage, RegisteredComplaint } from '../../../contracts/platform-complaints';
+import { ComplaintPage } from '../../../contracts/platform-complaints';
 import { CalendarView, DeadlineRulesView, DispatchRulesView } from '../../../contracts/platform-complaint-settings';
 import { ConsoleErrorBody } from '../../../contracts/platform-console';
 import type { Platform } from '../../../platform/server';
 import { auditOf } from '../../../platform/store/district-audit';
-import { addDeskPerson, hotlineCall, setUpComplaintDesk, type ComplaintDesk } from '../support/complaint-desk';
+import { addDeskPerson, registerHotline, setUpComplaintDesk, type ComplaintDesk } from '../support/complaint-desk';
 import { sessionOf } from '../support/console';
 import { describeEachDatabase } from '../support/each-database';
 import { adminAuth, startApi } from '../support/platform';
@@ -49,16 +49,7 @@ describeEachDatabase('platform: the 营商局 edits its calendar and rules', (da
     return error;
   };
 
-  const hotline = async () => {
-    const res = await api.app.inject({
-      method: 'POST',
-      url: '/v1/complaints/hotline',
-      headers: desk.as.intake,
-      payload: hotlineCall,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return RegisteredComplaint.parse(res.json());
-  };
+  const hotline = () => registerHotline(api, desk.as.intake);
 
   describe('the calendar', () => {
     it('a day off marked by the supervisor moves the next complaint’s 办结期限 at once, never one already promised', async () => {

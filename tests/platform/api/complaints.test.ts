@@ -2,16 +2,11 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CaseStatusRecord, CreateCaseResponse } from '../../../contracts/central-api';
 import type { ComplaintAction } from '../../../contracts/complaint-actions';
 import { COMPLAINT_ITEM_CODE } from '../../../contracts/district-catalog';
-import {
-  ComplaintListResponse,
-  ComplaintPage,
-  RegisteredComplaint,
-  WebComplaintReceipt,
-} from '../../../contracts/platform-complaints';
+import { ComplaintListResponse, ComplaintPage, WebComplaintReceipt } from '../../../contracts/platform-complaints';
 import { CaseDetail, ConsoleErrorBody } from '../../../contracts/platform-console';
 import type { Platform } from '../../../platform/server';
 import { sessionOf } from '../support/console';
-import { setUpComplaintDesk, hotlineCall, type ComplaintDesk, type DeskPerson } from '../support/complaint-desk';
+import { hotlineCall, registerHotline, setUpComplaintDesk, type ComplaintDesk, type DeskPerson } from '../support/complaint-desk';
 import { describeEachDatabase } from '../support/each-database';
 import { adminAuth, newKey, sampleCase, startApi, terminalAuth } from '../support/platform';
 
@@ -42,11 +37,7 @@ describeEachDatabase('platform: 营商诉求 intake and handling', (database) =>
     expect(ConsoleErrorBody.parse(res.json()).error.code).toBe(code);
   };
 
-  const hotline = async (payload: object = hotlineCall) => {
-    const res = await api.app.inject({ method: 'POST', url: '/v1/complaints/hotline', headers: desk.as.intake, payload });
-    expect(res.statusCode, res.body).toBe(201);
-    return RegisteredComplaint.parse(res.json());
-  };
+  const hotline = (payload: object = hotlineCall) => registerHotline(api, desk.as.intake, payload);
 
   const kiosk = async () => {
     const res = await api.app.inject({

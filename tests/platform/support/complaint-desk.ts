@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { Person } from '../../../contracts/complaints';
 import type { BureauRole, UnitDuty } from '../../../contracts/complaints';
+import { RegisteredComplaint } from '../../../contracts/platform-complaints';
 import { SignInResponse } from '../../../contracts/platform-console';
 import type { Platform } from '../../../platform/server';
 import { signInRequest, TEST_PASSWORD } from './console';
@@ -83,3 +84,14 @@ export const hotlineCall = {
   area: 'street-xinghe',
   text: '施工许可审批超过承诺时限仍未办结，请督促办理。',
 } as const;
+
+/** Registers a hotline call as `as` (the intake person) types it: the number, its 办结期限 and possible duplicates. */
+export async function registerHotline(
+  api: Platform,
+  as: { authorization: string },
+  payload: object = hotlineCall,
+): Promise<RegisteredComplaint> {
+  const res = await api.app.inject({ method: 'POST', url: '/v1/complaints/hotline', headers: as, payload });
+  expect(res.statusCode, res.body).toBe(201);
+  return RegisteredComplaint.parse(res.json());
+}
