@@ -43,7 +43,7 @@ export function CalendarPanel({ editable }: { editable: boolean }) {
 
   return (
     <div className="dst-panel" data-testid="dst-calendar">
-      <div className="dst-panel-head">
+      <div className="dst-panel-head console-fields">
         <h3>{t('dstSettings.calendar.title')}</h3>
         <label>
           {t('dstSettings.calendar.year')}{' '}
@@ -59,7 +59,7 @@ export function CalendarPanel({ editable }: { editable: boolean }) {
       {!editable && <EditableBy area="calendar" />}
       <Outcome done={change.done} error={calendar.error ?? change.error} />
       {editable && (
-        <form className="dst-row" onSubmit={submit} aria-label={t('dstSettings.calendar.set')}>
+        <form className="dst-row console-fields" onSubmit={submit} aria-label={t('dstSettings.calendar.set')}>
           <label>
             {t('dstSettings.calendar.date')}
             <input name="date" type="date" required />
