@@ -33,6 +33,7 @@ import { districtComplaintScreenshots } from './district-complaints';
 import { districtIndicatorScreenshots } from './district-indicators';
 import { districtStatisticsScreenshots } from './district-statistics';
 import { complaintIntakeScreenshots } from './complaint-intake';
+import { districtDeskSettingsScreenshots } from './district-desk-settings';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -250,3 +251,4 @@ await districtComplaintScreenshots(shot);
 await districtIndicatorScreenshots(shot);
 await districtStatisticsScreenshots(shot);
 await complaintIntakeScreenshots(shot);
+await districtDeskSettingsScreenshots(shot);

@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import { Person } from '../../../contracts/complaints';
 import type { BureauRole, UnitDuty } from '../../../contracts/complaints';
 import { RegisteredComplaint } from '../../../contracts/platform-complaints';
@@ -10,8 +9,14 @@ import { adminAuth } from './platform';
 /**
  * An invented district's complaint desk, set up through the API as a district admin would: the
  * 营商局 (business-bureau), two departments and a street, their people, and a console account
- * for each person, signed in. Every name is invented.
+ * for each person, signed in. Every name is invented. No vitest here: the screenshot tour
+ * (tests/screenshots/district-desk-settings.ts) sets the desk up the same way.
  */
+
+/** A reply that must be 201, or the setup stops with what the platform said. */
+function mustBeCreated(res: { statusCode: number; body: string }, what: string): void {
+  if (res.statusCode !== 201) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+}
 
 const UNITS = [
   { code: 'business-bureau', name: '区营商局', kind: 'department', bureau: true },
@@ -47,7 +52,7 @@ export async function addDeskPerson(
   username: string,
 ): Promise<{ person: Person; auth: { authorization: string } }> {
   const created = await api.app.inject({ method: 'POST', url: '/v1/complaints/people', headers: adminAuth, payload: person });
-  expect(created.statusCode, created.body).toBe(201);
+  mustBeCreated(created, `adding ${person.name}`);
   const parsed = Person.parse(created.json());
   const account = await api.app.inject({
     method: 'POST',
@@ -55,16 +60,16 @@ export async function addDeskPerson(
     headers: adminAuth,
     payload: { username, password: TEST_PASSWORD },
   });
-  expect(account.statusCode, account.body).toBe(201);
+  mustBeCreated(account, `an account for ${person.name}`);
   const signIn = await signInRequest(api, username, TEST_PASSWORD);
-  expect(signIn.statusCode).toBe(201);
+  mustBeCreated(signIn, `signing ${username} in`);
   return { person: parsed, auth: { authorization: `Bearer ${SignInResponse.parse(signIn.json()).token}` } };
 }
 
 export async function setUpComplaintDesk(api: Platform): Promise<ComplaintDesk> {
   for (const unit of UNITS) {
     const res = await api.app.inject({ method: 'POST', url: '/v1/complaints/units', headers: adminAuth, payload: unit });
-    expect(res.statusCode, res.body).toBe(201);
+    mustBeCreated(res, `adding unit ${unit.code}`);
   }
   const as: Record<string, { authorization: string }> = {};
   const people: Record<string, Person> = {};
@@ -92,6 +97,6 @@ export async function registerHotline(
   payload: object = hotlineCall,
 ): Promise<RegisteredComplaint> {
   const res = await api.app.inject({ method: 'POST', url: '/v1/complaints/hotline', headers: as, payload });
-  expect(res.statusCode, res.body).toBe(201);
+  mustBeCreated(res, 'a hotline call');
   return RegisteredComplaint.parse(res.json());
 }
