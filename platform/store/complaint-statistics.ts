@@ -84,13 +84,15 @@ const STEPS = `
  *
  * $1/$2 the period's dates, $3 its end instant, $4 now, $5 the default rules (none stored).
  * Working day n of `numbered` is the one with idx n; N working days after a date with idx i is
- * the working day with idx i + N (zero days on a day off: the next working day).
+ * the working day with idx i + N (zero days on a day off: the next working day). The due dates
+ * are worked out once per (start day, working days) pair, a few thousand at most, and the runs
+ * joined to them by hash: never a sort of every run by its day.
  */
 const RUNS = `
   WITH rules AS (
     SELECT COALESCE((SELECT rules FROM complaint_deadline_rules ORDER BY version DESC LIMIT 1), $5::jsonb) AS r
   ),
-  numbered AS (
+  numbered AS MATERIALIZED (
     SELECT day, working, (count(*) FILTER (WHERE working) OVER (ORDER BY day))::int AS idx
     FROM (
       SELECT g::date AS day, COALESCE(cd.kind = 'workday', extract(isodow FROM g) < 6) AS working
@@ -98,43 +100,46 @@ const RUNS = `
       LEFT JOIN district_calendar_days cd ON cd.day = g::date
     ) AS days
   ),
-  workdays AS (SELECT idx, day FROM numbered WHERE working),
+  workdays AS MATERIALIZED (SELECT idx, day FROM numbered WHERE working),
+  -- The earliest start of a run that can fall due in the period: the longest stage of the rules
+  -- in force (and a day) before its first day.
+  longest AS (
+    SELECT 1 + GREATEST((r.r->>'acceptWorkingDays')::int, (r.r->>'redoWorkingDays')::int,
+      (SELECT max(v::int) FROM jsonb_each_text(r.r->'replyWorkingDays') AS t(k, v))) AS days
+    FROM rules r
+  ),
   earliest AS (
     SELECT (w.day::timestamp AT TIME ZONE ${TZ}) AS at
-    FROM numbered f JOIN workdays w ON w.idx = f.idx - ${MAX_STAGE_WORKING_DAYS + 1}
+    FROM numbered f CROSS JOIN longest l JOIN workdays w ON w.idx = f.idx - l.days
     WHERE f.day = $1::date
   ),
-  dispatches AS (
-    SELECT s.id, s.number, s.at, s.units, c.topic,
-      (SELECT x.action FROM complaint_steps x
-        WHERE x.number = s.number AND x.id > s.id AND x.action IN ('accept', 'decline') ORDER BY x.id LIMIT 1) AS answer,
+  dispatches AS MATERIALIZED (
+    SELECT s.id, s.number, s.at, s.units, c.topic, a.action AS answer, a.at AS answered_at,
+      -- A decline comes only before an acceptance (in state dispatched): the first decline is the answer.
+      CASE WHEN a.action = 'decline' THEN a.id END AS declined_id,
       (SELECT x.at FROM complaint_steps x
-        WHERE x.number = s.number AND x.id > s.id AND x.action IN ('accept', 'decline') ORDER BY x.id LIMIT 1) AS answered_at,
-      (SELECT x.id FROM complaint_steps x
-        WHERE x.number = s.number AND x.id > s.id AND x.action = 'decline' ORDER BY x.id LIMIT 1) AS declined_id
-    FROM complaint_steps s JOIN complaints c ON c.number = s.number
+        WHERE x.number = s.number AND x.id > s.id AND x.action = 'submit' ORDER BY x.id LIMIT 1) AS submitted_at
+    FROM complaint_steps s
+    JOIN complaints c ON c.number = s.number
+    LEFT JOIN LATERAL (
+      SELECT x.id, x.action, x.at FROM complaint_steps x
+      WHERE x.number = s.number AND x.id > s.id AND x.action IN ('accept', 'decline') ORDER BY x.id LIMIT 1
+    ) AS a ON true
     WHERE s.action = 'dispatch' AND s.at >= (SELECT at FROM earliest) AND s.at < $3
   ),
-  replies AS (
-    SELECT s.id, s.number, s.at, s.units->>0 AS unit
-    FROM complaint_steps s
-    WHERE s.action = 'return' AND s.at >= (SELECT at FROM earliest) AND s.at < $3
-  ),
-  runs AS (
+  runs AS MATERIALIZED (
     SELECT 'accept' AS stage, d.units->>0 AS unit, d.at AS started, (r.r->>'acceptWorkingDays')::int AS days,
-      d.answered_at AS met, false AS dropped
+      d.answered_at AS met
     FROM dispatches d, rules r
     UNION ALL
-    SELECT 'reply', d.units->>0, d.at, (r.r->'replyWorkingDays'->>d.topic)::int,
-      (SELECT x.at FROM complaint_steps x WHERE x.number = d.number AND x.id > d.id AND x.action = 'submit' ORDER BY x.id LIMIT 1),
-      d.answer IS NOT DISTINCT FROM 'decline'
+    SELECT 'reply', d.units->>0, d.at, (r.r->'replyWorkingDays'->>d.topic)::int, d.submitted_at
     FROM dispatches d, rules r
+    WHERE d.answer IS DISTINCT FROM 'decline'
     UNION ALL
     SELECT 'part', u.code, d.at,
       LEAST((r.r->'replyWorkingDays'->>d.topic)::int,
         GREATEST(1, (r.r->'replyWorkingDays'->>d.topic)::int - (r.r->>'partLeadWorkingDays')::int)),
-      p.at,
-      p.at IS NULL AND d.declined_id IS NOT NULL
+      p.at
     FROM dispatches d
     CROSS JOIN rules r
     CROSS JOIN LATERAL jsonb_array_elements_text(d.units) WITH ORDINALITY AS u(code, position)
@@ -144,39 +149,48 @@ const RUNS = `
         AND (d.declined_id IS NULL OR x.id < d.declined_id)
       ORDER BY x.id LIMIT 1
     ) AS p ON true
-    WHERE u.position > 1
+    WHERE jsonb_array_length(d.units) > 1 AND u.position > 1 AND NOT (p.at IS NULL AND d.declined_id IS NOT NULL)
     UNION ALL
-    SELECT 'reply', e.unit, e.at, (r.r->>'redoWorkingDays')::int,
-      (SELECT x.at FROM complaint_steps x WHERE x.number = e.number AND x.id > e.id AND x.action = 'submit' ORDER BY x.id LIMIT 1),
-      false
-    FROM replies e, rules r
+    SELECT 'reply', s.units->>0, s.at, (r.r->>'redoWorkingDays')::int,
+      (SELECT x.at FROM complaint_steps x WHERE x.number = s.number AND x.id > s.id AND x.action = 'submit' ORDER BY x.id LIMIT 1)
+    FROM complaint_steps s, rules r
+    WHERE s.action = 'return' AND s.at >= (SELECT at FROM earliest) AND s.at < $3
   ),
-  due AS (
-    SELECT runs.stage, runs.unit, runs.met, ((w.day + 1)::timestamp AT TIME ZONE ${TZ}) AS due_at
-    FROM runs
-    JOIN numbered n ON n.day = (runs.started AT TIME ZONE ${TZ})::date
-    JOIN workdays w ON w.idx = n.idx + runs.days + CASE WHEN runs.days = 0 AND NOT n.working THEN 1 ELSE 0 END
-    WHERE NOT runs.dropped AND w.day BETWEEN $1::date AND $2::date
+  dated AS MATERIALIZED (
+    SELECT stage, unit, met, (started AT TIME ZONE ${TZ})::date AS started_day, days FROM runs
+  ),
+  due_of AS MATERIALIZED (
+    SELECT p.started_day, p.days, ((w.day + 1)::timestamp AT TIME ZONE ${TZ}) AS due_at
+    FROM (SELECT DISTINCT started_day, days FROM dated) AS p
+    JOIN numbered n ON n.day = p.started_day
+    JOIN workdays w ON w.idx = n.idx + p.days + CASE WHEN p.days = 0 AND NOT n.working THEN 1 ELSE 0 END
+    WHERE w.day BETWEEN $1::date AND $2::date
   )
-  SELECT unit,
-    count(*) FILTER (WHERE stage = 'accept')::int AS "acceptDue",
-    count(*) FILTER (WHERE stage = 'accept' AND met IS NOT NULL AND met <= due_at)::int AS "acceptedOnTime",
-    count(*) FILTER (WHERE COALESCE(met, $4::timestamptz) > due_at)::int AS supervised
-  FROM due
-  GROUP BY unit`;
+  SELECT d.unit,
+    count(*) FILTER (WHERE d.stage = 'accept')::int AS "acceptDue",
+    count(*) FILTER (WHERE d.stage = 'accept' AND d.met IS NOT NULL AND d.met <= o.due_at)::int AS "acceptedOnTime",
+    count(*) FILTER (WHERE COALESCE(d.met, $4::timestamptz) > o.due_at)::int AS supervised
+  FROM dated d
+  JOIN due_of o ON o.started_day = d.started_day AND o.days = d.days
+  GROUP BY d.unit`;
 
 /**
  * The 办结期限 that fall in the period ($1, $2]: 超期 (passed by now, $3, and not closed by it;
  * not admitted and merged ones were never a unit's to close) and the 督办单 of the promise, to
- * the lead unit (首办负责).
+ * the lead unit (首办负责), whose first final step (办结, or the rare 不予受理 or 合并) came after
+ * it or has not come. A closed complaint's is its `closed_at` (nothing final comes before a
+ * close); only the rare others read their steps.
  */
 const PROMISES = `
   SELECT c.lead_unit AS unit,
     count(*) FILTER (WHERE c.state NOT IN ('not_admitted', 'merged') AND c.close_due_at < $3
       AND (c.closed_at IS NULL OR c.closed_at > c.close_due_at))::int AS overdue,
     count(*) FILTER (WHERE COALESCE(
-      (SELECT x.at FROM complaint_steps x
-        WHERE x.number = c.number AND x.action IN ('close', 'not_admit', 'merge') ORDER BY x.id LIMIT 1),
+      CASE
+        WHEN c.closed_at IS NOT NULL THEN c.closed_at
+        WHEN c.state IN ('not_admitted', 'merged') THEN (SELECT x.at FROM complaint_steps x
+          WHERE x.number = c.number AND x.action IN ('close', 'not_admit', 'merge') ORDER BY x.id LIMIT 1)
+      END,
       $3::timestamptz) > c.close_due_at)::int AS supervised
   FROM complaints c
   WHERE c.close_due_at > $1 AND c.close_due_at <= $2 AND c.lead_unit IS NOT NULL
@@ -197,11 +211,14 @@ export async function unitFiguresForPeriod(sql: Sql, period: AssessmentPeriod, n
   const start = instantAt(period.from, '00:00', DISTRICT_TIME_ZONE);
   const end = endOfDate(period.to, DISTRICT_TIME_ZONE);
   const at = now.toISOString();
-  const units = await sql.query<{ code: string }>(`SELECT code FROM complaint_units ORDER BY code`);
-  const steps = await sql.query<StepRow>(STEPS, [start, end]);
-  const runs = await sql.query<RunRow>(RUNS, [period.from, period.to, end, at, JSON.stringify(DEFAULT_DEADLINE_RULES)]);
-  const promises = await sql.query<PromiseRow>(PROMISES, [start, end, at]);
-  const evaluations = await sql.query<EvaluationRow>(EVALUATIONS, [start, end]);
+  // Five statements at once: on the server each takes a connection of the pool.
+  const [units, steps, runs, promises, evaluations] = await Promise.all([
+    sql.query<{ code: string }>(`SELECT code FROM complaint_units ORDER BY code`),
+    sql.query<StepRow>(STEPS, [start, end]),
+    sql.query<RunRow>(RUNS, [period.from, period.to, end, at, JSON.stringify(DEFAULT_DEADLINE_RULES)]),
+    sql.query<PromiseRow>(PROMISES, [start, end, at]),
+    sql.query<EvaluationRow>(EVALUATIONS, [start, end]),
+  ]);
 
   const byUnit = new Map(units.map(({ code }) => [code, emptyUnitFigures(code)]));
   const of = (unit: string) => byUnit.get(unit) ?? null;

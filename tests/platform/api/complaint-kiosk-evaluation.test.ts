@@ -70,7 +70,7 @@ describeEachDatabase('platform: the enterprise evaluates its complaint at the ki
   const rate = (
     caseNumber: string,
     level: CreateEvaluationRequest['level'],
-    headers = terminalAuth,
+    headers: Record<string, string> = terminalAuth,
     key = newKey(),
     hallId = 'hall-01',
   ) =>
