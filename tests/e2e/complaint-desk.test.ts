@@ -1,19 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ComplaintStatistics, type UnitStatistics } from '../../contracts/platform-complaint-statistics';
 import { ComplaintPage } from '../../contracts/platform-complaints';
 import { PrinterDevice } from '../../host/devices/printer-device';
 import { smtpConfigFromEnvironment } from '../../platform/notify/smtp-config';
 import { TEST_PASSWORD } from '../platform/support/console';
-import {
-  actAs,
-  deskSession,
-  deskUsername,
-  DESK_PEOPLE,
-  HOTLINE_CALL,
-  registerHotline,
-  setUpDesk,
-  type DeskPerson,
-} from '../support/complaint-desk';
+import { deskSession, deskUsername, DESK_PEOPLE, HOTLINE_CALL, setUpDesk, type DeskPerson } from '../support/complaint-desk';
 import { openConsoleAs } from '../support/district-console';
 import { JumpingClock } from '../support/jumping-clock';
 import * as kiosk from '../support/kiosk-harness';
@@ -131,10 +123,31 @@ describe('营商诉求 from the kiosk and the hotline, through the district cons
     return ComplaintPage.parse(res.json());
   }
 
-  /** The enterprise's evaluation, which the 营商局's intake person records from the callback (回访). */
-  async function evaluate(number: string, level: 'satisfied' | 'basic', comment: string): Promise<void> {
-    await actAs(api(), await deskSession(api(), 'intake'), number, { type: 'evaluate', level, reason: null, comment });
+  /** The enterprise's evaluation, which the 营商局's intake person records on the console from the callback (回访). */
+  const evaluate = (number: string, level: 'satisfied' | 'basic', comment: string): Promise<void> =>
+    turn('intake', number, (panel) =>
+      step(panel, '记录回访评价', async (form) => {
+        await form.getByLabel(/^企业评价/).selectOption(level);
+        await form.getByLabel(/^企业意见/).fill(comment);
+      }),
+    );
+
+  /**
+   * The lead unit's line of the 查询统计 for November and December 2026 (both tests' steps fall in
+   * them), as the 营商局's supervisor reads it.
+   */
+  async function leadStatistics(): Promise<UnitStatistics> {
+    const res = await api().app.inject({
+      url: '/v1/complaints/statistics?from=2026-11-01&to=2026-12-31',
+      headers: await deskSession(api(), 'supervisor'),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const line = ComplaintStatistics.parse(res.json()).units.find((u) => u.unitCode === LEAD);
+    if (line === undefined) throw new Error(`no statistics line for ${LEAD}`);
+    return line;
   }
+  /** The lead unit's 考核 score after the first complaint, to compare with the end. */
+  let scoreAfterFirst: number | null = null;
 
   /** What the kiosk's progress page says of each status change, oldest first (the page lists the newest first). */
   async function progressNotes(phone: Page): Promise<string[]> {
@@ -201,14 +214,32 @@ describe('营商诉求 from the kiosk and the hotline, through the district cons
     const filed = (await complaintPage(kioskNumber)).complaint;
     expect(filed).toMatchObject({ channel: 'kiosk', state: 'registered', topic: 'approval', enterprise: KIOSK_ENTERPRISE });
 
-    // A call to the hotline, typed in by the 营商局's intake person. ── HOTLINE FORM (swap in after
-    // merge): the console's operator form is being built beside this test; until then the intake
-    // person's console session calls the route that form submits (registerHotlineComplaint).
-    // With it: openConsoleAs(…, deskUsername('intake'), …), the form opened, HOTLINE_CALL typed
-    // and submitted, the number and the (empty) duplicates read from what the form shows.
-    const registered = await registerHotline(api(), await deskSession(api(), 'intake'), HOTLINE_CALL);
-    hotlineNumber = registered.number;
-    expect(registered.duplicates).toEqual([]);
+    // A call to the hotline, typed in by the 营商局's intake person on the console's form.
+    const intake = await openConsoleAs(harness, deskUsername('intake'), TEST_PASSWORD, { pageTime: clock.now() });
+    try {
+      await intake.getByRole('navigation', { name: '平台功能' }).getByRole('link', { name: '营商诉求', exact: true }).click();
+      await intake.getByRole('button', { name: '录入热线诉求' }).click();
+      const form = intake.getByTestId('dst-hotline');
+      await form.getByLabel(/企业名称/).fill(HOTLINE_CALL.enterprise.name);
+      await form.getByLabel(/统一社会信用代码/).fill(HOTLINE_CALL.enterprise.creditCode ?? '');
+      await form.getByLabel(/联系人/).fill(HOTLINE_CALL.contact.name);
+      await form.getByLabel(/联系电话/).fill(HOTLINE_CALL.contact.phone);
+      await form.getByLabel(/诉求类别/).selectOption(HOTLINE_CALL.topic);
+      await form.getByLabel(/所属街道或经济区/).selectOption(HOTLINE_CALL.area ?? '');
+      await form.getByLabel(/诉求内容/).fill(HOTLINE_CALL.text);
+      await form.getByRole('button', { name: '登记诉求' }).click();
+      const shown = (await form.getByTestId('dst-hotline-number').textContent()) ?? '';
+      hotlineNumber = shown.replace('已登记，诉求编号 ', '');
+      expect(hotlineNumber).toMatch(/^HK20261130\d{6,}$/);
+      expect(await form.getByTestId('dst-hotline-receipt').textContent()).toContain('未发现可能重复的诉求。');
+      await axeClean(intake, 'the hotline receipt');
+    } finally {
+      await intake.context().close();
+    }
+    expect((await complaintPage(hotlineNumber)).complaint).toMatchObject({
+      channel: 'hotline',
+      enterprise: HOTLINE_CALL.enterprise,
+    });
 
     // The sorter: both on the work list, each dispatched to the lead unit with the co-unit.
     await turn('sorter', kioskNumber, async (panel, page) => {
@@ -311,9 +342,12 @@ describe('营商诉求 from the kiosk and the hotline, through the district cons
     expect(await kiosk.seriousViolations(phone)).toEqual([]);
     await phone.context().close();
 
-    // ── 办结率 and score (STEP ADDED AFTER MERGE, with the statistics route): here the
-    // 区市场监管局's figures for 2026-11/2026-12 read 1 closed, 1 within its 办结期限 (规定期限办结率
-    // 100 %), 1 returned at review; read them again at the end of the next test.
+    // The lead unit's 查询统计: one closed within its 办结期限 (规定期限办结率 100 %), one returned at review.
+    const first = await leadStatistics();
+    expect(first.figures).toMatchObject({ received: 2, closed: 1, closedOnTime: 1, reviewed: 2, returned: 1 });
+    expect(first.score.measures.closedOnTimeRate).toBe(100);
+    scoreAfterFirst = first.score.score;
+    expect(scoreAfterFirst).not.toBeNull();
   }, 240_000);
 
   it('reminds the lead unit of a missed acceptance by e-mail, issues a 督办单 on the console and by e-mail, and the complaint ends late', async () => {
@@ -396,8 +430,20 @@ describe('营商诉求 from the kiosk and the hotline, through the district cons
       `【督办单】营商诉求 ${hotlineNumber}「办结」已超期`,
     ]);
 
-    // ── 办结率 and score (STEP ADDED AFTER MERGE, with the statistics route): the 区市场监管局's
-    // figures now read 2 received, 1 accepted on time, 2 closed, 1 within its 办结期限 (规定期限办结率
-    // 50 %, was 100 %), 2 returned at review, 2 supervised; its 考核 score lower than before.
+    // The lead unit's 查询统计 now: the hotline complaint closed late halves its 规定期限办结率, its
+    // late acceptance and the two 督办单 count against it, and its 考核 score falls.
+    const end = await leadStatistics();
+    expect(end.figures).toMatchObject({
+      received: 2,
+      acceptDue: 2,
+      acceptedOnTime: 1,
+      closed: 2,
+      closedOnTime: 1,
+      returned: 2,
+      supervised: 2,
+    });
+    expect(end.score.measures.closedOnTimeRate).toBe(50);
+    expect(end.score.score).not.toBeNull();
+    expect(end.score.score ?? Infinity).toBeLessThan(scoreAfterFirst ?? -Infinity);
   }, 300_000);
 });
