@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { CreateCaseResponse, EvaluationRecord } from '../../../contracts/central-api';
+import { EvaluationRecord } from '../../../contracts/central-api';
 import type { CreateEvaluationRequest } from '../../../contracts/central-api';
 import type { ComplaintAction } from '../../../contracts/complaint-actions';
-import { COMPLAINT_ITEM_CODE } from '../../../contracts/district-catalog';
 import { ComplaintPage } from '../../../contracts/platform-complaints';
 import type { Platform } from '../../../platform/server';
-import { setUpComplaintDesk, type ComplaintDesk, type DeskPerson } from '../support/complaint-desk';
+import { setUpComplaintDesk, type ComplaintDesk, type DeskPerson, fileKioskComplaint } from '../support/complaint-desk';
 import { describeEachDatabase } from '../support/each-database';
 import { registerHallWithCredential, bearer, communityCentre } from '../support/halls';
-import { FIXED_NOW, newKey, sampleCase, startApi, terminalAuth } from '../support/platform';
+import { FIXED_NOW, newKey, startApi, terminalAuth } from '../support/platform';
 
 /**
  * A complaint filed at a kiosk is a case of that hall: once closed, the card holder rates it at
@@ -42,21 +41,7 @@ describeEachDatabase('platform: the enterprise evaluates its complaint at the ki
     return ComplaintPage.parse(res.json()).complaint;
   };
 
-  const fileAtKiosk = async () => {
-    const res = await api.app.inject({
-      method: 'POST',
-      url: '/v1/cases',
-      headers: { ...terminalAuth, 'idempotency-key': newKey() },
-      payload: sampleCase({
-        itemCode: COMPLAINT_ITEM_CODE,
-        itemName: '营商环境诉求',
-        form: { companyName: '示例星辰科技有限公司', topic: '审批服务', details: '施工许可审批材料要求不一致，请协调。' },
-        materials: [],
-      }),
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return CreateCaseResponse.parse(res.json()).caseNumber;
-  };
+  const fileAtKiosk = () => fileKioskComplaint(api);
 
   const closeIt = async (number: string) => {
     await act(number, 'sorter', { type: 'dispatch', leadUnit: 'market-regulation', coUnits: [], note: null });

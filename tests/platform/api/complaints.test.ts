@@ -1,12 +1,18 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CaseStatusRecord, CreateCaseResponse } from '../../../contracts/central-api';
 import type { ComplaintAction } from '../../../contracts/complaint-actions';
-import { COMPLAINT_ITEM_CODE } from '../../../contracts/district-catalog';
 import { ComplaintListResponse, ComplaintPage, WebComplaintReceipt } from '../../../contracts/platform-complaints';
 import { CaseDetail, ConsoleErrorBody } from '../../../contracts/platform-console';
 import type { Platform } from '../../../platform/server';
 import { sessionOf } from '../support/console';
-import { hotlineCall, registerHotline, setUpComplaintDesk, type ComplaintDesk, type DeskPerson } from '../support/complaint-desk';
+import {
+  hotlineCall,
+  registerHotline,
+  setUpComplaintDesk,
+  type ComplaintDesk,
+  type DeskPerson,
+  fileKioskComplaint,
+} from '../support/complaint-desk';
 import { describeEachDatabase } from '../support/each-database';
 import { adminAuth, newKey, sampleCase, startApi, terminalAuth } from '../support/platform';
 
@@ -39,21 +45,7 @@ describeEachDatabase('platform: 营商诉求 intake and handling', (database) =>
 
   const hotline = (payload: object = hotlineCall) => registerHotline(api, desk.as.intake, payload);
 
-  const kiosk = async () => {
-    const res = await api.app.inject({
-      method: 'POST',
-      url: '/v1/cases',
-      headers: { ...terminalAuth, 'idempotency-key': newKey() },
-      payload: sampleCase({
-        itemCode: COMPLAINT_ITEM_CODE,
-        itemName: '营商环境诉求',
-        form: { companyName: '示例星辰科技有限公司', topic: '审批服务', details: '施工许可审批材料要求不一致，请协调。' },
-        materials: [],
-      }),
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return CreateCaseResponse.parse(res.json()).caseNumber;
-  };
+  const kiosk = () => fileKioskComplaint(api);
 
   /** The case as the hall's kiosk reads it on its progress page. */
   const progress = async (number: string) => {

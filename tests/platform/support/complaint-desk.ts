@@ -1,10 +1,12 @@
+import { CreateCaseResponse } from '../../../contracts/central-api';
 import { Person } from '../../../contracts/complaints';
+import { COMPLAINT_ITEM_CODE } from '../../../contracts/district-catalog';
 import type { BureauRole, UnitDuty } from '../../../contracts/complaints';
 import { RegisteredComplaint } from '../../../contracts/platform-complaints';
 import { SignInResponse } from '../../../contracts/platform-console';
 import type { Platform } from '../../../platform/server';
 import { signInRequest, TEST_PASSWORD } from './console';
-import { adminAuth } from './platform';
+import { adminAuth, newKey, sampleCase, terminalAuth } from './platform';
 
 /**
  * An invented district's complaint desk, set up through the API as a district admin would: the
@@ -99,4 +101,24 @@ export async function registerHotline(
   const res = await api.app.inject({ method: 'POST', url: '/v1/complaints/hotline', headers: as, payload });
   mustBeCreated(res, 'a hotline call');
   return RegisteredComplaint.parse(res.json());
+}
+
+/**
+ * A 营商诉求 filed at hall-01's kiosk as its host sends the case (the tests' terminal token): the
+ * case number, which is the complaint's.
+ */
+export async function fileKioskComplaint(api: Platform): Promise<string> {
+  const res = await api.app.inject({
+    method: 'POST',
+    url: '/v1/cases',
+    headers: { ...terminalAuth, 'idempotency-key': newKey() },
+    payload: sampleCase({
+      itemCode: COMPLAINT_ITEM_CODE,
+      itemName: '营商环境诉求',
+      form: { companyName: '示例星辰科技有限公司', topic: '审批服务', details: '施工许可审批材料要求不一致，请协调。' },
+      materials: [],
+    }),
+  });
+  mustBeCreated(res, 'a kiosk complaint');
+  return CreateCaseResponse.parse(res.json()).caseNumber;
 }
