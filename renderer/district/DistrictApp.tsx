@@ -7,6 +7,7 @@ import { ConsoleShell } from '../ui/console/ConsoleShell';
 import { useIdleSignOut } from '../ui/use-idle-sign-out';
 import { DistrictClientError } from './district-client';
 import { DistrictSignIn } from './DistrictSignIn';
+import { LookOnlyNote } from './LookOnlyNote';
 import { SECTIONS, sectionOf } from './sections';
 import { DISTRICT_KEYS, DistrictSessionContext, errorKey, mayCall, useDistrictClient, type DistrictSession } from './session';
 
@@ -113,7 +114,7 @@ export function DistrictApp() {
               </a>
             ))}
           </nav>
-          {session.staff.role === 'viewer' && <p className="console-look-only">{t('district.lookOnly')}</p>}
+          <LookOnlyNote />
           <main className="console-main">
             {section && (
               <Suspense fallback={<p className="console-muted">{t('district.loading')}</p>}>

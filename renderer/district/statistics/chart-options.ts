@@ -10,6 +10,11 @@ export interface ChartWords {
 }
 
 const GRID = { left: 8, right: 24, top: 36, bottom: 8, containLabel: true } as const;
+/**
+ * The charts' text in the console's own font: a canvas draws with the font it is named, not the
+ * page's, and the system fallback has no CJK glyphs on the district's PCs (units' names as boxes).
+ */
+const TEXT = { fontFamily: '"Noto Sans SC", sans-serif', fontSize: 13 };
 
 /**
  * 考核得分: each ranked unit's score, best at the top; units without a score are left out (a
@@ -19,6 +24,7 @@ export function scoreChart(stats: ComplaintStatistics, words: ChartWords): Stati
   const ranked = stats.units.filter((u) => u.score.score !== null).reverse();
   return {
     grid: GRID,
+    textStyle: TEXT,
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', max: stats.rules.total },
     yAxis: { type: 'category', data: ranked.map((u) => u.name) },
@@ -46,6 +52,7 @@ export function rateChart(stats: ComplaintStatistics, words: ChartWords): Statis
   });
   return {
     grid: GRID,
+    textStyle: TEXT,
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: units.map((u) => u.name) },

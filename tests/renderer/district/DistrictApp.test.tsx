@@ -11,9 +11,10 @@ function signIn(password = 'correct horse') {
   fireEvent.click(screen.getByRole('button', { name: '登录' }));
 }
 
-function consoleAs(role: DistrictRole) {
+function consoleAs(role: DistrictRole, personId: string | null = null) {
   const client = fakeDistrict({
     signIn: vi.fn(async () => ({ token: 't', staff: staffOf(role), expiresAt: '2026-12-06T20:00:00.000Z' })),
+    me: vi.fn(async () => ({ staff: { ...staffOf(role), personId }, via: 'session' as const })),
     searchCases: vi.fn(async () => ({ cases: [], next: null })),
   });
   renderConsole(<DistrictApp />, client);
@@ -36,6 +37,13 @@ describe('the district console frame', () => {
   it('tells a viewer they look but do not change', async () => {
     consoleAs('viewer');
     expect(await screen.findByText('查看账号只能查看，不能修改。')).toBeTruthy();
+  });
+
+  it('does not tell a viewer who acts as a complaint person that they only look', async () => {
+    const client = consoleAs('viewer', '00000000-0000-4000-8000-000000000001');
+    expect(await screen.findByRole('heading', { name: '全区办件查询' })).toBeTruthy();
+    await waitFor(() => expect(client.me).toHaveBeenCalled());
+    expect(screen.queryByText('查看账号只能查看，不能修改。')).toBeNull();
   });
 
   it('says why a sign-in failed: wrong password, locked name, no platform, account refused', async () => {
