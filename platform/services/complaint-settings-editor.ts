@@ -1,3 +1,4 @@
+import { forgetSettledDays } from './complaint-figures';
 import { ComplaintDeadlineRules } from '../../contracts/complaint-deadlines';
 import { DispatchRule } from '../../contracts/complaint-sorting';
 import type { BureauRole } from '../../contracts/complaints';
@@ -87,6 +88,7 @@ export class ComplaintSettingsEditor {
     const day: CalendarDay = { date, ...request };
     await this.sql.transaction(async (tx) => {
       await upsertCalendarDay(tx, day);
+      await forgetSettledDays(tx);
       await this.audit(tx, editor, 'complaint-calendar.set', `calendar:${date}`, { ...request });
     });
     this.settings.invalidate();
@@ -98,7 +100,10 @@ export class ComplaintSettingsEditor {
     if (refused !== undefined) return refused;
     const removed = await this.sql.transaction(async (tx) => {
       const day = await deleteCalendarDay(tx, date);
-      if (day !== undefined) await this.audit(tx, editor, 'complaint-calendar.clear', `calendar:${date}`, { kind: day.kind });
+      if (day !== undefined) {
+        await forgetSettledDays(tx);
+        await this.audit(tx, editor, 'complaint-calendar.clear', `calendar:${date}`, { kind: day.kind });
+      }
       return day;
     });
     if (removed === undefined) return { kind: 'calendar_day_not_found', date };
@@ -179,7 +184,11 @@ export class ComplaintSettingsEditor {
   ): Promise<SettingsRefusal | undefined> {
     const written = await this.sql.transaction(async (tx) => {
       const version = await insertRulesVersion(tx, table, expected, rules, this.now(), editor.username);
-      if (version !== undefined) await this.audit(tx, editor, action, `${table}:${version}`, { version });
+      if (version !== undefined) {
+        // The deadline rules date the stage runs the statistics count; the dispatch rules do not.
+        if (table === 'complaint_deadline_rules') await forgetSettledDays(tx);
+        await this.audit(tx, editor, action, `${table}:${version}`, { version });
+      }
       return version;
     });
     if (written === undefined) {

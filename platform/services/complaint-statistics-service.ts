@@ -3,7 +3,7 @@ import { ASSESSMENT_RATE_DECIMALS, emptyUnitFigures, EvaluationCounts } from '..
 import type { ComplaintActor } from '../../contracts/complaint-actions';
 import type { ComplaintStatistics, StatisticsQuery } from '../../contracts/platform-complaint-statistics';
 import type { Sql } from '../db/sql';
-import { unitFiguresForPeriod } from '../store/complaint-statistics';
+import { countedUnitFigures } from './complaint-figures';
 import type { UnitRow } from '../store/complaint-directory';
 import { assessUnits, measuresOf } from './complaint-assessment';
 import type { AssessmentRulesSettings } from './complaint-assessment-rules';
@@ -80,7 +80,7 @@ export class ComplaintStatisticsService {
     const period: AssessmentPeriod = { from: query.from, to: query.to, label: query.label ?? `${query.from}至${query.to}` };
     const now = this.now();
     const [figures, units, rules] = await Promise.all([
-      unitFiguresForPeriod(this.sql, period, now),
+      countedUnitFigures(this.sql, period, now),
       this.directory.units(),
       this.rules.current(),
     ]);

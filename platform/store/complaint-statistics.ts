@@ -36,6 +36,7 @@ const CALENDAR_MARGIN_DAYS = 400;
 
 interface StepRow {
   unit: string;
+  day: string;
   received: number;
   closed: number;
   closedOnTime: number;
@@ -45,6 +46,7 @@ interface StepRow {
 
 interface RunRow {
   unit: string;
+  day: string;
   acceptDue: number;
   acceptedOnTime: number;
   supervised: number;
@@ -58,13 +60,14 @@ interface PromiseRow {
 
 interface EvaluationRow {
   unit: string;
+  day: string;
   level: keyof EvaluationCounts;
   n: number;
 }
 
 /** Steps taken in the period, by the lead unit the step names. */
 const STEPS = `
-  SELECT s.units->>0 AS unit,
+  SELECT s.units->>0 AS unit, to_char(s.at AT TIME ZONE ${TZ}, 'YYYY-MM-DD') AS day,
     count(*) FILTER (WHERE s.action = 'dispatch')::int AS received,
     count(*) FILTER (WHERE s.action = 'close')::int AS closed,
     count(*) FILTER (WHERE s.action = 'close' AND s.at <= c.close_due_at)::int AS "closedOnTime",
@@ -74,7 +77,7 @@ const STEPS = `
   JOIN complaints c ON c.number = s.number
   WHERE s.action IN ('dispatch', 'close', 'approve', 'return') AND s.at >= $1 AND s.at < $2
     AND jsonb_array_length(s.units) > 0
-  GROUP BY 1`;
+  GROUP BY 1, 2`;
 
 /**
  * The units' stage runs (complaint-deadlines.ts stageDeadlines) whose due date falls in the
@@ -160,19 +163,19 @@ const RUNS = `
     SELECT stage, unit, met, (started AT TIME ZONE ${TZ})::date AS started_day, days FROM runs
   ),
   due_of AS MATERIALIZED (
-    SELECT p.started_day, p.days, ((w.day + 1)::timestamp AT TIME ZONE ${TZ}) AS due_at
+    SELECT p.started_day, p.days, w.day AS due_day, ((w.day + 1)::timestamp AT TIME ZONE ${TZ}) AS due_at
     FROM (SELECT DISTINCT started_day, days FROM dated) AS p
     JOIN numbered n ON n.day = p.started_day
     JOIN workdays w ON w.idx = n.idx + p.days + CASE WHEN p.days = 0 AND NOT n.working THEN 1 ELSE 0 END
     WHERE w.day BETWEEN $1::date AND $2::date
   )
-  SELECT d.unit,
+  SELECT d.unit, to_char(o.due_day, 'YYYY-MM-DD') AS day,
     count(*) FILTER (WHERE d.stage = 'accept')::int AS "acceptDue",
     count(*) FILTER (WHERE d.stage = 'accept' AND d.met IS NOT NULL AND d.met <= o.due_at)::int AS "acceptedOnTime",
     count(*) FILTER (WHERE COALESCE(d.met, $4::timestamptz) > o.due_at)::int AS supervised
   FROM dated d
   JOIN due_of o ON o.started_day = d.started_day AND o.days = d.days
-  GROUP BY d.unit`;
+  GROUP BY 1, 2`;
 
 /**
  * The 办结期限 that fall in the period ($1, $2]: 超期 (passed by now, $3, and not closed by it;
@@ -198,33 +201,44 @@ const PROMISES = `
 
 /** The enterprises' evaluations given in the period, of the complaints each unit led. */
 const EVALUATIONS = `
-  SELECT c.lead_unit AS unit, c.evaluation->>'level' AS level, count(*)::int AS n
+  SELECT c.lead_unit AS unit, to_char(s.at AT TIME ZONE ${TZ}, 'YYYY-MM-DD') AS day, c.evaluation->>'level' AS level,
+    count(*)::int AS n
   FROM complaint_steps s JOIN complaints c ON c.number = s.number
   WHERE s.action = 'evaluate' AND s.at >= $1 AND s.at < $2 AND c.evaluation IS NOT NULL AND c.lead_unit IS NOT NULL
-  GROUP BY 1, 2`;
+  GROUP BY 1, 2, 3`;
 
 /**
- * Every unit's figures for the period, in the order of their codes; a unit with nothing in the
- * period has all zeros. `now` says which deadlines have passed (overdue, supervised).
+ * The figures of a unit on one day that the day alone settles: the steps taken on it, the stage
+ * runs due on it, the evaluations given on it. Every `UnitFigures` count but `overdue` (0 here),
+ * and the 督办单 of the stage runs only (a promise's 督办单 is counted with `overdue`, by its
+ * complaint's lead unit now: `promiseFigures`).
  */
-export async function unitFiguresForPeriod(sql: Sql, period: AssessmentPeriod, now: Date = new Date()): Promise<UnitFigures[]> {
-  const start = instantAt(period.from, '00:00', DISTRICT_TIME_ZONE);
-  const end = endOfDate(period.to, DISTRICT_TIME_ZONE);
-  const at = now.toISOString();
-  // Five statements at once: on the server each takes a connection of the pool.
-  const [units, steps, runs, promises, evaluations] = await Promise.all([
-    sql.query<{ code: string }>(`SELECT code FROM complaint_units ORDER BY code`),
-    sql.query<StepRow>(STEPS, [start, end]),
-    sql.query<RunRow>(RUNS, [period.from, period.to, end, at, JSON.stringify(DEFAULT_DEADLINE_RULES)]),
-    sql.query<PromiseRow>(PROMISES, [start, end, at]),
-    sql.query<EvaluationRow>(EVALUATIONS, [start, end]),
-  ]);
+export type DayUnitFigures = UnitFigures;
 
-  const byUnit = new Map(units.map(({ code }) => [code, emptyUnitFigures(code)]));
-  const of = (unit: string) => byUnit.get(unit) ?? null;
+/** A day's figures per unit (units with none left out), by Beijing date. */
+export type FiguresByDay = Map<string, DayUnitFigures[]>;
+
+/**
+ * Each day's figures from `from` to `to` (Beijing dates), as the day settles them (`now` says
+ * which stage runs are overdue undone). Three grouped statements.
+ */
+export async function dayFiguresBetween(sql: Sql, from: string, to: string, now: Date): Promise<FiguresByDay> {
+  const start = instantAt(from, '00:00', DISTRICT_TIME_ZONE);
+  const end = endOfDate(to, DISTRICT_TIME_ZONE);
+  // One after another: `sql` may be a transaction's one connection (services/complaint-figures.ts).
+  const steps = await sql.query<StepRow>(STEPS, [start, end]);
+  const runs = await sql.query<RunRow>(RUNS, [from, to, end, now.toISOString(), JSON.stringify(DEFAULT_DEADLINE_RULES)]);
+  const evaluations = await sql.query<EvaluationRow>(EVALUATIONS, [start, end]);
+  const days = new Map<string, Map<string, DayUnitFigures>>();
+  const of = (day: string, unit: string): DayUnitFigures => {
+    const units = days.get(day) ?? new Map<string, DayUnitFigures>();
+    days.set(day, units);
+    const figures = units.get(unit) ?? emptyUnitFigures(unit);
+    units.set(unit, figures);
+    return figures;
+  };
   for (const row of steps) {
-    const f = of(row.unit);
-    if (f === null) continue;
+    const f = of(row.day, row.unit);
     f.received += row.received;
     f.closed += row.closed;
     f.closedOnTime += row.closedOnTime;
@@ -232,21 +246,87 @@ export async function unitFiguresForPeriod(sql: Sql, period: AssessmentPeriod, n
     f.returned += row.returned;
   }
   for (const row of runs) {
-    const f = of(row.unit);
-    if (f === null) continue;
+    const f = of(row.day, row.unit);
     f.acceptDue += row.acceptDue;
     f.acceptedOnTime += row.acceptedOnTime;
     f.supervised += row.supervised;
   }
+  for (const row of evaluations) {
+    const f = of(row.day, row.unit);
+    if (row.level in f.evaluations) f.evaluations[row.level] += row.n;
+  }
+  return new Map([...days].map(([day, units]) => [day, [...units.values()]]));
+}
+
+/** The promises (办结期限) of the period by their complaints' lead units now: overdue and their 督办单. */
+export async function promiseFigures(
+  sql: Sql,
+  period: AssessmentPeriod,
+  now: Date,
+): Promise<{ unit: string; overdue: number; supervised: number }[]> {
+  const start = instantAt(period.from, '00:00', DISTRICT_TIME_ZONE);
+  const end = endOfDate(period.to, DISTRICT_TIME_ZONE);
+  return sql.query<PromiseRow>(PROMISES, [start, end, now.toISOString()]);
+}
+
+/** Every unit's code, in order. */
+export async function complaintUnitCodes(sql: Sql): Promise<string[]> {
+  return (await sql.query<{ code: string }>(`SELECT code FROM complaint_units ORDER BY code`)).map((r) => r.code);
+}
+
+const EVALUATION_LEVELS = [
+  'very_satisfied',
+  'satisfied',
+  'basic',
+  'dissatisfied',
+  'very_dissatisfied',
+] as const satisfies readonly (keyof EvaluationCounts)[];
+
+/**
+ * Every unit's `UnitFigures` from its days' figures and the period's promises, in the order of
+ * `units`; a unit with nothing has all zeros, one not listed is left out.
+ */
+export function sumUnitFigures(
+  units: readonly string[],
+  days: Iterable<readonly DayUnitFigures[]>,
+  promises: readonly { unit: string; overdue: number; supervised: number }[],
+): UnitFigures[] {
+  const byUnit = new Map(units.map((code) => [code, emptyUnitFigures(code)]));
+  for (const day of days) {
+    for (const d of day) {
+      const f = byUnit.get(d.unitCode);
+      if (f === undefined) continue;
+      f.received += d.received;
+      f.acceptDue += d.acceptDue;
+      f.acceptedOnTime += d.acceptedOnTime;
+      f.closed += d.closed;
+      f.closedOnTime += d.closedOnTime;
+      f.reviewed += d.reviewed;
+      f.returned += d.returned;
+      f.supervised += d.supervised;
+      for (const level of EVALUATION_LEVELS) f.evaluations[level] += d.evaluations[level];
+    }
+  }
   for (const row of promises) {
-    const f = of(row.unit);
-    if (f === null) continue;
+    const f = byUnit.get(row.unit);
+    if (f === undefined) continue;
     f.overdue += row.overdue;
     f.supervised += row.supervised;
   }
-  for (const row of evaluations) {
-    const f = of(row.unit);
-    if (f !== null && row.level in f.evaluations) f.evaluations[row.level] += row.n;
-  }
   return [...byUnit.values()];
+}
+
+/**
+ * Every unit's figures for the period, in the order of their codes, counted from the rows now;
+ * a unit with nothing in the period has all zeros. `now` says which deadlines have passed
+ * (overdue, supervised). The console reads them through services/complaint-figures.ts, which keeps
+ * the days that can no longer change.
+ */
+export async function unitFiguresForPeriod(sql: Sql, period: AssessmentPeriod, now: Date = new Date()): Promise<UnitFigures[]> {
+  const [units, days, promises] = await Promise.all([
+    complaintUnitCodes(sql),
+    dayFiguresBetween(sql, period.from, period.to, now),
+    promiseFigures(sql, period, now),
+  ]);
+  return sumUnitFigures(units, days.values(), promises);
 }

@@ -9,7 +9,9 @@ import { complaintsOf } from '../../../platform/services/complaint-records';
 import { DEFAULT_SESSION_RULES } from '../../../platform/services/district-staff-service';
 import { ComplaintSettings } from '../../../platform/services/complaint-settings';
 import { unitFiguresOf } from '../../../platform/services/complaint-unit-figures';
+import { countedUnitFigures, forgetSettledDays } from '../../../platform/services/complaint-figures';
 import { unitFiguresForPeriod } from '../../../platform/store/complaint-statistics';
+import { upsertCalendarDay } from '../../../platform/store/complaint-settings';
 import { complaintRowsWithStepBetween } from '../../../platform/store/complaints';
 import { setUpComplaintDesk, hotlineCall, type ComplaintDesk, type DeskPerson } from '../support/complaint-desk';
 import { beijing } from '../support/complaints';
@@ -229,6 +231,46 @@ describeEachDatabase('platform/store: each unit’s figures for a period, in SQL
     expect(total('closedOnTime')).toBeGreaterThan(0);
     expect(total('supervised')).toBeGreaterThan(0);
     expect(total('returned')).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('keeps the days that passed and counts them the same as the rows; a calendar edit forgets them', async () => {
+    const { sql } = database();
+    const kept = async () =>
+      (await database().observe<{ n: number }>('SELECT count(*)::int AS n FROM complaint_statistics_days'))[0]?.n;
+    // The clock ends in December: November's days are settled, December's partly.
+    await generateHistory(5, 160);
+    const first = new Date(clock.getTime() + 2 * HOUR);
+    for (const period of periods) {
+      expect(await countedUnitFigures(sql, period, first), `${period.label}, counted`).toEqual(
+        await referenceFigures(period, first),
+      );
+      expect(await countedUnitFigures(sql, period, first), `${period.label}, kept`).toEqual(
+        await referenceFigures(period, first),
+      );
+    }
+    expect(await kept()).toBeGreaterThan(30);
+
+    // Time goes on and more is done: the kept days stay right beside the newly counted ones.
+    clock = first;
+    await generateHistory(6, 60);
+    const later = new Date(clock.getTime() + 2 * HOUR);
+    for (const period of periods) {
+      expect(await countedUnitFigures(sql, period, later), `${period.label}, later`).toEqual(
+        await referenceFigures(period, later),
+      );
+    }
+
+    // A day off moves the stage runs' due days: the kept days are forgotten and counted again.
+    await sql.transaction(async (tx) => {
+      await upsertCalendarDay(tx, { date: '2026-11-16', kind: 'holiday', holiday: '国庆节', source: '区政府决定（测试）' });
+      await forgetSettledDays(tx);
+    });
+    expect(await kept()).toBe(0);
+    for (const period of periods) {
+      expect(await countedUnitFigures(sql, period, later), `${period.label}, new calendar`).toEqual(
+        await referenceFigures(period, later),
+      );
+    }
   }, 120_000);
 
   it('puts a step at Beijing midnight in the day it begins, and work at its deadline on time', async () => {
