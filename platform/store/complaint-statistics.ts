@@ -25,12 +25,10 @@ import type { Sql } from '../db/sql';
 
 const TZ = `'${DISTRICT_TIME_ZONE}'`;
 
-/** No stage (`contracts/complaint-deadlines.ts`) runs longer than this many working days. */
-const MAX_STAGE_WORKING_DAYS = 60;
-
 /**
  * Calendar days numbered around the period: back far enough to hold the working days of the
- * longest stage before it, forward far enough for the longest stage begun on its last day.
+ * longest stage before it, forward far enough for the longest stage begun on its last day (the
+ * rules allow no stage near this long: contracts/complaint-deadlines.ts).
  */
 const CALENDAR_MARGIN_DAYS = 400;
 
