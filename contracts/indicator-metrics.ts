@@ -73,9 +73,13 @@ export const IndicatorMetric = z.enum([
   'complaint-on-time-closure-rate',
   /**
    * 诉求按时受理率 (%). Rows: each dispatch (分拣转办) of a complaint to a lead unit whose
-   * acceptance deadline (1 working day after the dispatch) falls in the period, accepted or not.
-   * On time: the lead unit accepted at or before that deadline. Value: on time ÷ rows × 100. A
-   * unit that never accepts counts as late: the deadline, not the acceptance, picks the period.
+   * acceptance deadline (1 working day after the dispatch) falls in the period, answered or not.
+   * On time: the lead unit answered at or before that deadline — accepted it, or declined it back
+   * to sorting (a complaint sent to the wrong unit and returned within the day was handled in
+   * time; its next dispatch is a row of its own). Value: on time ÷ rows × 100 — the district's
+   * 按时签收率 on the complaint statistics page (Σ acceptedOnTime ÷ Σ acceptDue of every unit's
+   * figures, contracts/complaint-assessment.ts), so the two show one figure. A unit that never
+   * answers counts as late: the deadline, not the answer, picks the period.
    */
   'complaint-on-time-acceptance-rate',
   /**
@@ -85,7 +89,9 @@ export const IndicatorMetric = z.enum([
   'complaint-satisfaction-rate',
   /**
    * 诉求督办率 (%), lower is better. Rows: complaints closed in the period. Value: those for which
-   * at least one 督办单 (supervision order) was issued ÷ rows × 100.
+   * at least one 督办单 (supervision order) was issued before their close ÷ rows × 100: a run of any
+   * timed stage (the 营商局's sorting and review included) or the 办结期限 done after its deadline.
+   * Counted per complaint: the statistics page's 督办件数 counts orders per unit by the day issued.
    */
   'complaint-supervision-rate',
 ]);

@@ -209,7 +209,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   await assessmentRules.seed();
   const indicators = new IndicatorService(sql, {
     now,
-    complaints: options.complaintRecords ?? new ComplaintIndicatorRecords(sql, complaintSettings),
+    complaints: options.complaintRecords ?? new ComplaintIndicatorRecords(sql),
   });
   await indicators.seed();
   const staff = new DistrictStaffService(sql, now, options.sessionRules);

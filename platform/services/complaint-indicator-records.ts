@@ -1,44 +1,40 @@
-import type { Complaint } from '../../contracts/complaints';
-import type { StepAction } from '../../contracts/complaints';
-import { DISTRICT_TIME_ZONE, endOfDate, instantAt } from '../../contracts/working-time';
 import type { Sql } from '../db/sql';
-import { complaintRowsWithStepBetween } from '../store/complaints';
-import type { DeadlineContext } from './complaint-deadlines';
-import { complaintsOf } from './complaint-records';
-import type { ComplaintSettings } from './complaint-settings';
-import type { ComplaintRecords } from './indicator-complaint-figures';
+import { closedSupervisionForPeriod } from '../store/complaint-closed-supervision';
+import { unitFiguresForPeriod } from '../store/complaint-statistics';
+import type { ComplaintIndicatorCounts, ComplaintRecords } from './indicator-complaint-figures';
 
 /**
- * The indicator system's port onto the complaint tables (indicator-complaint-figures.ts): the
- * complaints with a step of a kind on the district's dates, whole, and the deadline rules and
- * calendar the complaint desk counts by, so the indicator and the desk show one figure.
+ * The indicator system's port onto the complaint tables (indicator-complaint-figures.ts), counted
+ * in SQL: closures, acceptances and evaluations are the district's sum of the units' figures of
+ * 查询统计 (store/complaint-statistics.ts), so the indicator and the statistics page show one
+ * figure; 诉求督办率 is counted per closed complaint (store/complaint-closed-supervision.ts), which
+ * the unit figures, counting 督办单 per unit and day of issue, cannot give.
  */
 export class ComplaintIndicatorRecords implements ComplaintRecords {
-  constructor(
-    private readonly sql: Sql,
-    private readonly settings: ComplaintSettings,
-  ) {}
+  constructor(private readonly sql: Sql) {}
 
-  closedBetween(dates: { from: string; to: string }): Promise<Complaint[]> {
-    return this.withStep('close', dates);
-  }
-
-  dispatchedBetween(dates: { from: string; to: string }): Promise<Complaint[]> {
-    return this.withStep('dispatch', dates);
-  }
-
-  evaluatedBetween(dates: { from: string; to: string }): Promise<Complaint[]> {
-    return this.withStep('evaluate', dates);
-  }
-
-  async deadlineContext(): Promise<DeadlineContext> {
-    return (await this.settings.current()).deadlines;
-  }
-
-  /** From the first date's 00:00 to the last date's 24:00, Beijing time. */
-  private async withStep(action: StepAction, dates: { from: string; to: string }): Promise<Complaint[]> {
-    const start = new Date(instantAt(dates.from, '00:00', DISTRICT_TIME_ZONE));
-    const end = new Date(endOfDate(dates.to, DISTRICT_TIME_ZONE));
-    return complaintsOf(this.sql, await complaintRowsWithStepBetween(this.sql, action, start, end));
+  async countsFor(period: { from: string; to: string }): Promise<ComplaintIndicatorCounts> {
+    // The counts taken here do not depend on "now" (only 超期 and the units' 督办 do, unused here).
+    const units = await unitFiguresForPeriod(this.sql, { from: period.from, to: period.to, label: 'indicator period' });
+    const supervision = await closedSupervisionForPeriod(this.sql, period);
+    const counts: ComplaintIndicatorCounts = {
+      closed: 0,
+      closedOnTime: 0,
+      closedSupervised: supervision.supervised,
+      acceptDue: 0,
+      answeredOnTime: 0,
+      evaluated: 0,
+      satisfied: 0,
+    };
+    for (const unit of units) {
+      const { very_satisfied, satisfied, basic, dissatisfied, very_dissatisfied } = unit.evaluations;
+      counts.closed += unit.closed;
+      counts.closedOnTime += unit.closedOnTime;
+      counts.acceptDue += unit.acceptDue;
+      counts.answeredOnTime += unit.acceptedOnTime;
+      counts.evaluated += very_satisfied + satisfied + basic + dissatisfied + very_dissatisfied;
+      counts.satisfied += very_satisfied + satisfied;
+    }
+    return counts;
   }
 }

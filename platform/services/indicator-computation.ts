@@ -2,7 +2,6 @@ import { ReviewOutcomeRequest } from '../../contracts/central-api';
 import type { IndicatorMetric } from '../../contracts/indicator-metrics';
 import type { PeriodRange } from '../../contracts/indicator-periods';
 import { endOfDate, instantAt, type WorkingClock } from '../../contracts/working-time';
-import { previousDate } from '../../contracts/workdays';
 import type { Sql } from '../db/sql';
 import { readCatalog } from '../store/catalog';
 import {
@@ -13,13 +12,7 @@ import {
   promiseKeeping,
   type InstantRange,
 } from '../store/indicator-sources';
-import {
-  acceptanceOnTime,
-  closureOnTime,
-  complaintSatisfaction,
-  supervisedShare,
-  type ComplaintRecords,
-} from './indicator-complaint-figures';
+import { complaintFigures, type ComplaintRecords } from './indicator-complaint-figures';
 import {
   averageWaitMinutes,
   onTheSpotShare,
@@ -29,20 +22,12 @@ import {
   type MetricFigure,
 } from './indicator-figures';
 
-/** How far before a period a dispatch may lie whose acceptance deadline falls in it: far more than any rule's days. */
-const DISPATCH_LOOKBACK_DAYS = 31;
 /** A hall's clock may be this far ahead of the platform's: a follow-up's received time is read with this margin. */
 const HALL_CLOCK_MARGIN_MS = 86_400_000;
 
 /** The period's dates as the instants they span: from the first date's 00:00 to the day after the last. */
 export function instantRange(period: PeriodRange, timeZone: string): InstantRange {
   return { start: instantAt(period.from, '00:00', timeZone), end: endOfDate(period.to, timeZone) };
-}
-
-function daysBefore(date: string, days: number): string {
-  let day = date;
-  for (let i = 0; i < days; i += 1) day = previousDate(day);
-  return day;
 }
 
 /**
@@ -78,15 +63,8 @@ export async function computeMetrics(
   );
   figures.set('bad-review-rectification-on-time-rate', rectificationOnTime(followUps, range));
 
-  const port = options.complaints;
-  if (port !== undefined) {
-    const context = await port.deadlineContext();
-    const closed = await port.closedBetween(period);
-    figures.set('complaint-on-time-closure-rate', closureOnTime(closed, range));
-    figures.set('complaint-supervision-rate', supervisedShare(closed, range, context));
-    const dispatched = await port.dispatchedBetween({ from: daysBefore(period.from, DISPATCH_LOOKBACK_DAYS), to: period.to });
-    figures.set('complaint-on-time-acceptance-rate', acceptanceOnTime(dispatched, period, context));
-    figures.set('complaint-satisfaction-rate', complaintSatisfaction(await port.evaluatedBetween(period), range));
+  if (options.complaints !== undefined) {
+    for (const [metric, figure] of complaintFigures(await options.complaints.countsFor(period))) figures.set(metric, figure);
   }
   return figures;
 }

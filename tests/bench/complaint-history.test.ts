@@ -109,10 +109,9 @@ describeEachDatabase('bench: a loaded complaint history', (database) => {
       expect(summary.stageDueAt).toBe(stageDueAtOf(complaint, deadlines));
     }
 
-    // The indicators' port finds every complaint closed on the days loaded.
-    const records = new ComplaintIndicatorRecords(sql, settings);
-    const closed = await records.closedBetween({ from: SPREAD.from, to: SPREAD.to });
-    expect(closed).toHaveLength((loaded.byState.closed ?? 0) + (loaded.byState.evaluated ?? 0));
+    // The indicators' port counts every complaint closed on the days loaded.
+    const counts = await new ComplaintIndicatorRecords(sql).countsFor({ from: SPREAD.from, to: SPREAD.to });
+    expect(counts.closed).toBe((loaded.byState.closed ?? 0) + (loaded.byState.evaluated ?? 0));
 
     // A loaded complaint goes on: the enterprise's evaluation of one closed, recorded by intake.
     const intake = loaded.directory.people.find((p) => p.bureauRoles.includes('intake'));
