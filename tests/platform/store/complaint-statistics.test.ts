@@ -83,8 +83,8 @@ describeEachDatabase('platform/store: each unit’s figures for a period, in SQL
     const kept = async () =>
       (await database().observe<{ n: number }>('SELECT count(*)::int AS n FROM complaint_statistics_days'))[0]?.n;
     // The clock ends in December: November's days are settled, December's partly.
-    await generateHistory(5, 160);
-    const first = new Date(clock.getTime() + 2 * HOUR);
+    await generateHistory(api, desk, clock, 5, 160);
+    const first = new Date(clock.now.getTime() + 2 * HOUR);
     for (const period of periods) {
       expect(await countedUnitFigures(sql, period, first), `${period.label}, counted`).toEqual(
         await referenceFigures(period, first),
@@ -96,9 +96,9 @@ describeEachDatabase('platform/store: each unit’s figures for a period, in SQL
     expect(await kept()).toBeGreaterThan(30);
 
     // Time goes on and more is done: the kept days stay right beside the newly counted ones.
-    clock = first;
-    await generateHistory(6, 60);
-    const later = new Date(clock.getTime() + 2 * HOUR);
+    clock.now = first;
+    await generateHistory(api, desk, clock, 6, 60);
+    const later = new Date(clock.now.getTime() + 2 * HOUR);
     for (const period of periods) {
       expect(await countedUnitFigures(sql, period, later), `${period.label}, later`).toEqual(
         await referenceFigures(period, later),
