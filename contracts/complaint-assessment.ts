@@ -91,6 +91,20 @@ export function emptyUnitFigures(unitCode: string): UnitFigures {
   };
 }
 
+/** Adds `from`'s counts to `into` (a district's total, a period's days), keeping `into`'s unit. */
+export function addUnitFigures(into: UnitFigures, from: UnitFigures): void {
+  into.received += from.received;
+  into.acceptDue += from.acceptDue;
+  into.acceptedOnTime += from.acceptedOnTime;
+  into.closed += from.closed;
+  into.closedOnTime += from.closedOnTime;
+  into.overdue += from.overdue;
+  into.reviewed += from.reviewed;
+  into.returned += from.returned;
+  into.supervised += from.supervised;
+  for (const level of EvaluationCounts.keyof().options) into.evaluations[level] += from.evaluations[level];
+}
+
 /**
  * What an item scores. Rates are percentages (0–100) and null when their basis is 0 (a unit
  * that closed nothing has no 办结率, neither 0 % nor 100 %): `acceptedOnTimeRate` (按时签收率 =

@@ -33,6 +33,23 @@ const round = (value: number, decimals: number) => {
 
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : (100 * part) / whole);
 
+/** The rates of `raw` rounded as the scores and the statistics show them; counts as they are. */
+function roundedRates(raw: UnitMeasures): UnitMeasures {
+  const rate = (value: number | null) => (value === null ? null : round(value, ASSESSMENT_RATE_DECIMALS));
+  return {
+    ...raw,
+    acceptedOnTimeRate: rate(raw.acceptedOnTimeRate),
+    closedOnTimeRate: rate(raw.closedOnTimeRate),
+    returnRate: rate(raw.returnRate),
+    satisfactionRate: rate(raw.satisfactionRate),
+  };
+}
+
+/** A unit's (or the district's) measures with its rates rounded. */
+export function roundedMeasuresOf(f: UnitFigures): UnitMeasures {
+  return roundedRates(measuresOf(f));
+}
+
 /** A unit's measures, unrounded. */
 export function measuresOf(f: UnitFigures): UnitMeasures {
   const evaluated = Object.values(f.evaluations).reduce((sum, n) => sum + n, 0);
@@ -107,14 +124,7 @@ function scoreUnit(rules: AssessmentRules, figures: UnitFigures): Omit<UnitScore
   });
   const deducted = deductions.reduce((sum, d) => sum + d.deducted, 0);
   const score = !active || available === 0 ? null : Math.max(0, (earned / available) * rules.total - deducted);
-  const rate = (value: number | null) => (value === null ? null : round(value, ASSESSMENT_RATE_DECIMALS));
-  const measures: UnitMeasures = {
-    ...raw,
-    acceptedOnTimeRate: rate(raw.acceptedOnTimeRate),
-    closedOnTimeRate: rate(raw.closedOnTimeRate),
-    returnRate: rate(raw.returnRate),
-    satisfactionRate: rate(raw.satisfactionRate),
-  };
+  const measures = roundedRates(raw);
   return {
     unitCode: figures.unitCode,
     active,

@@ -1,11 +1,11 @@
-import type { AssessmentPeriod, UnitFigures, UnitMeasures } from '../../contracts/complaint-assessment';
-import { ASSESSMENT_RATE_DECIMALS, emptyUnitFigures, EvaluationCounts } from '../../contracts/complaint-assessment';
+import type { AssessmentPeriod, UnitFigures } from '../../contracts/complaint-assessment';
+import { addUnitFigures, emptyUnitFigures } from '../../contracts/complaint-assessment';
 import type { ComplaintActor } from '../../contracts/complaint-actions';
 import type { ComplaintStatistics, StatisticsQuery } from '../../contracts/platform-complaint-statistics';
 import type { Sql } from '../db/sql';
 import { countedUnitFigures } from './complaint-figures';
 import type { UnitRow } from '../store/complaint-directory';
-import { assessUnits, measuresOf } from './complaint-assessment';
+import { assessUnits, roundedMeasuresOf } from './complaint-assessment';
 import type { AssessmentRulesSettings } from './complaint-assessment-rules';
 import { assessmentWorkbook } from './complaint-assessment-workbook';
 import type { ComplaintDirectoryService } from './complaint-directory-service';
@@ -26,34 +26,8 @@ export function readerOf(actor: ComplaintActor | undefined): StatisticsReader | 
 
 function sumFigures(all: readonly UnitFigures[]): UnitFigures {
   const total = emptyUnitFigures('district');
-  for (const f of all) {
-    total.received += f.received;
-    total.acceptDue += f.acceptDue;
-    total.acceptedOnTime += f.acceptedOnTime;
-    total.closed += f.closed;
-    total.closedOnTime += f.closedOnTime;
-    total.overdue += f.overdue;
-    total.reviewed += f.reviewed;
-    total.returned += f.returned;
-    total.supervised += f.supervised;
-    for (const level of EvaluationCounts.keyof().options) {
-      total.evaluations[level] += f.evaluations[level];
-    }
-  }
+  for (const f of all) addUnitFigures(total, f);
   return total;
-}
-
-function roundedMeasures(figures: UnitFigures): UnitMeasures {
-  const scale = 10 ** ASSESSMENT_RATE_DECIMALS;
-  const raw = measuresOf(figures);
-  const rate = (value: number | null) => (value === null ? null : Math.round(value * scale) / scale);
-  return {
-    ...raw,
-    acceptedOnTimeRate: rate(raw.acceptedOnTimeRate),
-    closedOnTimeRate: rate(raw.closedOnTimeRate),
-    returnRate: rate(raw.returnRate),
-    satisfactionRate: rate(raw.satisfactionRate),
-  };
 }
 
 /**
@@ -107,7 +81,7 @@ export class ComplaintStatisticsService {
       scope: reader.scope,
       units: lines,
       rankedUnits: result.units.filter((u) => u.rank !== null).length,
-      district: { figures: district, measures: roundedMeasures(district) },
+      district: { figures: district, measures: roundedMeasuresOf(district) },
       generatedAt: now.toISOString(),
     };
     const workbook = () =>

@@ -1,4 +1,5 @@
 import {
+  addUnitFigures,
   emptyUnitFigures,
   type AssessmentPeriod,
   type EvaluationCounts,
@@ -272,14 +273,6 @@ export async function complaintUnitCodes(sql: Sql): Promise<string[]> {
   return (await sql.query<{ code: string }>(`SELECT code FROM complaint_units ORDER BY code`)).map((r) => r.code);
 }
 
-const EVALUATION_LEVELS = [
-  'very_satisfied',
-  'satisfied',
-  'basic',
-  'dissatisfied',
-  'very_dissatisfied',
-] as const satisfies readonly (keyof EvaluationCounts)[];
-
 /**
  * Every unit's `UnitFigures` from its days' figures and the period's promises, in the order of
  * `units`; a unit with nothing has all zeros, one not listed is left out.
@@ -293,16 +286,7 @@ export function sumUnitFigures(
   for (const day of days) {
     for (const d of day) {
       const f = byUnit.get(d.unitCode);
-      if (f === undefined) continue;
-      f.received += d.received;
-      f.acceptDue += d.acceptDue;
-      f.acceptedOnTime += d.acceptedOnTime;
-      f.closed += d.closed;
-      f.closedOnTime += d.closedOnTime;
-      f.reviewed += d.reviewed;
-      f.returned += d.returned;
-      f.supervised += d.supervised;
-      for (const level of EVALUATION_LEVELS) f.evaluations[level] += d.evaluations[level];
+      if (f !== undefined) addUnitFigures(f, d);
     }
   }
   for (const row of promises) {
