@@ -85,6 +85,41 @@ function keysUnderCountdown(): string[] {
     .map((key) => key.getAttribute('data-skbtn') ?? '?');
 }
 
+/** Scrolls the flow's own scroll area to its end. */
+function scrollFlowToEnd(): void {
+  const flow = document.querySelector('.kiosk-main .flow');
+  if (flow) flow.scrollTop = flow.scrollHeight;
+}
+
+/**
+ * Runs in the page: what is wrong with the case form's step bar. It must lie inside the window,
+ * clear of the kiosk header's and the flow bar's boxes, and a hit test at every step's number and
+ * label must find the step bar itself (nothing drawn over it, nothing of it scrolled away).
+ */
+function stepBarProblems(): string[] {
+  const bar = document.querySelector('.case-steps');
+  if (!bar) return ['no step bar'];
+  const problems: string[] = [];
+  const r = bar.getBoundingClientRect();
+  if (r.height === 0) problems.push('the step bar has no height');
+  if (r.top < 0 || r.bottom > window.innerHeight)
+    problems.push(`the step bar (${Math.round(r.top)}–${Math.round(r.bottom)}) is off screen`);
+  for (const selector of ['.kiosk-header', '.flow-bar']) {
+    const cover = document.querySelector(selector)?.getBoundingClientRect();
+    if (cover && cover.bottom > r.top + 0.5 && cover.top < r.bottom - 0.5)
+      problems.push(`${selector} (ends at ${Math.round(cover.bottom)}) overlaps the step bar (starts at ${Math.round(r.top)})`);
+  }
+  const covered: string[] = [];
+  for (const part of bar.querySelectorAll('.case-step-number, .case-step-label')) {
+    const p = part.getBoundingClientRect();
+    const hit = document.elementFromPoint(p.left + p.width / 2, p.top + p.height / 2);
+    if (hit === null || !bar.contains(hit))
+      covered.push(`${(part.textContent ?? '').trim()} (under ${hit ? hit.tagName.toLowerCase() : 'nothing'})`);
+  }
+  if (covered.length > 0) problems.push(`hidden: ${covered.join(', ')}`);
+  return problems;
+}
+
 const FLOW_BAR = ['.flow-bar button'];
 
 /**
@@ -239,6 +274,58 @@ describe('kiosk layout', () => {
         await openFlow(page, 'checkin');
         await check('预约签到 (card)', [...FLOW_BAR, '.checkin-card .primary']);
         // The visit ends when the card is taken away.
+        k.host.devices.placeSimulatedCard(null);
+        await page.getByTestId('attract').waitFor();
+      }
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it('the case form’s step bar stays whole and uncovered on every step, scrolled or not, at both sizes in both print modes', async () => {
+    const problems: string[] = [];
+    for (const [sizeName, viewport] of sizes) {
+      const { page, context } = await k.openKiosk({ viewport });
+      for (const elder of [false, true]) {
+        const where = `${sizeName} ${elder ? '长辈版' : 'standard'}`;
+        // On each screen at its top and scrolled to its end (as focusing a low field scrolls it).
+        const check = async (screen: string) => {
+          for (const scrolled of [false, true]) {
+            if (scrolled) await page.evaluate(scrollFlowToEnd);
+            const found = await page.evaluate(stepBarProblems);
+            problems.push(...found.map((problem) => `${where} · ${screen}${scrolled ? ' (scrolled)' : ''}: ${problem}`));
+          }
+        };
+        await setElderMode(page, elder);
+        await startVisitWithCard(page, k.host);
+        await openFlow(page, 'case');
+        await page.locator('.case-bundle').waitFor();
+        await check('items');
+        await page.locator('.case-bundle .primary').click();
+        await page.locator('.case-form').waitFor();
+        await check('form');
+        // The keyboard docked under the phone field, the form scrolled to show it: the screenshot's case.
+        await page.locator('[data-field-key="phone"] input').click();
+        await page.getByTestId('osk').waitFor();
+        await check('form with the keyboard');
+        await page.locator('[data-field-key="phone"] input').fill('13800138000');
+        await page.locator('[data-field-key="companyName"] input').fill('示例星辰科技有限公司');
+        await page.locator('[data-field-key="registeredAddress"] input').fill('示例市和平区创业路8号');
+        await page.locator('[data-testid="osk"] [data-skbtn="{done}"]').click();
+        await page.locator('[data-field-key="companyType"] .case-option').first().click();
+        await page.locator('[data-field-key="bank"] .case-option').first().click();
+        await page.locator('.case-nav .primary').click();
+        await page.locator('.case-materials').waitFor();
+        await check('materials');
+        await page.locator('.case-nav .primary').click();
+        await page.locator('.case-confirm').waitFor();
+        await check('confirm');
+        await page.locator('.case-nav .primary').click();
+        await page.locator('.case-done').waitFor();
+        await check('done');
+        // A finished flow stays up when the card leaves: back home first, then the card ends the visit.
+        await page.locator('.flow-bar button').first().click();
+        await page.getByTestId('citizen-name').waitFor();
         k.host.devices.placeSimulatedCard(null);
         await page.getByTestId('attract').waitFor();
       }
