@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DisplayOptions, QueuePolicy, ServiceSeed, WeeklyHours, WindowSeed, WorkCalendarConfig } from './config';
+import { KioskVoiceVolume } from './kiosk-prompts';
 import { PublicUrl } from './public-url';
 import { ReviewSettings } from './reviews';
 
@@ -53,6 +54,16 @@ export const HallAlertThresholds = z.object({
 });
 export type HallAlertThresholds = z.infer<typeof HallAlertThresholds>;
 
+/** The kiosks' voice: a quiet hall turns it down (or off) for every kiosk at once. */
+export const KioskVoiceSettings = z.object({
+  /**
+   * Volume of the kiosks' spoken guidance, 0–100 % (0: silent), for the browser's voice and the
+   * host's audio alike. The citizen's own 关闭语音 still silences the kiosk for their visit.
+   */
+  volumePercent: KioskVoiceVolume.default(100),
+});
+export type KioskVoiceSettings = z.infer<typeof KioskVoiceSettings>;
+
 export const HallSettings = z.object({
   hallName: z.string().trim().min(1).max(64),
   /** In the order the kiosk lists them; a prefix letter each, so at most 26. */
@@ -73,6 +84,7 @@ export const HallSettings = z.object({
   /** 差评整改回访: working days to rectify and answer a 差评 (counted on `calendar`). */
   reviews: ReviewSettings.prefault({}),
   alerts: HallAlertThresholds.prefault({}),
+  kioskVoice: KioskVoiceSettings.prefault({}),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
 export type HallSettingsInput = z.input<typeof HallSettings>;
@@ -132,5 +144,7 @@ export const HallInfo = z.object({
   elderAge: z.number().int().positive(),
   /** How long a window evaluator keeps an untouched rating open (hall settings `timeouts`). */
   evaluatorIdleSeconds: z.number().int().positive(),
+  /** The kiosks' voice volume, 0–100 % (hall settings `kioskVoice`); 100 from a hall host that predates it. */
+  kioskVoiceVolume: KioskVoiceVolume.default(100),
 });
 export type HallInfo = z.infer<typeof HallInfo>;

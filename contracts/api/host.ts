@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DisplaySettings, SpeechQuery } from '../announcements';
 import { EventsQuery } from '../events';
 import { HostHealth } from '../health';
+import { KioskPromptSpeechQuery } from '../kiosk-prompts';
 import {
   PlaceCardRequest,
   SimulatedCardList,
@@ -35,6 +36,20 @@ export const hostOperations = defineOperations({
     query: SpeechQuery,
     responses: {
       200: fileReply('The announcement as a PCM WAV file, rendered by espeak-ng on the host.', 'audio/wav'),
+      ...errorReplies(400, 503),
+    },
+  },
+  // The kiosk's fallback voice: one of its fixed guidance prompts (contracts/kiosk-prompts.ts) by
+  // key, rendered from the table on the host. No text is accepted, so nothing personal is ever
+  // sent for speech; only this machine's kiosk page asks.
+  kioskPromptSpeech: {
+    method: 'GET',
+    path: '/kiosk/prompts/speech',
+    tags: ['kiosk'],
+    access: access.kiosk,
+    query: KioskPromptSpeechQuery,
+    responses: {
+      200: fileReply('The prompt as a PCM WAV file, rendered by espeak-ng on the host.', 'audio/wav'),
       ...errorReplies(400, 503),
     },
   },

@@ -10,8 +10,10 @@ export interface SpeechRendererOptions {
   wordsPerMinute?: number;
   /** A render that has not finished by then is killed and reported as voice_unavailable. */
   timeoutMs?: number;
-  /** Rendered announcements kept in memory (a hall says the same numbers many times a day). */
+  /** Rendered texts kept in memory (a hall says the same numbers and prompts many times a day). */
   cacheEntries?: number;
+  /** espeak-ng voice for English texts (the kiosk's guidance in English). */
+  englishVoice?: string;
 }
 
 /**
@@ -21,6 +23,11 @@ export interface SpeechRendererOptions {
  * Mandarin. Our template's only Latin is the ticket letter, which it says as a Chinese speaker does.
  */
 export const DEFAULT_ESPEAK_VOICE = 'cmn-latn-pinyin';
+/** espeak-ng's British English, for the kiosk's English guidance. */
+export const ENGLISH_ESPEAK_VOICE = 'en-gb';
+
+/** The language a text is said in: the voice follows it. */
+export type SpeechLanguage = 'zh' | 'en';
 
 /** A WAV bigger than this is not an announcement of a few seconds: something is wrong. */
 const MAX_WAV_BYTES = 4 * 1024 * 1024;
@@ -36,6 +43,7 @@ const MISSING_RECHECK_MS = 60_000;
 export class SpeechRenderer {
   private readonly command: string;
   private readonly voice: string;
+  private readonly englishVoice: string;
   private readonly wordsPerMinute: number;
   private readonly timeoutMs: number;
   private readonly cacheEntries: number;
@@ -50,9 +58,10 @@ export class SpeechRenderer {
   ) {
     this.command = options.command ?? 'espeak-ng';
     this.voice = options.voice ?? DEFAULT_ESPEAK_VOICE;
+    this.englishVoice = options.englishVoice ?? ENGLISH_ESPEAK_VOICE;
     this.wordsPerMinute = options.wordsPerMinute ?? 140;
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.cacheEntries = options.cacheEntries ?? 64;
+    this.cacheEntries = options.cacheEntries ?? 128;
   }
 
   /** Whether espeak-ng runs here (`espeak-ng --version` exits 0). */
@@ -69,35 +78,37 @@ export class SpeechRenderer {
     return this.probe.result;
   }
 
-  /** The WAV of `text` (a RIFF file with correct lengths); throws HostError voice_unavailable. */
-  async render(text: string): Promise<Buffer> {
-    const cached = this.cache.get(text);
+  /** The WAV of `text` said in `language` (a RIFF file with correct lengths); throws HostError voice_unavailable. */
+  async render(text: string, language: SpeechLanguage = 'zh'): Promise<Buffer> {
+    const voice = language === 'en' ? this.englishVoice : this.voice;
+    const key = `${voice}\n${text}`;
+    const cached = this.cache.get(key);
     if (cached) {
       // Least recently used goes first: re-insert to mark it used.
-      this.cache.delete(text);
-      this.cache.set(text, cached);
+      this.cache.delete(key);
+      this.cache.set(key, cached);
       return cached;
     }
-    const pending = this.inFlight.get(text);
+    const pending = this.inFlight.get(key);
     if (pending) return pending;
     const job = this.queue.then(async () => {
       if (!(await this.available())) throw new HostError('voice_unavailable', '主机未安装 espeak-ng，不能合成语音');
-      return this.spawnRender(text);
+      return this.spawnRender(text, voice);
     });
     // The next render waits for this one, whether it succeeds or not.
     this.queue = job.catch(() => undefined);
-    this.inFlight.set(text, job);
+    this.inFlight.set(key, job);
     try {
       const wav = await job;
-      this.remember(text, wav);
+      this.remember(key, wav);
       return wav;
     } finally {
-      this.inFlight.delete(text);
+      this.inFlight.delete(key);
     }
   }
 
-  private remember(text: string, wav: Buffer): void {
-    this.cache.set(text, wav);
+  private remember(key: string, wav: Buffer): void {
+    this.cache.set(key, wav);
     while (this.cache.size > this.cacheEntries) {
       const oldest = this.cache.keys().next().value;
       if (oldest === undefined) break;
@@ -105,10 +116,10 @@ export class SpeechRenderer {
     }
   }
 
-  private spawnRender(text: string): Promise<Buffer> {
+  private spawnRender(text: string, voice: string): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const failed = (why: string) => reject(new HostError('voice_unavailable', `语音合成失败: ${why}`));
-      const child = spawn(this.command, ['-v', this.voice, '-s', String(this.wordsPerMinute), '-b', '1', '--stdout'], {
+      const child = spawn(this.command, ['-v', voice, '-s', String(this.wordsPerMinute), '-b', '1', '--stdout'], {
         stdio: ['pipe', 'pipe', 'ignore'],
       });
       const chunks: Buffer[] = [];

@@ -20,6 +20,7 @@ export function hallSettingsRoutes(deps: { store: HallSettingsStore; auth: Staff
         kioskIdleSeconds: settings.timeouts.kioskIdleSeconds,
         elderAge: settings.queue.elderAge,
         evaluatorIdleSeconds: settings.timeouts.evaluatorIdleSeconds,
+        kioskVoiceVolume: settings.kioskVoice.volumePercent,
       };
     });
 

@@ -1,20 +1,10 @@
+import { SoundBlockedError, type Speaker } from '../ui/speech/speaker';
+
 /**
  * The hall's voice queue: every call is said `repeat` times, calls one after another in the order
  * they came, never two at once (two windows calling together would otherwise talk over each other).
  * Pure scheduling: how a text is said (browser speech, host audio) is the Speaker's business.
  */
-
-export interface Speaker {
-  /** Resolves when the text has been said (or could not be: the queue moves on either way). */
-  say(text: string): Promise<void>;
-  /** Stops whatever is being said (the board is closing). */
-  stop(): void;
-}
-
-/** Thrown by a Speaker when the browser refuses sound until someone touches the screen. */
-export class SoundBlockedError extends Error {
-  override readonly name = 'SoundBlockedError';
-}
 
 export interface Announcement {
   /** One per call (callKey): the same call is never queued twice. */

@@ -4,7 +4,7 @@ import type { Call } from '../../contracts/queue';
 import { Announcer } from './announcer';
 import { callKey } from './call-board';
 import { useLatest } from '../ui/use-latest';
-import { voiceChooser } from './speech';
+import { boardVoiceChooser } from './speech';
 
 /** Pause between the repeats of a call and between two calls. */
 const GAP_MS = 800;
@@ -31,7 +31,7 @@ export function useBoardVoice(settings: DisplaySettings | undefined): BoardVoice
 
   useEffect(() => {
     const announcer = new Announcer({
-      speaker: voiceChooser({ settings: () => settingsRef.current, audio: () => audioRef.current }),
+      speaker: boardVoiceChooser({ settings: () => settingsRef.current, audio: () => audioRef.current }),
       repeat: () => settingsRef.current?.announceRepeat ?? 2,
       gapMs: GAP_MS,
       maxWaitMs: MAX_WAIT_MS,

@@ -26,7 +26,8 @@ import { TakeCardReminder } from './shell/TakeCardReminder';
 import { KioskSessionContext, type KioskSession } from './shell/session';
 import { useIdleTimer } from './shell/use-idle-timer';
 import { hostEndEndsVisit, initialVisit, inVisit, visitReducer } from './shell/visit-state';
-import { speak, stopSpeaking } from './shell/voice';
+import { promptLanguage } from '../../contracts/kiosk-prompts';
+import { useKioskVoice } from './shell/voice';
 
 /** The home screen's idle time until the hall settings (GET /hall/info) have answered. */
 const DEFAULT_HOME_IDLE_SECONDS = 60;
@@ -81,6 +82,14 @@ function Kiosk() {
   const hasCitizen = citizen !== null;
   useEffect(() => dispatch({ type: 'reader', citizen: hasCitizen, cardOnReader }), [hasCitizen, cardOnReader, dispatch]);
 
+  // Spoken guidance in the visit's language, at the hall's volume (hall settings `kioskVoice`).
+  const voice = useKioskVoice({
+    muted,
+    language: promptLanguage(i18n.language),
+    volumePercent: hallInfo.data?.kioskVoiceVolume ?? 100,
+  });
+  const { say, stop: stopSpeaking } = voice;
+
   const endSession = useCallback(async () => {
     stopSpeaking();
     keyboard.close();
@@ -101,7 +110,7 @@ function Kiosk() {
       queryClient.setQueryData(['identity'], { identity: null, cardOnReader: true });
       void queryClient.invalidateQueries({ queryKey: ['identity'] });
     }
-  }, [api, keyboard, queryClient, i18n, dispatch, defaults]);
+  }, [api, keyboard, queryClient, i18n, dispatch, defaults, stopSpeaking]);
 
   const online = useHallEvents(
     (event) => {
@@ -159,10 +168,9 @@ function Kiosk() {
   const visiting = inVisit(state);
   const idle = useIdleTimer(idleSeconds, visiting && !outOfService, () => void endSession());
 
-  const say = useCallback((text: string) => speak(text, i18n.language, muted), [i18n.language, muted]);
   useEffect(() => {
-    if (view.name === 'home') say(t('shell.sayHome'));
-  }, [view.name, say, t]);
+    if (view.name === 'home') say({ key: 'home' });
+  }, [view.name, say]);
 
   const session = useMemo<KioskSession>(
     () => ({
@@ -202,7 +210,21 @@ function Kiosk() {
         return code;
       },
     }),
-    [citizen, cardOnReader, health.data, online, elder, muted, say, endSession, idle.restart, keyboard, dispatch, latest],
+    [
+      citizen,
+      cardOnReader,
+      health.data,
+      online,
+      elder,
+      muted,
+      say,
+      stopSpeaking,
+      endSession,
+      idle.restart,
+      keyboard,
+      dispatch,
+      latest,
+    ],
   );
 
   const centralOffline = catalog.data !== undefined && catalog.data.source !== 'central';
@@ -273,6 +295,8 @@ function Kiosk() {
         </main>
         {visiting && !outOfService && <IdleCountdown left={idle.left} onMoreTime={idle.restart} />}
         <OnScreenKeyboard />
+        {/* The host's rendering of a prompt plays here when the browser has no voice for it. */}
+        <audio ref={voice.audioRef} preload="auto" hidden data-testid="kiosk-voice-audio" />
         <DemoReaderPanel />
         {outOfService && <OutOfService state={storageState} />}
         {!seated && <SeatTaken />}

@@ -71,6 +71,7 @@ const hasJsonSchema = (part: { content?: Record<string, { schema?: unknown }> } 
 const NON_JSON_REPLIES: Readonly<Record<string, string>> = {
   'get /api/v1/announcements/speech': 'audio/wav',
   'get /api/v1/diagnostics': 'application/zip',
+  'get /api/v1/kiosk/prompts/speech': 'audio/wav',
   'get /api/v1/lan/ca-certificate': 'application/x-pem-file',
   'get /api/v1/reports/export': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };

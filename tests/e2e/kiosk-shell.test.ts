@@ -14,6 +14,7 @@ import {
   type KioskHarness,
 } from '../support/kiosk-harness';
 import { TEST_PIN } from '../support/staff';
+import { spokenOn, stubSpeech } from './support/speech-stub';
 
 /** The kiosk frame in Chromium against a real host: attract, home, card gate, idle wipe, 长辈版, layouts. */
 describe('kiosk shell', () => {
@@ -151,17 +152,8 @@ describe('kiosk shell', () => {
   }
 
   it('speaks its prompts (speech output stubbed: headless Chromium has no voices) and the mute button silences it', async () => {
-    const { page, context } = await k.openKiosk({
-      beforeLoad: async (p) => {
-        await p.addInitScript(() => {
-          const spoken: string[] = [];
-          Object.assign(window, { spoken });
-          const synth = { speak: (u: SpeechSynthesisUtterance) => spoken.push(`${u.lang}:${u.text}`), cancel: () => undefined };
-          Object.defineProperty(window, 'speechSynthesis', { value: synth });
-        });
-      },
-    });
-    const spoken = () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    const { page, context } = await k.openKiosk({ beforeLoad: (p) => stubSpeech(p) });
+    const spoken = async () => (await spokenOn(page)).map((u) => `${u.lang}:${u.text}`);
     await startVisitWithCard(page, k.host);
     await expect.poll(spoken).toContain('zh-CN:请选择要办理的业务。');
     // Never a name: the greeting on screen is not read out.
@@ -181,17 +173,8 @@ describe('kiosk shell', () => {
   });
 
   it('a visit that ends with the ID card on the reader asks for it back, aloud, until it is taken', async () => {
-    const { page, context } = await k.openKiosk({
-      beforeLoad: async (p) => {
-        await p.addInitScript(() => {
-          const spoken: string[] = [];
-          Object.assign(window, { spoken });
-          const synth = { speak: (u: SpeechSynthesisUtterance) => spoken.push(u.text), cancel: () => undefined };
-          Object.defineProperty(window, 'speechSynthesis', { value: synth });
-        });
-      },
-    });
-    const spoken = () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    const { page, context } = await k.openKiosk({ beforeLoad: (p) => stubSpeech(p) });
+    const spoken = async () => (await spokenOn(page)).map((u) => u.text);
     // (张三 took this service's ticket in an earlier test: one ticket per card per service.)
     await startVisitWithCard(page, k.host, 'liXiaohong');
     await openFlow(page, 'ticket');

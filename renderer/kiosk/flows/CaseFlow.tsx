@@ -36,7 +36,7 @@ export default function CaseFlow() {
         confirm: t('case.confirm.title'),
         done: t('case.done.title'),
       }}
-      sayChoose={t('case.say.choose')}
+      sayChoose={{ key: 'caseChoose' }}
       offerSteward
       choose={(pick) => <ItemChooser onPick={pick} themes={themes} onThemes={setThemes} />}
     />
@@ -159,7 +159,7 @@ function ThemeItems({ theme, onBack, children }: { theme: ThemeKey; onBack: () =
   const { voice } = useKioskSession();
   const heading = useRef<HTMLHeadingElement>(null);
   const name = t(`themes.${THEMES[theme].key}.name`);
-  const say = useRef(() => voice.say(t('themes.say', { theme: name })));
+  const say = useRef(() => voice.say({ key: 'themeItems', theme }));
   useLayoutEffect(() => {
     scrollToTop(heading.current);
     heading.current?.focus({ preventScroll: true });

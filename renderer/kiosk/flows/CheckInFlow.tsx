@@ -32,7 +32,7 @@ export default function CheckInFlow() {
   const { citizen, voice } = session;
 
   // Once, on entering the flow: later renders (a new language, the voice muted) must not repeat the prompt.
-  const sayStart = useEffectEvent(() => voice.say(t('checkin.sayStart')));
+  const sayStart = useEffectEvent(() => voice.say({ key: 'checkinStart' }));
   useEffect(() => sayStart(), []);
 
   const checkIn = useCallback(
@@ -49,19 +49,18 @@ export default function CheckInFlow() {
         setCode('');
         setResult(response);
         session.setFinished(true);
-        const number = response.ticket.number.split('').join(' ');
-        voice.say(t(response.alreadyCheckedIn ? 'checkin.sayAgain' : 'checkin.sayDone', { number }));
+        voice.say({ key: response.alreadyCheckedIn ? 'checkinAgain' : 'checkinDone', number: response.ticket.number });
       } catch (error) {
         const found = checkInProblem(error, request.by, timeZone, i18n.language);
         setProblem(found);
-        // The title only: it never holds personal data (times at most).
-        voice.say(t(`checkin.errors.${found.key}.title`, found.values));
+        // Said without its details (times): the screen shows what happened and what to do.
+        voice.say({ key: 'checkinProblem' });
       } finally {
         inFlight.current = false;
         setBusy(false);
       }
     },
-    [api, keyboard, session, voice, t, timeZone, i18n.language],
+    [api, keyboard, session, voice, timeZone, i18n.language],
   );
 
   const connected = useScannedCodes(result === null && !busy, (scanned) => {

@@ -29,7 +29,7 @@ export default function ComplaintFlow() {
         confirm: t('complaint.confirmTitle'),
         done: t('complaint.doneTitle'),
       }}
-      sayChoose={t('complaint.sayIntro')}
+      sayChoose={{ key: 'complaintIntro' }}
       offerSteward={false}
       numberLabel={t('complaint.number')}
       choose={(pick) => <ComplaintIntro onPick={pick} />}

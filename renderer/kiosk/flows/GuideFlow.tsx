@@ -44,8 +44,8 @@ export default function GuideFlow() {
     // Spoken once per ticket, not again when a reprint replaces it.
     if (spokenFor.current === issued.ticket.id) return;
     spokenFor.current = issued.ticket.id;
-    say(t('guide.sayNumber', { number: issued.ticket.number.split('').join(' ') }));
-  }, [issued, setFinished, say, t]);
+    say({ key: 'ticketTaken', number: issued.ticket.number });
+  }, [issued, setFinished, say]);
 
   if (issued) {
     return (

@@ -36,7 +36,7 @@ export default function StewardFlow() {
   const { citizen, voice } = session;
 
   // Once, on entering the flow (a later language or voice change does not repeat it).
-  const sayStart = useEffectEvent(() => voice.say(t('steward.sayStart')));
+  const sayStart = useEffectEvent(() => voice.say({ key: 'stewardStart' }));
   useEffect(() => sayStart(), []);
 
   const request = async () => {
@@ -47,11 +47,11 @@ export default function StewardFlow() {
       const result = await api.requestSteward();
       setIssued(result);
       session.setFinished(true);
-      voice.say(t('steward.sayDone', { number: result.ticket.number.split('').join(' ') }));
+      voice.say({ key: 'stewardDone', number: result.ticket.number });
     } catch (error) {
       const found = problemOf(error, timeZone, i18n.language);
       setProblem(found);
-      voice.say(t(`steward.errors.${found.key}.title`));
+      voice.say({ key: 'stewardProblem' });
     } finally {
       setBusy(false);
     }

@@ -34,7 +34,7 @@ export default function TicketFlow() {
       // With a card the one-ticket rule and elder priority apply; without one it is a plain ticket.
       const result = await api.issueTicket({ serviceCode, withIdentity: session.citizen !== null });
       show(result);
-      session.voice.say(t('ticket.sayNumber', { number: result.ticket.number.split('').join(' ') }));
+      session.voice.say({ key: 'ticketTaken', number: result.ticket.number });
     } catch (e) {
       const code = e instanceof ApiClientError ? e.code : 'generic';
       const duplicate =

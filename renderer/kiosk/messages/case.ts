@@ -118,8 +118,6 @@ export const caseMessages: AreaMessages = {
         receiptQr: '办件进度二维码',
         reprint: '补打回执',
         finish: '完成',
-        sayPrinted: '提交成功，请取走受理回执。',
-        sayPrintFailed: '提交成功。回执未能打印，请扫描屏幕上的二维码。',
       },
       errors: {
         no_identity: '未读取到身份证，请将身份证放在读卡区后重新提交',
@@ -128,12 +126,6 @@ export const caseMessages: AreaMessages = {
         network: '无法连接大厅服务器，您的申报尚未提交，请稍后重试',
         generic: '提交未成功，请重试或咨询工作人员',
         catalog: '事项目录加载失败，请重试',
-      },
-      say: {
-        choose: '请选择要办理的事项。',
-        form: '请填写申报信息，身份证上的信息已自动填写。',
-        materials: '请勾选您已带来的材料。',
-        confirm: '请核对信息，确认无误后点击确认提交。',
       },
       progressPage: {
         title: '办件进度',
@@ -274,8 +266,6 @@ export const caseMessages: AreaMessages = {
         receiptQr: 'QR code of the case progress',
         reprint: 'Reprint receipt',
         finish: 'Done',
-        sayPrinted: 'Submitted. Please take your receipt.',
-        sayPrintFailed: 'Submitted. The receipt could not be printed; please scan the QR code on the screen.',
       },
       errors: {
         no_identity: 'Your ID card was not read. Place it on the reader and submit again',
@@ -284,12 +274,6 @@ export const caseMessages: AreaMessages = {
         network: 'Cannot reach the hall server. Nothing was submitted yet; please try again shortly',
         generic: 'Submitting failed. Please try again or ask the staff',
         catalog: 'The list of services could not be loaded; please try again',
-      },
-      say: {
-        choose: 'Please choose what you want to apply for.',
-        form: 'Please fill in the details. What is on your ID card is already filled in.',
-        materials: 'Please tick the documents you brought.',
-        confirm: 'Please check the details, then tap Submit.',
       },
       progressPage: {
         title: 'Case progress',

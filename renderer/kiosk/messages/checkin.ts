@@ -29,9 +29,6 @@ export const checkinMessages: AreaMessages = {
       slotRange: '今天 {{start}}–{{end}}',
       applicant: '预约人',
       toTicket: '返回首页，改为普通取号',
-      sayStart: '请刷身份证签到，或扫描预约二维码。',
-      sayDone: '签到成功。您的号码是 {{number}}，请留意叫号。',
-      sayAgain: '您已签到过，您的号码是 {{number}}。',
       errors: {
         appointment_unknown_card: {
           title: '没有找到您今天的预约',
@@ -128,9 +125,6 @@ export const checkinMessages: AreaMessages = {
       slotRange: 'Today {{start}}–{{end}}',
       applicant: 'Booked by',
       toTicket: 'Back home to take an ordinary number',
-      sayStart: 'Place your ID card on the reader, or scan your appointment QR code.',
-      sayDone: 'You are checked in. Your number is {{number}}. Please listen for your call.',
-      sayAgain: 'You checked in before. Your number is {{number}}.',
       errors: {
         appointment_unknown_card: {
           title: 'No appointment today for this ID card',

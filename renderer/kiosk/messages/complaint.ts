@@ -34,7 +34,6 @@ export const complaintMessages: AreaMessages = {
       confirmTitle: '请确认诉求信息',
       doneTitle: '诉求已提交',
       number: '诉求编号',
-      sayIntro: '营商诉求将按受理、办理、办结限时办理。请点击我要反映诉求。',
     },
   },
   en: {
@@ -66,7 +65,6 @@ export const complaintMessages: AreaMessages = {
       confirmTitle: 'Please check your complaint',
       doneTitle: 'Your complaint has been submitted',
       number: 'Complaint number',
-      sayIntro: 'Business complaints are accepted, handled and resolved on a deadline. Tap Make a complaint to begin.',
     },
   },
 };

@@ -1,4 +1,9 @@
-import type { AreaMessages } from './types';
+import { CASE_STATUS_WORDS } from '../../../contracts/kiosk-prompts';
+import type { AreaMessages, MessageTree } from './types';
+
+/** A case's status in words, the same the kiosk says (contracts/kiosk-prompts.ts). */
+const statusWords = (language: 0 | 1): MessageTree =>
+  Object.fromEntries(Object.entries(CASE_STATUS_WORDS).map(([status, words]) => [status, words[language]]));
 
 /** Messages of the kiosk's 'progress' flow (i18n keys `progress.*`). */
 export const progressMessages: AreaMessages = {
@@ -43,15 +48,7 @@ export const progressMessages: AreaMessages = {
       stewardWindow: '{{window}} 号窗口',
       stewardWaiting: '已为您安排首席服务管家，排队号 {{number}}，请留意叫号。',
       stewardPending: '已申请首席服务管家，正在为您安排。',
-      status: {
-        submitted: '已提交',
-        accepted: '已受理',
-        in_progress: '办理中',
-        completed: '已办结',
-        rejected: '不予受理',
-        needs_materials: '需补正材料',
-      },
-      sayStatus: '查询结果：{{status}}。详细进度请看屏幕。',
+      status: statusWords(0),
       backToList: '返回我的办件',
       searchAgain: '查询其他办件',
       errors: {
@@ -106,15 +103,7 @@ export const progressMessages: AreaMessages = {
       stewardWindow: 'Window {{window}}',
       stewardWaiting: 'A service steward will see you: your number is {{number}}, please listen for the call.',
       stewardPending: 'A service steward was requested and is being arranged.',
-      status: {
-        submitted: 'Submitted',
-        accepted: 'Accepted',
-        in_progress: 'In progress',
-        completed: 'Completed',
-        rejected: 'Not accepted',
-        needs_materials: 'More materials needed',
-      },
-      sayStatus: 'Result: {{status}}. The details are on the screen.',
+      status: statusWords(1),
       backToList: 'Back to my cases',
       searchAgain: 'Look up another case',
       errors: {

@@ -14,8 +14,6 @@ export const shellMessages: AreaMessages = {
       noNotices: '暂无公告',
       exit: '退出',
       home: '首页',
-      sayWelcome: '欢迎来到政务服务中心，请刷身份证或点击屏幕开始。',
-      sayHome: '请选择要办理的业务。',
       offlineHall: '与大厅服务器的连接已断开，正在重连。已提交的信息不会丢失。',
       offlineCentral: '上级系统暂时无法连接：可以照常取号和提交办件，编号将在恢复后生成。',
       outOfService: '本机暂停服务',
@@ -41,7 +39,6 @@ export const shellMessages: AreaMessages = {
       flowError: '页面出错了，请返回首页重试或咨询工作人员。',
       takeCard: '请取回您的身份证',
       takeCardHint: '身份证仍在读卡区。取走后本机将开始迎接下一位办事人。',
-      takeCardSay: '请取回您的身份证。',
       seatTaken: '本机的自助终端已在另一个页面运行',
       seatTakenHint:
         '为保护正在办事的市民，此页面不读取身份证、不显示也不结束他们的办理。关闭此页面即可；另一个页面关闭后，此页面会自动接替。',
@@ -85,8 +82,6 @@ export const shellMessages: AreaMessages = {
       noNotices: 'No notices',
       exit: 'Exit',
       home: 'Home',
-      sayWelcome: 'Welcome. Place your ID card on the reader or touch the screen to start.',
-      sayHome: 'Please choose a service.',
       offlineHall: 'Lost connection to the hall server, reconnecting. Nothing you submitted is lost.',
       offlineCentral: 'The central system is unreachable: numbers and applications still work; case numbers follow later.',
       outOfService: 'This kiosk is out of service',
@@ -114,7 +109,6 @@ export const shellMessages: AreaMessages = {
       flowError: 'Something went wrong. Go back home and try again, or ask the staff.',
       takeCard: 'Please take your ID card',
       takeCardHint: 'Your ID card is still on the reader. The kiosk greets the next person once it is taken.',
-      takeCardSay: 'Please take your ID card.',
       seatTaken: "This machine's kiosk is already running in another page",
       seatTakenHint:
         'To protect the citizen using it, this page reads no ID card and neither shows nor ends their visit. Close this page; it takes over by itself once the other page is closed.',

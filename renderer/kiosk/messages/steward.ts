@@ -30,8 +30,6 @@ export const stewardMessages: AreaMessages = {
       callAtStewardWindow: '服务管家将在服务管家窗口叫这个号码，请在附近等候，留意叫号屏幕和语音提示。',
       windowsJoin: '、',
       bring: '办理时请带好身份证和相关材料；企业事项请带营业执照或授权委托书。',
-      sayStart: '首席服务管家为您一对一帮办，需要请点击“请服务管家帮我”。',
-      sayDone: '您的服务管家号是 {{number}}，绿色通道优先叫号，请留意服务管家窗口叫号。',
       errors: {
         steward_unavailable: {
           title: '本大厅暂未设置首席服务管家',
@@ -93,8 +91,6 @@ export const stewardMessages: AreaMessages = {
       callAtStewardWindow: 'A steward will call this number at the steward window. Please wait nearby and watch the screen.',
       windowsJoin: ', ',
       bring: 'Bring your ID card and papers; for a business, its licence or a letter of authorisation.',
-      sayStart: 'Chief service stewards give one-to-one help. Press "Please help me, steward" if you need one.',
-      sayDone: 'Your steward number is {{number}}. It is called first at the steward window.',
       errors: {
         steward_unavailable: {
           title: 'This hall has no service steward yet',

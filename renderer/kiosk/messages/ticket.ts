@@ -10,7 +10,6 @@ const PRIORITY_ZH = Object.fromEntries(
 export const ticketMessages: AreaMessages = {
   zhCN: {
     ticket: {
-      sayNumber: '您的号码是 {{number}}，请取走小票，留意叫号。',
       closedUntil: '今天取号已结束，下次开放：{{when}}',
       opensLaterToday: '今天 {{time}} 开始取号',
       holidayClosed: '今天是法定节假日，大厅休息',
@@ -41,7 +40,6 @@ export const ticketMessages: AreaMessages = {
   },
   en: {
     ticket: {
-      sayNumber: 'Your number is {{number}}. Please take your ticket and listen for your call.',
       closedUntil: 'No more numbers today. Next opening: {{when}}',
       opensLaterToday: 'Numbers from {{time}} today',
       holidayClosed: 'Today is a public holiday: the hall is closed',

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KioskPrompt } from '../../../contracts/kiosk-prompts';
 import './take-card.css';
 
 /** How often the reminder is said again while the card lies on the reader. */
@@ -11,14 +12,13 @@ const REPEAT_SECONDS = 8;
  * loss at a government kiosk). Touching the screen does not start a new visit meanwhile: the
  * next visit begins only with a card laid on the reader after this one was taken.
  */
-export function TakeCardReminder({ say }: { say: (text: string) => void }) {
+export function TakeCardReminder({ say }: { say: (prompt: KioskPrompt) => void }) {
   const { t } = useTranslation();
   useEffect(() => {
-    const text = t('shell.takeCardSay');
-    say(text);
-    const id = setInterval(() => say(text), REPEAT_SECONDS * 1000);
+    say({ key: 'takeCard' });
+    const id = setInterval(() => say({ key: 'takeCard' }), REPEAT_SECONDS * 1000);
     return () => clearInterval(id);
-  }, [say, t]);
+  }, [say]);
   return (
     <section className="take-card" data-testid="take-card" role="alertdialog" aria-labelledby="take-card-title">
       <span className="card-icon take-card-icon" aria-hidden="true" />

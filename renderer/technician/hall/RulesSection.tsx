@@ -5,7 +5,10 @@ import type { HallForm } from './hall-form';
 /** The rules' messages: each number's label is `hallSettings.rules.<its field in the form>`. */
 const RULES = 'hallSettings.rules';
 
-/** The hall's name, queue rules (priorities, 过号, transfers), the hall display, timeouts and the 差评 deadline. */
+/**
+ * The hall's name, queue rules (priorities, 过号, transfers), the hall display, the kiosks' voice
+ * volume, timeouts and the 差评 deadline.
+ */
 export function RulesSection() {
   const { t } = useTranslation();
   const { form, update, readOnly } = useHallForm();
@@ -129,6 +132,22 @@ export function RulesSection() {
             values={form.display}
             onChange={(field, value) => setDisplay({ [field]: value })}
             rows={[{ field: 'recentCalls', path: 'display.recentCalls' }]}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="hall-group" disabled={readOnly}>
+        <legend>{t('hallSettings.rules.kioskVoice')}</legend>
+        <div className="hall-grid">
+          <NumberFields
+            labels={RULES}
+            values={form.kioskVoice}
+            onChange={(field, value) =>
+              update((draft) => {
+                draft.kioskVoice[field] = value;
+              })
+            }
+            rows={[{ field: 'volumePercent', path: 'kioskVoice.volumePercent', hint: 'volumePercentHint' }]}
           />
         </div>
       </fieldset>

@@ -73,6 +73,8 @@ export interface HallForm {
   };
   /** 差评整改回访: working days to rectify and answer a 差评. */
   reviews: { rectifyWorkingDays: string };
+  /** The kiosks' voice volume, 0–100 % (0: silent). */
+  kioskVoice: { volumePercent: string };
   /**
    * The manager floor's alert thresholds: not on this form yet, carried through as loaded so that
    * saving the hall settings keeps them instead of resetting them to the defaults.
@@ -144,6 +146,7 @@ export function formFromSettings(s: HallSettings): HallForm {
       evaluatorIdleSeconds: text(s.timeouts.evaluatorIdleSeconds),
     },
     reviews: { rectifyWorkingDays: text(s.reviews.rectifyWorkingDays) },
+    kioskVoice: { volumePercent: text(s.kioskVoice.volumePercent) },
     alerts: s.alerts,
   };
 }
@@ -223,6 +226,7 @@ export function settingsFromForm(f: HallForm): HallSettingsInput {
       evaluatorIdleSeconds: num(f.timeouts.evaluatorIdleSeconds),
     },
     reviews: { rectifyWorkingDays: num(f.reviews.rectifyWorkingDays) },
+    kioskVoice: { volumePercent: num(f.kioskVoice.volumePercent) },
     alerts: f.alerts,
   };
 }
@@ -355,6 +359,7 @@ export function shownFields(f: HallForm): Set<string> {
     'timeouts.personalDataRetentionDays',
     'reviews.rectifyWorkingDays',
     'timeouts.evaluatorIdleSeconds',
+    'kioskVoice.volumePercent',
   ];
   const hours = (prefix: string, h: HoursForm) => {
     for (const day of DAYS) {

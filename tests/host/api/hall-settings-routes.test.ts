@@ -62,6 +62,7 @@ describe('hall settings API (technician console, applied live)', () => {
       kioskIdleSeconds: 60,
       elderAge: 70,
       evaluatorIdleSeconds: 60,
+      kioskVoiceVolume: 100,
     });
   });
 
@@ -227,6 +228,21 @@ describe('hall settings API (technician console, applied live)', () => {
     const { expiresAt } = SignInResponse.parse(res.json());
     const hours = (Date.parse(expiresAt) - Date.now()) / 3_600_000;
     expect(Math.round(hours)).toBe(3);
+  });
+
+  it('turns the kiosks’ voice down for a quiet hall (0–100 %, 0 silent), told to every kiosk by /hall/info', async () => {
+    const settings = await read();
+    expect(settings.kioskVoice.volumePercent).toBe(100);
+    const info = async () => HallInfo.parse((await host.app.inject({ url: '/api/v1/hall/info' })).json()).kioskVoiceVolume;
+    expect((await save({ ...settings, kioskVoice: { volumePercent: 30 } })).statusCode).toBe(200);
+    expect(await info()).toBe(30);
+    expect((await save({ ...settings, kioskVoice: { volumePercent: 0 } })).statusCode).toBe(200);
+    expect(await info()).toBe(0);
+    for (const volumePercent of [101, -1, 50.5]) {
+      const res = await save({ ...settings, kioskVoice: { volumePercent } });
+      expect(res.statusCode, String(volumePercent)).toBe(400);
+    }
+    expect(await info()).toBe(0);
   });
 
   it('keeps undelivered cases the days the hall sets (30 to 365), and the housekeeping purges by it, audited', async () => {

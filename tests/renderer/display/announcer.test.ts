@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  Announcer,
-  SoundBlockedError,
-  type Announcement,
-  type AnnouncerOptions,
-  type Speaker,
-} from '../../../renderer/display/announcer';
+import { Announcer, type Announcement, type AnnouncerOptions } from '../../../renderer/display/announcer';
+import { SoundBlockedError, type Speaker } from '../../../renderer/ui/speech/speaker';
 
 /** A speaker that takes `durationMs` of a fake clock per text and records when each text started and ended. */
 function fakeVoice(durationMs = 1_000) {

@@ -15,7 +15,13 @@ const PAD: EvaluatorSelf = {
   windowNumber: 1,
   windowName: '综合受理 1',
 };
-const HALL: HallInfo = { hallName: '示例市政务服务中心', kioskIdleSeconds: 60, elderAge: 65, evaluatorIdleSeconds: 30 };
+const HALL: HallInfo = {
+  hallName: '示例市政务服务中心',
+  kioskIdleSeconds: 60,
+  elderAge: 65,
+  evaluatorIdleSeconds: 30,
+  kioskVoiceVolume: 100,
+};
 const SERVICE = { serviceName: '企业开办', staffNo: '1001', staffName: '李四' };
 
 /** The pad of window 1 against a fake host that records what it was sent. */

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import type { IdentityView } from '../../../contracts/identity';
+import { kioskPromptText } from '../../../contracts/kiosk-prompts';
 import { KioskSessionContext, type KioskSession } from '../../../renderer/kiosk/shell/session';
 import { KeyboardProvider } from '../../../renderer/ui/keyboard/KeyboardProvider';
 
@@ -16,7 +17,8 @@ export const MASKED_CITIZEN: IdentityView = {
 
 /**
  * A kiosk flow as the shell runs it, without the shell: the visit's session (a card holder at the
- * kiosk, spoken prompts recorded in `said`) and the on-screen keyboard around `ui`.
+ * kiosk, spoken prompts recorded in `said` as their Chinese sentences) and the on-screen keyboard
+ * around `ui`.
  */
 export function inKioskVisit(ui: ReactNode, session: Partial<KioskSession> = {}) {
   const said: string[] = [];
@@ -27,7 +29,7 @@ export function inKioskVisit(ui: ReactNode, session: Partial<KioskSession> = {})
     online: true,
     elder: false,
     toggleElder: vi.fn(),
-    voice: { muted: false, toggleMute: vi.fn(), say: (text) => said.push(text), stop: vi.fn() },
+    voice: { muted: false, toggleMute: vi.fn(), say: (prompt) => said.push(kioskPromptText(prompt, 'zh')), stop: vi.fn() },
     goHome: vi.fn(),
     openFlow: vi.fn(),
     endSession: vi.fn(async () => undefined),

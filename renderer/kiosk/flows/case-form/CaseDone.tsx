@@ -88,9 +88,9 @@ export function CaseDone({
   }, [caseNumber, waited, print]);
 
   useEffect(() => {
-    if (receipt === 'printed') say(t('case.done.sayPrinted'));
-    if (receipt === 'failed') say(t('case.done.sayPrintFailed'));
-  }, [receipt, say, t]);
+    if (receipt === 'printed') say({ key: 'casePrinted' });
+    if (receipt === 'failed') say({ key: 'casePrintFailed' });
+  }, [receipt, say]);
 
   const accepted = deadlines.find((d) => d.stage === 'accepted');
   const completed = deadlines.find((d) => d.stage === 'completed');

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { FormProblem, type CatalogViewItem, type SubmitCaseResponse } from '../../../../contracts/cases';
 import type { CatalogFormField } from '../../../../contracts/central-api';
 import type { CardKind } from '../../../../contracts/identity';
+import type { KioskPrompt } from '../../../../contracts/kiosk-prompts';
 import { ApiClientError } from '../../../api/client';
 import { useApi } from '../../../api/context';
 import { randomId } from '../../../api/random-id';
@@ -26,6 +27,13 @@ const NO_KINDS: readonly CardKind[] = [];
 const STEPS = ['choose', 'form', 'materials', 'confirm', 'done'] as const;
 export type WizardStep = (typeof STEPS)[number];
 
+/** What each step after the first says as it opens (the first is the flow's own; done says its receipt). */
+const STEP_PROMPTS: Record<Exclude<WizardStep, 'choose' | 'done'>, KioskPrompt> = {
+  form: { key: 'caseForm' },
+  materials: { key: 'caseMaterials' },
+  confirm: { key: 'caseConfirm' },
+};
+
 /** Error codes with their own message; everything else the host may answer reads as `generic`. */
 const SUBMIT_ERRORS = ['no_identity', 'item_unknown', 'network'];
 
@@ -39,7 +47,7 @@ export interface CaseWizardProps {
   /** Each step's heading; `done` is the success line. */
   headings: Readonly<Record<WizardStep, string>>;
   /** What is spoken when the first step opens (prompts only, never personal data). */
-  sayChoose: string;
+  sayChoose: KioskPrompt;
   /** The first step's content: it calls `pick` with the chosen item. */
   choose: (pick: (item: CatalogViewItem) => void) => ReactNode;
   /** Offer 首席服务管家 on the confirmation screen. */
@@ -92,9 +100,9 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
 
   // Each screen is announced by moving focus to its heading, and spoken (prompts only) — once
   // per screen: a language switch or 长辈版 must not repeat the prompt or move the focus.
-  const speech = useRef({ say: voice.say, sayChoose, t });
+  const speech = useRef({ say: voice.say, sayChoose });
   useEffect(() => {
-    speech.current = { say: voice.say, sayChoose, t };
+    speech.current = { say: voice.say, sayChoose };
   });
   // A layout effect: the new step starts at the top (flow bar and step indicator in view) before it
   // is painted, and before a field with an error is scrolled into view by focusFirstProblem's timer.
@@ -103,9 +111,9 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
     if (firstRender.current) firstRender.current = false;
     // Focus only: focusing may not scroll the step indicator away again.
     else heading.current?.focus({ preventScroll: true });
-    const { say, sayChoose: chooseLine, t: translate } = speech.current;
+    const { say, sayChoose: chooseLine } = speech.current;
     if (step === 'choose') say(chooseLine);
-    else if (step !== 'done') say(translate(`case.say.${step}`));
+    else if (step !== 'done') say(STEP_PROMPTS[step]);
   }, [step]);
 
   const pick = (chosen: CatalogViewItem) => {

@@ -16,8 +16,8 @@ export function ThanksStep({ result }: { result: SubmitEvaluationResponse }) {
     setFinished(true);
   }, [setFinished]);
   useEffect(() => {
-    say(`${t('evaluate.thanks')}${text}`);
-  }, [say, t, text]);
+    say({ key: result.callbackRequired ? 'evaluateThanksCallback' : 'evaluateThanks' });
+  }, [say, result.callbackRequired]);
 
   return (
     <section

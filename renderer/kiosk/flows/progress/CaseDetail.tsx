@@ -26,8 +26,8 @@ export function CaseDetail({ view, backLabel, onBack }: { view: CaseView; backLa
     if (spoken.current === view) return;
     spoken.current = view;
     // Only the status is spoken: the item and the number stay on the screen.
-    say(t('progress.sayStatus', { status: statusLabel }));
-  }, [view, say, t, statusLabel]);
+    say({ key: 'progressStatus', status: view.status });
+  }, [view, say]);
 
   const late = view.deadlines.some(isLate);
   return (

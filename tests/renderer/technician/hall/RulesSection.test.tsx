@@ -55,6 +55,17 @@ describe('the hall rules’ number settings', () => {
     });
   });
 
+  it('sets the kiosks’ voice volume for a quiet hall (0 for silence), saved in the hall settings', () => {
+    const latest = rules();
+    const volume = screen.getByLabelText('语音提示音量（%）') as HTMLInputElement;
+    expect(volume.value).toBe('100');
+    expect(screen.getByText(/0 为静音/)).toBeTruthy();
+    fireEvent.change(volume, { target: { value: '0' } });
+    expect(settingsFromForm(latest.form)).toMatchObject({ kioskVoice: { volumePercent: 0 } });
+    fireEvent.change(volume, { target: { value: '35' } });
+    expect(HallSettings.parse(settingsFromForm(latest.form)).kioskVoice.volumePercent).toBe(35);
+  });
+
   it('ties the host’s refusal of a setting to its field, by the contract’s name', () => {
     rules({ 'queue.skipRequeue.maxTimes': '须为 0–10 的整数。' });
     const field = screen.getByLabelText('最多重新排队几次');

@@ -24,3 +24,29 @@ export function pickChineseVoice<V extends VoiceLike>(voices: readonly V[]): V |
   for (const voice of voices) if (rank(voice) < (best ? rank(best) : Number.POSITIVE_INFINITY)) best = voice;
   return best;
 }
+
+/**
+ * The browser voice to read English with, or null: British English first (the kiosk's English is
+ * British), then any English; within each, a voice on the machine before a network voice.
+ */
+export function pickEnglishVoice<V extends VoiceLike>(voices: readonly V[]): V | null {
+  const rank = (voice: V): number => {
+    const lang = voice.lang.replace('_', '-').toLowerCase();
+    let r: number;
+    if (lang === 'en-gb') r = 0;
+    else if (lang === 'en' || lang.startsWith('en-')) r = 1;
+    else return Number.POSITIVE_INFINITY;
+    return r * 2 + (voice.localService ? 0 : 1);
+  };
+  let best: V | null = null;
+  for (const voice of voices) if (rank(voice) < (best ? rank(best) : Number.POSITIVE_INFINITY)) best = voice;
+  return best;
+}
+
+/** The languages a screen speaks. */
+export type SpeechLanguage = 'zh' | 'en';
+
+/** The browser voice for `language`, or null (the host's audio then, or silence). */
+export function pickVoice<V extends VoiceLike>(voices: readonly V[], language: SpeechLanguage): V | null {
+  return language === 'en' ? pickEnglishVoice(voices) : pickChineseVoice(voices);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickChineseVoice } from '../../../renderer/display/voice-pick';
+import { pickChineseVoice, pickEnglishVoice, pickVoice } from '../../../../renderer/ui/speech/voice-pick';
 
 const voice = (lang: string, localService: boolean, name = lang) => ({ lang, localService, name });
 
@@ -18,5 +18,25 @@ describe('choosing the browser voice for a Chinese call', () => {
   it('finds none without a Chinese voice (the host renders the call instead)', () => {
     expect(pickChineseVoice([voice('en-US', true), voice('de-DE', true)])).toBeNull();
     expect(pickChineseVoice([])).toBeNull();
+  });
+});
+
+describe('choosing the browser voice for the kiosk’s English', () => {
+  it('prefers British English on the machine, then any English; never a Chinese voice', () => {
+    const voices = [
+      voice('zh-CN', true),
+      voice('en-US', true),
+      voice('en-GB', false, 'network GB'),
+      voice('en-GB', true, 'local GB'),
+    ];
+    expect(pickEnglishVoice(voices)?.name).toBe('local GB');
+    expect(pickEnglishVoice([voice('zh-CN', true), voice('en_US', true)])?.lang).toBe('en_US');
+    expect(pickEnglishVoice([voice('zh-CN', true), voice('fr-FR', true)])).toBeNull();
+  });
+
+  it('picks by the language being spoken', () => {
+    const voices = [voice('zh-CN', true), voice('en-GB', true)];
+    expect(pickVoice(voices, 'zh')?.lang).toBe('zh-CN');
+    expect(pickVoice(voices, 'en')?.lang).toBe('en-GB');
   });
 });
