@@ -23,7 +23,7 @@ export const KioskPromptKey = z.enum([
   'checkinDone',
   /** Checked in before: the same number again. */
   'checkinAgain',
-  /** A refused check-in: its reason (which may hold a time) is on the screen. */
+  /** A refused check-in: what happened (its details, a time or a date, only on the screen). */
   'checkinProblem',
   'stewardStart',
   'stewardDone',
@@ -81,6 +81,79 @@ export const CASE_STATUS_WORDS: Readonly<Record<CaseStatus, Pair>> = {
   needs_materials: ['需补正材料', 'More materials needed'],
 };
 
+/** Why a check-in was refused (the error codes of POST /appointments/check-in, and the kiosk's own). */
+export const CheckInProblem = z.enum([
+  'appointment_unknown_card',
+  'appointment_unknown_code',
+  'appointment_other_day',
+  'appointment_too_early',
+  'appointment_expired',
+  'appointment_not_yours',
+  'appointment_used',
+  'duplicate_ticket',
+  'service_closed',
+  'service_unknown',
+  'daily_limit_reached',
+  'no_identity',
+  'invalid_state',
+  'invalid_request',
+  'network',
+  'generic',
+]);
+export type CheckInProblem = z.infer<typeof CheckInProblem>;
+
+/** Why a steward request was refused. */
+export const StewardProblem = z.enum([
+  'steward_unavailable',
+  'service_closed',
+  'daily_limit_reached',
+  'slot_full',
+  'duplicate_ticket',
+  'network',
+  'generic',
+]);
+export type StewardProblem = z.infer<typeof StewardProblem>;
+
+/**
+ * A refused check-in, said: what happened, without its details (a date, a time), which stay on
+ * the screen with what to do next.
+ */
+const CHECKIN_PROBLEMS: Readonly<Record<CheckInProblem, Pair>> = {
+  appointment_unknown_card: ['没有找到您今天的预约', 'No appointment today for this ID card'],
+  appointment_unknown_code: ['没有找到这个预约码', 'This booking code was not found'],
+  appointment_other_day: ['这个预约不是今天的', 'This appointment is not for today'],
+  appointment_too_early: ['还没到签到时间', 'Check-in has not opened yet'],
+  appointment_expired: ['预约时段已过，预约已失效', 'Your slot has passed'],
+  appointment_not_yours: [
+    '预约码与读卡器上的身份证不是同一个人',
+    'This booking code belongs to someone other than the ID card on the reader',
+  ],
+  appointment_used: ['这个预约已经签到并办理完毕', 'This appointment was already checked in and served'],
+  duplicate_ticket: ['您已有这个事项的号码', 'You already hold a number for this service'],
+  service_closed: ['预约的事项当前不在办理时间', 'The booked service is closed right now'],
+  service_unknown: ['本大厅暂时无法为这个预约事项排号', 'This hall cannot queue the booked service here'],
+  daily_limit_reached: ['这个事项今天的号码已经发完', 'All numbers for this service have been given out today'],
+  no_identity: ['没有读取到身份证', 'No ID card was read'],
+  invalid_state: ['这个预约刚刚已经签到', 'This appointment was checked in a moment ago'],
+  invalid_request: ['预约码格式不正确', 'That booking code does not look right'],
+  network: ['暂时连接不上大厅服务器', 'The hall server cannot be reached right now'],
+  generic: ['签到没有成功', 'Check-in did not succeed'],
+};
+
+/** A refused steward request, said. */
+const STEWARD_PROBLEMS: Readonly<Record<StewardProblem, Pair>> = {
+  steward_unavailable: ['本大厅暂未设置首席服务管家', 'This hall has no service steward yet'],
+  service_closed: ['服务管家当前不在服务时间', 'Stewards are not on duty right now'],
+  daily_limit_reached: ['今天的服务管家号已经发完', "Today's steward numbers have all been given out"],
+  slot_full: ['这个时段的服务管家号已经发完', 'Steward numbers for this time slot have all been given out'],
+  duplicate_ticket: ['您今天已经有服务管家号', 'You already have a steward number today'],
+  network: ['暂时连接不上大厅服务器', 'The hall server cannot be reached right now'],
+  generic: ['没有申请成功', 'Your request did not go through'],
+};
+
+type Parameter = 'number' | 'theme' | 'status' | 'problem';
+const PARAMETERS: readonly Parameter[] = ['number', 'theme', 'status', 'problem'];
+
 /** The parameter each prompt needs, if any. */
 const NEEDS = {
   ticketTaken: 'number',
@@ -89,24 +162,36 @@ const NEEDS = {
   stewardDone: 'number',
   themeItems: 'theme',
   progressStatus: 'status',
-} as const satisfies Partial<Record<KioskPromptKey, 'number' | 'theme' | 'status'>>;
+  checkinProblem: 'problem',
+  stewardProblem: 'problem',
+} as const satisfies Partial<Record<KioskPromptKey, Parameter>>;
+
+/** The problems each problem prompt may say. */
+const PROBLEMS_OF: Partial<Record<KioskPromptKey, z.ZodEnum>> = {
+  checkinProblem: CheckInProblem,
+  stewardProblem: StewardProblem,
+};
 
 const promptShape = {
   key: KioskPromptKey,
   number: TicketNumber.optional(),
   theme: KioskTheme.optional(),
   status: CaseStatus.optional(),
+  problem: z.union([CheckInProblem, StewardProblem]).optional(),
 };
-type PromptFields = { key: KioskPromptKey } & Partial<Record<'number' | 'theme' | 'status', string | undefined>>;
+type PromptFields = { key: KioskPromptKey } & Partial<Record<Parameter, string | undefined>>;
 
 /** Refuses a parameter the prompt does not take, and a missing one it needs. */
 function checkParameters(prompt: PromptFields, ctx: z.RefinementCtx): void {
   const needs: string | undefined = (NEEDS as Partial<Record<KioskPromptKey, string>>)[prompt.key];
-  for (const name of ['number', 'theme', 'status'] as const) {
+  for (const name of PARAMETERS) {
     const given = prompt[name] !== undefined;
     if (given && needs !== name) ctx.addIssue({ code: 'custom', path: [name], message: `${prompt.key} takes no ${name}` });
     if (!given && needs === name) ctx.addIssue({ code: 'custom', path: [name], message: `${prompt.key} needs a ${name}` });
   }
+  const problems = PROBLEMS_OF[prompt.key];
+  if (problems && prompt.problem !== undefined && !problems.safeParse(prompt.problem).success)
+    ctx.addIssue({ code: 'custom', path: ['problem'], message: `${prompt.key} has no problem ${prompt.problem}` });
 }
 
 /** One prompt to say: its key and the one parameter it needs (and no other). */
@@ -126,6 +211,9 @@ const spokenNumber = (lang: KioskPromptLanguage, number: string | undefined): st
   number === undefined ? '' : lang === 'zh' ? spokenTicketNumber(number) : number.split('').join(' ');
 
 type Texts = (p: KioskPrompt, lang: KioskPromptLanguage) => Pair;
+
+/** What went wrong, then where to read the rest. */
+const problemSentence = ([zh, en]: Pair): Pair => [`${zh}。请看屏幕上的说明。`, `${en}. Please read the screen.`];
 
 /** Each prompt's sentence in Chinese and in English. */
 const TEXTS: Readonly<Record<KioskPromptKey, Texts>> = {
@@ -147,7 +235,7 @@ const TEXTS: Readonly<Record<KioskPromptKey, Texts>> = {
     `您已签到过，您的号码是${spokenNumber(l, p.number)}。`,
     `You checked in before. Your number is ${spokenNumber(l, p.number)}.`,
   ],
-  checkinProblem: () => ['签到没有成功，请看屏幕上的说明。', 'Check-in did not go through. Please read the screen.'],
+  checkinProblem: (p) => problemSentence(CHECKIN_PROBLEMS[CheckInProblem.catch('generic').parse(p.problem)]),
   stewardStart: () => [
     '首席服务管家为您一对一帮办，需要请点击“请服务管家帮我”。',
     'Chief service stewards give one-to-one help. Press "Please help me, steward" if you need one.',
@@ -156,7 +244,7 @@ const TEXTS: Readonly<Record<KioskPromptKey, Texts>> = {
     `您的服务管家号是${spokenNumber(l, p.number)}，绿色通道优先叫号，请留意服务管家窗口叫号。`,
     `Your steward number is ${spokenNumber(l, p.number)}. It is called first at the steward window.`,
   ],
-  stewardProblem: () => ['没有申请成功，请看屏幕上的说明。', 'Your request did not go through. Please read the screen.'],
+  stewardProblem: (p) => problemSentence(STEWARD_PROBLEMS[StewardProblem.catch('generic').parse(p.problem)]),
   caseChoose: () => ['请选择要办理的事项。', 'Please choose what you want to apply for.'],
   caseForm: () => [
     '请填写申报信息，身份证上的信息已自动填写。',

@@ -12,6 +12,8 @@ import {
 const EVERY_PROMPT: Prompt[] = KioskPromptKey.options.map((key) => {
   if (key === 'themeItems') return { key, theme: 'medical-insurance' };
   if (key === 'progressStatus') return { key, status: 'needs_materials' };
+  if (key === 'checkinProblem') return { key, problem: 'appointment_expired' };
+  if (key === 'stewardProblem') return { key, problem: 'slot_full' };
   if (['ticketTaken', 'checkinDone', 'checkinAgain', 'stewardDone'].includes(key)) return { key, number: 'A012' };
   return { key };
 });
@@ -36,6 +38,19 @@ describe('the kiosk’s spoken prompts (语音引导)', () => {
     expect(kioskPromptText({ key: 'progressStatus', status: 'in_progress' }, 'en')).toBe(
       'Result: In progress. The details are on the screen.',
     );
+  });
+
+  it('says what went wrong with a check-in or a steward request, without its date or time, and points to the screen', () => {
+    expect(kioskPromptText({ key: 'checkinProblem', problem: 'appointment_expired' }, 'zh')).toBe(
+      '预约时段已过，预约已失效。请看屏幕上的说明。',
+    );
+    expect(kioskPromptText({ key: 'stewardProblem', problem: 'slot_full' }, 'en')).toBe(
+      'Steward numbers for this time slot have all been given out. Please read the screen.',
+    );
+    // Each flow's own problems only.
+    expect(KioskPrompt.safeParse({ key: 'stewardProblem', problem: 'appointment_expired' }).success).toBe(false);
+    expect(KioskPrompt.safeParse({ key: 'checkinProblem', problem: 'slot_full' }).success).toBe(false);
+    expect(KioskPrompt.safeParse({ key: 'checkinProblem', problem: '张三' }).success).toBe(false);
   });
 
   it('takes exactly the parameter a prompt needs: none missing, none extra, and never text', () => {

@@ -53,8 +53,8 @@ export default function CheckInFlow() {
       } catch (error) {
         const found = checkInProblem(error, request.by, timeZone, i18n.language);
         setProblem(found);
-        // Said without its details (times): the screen shows what happened and what to do.
-        voice.say({ key: 'checkinProblem' });
+        // Said without its details (a date, a time): the screen shows them and what to do next.
+        voice.say({ key: 'checkinProblem', problem: found.key });
       } finally {
         inFlight.current = false;
         setBusy(false);

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { StewardProblem } from '../../../contracts/kiosk-prompts';
 import type { IssueTicketResponse } from '../../../contracts/queue';
 import { ApiClientError } from '../../api/client';
 import { useApi } from '../../api/context';
@@ -51,7 +52,7 @@ export default function StewardFlow() {
     } catch (error) {
       const found = problemOf(error, timeZone, i18n.language);
       setProblem(found);
-      voice.say({ key: 'stewardProblem' });
+      voice.say({ key: 'stewardProblem', problem: StewardProblem.catch('generic').parse(found.key) });
     } finally {
       setBusy(false);
     }

@@ -52,6 +52,7 @@ describe('the kiosk’s fallback voice (GET /kiosk/prompts/speech)', () => {
     ['a prompt without its number', '/api/v1/kiosk/prompts/speech?key=ticketTaken&lang=zh'],
     ['a parameter the prompt does not take', '/api/v1/kiosk/prompts/speech?key=home&lang=zh&number=A012'],
     ['no language', '/api/v1/kiosk/prompts/speech?key=home'],
+    ['another flow’s problem', '/api/v1/kiosk/prompts/speech?key=stewardProblem&lang=zh&problem=appointment_expired'],
   ])('refuses %s (400, nothing rendered)', async (_what, path) => {
     const res = await host.app.inject({ url: path });
     expect(res.statusCode).toBe(400);

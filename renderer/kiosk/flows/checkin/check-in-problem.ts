@@ -1,25 +1,13 @@
 import { z } from 'zod';
+import type { CheckInProblem as SpokenCheckInProblem } from '../../../../contracts/kiosk-prompts';
 import { ApiClientError } from '../../../api/client';
 import { calendarDate, hallDateTime, hallTime } from './hall-time';
 
-/** The message keys under `checkin.errors.*`: one per code the check-in route can answer with. */
-export type CheckInProblemKey =
-  | 'appointment_unknown_card'
-  | 'appointment_unknown_code'
-  | 'appointment_other_day'
-  | 'appointment_too_early'
-  | 'appointment_expired'
-  | 'appointment_not_yours'
-  | 'appointment_used'
-  | 'duplicate_ticket'
-  | 'service_closed'
-  | 'service_unknown'
-  | 'daily_limit_reached'
-  | 'no_identity'
-  | 'invalid_state'
-  | 'invalid_request'
-  | 'network'
-  | 'generic';
+/**
+ * The message keys under `checkin.errors.*`: one per code the check-in route can answer with (the
+ * list the kiosk's spoken prompts share, contracts/kiosk-prompts.ts).
+ */
+export type CheckInProblemKey = SpokenCheckInProblem;
 
 /** What the kiosk tells the citizen after a refused check-in: what happened, what to do next. */
 export interface CheckInProblem {
