@@ -33,7 +33,10 @@ const LANDSCAPE = { width: 1920, height: 1080 };
 /** Visits of each kind; KIOSK_VISIT_RUNS=1 for a quick look while working on a screen. */
 const RUNS = Number(process.env.KIOSK_VISIT_RUNS ?? 3);
 const SLOWDOWN = 4;
-/** The attract screen idle before the citizen's card (prefetching may use it, as in a hall). */
+/**
+ * The attract screen idle before the citizen's card, once the page's requests have settled: a
+ * hall's kiosk waits minutes between visits, and what it prefetches meanwhile is ready by then.
+ */
 const ATTRACT_IDLE_MS = 3000;
 /** Between two taps: a citizen reads a screen, or moves a finger to the next key. */
 const THINK_MS = { screen: 600, key: 150 };
@@ -70,6 +73,7 @@ async function visit(browser: Awaited<ReturnType<typeof launchChromium>>, rate: 
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
       attract: window.__visitProbe?.attractMs ?? Number.NaN,
     }));
+    await page.waitForLoadState('networkidle');
     await page.waitForTimeout(ATTRACT_IDLE_MS);
 
     for (const step of VISIT) {
