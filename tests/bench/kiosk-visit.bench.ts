@@ -6,7 +6,10 @@
  *
  * Each tap is timed from the touch to the next painted frame (Event Timing `duration`, and a
  * probe for the taps under Event Timing's 16 ms floor), or, when the tap should bring a screen,
- * to the frame that shows it (kiosk-visit-probe.ts). Targets from the issue, at 4×: p95 ≤ 100 ms
+ * to the frame that shows it (kiosk-visit-probe.ts). Two steps wait for a device, not the kiosk:
+ * the card's greeting (the reader's protocol) and the ticket (the host answers once the printer
+ * confirmed it); their step lines show the whole wait, the taps' p95 and maximum their tap to its
+ * next painted frame. Targets from the issue, at 4×: p95 ≤ 100 ms
  * over all taps, no tap over 200 ms, first contentful paint ≤ 1 s. Baseline: the same visit
  * without throttling, measured in the same run (alternating with the slowed one), so the ratio
  * says how much of the time is CPU the board does not have.
@@ -47,15 +50,20 @@ const FCP_TARGET_MS = 1000;
 interface VisitResult {
   fcp: number;
   attract: number;
-  /** Per step (VISIT's order), the time of each of its taps. */
+  /** Per step (VISIT's order), the time of each of its taps, to its outcome. */
   steps: number[][];
+  /** Every tap's time as the p95 and maximum count it: a device's wait left out (Tap.device). */
+  taps: number[];
 }
 
-/** One tap's time: the longest of its events to the next paint, or to the paint of its outcome. */
-function tapMs(tap: TapTiming, events: readonly EventEntry[]): number {
+/**
+ * One tap's times: to its next painted frame (the longest of its events, by Event Timing or the
+ * probe), and to the paint of its outcome (the same when it expects none).
+ */
+function tapMs(tap: TapTiming, events: readonly EventEntry[]): { paint: number; outcome: number } {
   const own = events.filter((e) => tap.eventStarts.some((start) => Math.abs(e.startTime - start) < 0.5));
-  const eventTiming = Math.max(0, ...own.map((e) => e.duration));
-  return Math.max(eventTiming, tap.probeMs, tap.outcomeMs ?? 0);
+  const paint = Math.max(0, tap.probeMs, ...own.map((e) => e.duration));
+  return { paint, outcome: Math.max(paint, tap.outcomeMs ?? 0) };
 }
 
 async function visit(browser: Awaited<ReturnType<typeof launchChromium>>, rate: number): Promise<VisitResult> {
@@ -93,10 +101,12 @@ async function visit(browser: Awaited<ReturnType<typeof launchChromium>>, rate: 
       events: window.__visitProbe?.events ?? [],
     }));
     const times = taps.map((t) => tapMs(t, events));
+    const planned = VISIT.flatMap((step) => step.taps);
     let at = 0;
-    const steps = VISIT.map((step) => times.slice(at, (at += step.taps.length)));
+    const steps = VISIT.map((step) => times.slice(at, (at += step.taps.length)).map((t) => t.outcome));
+    const pooled = times.map((t, i) => (planned[i]?.device === undefined ? t.outcome : t.paint));
     await cdp.detach();
-    return { ...load, steps };
+    return { ...load, steps, taps: pooled };
   } finally {
     await context.close();
     await host.dispose();
@@ -116,7 +126,7 @@ for (let i = 0; i < RUNS; i++) {
 }
 await browser.close();
 
-const allTaps = (runs: VisitResult[]) => runs.flatMap((r) => r.steps.flat());
+const allTaps = (runs: VisitResult[]) => runs.flatMap((r) => r.taps);
 const label = `${SLOWDOWN}× CPU`;
 report({
   name: `kiosk visit at ${label}: first contentful paint (median)`,
@@ -153,8 +163,8 @@ report({
   targetKind: 'value≤',
 });
 for (let run = 0; run < RUNS; run++) {
-  const taps = slowed[run]?.steps.flat() ?? [];
-  const base = baseline[run]?.steps.flat() ?? [];
+  const taps = slowed[run]?.taps ?? [];
+  const base = baseline[run]?.taps ?? [];
   console.log(
     `  visit ${run + 1}: p95 ${percentile(taps, 95).toFixed(0)} ms, max ${Math.max(...taps).toFixed(0)} ms` +
       ` (unthrottled p95 ${percentile(base, 95).toFixed(0)} ms, max ${Math.max(...base).toFixed(0)} ms)`,
