@@ -8,19 +8,23 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { createApiClient } from './api/client';
 import { ApiProvider } from './api/context';
 import { isPrintedLinkPage, keepTerminalTokenFresh } from './api/terminal-token';
-import { CounterApp } from './counter/CounterApp';
-import { DisplayApp } from './display/DisplayApp';
 import { initI18n } from './i18n';
 import { KioskApp } from './kiosk/KioskApp';
-import { TicketProgressPage } from './ticket/TicketProgressPage';
-import { PairPage } from './pair/PairPage';
-import { CaseProgressPage } from './case/CaseProgressPage';
 
+// The kiosk is the one screen in the entry chunk: a kiosk board parses nothing of the other
+// roles before its attract screen paints (tests/bench/kiosk-visit.bench.ts), and each other
+// page loads its own chunk when opened.
 // The staff consoles load only when opened: kiosks never pay for them at first paint.
 const TechnicianApp = lazy(() => import('./technician/TechnicianApp'));
 const ManagerApp = lazy(() => import('./manager/ManagerApp'));
 // The window evaluator: a pad of its own, so it loads only there.
 const RateApp = lazy(() => import('./rate/RateApp'));
+const CounterApp = lazy(() => import('./counter/CounterApp').then((m) => ({ default: m.CounterApp })));
+const DisplayApp = lazy(() => import('./display/DisplayApp').then((m) => ({ default: m.DisplayApp })));
+const PairPage = lazy(() => import('./pair/PairPage').then((m) => ({ default: m.PairPage })));
+// The progress pages a citizen's phone opens from a printed QR.
+const TicketProgressPage = lazy(() => import('./ticket/TicketProgressPage').then((m) => ({ default: m.TicketProgressPage })));
+const CaseProgressPage = lazy(() => import('./case/CaseProgressPage').then((m) => ({ default: m.CaseProgressPage })));
 
 initI18n();
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -37,39 +41,20 @@ createRoot(root).render(
     <ApiProvider client={api}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <Routes>
-            <Route path="/kiosk" element={<KioskApp />} />
-            <Route path="/counter" element={<CounterApp />} />
-            <Route path="/display" element={<DisplayApp />} />
-            <Route
-              path="/technician"
-              element={
-                <Suspense fallback={null}>
-                  <TechnicianApp />
-                </Suspense>
-              }
-            />
-            <Route
-              path="/manager"
-              element={
-                <Suspense fallback={null}>
-                  <ManagerApp />
-                </Suspense>
-              }
-            />
-            <Route path="/ticket/:ticketId" element={<TicketProgressPage />} />
-            <Route path="/case/:caseId" element={<CaseProgressPage />} />
-            <Route path="/pair" element={<PairPage />} />
-            <Route
-              path="/rate"
-              element={
-                <Suspense fallback={null}>
-                  <RateApp />
-                </Suspense>
-              }
-            />
-            <Route path="*" element={<Navigate to="/kiosk" replace />} />
-          </Routes>
+          <Suspense fallback={null}>
+            <Routes>
+              <Route path="/kiosk" element={<KioskApp />} />
+              <Route path="/counter" element={<CounterApp />} />
+              <Route path="/display" element={<DisplayApp />} />
+              <Route path="/technician" element={<TechnicianApp />} />
+              <Route path="/manager" element={<ManagerApp />} />
+              <Route path="/ticket/:ticketId" element={<TicketProgressPage />} />
+              <Route path="/case/:caseId" element={<CaseProgressPage />} />
+              <Route path="/pair" element={<PairPage />} />
+              <Route path="/rate" element={<RateApp />} />
+              <Route path="*" element={<Navigate to="/kiosk" replace />} />
+            </Routes>
+          </Suspense>
         </BrowserRouter>
       </QueryClientProvider>
     </ApiProvider>

@@ -19,7 +19,13 @@ const benchDir = join(root, 'tests/bench');
 const outDir = join(root, '.cache/bench');
 const resultsDir = join(root, 'bench-results');
 /** Benches that run the built host or renderer (dist/). */
-const NEEDS_BUILD = new Set(['host-start.bench.ts', 'kiosk-paint.bench.ts', 'lan-tls.bench.ts', 'platform-start.bench.ts']);
+const NEEDS_BUILD = new Set([
+  'host-start.bench.ts',
+  'kiosk-paint.bench.ts',
+  'kiosk-visit.bench.ts',
+  'lan-tls.bench.ts',
+  'platform-start.bench.ts',
+]);
 
 const benches = readdirSync(benchDir)
   .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))

@@ -11,7 +11,7 @@ import { ElderSwitch } from '../ui/ElderSwitch';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { KeyboardProvider } from '../ui/keyboard/KeyboardProvider';
 import { OnScreenKeyboard } from '../ui/keyboard/OnScreenKeyboard';
-import { useKeyboard } from '../ui/keyboard/keyboard-context';
+import { useKeyboardActions } from '../ui/keyboard/keyboard-context';
 import { useMachine } from '../ui/use-machine';
 import { DemoReaderPanel } from './DemoReaderPanel';
 import { FLOWS } from './flows/registry';
@@ -24,7 +24,8 @@ import { OutOfService } from './shell/OutOfService';
 import { SeatTaken } from './shell/SeatTaken';
 import { TakeCardReminder } from './shell/TakeCardReminder';
 import { KioskSessionContext, type KioskSession } from './shell/session';
-import { useIdleTimer } from './shell/use-idle-timer';
+import { useIdlePrefetch } from './shell/use-idle-prefetch';
+import { useIdleCountdown } from './shell/use-idle-timer';
 import { hostEndEndsVisit, initialVisit, inVisit, visitReducer } from './shell/visit-state';
 import { promptLanguage } from '../../contracts/kiosk-prompts';
 import { useKioskVoice } from './shell/voice';
@@ -47,7 +48,7 @@ function Kiosk() {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const keyboard = useKeyboard();
+  const keyboard = useKeyboardActions();
   // The visit's state machine (shell/visit-state.ts); `latest()` for handlers between renders.
   const [state, dispatch, latest] = useMachine(visitReducer, initialVisit);
   const { view, elder, muted, seated } = state;
@@ -121,8 +122,10 @@ function Kiosk() {
       // An appointment QR scanned anywhere else starts the check-in with it.
       if (event.type === 'scanner.scanned' && !consumed && !outOfService) dispatch({ type: 'scanned', code: event.code });
       if (event.type === 'identity.read') {
-        void refreshAfterEvent(queryClient, ['identity']);
-        dispatch({ type: 'cardRead' });
+        // The home screen comes with the holder's greeting, in one render: not first as a guest's
+        // and again a moment later (a whole screen drawn twice on a weak board). It comes anyway
+        // when the host does not answer.
+        void refreshAfterEvent(queryClient, ['identity']).finally(() => dispatch({ type: 'cardRead' }));
       }
       if (event.type === 'identity.ended') {
         if (hostEndEndsVisit(latest())) void endSession();
@@ -166,7 +169,10 @@ function Kiosk() {
   const idleSeconds = Math.round((flow?.idleSeconds ?? homeIdleSeconds) * (elder ? ELDER_IDLE_FACTOR : 1));
   // Out of service, the visit waits (its form is kept): no idle timeout wipes it meanwhile.
   const visiting = inVisit(state);
-  const idle = useIdleTimer(idleSeconds, visiting && !outOfService, () => void endSession());
+  const idle = useIdleCountdown(idleSeconds, visiting && !outOfService, () => void endSession());
+
+  // Waiting for a citizen, the kiosk fetches what the first taps need (services, the flows' code).
+  useIdlePrefetch(view.name === 'attract' || view.name === 'home', kioskOptions?.hiddenFlows ?? []);
 
   useEffect(() => {
     if (view.name === 'home') say({ key: 'home' });
@@ -293,7 +299,7 @@ function Kiosk() {
             </section>
           )}
         </main>
-        {visiting && !outOfService && <IdleCountdown left={idle.left} onMoreTime={idle.restart} />}
+        {visiting && !outOfService && <IdleCountdown countdown={idle.countdown} onMoreTime={idle.restart} />}
         <OnScreenKeyboard />
         {/* The host's rendering of a prompt plays here when the browser has no voice for it. */}
         <audio ref={voice.audioRef} preload="auto" hidden data-testid="kiosk-voice-audio" />

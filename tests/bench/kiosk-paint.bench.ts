@@ -5,9 +5,12 @@
  * There is no paint target of our own; the first contentful paint is held to RAIL's "show content
  * within 1 s" (value < 1000 ms), the ratio says how far from the floor it is.
  *
- * Bundle size: the renderer's gzipped JavaScript against the 300 kB budget (the root README). Baseline:
- * React and ReactDOM alone, bundled and minified here with esbuild and gzipped the same way —
- * the floor of any React renderer, so the ratio is what the hall's own code and libraries add.
+ * Bundle size: the kiosk's gzipped JavaScript at first paint (the entry and its static imports)
+ * against the 300 kB budget (the root README, issue 22). Baseline: React and ReactDOM alone,
+ * bundled and minified here with esbuild and gzipped the same way — the floor of any React
+ * renderer, so the ratio is what the hall's own code and libraries add. The screens loaded later
+ * have their own bound (tests/e2e/bundle-budget.test.ts); kiosk-visit.bench.ts times a whole
+ * visit on a CPU slowed 4×.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -49,21 +52,25 @@ async function reactFloorGzipBytes(): Promise<number> {
 const size = rendererBundleSize(rendererDir);
 const reactFloor = (await reactFloorGzipBytes()) / 1024;
 report({
-  name: "renderer JS gzipped (the hall's screens: every chunk a kiosk can load)",
-  value: size.screensGzipBytes / 1024,
+  name: 'renderer JS gzipped at first paint (the entry and its static imports)',
+  value: size.firstPaintGzipBytes / 1024,
   unit: 'kB',
   baseline: reactFloor,
   baselineName: 'React + ReactDOM alone, min+gz',
   target: 300,
   targetKind: 'value<',
 });
+// Loaded as screens open, bounded apart (tests/e2e/bundle-budget.test.ts): no baseline of its own.
 report({
-  name: 'renderer JS gzipped before first paint (entry chunks)',
-  value: size.initialGzipBytes / 1024,
+  name: 'renderer JS gzipped, lazily loaded screens (flows, counter, display; large named assets apart)',
+  value: size.lazyScreensGzipBytes / 1024,
   unit: 'kB',
-  baseline: reactFloor,
-  baselineName: 'React + ReactDOM alone, min+gz',
+  target: 150,
+  targetKind: 'value<',
 });
+for (const asset of size.largeLazyAssets.filter((a) => a.files.length > 0)) {
+  report({ name: `renderer lazy asset gzipped: ${asset.name}`, value: asset.gzipBytes / 1024, unit: 'kB' });
+}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-paint-'));
 const host = await createHost({

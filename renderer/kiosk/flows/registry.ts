@@ -1,24 +1,28 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
 import { FLOW_INFO, type FlowId, type FlowInfo } from './flow-info';
+import { preloadable, type Preloadable } from './preloadable';
 
 export type { CardNeed, FlowId, FlowInfo } from './flow-info';
 
 export interface FlowSpec extends FlowInfo {
-  component: LazyExoticComponent<ComponentType>;
+  component: ComponentType;
+  /** Loads the flow's chunk ahead of its tile being tapped (the kiosk does it while idle). */
+  preload(): Promise<unknown>;
 }
 
-// Each flow is its own chunk: the attract screen paints before any flow's code is loaded. The
-// flows' facts live in flow-info.ts, so screens that only list flows never import a flow (and
-// no flow's imports lead back here).
-const COMPONENTS: Record<FlowId, LazyExoticComponent<ComponentType>> = {
-  ticket: lazy(() => import('./TicketFlow')),
-  checkin: lazy(() => import('./CheckInFlow')),
-  case: lazy(() => import('./CaseFlow')),
-  progress: lazy(() => import('./ProgressFlow')),
-  complaint: lazy(() => import('./ComplaintFlow')),
-  evaluate: lazy(() => import('./EvaluateFlow')),
-  guide: lazy(() => import('./GuideFlow')),
-  steward: lazy(() => import('./StewardFlow')),
+// Each flow is its own chunk: the attract screen paints before any flow's code is loaded, and
+// the idle attract screen preloads them (shell/use-idle-prefetch.ts), so a tile opens at once.
+// The flows' facts live in flow-info.ts, so screens that only list flows never import a flow
+// (and no flow's imports lead back here).
+const SCREENS: Record<FlowId, Preloadable> = {
+  ticket: preloadable(() => import('./TicketFlow')),
+  checkin: preloadable(() => import('./CheckInFlow')),
+  case: preloadable(() => import('./CaseFlow')),
+  progress: preloadable(() => import('./ProgressFlow')),
+  complaint: preloadable(() => import('./ComplaintFlow')),
+  evaluate: preloadable(() => import('./EvaluateFlow')),
+  guide: preloadable(() => import('./GuideFlow')),
+  steward: preloadable(() => import('./StewardFlow')),
 };
 
-export const FLOWS: readonly FlowSpec[] = FLOW_INFO.map((info) => ({ ...info, component: COMPONENTS[info.id] }));
+export const FLOWS: readonly FlowSpec[] = FLOW_INFO.map((info) => ({ ...info, ...SCREENS[info.id] }));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useLatest } from '../../ui/use-latest';
 
 /**
@@ -8,39 +8,76 @@ import { useLatest } from '../../ui/use-latest';
 export const WARN_SECONDS = 30;
 
 /**
- * Counts down from `seconds` while `active`; any touch, click or key press starts it again.
- * Returns the seconds left and a `restart` for the "more time" button. `onExpire` runs once.
+ * The seconds left of a running countdown, for the one component that shows them: a screen
+ * that only needs the timeout does not render again with every tick and every touch (the kiosk's
+ * whole screen did, once a second and per tap, which a weak board feels).
  */
-export function useIdleTimer(seconds: number, active: boolean, onExpire: () => void): { left: number; restart: () => void } {
-  const [left, setLeft] = useState(seconds);
-  // Set when the countdown starts (a clock read belongs in an effect or handler, not in render).
-  const deadline = useRef(0);
+export interface IdleCountdownClock {
+  subscribe(listener: () => void): () => void;
+  /** Seconds left; Infinity while the countdown is not running. */
+  secondsLeft(): number;
+}
+
+interface RunningClock extends IdleCountdownClock {
+  start(seconds: number): void;
+  /** Reads the clock; returns the seconds left. */
+  tick(): number;
+  stop(): void;
+}
+
+function createClock(): RunningClock {
+  const listeners = new Set<() => void>();
+  let deadline = 0;
+  let left = Number.POSITIVE_INFINITY;
+  const set = (next: number) => {
+    if (next === left) return;
+    left = next;
+    for (const listener of listeners) listener();
+  };
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    secondsLeft: () => left,
+    start(seconds) {
+      deadline = Date.now() + seconds * 1000;
+      set(seconds);
+    },
+    tick() {
+      const remaining = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+      set(remaining);
+      return remaining;
+    },
+    stop() {
+      deadline = 0;
+      set(Number.POSITIVE_INFINITY);
+    },
+  };
+}
+
+/**
+ * Counts down from `seconds` while `active`; any touch, click or key press starts it again.
+ * Returns the countdown (read it with `useSecondsLeft` where it is shown) and a `restart` for the
+ * "more time" button. `onExpire` runs once. The caller does not render per tick.
+ */
+export function useIdleCountdown(
+  seconds: number,
+  active: boolean,
+  onExpire: () => void,
+): { countdown: IdleCountdownClock; restart: () => void } {
+  const [clock] = useState(createClock);
   const expire = useLatest(onExpire);
-
-  // Starting (or a new length while running) shows the full time in the same render, never the
-  // last visit's count for the first tick: the state is adjusted as the render sees the change.
-  const running = active ? seconds : null;
-  const [startedWith, setStartedWith] = useState<number | null>(null);
-  if (startedWith !== running) {
-    setStartedWith(running);
-    if (running !== null) setLeft(running);
-  }
-
-  const restart = useCallback(() => {
-    deadline.current = Date.now() + seconds * 1000;
-    setLeft(seconds);
-  }, [seconds]);
+  const restart = useCallback(() => clock.start(seconds), [clock, seconds]);
 
   useEffect(() => {
     if (!active) return;
-    deadline.current = Date.now() + seconds * 1000;
-    const onActivity = () => restart();
+    clock.start(seconds);
+    const onActivity = () => clock.start(seconds);
     window.addEventListener('pointerdown', onActivity, true);
     window.addEventListener('keydown', onActivity, true);
     const tick = setInterval(() => {
-      const remaining = Math.max(0, Math.ceil((deadline.current - Date.now()) / 1000));
-      setLeft(remaining);
-      if (remaining === 0) {
+      if (clock.tick() === 0) {
         clearInterval(tick);
         expire.current();
       }
@@ -49,8 +86,24 @@ export function useIdleTimer(seconds: number, active: boolean, onExpire: () => v
       clearInterval(tick);
       window.removeEventListener('pointerdown', onActivity, true);
       window.removeEventListener('keydown', onActivity, true);
+      clock.stop();
     };
-  }, [active, seconds, restart, expire]);
+  }, [active, seconds, clock, expire]);
 
-  return { left, restart };
+  return { countdown: clock, restart };
+}
+
+/**
+ * The seconds left, rendering with each change; before the countdown runs (its first render of a
+ * visit, say) the full time, never the last visit's count.
+ */
+export function useSecondsLeft(countdown: IdleCountdownClock, fullSeconds: number): number {
+  const left = useSyncExternalStore(countdown.subscribe, countdown.secondsLeft);
+  return Number.isFinite(left) ? left : fullSeconds;
+}
+
+/** `useIdleCountdown` for a screen that shows the seconds itself: it renders with each tick. */
+export function useIdleTimer(seconds: number, active: boolean, onExpire: () => void): { left: number; restart: () => void } {
+  const { countdown, restart } = useIdleCountdown(seconds, active, onExpire);
+  return { left: useSecondsLeft(countdown, seconds), restart };
 }

@@ -1,11 +1,20 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { KeyboardContext, type ActiveField, type KeyboardControl } from './keyboard-context';
+import {
+  KeyboardActionsContext,
+  KeyboardContext,
+  type ActiveField,
+  type KeyboardActions,
+  type KeyboardControl,
+} from './keyboard-context';
 
 export function KeyboardProvider({ children }: { children: ReactNode }) {
   const [active, setActive] = useState<ActiveField | null>(null);
-  const control = useMemo<KeyboardControl>(
-    () => ({ active, activate: (field) => setActive(field), close: () => setActive(null) }),
-    [active],
+  // Stable for the provider's life: screens that only open or close the keyboard never re-render per key.
+  const actions = useMemo<KeyboardActions>(() => ({ activate: (field) => setActive(field), close: () => setActive(null) }), []);
+  const control = useMemo<KeyboardControl>(() => ({ active, ...actions }), [active, actions]);
+  return (
+    <KeyboardActionsContext.Provider value={actions}>
+      <KeyboardContext.Provider value={control}>{children}</KeyboardContext.Provider>
+    </KeyboardActionsContext.Provider>
   );
-  return <KeyboardContext.Provider value={control}>{children}</KeyboardContext.Provider>;
 }

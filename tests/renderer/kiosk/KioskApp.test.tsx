@@ -19,13 +19,13 @@ const citizen: IdentityView = {
  * The kiosk against a fake host whose reader the test controls: what GET /identity answers, and
  * what POST /identity/end does (the host forgets the holder; the card stays where it lies).
  */
-function kiosk(start: CurrentIdentity) {
+function kiosk(start: CurrentIdentity, more: Parameters<typeof fakeApi>[0] = {}) {
   let reader = start;
   const endIdentity = vi.fn(async () => {
     reader = { identity: null, cardOnReader: reader.cardOnReader };
     return { cardOnReader: reader.cardOnReader };
   });
-  const api = fakeApi({ identity: async () => reader, endIdentity });
+  const api = fakeApi({ identity: async () => reader, endIdentity, ...more });
   const rendered = renderScreen(<KioskApp />, api);
   return {
     ...rendered,
@@ -50,6 +50,13 @@ describe('KioskApp', () => {
     k.layCard();
     expect(await screen.findByText('您好，张*')).toBeTruthy();
     expect(screen.queryByTestId('attract')).toBeNull();
+  });
+
+  it('fetches the queue services while the attract screen waits, before anyone touches 取号', async () => {
+    const services = vi.fn(async () => ({ services: [] }));
+    kiosk({ identity: null, cardOnReader: false }, { services });
+    await waitFor(() => expect(services).toHaveBeenCalled());
+    expect(screen.getByTestId('attract')).toBeTruthy();
   });
 
   it('wakes for a card that was read before the page loaded (no event ever reached it)', async () => {
