@@ -1,0 +1,62 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useApi } from '../../../api/context';
+import { boostedWords } from './hall-words';
+import { loadPinyinDictionary, type PinyinDictionary } from './pinyin-dictionary';
+import { createPinyinEngine, type PinyinEngine } from './pinyin-engine';
+
+/**
+ * The dictionary, loaded once per page: the index is a chunk of its own (about 1 MB, 450 kB
+ * gzipped), imported the first time a pinyin field needs it or when a screen with one prefetches
+ * it, never with the first paint. A failed load (the host restarting) is tried again next time.
+ */
+let loading: Promise<PinyinDictionary> | undefined;
+let loaded: PinyinDictionary | undefined;
+
+function loadDictionary(): Promise<PinyinDictionary> {
+  loading ??= import('virtual:pinyin-index').then(
+    (module) => (loaded = loadPinyinDictionary(module.default)),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Starts loading the index when the page is idle (a form with a Chinese field just opened). */
+export function prefetchPinyinEngine(): void {
+  if (loading) return;
+  const start = () => void loadDictionary().catch(() => undefined);
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(start, { timeout: 2000 });
+  else window.setTimeout(start, 0);
+}
+
+/**
+ * The engine, with the hall's own words boosted: null while the index loads. The hall's words come
+ * from what the kiosk already has in its query cache (hall info, services, catalog); this hook
+ * never fetches them itself. Nothing typed is kept: the engine has no memory of picks.
+ */
+export function usePinyinEngine(): PinyinEngine | null {
+  const api = useApi();
+  const [dictionary, setDictionary] = useState<PinyinDictionary | null>(loaded ?? null);
+  useEffect(() => {
+    if (dictionary) return;
+    let mounted = true;
+    loadDictionary().then(
+      (d) => mounted && setDictionary(d),
+      () => undefined,
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [dictionary]);
+  const cached = { enabled: false, staleTime: Number.POSITIVE_INFINITY } as const;
+  const hallInfo = useQuery({ queryKey: ['hall-info'], queryFn: api.hallInfo, ...cached }).data;
+  const services = useQuery({ queryKey: ['services'], queryFn: api.services, ...cached }).data;
+  const catalog = useQuery({ queryKey: ['catalog'], queryFn: api.catalog, ...cached }).data;
+  return useMemo(
+    () => dictionary && createPinyinEngine(dictionary, boostedWords(dictionary, { hallInfo, services, catalog })),
+    [dictionary, hallInfo, services, catalog],
+  );
+}

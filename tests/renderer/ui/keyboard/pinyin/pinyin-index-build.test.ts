@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { syllablesOf } from '../../../../../renderer/ui/keyboard/pinyin/pinyin-dictionary';
+import { buildIndexEntries } from '../../../../../vite-pinyin-index';
+import { builtDictionary } from './pinyin-fixtures';
+
+describe('the built pinyin index', () => {
+  const dictionary = builtDictionary();
+  const readingsOf = (text: string) =>
+    dictionary.texts.flatMap((t, i) => (t === text ? [syllablesOf(dictionary, i).join(' ')] : [])).sort();
+
+  it('has the common characters the dictionary lists only inside words (信 公 是 道 元 科)', () => {
+    expect(readingsOf('信')).toEqual(['xin']);
+    expect(readingsOf('公')).toEqual(['gong']);
+    expect(readingsOf('是')).toEqual(['shi']);
+    expect(readingsOf('道')).toEqual(['dao']);
+    expect(readingsOf('元')).toEqual(['yuan']);
+    expect(readingsOf('科')).toEqual(['ke']);
+  });
+
+  it('has a polyphonic character under each of its readings', () => {
+    expect(readingsOf('行')).toEqual(expect.arrayContaining(['hang', 'xing']));
+  });
+
+  it('has phrases with their frequency', () => {
+    expect(readingsOf('有限公司')).toEqual(['you xian gong si']);
+    expect(readingsOf('测试')).toEqual(['ce shi']);
+  });
+
+  it('takes from the keyboard table only characters the dictionary never uses, at the lowest score', () => {
+    const entries = buildIndexEntries({ 信息: ['xìn xī', 1e-8] }, { shen: '信 沈', xin: '信 鑫' });
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        { text: '信', syllables: ['xin'], score: expect.any(Number) as number },
+        { text: '沈', syllables: ['shen'], score: 0 },
+        { text: '鑫', syllables: ['xin'], score: 0 },
+      ]),
+    );
+    expect(entries.filter((e) => e.text === '信')).toHaveLength(1);
+  });
+
+  it('leaves out words that are not all Chinese characters or whose reading does not fit', () => {
+    const entries = buildIndexEntries({ A型: ['A xíng', 1e-9], 一下: ['yí', 1e-9], 一会儿: ['yí huì er', 1e-9] }, {});
+    expect(entries.map((e) => e.text)).toEqual(['一会儿', '一', '会', '儿']);
+  });
+});

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Plugin } from 'vite';
+
+/**
+ * The pinyin index of the kiosk's on-screen keyboard, built from @pinyin-pro/data's modern
+ * dictionary and simple-keyboard-layouts' character table, and served to the renderer as the
+ * module `virtual:pinyin-index` (its text: `export default "…"`). The renderer imports it only
+ * dynamically (renderer/ui/keyboard/pinyin/use-pinyin-engine.ts), so the build makes it a chunk of
+ * its own, fetched the first time a Chinese field needs it, never part of the first paint.
+ *
+ * The format is read by renderer/ui/keyboard/pinyin/pinyin-index-format.ts, which describes it:
+ * one line per reading, `you xian gong si<TAB>有限公司F…`, each word followed by its score as the
+ * character '0' + score. This file imports nothing of the project's: Vite loads it with its config.
+ */
+export const PINYIN_INDEX_MODULE = 'virtual:pinyin-index';
+const RESOLVED = `\0${PINYIN_INDEX_MODULE}`;
+
+/** @pinyin-pro/data's json/modern.json: word → [toned pinyin, space separated; frequency]. */
+export type ModernDictionary = Readonly<Record<string, readonly [string, number]>>;
+/** simple-keyboard-layouts' chinese table: toneless syllable → characters, most common first. */
+export type CharacterTable = Readonly<Record<string, string>>;
+
+export interface IndexEntry {
+  readonly text: string;
+  readonly syllables: readonly string[];
+  /** 0–63 (scoreOfFrequency). */
+  readonly score: number;
+}
+
+const MAX_SCORE = 63;
+const SCORE_BASE = 48; // '0': scores are written '0'…'o', never a CJK character.
+const HAN = /^\p{Script=Han}+$/u;
+const SYLLABLE = /^[a-z]+$/;
+
+/** 8 steps per order of magnitude of frequency; the rarest word of the dictionary (2e-12) scores about 3. */
+export function scoreOfFrequency(frequency: number): number {
+  if (!(frequency > 0)) return 0;
+  return Math.max(0, Math.min(MAX_SCORE, Math.round((Math.log10(frequency) + 12) * 8) + 1));
+}
+
+/** 'lǜ' → 'lv', 'shěn' → 'shen': a toned syllable as it is typed on the keyboard. */
+export function toneless(syllable: string): string {
+  return syllable
+    .normalize('NFD')
+    .replace(/u\u0308/g, 'v')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+/**
+ * The index's words:
+ * - every word of two or more characters, with its frequency;
+ * - every character under each reading it has in the dictionary's words, scored by the summed
+ *   frequency of the words it appears in with that reading (the dictionary lists only ~7,000
+ *   characters on their own and lacks common ones such as 信, 公, 是, 道);
+ * - characters the dictionary never uses, from the keyboard's table, under its syllables with
+ *   the lowest score, in the table's order. A character the dictionary knows is not taken from
+ *   the table: its readings there are sometimes wrong ('shen' lists 信 first).
+ */
+export function buildIndexEntries(dictionary: ModernDictionary, table: CharacterTable): IndexEntry[] {
+  const words: IndexEntry[] = [];
+  // "character\tsyllable" → summed frequency.
+  const characterFrequency = new Map<string, number>();
+  for (const [text, [pinyin, frequency]] of Object.entries(dictionary)) {
+    const characters = [...text];
+    const syllables = pinyin.split(' ').map(toneless);
+    if (!HAN.test(text) || characters.length !== syllables.length || !syllables.every((s) => SYLLABLE.test(s))) continue;
+    characters.forEach((character, i) => {
+      const key = `${character}\t${syllables[i] ?? ''}`;
+      characterFrequency.set(key, (characterFrequency.get(key) ?? 0) + frequency);
+    });
+    if (characters.length > 1) words.push({ text, syllables, score: scoreOfFrequency(frequency) });
+  }
+  const known = new Set<string>();
+  const characters: IndexEntry[] = [];
+  for (const [key, frequency] of characterFrequency) {
+    const [text = '', syllable = ''] = key.split('\t');
+    known.add(text);
+    characters.push({ text, syllables: [syllable], score: scoreOfFrequency(frequency) });
+  }
+  for (const [syllable, list] of Object.entries(table)) {
+    if (!SYLLABLE.test(syllable)) continue;
+    for (const text of new Set(list.replace(/\s+/g, ''))) {
+      if (!known.has(text) && HAN.test(text)) characters.push({ text, syllables: [syllable], score: 0 });
+    }
+  }
+  return [...words, ...characters];
+}
+
+export function encodePinyinIndex(entries: readonly IndexEntry[]): string {
+  const byReading = new Map<string, IndexEntry[]>();
+  for (const entry of entries) {
+    const key = entry.syllables.join(' ');
+    const list = byReading.get(key);
+    if (list) list.push(entry);
+    else byReading.set(key, [entry]);
+  }
+  const lines: string[] = [];
+  for (const key of [...byReading.keys()].sort()) {
+    // Stable: words of equal score keep the order they were given in (the table's, for the rare ones).
+    const words = (byReading.get(key) ?? []).slice().sort((a, b) => b.score - a.score);
+    lines.push(`${key}\t${words.map((w) => w.text + String.fromCharCode(SCORE_BASE + w.score)).join('')}`);
+  }
+  return lines.join('\n');
+}
+
+let built: string | undefined;
+
+/** The index text, built once per process (about a second): by the renderer build, Vite's dev server, the tests. */
+export function buildPinyinIndexText(): string {
+  if (built !== undefined) return built;
+  const require = createRequire(import.meta.url);
+  const dictionary = JSON.parse(readFileSync(require.resolve('@pinyin-pro/data/modern.json'), 'utf8')) as ModernDictionary;
+  const layout: unknown = require('simple-keyboard-layouts/build/layouts/chinese');
+  built = encodePinyinIndex(buildIndexEntries(dictionary, characterTable(layout)));
+  return built;
+}
+
+function characterTable(layout: unknown): CharacterTable {
+  const table: Record<string, string> = {};
+  const module = isRecord(layout) && isRecord(layout.default) ? layout.default : layout;
+  const candidates = isRecord(module) ? module.layoutCandidates : undefined;
+  if (!isRecord(candidates)) throw new Error('simple-keyboard-layouts: the chinese layout has no layoutCandidates');
+  for (const [syllable, characters] of Object.entries(candidates))
+    if (typeof characters === 'string') table[syllable] = characters;
+  return table;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export function pinyinIndexPlugin(): Plugin {
+  return {
+    name: 'hall-kiosk:pinyin-index',
+    resolveId: (id) => (id === PINYIN_INDEX_MODULE ? RESOLVED : null),
+    load: (id) => (id === RESOLVED ? `export default ${JSON.stringify(buildPinyinIndexText())};` : null),
+  };
+}
