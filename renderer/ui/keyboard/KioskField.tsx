@@ -31,6 +31,10 @@ export function KioskField(props: KioskFieldProps) {
     if (isActive && keyboard.active?.value !== value) keyboard.activate({ id, layout, value, maxLength, onChange });
   }, [isActive, value, layout, maxLength, onChange, keyboard, id]);
 
+  const open = () => {
+    if (!fromCard && !isActive) keyboard.activate({ id, layout, value, maxLength, onChange });
+  };
+
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}${fromCard ? ' field-from-card' : ''}`}>
@@ -49,9 +53,10 @@ export function KioskField(props: KioskFieldProps) {
         autoComplete="off"
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        onFocus={() => {
-          if (!fromCard) keyboard.activate({ id, layout, value, maxLength, onChange });
-        }}
+        onFocus={open}
+        // After 完成 the field still has the focus: touching it again brings the keyboard back.
+        onClick={open}
+        onBlur={() => keyboard.finishComposition(id)}
         onChange={(e) => onChange(e.target.value)}
       />
       {hint && (

@@ -1,27 +1,53 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
+import type { ActiveField } from './keyboard-field';
+import type { KeyboardStore, KeyboardState } from './keyboard-store';
 
-/** pinyin: Chinese by pinyin syllables with candidates; latin: letters; the rest: number pads. */
-export type KeyboardLayout = 'pinyin' | 'latin' | 'digits' | 'id' | 'phone';
-
-export interface ActiveField {
-  id: string;
-  layout: KeyboardLayout;
-  value: string;
-  maxLength: number;
-  onChange(value: string): void;
-}
+export type { ActiveField, KeyboardLayout } from './keyboard-field';
 
 export interface KeyboardControl {
   active: ActiveField | null;
+  /**
+   * Opens the keyboard for a field, or keeps its copy of the field current. Another field's
+   * pinyin still being composed is first written into that field (see KeyboardStore.activate).
+   */
   activate(field: ActiveField): void;
-  /** Hides the keyboard (the field keeps its value). */
+  /** 完成: what is still being composed goes into the field, then the keyboard hides. */
   close(): void;
+  /**
+   * The field `fieldId` lost the focus to something else of the page (下一步, a choice): what is
+   * still being composed for it is written into it, as an IME does; the keyboard stays.
+   */
+  finishComposition(fieldId: string): void;
+  /** The visit ended: the keyboard hides and what was being composed is forgotten, never written anywhere. */
+  discard(): void;
 }
 
-export const KeyboardContext = createContext<KeyboardControl | null>(null);
+export const KeyboardContext = createContext<KeyboardStore | null>(null);
+
+export function useKeyboardStore(): KeyboardStore {
+  const store = useContext(KeyboardContext);
+  if (!store) throw new Error('useKeyboard outside KeyboardProvider');
+  return store;
+}
+
+/** The keyboard's state, re-rendering the caller when it changes. */
+export function useKeyboardState(): KeyboardState {
+  const store = useKeyboardStore();
+  return useSyncExternalStore(store.subscribe, store.snapshot);
+}
 
 export function useKeyboard(): KeyboardControl {
-  const control = useContext(KeyboardContext);
-  if (!control) throw new Error('useKeyboard outside KeyboardProvider');
-  return control;
+  const store = useKeyboardStore();
+  const { active } = useKeyboardState();
+  // One object per field state: flows keep it in their callbacks' and memos' dependencies.
+  return useMemo(
+    () => ({
+      active,
+      activate: store.activate,
+      close: store.close,
+      finishComposition: store.finishFor,
+      discard: store.discard,
+    }),
+    [active, store],
+  );
 }
