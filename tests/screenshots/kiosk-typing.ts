@@ -4,8 +4,10 @@ import { KeyboardTaps } from '../support/on-screen-keyboard';
 
 /**
  * The on-screen keyboard's phrase candidates on the 企业开办 form, typed key by key:
- * kiosk-typing-phrases (landscape: 沈抚测试科技 typed, "youxiangongsi" composed with 有限公司
+ * kiosk-typing-phrases (landscape: 示例星辰科技 typed, "youxiangongsi" composed with 有限公司
  * offered), kiosk-typing-phrases-portrait, and kiosk-typing-elder (长辈版's 80 px keys, landscape).
+ * The tour's hall has the default name, so the company is one of dictionary words (沈抚 is a
+ * hall's own word: tests/e2e/kiosk-typing.test.ts types it).
  */
 export async function kioskTypingScreenshots(k: KioskHarness, shot: (page: Page, name: string) => Promise<void>) {
   for (const [name, viewport, elder] of [
@@ -23,9 +25,9 @@ export async function kioskTypingScreenshots(k: KioskHarness, shot: (page: Page,
     await page.getByRole('heading', { name: /填写「企业开办一站式办理」申报信息/ }).waitFor();
     await page.getByLabel('拟设企业名称').click();
     const taps = new KeyboardTaps(page);
-    await taps.type('shenfu', '沈抚');
-    await taps.type('ceshi', '测试');
-    await taps.type('keji', '科技');
+    await taps.type('shili', '示例');
+    await taps.type('xingchen', '星辰');
+    await taps.type('kj', '科技');
     await taps.keys('youxiangongsi');
     await taps.candidates.getByRole('button', { name: '有限公司', exact: true }).waitFor();
     await shot(page, name);
