@@ -1,13 +1,18 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 
 /**
  * The pinyin index of the kiosk's on-screen keyboard, built from @pinyin-pro/data's modern
- * dictionary and simple-keyboard-layouts' character table, and served to the renderer as the
- * module `virtual:pinyin-index` (its text: `export default "…"`). The renderer imports it only
- * dynamically (renderer/ui/keyboard/pinyin/use-pinyin-engine.ts), so the build makes it a chunk of
- * its own, fetched the first time a Chinese field needs it, never part of the first paint.
+ * dictionary and simple-keyboard-layouts' character table.
+ *
+ * The renderer gets it from the module `virtual:pinyin-index`, whose default export loads the
+ * index text (renderer/ui/keyboard/pinyin/use-pinyin-engine.ts imports it only when a Chinese
+ * field first needs it). In the build the index is a data file of its own,
+ * `assets/pinyin-index-<hash>.txt`, fetched by that function: never part of the first paint, and
+ * not JavaScript to parse (the screens' JavaScript budget counts .js files). Under Vite's dev
+ * server and the vitest projects the function returns the text inline.
  *
  * The format is read by renderer/ui/keyboard/pinyin/pinyin-index-format.ts, which describes it:
  * one line per reading, `you xian gong si<TAB>有限公司F…`, each word followed by its score as the
@@ -131,10 +136,34 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+/** Where the build writes the index: named by its content, so a host may cache it for good. */
+export function pinyinIndexFileName(text: string): string {
+  return `assets/pinyin-index-${createHash('sha256').update(text).digest('hex').slice(0, 10)}.txt`;
+}
+
 export function pinyinIndexPlugin(): Plugin {
+  let building = false;
+  let base = '/';
   return {
     name: 'hall-kiosk:pinyin-index',
+    configResolved: (config) => {
+      building = config.command === 'build';
+      base = config.base;
+    },
     resolveId: (id) => (id === PINYIN_INDEX_MODULE ? RESOLVED : null),
-    load: (id) => (id === RESOLVED ? `export default ${JSON.stringify(buildPinyinIndexText())};` : null),
+    load(id) {
+      if (id !== RESOLVED) return null;
+      const text = buildPinyinIndexText();
+      if (!building) return `export default async function loadPinyinIndexText() { return ${JSON.stringify(text)}; }`;
+      const fileName = pinyinIndexFileName(text);
+      this.emitFile({ type: 'asset', fileName, source: text });
+      return [
+        'export default async function loadPinyinIndexText() {',
+        `  const response = await fetch(${JSON.stringify(base + fileName)});`,
+        '  if (!response.ok) throw new Error(`pinyin index: HTTP ${response.status}`);',
+        '  return response.text();',
+        '}',
+      ].join('\n');
+    },
   };
 }

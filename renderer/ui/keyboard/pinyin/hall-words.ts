@@ -2,7 +2,7 @@ import type { CatalogView } from '../../../../contracts/cases';
 import type { HallInfo } from '../../../../contracts/hall-settings';
 import type { ServiceList } from '../../../../contracts/queue';
 import { ADDRESS_WORDS, COMPANY_WORDS } from './curated-words';
-import type { PinyinDictionary } from './pinyin-dictionary';
+import { segmentText, wordsOfTexts, type PinyinDictionary } from './pinyin-dictionary';
 import type { BoostedWord } from './pinyin-engine';
 
 /**
@@ -63,28 +63,16 @@ export function hallTexts({ hallInfo, services, catalog }: HallWordSources): str
  */
 export function hallPhrases(dictionary: PinyinDictionary, texts: readonly string[]): string[] {
   const phrases: string[] = [];
+  const words = wordsOfTexts(dictionary, texts);
   for (const text of texts) {
     for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
       if ([...run].length <= LONGEST_PHRASE) phrases.push(run);
-      const pieces = joinSingles(segment(dictionary, run));
+      const pieces = joinSingles(segmentText(words, run));
       for (const piece of pieces) if ([...piece].length > 1) phrases.push(piece);
       for (let i = 0; i + 1 < pieces.length; i++) phrases.push(`${pieces[i] ?? ''}${pieces[i + 1] ?? ''}`);
     }
   }
   return phrases.filter((phrase) => [...phrase].length > 1);
-}
-
-/** Longest dictionary words first, left to right; a character without a word stands alone. */
-function segment(dictionary: PinyinDictionary, run: string): string[] {
-  const characters = [...run];
-  const pieces: string[] = [];
-  for (let i = 0; i < characters.length;) {
-    let end = Math.min(characters.length, i + 8);
-    while (end > i + 1 && !dictionary.bestByText.has(characters.slice(i, end).join(''))) end--;
-    pieces.push(characters.slice(i, end).join(''));
-    i = end;
-  }
-  return pieces;
 }
 
 function joinSingles(pieces: readonly string[]): string[] {

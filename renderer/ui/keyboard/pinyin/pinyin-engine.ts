@@ -1,4 +1,4 @@
-import { readingOf, type PinyinDictionary } from './pinyin-dictionary';
+import { SINGLE, bucketOf, readingOf, wordsOfTexts, type PinyinDictionary } from './pinyin-dictionary';
 import { splitSyllables } from './pinyin-syllables';
 
 export interface PinyinCandidate {
@@ -55,10 +55,14 @@ export function createPinyinEngine(dictionary: PinyinDictionary, boosted: readon
         found.set(text, { text, packed, score, single });
     };
     const first = input.charCodeAt(start);
+    const { bucketStarts, bucketWords } = dictionary;
+    const visitBucket = (bucket: number, each: (word: number) => void) => {
+      const end = bucketStarts[bucket + 1] ?? 0;
+      for (let at = bucketStarts[bucket] ?? 0; at < end; at++) each(bucketWords[at] ?? 0);
+    };
     for (let id = 0; id < syllableNames.length; id++) {
       const syllable = syllableNames[id] ?? '';
-      const words = dictionary.byFirstSyllable[id];
-      if (syllable.charCodeAt(0) !== first || !words) continue;
+      if (syllable.charCodeAt(0) !== first) continue;
       const ends = syllableEnds(input, start, syllable);
       if (ends.length === 0) continue;
       let single = -1;
@@ -70,14 +74,14 @@ export function createPinyinEngine(dictionary: PinyinDictionary, boosted: readon
         const letter = input.charCodeAt(end) - 97;
         if (letter < 0 || letter > 25 || lettersSeen & (1 << letter)) continue;
         lettersSeen |= 1 << letter;
-        for (const word of words.byNextLetter[letter] ?? []) {
+        visitBucket(bucketOf(id, letter), (word) => {
           const from = dictionary.starts[word] ?? 0;
           const count = (dictionary.starts[word + 1] ?? 0) - from;
           const packed = matchWord(input, start, dictionary.syllables, from, count, syllableNames, 0);
-          if (packed >= 0) keep(dictionary.texts[word] ?? '', packed, dictionary.scores[word] ?? 0, false);
-        }
+          if (packed >= 0) keep(dictionary.textOf(word), packed, dictionary.scores[word] ?? 0, false);
+        });
       }
-      for (const word of words.single) keep(dictionary.texts[word] ?? '', single, dictionary.scores[word] ?? 0, true);
+      visitBucket(bucketOf(id, SINGLE), (word) => keep(dictionary.textOf(word), single, dictionary.scores[word] ?? 0, true));
     }
     for (const extra of extras) {
       const packed = matchWord(input, start, extra.ids, 0, extra.ids.length, syllableNames, 0);
@@ -123,12 +127,16 @@ interface Extra {
 
 function resolveBoosts(dictionary: PinyinDictionary, boosted: readonly BoostedWord[]): Extra[] {
   const extras: Extra[] = [];
+  const words = wordsOfTexts(
+    dictionary,
+    boosted.map((w) => w.text),
+  );
   for (const word of boosted) {
-    const syllables = word.syllables ?? readingOf(dictionary, word.text);
+    const syllables = word.syllables ?? readingOf(dictionary, words, word.text);
     if (!syllables || syllables.length === 0 || syllables.length !== [...word.text].length) continue;
     const ids = syllables.map((s) => dictionary.syllableIds.get(s));
     if (ids.some((id) => id === undefined)) continue;
-    const known = dictionary.bestByText.get(word.text);
+    const known = words.get(word.text);
     const base = known === undefined ? UNKNOWN_PHRASE_SCORE : (dictionary.scores[known] ?? 0);
     extras.push({ text: word.text, ids: Uint16Array.from(ids, (id) => id ?? 0), score: base + word.boost });
   }

@@ -32,21 +32,53 @@ export class PinyinIndexError extends Error {
 
 /** Calls `visit` for each word of the index, in the order written. */
 export function decodePinyinIndex(text: string, visit: (entry: IndexEntry) => void): void {
-  let lineNumber = 0;
-  for (const line of text.split('\n')) {
-    lineNumber++;
-    if (line === '') continue;
-    const tab = line.indexOf('\t');
-    if (tab <= 0) throw new PinyinIndexError(lineNumber, 'no reading before the words');
-    const syllables = line.slice(0, tab).split(' ');
+  const cursor = { at: 0, line: 0 };
+  let syllables: string[] = [];
+  readPinyinIndexLines(
+    text,
+    cursor,
+    Number.POSITIVE_INFINITY,
+    (reading) => (syllables = reading),
+    (start, end, score) => visit({ text: text.slice(start, end), syllables, score }),
+  );
+}
+
+/** Where a reader of the index stands: the offset of the next line, and its number less one. */
+export interface IndexCursor {
+  at: number;
+  line: number;
+}
+
+/**
+ * Reads up to `lines` lines from the cursor and moves it on: each line's reading, then each word
+ * of it as offsets into `text` with its score. No string or object per word: the kiosk reads
+ * 60,000 of them, and makes a word's text only when it is offered.
+ */
+export function readPinyinIndexLines(
+  text: string,
+  cursor: IndexCursor,
+  lines: number,
+  reading: (syllables: string[]) => void,
+  word: (start: number, end: number, score: number) => void,
+): void {
+  for (let n = 0; n < lines && cursor.at < text.length; n++) {
+    let end = text.indexOf('\n', cursor.at);
+    if (end < 0) end = text.length;
+    const from = cursor.at;
+    cursor.at = end + 1;
+    cursor.line++;
+    if (end === from) continue;
+    const tab = text.indexOf('\t', from);
+    if (tab <= from || tab > end) throw new PinyinIndexError(cursor.line, 'no reading before the words');
+    reading(text.slice(from, tab).split(' '));
     let start = tab + 1;
-    for (let i = start; i < line.length; i++) {
-      const code = line.charCodeAt(i);
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
       if (code < SCORE_BASE || code > SCORE_BASE + MAX_SCORE) continue;
-      if (i === start) throw new PinyinIndexError(lineNumber, 'a score without a word');
-      visit({ text: line.slice(start, i), syllables, score: code - SCORE_BASE });
+      if (i === start) throw new PinyinIndexError(cursor.line, 'a score without a word');
+      word(start, i, code - SCORE_BASE);
       start = i + 1;
     }
-    if (start !== line.length) throw new PinyinIndexError(lineNumber, 'a word without a score');
+    if (start !== end) throw new PinyinIndexError(cursor.line, 'a word without a score');
   }
 }

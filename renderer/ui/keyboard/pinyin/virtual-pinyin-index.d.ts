@@ -1,5 +1,7 @@
-/** The pinyin index text, built by the Vite plugin in vite-pinyin-index.ts (pinyin-index-format.ts). */
+/**
+ * The pinyin index, built by the Vite plugin in vite-pinyin-index.ts (format: pinyin-index-format.ts):
+ * its default export loads the index text (in the build, by fetching its data file).
+ */
 declare module 'virtual:pinyin-index' {
-  const indexText: string;
-  export default indexText;
+  export default function loadPinyinIndexText(): Promise<string>;
 }
