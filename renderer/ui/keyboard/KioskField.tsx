@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import { useKeyboard, type KeyboardLayout } from './keyboard-context';
+import { prefetchPinyinEngine } from './pinyin/use-pinyin-engine';
 
 export interface KioskFieldProps {
   label: string;
@@ -25,6 +26,13 @@ export function KioskField(props: KioskFieldProps) {
   const keyboard = useKeyboard();
   const { label, value, onChange, layout, maxLength = 200, required = false, error, hint, fromCard = false, name } = props;
   const isActive = keyboard.active?.id === id;
+
+  // A screen with a Chinese field loads the pinyin index as it opens (when the page is idle), so
+  // the first touch of the field never waits for its candidates.
+  const chinese = layout === 'pinyin' && !fromCard;
+  useEffect(() => {
+    if (chinese) prefetchPinyinEngine();
+  }, [chinese]);
 
   // Keep the keyboard's copy of the value current while this field is the active one.
   useEffect(() => {

@@ -1,11 +1,10 @@
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogViewItem } from '../../../../contracts/cases';
 import type { CatalogFormField } from '../../../../contracts/central-api';
 import type { IdentityView } from '../../../../contracts/identity';
 import { KioskField } from '../../../ui/keyboard/KioskField';
 import { optionLabel } from '../catalog-text';
-import { prefetchPinyinEngine } from '../../../ui/keyboard/pinyin/use-pinyin-engine';
 import { maskedCardValue } from './card-fields';
 import { formatDateInput, layoutOf, maxLengthOf, problemMessageKey, typedValue, type FieldErrors } from './form-rules';
 
@@ -24,12 +23,8 @@ export interface FormStepProps {
  */
 export function FormStep({ item, citizen, values, errors, fromCard, onChange }: FormStepProps) {
   const { t } = useTranslation();
-  // A form with a Chinese field loads the pinyin index now, so the first touch of that field never waits for it.
-  const chinese = item.formFields.some((field) => !fromCard(field) && field.type !== 'select' && layoutOf(field) === 'pinyin');
-  useEffect(() => {
-    if (chinese) prefetchPinyinEngine();
-  }, [chinese]);
-  // The keyboard docks under the page and keeps the field being typed in view (ui/keyboard).
+  // The keyboard docks under the page and keeps the field being typed in view; a Chinese field
+  // prefetches the pinyin index as the form opens (ui/keyboard).
   return (
     <div className="case-form">
       {item.formFields.map((field) => (
