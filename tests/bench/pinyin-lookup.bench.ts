@@ -16,7 +16,7 @@
 import { gzipSync } from 'node:zlib';
 import { loadPinyinDictionary } from '../../renderer/ui/keyboard/pinyin/pinyin-dictionary';
 import { createPinyinEngine } from '../../renderer/ui/keyboard/pinyin/pinyin-engine';
-import { boostedWords } from '../../renderer/ui/keyboard/pinyin/hall-words';
+import { boostedWords, hallTexts } from '../../renderer/ui/keyboard/pinyin/hall-words';
 import { buildPinyinIndexText } from '../../vite-pinyin-index';
 import { collectGarbage, median, nowMs, percentile, report } from './harness';
 
@@ -40,7 +40,7 @@ for (let i = 0; i < 5; i++) {
 }
 const dictionary = loadPinyinDictionary(text);
 const hallInfo = { hallName: '沈抚新区政务服务中心', kioskIdleSeconds: 90, elderAge: 60, evaluatorIdleSeconds: 30 };
-const engine = createPinyinEngine(dictionary, boostedWords(dictionary, { hallInfo }));
+const engine = createPinyinEngine(dictionary, boostedWords(dictionary, hallTexts({ hallInfo })));
 
 // The old lookup: one syllable → a string of characters.
 const table = new Map<string, string[]>();
