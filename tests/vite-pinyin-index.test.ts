@@ -38,7 +38,7 @@ describe('the pinyin index in the renderer build', () => {
     const chunks = files.flatMap((f) => (f.type === 'chunk' ? [f] : []));
     expect(chunks.some((c) => c.code.includes(`/${fileName}`))).toBe(true);
     expect(chunks.filter((c) => c.code.includes('有限公司'))).toEqual([]);
-  });
+  }, 90_000);
 
   it('holds the dictionary’s phrases and the characters it lacks on their own', () => {
     const lines = buildPinyinIndexText().split('\n');

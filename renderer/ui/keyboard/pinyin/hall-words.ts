@@ -2,17 +2,19 @@ import type { CatalogView } from '../../../../contracts/cases';
 import type { HallInfo } from '../../../../contracts/hall-settings';
 import type { ServiceList } from '../../../../contracts/queue';
 import { ADDRESS_WORDS, COMPANY_WORDS } from './curated-words';
-import { segmentText, wordsOfTexts, type PinyinDictionary } from './pinyin-dictionary';
+import { readingOf, segmentText, wordsOfTexts, type PinyinDictionary } from './pinyin-dictionary';
 import type { BoostedWord } from './pinyin-engine';
 
 /**
  * Boosts, in score steps (8 per order of magnitude; the dictionary's scores are 0–63): the hall's
  * own words and the kinds of firm go above every dictionary word of the same match; address
- * parts move up about an order and a half, into the first few candidates of their syllable.
+ * parts move up an order, into the first few candidates of their syllable.
  */
 export const HALL_WORD_BOOST = 64;
 export const COMPANY_WORD_BOOST = 64;
-export const ADDRESS_WORD_BOOST = 12;
+export const ADDRESS_WORD_BOOST = 8;
+/** Each character of the hall's words, under its reading there, moves up an order and a half ('shen' → 沈 early). */
+export const HALL_CHARACTER_BOOST = 12;
 
 /** What the kiosk already loads that names the hall's own things (react-query: hall-info, services, catalog). */
 export interface HallWordSources {
@@ -25,21 +27,22 @@ export interface HallWordSources {
 const LONGEST_PHRASE = 12;
 
 /**
- * The words the engine boosts: the curated lists, and the phrases of the hall's name (its district
- * and street are in it: 沈抚示范区…街道…), its services, and its catalog (items, materials, the
- * forms' labels and choices).
+ * The words the engine boosts: the curated lists, and the phrases and characters of the hall's
+ * texts (hallTexts: its name, with its district and street in it, 沈抚示范区…街道…; its
+ * services; its catalog's items, materials, the forms' labels and choices).
  */
-export function boostedWords(dictionary: PinyinDictionary, sources: HallWordSources): BoostedWord[] {
+export function boostedWords(dictionary: PinyinDictionary, texts: readonly string[]): BoostedWord[] {
   const words: BoostedWord[] = [
     ...COMPANY_WORDS.map((w) => ({ ...w, boost: COMPANY_WORD_BOOST })),
     ...ADDRESS_WORDS.map((w) => ({ ...w, boost: ADDRESS_WORD_BOOST })),
   ];
   const seen = new Set<string>();
-  for (const phrase of hallPhrases(dictionary, hallTexts(sources))) {
+  for (const phrase of hallPhrases(dictionary, texts)) {
     if (seen.has(phrase)) continue;
     seen.add(phrase);
     words.push({ text: phrase, boost: HALL_WORD_BOOST });
   }
+  words.push(...hallCharacters(dictionary, texts).map((c) => ({ ...c, boost: HALL_CHARACTER_BOOST })));
   return words;
 }
 
@@ -73,6 +76,23 @@ export function hallPhrases(dictionary: PinyinDictionary, texts: readonly string
     }
   }
   return phrases.filter((phrase) => [...phrase].length > 1);
+}
+
+/** Each character of the texts once per reading it has there (沈 shen in 沈抚新区). */
+export function hallCharacters(dictionary: PinyinDictionary, texts: readonly string[]): { text: string; syllables: string[] }[] {
+  const words = wordsOfTexts(dictionary, texts);
+  const characters = new Map<string, { text: string; syllables: string[] }>();
+  for (const text of texts) {
+    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+      const reading = readingOf(dictionary, words, run);
+      if (!reading) continue;
+      [...run].forEach((character, i) => {
+        const syllable = reading[i] ?? '';
+        characters.set(`${character}${syllable}`, { text: character, syllables: [syllable] });
+      });
+    }
+  }
+  return [...characters.values()];
 }
 
 function joinSingles(pieces: readonly string[]): string[] {

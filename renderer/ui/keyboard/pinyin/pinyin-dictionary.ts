@@ -15,6 +15,8 @@ export interface PinyinDictionary {
   readonly wordCount: number;
   /** Word i's text, made when asked. */
   textOf(word: number): string;
+  /** Whether every UTF-16 unit of word i's text is in `units` (no string made). */
+  textWithin(word: number, units: ReadonlySet<number>): boolean;
   readonly scores: Uint8Array;
   /** Word i's syllable ids are syllables[starts[i]] … syllables[starts[i + 1] - 1]. */
   readonly starts: Uint32Array;
@@ -114,6 +116,11 @@ function dictionaryReader(indexText: string) {
         syllablePrefixes: prefixesOf(syllableNames),
         wordCount: wordStarts.length,
         textOf: (w: number) => indexText.slice(wordStarts[w] ?? 0, wordEnds[w] ?? 0),
+        textWithin: (w: number, units: ReadonlySet<number>) => {
+          const end = wordEnds[w] ?? 0;
+          for (let at = wordStarts[w] ?? 0; at < end; at++) if (!units.has(indexText.charCodeAt(at))) return false;
+          return true;
+        },
         scores: Uint8Array.from(scores.done()),
         starts: starts.done(),
         syllables: Uint16Array.from(syllables.done()),
@@ -160,14 +167,12 @@ function fileIntoBuckets(syllableNames: readonly string[], starts: Uint32Array, 
  * 60,000 words.
  */
 export function wordsOfTexts(dictionary: PinyinDictionary, texts: readonly string[]): Map<string, number> {
-  const characters = new Set<string>();
-  for (const text of texts) for (const character of text) characters.add(character);
+  const units = new Set<number>();
+  for (const text of texts) for (let i = 0; i < text.length; i++) units.add(text.charCodeAt(i));
   const words = new Map<string, number>();
   for (let w = 0; w < dictionary.wordCount; w++) {
+    if (!dictionary.textWithin(w, units)) continue;
     const text = dictionary.textOf(w);
-    let inTexts = true;
-    for (const character of text) if (!characters.has(character)) inTexts = false;
-    if (!inTexts) continue;
     const best = words.get(text);
     if (best === undefined || (dictionary.scores[best] ?? 0) < (dictionary.scores[w] ?? 0)) words.set(text, w);
   }

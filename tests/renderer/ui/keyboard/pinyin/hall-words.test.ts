@@ -50,11 +50,24 @@ describe('the hall’s own words', () => {
   });
 
   it('puts a street of the hall’s form first: yulin → 榆林, ylje → 榆林街道', () => {
-    const engine = createPinyinEngine(dictionary, boostedWords(dictionary, { catalog }));
+    const engine = createPinyinEngine(dictionary, boostedWords(dictionary, hallTexts({ catalog })));
     expect(engine.candidates('yulin', 3)[0]?.text).toBe('榆林');
     expect(engine.candidates('yljd', 3)[0]?.text).toBe('榆林街道');
     expect(engine.candidates('wangjia', 3)[0]?.text).toBe('汪家');
     const without = createPinyinEngine(dictionary);
     expect(without.candidates('yljd', 3)[0]?.text).not.toBe('榆林街道');
+  });
+
+  it('moves the characters of the hall’s words up their syllable: shen → 沈 among the first five', () => {
+    const hallInfo = { hallName: '沈抚新区政务服务中心', kioskIdleSeconds: 90, elderAge: 60, evaluatorIdleSeconds: 30 };
+    const engine = createPinyinEngine(dictionary, boostedWords(dictionary, hallTexts({ hallInfo })));
+    const first = (input: string) => engine.candidates(input, 5).map((c) => c.text);
+    expect(first('shen')).toContain('沈');
+    expect(first('fu')).toContain('抚');
+    expect(
+      createPinyinEngine(dictionary)
+        .candidates('shen', 5)
+        .map((c) => c.text),
+    ).not.toContain('沈');
   });
 });

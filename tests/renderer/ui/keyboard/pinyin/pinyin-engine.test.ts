@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createPinyinEngine } from '../../../../../renderer/ui/keyboard/pinyin/pinyin-engine';
-import { boostedWords } from '../../../../../renderer/ui/keyboard/pinyin/hall-words';
+import { boostedWords, hallTexts } from '../../../../../renderer/ui/keyboard/pinyin/hall-words';
 import { SHENFU_HALL_NAME, builtDictionary, typeWithPicks } from './pinyin-fixtures';
 
 const dictionary = builtDictionary();
 const hallInfo = { hallName: SHENFU_HALL_NAME, kioskIdleSeconds: 90, elderAge: 60, evaluatorIdleSeconds: 30 };
-const engine = createPinyinEngine(dictionary, boostedWords(dictionary, { hallInfo }));
+const engine = createPinyinEngine(dictionary, boostedWords(dictionary, hallTexts({ hallInfo })));
 const plain = createPinyinEngine(dictionary);
 const texts = (input: string, limit = 12) => engine.candidates(input, limit).map((c) => c.text);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syllablesOf } from '../../../../../renderer/ui/keyboard/pinyin/pinyin-dictionary';
-import { buildIndexEntries } from '../../../../../vite-pinyin-index';
+import { buildIndexEntries, scoreOfFrequency } from '../../../../../vite-pinyin-index';
 import { builtDictionary } from './pinyin-fixtures';
 
 describe('the built pinyin index', () => {
@@ -11,7 +11,7 @@ describe('the built pinyin index', () => {
       .map((i) => syllablesOf(dictionary, i).join(' '))
       .sort();
 
-  it('has the common characters the dictionary lists only inside words (信 公 是 道 元 科)', () => {
+  it('has the common characters the modern dictionary lacks on their own (信 公 是 道 元 科)', () => {
     expect(readingsOf('信')).toEqual(['xin']);
     expect(readingsOf('公')).toEqual(['gong']);
     expect(readingsOf('是')).toEqual(['shi']);
@@ -24,13 +24,15 @@ describe('the built pinyin index', () => {
     expect(readingsOf('行')).toEqual(expect.arrayContaining(['hang', 'xing']));
   });
 
-  it('has phrases with their frequency', () => {
+  it('has phrases, and the names of places the modern dictionary lacks', () => {
     expect(readingsOf('有限公司')).toEqual(['you xian gong si']);
     expect(readingsOf('测试')).toEqual(['ce shi']);
+    expect(readingsOf('辽宁省')).toEqual(['liao ning sheng']);
+    expect(readingsOf('沈阳')).toEqual(['shen yang']);
   });
 
   it('takes from the keyboard table only characters the dictionary never uses, at the lowest score', () => {
-    const entries = buildIndexEntries({ 信息: ['xìn xī', 1e-8] }, { shen: '信 沈', xin: '信 鑫' });
+    const entries = buildIndexEntries({ modern: { 信息: ['xìn xī', 1e-8] } }, { shen: '信 沈', xin: '信 鑫' });
     expect(entries).toEqual(
       expect.arrayContaining([
         { text: '信', syllables: ['xin'], score: expect.any(Number) as number },
@@ -42,7 +44,30 @@ describe('the built pinyin index', () => {
   });
 
   it('leaves out words that are not all Chinese characters or whose reading does not fit', () => {
-    const entries = buildIndexEntries({ A型: ['A xíng', 1e-9], 一下: ['yí', 1e-9], 一会儿: ['yí huì er', 1e-9] }, {});
+    const entries = buildIndexEntries({ modern: { A型: ['A xíng', 1e-9], 一下: ['yí', 1e-9], 一会儿: ['yí huì er', 1e-9] } }, {});
     expect(entries.map((e) => e.text)).toEqual(['一会儿', '一', '会', '儿']);
+  });
+
+  it('adds the complete dictionary’s common words of simplified characters, and its characters’ own frequency', () => {
+    const entries = buildIndexEntries(
+      {
+        modern: { 中心: ['zhōng xīn', 1e-8], 国家: ['guó jiā', 1e-8], 西部: ['xī bù', 1e-9], 安全: ['ān quán', 1e-9] },
+        complete: {
+          中国: ['zhōng guó', 1.3e-7],
+          西安: ['xī ān', 2.6e-9],
+          中西: ['zhōng xī', 1e-11],
+          中國: ['zhōng guó', 1e-8],
+          中: ['zhōng', 1e-5],
+        },
+      },
+      {},
+    );
+    const texts = entries.map((e) => e.text);
+    expect(texts).toEqual(expect.arrayContaining(['中国', '西安']));
+    // Too rare to be more than a fragment; a traditional character neither the modern dictionary nor the table has.
+    expect(texts).not.toContain('中西');
+    expect(texts).not.toContain('中國');
+    expect(texts).not.toContain('國');
+    expect(entries.find((e) => e.text === '中')?.score).toBe(scoreOfFrequency(1e-5));
   });
 });
