@@ -1,12 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+// '.js': Vite's config loader asks for an extension; TypeScript maps it to the .ts file.
+import { pinyinIndexPlugin } from './vite-pinyin-index.js';
 
 // The renderer is one app with a route per role (/kiosk, /counter, /display,
 // /technician, /manager), served by the host; in development Vite proxies the API to it.
 export default defineConfig({
   root: 'renderer',
   base: '/',
-  plugins: [react()],
+  // The pinyin index: a chunk of its own, imported when a Chinese field first needs it.
+  plugins: [react(), pinyinIndexPlugin()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config';
+// '.js': Vite's config loader asks for an extension; TypeScript maps it to the .ts file.
+import { pinyinIndexPlugin } from './vite-pinyin-index.js';
 
 // Four projects: `unit` (unit + integration, plain Node: never imports electron), `renderer` (the
 // renderer's logic and components in happy-dom, against a fake API client and event stream), `e2e`
@@ -23,6 +25,8 @@ export default defineConfig({
         },
       },
       {
+        // The on-screen keyboard imports the pinyin index as the built renderer does.
+        plugins: [pinyinIndexPlugin()],
         test: {
           name: 'renderer',
           // Component tests (.tsx); the renderer's pure logic (reducers, formats) is tested in `unit`.

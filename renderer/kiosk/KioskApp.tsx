@@ -11,7 +11,7 @@ import { ElderSwitch } from '../ui/ElderSwitch';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { KeyboardProvider } from '../ui/keyboard/KeyboardProvider';
 import { OnScreenKeyboard } from '../ui/keyboard/OnScreenKeyboard';
-import { useKeyboardActions } from '../ui/keyboard/keyboard-context';
+import { useKeyboardStore } from '../ui/keyboard/keyboard-context';
 import { useMachine } from '../ui/use-machine';
 import { DemoReaderPanel } from './DemoReaderPanel';
 import { FLOWS } from './flows/registry';
@@ -48,7 +48,8 @@ function Kiosk() {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const keyboard = useKeyboardActions();
+  // The store itself: its functions never change, so the keyboard's state re-renders nothing here.
+  const keyboard = useKeyboardStore();
   // The visit's state machine (shell/visit-state.ts); `latest()` for handlers between renders.
   const [state, dispatch, latest] = useMachine(visitReducer, initialVisit);
   const { view, elder, muted, seated } = state;
@@ -93,7 +94,8 @@ function Kiosk() {
 
   const endSession = useCallback(async () => {
     stopSpeaking();
-    keyboard.close();
+    // Whatever was being composed on the keyboard goes with the visit, written nowhere.
+    keyboard.discard();
     // The next citizen starts from this kiosk's defaults (print size, voice), with every flow remounted.
     dispatch({ type: 'end', defaults });
     const ended = api.endIdentity().catch(() => ({ cardOnReader: false }));
@@ -196,11 +198,11 @@ function Kiosk() {
         stop: stopSpeaking,
       },
       goHome: () => {
-        keyboard.close();
+        keyboard.discard();
         dispatch({ type: 'home' });
       },
       openFlow: (flow) => {
-        keyboard.close();
+        keyboard.discard();
         dispatch({ type: 'open', flow });
       },
       endSession,

@@ -12,7 +12,7 @@ import { addAreaMessages } from '../i18n';
 import { useIdleTimer } from '../kiosk/shell/use-idle-timer';
 import { KeyboardProvider } from '../ui/keyboard/KeyboardProvider';
 import { OnScreenKeyboard } from '../ui/keyboard/OnScreenKeyboard';
-import { useKeyboard } from '../ui/keyboard/keyboard-context';
+import { useKeyboardStore } from '../ui/keyboard/keyboard-context';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { OfflineBanner } from '../ui/OfflineBanner';
 import { useMachine } from '../ui/use-machine';
@@ -53,7 +53,8 @@ function RatePad() {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const keyboard = useKeyboard();
+  // The store itself: its functions never change, so the keyboard's state re-renders nothing here.
+  const keyboard = useKeyboardStore();
   // Read again now and then: a technician may move the pad to another window, or pair it at last.
   const self = useQuery({ queryKey: RATE_KEYS.self, queryFn: api.evaluatorSelf, retry: false, refetchInterval: 60_000 });
   const hall = useQuery({ queryKey: RATE_KEYS.hall, queryFn: api.hallInfo });
@@ -61,7 +62,7 @@ function RatePad() {
   const openSeconds = hall.data?.evaluatorIdleSeconds ?? DEFAULT_OPEN_SECONDS;
 
   const close = useCallback(() => {
-    keyboard.close();
+    keyboard.discard();
     dispatch(latest().view === 'rating' ? { type: 'timedOut' } : { type: 'done' });
   }, [keyboard, dispatch, latest]);
   const timer = useIdleTimer(state.view === 'rating' ? openSeconds : DONE_SECONDS, state.view !== 'idle', close);
@@ -72,7 +73,7 @@ function RatePad() {
       if (rating) {
         // Only this window's pads get the token: a rating for another number means the pad was moved.
         if (rating.windowNumber !== self.data?.windowNumber) void refreshAfterEvent(queryClient, RATE_KEYS.self);
-        keyboard.close();
+        keyboard.discard();
         dispatch({ type: 'requested', rating });
         timer.restart();
       } else if (event.type === 'evaluation.submitted') dispatch({ type: 'ratedElsewhere', ticketId: event.ticketId });
@@ -101,7 +102,7 @@ function RatePad() {
     };
     try {
       const result = await api.submitEvaluation(request);
-      keyboard.close();
+      keyboard.discard();
       dispatch({ type: 'submitted', ticketId, callbackRequired: result.callbackRequired });
     } catch (error) {
       dispatch({ type: 'refused', ticketId, code: error instanceof ApiClientError ? error.code : 'generic' });

@@ -35,7 +35,7 @@ export function RatingPanel({
   useTypingInView(area, keyboard.active?.id, submit);
   const bad = needsReason(state.level);
   return (
-    <main ref={area} className="rate-main rate-open" aria-labelledby="rate-prompt">
+    <main ref={area} className="rate-main rate-open" aria-labelledby="rate-prompt" data-keyboard-view="own">
       <h1 id="rate-prompt" className="rate-prompt">
         {t('rate.prompt')}
       </h1>

@@ -77,12 +77,12 @@ function measure(selectors: string[]): ScreenFacts {
 function keysUnderCountdown(): string[] {
   const box = document.querySelector('[data-testid="idle-countdown"]')?.getBoundingClientRect();
   if (!box) return ['(no countdown shown)'];
-  return [...document.querySelectorAll('[data-testid="osk"] .hg-button')]
+  return [...document.querySelectorAll('[data-testid="osk"] button')]
     .filter((key) => {
       const r = key.getBoundingClientRect();
       return r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
     })
-    .map((key) => key.getAttribute('data-skbtn') ?? '?');
+    .map((key) => key.getAttribute('data-skbtn') ?? key.textContent ?? '?');
 }
 
 /** Scrolls the flow's own scroll area to its end. */

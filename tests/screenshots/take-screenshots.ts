@@ -23,6 +23,7 @@ import { hallCalendarScreenshots } from './hall-calendar';
 import { managerFloorScreenshots } from './manager-floor';
 import { managerReviewScreenshots } from './manager-reviews';
 import { windowEvaluatorScreens } from './window-evaluator';
+import { kioskTypingScreenshots } from './kiosk-typing';
 import { takeBackupScreenshots } from './backups';
 import { managerReportScreenshots } from './manager-reports';
 import { managerToolsScreenshots } from './manager-tools';
@@ -187,6 +188,7 @@ for (const serviceCode of ['business-startup', 'business-startup', 'livelihood',
   await shot(page, 'technician-terminals');
   await context.close();
 }
+await kioskTypingScreenshots(k, shot);
 await windowEvaluatorScreens(k, shot);
 await k.dispose();
 await takeBackupScreenshots(shot);

@@ -1,6 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { PairingCode } from '../../contracts/pairing';
 import type { KioskHarness } from './kiosk-harness';
+import { KeyboardTaps } from './on-screen-keyboard';
 import { signIn, TEST_PIN } from './staff';
 
 /**
@@ -134,7 +135,7 @@ export async function rateOnPad(pad: Page, rating: PadRating): Promise<void> {
   }
 }
 
-/** Types on the pad's open on-screen keyboard: each key as a tap, a pinyin syllable then its character in the candidate bar. */
+/** Types on the pad's open on-screen keyboard: each key as a tap, a pinyin syllable then its character in the candidate bar (page by page). */
 export async function typeOnKeyboard(pad: Page, words: TypedWords): Promise<void> {
   const osk = pad.getByTestId('osk');
   await osk.waitFor();
@@ -142,8 +143,7 @@ export async function typeOnKeyboard(pad: Page, words: TypedWords): Promise<void
     if (typeof part === 'string') {
       for (const key of part) await osk.locator(`[data-skbtn="${key}"]`).click();
     } else {
-      for (const key of part.pinyin) await osk.locator(`[data-skbtn="${key}"]`).click();
-      await osk.locator('.hg-candidate-box-list-item', { hasText: part.pick }).first().click();
+      await new KeyboardTaps(pad).type(part.pinyin, part.pick);
     }
   }
 }

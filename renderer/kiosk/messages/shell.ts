@@ -50,6 +50,11 @@ export const shellMessages: AreaMessages = {
       done: '完成',
       toLatin: '英文',
       toPinyin: '拼音',
+      pinyinHint: '输入拼音，点选汉字',
+      candidates: '候选字词',
+      loading: '正在准备候选字…',
+      previous: '上一页',
+      more: '更多',
     },
     home: {
       ticket: '取号',
@@ -120,6 +125,11 @@ export const shellMessages: AreaMessages = {
       done: 'Done',
       toLatin: 'ABC',
       toPinyin: 'Pinyin',
+      pinyinHint: 'Type pinyin, then tap the characters',
+      candidates: 'Candidates',
+      loading: 'Preparing the candidates…',
+      previous: 'Back',
+      more: 'More',
     },
     home: {
       ticket: 'Take a number',

@@ -1,20 +1,35 @@
-import { useMemo, useState, type ReactNode } from 'react';
-import {
-  KeyboardActionsContext,
-  KeyboardContext,
-  type ActiveField,
-  type KeyboardActions,
-  type KeyboardControl,
-} from './keyboard-context';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { KeyboardContext } from './keyboard-context';
+import { KeyboardStore } from './keyboard-store';
+import type { PinyinEngine } from './pinyin/pinyin-engine';
+import { usePinyinEngine } from './pinyin/use-pinyin-engine';
 
-export function KeyboardProvider({ children }: { children: ReactNode }) {
-  const [active, setActive] = useState<ActiveField | null>(null);
-  // Stable for the provider's life: screens that only open or close the keyboard never re-render per key.
-  const actions = useMemo<KeyboardActions>(() => ({ activate: (field) => setActive(field), close: () => setActive(null) }), []);
-  const control = useMemo<KeyboardControl>(() => ({ active, ...actions }), [active, actions]);
+/**
+ * The on-screen keyboard's state for the page. The pinyin engine is asked for only once a
+ * Chinese field has been typed in (a form with one prefetches it: FormStep), so a kiosk that
+ * only hands out numbers never loads its index. `engine` replaces it in component tests.
+ */
+export function KeyboardProvider({ children, engine }: { children: ReactNode; engine?: PinyinEngine }) {
+  const [store] = useState(() => new KeyboardStore());
+  const { active } = useSyncExternalStore(store.subscribe, store.snapshot);
+  const [wanted, setWanted] = useState(false);
+  if (!wanted && active?.layout === 'pinyin') setWanted(true);
+  useEffect(() => {
+    if (engine !== undefined) store.setEngine(engine);
+  }, [engine, store]);
   return (
-    <KeyboardActionsContext.Provider value={actions}>
-      <KeyboardContext.Provider value={control}>{children}</KeyboardContext.Provider>
-    </KeyboardActionsContext.Provider>
+    <KeyboardContext.Provider value={store}>
+      {children}
+      {engine === undefined && wanted && <PinyinEngineLoader store={store} />}
+    </KeyboardContext.Provider>
   );
+}
+
+/** Hands the engine to the keyboard once it has loaded; rendered nothing. */
+function PinyinEngineLoader({ store }: { store: KeyboardStore }) {
+  const engine = usePinyinEngine();
+  useEffect(() => {
+    if (engine !== null) store.setEngine(engine);
+  }, [engine, store]);
+  return null;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import { useKeyboard, type KeyboardLayout } from './keyboard-context';
+import { prefetchPinyinEngine } from './pinyin/use-pinyin-engine';
 
 export interface KioskFieldProps {
   label: string;
@@ -26,10 +27,21 @@ export function KioskField(props: KioskFieldProps) {
   const { label, value, onChange, layout, maxLength = 200, required = false, error, hint, fromCard = false, name } = props;
   const isActive = keyboard.active?.id === id;
 
+  // A screen with a Chinese field loads the pinyin index as it opens (when the page is idle), so
+  // the first touch of the field never waits for its candidates.
+  const chinese = layout === 'pinyin' && !fromCard;
+  useEffect(() => {
+    if (chinese) prefetchPinyinEngine();
+  }, [chinese]);
+
   // Keep the keyboard's copy of the value current while this field is the active one.
   useEffect(() => {
     if (isActive && keyboard.active?.value !== value) keyboard.activate({ id, layout, value, maxLength, onChange });
   }, [isActive, value, layout, maxLength, onChange, keyboard, id]);
+
+  const open = () => {
+    if (!fromCard && !isActive) keyboard.activate({ id, layout, value, maxLength, onChange });
+  };
 
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -49,9 +61,10 @@ export function KioskField(props: KioskFieldProps) {
         autoComplete="off"
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        onFocus={() => {
-          if (!fromCard) keyboard.activate({ id, layout, value, maxLength, onChange });
-        }}
+        onFocus={open}
+        // After 完成 the field still has the focus: touching it again brings the keyboard back.
+        onClick={open}
+        onBlur={() => keyboard.finishComposition(id)}
         onChange={(e) => onChange(e.target.value)}
       />
       {hint && (

@@ -1,43 +1,53 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
+import type { ActiveField } from './keyboard-field';
+import type { KeyboardStore, KeyboardState } from './keyboard-store';
 
-/** pinyin: Chinese by pinyin syllables with candidates; latin: letters; the rest: number pads. */
-export type KeyboardLayout = 'pinyin' | 'latin' | 'digits' | 'id' | 'phone';
+export type { ActiveField, KeyboardLayout } from './keyboard-field';
 
-export interface ActiveField {
-  id: string;
-  layout: KeyboardLayout;
-  value: string;
-  maxLength: number;
-  onChange(value: string): void;
-}
-
-export interface KeyboardActions {
-  activate(field: ActiveField): void;
-  /** Hides the keyboard (the field keeps its value). */
-  close(): void;
-}
-
-export interface KeyboardControl extends KeyboardActions {
+export interface KeyboardControl {
   active: ActiveField | null;
+  /**
+   * Opens the keyboard for a field, or keeps its copy of the field current. Another field's
+   * pinyin still being composed is first written into that field (see KeyboardStore.activate).
+   */
+  activate(field: ActiveField): void;
+  /** 完成: what is still being composed goes into the field, then the keyboard hides. */
+  close(): void;
+  /**
+   * The field `fieldId` lost the focus to something else of the page (下一步, a choice): what is
+   * still being composed for it is written into it, as an IME does; the keyboard stays.
+   */
+  finishComposition(fieldId: string): void;
+  /** The visit ended: the keyboard hides and what was being composed is forgotten, never written anywhere. */
+  discard(): void;
 }
 
-export const KeyboardContext = createContext<KeyboardControl | null>(null);
-/** The same actions, never changing: for screens that only open or close the keyboard. */
-export const KeyboardActionsContext = createContext<KeyboardActions | null>(null);
+export const KeyboardContext = createContext<KeyboardStore | null>(null);
 
-/** The keyboard and the field it types into: the caller renders again with every key. */
+export function useKeyboardStore(): KeyboardStore {
+  const store = useContext(KeyboardContext);
+  if (!store) throw new Error('useKeyboard outside KeyboardProvider');
+  return store;
+}
+
+/** The keyboard's state, re-rendering the caller when it changes. */
+export function useKeyboardState(): KeyboardState {
+  const store = useKeyboardStore();
+  return useSyncExternalStore(store.subscribe, store.snapshot);
+}
+
 export function useKeyboard(): KeyboardControl {
-  const control = useContext(KeyboardContext);
-  if (!control) throw new Error('useKeyboard outside KeyboardProvider');
-  return control;
-}
-
-/**
- * Opening and closing the keyboard only: the caller does not render again as keys are typed
- * (the kiosk's shell and a flow's frame would otherwise redraw the whole screen per key).
- */
-export function useKeyboardActions(): KeyboardActions {
-  const actions = useContext(KeyboardActionsContext);
-  if (!actions) throw new Error('useKeyboardActions outside KeyboardProvider');
-  return actions;
+  const store = useKeyboardStore();
+  const { active } = useKeyboardState();
+  // One object per field state: flows keep it in their callbacks' and memos' dependencies.
+  return useMemo(
+    () => ({
+      active,
+      activate: store.activate,
+      close: store.close,
+      finishComposition: store.finishFor,
+      discard: store.discard,
+    }),
+    [active, store],
+  );
 }

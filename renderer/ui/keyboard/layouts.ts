@@ -1,19 +1,12 @@
-import chinese from 'simple-keyboard-layouts/build/layouts/chinese';
-import { z } from 'zod';
-import type { KeyboardLayout } from './keyboard-context';
-
-/**
- * Pinyin syllable → characters, most frequent first (from simple-keyboard-layouts). Its type
- * declaration leaves the table out, so it is checked here rather than assumed.
- */
-export const pinyinCandidates: Record<string, string> = z
-  .record(z.string(), z.string())
-  .parse(Reflect.get(chinese, 'layoutCandidates'));
+import type { KeyboardLayout } from './keyboard-field';
 
 const LETTERS = ['q w e r t y u i o p', 'a s d f g h j k l', 'z x c v b n m {bksp}'];
 
-/** Rows of each layout; braces are the keyboard's function keys. */
-export const LAYOUT_ROWS: Record<KeyboardLayout, string[]> = {
+/**
+ * Rows of each layout, keys separated by spaces; braces are function keys: {bksp} 删除,
+ * {space} 空格 (picks the first candidate while composing), {done} 完成, {lang} 英文/拼音.
+ */
+export const LAYOUT_ROWS: Record<KeyboardLayout, readonly string[]> = {
   pinyin: ['1 2 3 4 5 6 7 8 9 0', ...LETTERS, '{lang} ， 。 {space} - {done}'],
   latin: ['1 2 3 4 5 6 7 8 9 0', ...LETTERS, ', . {space} @ - {done}'],
   digits: ['1 2 3', '4 5 6', '7 8 9', '{bksp} 0 {done}'],
@@ -23,4 +16,9 @@ export const LAYOUT_ROWS: Record<KeyboardLayout, string[]> = {
 };
 
 /** Letters inside a Chinese field (firm names, e-mail): with the key back to pinyin. */
-export const LETTERS_IN_PINYIN_FIELD = ['1 2 3 4 5 6 7 8 9 0', ...LETTERS, '{lang} , . {space} @ - {done}'];
+export const LETTERS_IN_PINYIN_FIELD: readonly string[] = ['1 2 3 4 5 6 7 8 9 0', ...LETTERS, '{lang} , . {space} @ - {done}'];
+
+/** The keys of a row, in order. */
+export function keysOf(row: string): string[] {
+  return row.split(' ').filter((key) => key !== '');
+}

@@ -10,7 +10,7 @@ import type { KioskPrompt } from '../../../../contracts/kiosk-prompts';
 import { ApiClientError } from '../../../api/client';
 import { useApi } from '../../../api/context';
 import { randomId } from '../../../api/random-id';
-import { useKeyboardActions } from '../../../ui/keyboard/keyboard-context';
+import { useKeyboardStore } from '../../../ui/keyboard/keyboard-context';
 import { useKioskSession } from '../../shell/session';
 import { localizeItem } from '../catalog-text';
 import { scrollToTop } from '../screen-top';
@@ -65,7 +65,7 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
   const api = useApi();
   const { t, i18n } = useTranslation();
   const session = useKioskSession();
-  const keyboard = useKeyboardActions();
+  const keyboard = useKeyboardStore();
   const queryClient = useQueryClient();
   const { citizen, voice } = session;
 

@@ -1,11 +1,10 @@
-import { useEffect, useId, useRef, type FocusEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogViewItem } from '../../../../contracts/cases';
 import type { CatalogFormField } from '../../../../contracts/central-api';
 import type { IdentityView } from '../../../../contracts/identity';
 import { KioskField } from '../../../ui/keyboard/KioskField';
 import { optionLabel } from '../catalog-text';
-import { useKeyboard } from '../../../ui/keyboard/keyboard-context';
 import { maskedCardValue } from './card-fields';
 import { formatDateInput, layoutOf, maxLengthOf, problemMessageKey, typedValue, type FieldErrors } from './form-rules';
 
@@ -24,16 +23,10 @@ export interface FormStepProps {
  */
 export function FormStep({ item, citizen, values, errors, fromCard, onChange }: FormStepProps) {
   const { t } = useTranslation();
-  const keyboard = useKeyboard();
-  // The docked keyboard covers the lower part of the screen: keep the field being typed in view.
-  const keepInView = (event: FocusEvent<HTMLDivElement>) => {
-    const target = event.target;
-    if (target instanceof HTMLInputElement && !target.readOnly) {
-      window.setTimeout(() => target.scrollIntoView({ block: 'center', behavior: 'smooth' }), 50);
-    }
-  };
+  // The keyboard docks under the page and keeps the field being typed in view; a Chinese field
+  // prefetches the pinyin index as the form opens (ui/keyboard).
   return (
-    <div className={`case-form${keyboard.active ? ' case-form-typing' : ''}`} onFocus={keepInView}>
+    <div className="case-form">
       {item.formFields.map((field) => (
         <div key={field.key} className={`case-form-field case-form-${field.type}`} data-field-key={field.key}>
           {fromCard(field) ? (
@@ -97,12 +90,7 @@ function CardField({ field, citizen }: { field: CatalogFormField; citizen: Ident
   );
 }
 
-/**
- * A date typed as digits on the keypad and shown as YYYY-MM-DD while typing. The keyboard keeps
- * its own caret, which knows nothing of the dashes added here; after each change it is told
- * that the caret is at the end (where the value now ends), or the next digit would land before
- * a dash.
- */
+/** A date typed as digits on the keypad and shown as YYYY-MM-DD while typing (the keypad types at the end). */
 function DateField({
   field,
   value,
@@ -116,28 +104,18 @@ function DateField({
   hint: string | undefined;
   onChange: (key: string, value: string) => void;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const input = box.current?.querySelector('input');
-    if (!input || document.activeElement !== input) return;
-    input.setSelectionRange(value.length, value.length);
-    // The on-screen keyboard follows the caret of the focused input through 'select' events.
-    input.dispatchEvent(new Event('select', { bubbles: true }));
-  }, [value]);
   return (
-    <div ref={box}>
-      <KioskField
-        name={field.key}
-        label={field.label}
-        value={value}
-        layout={layoutOf(field)}
-        maxLength={maxLengthOf(field)}
-        required={field.required}
-        error={error}
-        hint={hint}
-        onChange={(typed) => onChange(field.key, formatDateInput(typed))}
-      />
-    </div>
+    <KioskField
+      name={field.key}
+      label={field.label}
+      value={value}
+      layout={layoutOf(field)}
+      maxLength={maxLengthOf(field)}
+      required={field.required}
+      error={error}
+      hint={hint}
+      onChange={(typed) => onChange(field.key, formatDateInput(typed))}
+    />
   );
 }
 
