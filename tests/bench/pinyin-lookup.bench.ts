@@ -43,7 +43,7 @@ for (let i = 0; i < 5; i++) {
 }
 const dictionary = loadPinyinDictionary(text);
 const hallInfo = { hallName: '沈抚新区政务服务中心', kioskIdleSeconds: 90, elderAge: 60, evaluatorIdleSeconds: 30 };
-const catalog = { source: 'builtin' as const, version: 1, fetchedAt: null, items: defaultCatalogItems };
+const catalog = { source: 'builtin' as const, version: 1, fetchedAt: null, items: [...defaultCatalogItems] };
 const engineSamples: number[] = [];
 for (let i = 0; i < 5; i++) {
   const t0 = nowMs();
