@@ -42,7 +42,7 @@ for (let i = 0; i < 5; i++) {
   loadSamples.push(nowMs() - t0);
 }
 const dictionary = loadPinyinDictionary(text);
-const hallInfo = { hallName: '沈抚新区政务服务中心', kioskIdleSeconds: 90, elderAge: 60, evaluatorIdleSeconds: 30 };
+const hallInfo = { hallName: '沈抚新区政务服务中心' };
 const catalog = { source: 'builtin' as const, version: 1, fetchedAt: null, items: [...defaultCatalogItems] };
 const engineSamples: number[] = [];
 for (let i = 0; i < 5; i++) {

@@ -18,7 +18,8 @@ export const HALL_CHARACTER_BOOST = 12;
 
 /** What the kiosk already loads that names the hall's own things (react-query: hall-info, services, catalog). */
 export interface HallWordSources {
-  readonly hallInfo?: HallInfo | undefined;
+  /** Only the hall's name is read of its settings. */
+  readonly hallInfo?: Pick<HallInfo, 'hallName'> | undefined;
   readonly services?: ServiceList | undefined;
   readonly catalog?: CatalogView | undefined;
 }

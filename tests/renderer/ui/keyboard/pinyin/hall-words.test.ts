@@ -25,7 +25,7 @@ const catalog: CatalogView = {
 describe('the hall’s own words', () => {
   it('reads the hall’s name, services, items, materials and form choices', () => {
     const texts = hallTexts({
-      hallInfo: { hallName: '沈抚新区政务服务中心', kioskIdleSeconds: 90, elderAge: 60, evaluatorIdleSeconds: 30 },
+      hallInfo: { hallName: '沈抚新区政务服务中心' },
       services: { services: [] },
       catalog,
     });
@@ -59,7 +59,7 @@ describe('the hall’s own words', () => {
   });
 
   it('moves the characters of the hall’s words up their syllable: shen → 沈 among the first five', () => {
-    const hallInfo = { hallName: '沈抚新区政务服务中心', kioskIdleSeconds: 90, elderAge: 60, evaluatorIdleSeconds: 30 };
+    const hallInfo = { hallName: '沈抚新区政务服务中心' };
     const engine = createPinyinEngine(dictionary, boostedWords(dictionary, hallTexts({ hallInfo })));
     const first = (input: string) => engine.candidates(input, 5).map((c) => c.text);
     expect(first('shen')).toContain('沈');
