@@ -35,6 +35,8 @@ import { audit } from '../audit/audit';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import { enqueueCase } from '../sync/enqueue-case';
+import { enqueuePageChunks } from '../sync/enqueue-pages';
+import type { MaterialPages } from './material-pages';
 import { withChange } from './case-history';
 import { checkForm } from './case-form';
 import { caseDeadlines } from './deadlines';
@@ -91,8 +93,12 @@ export class CaseService {
     this.newId = o.newId ?? randomUUID;
   }
 
-  /** Validates, prefills from the card and saves the case with its outbox entry. */
-  submit(input: SubmitCaseInput, card: PrefillCard): LocalCase {
+  /**
+   * Validates, prefills from the card and saves the case with its outbox entry; the captured
+   * pages it names (checked by `pages` against the card session) are attached in the same
+   * transaction and queued after the case, so a refused page saves nothing.
+   */
+  submit(input: SubmitCaseInput, card: PrefillCard, pages?: MaterialPages): LocalCase {
     const request = SubmitCaseRequest.parse(input);
     if (request.submissionId !== undefined) {
       const saved = caseById(this.o.db, request.submissionId);
@@ -106,6 +112,8 @@ export class CaseService {
     if (!item) throw new HostError('item_unknown', '没有这个事项');
     const checked = checkForm(item, request.form, request.materials, card);
     if (!checked.ok) throw new HostError('form_invalid', '表单填写不完整或有误', { problems: checked.problems });
+    if (request.pages.length > 0 && pages === undefined) throw new HostError('page_unknown', '本机不收材料页');
+    const toAttach = pages?.check(request.pages, new Set(item.materials.map((material) => material.code))) ?? [];
 
     const now = this.o.clock.now();
     const submittedAt = now.toISOString();
@@ -142,6 +150,11 @@ export class CaseService {
       });
       // The case id doubles as the Idempotency-Key: one submission per case, for ever.
       enqueueCase(this.o.db, { localCaseId: id, request: central, now, idempotencyKey: id });
+      if (toAttach.length > 0) {
+        pages?.attach(id, toAttach);
+        // After the case's own entry, in its ordering key: the central API has the case first.
+        enqueuePageChunks(this.o.db, { localCaseId: id, pages: toAttach, now });
+      }
     })();
     return this.localCase(id);
   }
