@@ -28,6 +28,7 @@ import {
   updateCaseStatus,
 } from '../../db/repositories/cases';
 import type { CaseRow } from '../../db/repositories/cases';
+import { purgePages } from '../../db/repositories/material-pages';
 import type { OutboxEntry } from '../../db/repositories/outbox';
 import { purgeDelivered } from '../../db/repositories/outbox';
 import { maskIdNumber, maskName } from '../../hardware/idcard';
@@ -51,7 +52,12 @@ export interface PurgeReport {
   cases: number;
   outboxPayloads: number;
   undelivered: number;
+  /** Material pages whose bytes were cleared with their case's personal data. */
+  pages: number;
 }
+const anythingPurged = (report: PurgeReport): boolean =>
+  report.cases + report.outboxPayloads + report.undelivered + report.pages > 0;
+
 /** How long a change of an unknown case number waits for its case (a re-send takes minutes). */
 const EARLY_CHANGE_DAYS = 3;
 
@@ -275,7 +281,8 @@ export class CaseService {
   /**
    * Clears the personal data of cases the central API has had since before `olderThan`
    * (default: the retention period ago), and the payloads of outbox entries delivered
-   * before then, which hold the same data; case numbers and statuses stay. Deletes the cases
+   * before then, which hold the same data, and the bytes of their material pages; case numbers
+   * and statuses stay. Deletes the cases
    * that never reached it within the hall's retention period. Audited with the counts when
    * anything went, then the WAL is checkpointed so no copy of the purged pages stays in it.
    */
@@ -286,12 +293,15 @@ export class CaseService {
     const undeliveredCutoff = new Date(now.getTime() - undeliveredDays * DAY_MS);
     const report = this.o.db.transaction((): PurgeReport => {
       purgeEarlyChanges(this.o.db, new Date(now.getTime() - EARLY_CHANGE_DAYS * DAY_MS).toISOString());
+      const cases = purgeCases(this.o.db, cutoff.toISOString(), now.toISOString());
       const purged: PurgeReport = {
-        cases: purgeCases(this.o.db, cutoff.toISOString(), now.toISOString()),
+        cases,
         outboxPayloads: purgeDelivered(this.o.db, cutoff, now),
         undelivered: deleteUndeliveredCases(this.o.db, undeliveredCutoff.toISOString()),
+        // After the cases: the pages of every case purged (now or before) lose their bytes.
+        pages: purgePages(this.o.db, now.toISOString()),
       };
-      if (purged.cases + purged.outboxPayloads + purged.undelivered > 0) {
+      if (anythingPurged(purged)) {
         // Counts only: which cases went is exactly what must not be kept.
         audit(this.o.db, this.o.clock, 'cases.personal_data_purged', {
           details: { ...purged, retentionDays: undeliveredDays },
@@ -299,7 +309,7 @@ export class CaseService {
       }
       return purged;
     })();
-    if (report.cases + report.outboxPayloads + report.undelivered > 0) checkpointWal(this.o.db);
+    if (anythingPurged(report)) checkpointWal(this.o.db);
     return report;
   }
 
