@@ -75,6 +75,31 @@ export const PageChunkReceipt = z.object({
 });
 export type PageChunkReceipt = z.infer<typeof PageChunkReceipt>;
 
+/** A page of a case as the district console lists it (the bytes on request). */
+export const CasePageView = z.object({
+  pageId: z.uuid(),
+  materialCode: z.string(),
+  position: z.number().int().min(0),
+  byteLength: z.number().int().min(1),
+  sha256: Sha256Hex,
+  /** When its last chunk came and it verified. */
+  receivedAt: z.iso.datetime(),
+  /** When its bytes were purged with the case's personal data; null while they are kept. */
+  purgedAt: z.iso.datetime().nullable(),
+});
+export type CasePageView = z.infer<typeof CasePageView>;
+
+export const CasePagesView = z.object({ pages: z.array(CasePageView) });
+export type CasePagesView = z.infer<typeof CasePagesView>;
+
+export const CasePageParams = z.object({ caseNumber: CaseNumber, pageId: z.uuid() });
+export type CasePageParams = z.infer<typeof CasePageParams>;
+
+/** A page's JPEG as the console reads it, sent as it is (`image/jpeg`), never as JSON. */
+export const CasePageImage = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the page’s bytes')
+  .meta({ type: 'string', format: 'binary' });
+
 const tags = ['cases'];
 
 /** The chunk's route is a hall's: its credential, a case of its hall. */
