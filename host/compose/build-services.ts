@@ -25,6 +25,7 @@ import { EvaluationService } from '../cases/evaluation-service';
 import { ReviewService } from '../reviews/review-service';
 import { CentralClient } from '../sync/central-client';
 import { hallSenders } from '../sync/senders';
+import { pageChunkSender } from '../sync/page-chunk-sender';
 import { SyncEngine } from '../sync/sync-engine';
 import { QueueStatsReporter } from '../sync/queue-stats-report';
 import { LiveClient } from '../sync/live-client';
@@ -345,7 +346,8 @@ export async function buildServices(options: HostOptions) {
     db,
     client: hallCentralClient(new CentralClient(centralOptions), extras),
     clock,
-    senders: hallSenders,
+    // Material pages' chunks read their bytes from this host's database at each attempt.
+    senders: { ...hallSenders, 'case-page-chunk': pageChunkSender(db) },
     batchSize: config.sync.batchSize,
     backoff: config.sync.backoff,
     breaker: config.sync.breaker,

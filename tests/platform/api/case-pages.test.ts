@@ -158,6 +158,11 @@ describeEachDatabase('platform: a case’s material pages, in chunks', (database
     expect(wrongHall.json()).toMatchObject({ error: { code: 'case_not_found' } });
     const noCredential = await sendChunk({ ...sending, auth: {} }, 0);
     expect(noCredential.statusCode).toBe(401);
+    // The operator's token and a console session are no hall's credential: they send no pages.
+    const mine = { ...sending, caseNumber: await fileCase() };
+    expect((await sendChunk({ ...mine, auth: adminAuth }, 0)).statusCode).toBe(401);
+    const staff = await sessionOf(api, database(), 'district-admin');
+    expect((await sendChunk({ ...mine, auth: staff }, 0)).statusCode).toBe(401);
     const unknownCase = await sendChunk({ ...sending, caseNumber: 'HK20261127999999' }, 0);
     expect(unknownCase.statusCode).toBe(404);
 
