@@ -113,6 +113,7 @@ export const casePageOperations = definePlatformOperations({
     params: PageChunkParams,
     query: PageChunkQuery,
     body: PageChunkBytes,
+    bodyMediaType: PAGE_CHUNK_MEDIA_TYPE,
     responses: { 200: PageChunkReceipt, ...centralErrors(400, 401, 403, 404, 409, 413, 415, 422) },
   },
 });

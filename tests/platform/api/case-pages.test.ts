@@ -150,6 +150,14 @@ describeEachDatabase('platform: a case’s material pages, in chunks', (database
     expect((await sendChunk(wrong, 1)).json()).toMatchObject({ error: { code: 'chunk_out_of_order', details: { expected: 0 } } });
   });
 
+  it('documents a chunk as bytes, not JSON', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/v1/openapi.json', headers: adminAuth });
+    const doc = res.json() as { paths: Record<string, { put?: { requestBody?: { content?: Record<string, unknown> } } }> };
+    const content = doc.paths['/v1/cases/{caseNumber}/pages/{pageId}/chunks/{index}']?.put?.requestBody?.content ?? {};
+    expect(Object.keys(content)).toEqual(['application/octet-stream']);
+    expect(content['application/octet-stream']).toMatchObject({ schema: { type: 'string', format: 'binary' } });
+  });
+
   it('takes a hall’s chunks only for its own cases, and shows pages only to a signed-in console', async () => {
     const theirs = await fileCase(await hallAuth(api, 'hall-02'), 'hall-02');
     const sending = { caseNumber: theirs, pageId: randomUUID(), page: pageOf(1000, 4) };
