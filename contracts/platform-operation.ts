@@ -39,6 +39,11 @@ export interface PlatformOperationSpec {
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
+  /**
+   * The body's media type when it is bytes, not JSON (a material page's chunk): documented under
+   * it in OpenAPI. The route's plugin registers the parser and its size limit.
+   */
+  readonly bodyMediaType?: string;
   /** Status → reply schema; error statuses carry CentralErrorBody (`centralErrors`). */
   readonly responses: Readonly<Record<number, z.ZodType>>;
 }

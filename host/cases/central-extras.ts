@@ -73,6 +73,7 @@ export class CentralExtrasClient extends CentralClient {
 export function hallCentralClient(central: CentralClient, extras: CentralExtrasClient): CentralApiClient {
   return {
     submitCase: (key, request) => central.submitCase(key, request),
+    submitPageChunk: (key, chunk) => central.submitPageChunk(key, chunk),
     changes: (since, limit) => central.changes(since, limit),
     submitEvaluation: (key, request) => extras.submitEvaluation(key, request),
     submitQueueStats: (key, request) => extras.submitQueueStats(key, request),

@@ -25,6 +25,7 @@ import { EvaluationService } from '../cases/evaluation-service';
 import { ReviewService } from '../reviews/review-service';
 import { CentralClient } from '../sync/central-client';
 import { hallSenders } from '../sync/senders';
+import { pageChunkSender } from '../sync/page-chunk-sender';
 import { SyncEngine } from '../sync/sync-engine';
 import { QueueStatsReporter } from '../sync/queue-stats-report';
 import { LiveClient } from '../sync/live-client';
@@ -54,6 +55,7 @@ import { AuditLog } from '../audit/audit-log';
 import { AuditSearch } from '../audit/audit-search';
 import { StewardWorkList } from '../cases/steward-work-list';
 import { StaffAccounts } from '../auth/staff-accounts';
+import { MaterialPages } from '../cases/material-pages';
 import { CaseSubmission } from '../cases/case-submission';
 import { DeviceAdministration } from '../devices/device-administration';
 import { QueueStatistics } from '../queue/statistics';
@@ -344,7 +346,8 @@ export async function buildServices(options: HostOptions) {
     db,
     client: hallCentralClient(new CentralClient(centralOptions), extras),
     clock,
-    senders: hallSenders,
+    // Material pages' chunks read their bytes from this host's database at each attempt.
+    senders: { ...hallSenders, 'case-page-chunk': pageChunkSender(db) },
     batchSize: config.sync.batchSize,
     backoff: config.sync.backoff,
     breaker: config.sync.breaker,
@@ -397,9 +400,17 @@ export async function buildServices(options: HostOptions) {
     serviceCode: () => config.stewardService,
   });
   const deviceAdmin = new DeviceAdministration({ db, clock, devices });
+  // Captured pages are held for their card session: gone with it if no case took them, and at
+  // startup, when no session can be alive (a crash mid-visit leaves none behind).
+  const materialPages = new MaterialPages({ db, clock, sessionId: () => identity.sessionId() });
+  materialPages.sweepAbandoned();
+  bus.subscribe((event) => {
+    if (event.type === 'identity.ended') materialPages.sessionEnded(event.sessionId);
+  });
   const caseSubmission = new CaseSubmission({
     cases,
     identity,
+    pages: materialPages,
     steward: stewardRequests,
     progressUrl: (localCase) => links.caseUrl(localCase.id),
   });

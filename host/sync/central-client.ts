@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CentralErrorBody, ChangesResponse, CreateCaseBatchResponse, CreateCaseResponse } from '../../contracts/central-api';
 import type { CaseBatchItem, CentralErrorCode, CreateCaseRequest } from '../../contracts/central-api';
+import { PAGE_CHUNK_MEDIA_TYPE, PageChunkReceipt, type PageChunkQuery } from '../../contracts/central-pages';
 import { readBoundedJson, ReplyTooLargeError } from '../net/read-bounded';
 
 export type CentralResult<T> =
@@ -14,6 +15,22 @@ export type CentralResult<T> =
       /** Status and error code only: safe to store and show, never echoes a body. */
       message: string;
     };
+
+/** What a request carries besides its method and path: a JSON body, or raw bytes, and headers. */
+interface RequestExtra {
+  body?: unknown;
+  /** Sent as they are (`application/octet-stream`): a material page's chunk. */
+  bytes?: Uint8Array;
+  headers?: Record<string, string>;
+}
+
+/** One chunk of a material page as it is sent: where it goes, what its page is, its bytes. */
+export interface PageChunk extends PageChunkQuery {
+  caseNumber: string;
+  pageId: string;
+  index: number;
+  bytes: Uint8Array;
+}
 
 export interface CentralClientOptions {
   /** e.g. http://127.0.0.1:7310 (no trailing /v1). */
@@ -97,6 +114,27 @@ export class CentralClient {
     );
   }
 
+  /**
+   * PUT /v1/cases/:caseNumber/pages/:pageId/chunks/:index: one chunk of a material page, its bytes
+   * as the body. Idempotent by the chunk's place: the same chunk again is answered the same.
+   */
+  submitPageChunk(idempotencyKey: string, chunk: PageChunk): Promise<CentralResult<PageChunkReceipt>> {
+    const path = `/v1/cases/${encodeURIComponent(chunk.caseNumber)}/pages/${encodeURIComponent(chunk.pageId)}/chunks/${chunk.index}`;
+    const query = new URLSearchParams({
+      materialCode: chunk.materialCode,
+      position: String(chunk.position),
+      byteLength: String(chunk.byteLength),
+      sha256: chunk.sha256,
+    });
+    return this.request(
+      'PUT',
+      `${path}?${query.toString()}`,
+      PageChunkReceipt,
+      { bytes: chunk.bytes, headers: { 'idempotency-key': idempotencyKey } },
+      CENTRAL_REPLY_LIMITS.ack,
+    );
+  }
+
   /** GET /v1/cases/changes: status changes after `since`, oldest first. */
   changes(since: string, limit = 100): Promise<CentralResult<ChangesResponse>> {
     const query = new URLSearchParams({ since, limit: String(limit) });
@@ -107,7 +145,7 @@ export class CentralClient {
     method: 'GET' | 'POST' | 'PUT',
     path: string,
     schema: S,
-    extra: { body?: unknown; headers?: Record<string, string> },
+    extra: RequestExtra,
     limitBytes: number,
   ): Promise<CentralResult<z.infer<S>>> {
     const sent = await this.send(method, path, extra);
@@ -118,7 +156,7 @@ export class CentralClient {
   protected async send(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
-    extra: { body?: unknown; headers?: Record<string, string> } = {},
+    extra: RequestExtra = {},
   ): Promise<{ ok: true; response: Response } | { ok: false; kind: 'retryable'; message: string }> {
     try {
       const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
@@ -126,10 +164,19 @@ export class CentralClient {
         headers: {
           authorization: `Bearer ${this.options.token}`,
           accept: 'application/json',
-          ...(extra.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(extra.bytes !== undefined
+            ? { 'content-type': PAGE_CHUNK_MEDIA_TYPE }
+            : extra.body === undefined
+              ? {}
+              : { 'content-type': 'application/json' }),
           ...extra.headers,
         },
-        ...(extra.body === undefined ? {} : { body: JSON.stringify(extra.body) }),
+        ...(extra.bytes !== undefined
+          ? // A copy on its own ArrayBuffer (what fetch's body type takes; a Buffer may share a pool's): one chunk, 256 kB at most.
+            { body: new Uint8Array(extra.bytes) }
+          : extra.body === undefined
+            ? {}
+            : { body: JSON.stringify(extra.body) }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       return { ok: true, response };

@@ -9,7 +9,8 @@ import type {
   ReviewOutcomeRecord,
 } from '../../contracts/central-api';
 import type { OutboxEntry } from '../../db/repositories/outbox';
-import type { CentralResult } from './central-client';
+import type { PageChunkReceipt } from '../../contracts/central-pages';
+import type { CentralResult, PageChunk } from './central-client';
 
 /** The calls the sync engine makes; CentralClient implements it, tests may stub it. */
 export interface CentralApiClient {
@@ -17,6 +18,8 @@ export interface CentralApiClient {
   /** POST /v1/cases/batch. Optional: a client without it sends cases one by one. */
   submitCases?(hallId: string, items: readonly CaseBatchItem[]): Promise<CentralResult<CreateCaseBatchResponse>>;
   changes(since: string, limit?: number): Promise<CentralResult<ChangesResponse>>;
+  /** PUT …/pages/:pageId/chunks/:index (central-client.ts): a material page's chunk. Optional: older stubs only send cases. */
+  submitPageChunk?(idempotencyKey: string, chunk: PageChunk): Promise<CentralResult<PageChunkReceipt>>;
   /** POST /v1/evaluations (host/cases/central-extras.ts). Optional: older stubs only send cases. */
   submitEvaluation?(idempotencyKey: string, request: CreateEvaluationRequest): Promise<CentralResult<EvaluationRecord>>;
   /** POST /v1/queue-stats (host/cases/central-extras.ts). Optional like evaluations. */

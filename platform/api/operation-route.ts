@@ -43,6 +43,7 @@ export function platformRoute<O extends PlatformOperation>(app: FastifyInstance,
       ...(op.params ? { params: op.params } : {}),
       ...(op.query ? { querystring: op.query } : {}),
       ...(op.body ? { body: op.body } : {}),
+      ...(op.bodyMediaType === undefined ? {} : { consumes: [op.bodyMediaType] }),
       response: op.responses,
     },
     handler: async (request, reply) => {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseStatus, FaultConfig } from '../../contracts/central-api';
 import { CaseStatusRecord, FaultState } from '../../contracts/central-api';
-import { CatalogView, SubmitCaseResponse } from '../../contracts/cases';
+import { CatalogView, SubmitCaseResponse, UploadMaterialPageResponse } from '../../contracts/cases';
 import { CurrentIdentity } from '../../contracts/identity';
 import type { Sql } from '../../platform/db/sql';
 import { openPgServer } from '../../platform/db/pg-server';
@@ -32,6 +33,11 @@ import { fillableForm, json, kill9 as kill, reliabilitySeed, seededRandom, start
  * must all reach the host. An observer on the central API's HTTP server counts what each fault
  * did, so the test shows every one of them happened. Backoff and breaker are scaled down (base
  * 100 ms, max 2 s, breaker open 1 s): the same code paths, minutes compressed into seconds.
+ *
+ * One case in eight carries material pages (one or two JPEG-like pages of up to 700 kB, uploaded
+ * to the host first), which the outbox sends after their case as 256 kB chunks through the same
+ * faults: every page of every case must be at the central API exactly once, complete, and
+ * byte-identical (its SHA-256 computed by the platform's database over the bytes it kept).
  *
  * It runs twice: on PGlite (what `npm start` runs), and on the PostgreSQL server with TWO platform
  * instances sharing the database behind a round-robin TCP proxy, each with its own faults, so
@@ -80,12 +86,24 @@ async function kill9(host: RunningHost): Promise<void> {
  * delivery, or the host's retry of a POST whose reply it lost) beside 201 (created).
  */
 function observe(servers: Server[]) {
-  const seen = { failed503: 0, cutOff: 0, timedOut: 0, created201: 0, replayed200: 0, perInstance: servers.map(() => 0) };
+  const seen = {
+    failed503: 0,
+    cutOff: 0,
+    timedOut: 0,
+    created201: 0,
+    replayed200: 0,
+    perInstance: servers.map(() => 0),
+    /** Material pages' chunks: requests, and those cut off or left hanging (to be sent again). */
+    chunkRequests: 0,
+    chunksUnanswered: 0,
+  };
   servers.forEach((server, instance) =>
     server.on('request', (req, res) => {
       seen.perInstance[instance] = (seen.perInstance[instance] ?? 0) + 1;
       const started = Date.now();
       let answered = false;
+      const chunk = req.method === 'PUT' && /^\/v1\/cases\/[^/]+\/pages\//.test(req.url ?? '');
+      if (chunk) seen.chunkRequests += 1;
       res.on('finish', () => {
         answered = true;
         if (res.statusCode === 503) seen.failed503 += 1;
@@ -96,6 +114,7 @@ function observe(servers: Server[]) {
       });
       res.on('close', () => {
         if (answered) return;
+        if (chunk) seen.chunksUnanswered += 1;
         if (Date.now() - started >= HOST_TIMEOUT_MS * 0.9) seen.timedOut += 1;
         else seen.cutOff += 1;
       });
@@ -116,6 +135,32 @@ async function withCard(url: string): Promise<void> {
     'the card to be read',
     10_000,
   );
+}
+
+/** One in this many cases carries material pages. */
+const PAGED_EVERY = 8;
+
+/**
+ * A page as the kiosk's camera screen makes it: JPEG's magic bytes and `size` bytes of content of
+ * its own (from `seed`), so that a page mixed up with another, cut or doubled shows in its hash.
+ */
+function pageOf(size: number, seed: number): Buffer {
+  const bytes = Buffer.alloc(size);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < size; i += 1) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    bytes[i] = x >>> 24;
+  }
+  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+  return bytes;
+}
+
+/** Uploads one page to the host for the card on the reader: its id. */
+async function uploadPage(url: string, page: Buffer): Promise<string> {
+  const res = await fetch(`${url}/api/v1/cases/pages`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: page });
+  const body: unknown = await res.json();
+  if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body)}`);
+  return UploadMaterialPageResponse.parse(body).pageId;
 }
 
 function hostDb<T>(read: (db: Database.Database) => T): T {
@@ -183,7 +228,7 @@ for (const kind of DATABASE_KINDS) {
   describe.skipIf(skip !== null)(
     `case sync under central API chaos and kill -9 [${DATABASE_LABEL[kind]}]${skip === null ? '' : ` — skipped: ${skip}`}`,
     () => {
-      it(`faults (503), timeouts, connection resets, lost replies and duplicate responses, kill -9 at random points, ${where}: every acknowledged case delivered exactly once, no status change lost`, async () => {
+      it(`faults (503), timeouts, connection resets, lost replies and duplicate responses, kill -9 at random points, ${where}: every acknowledged case delivered exactly once with its material pages byte-identical, no status change lost`, async () => {
         const started = Date.now();
         hostDir = join(dir, `host-${kind}`);
         mkdirSync(hostDir, { recursive: true });
@@ -226,11 +271,27 @@ for (const kind of DATABASE_KINDS) {
         const catalog = CatalogView.parse((await json(`${host.url}/api/v1/catalog`)).body);
         const item = catalog.items.find((i) => i.formFields.every((f) => f.type !== 'select' || (f.options?.length ?? 0) > 0));
         if (!item) throw new Error('no catalog item to fill');
-        const body = JSON.stringify({
-          itemCode: item.code,
-          form: fillableForm(item),
-          materials: item.materials.slice(0, 1).map((m) => m.code),
-        });
+        const materialCode = item.materials[0]?.code;
+        if (materialCode === undefined) throw new Error('the catalog item asks for no material');
+        const fields = { itemCode: item.code, form: fillableForm(item), materials: [materialCode] };
+        const body = JSON.stringify(fields);
+        /** Every page uploaded: its SHA-256 and size, as the central API must end up holding it. */
+        const pagesSent = new Map<string, { sha256: string; byteLength: number }>();
+        let submissions = 0;
+        /** One submission: every PAGED_EVERY-th with one or two pages of up to 700 kB, uploaded first. */
+        const submitOne = async (url: string) => {
+          submissions += 1;
+          if (submissions % PAGED_EVERY !== 0) return json(`${url}/api/v1/cases`, { method: 'POST', body });
+          const sizes = Array.from({ length: 1 + Math.floor(random() * 2) }, () => 1_000 + Math.floor(random() * 700_000));
+          const pages = [];
+          for (const size of sizes) {
+            const page = pageOf(size, Math.floor(random() * 2 ** 31));
+            const pageId = await uploadPage(url, page);
+            pagesSent.set(pageId, { sha256: createHash('sha256').update(page).digest('hex'), byteLength: size });
+            pages.push({ materialCode, pageId });
+          }
+          return json(`${url}/api/v1/cases`, { method: 'POST', body: JSON.stringify({ ...fields, pages }) });
+        };
 
         const acknowledged = new Set<string>(); // local case ids answered with 201
         const pendingAtKill: number[] = [];
@@ -241,7 +302,7 @@ for (const kind of DATABASE_KINDS) {
           await Promise.all(
             Array.from({ length: batch }, async () => {
               try {
-                const res = await json(`${current.url}/api/v1/cases`, { method: 'POST', body });
+                const res = await submitOne(current.url);
                 if (res.status !== 201) throw new Error(`submit answered ${res.status}: ${JSON.stringify(res.body)}`);
                 acknowledged.add(SubmitCaseResponse.parse(res.body).case.id);
               } catch (error) {
@@ -255,9 +316,7 @@ for (const kind of DATABASE_KINDS) {
             // Mid-sync: the outbox still holds undelivered cases when the process dies.
             pendingAtKill.push(pendingOutbox());
             // Kill while a batch is in flight, so requests die with the process too.
-            const inFlight = Promise.allSettled(
-              Array.from({ length: PARALLEL }, () => json(`${current.url}/api/v1/cases`, { method: 'POST', body })),
-            );
+            const inFlight = Promise.allSettled(Array.from({ length: PARALLEL }, () => submitOne(current.url)));
             await new Promise((r) => setTimeout(r, 5));
             await kill9(current);
             for (const r of await inFlight) {
@@ -317,6 +376,7 @@ for (const kind of DATABASE_KINDS) {
         const centralByKey = new Map<string, string[]>();
         for (const row of centralRows) centralByKey.set(row.key, [...(centralByKey.get(row.key) ?? []), row.caseNumber]);
         const localById = new Map(local.map((c) => [c.id, c]));
+        const localByNumber = new Map(local.map((c) => [c.caseNumber ?? '', c.id]));
 
         expect(acknowledged.size).toBeGreaterThanOrEqual(TOTAL);
         const missing = [...acknowledged].filter((id) => !centralByKey.has(id));
@@ -334,6 +394,57 @@ for (const kind of DATABASE_KINDS) {
           (db) => (db.prepare(`SELECT count(*) AS n FROM outbox WHERE state <> 'delivered'`).get() as { n: number }).n,
         );
         expect(failed).toBe(0);
+        // Every page of every case kept by the host is at the central API once, complete and
+        // byte-identical (the platform's database hashes the bytes it kept), and nothing else is.
+        const hostPages = hostDb(
+          (db) =>
+            db
+              .prepare(
+                `SELECT p.id AS pageId, c.case_number AS caseNumber, p.sha256, p.byte_length AS byteLength
+                   FROM material_pages p JOIN cases c ON c.id = p.case_id`,
+              )
+              .all() as { pageId: string; caseNumber: string; sha256: string; byteLength: number }[],
+        );
+        const centralPages = await centralDb<{
+          pageId: string;
+          caseNumber: string;
+          keptSha256: string | null;
+          keptLength: number | null;
+        }>(
+          `SELECT page_id AS "pageId", case_number AS "caseNumber", encode(sha256(bytes), 'hex') AS "keptSha256",
+                  length(bytes) AS "keptLength"
+             FROM case_pages`,
+        );
+        expect(hostPages.length).toBeGreaterThan(0);
+        const centralPageById = new Map(centralPages.map((page) => [page.pageId, page]));
+        expect(centralPages.length).toBe(hostPages.length);
+        const pagesWrong = hostPages.filter((page) => {
+          const kept = centralPageById.get(page.pageId);
+          const sent = pagesSent.get(page.pageId);
+          return (
+            kept?.caseNumber !== page.caseNumber ||
+            kept.keptSha256 !== page.sha256 ||
+            kept.keptLength !== page.byteLength ||
+            sent?.sha256 !== page.sha256
+          );
+        });
+        expect(pagesWrong).toEqual([]);
+        // The pages of every acknowledged case are among them (a case acknowledged with pages took them all).
+        const pagesOfAcknowledged = hostPages.filter((page) => acknowledged.has(localByNumber.get(page.caseNumber) ?? ''));
+        expect(pagesOfAcknowledged.length).toBeGreaterThan(0);
+        expect(await centralDb('SELECT page_id FROM case_page_chunks')).toEqual([]);
+        // The chunks went through the faults too: some were cut off or left hanging, and sent again.
+        expect(seen.chunksUnanswered).toBeGreaterThan(0);
+        const chunksRetried = hostDb(
+          (db) =>
+            (
+              db.prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'case-page-chunk' AND attempts > 1`).get() as {
+                n: number;
+              }
+            ).n,
+        );
+        expect(chunksRetried).toBeGreaterThan(0);
+
         // The faults were real: many entries needed more than one attempt.
         const retried = hostDb(
           (db) => (db.prepare('SELECT count(*) AS n FROM outbox WHERE attempts > 1').get() as { n: number }).n,
@@ -419,7 +530,7 @@ for (const kind of DATABASE_KINDS) {
           for (const served of seen.perInstance) expect(served).toBeGreaterThan(50);
         }
         console.log(
-          `sync-chaos [${kind}] (seed ${seed}): ${acknowledged.size} acknowledged, ${local.length} local cases; kill -9 after ${KILL_AT.join(' and ')} acknowledged and after ${deliveredUnderFaults} delivered (pending at kills ${pendingAtKill.join('/')}); central saw ${seen.failed503} × 503, ${seen.timedOut} timeouts, ${seen.cutOff} resets/lost replies, ${seen.replayed200} replayed 200s beside ${seen.created201} created; ${retried} entries retried; drain after faults off ${drainMs} ms; requests per instance ${seen.perInstance.join('/')}; total ${Date.now() - started} ms`,
+          `sync-chaos [${kind}] (seed ${seed}): ${acknowledged.size} acknowledged, ${local.length} local cases; kill -9 after ${KILL_AT.join(' and ')} acknowledged and after ${deliveredUnderFaults} delivered (pending at kills ${pendingAtKill.join('/')}); ${hostPages.length} pages (${seen.chunkRequests} chunk requests, ${seen.chunksUnanswered} unanswered, ${chunksRetried} chunks retried); central saw ${seen.failed503} × 503, ${seen.timedOut} timeouts, ${seen.cutOff} resets/lost replies, ${seen.replayed200} replayed 200s beside ${seen.created201} created; ${retried} entries retried; drain after faults off ${drainMs} ms; requests per instance ${seen.perInstance.join('/')}; total ${Date.now() - started} ms`,
         );
         await proxy?.close();
         proxy = undefined;
@@ -428,7 +539,7 @@ for (const kind of DATABASE_KINDS) {
         for (const pool of pools.splice(0)) await pool.close();
         await database?.close();
         database = undefined;
-      }, 180_000);
+      }, 240_000);
     },
   );
 }

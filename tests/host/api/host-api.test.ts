@@ -35,6 +35,14 @@ describe('host API', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/tickets', '/api/v1/services', '/api/v1/identity']));
   });
 
+  it('documents a captured page’s upload as a JPEG body, not JSON', async () => {
+    const res = await host.app.inject({ url: '/api/v1/openapi.json' });
+    const doc = res.json() as { paths: Record<string, { post?: { requestBody?: { content?: Record<string, unknown> } } }> };
+    const content = doc.paths['/api/v1/cases/pages']?.post?.requestBody?.content ?? {};
+    expect(Object.keys(content)).toEqual(['image/jpeg']);
+    expect(content['image/jpeg']).toMatchObject({ schema: { type: 'string', format: 'binary' } });
+  });
+
   it('a card laid on the simulated reader opens a masked identity session; removing it ends the session', async () => {
     expect(await identity()).toBeNull();
     host.devices.placeSimulatedCard('zhangSan');
