@@ -1,4 +1,5 @@
 import { caseMessages } from './case';
+import { cameraMessages } from './camera';
 import { checkinMessages } from './checkin';
 import { complaintMessages } from './complaint';
 import { evaluateMessages } from './evaluate';
@@ -14,6 +15,7 @@ import { displayMessages } from '../../display/messages';
 import { pairMessages } from '../../pair/messages';
 import { counterMessages } from '../../counter/messages';
 import { techTerminalMessages } from '../../technician/terminal/messages';
+import { techCameraMessages } from '../../technician/camera/messages';
 import { techLogsMessages } from '../../technician/logs/messages';
 import { hallSettingsMessages } from '../../technician/hall/messages';
 import { configTransferMessages } from '../../technician/config/messages';
@@ -25,6 +27,7 @@ export const kioskMessages: readonly AreaMessages[] = [
   ticketMessages,
   checkinMessages,
   caseMessages,
+  cameraMessages,
   progressMessages,
   complaintMessages,
   evaluateMessages,
@@ -36,6 +39,7 @@ export const kioskMessages: readonly AreaMessages[] = [
   pairMessages,
   counterMessages,
   techTerminalMessages,
+  techCameraMessages,
   techLogsMessages,
   hallSettingsMessages,
   configTransferMessages,
