@@ -48,6 +48,45 @@ export const CatalogView = z.object({
 export type CatalogView = z.infer<typeof CatalogView>;
 
 // ---------------------------------------------------------------------------
+// Material pages (材料页: a paper the citizen laid under the document camera)
+
+/** The media type of a captured page: the kiosk compresses every capture to a JPEG. */
+export const MATERIAL_PAGE_MEDIA_TYPE = 'image/jpeg';
+/** A page's size limit (1 MiB), enforced on the wire (413 `body_too_large`) before anything is read. */
+export const MATERIAL_PAGE_MAX_BYTES = 1024 * 1024;
+/** The pages one case may carry. */
+export const MATERIAL_PAGES_PER_CASE_MAX = 40;
+/**
+ * The pages one card session may hold before its case takes them (retakes included); a session
+ * over it is refused (409 `too_many_pages`) rather than filling the kiosk's disk.
+ */
+export const MATERIAL_PAGES_HELD_MAX = 60;
+
+/** A JPEG starts with the SOI marker and a marker segment (FF D8 FF); anything else is refused. */
+export function isJpeg(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+}
+
+/** The upload's body: the page's JPEG bytes as they are (not JSON, not a form). */
+export const MaterialPageBytes = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the page’s JPEG bytes')
+  .meta({ type: 'string', format: 'binary' });
+
+/** The host's id of an uploaded page, held for the card session until a case takes it. */
+export const MaterialPageId = z.uuid();
+export type MaterialPageId = z.infer<typeof MaterialPageId>;
+
+export const UploadMaterialPageResponse = z.object({ pageId: MaterialPageId });
+export type UploadMaterialPageResponse = z.infer<typeof UploadMaterialPageResponse>;
+
+/** A page the case carries, and the catalog material it is a page of (in the order given). */
+export const CaseMaterialPage = z.object({
+  materialCode: z.string().trim().min(1).max(64),
+  pageId: MaterialPageId,
+});
+export type CaseMaterialPage = z.infer<typeof CaseMaterialPage>;
+
+// ---------------------------------------------------------------------------
 // Cases
 
 export const SubmitCaseRequest = z.object({
@@ -58,6 +97,15 @@ export const SubmitCaseRequest = z.object({
   materials: z.array(z.string().trim().min(1).max(64)).max(200).default([]),
   /** 首席服务管家: the enterprise asks for a named steward. */
   stewardRequested: z.boolean().default(false),
+  /**
+   * The captured pages (uploaded before with `uploadMaterialPage`, by this card session), each
+   * named once, in the order the citizen took them; the case takes them in its own transaction.
+   */
+  pages: z
+    .array(CaseMaterialPage)
+    .max(MATERIAL_PAGES_PER_CASE_MAX)
+    .refine((pages) => new Set(pages.map((page) => page.pageId)).size === pages.length, 'a page named twice')
+    .default([]),
   /**
    * Chosen by the kiosk once per submission: sending it again after a lost reply (network
    * blip, host restart) returns the case already saved instead of filing a second one.

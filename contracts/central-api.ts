@@ -33,6 +33,16 @@ export const CentralErrorCode = z.enum([
   'injected_failure',
   'payload_too_large',
   'unsupported_media_type',
+  // A case's material pages, sent in chunks (contracts/central-pages.ts): a chunk whose page
+  // facts (size, checksum, material, place) differ from the page's first chunk's, or whose index
+  // or bytes differ from a chunk held (409); a chunk after a missing one (409); a chunk of the
+  // wrong length (400); a page whose assembled bytes do not hash to its checksum (422, its
+  // chunks dropped); a page the case does not have (404).
+  'page_mismatch',
+  'chunk_out_of_order',
+  'chunk_size_wrong',
+  'checksum_mismatch',
+  'page_not_found',
   'internal_error',
 ]);
 export type CentralErrorCode = z.infer<typeof CentralErrorCode>;

@@ -63,6 +63,12 @@ export const ApiErrorCode = z.enum([
   'restore_unacknowledged',
   'backup_folder_local_only',
   'report_range_invalid',
+  'body_too_large',
+  'unsupported_media_type',
+  'page_not_jpeg',
+  'page_unknown',
+  'page_not_yours',
+  'too_many_pages',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

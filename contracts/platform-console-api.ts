@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CatalogResponse, LiveHallsResponse } from './central-api';
+import { CasePageImage, CasePageParams, CasePagesView } from './central-pages';
 import {
   CaseDetail,
   CaseSearchQuery,
@@ -104,6 +105,23 @@ export const consoleOperations = defineConsoleOperations({
     access: 'signedIn',
     params: ConsoleCaseParams,
     responses: { 200: CaseDetail, ...errors(400, 403, 404) },
+  },
+  /** The case's material pages (材料页), for whoever may see the case (the case view's access). */
+  casePages: {
+    method: 'GET',
+    path: '/v1/console/cases/:caseNumber/pages',
+    summary: 'The material pages of a case: what each is, without its bytes',
+    access: 'signedIn',
+    params: ConsoleCaseParams,
+    responses: { 200: CasePagesView, ...errors(400, 403, 404) },
+  },
+  casePageImage: {
+    method: 'GET',
+    path: '/v1/console/cases/:caseNumber/pages/:pageId',
+    summary: 'One material page of a case, its JPEG (404 once purged)',
+    access: 'signedIn',
+    params: CasePageParams,
+    responses: { 200: CasePageImage, ...errors(400, 403, 404) },
   },
   setCaseStatus: {
     method: 'POST',

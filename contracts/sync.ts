@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** What an outbox entry delivers. New kinds append here; the table does not constrain them. */
-export const OutboxKind = z.enum(['case', 'evaluation', 'queue-stats', 'review-outcome']);
+export const OutboxKind = z.enum(['case', 'evaluation', 'queue-stats', 'review-outcome', 'case-page-chunk']);
 export type OutboxKind = z.infer<typeof OutboxKind>;
 
 export const OutboxState = z.enum(['pending', 'delivered', 'failed-permanent']);

@@ -27,6 +27,8 @@ import { complaintStatisticsRoutes } from './api/routes/complaint-statistics';
 import { complaintSettingsRoutes } from './api/routes/complaint-settings';
 import { complaintRoutes } from './api/routes/complaints';
 import { minxinRoutes } from './api/routes/complaint-minxin';
+import { casePageRoutes } from './api/routes/case-pages';
+import { CasePageService } from './services/case-page-service';
 import { publicComplaintRoutes } from './api/routes/public-complaints';
 import { consoleSessionRoutes } from './api/routes/console-session';
 import { evaluationRoutes } from './api/routes/evaluations';
@@ -155,6 +157,11 @@ export interface Platform {
   /** One deadline sweep now, besides the timer's (if any): what it did, in counts. */
   sweepDeadlines(): Promise<SweepResult>;
   /**
+   * The cases' material pages (contracts/central-pages.ts): their purge with the case's personal
+   * data (`purgePages`, `purgeClosedCasePages`); the platform runs it on no clock of its own.
+   */
+  casePages: CasePageService;
+  /**
    * Stops the deadline sweep (waiting for one under way) and closes the HTTP side (if
    * listening); safe to call twice. The database stays open.
    */
@@ -223,6 +230,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     forceCloseConnections: true,
   });
   let sweep: DeadlineSweepOptions | undefined;
+  const casePages = new CasePageService(sql, now);
   try {
     const registration = new ComplaintRegistration(sql, complaintSettings, now);
     const cases = new CaseService(sql, {
@@ -281,6 +289,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     });
     await app.register(metaRoutes);
     await app.register(caseRoutes, { cases, faults });
+    await app.register(casePageRoutes, { pages: casePages, faults });
     await app.register(adminRoutes, { cases, faults });
     await app.register(catalogRoutes, { catalog });
     await app.register(evaluationRoutes, { evaluations, faults });
@@ -292,7 +301,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(liveRoutes, { live });
     // The district console (contracts/platform-console-api.ts) and its page.
     await app.register(consoleSessionRoutes, { staff });
-    await app.register(consoleCaseRoutes, { cases: new ConsoleCaseService(sql, cases, now) });
+    await app.register(consoleCaseRoutes, { cases: new ConsoleCaseService(sql, cases, now), pages: casePages });
     await app.register(consoleNoticeRoutes, { notices });
     await app.register(consoleLiveRoutes, { live });
     await app.register(consoleCatalogRoutes, { editor: new CatalogEditor(sql, now) });
@@ -349,6 +358,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   return {
     app,
     sweepDeadlines: () => sweepComplaintDeadlines(sweepOptions, now()),
+    casePages,
     // The sweep stops first: the database is closed after the platform, and a sweep under way still uses it.
     close: () => (closed ??= (timer?.stop() ?? Promise.resolve()).then(() => app.close())),
   };

@@ -5,11 +5,15 @@ import {
   CaseReceiptResponse,
   CatalogView,
   LocalCaseProgress,
+  MATERIAL_PAGE_MAX_BYTES,
+  MATERIAL_PAGE_MEDIA_TYPE,
+  MaterialPageBytes,
   MyCases,
   SubmitCaseRequest,
   SubmitCaseResponse,
   SubmitEvaluationRequest,
   SubmitEvaluationResponse,
+  UploadMaterialPageResponse,
 } from '../cases';
 import { HallNoticeRecord, HallNoticeRecords, HallNotices, NoticeIdParams, PublishNoticeRequest } from '../notices';
 import { IssueTicketResponse } from '../queue';
@@ -30,6 +34,21 @@ export const caseOperations = defineOperations({
     access: access.citizen,
     body: SubmitCaseRequest,
     responses: { 201: SubmitCaseResponse, ...errors },
+  },
+  /**
+   * One captured page of a material, its JPEG bytes as the body, held for the card session until
+   * `submitCase` names it in `pages` (and deleted with the session if it never does). 400
+   * `page_not_jpeg` for bytes that are no JPEG, 413 `body_too_large` over the limit, 409
+   * `too_many_pages` past what a session may hold, 409 `no_identity` without a card.
+   */
+  uploadMaterialPage: {
+    method: 'POST',
+    path: '/cases/pages',
+    tags: ['cases'],
+    access: access.citizen,
+    rawBody: { mediaType: MATERIAL_PAGE_MEDIA_TYPE, maxBytes: MATERIAL_PAGE_MAX_BYTES },
+    body: MaterialPageBytes,
+    responses: { 201: UploadMaterialPageResponse, ...errorReplies(400, 409, 413, 415) },
   },
   /** 首席服务管家 without a case: an enterprise asks for help before it knows what to file. */
   requestSteward: {

@@ -116,6 +116,12 @@ export interface OperationSpec {
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
+  /**
+   * The body is raw bytes of this media type (a captured page's JPEG), not JSON: the route takes
+   * them as a Buffer, at most `maxBytes` (413 beyond, before the rest is read; 415 for another
+   * media type). `body` is then a schema of the bytes.
+   */
+  readonly rawBody?: { readonly mediaType: string; readonly maxBytes: number };
   /** Status → reply; error statuses carry ApiError. Empty for the two routes outside OpenAPI. */
   readonly responses: Readonly<Record<number, ReplySpec>>;
   /**
@@ -188,6 +194,8 @@ export interface RouteSchemaOf<O extends Operation> {
   tags?: readonly string[];
   operationId?: string;
   hide?: boolean;
+  /** The body's media type in the OpenAPI document, for a raw body (`rawBody`). */
+  consumes?: readonly string[];
 }
 
 // ── building requests, reading replies ──────────────────────────────────

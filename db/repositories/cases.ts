@@ -181,7 +181,7 @@ export function purgeCases(db: Db, deliveredBefore: string, now: string): number
 
 /**
  * Deletes the cases submitted before `submittedBefore` that never reached the central API
- * (still pending or failed for good), with their outbox entries; returns how many cases. The
+ * (still pending or failed for good), with their outbox entries and material pages; returns how many cases. The
  * row goes whole: a case without a central number cannot keep a row without its personal
  * data (the table's CHECK), and its payload, the only copy of what the citizen filed, is the
  * personal data itself.
@@ -191,6 +191,13 @@ export function deleteUndeliveredCases(db: Db, submittedBefore: string): number 
     db,
     `DELETE FROM outbox WHERE kind = 'case' AND state <> 'delivered'
        AND record_id IN (SELECT id FROM cases WHERE case_number IS NULL AND submitted_at < ?)`,
+  ).run(submittedBefore);
+  // Its pages' chunks too; the pages themselves go with the case row (ON DELETE CASCADE).
+  prepared(
+    db,
+    `DELETE FROM outbox WHERE kind = 'case-page-chunk' AND state <> 'delivered'
+       AND record_id IN (SELECT p.id FROM material_pages p JOIN cases c ON c.id = p.case_id
+                          WHERE c.case_number IS NULL AND c.submitted_at < ?)`,
   ).run(submittedBefore);
   return prepared(db, 'DELETE FROM cases WHERE case_number IS NULL AND submitted_at < ?').run(submittedBefore).changes;
 }

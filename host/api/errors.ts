@@ -36,6 +36,10 @@ export function installErrorHandling(app: FastifyInstance, options: { storage?: 
       const body: ApiError = { error: { code: 'invalid_request', message: '请求内容不正确', details: err.validation } };
       return reply.code(400).send(body);
     }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const body: ApiError = { error: { code: 'body_too_large', message: '上传的内容太大' } };
+      return reply.code(413).send(body);
+    }
     if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
       const body: ApiError = { error: { code: 'invalid_request', message: err.message } };
       return reply.code(err.statusCode).send(body);

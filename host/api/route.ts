@@ -104,13 +104,36 @@ export function routeOptions<O extends Operation>(op: O, guards: AccessGuards) {
     // The parts present are `op`'s own schemas, which is what RouteSchemaOf<O> describes; TypeScript
     // cannot follow optional fields of a generic operation into the conditional types.
   } as RouteSchemaOf<O>;
+  // A raw body is documented under its media type, not as JSON.
+  if (op.rawBody) schema.consumes = [op.rawBody.mediaType];
   return {
     method: op.method,
     url: op.path,
     schema,
     config: { operation: op.name as OperationName },
-    onRequest,
+    onRequest: op.rawBody ? [onRequest, mediaTypeGuard(op.rawBody.mediaType)] : onRequest,
+    // A raw body's limit is the route's own (Fastify answers 413 while reading, before the handler).
+    ...(op.rawBody ? { bodyLimit: op.rawBody.maxBytes } : {}),
   };
+}
+
+/** 415 for a raw-body route sent anything but its media type (Fastify would parse text or JSON). */
+function mediaTypeGuard(mediaType: string): onRequestHookHandler {
+  return (req, _reply, done) => {
+    const sent = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+    if (sent === mediaType) done();
+    else done(new HostError('unsupported_media_type', `请以 ${mediaType} 发送`));
+  };
+}
+
+/**
+ * Takes bodies of `mediaType` as their bytes (a Buffer) in `app`'s context, once: an operation
+ * declaring `rawBody` needs it, and a context may register a media type's parser only once. The
+ * size limit is each route's (`bodyLimit`), so a JSON route keeps Fastify's default.
+ */
+function acceptRawBodies(app: ApiInstance, mediaType: string): void {
+  if (app.hasContentTypeParser(mediaType)) return;
+  app.addContentTypeParser(mediaType, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 }
 
 /**
@@ -121,6 +144,7 @@ export function routeOptions<O extends Operation>(op: O, guards: AccessGuards) {
  */
 export function router(app: ApiInstance, guards: AccessGuards = {}) {
   return <O extends Operation>(op: O, handler: OperationHandler<O>): void => {
+    if (op.rawBody) acceptRawBodies(app, op.rawBody.mediaType);
     app.route<RouteGenericInterface, ContextConfigDefault, RouteSchemaOf<O>>({ ...routeOptions(op, guards), handler });
   };
 }

@@ -33,6 +33,8 @@ export function caseRoutes(deps: CaseRouteDeps): FastifyPluginAsyncZod {
 
     route(operations.submitCase, async (req, reply) => reply.code(201).send(await submission.submit(req.body)));
 
+    route(operations.uploadMaterialPage, async (req, reply) => reply.code(201).send(submission.uploadPage(req.body)));
+
     route(operations.requestSteward, async (_req, reply) => reply.code(201).send(await submission.requestSteward()));
 
     route(operations.localCaseProgress, async (req) => cases.progressById(req.params.caseId));

@@ -28,6 +28,7 @@ import {
   updateCaseStatus,
 } from '../../db/repositories/cases';
 import type { CaseRow } from '../../db/repositories/cases';
+import { purgePages } from '../../db/repositories/material-pages';
 import type { OutboxEntry } from '../../db/repositories/outbox';
 import { purgeDelivered } from '../../db/repositories/outbox';
 import { maskIdNumber, maskName } from '../../hardware/idcard';
@@ -35,6 +36,8 @@ import { audit } from '../audit/audit';
 import type { Clock } from '../clock/clock';
 import { HostError } from '../errors/host-error';
 import { enqueueCase } from '../sync/enqueue-case';
+import { enqueuePageChunks } from '../sync/enqueue-pages';
+import type { MaterialPages } from './material-pages';
 import { withChange } from './case-history';
 import { checkForm } from './case-form';
 import { caseDeadlines } from './deadlines';
@@ -49,7 +52,12 @@ export interface PurgeReport {
   cases: number;
   outboxPayloads: number;
   undelivered: number;
+  /** Material pages whose bytes were cleared with their case's personal data. */
+  pages: number;
 }
+const anythingPurged = (report: PurgeReport): boolean =>
+  report.cases + report.outboxPayloads + report.undelivered + report.pages > 0;
+
 /** How long a change of an unknown case number waits for its case (a re-send takes minutes). */
 const EARLY_CHANGE_DAYS = 3;
 
@@ -91,8 +99,12 @@ export class CaseService {
     this.newId = o.newId ?? randomUUID;
   }
 
-  /** Validates, prefills from the card and saves the case with its outbox entry. */
-  submit(input: SubmitCaseInput, card: PrefillCard): LocalCase {
+  /**
+   * Validates, prefills from the card and saves the case with its outbox entry; the captured
+   * pages it names (checked by `pages` against the card session) are attached in the same
+   * transaction and queued after the case, so a refused page saves nothing.
+   */
+  submit(input: SubmitCaseInput, card: PrefillCard, pages?: MaterialPages): LocalCase {
     const request = SubmitCaseRequest.parse(input);
     if (request.submissionId !== undefined) {
       const saved = caseById(this.o.db, request.submissionId);
@@ -106,6 +118,8 @@ export class CaseService {
     if (!item) throw new HostError('item_unknown', '没有这个事项');
     const checked = checkForm(item, request.form, request.materials, card);
     if (!checked.ok) throw new HostError('form_invalid', '表单填写不完整或有误', { problems: checked.problems });
+    if (request.pages.length > 0 && pages === undefined) throw new HostError('page_unknown', '本机不收材料页');
+    const toAttach = pages?.check(request.pages, new Set(item.materials.map((material) => material.code))) ?? [];
 
     const now = this.o.clock.now();
     const submittedAt = now.toISOString();
@@ -142,6 +156,11 @@ export class CaseService {
       });
       // The case id doubles as the Idempotency-Key: one submission per case, for ever.
       enqueueCase(this.o.db, { localCaseId: id, request: central, now, idempotencyKey: id });
+      if (toAttach.length > 0) {
+        pages?.attach(id, toAttach);
+        // After the case's own entry, in its ordering key: the central API has the case first.
+        enqueuePageChunks(this.o.db, { localCaseId: id, pages: toAttach, now });
+      }
     })();
     return this.localCase(id);
   }
@@ -262,7 +281,8 @@ export class CaseService {
   /**
    * Clears the personal data of cases the central API has had since before `olderThan`
    * (default: the retention period ago), and the payloads of outbox entries delivered
-   * before then, which hold the same data; case numbers and statuses stay. Deletes the cases
+   * before then, which hold the same data, and the bytes of their material pages; case numbers
+   * and statuses stay. Deletes the cases
    * that never reached it within the hall's retention period. Audited with the counts when
    * anything went, then the WAL is checkpointed so no copy of the purged pages stays in it.
    */
@@ -273,12 +293,15 @@ export class CaseService {
     const undeliveredCutoff = new Date(now.getTime() - undeliveredDays * DAY_MS);
     const report = this.o.db.transaction((): PurgeReport => {
       purgeEarlyChanges(this.o.db, new Date(now.getTime() - EARLY_CHANGE_DAYS * DAY_MS).toISOString());
+      const cases = purgeCases(this.o.db, cutoff.toISOString(), now.toISOString());
       const purged: PurgeReport = {
-        cases: purgeCases(this.o.db, cutoff.toISOString(), now.toISOString()),
+        cases,
         outboxPayloads: purgeDelivered(this.o.db, cutoff, now),
         undelivered: deleteUndeliveredCases(this.o.db, undeliveredCutoff.toISOString()),
+        // After the cases: the pages of every case purged (now or before) lose their bytes.
+        pages: purgePages(this.o.db, now.toISOString()),
       };
-      if (purged.cases + purged.outboxPayloads + purged.undelivered > 0) {
+      if (anythingPurged(purged)) {
         // Counts only: which cases went is exactly what must not be kept.
         audit(this.o.db, this.o.clock, 'cases.personal_data_purged', {
           details: { ...purged, retentionDays: undeliveredDays },
@@ -286,7 +309,7 @@ export class CaseService {
       }
       return purged;
     })();
-    if (report.cases + report.outboxPayloads + report.undelivered > 0) checkpointWal(this.o.db);
+    if (anythingPurged(report)) checkpointWal(this.o.db);
     return report;
   }
 

@@ -1,8 +1,9 @@
-import type { LocalCase, SubmitCaseInput, SubmitCaseResponse } from '../../contracts/cases';
+import type { LocalCase, SubmitCaseInput, SubmitCaseResponse, UploadMaterialPageResponse } from '../../contracts/cases';
 import type { IssueTicketResponse } from '../../contracts/queue';
 import { HostError } from '../errors/host-error';
 import type { IdentitySessions } from '../identity/identity-sessions';
 import type { CaseService } from './case-service';
+import type { MaterialPages } from './material-pages';
 import type { StewardCaller } from './steward-desk';
 
 /** Steward tickets: the hall's own desk, or the hall's through the link on a secondary kiosk. */
@@ -22,6 +23,8 @@ export interface CaseSubmissionOptions {
   steward: StewardRequests;
   /** The case's progress link (its receipt's QR), for the kiosk to show. */
   progressUrl: (localCase: LocalCase) => string;
+  /** The pages the card session captured (the route's `uploadMaterialPage`). */
+  pages: MaterialPages;
 }
 
 /**
@@ -34,11 +37,16 @@ export interface CaseSubmissionOptions {
 export class CaseSubmission {
   constructor(private readonly o: CaseSubmissionOptions) {}
 
+  /** Holds one captured page (a JPEG) for the card on the reader until its case names it. */
+  uploadPage(bytes: Uint8Array): UploadMaterialPageResponse {
+    return this.o.pages.upload(bytes);
+  }
+
   async submit(input: SubmitCaseInput): Promise<SubmitCaseResponse> {
     const { cases, identity, steward } = this.o;
     const card = identity.currentCard();
     if (card === null) throw new HostError('no_identity', '请先刷身份证');
-    const saved = cases.submit(input, card);
+    const saved = cases.submit(input, card, this.o.pages);
     const progressUrl = this.o.progressUrl(saved);
     if (!saved.stewardRequested) return { case: saved, progressUrl, stewardTicket: null, stewardProblem: null };
     try {

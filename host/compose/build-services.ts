@@ -55,6 +55,7 @@ import { AuditLog } from '../audit/audit-log';
 import { AuditSearch } from '../audit/audit-search';
 import { StewardWorkList } from '../cases/steward-work-list';
 import { StaffAccounts } from '../auth/staff-accounts';
+import { MaterialPages } from '../cases/material-pages';
 import { CaseSubmission } from '../cases/case-submission';
 import { DeviceAdministration } from '../devices/device-administration';
 import { QueueStatistics } from '../queue/statistics';
@@ -400,9 +401,17 @@ export async function buildServices(options: HostOptions) {
     serviceCode: () => config.stewardService,
   });
   const deviceAdmin = new DeviceAdministration({ db, clock, devices });
+  // Captured pages are held for their card session: gone with it if no case took them, and at
+  // startup, when no session can be alive (a crash mid-visit leaves none behind).
+  const materialPages = new MaterialPages({ db, clock, sessionId: () => identity.sessionId() });
+  materialPages.sweepAbandoned();
+  bus.subscribe((event) => {
+    if (event.type === 'identity.ended') materialPages.sessionEnded(event.sessionId);
+  });
   const caseSubmission = new CaseSubmission({
     cases,
     identity,
+    pages: materialPages,
     steward: stewardRequests,
     progressUrl: (localCase) => links.caseUrl(localCase.id),
   });

@@ -101,6 +101,17 @@ const STATUS: Record<ApiErrorCode, number> = {
   // A report's range that ends before it starts or spans more than a year (contracts/reports.ts):
   // details.reason (`from_after_to`, `too_long`) and details.maxDays.
   report_range_invalid: 400,
+  // A body over its operation's size limit (a captured page over 1 MiB): refused before it is read.
+  body_too_large: 413,
+  // A body of another media type than its operation takes (a raw JPEG route sent JSON or text).
+  unsupported_media_type: 415,
+  // Material pages (contracts/cases.ts): bytes that are no JPEG; a case naming a page id the host
+  // does not hold (never uploaded, or deleted with its session); a page another card's session
+  // uploaded; a session holding the most pages it may.
+  page_not_jpeg: 400,
+  page_unknown: 400,
+  page_not_yours: 409,
+  too_many_pages: 409,
   internal: 500,
 };
 

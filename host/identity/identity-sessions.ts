@@ -126,6 +126,11 @@ export class IdentitySessions {
     return this.active ? { ...this.active.card } : null;
   }
 
+  /** The current card session's random id (what the pages it captured are held under), or null. */
+  sessionId(): string | null {
+    return this.active?.id ?? null;
+  }
+
   /** The keyed hash of the current holder's ID number, for per-card queue rules. */
   identityKey(): string | null {
     return this.active ? this.o.keyer.keyOf(this.active.card.idNumber) : null;

@@ -71,18 +71,23 @@ export function createApiClient(baseUrl = '') {
   let rotation: Promise<unknown> | null = null;
 
   /** Sends `op` with the parts as given and parses the reply with the schema `op` declares for its status. */
-  async function send<O extends Operation>(op: O, request: WireRequest): Promise<OperationReply<O>> {
+  async function send<O extends Operation>(
+    op: O,
+    request: WireRequest,
+    raw?: { readonly body: Blob; readonly mediaType: string },
+  ): Promise<OperationReply<O>> {
     if (rotation !== null && op.name !== operations.rotateTerminalToken.name) await rotation.catch(() => undefined);
     let response: Response;
     const headers: Record<string, string> = {};
-    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (raw !== undefined) headers['content-type'] = raw.mediaType;
+    else if (request.body !== undefined) headers['content-type'] = 'application/json';
     if (staffToken) headers.authorization = `Bearer ${staffToken}`;
     if (kioskPage) headers['x-kiosk-page'] = kioskPage;
     try {
       response = await fetch(`${baseUrl}${operationUrl(op, request)}`, {
         method: op.method,
         headers,
-        body: request.body === undefined ? null : JSON.stringify(request.body),
+        body: raw !== undefined ? raw.body : request.body === undefined ? null : JSON.stringify(request.body),
       });
     } catch {
       throw new ApiClientError('network', 'host unreachable');
@@ -100,6 +105,18 @@ export function createApiClient(baseUrl = '') {
 
   /** Calls `op` with its path parameters, query and body typed by the operation's schemas. */
   const call = <O extends Operation>(op: O, input: OperationInput<O>): Promise<OperationReply<O>> => send(op, input);
+
+  /**
+   * Sends raw bytes to an operation declaring `rawBody` (a captured page's JPEG), with its media
+   * type; the reply is parsed like `call`'s. A body over the operation's limit is refused here
+   * (`body_too_large`), without sending it.
+   */
+  async function upload<O extends Operation>(op: O, bytes: Blob): Promise<OperationReply<O>> {
+    const raw = op.rawBody;
+    if (raw === undefined) throw new Error(`${op.name} takes no raw body`);
+    if (bytes.size > raw.maxBytes) throw new ApiClientError('body_too_large', `over ${raw.maxBytes} bytes`);
+    return send(op, {}, { body: bytes, mediaType: raw.mediaType });
+  }
 
   /** A file the host sends (e.g. the diagnostics zip), with the name it suggests; same errors as `call`. */
   async function download(op: Operation, parts: { readonly query?: unknown } = {}): Promise<{ blob: Blob; fileName: string }> {
@@ -156,6 +173,12 @@ export function createApiClient(baseUrl = '') {
     // Cases, complaints, evaluations, stewards, appointments and notices (the kiosk's flows).
     catalog: () => call(ops.catalog, {}),
     submitCase: (request: SubmitCaseInput) => call(ops.submitCase, { body: request }),
+    /**
+     * One captured page (its JPEG bytes), held by the host for this card session: name the
+     * answered `pageId` in `submitCase`'s `pages`. Errors: `page_not_jpeg`, `body_too_large`
+     * (checked here before sending too), `too_many_pages`, `no_identity`.
+     */
+    uploadMaterialPage: (bytes: Blob) => upload(ops.uploadMaterialPage, bytes),
     myCases: () => call(ops.myCases, {}),
     caseProgress: (caseNumber: string) => call(ops.caseProgress, { params: { caseNumber } }),
     localCaseProgress: (caseId: string) => call(ops.localCaseProgress, { params: { caseId } }),

@@ -228,9 +228,9 @@ describe('CaseService delivery, status and lookup', () => {
     })();
 
     clock.advance(29 * DAY);
-    expect(s.cases.purge()).toEqual({ cases: 0, outboxPayloads: 0, undelivered: 0 });
+    expect(s.cases.purge()).toEqual({ cases: 0, outboxPayloads: 0, undelivered: 0, pages: 0 });
     clock.advance(2 * DAY);
-    expect(s.cases.purge()).toEqual({ cases: 1, outboxPayloads: 1, undelivered: 0 });
+    expect(s.cases.purge()).toEqual({ cases: 1, outboxPayloads: 1, undelivered: 0, pages: 0 });
 
     const raw = (id: string) => db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as Record<string, unknown>;
     expect(raw(delivered.id)).toMatchObject({

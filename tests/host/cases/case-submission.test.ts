@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HostConfig } from '../../../contracts/config';
 import type { Db } from '../../../db/open';
+import { MaterialPages } from '../../../host/cases/material-pages';
 import { CaseSubmission, type StewardRequests } from '../../../host/cases/case-submission';
 import { StewardDesk } from '../../../host/cases/steward-desk';
 import { HostError } from '../../../host/errors/host-error';
@@ -49,7 +50,13 @@ describe('CaseSubmission', () => {
   });
 
   const submission = (steward: StewardRequests = desk) =>
-    new CaseSubmission({ cases: s.cases, identity, steward, progressUrl: (c) => `http://x/case/${c.id}` });
+    new CaseSubmission({
+      cases: s.cases,
+      identity,
+      steward,
+      progressUrl: (c) => `http://x/case/${c.id}`,
+      pages: new MaterialPages({ db, clock: new ManualClock(), sessionId: () => identity.sessionId() }),
+    });
   /** Steward tickets waiting today. */
   const stewardWaiting = () => queue.services().find((service) => service.code === 'steward')?.waiting;
 

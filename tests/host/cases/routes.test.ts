@@ -9,6 +9,7 @@ import type { Db } from '../../../db/open';
 import { installErrorHandling } from '../../../host/api/errors';
 import { caseRoutes } from '../../../host/api/routes-cases';
 import { HostConfig } from '../../../contracts/config';
+import { MaterialPages } from '../../../host/cases/material-pages';
 import { CaseSubmission } from '../../../host/cases/case-submission';
 import { StewardDesk } from '../../../host/cases/steward-desk';
 import { CaseReceiptPrinting } from '../../../host/printing/case-receipt-printing';
@@ -92,7 +93,13 @@ beforeEach(async () => {
   await typed.register(
     caseRoutes({
       cases: s.cases,
-      submission: new CaseSubmission({ cases: s.cases, identity, steward, progressUrl: (c) => `http://x/case/${c.id}` }),
+      submission: new CaseSubmission({
+        cases: s.cases,
+        identity,
+        steward,
+        progressUrl: (c) => `http://x/case/${c.id}`,
+        pages: new MaterialPages({ db, clock, sessionId: () => identity.sessionId() }),
+      }),
       evaluations: s.evaluations,
       catalog: s.catalog,
       identity,
@@ -246,5 +253,166 @@ describe('case routes', () => {
     // The citizen's own rating is still there to give.
     const own = await app.inject({ method: 'POST', url: '/api/v1/evaluations', payload: rating });
     expect(own.statusCode).toBe(201);
+  });
+});
+
+/** A page as the kiosk sends it: JPEG's magic bytes, then `size` bytes in all (the content is never read). */
+function jpegOf(size: number, fill = 0x5a): Buffer {
+  const bytes = Buffer.alloc(size, fill);
+  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+  return bytes;
+}
+
+const uploadPage = (bytes: Buffer, contentType = 'image/jpeg', headers: Record<string, string> = {}) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/cases/pages',
+    payload: bytes,
+    headers: { 'content-type': contentType, ...headers },
+  });
+
+describe('material pages (材料页)', () => {
+  const pagesTable = () =>
+    db
+      .prepare(
+        'SELECT id, session_id AS sessionId, case_id AS caseId, material_code AS materialCode, position FROM material_pages',
+      )
+      .all() as {
+      id: string;
+      sessionId: string | null;
+      caseId: string | null;
+      materialCode: string | null;
+      position: number | null;
+    }[];
+  const outboxRows = () =>
+    db
+      .prepare('SELECT kind, ordering_key AS orderingKey, idempotency_key AS idempotencyKey, payload FROM outbox ORDER BY id')
+      .all() as {
+      kind: string;
+      orderingKey: string;
+      idempotencyKey: string;
+      payload: string;
+    }[];
+
+  it('holds a page for the card, and the case takes it with its chunks queued after the case, in its key', async () => {
+    identity.begin(CARD);
+    const small = await uploadPage(jpegOf(10_000));
+    expect(small.statusCode).toBe(201);
+    const large = await uploadPage(jpegOf(600_000, 0x33));
+    const smallId = small.json<{ pageId: string }>().pageId;
+    const largeId = large.json<{ pageId: string }>().pageId;
+    expect(pagesTable().map((page) => page.caseId)).toEqual([null, null]);
+
+    const submit = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: {
+        itemCode: ELDER_ITEM,
+        form: elderForm,
+        materials: ['photo'],
+        pages: [
+          { materialCode: 'photo', pageId: largeId },
+          { materialCode: 'photo', pageId: smallId },
+        ],
+      },
+    });
+    expect(submit.statusCode).toBe(201);
+    const caseId = submit.json<{ case: { id: string } }>().case.id;
+    expect(pagesTable()).toEqual(
+      expect.arrayContaining([
+        { id: largeId, sessionId: null, caseId, materialCode: 'photo', position: 0 },
+        { id: smallId, sessionId: null, caseId, materialCode: 'photo', position: 1 },
+      ]),
+    );
+    // The case first, then the 600 kB page in three chunks, then the small one: all in the case's key.
+    const rows = outboxRows();
+    expect(rows.map((row) => [row.kind, row.idempotencyKey])).toEqual([
+      ['case', caseId],
+      ['case-page-chunk', `page:${largeId}:0`],
+      ['case-page-chunk', `page:${largeId}:1`],
+      ['case-page-chunk', `page:${largeId}:2`],
+      ['case-page-chunk', `page:${smallId}:0`],
+    ]);
+    expect(new Set(rows.map((row) => row.orderingKey))).toEqual(new Set([`case:${caseId}`]));
+    // The outbox names the page; its bytes stay in one place, the pages table.
+    for (const row of rows.slice(1)) expect(row.payload.length).toBeLessThan(400);
+    for (const line of logLines) expect(line).not.toContain('ZZZZZZZZ');
+  });
+
+  it('refuses bytes that are no JPEG (400), a page over 1 MiB (413) and another media type (415)', async () => {
+    identity.begin(CARD);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const notJpeg = await uploadPage(png);
+    expect(notJpeg.statusCode).toBe(400);
+    expect(notJpeg.json()).toMatchObject({ error: { code: 'page_not_jpeg' } });
+    const tooLarge = await uploadPage(jpegOf(1024 * 1024 + 1));
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json()).toMatchObject({ error: { code: 'body_too_large' } });
+    const atLimit = await uploadPage(jpegOf(1024 * 1024));
+    expect(atLimit.statusCode).toBe(201);
+    const text = await uploadPage(jpegOf(100), 'text/plain');
+    expect(text.statusCode).toBe(415);
+    expect(text.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
+    expect(pagesTable()).toHaveLength(1);
+  });
+
+  it('needs the card on the reader, and its own kiosk page', async () => {
+    const noCard = await uploadPage(jpegOf(100));
+    expect(noCard.statusCode).toBe(409);
+    expect(noCard.json()).toMatchObject({ error: { code: 'no_identity' } });
+    identity.begin(CARD);
+    const rater = await uploadPage(jpegOf(100), 'image/jpeg', { 'x-test-caller': 'evaluator' });
+    expect(rater.statusCode).toBe(403);
+    expect(pagesTable()).toEqual([]);
+  });
+
+  it('saves nothing when a page is unknown (400) or another session’s (409), and a retry of the submission is the same case', async () => {
+    identity.begin(CARD);
+    const earlier = (await uploadPage(jpegOf(100))).json<{ pageId: string }>().pageId;
+    // The card is read again: a new session, and the page of the old one is no longer its own.
+    identity.begin(CARD);
+    const mine = (await uploadPage(jpegOf(100))).json<{ pageId: string }>().pageId;
+    const submitWith = (pages: { materialCode: string; pageId: string }[], submissionId?: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        payload: {
+          itemCode: ELDER_ITEM,
+          form: elderForm,
+          materials: ['photo'],
+          pages,
+          ...(submissionId ? { submissionId } : {}),
+        },
+      });
+    const unknown = await submitWith([
+      { materialCode: 'photo', pageId: mine },
+      { materialCode: 'photo', pageId: '00000000-0000-4000-8000-000000000000' },
+    ]);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ error: { code: 'page_unknown' } });
+    const theirs = await submitWith([
+      { materialCode: 'photo', pageId: mine },
+      { materialCode: 'photo', pageId: earlier },
+    ]);
+    expect(theirs.statusCode).toBe(409);
+    expect(theirs.json()).toMatchObject({ error: { code: 'page_not_yours' } });
+    const otherMaterial = await submitWith([{ materialCode: 'no-such-material', pageId: mine }]);
+    expect(otherMaterial.statusCode).toBe(400);
+    const twice = await submitWith([
+      { materialCode: 'photo', pageId: mine },
+      { materialCode: 'photo', pageId: mine },
+    ]);
+    expect(twice.statusCode).toBe(400);
+    expect(db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
+    expect(outboxRows()).toEqual([]);
+    expect(pagesTable().every((page) => page.caseId === null)).toBe(true);
+
+    const submissionId = '3f1f6a52-3c1c-4f55-9a43-2f6a43a0b001';
+    const first = await submitWith([{ materialCode: 'photo', pageId: mine }], submissionId);
+    const retry = await submitWith([{ materialCode: 'photo', pageId: mine }], submissionId);
+    expect(first.statusCode).toBe(201);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json<{ case: { id: string } }>().case.id).toBe(submissionId);
+    expect(outboxRows().map((row) => row.kind)).toEqual(['case', 'case-page-chunk']);
   });
 });
