@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HALL_CATALOG } from '../../contracts/hall-catalog';
 import { FAKE_CAMERA_ARGS, FAKE_CAMERA_LABEL } from '../support/fake-camera';
 import {
   openFlow,
@@ -15,6 +16,11 @@ import { signIn, TEST_PIN } from '../support/staff';
 import { waitFor } from '../support/wait';
 
 const ITEM = /城乡居民基本医疗保险参保登记/;
+/** The code of the item's 居民身份证 material, as the catalog names it. */
+const idCardMaterial = () =>
+  HALL_CATALOG.find((item) => item.name.includes('城乡居民基本医疗保险参保登记'))?.materials.find((m) =>
+    m.name.includes('居民身份证'),
+  )?.code;
 const A4 = 297 / 210;
 
 /**
@@ -159,11 +165,27 @@ describe('kiosk materials from the document camera (fake capture device)', () =>
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('heading', { name: '请确认申报信息' }).waitFor();
     expect(await page.locator('.case-confirm').textContent()).not.toContain('未带的必交材料');
+    // The upload fails (the host out of reach for a moment): said so, nothing lost, 确认提交 retries.
+    await page.route('**/api/v1/cases/pages', (route) => route.abort('connectionrefused'));
+    await page.getByRole('button', { name: '确认提交' }).click();
+    expect(await page.getByTestId('case-alert').textContent()).toContain('材料照片上传失败，已拍的页面都还在');
+    await page.unroute('**/api/v1/cases/pages');
     await page.getByRole('button', { name: '确认提交' }).click();
     await page.getByRole('heading', { name: '申报已提交' }).waitFor();
-    const saved = harness.host.db.prepare('SELECT materials FROM cases ORDER BY submitted_at DESC LIMIT 1').get() as
-      { materials: string } | undefined;
+
+    // The case at the host carries the one page kept (the removed one never left the kiosk), as the JPEG confirmed.
+    const saved = harness.host.db.prepare('SELECT id, materials FROM cases ORDER BY submitted_at DESC LIMIT 1').get() as
+      { id: string; materials: string } | undefined;
     expect(saved?.materials).toContain('居民身份证');
+    const pages = harness.host.db
+      .prepare(
+        'SELECT material_code AS materialCode, byte_length AS bytes, hex(substr(bytes, 1, 3)) AS head FROM material_pages WHERE case_id = ? ORDER BY position',
+      )
+      .all(saved?.id) as { materialCode: string; bytes: number; head: string }[];
+    expect(pages).toHaveLength(1);
+    expect(pages[0]?.head).toBe('FFD8FF');
+    expect(pages[0]?.bytes).toBeLessThanOrEqual(500_000);
+    expect(pages[0]?.materialCode).toBe(idCardMaterial());
 
     // Ending the visit drops the pages with the form: nothing of them is left on the page.
     await page.getByRole('button', { name: '完成' }).click();

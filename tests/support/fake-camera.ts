@@ -1,4 +1,5 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { repoRoot } from './test-host';
 
 /**
  * Chromium's fake capture device fed from a synthetic photo of a form under a document camera
@@ -6,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * lists, at 1600×1200, its label the file's path; permission is granted without a prompt.
  * A stand-in for the hall's UVC document camera, which no test machine has.
  */
-export const FAKE_CAMERA_FILE = fileURLToPath(new URL('../fixtures/document-camera/synthetic-form-photo.mjpeg', import.meta.url));
+export const FAKE_CAMERA_FILE = join(repoRoot, 'tests/fixtures/document-camera/synthetic-form-photo.mjpeg');
 
 /** The fake camera's label, as `MediaDeviceInfo.label` gives it (what the technician chooses). */
 export const FAKE_CAMERA_LABEL = FAKE_CAMERA_FILE;

@@ -23,6 +23,7 @@ import { StepIndicator } from './StepIndicator';
 import { CameraMaterials } from './camera/CameraMaterials';
 import { useCapturedPages } from './camera/captured-pages';
 import { useDocumentCamera } from './camera/use-document-camera';
+import { uploadPages, type SubmittedPage } from './camera/upload-pages';
 
 // The capture screen (and through it the page worker with OpenCV) loads only when a page is taken.
 const CaptureScreen = lazy(() => import('./camera/CaptureScreen').then((m) => ({ default: m.CaptureScreen })));
@@ -77,9 +78,15 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
   const captured = useCapturedPages();
   const [capturing, setCapturing] = useState<string | null>(null);
   const { camera, lost: cameraLost } = useDocumentCamera(step === 'materials');
+  // A material counts as brought when ticked or photographed.
+  const broughtAll = useMemo(
+    () => new Set([...brought, ...captured.pages.map((page) => page.materialCode)]),
+    [brought, captured.pages],
+  );
   const [steward, setSteward] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<SubmitCaseResponse | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
@@ -171,11 +178,25 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
     if (!item || busy) return;
     setBusy(true);
     setAlert(null);
+    // The photographed pages go to the host first, one by one; a failure keeps them all for the retry.
+    let pages: SubmittedPage[];
+    try {
+      pages = await uploadPages(captured.pages, api.uploadMaterialPage, captured.uploaded, (done, total) =>
+        setUploading({ done, total }),
+      );
+    } catch {
+      setAlert(t('camera.upload.failed'));
+      setBusy(false);
+      return;
+    } finally {
+      setUploading(null);
+    }
     try {
       const response = await api.submitCase({
         itemCode: item.code,
         form: formPayload(item.formFields, values, fromCard),
         materials: item.materials.filter((m) => broughtAll.has(m.code)).map((m) => m.code),
+        pages,
         stewardRequested: offerSteward && steward,
         // The same id on a retry after a lost reply: the host answers with the case it saved.
         submissionId,
@@ -237,11 +258,6 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
     return false;
   }
 
-  // A material counts as brought when ticked or photographed.
-  const broughtAll = useMemo(
-    () => new Set([...brought, ...captured.pages.map((page) => page.materialCode)]),
-    [brought, captured.pages],
-  );
   const capturingMaterial = shownMaterial(item, capturing, i18n.language);
 
   const stepIndex = STEPS.indexOf(step);
@@ -348,7 +364,13 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
             <Nav
               onBack={() => go('materials')}
               onNext={() => void submit()}
-              nextLabel={busy ? t('case.confirm.submitting') : t('case.confirm.submit')}
+              nextLabel={
+                uploading && uploading.total > 0
+                  ? t('camera.upload.sending', uploading)
+                  : busy
+                    ? t('case.confirm.submitting')
+                    : t('case.confirm.submit')
+              }
               busy={busy}
             />
           </>

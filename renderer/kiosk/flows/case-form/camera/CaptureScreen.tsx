@@ -120,12 +120,14 @@ export function CaptureScreen({
       if (!context || !source || source.videoWidth === 0) return;
       context.drawImage(source, 0, 0, PROBE_WIDTH, PROBE_HEIGHT);
       const state = detector.current.push(toGrey(context.getImageData(0, 0, PROBE_WIDTH, PROBE_HEIGHT).data), performance.now());
+      // Papers moving under the camera are the citizen at work: the visit is not idle.
+      if (state === 'moving') keepAlive();
       if (state === 'capture') void capture();
       else
         setPhase((current) => (current.kind === 'live' && current.steady !== state ? { kind: 'live', steady: state } : current));
     }, PROBE_EVERY_MS);
     return () => window.clearInterval(timer);
-  }, [live, capture]);
+  }, [live, capture, keepAlive]);
 
   // The reviewed page's URL is this screen's until confirmed (the wizard makes its own) or retaken.
   const reviewUrl = phase.kind === 'review' ? phase.url : null;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { MATERIAL_PAGES_PER_CASE_MAX } from '../../../../../contracts/cases';
 import type { ProcessedPage } from './page-messages';
 
 /** A page the citizen confirmed: in this page's memory only, shown through an object URL. */
@@ -13,7 +14,7 @@ export interface CapturedPage extends ProcessedPage {
 }
 
 /** A case carries at most this many pages (the host refuses more). */
-export const MAX_PAGES_PER_CASE = 40;
+export const MAX_PAGES_PER_CASE = MATERIAL_PAGES_PER_CASE_MAX;
 
 export interface CapturedPages {
   pages: readonly CapturedPage[];
