@@ -5,6 +5,7 @@
  * keyed by it, and the OpenAPI document is built from the schemas it gives the routes.
  */
 import { backupOperations } from './backups';
+import { cameraOperations } from './camera';
 import { caseOperations } from './cases';
 import { consoleOperations } from './console';
 import { counterOperations } from './counter';
@@ -41,6 +42,7 @@ const areas = [
   reportOperations,
   managerToolOperations,
   districtOperations,
+  cameraOperations,
 ];
 
 /** Every operation by name. */
@@ -61,6 +63,7 @@ export const operations = {
   ...reportOperations,
   ...managerToolOperations,
   ...districtOperations,
+  ...cameraOperations,
 };
 
 export type Operations = typeof operations;

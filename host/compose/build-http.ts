@@ -33,6 +33,7 @@ import { noticeRoutes } from '../api/routes-notices';
 import { auditRoutes } from '../api/routes-audit';
 import { stewardRoutes } from '../api/routes-steward';
 import { terminalSettingsRoutes } from '../api/routes-terminal-settings';
+import { cameraRoutes } from '../api/routes-camera';
 import { installHallRelay } from '../hall-link/relay';
 import { hallLinkRoutes } from '../api/routes-hall-link';
 import { terminalQueueRoutes } from '../api/routes-terminal-queue';
@@ -69,6 +70,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
     hallSettings,
     config,
     terminalSettings,
+    cameraChoice,
     queue,
     auth,
     link,
@@ -256,6 +258,7 @@ export async function buildHttp(s: HostServices, options: HostOptions): Promise<
           backupFolderHere: (req) => atThisMachine(req, options.shellToken),
         }),
       );
+      await api.register(cameraRoutes({ store: cameraChoice, auth }));
       await api.register(
         announceRoutes({ config, clock, speech: new SpeechRenderer({ command: options.espeakCommand ?? 'espeak-ng' }) }),
       );

@@ -9,6 +9,7 @@ import { TicketPrinting } from '../printing/ticket-printing';
 import { Pairing } from '../lan/pairing';
 import { EvaluatorBinding } from '../lan/evaluator-binding';
 import { TerminalSettingsStore } from '../settings/terminal-settings';
+import { CameraChoiceStore } from '../settings/camera-choice';
 import { HallLink } from '../hall-link/hall-link';
 import { RemoteQueue } from '../hall-link/remote-queue';
 import { NoticeBoard } from '../notices/notice-board';
@@ -140,6 +141,8 @@ export async function buildServices(options: HostOptions) {
     bus,
     seed: { role: config.role, name: config.terminalId, hallUrl: config.hallUrl, kiosk: config.kiosk, backup: config.backup },
   });
+  /** The kiosk's document camera (高拍仪), chosen by label in the technician console. */
+  const cameraChoice = new CameraChoiceStore({ db, clock, bus });
   const keyer = options.secretFile ? IdentityKeyer.fromSecretFile(options.secretFile) : IdentityKeyer.ephemeral();
   /**
    * A ticket's evaluation token: what the window evaluator receives when the clerk asks for the
@@ -472,6 +475,7 @@ export async function buildServices(options: HostOptions) {
     hallSettings,
     config,
     terminalSettings,
+    cameraChoice,
     queue,
     auth,
     firstSupervisor,

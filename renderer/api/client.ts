@@ -17,6 +17,7 @@ import type { DeviceTestAction } from '../../contracts/devices';
 import type { HallSettingsInput } from '../../contracts/hall-settings';
 import type { LogLevel } from '../../contracts/logs';
 import type { TerminalSettingsInput } from '../../contracts/terminal-settings';
+import type { CameraChoiceInput } from '../../contracts/camera';
 import type { PageQueryInput } from '../../contracts/page';
 import type { ExtendHoursRequest } from '../../contracts/hours';
 import type {
@@ -256,6 +257,8 @@ export function createApiClient(baseUrl = '') {
     diagnosticsBundle: () => download(ops.diagnostics),
     terminalSettings: () => call(ops.terminalSettings, {}),
     saveTerminalSettings: (settings: TerminalSettingsInput) => call(ops.saveTerminalSettings, { body: settings }),
+    cameraChoice: () => call(ops.cameraChoice, {}),
+    saveCameraChoice: (choice: CameraChoiceInput) => call(ops.saveCameraChoice, { body: choice }),
     hallLink: () => call(ops.hallLink, {}),
     pairWithHall: (code: string) => call(ops.pairWithHall, { body: { code } }),
     // The hall display: announcement settings (its fallback voice is an <audio> src, see display/speech.ts).

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context';
+import { CameraPanel } from './camera/CameraPanel';
 import { DeviceCard } from './DeviceCard';
 import { DeviceFormView } from './DeviceFormView';
 import { blankForm, type Editing } from './device-form';
@@ -90,6 +91,7 @@ export function DevicesScreen({
           />
         ))}
       </ul>
+      <CameraPanel />
     </section>
   );
 }

@@ -18,6 +18,11 @@ import { TerminalSettingsScreen } from './terminal/TerminalSettingsScreen';
 import { HallScreen } from './hall/HallScreen';
 import { ConfigScreen } from './config/ConfigScreen';
 import { BackupsScreen, BACKUPS_KEY } from './backups/BackupsScreen';
+import { addAreaMessages } from '../i18n';
+import { technicianMessages } from './console-messages';
+
+// The console's words ship with its code, not in the screens' first download.
+addAreaMessages(technicianMessages);
 
 type Tab = 'devices' | 'discover' | 'terminals' | 'hall' | 'terminal' | 'config' | 'sync' | 'backups' | 'logs' | 'host';
 

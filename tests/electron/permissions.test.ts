@@ -64,11 +64,28 @@ describe('shell-logic: permission handler per role', () => {
     expect(ask('counter', 'clipboard-sanitized-write')).toBe(true);
   });
 
-  it("never grants camera or microphone ('media'), external links or devices, whatever a table says", () => {
+  it("never grants the microphone ('media' with audio), external links or devices, whatever a table says", () => {
     const generous = Object.fromEntries(TerminalRole.options.map((r) => [r, ALL])) as Record<TerminalRole, string[]>;
-    for (const role of TerminalRole.options)
+    for (const role of TerminalRole.options) {
       for (const permission of ['media', 'openExternal', 'geolocation', 'hid', 'serial', 'usb'])
         expect(permissionAllowed(role, { permission, requestingUrl: PAGE, isMainFrame: true }, HOST, generous)).toBe(false);
+      for (const mediaTypes of [['audio'], ['video', 'audio'], ['unknown'], []])
+        expect(
+          permissionAllowed(role, { permission: 'media', requestingUrl: PAGE, isMainFrame: true, mediaTypes }, HOST, generous),
+          `${role} ${mediaTypes.join('+')}`,
+        ).toBe(false);
+    }
+  });
+
+  it('grants the camera (video only) to the kiosk and the technician console, on the host page in its main frame', () => {
+    const camera = (role: TerminalRole, requestingUrl = PAGE, isMainFrame = true) =>
+      permissionAllowed(role, { permission: 'media', requestingUrl, isMainFrame, mediaTypes: ['video'] }, HOST);
+    expect(camera('kiosk')).toBe(true);
+    expect(camera('technician', 'http://127.0.0.1:7300/technician')).toBe(true);
+    expect(camera('display')).toBe(false);
+    expect(camera('counter')).toBe(false);
+    expect(camera('kiosk', 'http://127.0.0.1:7301/kiosk')).toBe(false);
+    expect(camera('kiosk', PAGE, false)).toBe(false);
   });
 
   it('installs request, check and device handlers that follow the current role (stand-in Session: no Electron binary here)', () => {
@@ -101,6 +118,21 @@ describe('shell-logic: permission handler per role', () => {
     expect(check?.(null, 'speaker-selection', HOST, { isMainFrame: true })).toBe(true);
     expect(check?.(null, 'speaker-selection', 'http://evil.com', { isMainFrame: true })).toBe(false);
     expect(check?.(null, 'notifications', HOST, { isMainFrame: true, requestingUrl: PAGE })).toBe(false);
+    // The kiosk's document camera: video asked and checked is granted, the microphone never.
+    role = 'kiosk';
+    request?.(null, 'media', (granted) => answers.push(granted), {
+      requestingUrl: PAGE,
+      isMainFrame: true,
+      mediaTypes: ['video'],
+    });
+    request?.(null, 'media', (granted) => answers.push(granted), {
+      requestingUrl: PAGE,
+      isMainFrame: true,
+      mediaTypes: ['audio'],
+    });
+    expect(answers.slice(3)).toEqual([true, false]);
+    expect(check?.(null, 'media', HOST, { isMainFrame: true, mediaType: 'video' })).toBe(true);
+    expect(check?.(null, 'media', HOST, { isMainFrame: true, mediaType: 'audio' })).toBe(false);
     expect(device?.()).toBe(false);
   });
 });

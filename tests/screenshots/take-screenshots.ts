@@ -35,6 +35,7 @@ import { districtIndicatorScreenshots } from './district-indicators';
 import { districtStatisticsScreenshots } from './district-statistics';
 import { complaintIntakeScreenshots } from './complaint-intake';
 import { districtDeskSettingsScreenshots } from './district-desk-settings';
+import { documentCameraScreenshots } from './document-camera';
 
 const outDir = join(process.cwd(), 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -254,3 +255,4 @@ await districtIndicatorScreenshots(shot);
 await districtStatisticsScreenshots(shot);
 await complaintIntakeScreenshots(shot);
 await districtDeskSettingsScreenshots(shot);
+await documentCameraScreenshots(shot);

@@ -62,6 +62,8 @@ export async function startKioskHarness(
     catalog?: readonly CatalogItem[];
     /** More of the platform's options (its console page: `rendererDir`, `demoAdmin`). */
     platform?: ListenOptions['platform'];
+    /** More Chromium switches (the fake document camera: tests/support/fake-camera.ts). */
+    chromiumArgs?: readonly string[];
   } = {},
 ): Promise<KioskHarness> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer missing: run `npm run build` first');
@@ -86,7 +88,7 @@ export async function startKioskHarness(
     },
   });
   const base = await host.app.listen({ host: '127.0.0.1', port: 0 });
-  const browser = await launchChromium();
+  const browser = await launchChromium(options.chromiumArgs);
   return {
     host,
     central,

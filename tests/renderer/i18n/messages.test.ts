@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { translations } from '../../../renderer/i18n';
 import { districtMessages } from '../../../renderer/district/messages';
 import { kioskMessages } from '../../../renderer/kiosk/messages';
+import { technicianMessages } from '../../../renderer/technician/console-messages';
 import { managerMessages } from '../../../renderer/manager/messages';
 import { rateMessages } from '../../../renderer/rate/messages';
 import { techBackupsMessages } from '../../../renderer/technician/backups/messages';
@@ -25,8 +26,15 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('renderer messages', () => {
-  // Every area, those loaded up front and those loaded with their code (manager console, /rate, backups, the district page).
-  const all = translations([...kioskMessages, ...managerMessages, rateMessages, techBackupsMessages, ...districtMessages]);
+  // Every area, those loaded up front and those loaded with their code (the consoles, /rate, backups, the district page).
+  const all = translations([
+    ...kioskMessages,
+    ...technicianMessages,
+    ...managerMessages,
+    rateMessages,
+    techBackupsMessages,
+    ...districtMessages,
+  ]);
   const zh = new Set(keysOf(all['zh-CN']));
   const en = new Set(keysOf(all.en));
 

@@ -2,7 +2,10 @@
 // rendered tree unmounted after its test (Testing Library cleans up by itself only with globals on).
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { initI18n } from '../../../renderer/i18n';
+import { addAreaMessages, initI18n } from '../../../renderer/i18n';
+import { technicianMessages } from '../../../renderer/technician/console-messages';
 
 initI18n();
+// The technician console's words, as TechnicianApp adds them when it loads (its screens are tested alone).
+addAreaMessages(technicianMessages);
 afterEach(() => cleanup());

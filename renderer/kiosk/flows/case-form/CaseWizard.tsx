@@ -1,6 +1,6 @@
 import './case-form.css';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormProblem, type CatalogViewItem, type SubmitCaseResponse } from '../../../../contracts/cases';
@@ -21,6 +21,13 @@ import { isFromCard } from './card-fields';
 import { checkForm, formPayload, type FieldErrors } from './form-rules';
 import { MaterialsStep } from './MaterialsStep';
 import { StepIndicator } from './StepIndicator';
+import { CameraMaterials } from './camera/CameraMaterials';
+import { useCapturedPages } from './camera/captured-pages';
+import { useDocumentCamera } from './camera/use-document-camera';
+import { uploadPages, type SubmittedPage } from './camera/upload-pages';
+
+// The capture screen (and through it the page worker with OpenCV) loads only when a page is taken.
+const CaptureScreen = lazy(() => import('./camera/CaptureScreen').then((m) => ({ default: m.CaptureScreen })));
 
 const NO_KINDS: readonly CardKind[] = [];
 
@@ -75,9 +82,19 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
   const [errors, setErrors] = useState<FieldErrors>({});
   const [cardMissing, setCardMissing] = useState<ReadonlySet<string>>(new Set());
   const [brought, setBrought] = useState<ReadonlySet<string>>(new Set());
+  // Pages from the document camera: in memory only, wiped with the wizard when the visit ends.
+  const captured = useCapturedPages();
+  const [capturing, setCapturing] = useState<string | null>(null);
+  const { camera, lost: cameraLost } = useDocumentCamera(step === 'materials');
+  // A material counts as brought when ticked or photographed.
+  const broughtAll = useMemo(
+    () => new Set([...brought, ...captured.pages.map((page) => page.materialCode)]),
+    [brought, captured.pages],
+  );
   const [steward, setSteward] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<SubmitCaseResponse | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
@@ -122,6 +139,7 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
       setErrors({});
       setCardMissing(new Set());
       setBrought(new Set());
+      captured.clear();
       setSteward(false);
     }
     setItem(chosen);
@@ -168,11 +186,25 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
     if (!item || busy) return;
     setBusy(true);
     setAlert(null);
+    // The photographed pages go to the host first, one by one; a failure keeps them all for the retry.
+    let pages: SubmittedPage[];
+    try {
+      pages = await uploadPages(captured.pages, api.uploadMaterialPage, captured.uploaded, (done, total) =>
+        setUploading({ done, total }),
+      );
+    } catch {
+      setAlert(t('camera.upload.failed'));
+      setBusy(false);
+      return;
+    } finally {
+      setUploading(null);
+    }
     try {
       const response = await api.submitCase({
         itemCode: item.code,
         form: formPayload(item.formFields, values, fromCard),
-        materials: item.materials.filter((m) => brought.has(m.code)).map((m) => m.code),
+        materials: item.materials.filter((m) => broughtAll.has(m.code)).map((m) => m.code),
+        pages,
         stewardRequested: offerSteward && steward,
         // The same id on a retry after a lost reply: the host answers with the case it saved.
         submissionId,
@@ -234,6 +266,8 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
     return false;
   }
 
+  const capturingMaterial = shownMaterial(item, capturing, i18n.language);
+
   const stepIndex = STEPS.indexOf(step);
   // On the form, the banner counts the fields still marked wrong (by the kiosk or the host), live.
   const wrongFields = step === 'form' && item ? item.formFields.filter((f) => f.key in errors).length : 0;
@@ -265,19 +299,52 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
         )}
         {step === 'materials' && shown && (
           <>
-            <p className="case-intro">{t('case.materials.intro')}</p>
-            <MaterialsStep
-              item={shown}
-              brought={brought}
-              onToggle={(code) =>
-                setBrought((prev) => {
-                  const next = new Set(prev);
-                  if (next.has(code)) next.delete(code);
-                  else next.add(code);
-                  return next;
-                })
-              }
-            />
+            <p className="case-intro">{camera.state === 'ready' ? t('camera.intro') : t('case.materials.intro')}</p>
+            {camera.state === 'problem' && (
+              <p className="case-warning" role="alert" data-testid="camera-problem">
+                {t(`camera.problems.${camera.problem}`)}
+              </p>
+            )}
+            {camera.state === 'checking' && (
+              <p className="case-note" role="status">
+                {t('camera.checking')}
+              </p>
+            )}
+            {camera.state === 'ready' && (
+              <CameraMaterials item={shown} pages={captured.pages} onCapture={setCapturing} onRemove={captured.remove} />
+            )}
+            {(camera.state === 'none' || camera.state === 'problem') && (
+              <MaterialsStep
+                item={shown}
+                brought={broughtAll}
+                onToggle={(code) =>
+                  setBrought((prev) => {
+                    const next = new Set(prev);
+                    if (next.has(code)) next.delete(code);
+                    else next.add(code);
+                    return next;
+                  })
+                }
+              />
+            )}
+            {camera.state === 'ready' && capturingMaterial && (
+              <Suspense fallback={null}>
+                <CaptureScreen
+                  label={camera.label}
+                  materialName={capturingMaterial.name}
+                  pageNumber={captured.pages.filter((page) => page.materialCode === capturingMaterial.code).length + 1}
+                  onConfirm={(page) => {
+                    captured.add(capturingMaterial.code, page);
+                    setCapturing(null);
+                  }}
+                  onClose={() => setCapturing(null)}
+                  onCameraLost={(problem) => {
+                    setCapturing(null);
+                    cameraLost(problem);
+                  }}
+                />
+              </Suspense>
+            )}
             <Nav
               onBack={() => go('form')}
               onNext={() => {
@@ -295,7 +362,7 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
               citizen={citizen}
               values={values}
               fromCard={fromCard}
-              brought={brought}
+              brought={broughtAll}
               steward={offerSteward ? { requested: steward, onToggle: () => setSteward((s) => !s) } : undefined}
               onEdit={(target) => {
                 setAlert(null);
@@ -305,7 +372,13 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
             <Nav
               onBack={() => go('materials')}
               onNext={() => void submit()}
-              nextLabel={busy ? t('case.confirm.submitting') : t('case.confirm.submit')}
+              nextLabel={
+                uploading && uploading.total > 0
+                  ? t('camera.upload.sending', uploading)
+                  : busy
+                    ? t('case.confirm.submitting')
+                    : t('case.confirm.submit')
+              }
               busy={busy}
             />
           </>
@@ -316,6 +389,12 @@ export function CaseWizard({ flow, stepLabels, headings, sayChoose, choose, offe
       </div>
     </div>
   );
+}
+
+/** The material being photographed, in the citizen's language. */
+function shownMaterial(item: CatalogViewItem | null, code: string | null, language: string) {
+  if (!item || code === null) return null;
+  return localizeItem(item, language).materials.find((material) => material.code === code) ?? null;
 }
 
 function Nav({
