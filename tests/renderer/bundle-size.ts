@@ -47,7 +47,7 @@ export interface BundleSize {
  */
 export const LARGE_LAZY_ASSETS: readonly { name: string; file: RegExp }[] = [
   { name: 'opencv', file: /opencv/i },
-  { name: 'pinyin index', file: /pinyin/i },
+  { name: 'pinyin index', file: /pinyin-index/i },
 ];
 
 /** The consoles' modules as Vite's manifest names them (relative to `renderer/`). */
