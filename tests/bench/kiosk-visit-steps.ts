@@ -19,10 +19,10 @@ export interface Tap {
   outcome: Outcome | null;
   /**
    * A device the outcome waits for (the reader's protocol, the printer's confirmation of the
-   * ticket): the step reports the whole wait, the taps' p95 and maximum count the tap to its
+   * ticket, the camera's first frame and the page straightened in its worker): the step reports the whole wait, the taps' p95 and maximum count the tap to its
    * next painted frame, which is the kiosk's own part.
    */
-  device?: 'reader' | 'printer';
+  device?: 'reader' | 'printer' | 'camera';
 }
 
 export interface Step {
@@ -84,12 +84,32 @@ const nextStep = (to: string) =>
     selector: `.case-step-body[data-step="${to}"]`,
   });
 
+const CAPTURE_SCREEN = '[data-testid="capture-screen"]';
+
 /**
- * Where the document camera's capture of a material goes (issue 22, point 2): between the
- * materials list and confirming. Left empty until the capture screen is merged; its taps
- * (open the camera, capture, keep the page) go here with their outcomes.
+ * The document camera's capture of the item's first material: open the camera (its live picture
+ * playing), 拍照 (the page straightened and compressed in the worker, OpenCV loaded there the first
+ * time), 确认使用 (back to the materials). The bench's browser has Chromium's fake camera and the
+ * host has it chosen (kiosk-visit.bench.ts).
  */
-export const CAPTURE_MATERIAL_TAPS: Tap[] = [];
+export const CAPTURE_MATERIAL_TAPS: Tap[] = [
+  tap(
+    '拍摄 (first material)',
+    (page) => page.locator('[data-material]').first().getByRole('button', { name: /拍摄/ }),
+    { selector: `${CAPTURE_SCREEN}[data-phase="live"]` },
+    'camera',
+  ),
+  tap(
+    '拍照',
+    (page) => page.getByTestId('capture-screen').getByRole('button', { name: '拍照', exact: true }),
+    { selector: `${CAPTURE_SCREEN}[data-phase="review"]` },
+    'camera',
+  ),
+  tap('确认使用', (page) => page.getByTestId('capture-screen').getByRole('button', { name: '确认使用', exact: true }), {
+    selector: CAPTURE_SCREEN,
+    gone: true,
+  }),
+];
 
 export const VISIT: readonly Step[] = [
   {

@@ -6,10 +6,11 @@
  *
  * Each tap is timed from the touch to the next painted frame (Event Timing `duration`, and a
  * probe for the taps under Event Timing's 16 ms floor), or, when the tap should bring a screen,
- * to the frame that shows it (kiosk-visit-probe.ts). Two steps wait for a device, not the kiosk:
- * the card's greeting (the reader's protocol) and the ticket (the host answers once the printer
- * confirmed it); their step lines show the whole wait, the taps' p95 and maximum their tap to its
- * next painted frame. Targets from the issue, at 4×: p95 ≤ 100 ms
+ * to the frame that shows it (kiosk-visit-probe.ts). Three steps wait for a device, not the kiosk:
+ * the card's greeting (the reader's protocol), the ticket (the host answers once the printer
+ * confirmed it) and the document camera (its first frame; the page straightened in the worker,
+ * which loads OpenCV the first time); their step lines show the whole wait, without a target, and
+ * the taps' p95 and maximum count their tap to its next painted frame. Targets from the issue, at 4×: p95 ≤ 100 ms
  * over all taps, no tap over 200 ms, first contentful paint ≤ 1 s. Baseline: the same visit
  * without throttling, measured in the same run (alternating with the slowed one), so the ratio
  * says how much of the time is CPU the board does not have.
@@ -21,6 +22,8 @@
  */
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { FAKE_CAMERA_ARGS, FAKE_CAMERA_LABEL } from '../support/fake-camera';
+import { signIn, testStaffSeeds } from '../support/staff';
 import type { HostConfigInput } from '../../contracts/config';
 import { ALL_DAY_HOURS, startTestHost } from '../support/test-host';
 import { median, percentile, report } from './harness';
@@ -67,8 +70,20 @@ function tapMs(tap: TapTiming, events: readonly EventEntry[]): { paint: number; 
 }
 
 async function visit(browser: Awaited<ReturnType<typeof launchChromium>>, rate: number): Promise<VisitResult> {
-  const host = await startTestHost({ withRenderer: true, config: { devices: DEVICES, hours: ALL_DAY_HOURS } });
+  const host = await startTestHost({
+    withRenderer: true,
+    config: { devices: DEVICES, hours: ALL_DAY_HOURS, staff: await testStaffSeeds() },
+  });
   const base = await host.app.listen({ host: '127.0.0.1', port: 0 });
+  // The materials step photographs a page: the technician has chosen the (fake) document camera.
+  const technician = await signIn(host.app, '8001');
+  const chosen = await host.app.inject({
+    method: 'PUT',
+    url: '/api/v1/terminal/camera',
+    headers: technician,
+    payload: { label: FAKE_CAMERA_LABEL },
+  });
+  if (chosen.statusCode !== 200) throw new Error(`choosing the camera failed: ${chosen.statusCode}`);
   const context = await browser.newContext({ viewport: LANDSCAPE, locale: 'zh-CN' });
   try {
     await context.addInitScript(installVisitProbe);
@@ -117,7 +132,7 @@ async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
 }
 
-const browser = await launchChromium();
+const browser = await launchChromium(FAKE_CAMERA_ARGS);
 const slowed: VisitResult[] = [];
 const baseline: VisitResult[] = [];
 for (let i = 0; i < RUNS; i++) {
@@ -174,13 +189,15 @@ VISIT.forEach((step, i) => {
   if (step.taps.length === 0) return;
   // Per step, its slowest tap in each visit; the median of those over the visits.
   const worst = (runs: VisitResult[]) => median(runs.map((r) => Math.max(...(r.steps[i] ?? []))));
+  // A device's wait is the device's, not a tap's: shown whole, held to no tap target.
+  const device = step.taps.some((t) => t.device !== undefined);
+  const taps = `${step.taps.length} tap${step.taps.length > 1 ? 's' : ''}`;
   report({
-    name: `kiosk visit at ${label}: ${step.name} (slowest of ${step.taps.length} tap${step.taps.length > 1 ? 's' : ''}, median of visits)`,
+    name: `kiosk visit at ${label}: ${step.name} (slowest of ${taps}${device ? ', device wait included' : ''}, median of visits)`,
     value: worst(slowed),
     unit: 'ms',
     baseline: worst(baseline),
     baselineName: 'same visit unthrottled',
-    target: TAP_TARGET_MAX_MS,
-    targetKind: 'value≤',
+    ...(device ? {} : { target: TAP_TARGET_MAX_MS, targetKind: 'value≤' as const }),
   });
 });
