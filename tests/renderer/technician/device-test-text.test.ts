@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceTestCode, DeviceTestResult } from '../../../contracts/devices';
 import { translations } from '../../../renderer/i18n';
+import { technicianMessages } from '../../../renderer/technician/console-messages';
 import { deviceTestText } from '../../../renderer/technician/device-test-text';
 
 /** One result of every code (a Record, so a new code without a sample fails to compile). */
@@ -43,6 +44,11 @@ describe('device test results in the console’s words', () => {
       lng: 'zh-CN',
       interpolation: { escapeValue: false },
     });
+    // The console's own words load with its code (console-messages.ts), as TechnicianApp adds them.
+    for (const area of technicianMessages) {
+      i18n.addResourceBundle('zh-CN', 'translation', area.zhCN, true, false);
+      i18n.addResourceBundle('en', 'translation', area.en, true, false);
+    }
   });
 
   it('words every code in Chinese with its parameters and no English (only the LED in “LED 屏”)', async () => {
