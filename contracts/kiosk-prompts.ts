@@ -35,6 +35,9 @@ export const KioskPromptKey = z.enum([
   'caseConfirm',
   'casePrinted',
   'casePrintFailed',
+  /** The document camera's live picture, and the page taken to confirm (no material named: the screen names it). */
+  'cameraLive',
+  'cameraReview',
   /** The first step of 营商诉求. */
   'complaintIntro',
   /** A theme of livelihood items opened. */
@@ -252,6 +255,11 @@ const TEXTS: Readonly<Record<KioskPromptKey, Texts>> = {
   ],
   caseMaterials: () => ['请勾选您已带来的材料。', 'Please tick the documents you brought.'],
   caseConfirm: () => ['请核对信息，确认无误后点击确认提交。', 'Please check the details, then tap Submit.'],
+  cameraLive: () => [
+    '请将材料平放在高拍仪下，放稳后会自动拍照。',
+    'Lay the page flat under the document camera; it is taken once it holds still.',
+  ],
+  cameraReview: () => ['请确认拍摄的材料是否清楚完整。', 'Please check that the page is clear and complete.'],
   casePrinted: () => ['提交成功，请取走受理回执。', 'Submitted. Please take your receipt.'],
   casePrintFailed: () => [
     '提交成功。回执未能打印，请扫描屏幕上的二维码。',

@@ -40,10 +40,6 @@ export const cameraMessages: AreaMessages = {
         sending: '正在上传材料照片（{{done}}/{{total}}）…',
         failed: '材料照片上传失败，已拍的页面都还在。请点“确认提交”重试，或咨询工作人员。',
       },
-      say: {
-        live: '请将{{material}}放在高拍仪下',
-        review: '请确认拍摄的材料是否清楚',
-      },
     },
   },
   en: {
@@ -88,10 +84,6 @@ export const cameraMessages: AreaMessages = {
       upload: {
         sending: 'Uploading the material photos ({{done}}/{{total}})…',
         failed: 'The material photos could not be uploaded; every page is still here. Tap “Submit” to try again, or ask staff.',
-      },
-      say: {
-        live: 'Lay {{material}} under the document camera',
-        review: 'Check that the page is clear',
       },
     },
   },

@@ -89,8 +89,8 @@ export function CaptureScreen({
   }, [label]);
 
   useEffect(() => {
-    voice.say(t('camera.say.live', { material: materialName }));
-  }, [voice, t, materialName]);
+    voice.say({ key: 'cameraLive' });
+  }, [voice, materialName]);
 
   const capture = useCallback(async () => {
     const source = video.current;
@@ -134,7 +134,7 @@ export function CaptureScreen({
   useEffect(() => (reviewUrl === null ? undefined : () => URL.revokeObjectURL(reviewUrl)), [reviewUrl]);
 
   useEffect(() => {
-    if (phase.kind === 'review') voice.say(t('camera.say.review'));
+    if (phase.kind === 'review') voice.say({ key: 'cameraReview' });
   }, [phase.kind, voice, t]);
 
   const retake = () => {
