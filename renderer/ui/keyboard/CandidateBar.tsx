@@ -2,8 +2,11 @@ import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { candidatePages, type CandidateRoom } from './candidate-pages';
 import { keepFocus } from './KeyRows';
-import { useKeyboardState, useKeyboardStore } from './keyboard-context';
+import { useKeyboardPart, useKeyboardStore } from './keyboard-context';
+import type { KeyboardState } from './keyboard-store';
 import type { PinyinCandidate } from './pinyin/pinyin-engine';
+
+const isEngineReady = (state: KeyboardState) => state.engineReady;
 
 /** How many candidates are asked of the engine for one composition: a few pages' worth. */
 const CANDIDATE_LIMIT = 60;
@@ -16,7 +19,7 @@ const CANDIDATE_LIMIT = 60;
 export function CandidateBar({ composing, onPick }: { composing: string; onPick: (candidate: PinyinCandidate) => void }) {
   const { t } = useTranslation();
   const store = useKeyboardStore();
-  const { engineReady } = useKeyboardState();
+  const engineReady = useKeyboardPart(isEngineReady);
   const list = useRef<HTMLDivElement>(null);
   const room = useCandidateRoom(list);
   const candidates = useMemo(

@@ -1,13 +1,14 @@
-import type { SyntheticEvent } from 'react';
+import { memo, type SyntheticEvent } from 'react';
 import { keysOf } from './layouts';
 
 /**
  * The keys, one button each. A key never takes the focus from the field being typed (the press
  * is handled on click, the focus change of the pointer's down is prevented), so the field keeps
  * its caret and the screen reader stays on it. `data-skbtn` names each key as the keyboard
- * library before this one did: tests and benchmarks address keys by it.
+ * library before this one did: tests and benchmarks address keys by it. Memoized: a letter of
+ * pinyin changes the candidates, never the keys, and some forty buttons need not render again.
  */
-export function KeyRows({
+export const KeyRows = memo(function KeyRows({
   rows,
   names,
   onPress,
@@ -41,7 +42,7 @@ export function KeyRows({
       ))}
     </div>
   );
-}
+});
 
 /** The field being typed keeps the focus: a key is pressed, not focused. */
 export function keepFocus(event: SyntheticEvent): void {

@@ -1,5 +1,5 @@
 import './keyboard.css';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CandidateBar } from './CandidateBar';
 import { KeyRows } from './KeyRows';
@@ -19,15 +19,19 @@ export function OnScreenKeyboard() {
   const { active, composing, latin } = useKeyboardState();
   const panel = useRef<HTMLDivElement>(null);
   useFieldInView(panel, active?.id);
+  // The same object while the language and 英 stay: the keys (memoized) do not render per letter.
+  const names = useMemo<Record<string, string>>(
+    () => ({
+      '{bksp}': t('keyboard.backspace'),
+      '{space}': t('keyboard.space'),
+      '{done}': t('keyboard.done'),
+      '{lang}': latin ? t('keyboard.toPinyin') : t('keyboard.toLatin'),
+    }),
+    [t, latin],
+  );
   if (!active) return null;
   const pinyin = active.layout === 'pinyin';
   const rows = pinyin && latin ? LETTERS_IN_PINYIN_FIELD : LAYOUT_ROWS[active.layout];
-  const names: Record<string, string> = {
-    '{bksp}': t('keyboard.backspace'),
-    '{space}': t('keyboard.space'),
-    '{done}': t('keyboard.done'),
-    '{lang}': latin ? t('keyboard.toPinyin') : t('keyboard.toLatin'),
-  };
   return (
     <div
       ref={panel}

@@ -36,9 +36,21 @@ export function useKeyboardState(): KeyboardState {
   return useSyncExternalStore(store.subscribe, store.snapshot);
 }
 
+/**
+ * One part of the keyboard's state, re-rendering the caller only when that part changes: a
+ * letter of pinyin changes the composition, and the form's fields (which only care which field
+ * is active) need not render again for it. `select` must return a stored value, not a new object.
+ */
+export function useKeyboardPart<T>(select: (state: KeyboardState) => T): T {
+  const store = useKeyboardStore();
+  return useSyncExternalStore(store.subscribe, () => select(store.snapshot()));
+}
+
+const activeField = (state: KeyboardState) => state.active;
+
 export function useKeyboard(): KeyboardControl {
   const store = useKeyboardStore();
-  const { active } = useKeyboardState();
+  const active = useKeyboardPart(activeField);
   // One object per field state: flows keep it in their callbacks' and memos' dependencies.
   return useMemo(
     () => ({
