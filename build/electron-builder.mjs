@@ -21,8 +21,6 @@ export const RENDERER_ONLY_MODULES = [
   'react-dom',
   'react-i18next',
   'react-router',
-  'react-simple-keyboard',
-  'simple-keyboard-layouts',
 ];
 
 /** @type {import('electron-builder').Configuration} */
