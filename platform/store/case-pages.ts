@@ -24,16 +24,11 @@ const PAGE_COLUMNS = `page_id AS "pageId", case_number AS "caseNumber", material
   byte_length AS "byteLength", sha256, chunk_count AS "chunkCount", created_at AS "createdAt",
   completed_at AS "completedAt", purged_at AS "purgedAt"`;
 
-export interface NewCasePage {
-  pageId: string;
-  caseNumber: string;
-  materialCode: string;
-  position: number;
-  byteLength: number;
-  sha256: string;
-  chunkCount: number;
-  at: Date;
-}
+/** A page as its first chunk announces it; `at` becomes its creation time. */
+export type NewCasePage = Pick<
+  CasePageRow,
+  'pageId' | 'caseNumber' | 'materialCode' | 'position' | 'byteLength' | 'sha256' | 'chunkCount'
+> & { at: Date };
 
 /**
  * The page's row, created by its first chunk if need be, and locked (`FOR UPDATE`) to the end
