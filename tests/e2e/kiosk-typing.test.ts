@@ -163,6 +163,16 @@ describe('kiosk typing on the on-screen keyboard (pinyin phrases)', () => {
       expect(await address.inputValue()).toBe(ADDRESS);
       console.log(`kiosk typing (${name}): ${ADDRESS} in ${taps.count - addressFrom} taps`);
       await expectJustAboveKeyboard(page, '住所', name);
+      // The divider key: "xi'an" is two syllables, 西安, where "xian" would be one (先, 现…).
+      await taps.keys("xi'an");
+      expect(await page.getByTestId('osk-composition').locator('.osk-syllable').allTextContents()).toEqual(['xi', 'an']);
+      await taps.pick('西安');
+      expect(await address.inputValue()).toBe(`${ADDRESS}西安`);
+      // A finger on the start of the text: what is typed next goes in there, not at the end.
+      const box = await address.boundingBox();
+      await address.click({ position: { x: 3, y: (box?.height ?? 48) / 2 } });
+      await taps.type('xin', '新');
+      expect(await address.inputValue()).toBe(`新${ADDRESS}西安`);
       // Some pinyin left composing when 完成 is tapped: written as its first candidate, never as letters.
       await taps.keys('nan');
       await taps.done();

@@ -11,7 +11,7 @@ import { usePinyinEngine } from './pinyin/use-pinyin-engine';
  */
 export function KeyboardProvider({ children, engine }: { children: ReactNode; engine?: PinyinEngine }) {
   const [store] = useState(() => new KeyboardStore());
-  const { active } = useSyncExternalStore(store.subscribe, store.snapshot);
+  const active = useSyncExternalStore(store.subscribe, () => store.snapshot().active);
   const [wanted, setWanted] = useState(false);
   if (!wanted && active?.layout === 'pinyin') setWanted(true);
   useEffect(() => {

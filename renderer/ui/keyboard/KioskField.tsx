@@ -1,5 +1,5 @@
-import { useEffect, useId } from 'react';
-import { useKeyboard, type KeyboardLayout } from './keyboard-context';
+import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { useKeyboard, useKeyboardPart, type KeyboardLayout } from './keyboard-context';
 import { prefetchPinyinEngine } from './pinyin/use-pinyin-engine';
 
 export interface KioskFieldProps {
@@ -26,6 +26,15 @@ export function KioskField(props: KioskFieldProps) {
   const keyboard = useKeyboard();
   const { label, value, onChange, layout, maxLength = 200, required = false, error, hint, fromCard = false, name } = props;
   const isActive = keyboard.active?.id === id;
+  const input = useRef<HTMLInputElement>(null);
+  // Where the keys write, while this field is the one typed (null otherwise): shown as its caret.
+  const caret = useKeyboardPart((state) => (state.active?.id === id ? state.caret : null));
+  useLayoutEffect(() => {
+    const box = input.current;
+    if (caret === null || box === null || document.activeElement !== box) return;
+    // A new value puts the browser's caret at its end; the keyboard's is where the text went in.
+    if (box.selectionStart !== caret || box.selectionEnd !== caret) box.setSelectionRange(caret, caret);
+  }, [caret, value]);
 
   // A screen with a Chinese field loads the pinyin index as it opens (when the page is idle), so
   // the first touch of the field never waits for its candidates.
@@ -51,6 +60,7 @@ export function KioskField(props: KioskFieldProps) {
         {required && <span aria-hidden="true"> *</span>}
       </label>
       <input
+        ref={input}
         id={id}
         name={name}
         value={value}
@@ -62,8 +72,16 @@ export function KioskField(props: KioskFieldProps) {
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         onFocus={open}
-        // After 完成 the field still has the focus: touching it again brings the keyboard back.
-        onClick={open}
+        // After 完成 the field still has the focus: touching it again brings the keyboard back,
+        // writing where the finger touched the text.
+        onClick={(e) => {
+          open();
+          if (!fromCard) keyboard.moveCaret(id, e.currentTarget.selectionStart ?? value.length);
+        }}
+        // A finger on the text moves the caret: the keys write there (to mend a name in its middle).
+        onSelect={(e) => {
+          if (isActive) keyboard.moveCaret(id, e.currentTarget.selectionStart ?? value.length);
+        }}
         onBlur={() => keyboard.finishComposition(id)}
         onChange={(e) => onChange(e.target.value)}
       />

@@ -11,6 +11,11 @@ export interface KeyboardControl {
    * pinyin still being composed is first written into that field (see KeyboardStore.activate).
    */
   activate(field: ActiveField): void;
+  /**
+   * The citizen touched the active field's text (a caret moved by the finger): the keys write
+   * there from now on; what was being composed is first finished where the caret was.
+   */
+  moveCaret(fieldId: string, caret: number): void;
   /** 完成: what is still being composed goes into the field, then the keyboard hides. */
   close(): void;
   /**
@@ -56,6 +61,7 @@ export function useKeyboard(): KeyboardControl {
     () => ({
       active,
       activate: store.activate,
+      moveCaret: store.moveCaret,
       close: store.close,
       finishComposition: store.finishFor,
       discard: store.discard,

@@ -10,19 +10,29 @@ export interface KeyboardState {
   readonly latin: boolean;
   /** The pinyin engine has loaded: the candidate bar can offer candidates. */
   readonly engineReady: boolean;
+  /**
+   * Where the keys write in the active field's value (a UTF-16 index, as an input's
+   * selectionStart): its end when the keyboard opens, where the citizen touched the text after.
+   */
+  readonly caret: number;
 }
 
-const HIDDEN = { active: null, composing: '', latin: false } as const;
+const HIDDEN = { active: null, composing: '', latin: false, caret: 0 } as const;
+/** The syllable divider of pinyin: "xi'an" is 西安, two syllables, where "xian" reads as 先. */
+const DIVIDER = "'";
 /** Longer than any phrase the citizen would compose before picking; more is not kept. */
 const MAX_COMPOSING = 40;
 
 /**
  * The on-screen keyboard's state and rules, outside React so that they read as a list and are
  * tested without a browser. What a real pinyin IME does, on a touch screen:
- * - letters of a Chinese field go into the composition, never into the field;
- * - picking a candidate puts its text at the end of the field and keeps the letters it did not
- *   consume (沈 from "shenfu" leaves "fu"); space picks the first candidate;
- * - backspace takes a letter off the composition first, then a character off the field;
+ * - letters of a Chinese field go into the composition, never into the field; so does the
+ *   divider ' between two letters ("xi'an"), which outside a composition is an apostrophe;
+ * - picking a candidate puts its text at the caret and keeps the letters it did not consume
+ *   (沈 from "shenfu" leaves "fu"); space picks the first candidate;
+ * - the caret is where the citizen touched the text (to mend a name in its middle), its end
+ *   until then; moving it finishes what was being composed where the caret was;
+ * - backspace takes a letter off the composition first, then the character before the caret;
  * - 完成, leaving for another field, or a digit or punctuation key write what is still being
  *   composed as its first candidates (as space would, until nothing is left): letters a citizen
  *   typed in a Chinese field are meant as Chinese, and raw pinyin ("nan") in a name is a mistake
@@ -52,13 +62,28 @@ export class KeyboardStore {
   readonly activate = (field: ActiveField): void => {
     const current = this.state.active;
     if (current !== null && current.id === field.id) {
-      if (current !== field) this.set({ ...this.state, active: field });
+      // The field's value changed from outside (a physical keyboard, a reset): the caret stays in it.
+      if (current !== field) this.set({ ...this.state, active: field, caret: Math.min(this.state.caret, field.value.length) });
       return;
     }
     // Straight from another field (no 完成): its composition is finished there, and this field
-    // starts in its own layout with nothing composed.
+    // starts in its own layout with nothing composed, the caret at its end.
     this.finishComposition();
-    this.set({ ...this.state, active: field, composing: '', latin: false });
+    this.set({ ...this.state, active: field, composing: '', latin: false, caret: field.value.length });
+  };
+
+  /** The citizen touched the active field's text at `caret`: the keys write there from now on. */
+  readonly moveCaret = (fieldId: string, caret: number): void => {
+    const { active } = this.state;
+    if (active === null || active.id !== fieldId) return;
+    const touched = Math.max(0, Math.min(caret, active.value.length));
+    const was = this.state.caret;
+    if (touched === was) return;
+    // The touch was on the text as shown, without the composition: past the old caret, it moves
+    // on by what the composition became.
+    this.finishComposition();
+    const grown = this.state.caret - was;
+    this.set({ ...this.state, caret: touched > was ? touched + grown : touched });
   };
 
   readonly close = (): void => {
@@ -82,15 +107,17 @@ export class KeyboardStore {
     if (key === '{lang}') return this.switchLetters();
     if (key === '{bksp}') {
       if (composing !== '') return this.set({ ...this.state, composing: composing.slice(0, -1) });
-      return this.write(Array.from(active.value).slice(0, -1).join(''));
+      return this.deleteBeforeCaret();
     }
     if (key === '{space}') {
       const first = composing === '' ? undefined : this.candidates(composing, 1)[0];
       if (first !== undefined) return this.pick(first);
       return this.insert(composing === '' ? ' ' : composing, '');
     }
-    if (this.composes() && /^[a-z]$/.test(key)) {
-      if (composing.length < MAX_COMPOSING) this.set({ ...this.state, composing: composing + key });
+    if (this.composes() && (/^[a-z]$/.test(key) || (key === DIVIDER && composing !== ''))) {
+      // One divider between two letters: a second one in a row divides nothing.
+      const doubled = key === DIVIDER && composing.endsWith(DIVIDER);
+      if (!doubled && composing.length < MAX_COMPOSING) this.set({ ...this.state, composing: composing + key });
       return;
     }
     this.insert(this.converted(composing) + key, '');
@@ -117,18 +144,15 @@ export class KeyboardStore {
   }
 
   private switchLetters(): void {
-    const { active, composing, latin } = this.state;
+    const { active, latin } = this.state;
     if (active?.layout !== 'pinyin') return;
-    const value = append(active.value, composing, active.maxLength);
-    this.emit(active, value, { ...this.state, active: { ...active, value }, composing: '', latin: !latin });
+    this.insert(this.state.composing, '', { latin: !latin });
   }
 
   /** The composition written into the field as its first candidates, before the keyboard leaves it. */
   private finishComposition(): void {
-    const { active, composing } = this.state;
-    if (active === null || composing === '') return;
-    const value = append(active.value, this.converted(composing), active.maxLength);
-    this.emit(active, value, { ...this.state, active: { ...active, value }, composing: '' });
+    const { composing } = this.state;
+    if (composing !== '') this.insert(this.converted(composing), '');
   }
 
   /** First candidate after first candidate until every letter is used; what no candidate covers stays letters. */
@@ -144,17 +168,22 @@ export class KeyboardStore {
     return text;
   }
 
-  private insert(text: string, composing: string): void {
-    const { active } = this.state;
+  /** `text` into the field at the caret, the caret after it; `composing` (and `more`) as the new state's. */
+  private insert(text: string, composing: string, more: Partial<KeyboardState> = {}): void {
+    const { active, caret } = this.state;
     if (active === null) return;
-    const value = append(active.value, text, active.maxLength);
-    this.emit(active, value, { ...this.state, active: { ...active, value }, composing });
+    const fits = fitting(active.value, text, active.maxLength);
+    const value = active.value.slice(0, caret) + fits + active.value.slice(caret);
+    this.emit(active, value, { ...this.state, ...more, active: { ...active, value }, composing, caret: caret + fits.length });
   }
 
-  private write(value: string): void {
-    const { active } = this.state;
-    if (active === null) return;
-    this.emit(active, value, { ...this.state, active: { ...active, value } });
+  /** Backspace with nothing composed: the character before the caret (a 汉字, or a pair of surrogates). */
+  private deleteBeforeCaret(): void {
+    const { active, caret } = this.state;
+    if (active === null || caret === 0) return;
+    const before = Array.from(active.value.slice(0, caret)).slice(0, -1).join('');
+    const value = before + active.value.slice(caret);
+    this.emit(active, value, { ...this.state, active: { ...active, value }, caret: before.length });
   }
 
   /** The new state first (the field's own render then finds the keyboard current), then the field hears of its value. */
@@ -170,9 +199,8 @@ export class KeyboardStore {
   }
 }
 
-/** `text` at the end of `value`, cut to the field's length in characters (a 汉字 counts one). */
-function append(value: string, text: string, maxLength: number): string {
-  return Array.from(value + text)
-    .slice(0, Math.max(maxLength, Array.from(value).length))
-    .join('');
+/** As much of `text` as `value` has room for within the field's length in characters (a 汉字 counts one). */
+function fitting(value: string, text: string, maxLength: number): string {
+  const room = Math.max(0, maxLength - Array.from(value).length);
+  return Array.from(text).slice(0, room).join('');
 }

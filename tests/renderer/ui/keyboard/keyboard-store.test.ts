@@ -46,6 +46,22 @@ describe('the on-screen keyboard (with a stand-in pinyin engine)', () => {
     expect(store.snapshot().composing).toBe('');
   });
 
+  it("takes ' as a syllable divider while composing, once between letters, and as an apostrophe otherwise", () => {
+    const { store, press } = keyboard();
+    const name = field('name', 'pinyin');
+    store.activate(name.field);
+    press("shen''fu");
+    expect(store.snapshot().composing).toBe("shen'fu");
+    expect(name.state.value).toBe('');
+    store.press('{bksp}');
+    store.press('{bksp}');
+    store.press('{bksp}');
+    expect(store.snapshot().composing).toBe('shen');
+    store.press('{space}');
+    store.press("'");
+    expect(name.state.value).toBe("沈'");
+  });
+
   it('takes backspace off the composition first, then off the field', () => {
     const { store, press } = keyboard();
     const name = field('name', 'pinyin');
@@ -126,6 +142,58 @@ describe('the on-screen keyboard (with a stand-in pinyin engine)', () => {
     press('ceshi');
     store.press('{space}');
     expect(short.state.value).toBe('测试测');
+  });
+
+  it('writes where the citizen touched the text, and backspace takes the character before it', () => {
+    const { store, press } = keyboard();
+    const name = field('name', 'pinyin');
+    store.activate(name.field);
+    press('shenfu');
+    store.press('{space}');
+    press('nan');
+    store.press('{space}');
+    expect(name.state.value).toBe('沈抚南');
+    // The finger between 抚 and 南: 测试 goes in there, and the caret stays after it.
+    store.moveCaret('name', 2);
+    press('ceshi');
+    store.press('{space}');
+    expect(name.state.value).toBe('沈抚测试南');
+    expect(store.snapshot().caret).toBe(4);
+    store.press('{bksp}');
+    expect(name.state.value).toBe('沈抚测南');
+    store.moveCaret('name', 0);
+    store.press('{bksp}');
+    expect(name.state.value).toBe('沈抚测南');
+    // Another field's caret is not this keyboard's business.
+    store.moveCaret('other', 1);
+    expect(store.snapshot().caret).toBe(0);
+  });
+
+  it('moving the caret while composing finishes the composition where the caret was', () => {
+    const { store, press } = keyboard();
+    const name = field('name', 'pinyin');
+    store.activate(name.field);
+    press('ceshi');
+    store.press('{space}');
+    store.moveCaret('name', 0);
+    press('shen');
+    // Touched after 测 (index 1 of the text as shown): 沈 goes in at the start, the caret after 测.
+    store.moveCaret('name', 1);
+    expect(name.state.value).toBe('沈测试');
+    expect(store.snapshot()).toMatchObject({ composing: '', caret: 2 });
+  });
+
+  it('keeps to the field length when writing in the middle, cutting what is written', () => {
+    const { store, press } = keyboard();
+    const short = field('short', 'pinyin', 3);
+    store.activate(short.field);
+    press('ceshi');
+    store.press('{space}');
+    store.moveCaret('short', 0);
+    press('shenfu');
+    store.press('{space}');
+    expect(short.state.value).toBe('沈测试');
+    expect(store.snapshot().caret).toBe(1);
   });
 
   it('forgets everything at the end of the visit: nothing composed is written anywhere', () => {
