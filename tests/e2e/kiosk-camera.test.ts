@@ -154,6 +154,7 @@ describe('kiosk materials from the document camera (fake capture device)', () =>
     await page.locator('[data-testid="capture-screen"][data-phase="live"]').waitFor();
     expect(await page.getByTestId('capture-screen').getByRole('heading').textContent()).toContain('第 2 页');
     await page.getByTestId('capture-screen').getByRole('button', { name: '拍照' }).click();
+    await page.locator('[data-testid="capture-screen"][data-phase="review"]').waitFor({ timeout: 60_000 });
     await page.getByTestId('capture-confirm').click();
     expect(await material.getByRole('img').count()).toBe(2);
     await material.getByRole('button', { name: /删除第 2 页/ }).click();
@@ -213,6 +214,37 @@ describe('kiosk materials from the document camera (fake capture device)', () =>
     await accessible(page, 'portrait materials with a page');
     await context.close();
   }, 180_000);
+
+  it('拍照 waits for the first picture: a camera opened that has sent no frame yet offers no shutter', async () => {
+    const { page, context } = await openKiosk();
+    await toMaterials(page);
+    // The camera opens but holds its first frame back (a busy board): a canvas stream that sends
+    // a frame only when asked, in place of the fake device's.
+    await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const stream = canvas.captureStream(0);
+      const held = window as unknown as { sendFirstFrame?: () => void };
+      held.sendFirstFrame = () => {
+        const context = canvas.getContext('2d');
+        if (context) context.fillStyle = '#eee';
+        context?.fillRect(0, 0, canvas.width, canvas.height);
+        for (const track of stream.getVideoTracks()) (track as CanvasCaptureMediaStreamTrack).requestFrame();
+      };
+      navigator.mediaDevices.getUserMedia = () => Promise.resolve(stream);
+    });
+    await page.locator('[data-material]').filter({ hasText: '居民身份证' }).getByRole('button', { name: /拍摄/ }).click();
+    const opening = page.locator('[data-testid="capture-screen"][data-phase="opening"]');
+    await opening.waitFor();
+    await page.waitForTimeout(500);
+    expect(await opening.count()).toBe(1);
+    expect(await page.getByTestId('capture-shutter').isDisabled()).toBe(true);
+    await page.evaluate(() => (window as unknown as { sendFirstFrame: () => void }).sendFirstFrame());
+    await page.locator('[data-testid="capture-screen"][data-phase="live"]').waitFor();
+    expect(await page.getByTestId('capture-shutter').isEnabled()).toBe(true);
+    await context.close();
+  }, 120_000);
 
   it('a camera that is not there: the tick list, with a message that says so', async () => {
     await chooseCamera('USB Document Camera that is not plugged in');

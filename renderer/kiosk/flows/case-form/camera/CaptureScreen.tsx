@@ -72,8 +72,14 @@ export function CaptureScreen({
         }
         stream = opened;
         for (const track of opened.getVideoTracks()) track.addEventListener('ended', () => lost.current('not_found'));
-        if (element) element.srcObject = opened;
-        setPhase({ kind: 'live', steady: 'idle' });
+        // 拍照 is offered once the picture is there: a camera opened is not yet a frame (a busy
+        // board takes a moment), and a shutter tapped before the first one would take nothing.
+        const showLive = () => {
+          if (!closed) setPhase({ kind: 'live', steady: 'idle' });
+        };
+        if (!element) return showLive();
+        element.addEventListener('loadeddata', showLive, { once: true });
+        element.srcObject = opened;
       },
       (error: unknown) => {
         if (!closed) lost.current(error instanceof CameraError ? error.problem : 'unavailable');
