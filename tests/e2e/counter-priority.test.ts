@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IssueTicketResponse } from '../../contracts/queue';
-import { seriousViolations, startKioskHarness, type KioskHarness } from '../support/kiosk-harness';
+import { seriousViolations, useKioskHarness } from '../support/kiosk-harness';
 import { TEST_PIN } from '../support/staff';
 
 /** Polls what the page shows; generous, because the e2e suite shares two cores with other work. */
@@ -12,13 +12,7 @@ const poll = <T>(probe: () => T | Promise<T>) => expect.poll(probe, { timeout: 1
  * line and is called first, and the audit log names the clerk.
  */
 describe('counter page: priority tickets', () => {
-  let k: KioskHarness;
-  beforeAll(async () => {
-    k = await startKioskHarness();
-  });
-  afterAll(async () => {
-    await k?.dispose();
-  });
+  const k = useKioskHarness();
 
   const windowId = (number: number) => k.host.queue.windows().find((w) => w.number === number)?.id ?? 0;
 

@@ -1,14 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   LANDSCAPE,
   PORTRAIT,
   openFlow,
   seriousViolations,
   setElderMode,
-  startKioskHarness,
+  useKioskHarness,
   startVisitWithoutCard,
-  type KioskHarness,
 } from '../support/kiosk-harness';
 
 /** Axe in the standard and the 长辈版 look of the screen as it is now (left in standard). */
@@ -26,13 +25,7 @@ async function fitsWidth(page: Page): Promise<boolean> {
 
 /** 办事指南 against a real host, its built-in catalog and the default queue services. */
 describe('kiosk 办事指南', () => {
-  let h: KioskHarness;
-  beforeAll(async () => {
-    h = await startKioskHarness();
-  });
-  afterAll(async () => {
-    await h?.dispose();
-  });
+  const h = useKioskHarness();
 
   it('browses to 企业开办: the four bundle parts, required and optional materials, the promise; then takes a number there', async () => {
     const { page, context } = await h.openKiosk({ viewport: LANDSCAPE });

@@ -1,13 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   LANDSCAPE,
   openFlow,
   PORTRAIT,
   setElderMode,
-  startKioskHarness,
+  useKioskHarness,
   startVisitWithCard,
   startVisitWithoutCard,
-  type KioskHarness,
 } from '../support/kiosk-harness';
 
 /** What one screen looks like at one size: measured in the page, judged here. */
@@ -130,18 +129,7 @@ const FLOW_BAR = ['.flow-bar button'];
  * switch, the bundle's promises, and the catalog in English.
  */
 describe('kiosk layout', () => {
-  let k: KioskHarness;
-  beforeAll(async () => {
-    k = await startKioskHarness();
-  });
-  afterAll(async () => {
-    await k?.dispose();
-  });
-  // A test that failed half-way leaves its kiosk page open, holding the kiosk seat: the next
-  // test's page would only see the seat-taken notice. Every page goes with its test.
-  afterEach(async () => {
-    for (const context of k.browser.contexts()) await context.close();
-  });
+  const k = useKioskHarness({}, { closePagesAfterEach: true });
 
   const sizes = [
     ['landscape', LANDSCAPE],

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SignInResponse } from '../../contracts/auth';
 import {
   LANDSCAPE,
@@ -7,24 +7,17 @@ import {
   PORTRAIT,
   seriousViolations,
   setElderMode,
-  startKioskHarness,
+  useKioskHarness,
   startVisitWithCard,
   startVisitWithoutCard,
   takeCardBack,
-  type KioskHarness,
 } from '../support/kiosk-harness';
 import { TEST_PIN } from '../support/staff';
 import { spokenOn, stubSpeech } from './support/speech-stub';
 
 /** The kiosk frame in Chromium against a real host: attract, home, card gate, idle wipe, 长辈版, layouts. */
 describe('kiosk shell', () => {
-  let k: KioskHarness;
-  beforeAll(async () => {
-    k = await startKioskHarness();
-  });
-  afterAll(async () => {
-    await k?.dispose();
-  });
+  const k = useKioskHarness();
 
   async function publishNotice(title: string, body: string): Promise<void> {
     const signIn = await k.host.app.inject({

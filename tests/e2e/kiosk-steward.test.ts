@@ -1,27 +1,20 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { setServiceSuspended } from '../../db/repositories/services';
 import {
   openFlow,
   PORTRAIT,
   seriousViolations,
   setElderMode,
-  startKioskHarness,
+  useKioskHarness,
   startVisitWithCard,
   takeCardBack,
   startVisitWithoutCard,
-  type KioskHarness,
 } from '../support/kiosk-harness';
 
 /** 服务管家 in Chromium against a real host: the explanation, the green-channel ticket, its window, its errors. */
 describe('kiosk service steward (服务管家)', () => {
-  let k: KioskHarness;
-  beforeAll(async () => {
-    k = await startKioskHarness();
-  });
-  afterAll(async () => {
-    await k?.dispose();
-  });
+  const k = useKioskHarness();
   afterEach(async () => {
     // A card left on the reader would be read again into the next test's visit.
     k.host.devices.placeSimulatedCard(null);

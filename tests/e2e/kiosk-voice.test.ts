@@ -1,18 +1,11 @@
 import type { Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulatedCards } from '../../hardware/idcard';
 import { HallSettings } from '../../contracts/hall-settings';
 import { KioskPromptSpeechQuery, type KioskPromptKey } from '../../contracts/kiosk-prompts';
 import { signIn } from '../support/staff';
-import {
-  openFlow,
-  startKioskHarness,
-  startVisitWithCard,
-  startVisitWithoutCard,
-  takeCardBack,
-  type KioskHarness,
-} from '../support/kiosk-harness';
+import { openFlow, useKioskHarness, startVisitWithCard, startVisitWithoutCard, takeCardBack } from '../support/kiosk-harness';
 import { audioPlaysOn, recordAudioPlays, spokenOn, stubSpeech } from './support/speech-stub';
 
 const ESPEAK = (spawnSync('which', ['espeak-ng'], { encoding: 'utf8' }).stdout ?? '').trim();
@@ -39,17 +32,7 @@ const PERSONAL = [
 ];
 
 describe('the kiosk’s voice', () => {
-  let k: KioskHarness;
-  beforeAll(async () => {
-    k = await startKioskHarness();
-  });
-  afterAll(async () => {
-    await k?.dispose();
-  });
-  // A test that failed half-way leaves its kiosk page open, holding the kiosk seat.
-  afterEach(async () => {
-    for (const context of k.browser.contexts()) await context.close();
-  });
+  const k = useKioskHarness({}, { closePagesAfterEach: true });
 
   /** Sets the hall's kiosk voice volume as a technician does in the console. */
   async function setHallVolume(volumePercent: number): Promise<void> {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { CatalogItem } from '../../contracts/central-api';
 import type { HostConfigInput } from '../../contracts/config';
 import { HALL_CATALOG } from '../../contracts/hall-catalog';
@@ -37,6 +38,51 @@ export interface KioskHarness {
     beforeLoad?: (page: Page) => Promise<void>;
   }): Promise<{ page: Page; context: BrowserContext }>;
   dispose(): Promise<void>;
+}
+
+/**
+ * The harness of one `describe`, started before its tests and disposed after them; its members
+ * are read when a test runs (before the harness has started, reading one throws). With
+ * `closePagesAfterEach`, every browser context a test opened is closed after it: a test that
+ * failed half-way would leave its kiosk page open, holding the kiosk seat, and the next test's
+ * page would only see the seat-taken notice.
+ */
+export function useKioskHarness(
+  options: Parameters<typeof startKioskHarness>[0] = {},
+  each: { closePagesAfterEach?: boolean } = {},
+): KioskHarness {
+  let started: KioskHarness | undefined;
+  const current = (): KioskHarness => {
+    if (started === undefined) throw new Error('the kiosk harness is read before its beforeAll started it');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startKioskHarness(options);
+  });
+  afterAll(async () => {
+    await started?.dispose();
+  });
+  if (each.closePagesAfterEach === true) {
+    afterEach(async () => {
+      for (const context of started?.browser.contexts() ?? []) await context.close();
+    });
+  }
+  return {
+    get host() {
+      return current().host;
+    },
+    get central() {
+      return current().central;
+    },
+    get browser() {
+      return current().browser;
+    },
+    get base() {
+      return current().base;
+    },
+    openKiosk: (open) => current().openKiosk(open),
+    dispose: () => current().dispose(),
+  };
 }
 
 /**
