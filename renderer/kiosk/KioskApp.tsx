@@ -88,7 +88,8 @@ function Kiosk() {
   const voice = useKioskVoice({
     muted,
     language: promptLanguage(i18n.language),
-    volumePercent: hallInfo.data?.kioskVoiceVolume ?? 100,
+    // Unknown until the hall's info arrives (prompts wait for it); full when the host cannot say.
+    volumePercent: hallInfo.data?.kioskVoiceVolume ?? (hallInfo.isError ? 100 : null),
   });
   const { say, stop: stopSpeaking } = voice;
 

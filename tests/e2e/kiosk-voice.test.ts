@@ -133,7 +133,17 @@ describe('the kiosk’s voice', () => {
       : `host audio at the hall's volume — ${NO_ESPEAK}`,
     async () => {
       await setHallVolume(40);
-      const { page, context } = await k.openKiosk({ beforeLoad: (p) => recordAudioPlays(p) });
+      // The hall's info (its volume) comes late, as on a busy board: the first prompt waits for
+      // it rather than sounding at full volume.
+      const { page, context } = await k.openKiosk({
+        beforeLoad: async (p) => {
+          await recordAudioPlays(p);
+          await p.route('**/api/v1/hall/info', async (route) => {
+            await new Promise((resolve) => setTimeout(resolve, 3000));
+            await route.continue();
+          });
+        },
+      });
       await startVisitWithoutCard(page);
       await expect.poll(async () => (await audioPlaysOn(page)).filter((p) => p.ended).length, { timeout: 20_000 }).toBe(1);
       const [play] = await audioPlaysOn(page);

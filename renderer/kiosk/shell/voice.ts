@@ -33,8 +33,12 @@ const spokenPrompt: UtteranceForm<SpokenPrompt> = {
 export interface KioskVoiceOptions {
   muted: boolean;
   language: KioskPromptLanguage;
-  /** The hall's kiosk voice volume, 0–100 % (0: silent). */
-  volumePercent: number;
+  /**
+   * The hall's kiosk voice volume, 0–100 % (0: silent); null while the hall has not said it yet
+   * (the page is loading): a prompt then waits for it, rather than sounding at full volume in a
+   * hall that set its kiosks quiet.
+   */
+  volumePercent: number | null;
 }
 
 export interface KioskVoice {
@@ -61,7 +65,7 @@ export function useKioskVoice({ muted, language, volumePercent }: KioskVoiceOpti
         hostSpeech: () => true,
         audio: () => audioRef.current,
         language: () => language,
-        volume: () => Math.min(100, Math.max(0, volume.current)) / 100,
+        volume: () => Math.min(100, Math.max(0, volume.current ?? 0)) / 100,
         rate: 0.95,
         form: spokenPrompt,
       }),
@@ -70,9 +74,12 @@ export function useKioskVoice({ muted, language, volumePercent }: KioskVoiceOpti
   const current = useRef<Speaker<SpokenPrompt> | null>(null);
   // Each prompt supersedes the one before, also while a voice is still being chosen.
   const said = useRef(0);
+  // The latest prompt said before the hall's volume was known, said once it is.
+  const waiting = useRef<KioskPrompt | null>(null);
 
   const stop = useCallback(() => {
     said.current += 1;
+    waiting.current = null;
     current.current?.stop();
     current.current = null;
     if (typeof window !== 'undefined' && 'speechSynthesis' in window) window.speechSynthesis.cancel();
@@ -82,6 +89,10 @@ export function useKioskVoice({ muted, language, volumePercent }: KioskVoiceOpti
     (prompt: KioskPrompt) => {
       stop();
       if (muted) return;
+      if (volume.current === null) {
+        waiting.current = prompt;
+        return;
+      }
       const turn = said.current;
       const speak = async () => {
         const speaker = await choose();
@@ -92,8 +103,14 @@ export function useKioskVoice({ muted, language, volumePercent }: KioskVoiceOpti
       // Blocked sound (no touch yet), no voice at all, a broken speech engine: the screen says it anyway.
       speak().catch(() => undefined);
     },
-    [choose, language, muted, stop],
+    [choose, language, muted, stop, volume],
   );
+
+  const known = volumePercent !== null;
+  useEffect(() => {
+    const prompt = waiting.current;
+    if (known && prompt !== null) say(prompt);
+  }, [known, say]);
 
   useEffect(() => stop, [stop]);
   return { say, stop, audioRef };
