@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { useKeyboard, useKeyboardPart, type KeyboardLayout } from './keyboard-context';
 import { prefetchPinyinEngine } from './pinyin/use-pinyin-engine';
 
@@ -27,14 +27,22 @@ export function KioskField(props: KioskFieldProps) {
   const { label, value, onChange, layout, maxLength = 200, required = false, error, hint, fromCard = false, name } = props;
   const isActive = keyboard.active?.id === id;
   const input = useRef<HTMLInputElement>(null);
-  // Where the keys write, while this field is the one typed (null otherwise): shown as its caret.
-  const caret = useKeyboardPart((state) => (state.active?.id === id ? state.caret : null));
+  // The keys write at the field's caret: where the finger last touched the text, or where the
+  // keyboard's last write left it. A physical keyboard moves it as it types.
+  const caret = useCallback(() => {
+    const box = input.current;
+    return box !== null && document.activeElement === box ? box.selectionStart : null;
+  }, []);
+  // After the keyboard wrote into this field, the caret goes just after what went in (a new value
+  // would otherwise put it at the end). Only on the keyboard's writes: never while a physical
+  // keyboard or a scanner types, whose caret the browser keeps.
+  const placement = useKeyboardPart((state) => (state.active?.id === id ? state.caretAfterWrite : null));
   useLayoutEffect(() => {
     const box = input.current;
-    if (caret === null || box === null || document.activeElement !== box) return;
-    // A new value puts the browser's caret at its end; the keyboard's is where the text went in.
-    if (box.selectionStart !== caret || box.selectionEnd !== caret) box.setSelectionRange(caret, caret);
-  }, [caret, value]);
+    if (placement === null || box === null || document.activeElement !== box) return;
+    const at = placement.at === 'end' ? box.value.length : Math.min(placement.at, box.value.length);
+    box.setSelectionRange(at, at);
+  }, [placement]);
 
   // A screen with a Chinese field loads the pinyin index as it opens (when the page is idle), so
   // the first touch of the field never waits for its candidates.
@@ -45,11 +53,11 @@ export function KioskField(props: KioskFieldProps) {
 
   // Keep the keyboard's copy of the value current while this field is the active one.
   useEffect(() => {
-    if (isActive && keyboard.active?.value !== value) keyboard.activate({ id, layout, value, maxLength, onChange });
-  }, [isActive, value, layout, maxLength, onChange, keyboard, id]);
+    if (isActive && keyboard.active?.value !== value) keyboard.activate({ id, layout, value, maxLength, onChange, caret });
+  }, [isActive, value, layout, maxLength, onChange, keyboard, id, caret]);
 
   const open = () => {
-    if (!fromCard && !isActive) keyboard.activate({ id, layout, value, maxLength, onChange });
+    if (!fromCard && !isActive) keyboard.activate({ id, layout, value, maxLength, onChange, caret });
   };
 
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
@@ -73,14 +81,10 @@ export function KioskField(props: KioskFieldProps) {
         aria-describedby={describedBy}
         onFocus={open}
         // After 完成 the field still has the focus: touching it again brings the keyboard back,
-        // writing where the finger touched the text.
+        // writing where the finger touched the text (a composition under way goes in first).
         onClick={(e) => {
           open();
-          if (!fromCard) keyboard.moveCaret(id, e.currentTarget.selectionStart ?? value.length);
-        }}
-        // A finger on the text moves the caret: the keys write there (to mend a name in its middle).
-        onSelect={(e) => {
-          if (isActive) keyboard.moveCaret(id, e.currentTarget.selectionStart ?? value.length);
+          if (isActive) keyboard.touch(id, e.currentTarget.selectionStart ?? value.length);
         }}
         onBlur={() => keyboard.finishComposition(id)}
         onChange={(e) => onChange(e.target.value)}

@@ -12,10 +12,10 @@ export interface KeyboardControl {
    */
   activate(field: ActiveField): void;
   /**
-   * The citizen touched the active field's text (a caret moved by the finger): the keys write
-   * there from now on; what was being composed is first finished where the caret was.
+   * The citizen touched the active field's text at `caret` while composing: the composition goes
+   * in where it began, then the caret is where the finger was (KeyboardStore.touch).
    */
-  moveCaret(fieldId: string, caret: number): void;
+  touch(fieldId: string, caret: number): void;
   /** 完成: what is still being composed goes into the field, then the keyboard hides. */
   close(): void;
   /**
@@ -61,7 +61,7 @@ export function useKeyboard(): KeyboardControl {
     () => ({
       active,
       activate: store.activate,
-      moveCaret: store.moveCaret,
+      touch: store.touch,
       close: store.close,
       finishComposition: store.finishFor,
       discard: store.discard,

@@ -8,4 +8,9 @@ export interface ActiveField {
   value: string;
   maxLength: number;
   onChange(value: string): void;
+  /**
+   * Where the field's caret is now (the input's selectionStart while it has the focus), or null;
+   * the keys write there, at the end when the field does not say.
+   */
+  caret?(): number | null;
 }

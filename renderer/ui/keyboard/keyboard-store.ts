@@ -11,13 +11,14 @@ export interface KeyboardState {
   /** The pinyin engine has loaded: the candidate bar can offer candidates. */
   readonly engineReady: boolean;
   /**
-   * Where the keys write in the active field's value (a UTF-16 index, as an input's
-   * selectionStart): its end when the keyboard opens, where the citizen touched the text after.
+   * Where the active field shows its caret after the keyboard's last write: just after the text
+   * that went in, or 'end' when it went in at the end (so a page that formats the value, a
+   * date's dashes, keeps it there). A new object per write; null before the first.
    */
-  readonly caret: number;
+  readonly caretAfterWrite: { readonly at: number | 'end' } | null;
 }
 
-const HIDDEN = { active: null, composing: '', latin: false, caret: 0 } as const;
+const HIDDEN = { active: null, composing: '', latin: false, caretAfterWrite: null } as const;
 /** The syllable divider of pinyin: "xi'an" is 西安, two syllables, where "xian" reads as 先. */
 const DIVIDER = "'";
 /** Longer than any phrase the citizen would compose before picking; more is not kept. */
@@ -28,10 +29,10 @@ const MAX_COMPOSING = 40;
  * tested without a browser. What a real pinyin IME does, on a touch screen:
  * - letters of a Chinese field go into the composition, never into the field; so does the
  *   divider ' between two letters ("xi'an"), which outside a composition is an apostrophe;
- * - picking a candidate puts its text at the caret and keeps the letters it did not consume
- *   (沈 from "shenfu" leaves "fu"); space picks the first candidate;
- * - the caret is where the citizen touched the text (to mend a name in its middle), its end
- *   until then; moving it finishes what was being composed where the caret was;
+ * - picking a candidate puts its text at the field's caret as it was when the composition began
+ *   (where the finger touched the text, to mend a name in its middle; its end otherwise), and
+ *   keeps the letters it did not consume (沈 from "shenfu" leaves "fu"); space picks the first
+ *   candidate; touching the text elsewhere while composing finishes the composition first;
  * - backspace takes a letter off the composition first, then the character before the caret;
  * - 完成, leaving for another field, or a digit or punctuation key write what is still being
  *   composed as its first candidates (as space would, until nothing is left): letters a citizen
@@ -44,6 +45,8 @@ const MAX_COMPOSING = 40;
 export class KeyboardStore {
   private state: KeyboardState = { ...HIDDEN, engineReady: false };
   private engine: PinyinEngine | null = null;
+  /** Where the composition under way goes into the field; null when nothing is composed. */
+  private anchor: number | null = null;
   private readonly listeners = new Set<() => void>();
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -62,28 +65,28 @@ export class KeyboardStore {
   readonly activate = (field: ActiveField): void => {
     const current = this.state.active;
     if (current !== null && current.id === field.id) {
-      // The field's value changed from outside (a physical keyboard, a reset): the caret stays in it.
-      if (current !== field) this.set({ ...this.state, active: field, caret: Math.min(this.state.caret, field.value.length) });
+      if (current !== field) this.set({ ...this.state, active: field });
       return;
     }
     // Straight from another field (no 完成): its composition is finished there, and this field
-    // starts in its own layout with nothing composed, the caret at its end.
+    // starts in its own layout with nothing composed.
     this.finishComposition();
-    this.set({ ...this.state, active: field, composing: '', latin: false, caret: field.value.length });
+    this.set({ ...this.state, active: field, composing: '', latin: false, caretAfterWrite: null });
   };
 
-  /** The citizen touched the active field's text at `caret`: the keys write there from now on. */
-  readonly moveCaret = (fieldId: string, caret: number): void => {
-    const { active } = this.state;
-    if (active === null || active.id !== fieldId) return;
-    const touched = Math.max(0, Math.min(caret, active.value.length));
-    const was = this.state.caret;
-    if (touched === was) return;
-    // The touch was on the text as shown, without the composition: past the old caret, it moves
-    // on by what the composition became.
+  /**
+   * The citizen touched the active field's text at `touched` while composing: the composition
+   * goes in where it began, and the caret where the finger was (on the text as shown, without
+   * the composition, so past its place it moves on by what the composition became).
+   */
+  readonly touch = (fieldId: string, touched: number): void => {
+    const { active, composing } = this.state;
+    if (active === null || active.id !== fieldId || composing === '') return;
+    const anchor = this.insertionPoint(active);
+    const length = active.value.length;
     this.finishComposition();
-    const grown = this.state.caret - was;
-    this.set({ ...this.state, caret: touched > was ? touched + grown : touched });
+    const grown = (this.state.active?.value.length ?? length) - length;
+    this.set({ ...this.state, caretAfterWrite: { at: touched > anchor ? touched + grown : touched } });
   };
 
   readonly close = (): void => {
@@ -117,7 +120,10 @@ export class KeyboardStore {
     if (this.composes() && (/^[a-z]$/.test(key) || (key === DIVIDER && composing !== ''))) {
       // One divider between two letters: a second one in a row divides nothing.
       const doubled = key === DIVIDER && composing.endsWith(DIVIDER);
-      if (!doubled && composing.length < MAX_COMPOSING) this.set({ ...this.state, composing: composing + key });
+      if (doubled || composing.length >= MAX_COMPOSING) return;
+      // The composition's place is the field's caret when its first letter comes.
+      if (composing === '') this.anchor = this.insertionPoint(active);
+      this.set({ ...this.state, composing: composing + key });
       return;
     }
     this.insert(this.converted(composing) + key, '');
@@ -168,22 +174,48 @@ export class KeyboardStore {
     return text;
   }
 
-  /** `text` into the field at the caret, the caret after it; `composing` (and `more`) as the new state's. */
+  /**
+   * Where text goes into the field: the composition's place while composing, else the field's
+   * caret as the field reports it, else its end.
+   */
+  private insertionPoint(active: ActiveField): number {
+    const at = this.anchor ?? active.caret?.() ?? active.value.length;
+    return Math.max(0, Math.min(at, active.value.length));
+  }
+
+  /** `text` into the field at the insertion point, the caret after it; `composing` (and `more`) as the new state's. */
   private insert(text: string, composing: string, more: Partial<KeyboardState> = {}): void {
-    const { active, caret } = this.state;
+    const { active } = this.state;
     if (active === null) return;
+    const at = this.insertionPoint(active);
     const fits = fitting(active.value, text, active.maxLength);
-    const value = active.value.slice(0, caret) + fits + active.value.slice(caret);
-    this.emit(active, value, { ...this.state, ...more, active: { ...active, value }, composing, caret: caret + fits.length });
+    const value = active.value.slice(0, at) + fits + active.value.slice(at);
+    const after = at + fits.length;
+    const atEnd = at === active.value.length;
+    if (composing !== '') this.anchor = after;
+    this.emit(active, value, {
+      ...this.state,
+      ...more,
+      active: { ...active, value },
+      composing,
+      caretAfterWrite: { at: atEnd ? 'end' : after },
+    });
   }
 
   /** Backspace with nothing composed: the character before the caret (a 汉字, or a pair of surrogates). */
   private deleteBeforeCaret(): void {
-    const { active, caret } = this.state;
-    if (active === null || caret === 0) return;
-    const before = Array.from(active.value.slice(0, caret)).slice(0, -1).join('');
-    const value = before + active.value.slice(caret);
-    this.emit(active, value, { ...this.state, active: { ...active, value }, caret: before.length });
+    const { active } = this.state;
+    if (active === null) return;
+    const at = this.insertionPoint(active);
+    if (at === 0) return;
+    const before = Array.from(active.value.slice(0, at)).slice(0, -1).join('');
+    const value = before + active.value.slice(at);
+    const atEnd = at === active.value.length;
+    this.emit(active, value, {
+      ...this.state,
+      active: { ...active, value },
+      caretAfterWrite: { at: atEnd ? 'end' : before.length },
+    });
   }
 
   /** The new state first (the field's own render then finds the keyboard current), then the field hears of its value. */
@@ -194,6 +226,7 @@ export class KeyboardStore {
 
   private set(next: KeyboardState): void {
     if (next === this.state) return;
+    if (next.composing === '') this.anchor = null;
     this.state = next;
     for (const listener of this.listeners) listener();
   }

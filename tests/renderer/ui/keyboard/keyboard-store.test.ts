@@ -3,9 +3,12 @@ import type { ActiveField, KeyboardLayout } from '../../../../renderer/ui/keyboa
 import { KeyboardStore } from '../../../../renderer/ui/keyboard/keyboard-store';
 import { fakePinyinEngine } from './fake-pinyin-engine';
 
-/** A field as a page keeps it: its value changes only through onChange, as a form's state would. */
+/**
+ * A field as a page keeps it: its value changes only through onChange, as a form's state would;
+ * its caret is null (the keys write at the end) until a test puts it somewhere, as a finger does.
+ */
 function field(id: string, layout: KeyboardLayout, maxLength = 200) {
-  const state = { value: '' };
+  const state: { value: string; caret: number | null } = { value: '', caret: null };
   const make = (): ActiveField => ({
     id,
     layout,
@@ -16,6 +19,7 @@ function field(id: string, layout: KeyboardLayout, maxLength = 200) {
     onChange(value: string) {
       state.value = value;
     },
+    caret: () => state.caret,
   });
   return { state, field: make() };
 }
@@ -144,7 +148,7 @@ describe('the on-screen keyboard (with a stand-in pinyin engine)', () => {
     expect(short.state.value).toBe('测试测');
   });
 
-  it('writes where the citizen touched the text, and backspace takes the character before it', () => {
+  it('writes at the field’s caret, puts the caret after what went in, and backspace takes the character before it', () => {
     const { store, press } = keyboard();
     const name = field('name', 'pinyin');
     store.activate(name.field);
@@ -153,34 +157,39 @@ describe('the on-screen keyboard (with a stand-in pinyin engine)', () => {
     press('nan');
     store.press('{space}');
     expect(name.state.value).toBe('沈抚南');
-    // The finger between 抚 and 南: 测试 goes in there, and the caret stays after it.
-    store.moveCaret('name', 2);
+    expect(store.snapshot().caretAfterWrite).toEqual({ at: 'end' });
+    // The finger between 抚 and 南: 测试 goes in there, and the caret is shown after it.
+    name.state.caret = 2;
     press('ceshi');
     store.press('{space}');
     expect(name.state.value).toBe('沈抚测试南');
-    expect(store.snapshot().caret).toBe(4);
+    expect(store.snapshot().caretAfterWrite).toEqual({ at: 4 });
+    name.state.caret = 4;
     store.press('{bksp}');
     expect(name.state.value).toBe('沈抚测南');
-    store.moveCaret('name', 0);
+    expect(store.snapshot().caretAfterWrite).toEqual({ at: 3 });
+    name.state.caret = 0;
     store.press('{bksp}');
     expect(name.state.value).toBe('沈抚测南');
-    // Another field's caret is not this keyboard's business.
-    store.moveCaret('other', 1);
-    expect(store.snapshot().caret).toBe(0);
   });
 
-  it('moving the caret while composing finishes the composition where the caret was', () => {
+  it('a composition goes in where it began, and touching the text elsewhere finishes it there first', () => {
     const { store, press } = keyboard();
     const name = field('name', 'pinyin');
     store.activate(name.field);
     press('ceshi');
     store.press('{space}');
-    store.moveCaret('name', 0);
+    name.state.caret = 0;
     press('shen');
-    // Touched after 测 (index 1 of the text as shown): 沈 goes in at the start, the caret after 测.
-    store.moveCaret('name', 1);
+    // The finger after 测 (index 1 of the text as shown): 沈 goes in at the start, the caret after 测.
+    name.state.caret = 1;
+    store.touch('name', 1);
     expect(name.state.value).toBe('沈测试');
-    expect(store.snapshot()).toMatchObject({ composing: '', caret: 2 });
+    expect(store.snapshot()).toMatchObject({ composing: '', caretAfterWrite: { at: 2 } });
+    // Another field's touch is not this keyboard's business.
+    press('nan');
+    store.touch('other', 0);
+    expect(store.snapshot().composing).toBe('nan');
   });
 
   it('keeps to the field length when writing in the middle, cutting what is written', () => {
@@ -189,11 +198,11 @@ describe('the on-screen keyboard (with a stand-in pinyin engine)', () => {
     store.activate(short.field);
     press('ceshi');
     store.press('{space}');
-    store.moveCaret('short', 0);
+    short.state.caret = 0;
     press('shenfu');
     store.press('{space}');
     expect(short.state.value).toBe('沈测试');
-    expect(store.snapshot().caret).toBe(1);
+    expect(store.snapshot().caretAfterWrite).toEqual({ at: 1 });
   });
 
   it('forgets everything at the end of the visit: nothing composed is written anywhere', () => {
