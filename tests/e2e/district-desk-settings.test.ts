@@ -94,6 +94,12 @@ describe('the complaint directory and the 营商局’s settings (/district)', (
     const accountForm = admin.getByTestId('dst-account-form');
     await accountForm.getByLabel('用户名').fill('duban');
     await accountForm.getByLabel('初始密码（至少 8 位）').fill('hubin-duban-2026');
+    // The directory read after the save comes slowly (a busy platform): the page announces the
+    // account only with the table that no longer offers to open it.
+    await admin.route('**/v1/complaints/directory', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await accountForm.getByRole('button', { name: '保存' }).click();
     await admin.getByText('已为“督办员”开通账号 duban。').waitFor();
     expect(await admin.getByRole('button', { name: '为“督办员”开通账号' }).count()).toBe(0);

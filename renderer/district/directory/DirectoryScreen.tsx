@@ -35,10 +35,13 @@ export default function DirectoryScreen() {
       await send();
       return message;
     },
-    onSuccess: (message) => {
+    // The directory is read again before the form closes and the change is announced (the
+    // mutation stays pending meanwhile): "account opened" never shows beside a table that still
+    // offers to open it.
+    onSuccess: async (message) => {
+      await queryClient.invalidateQueries({ queryKey: COMPLAINT_DIRECTORY_KEY });
       setOpen(null);
       setDone(message);
-      void queryClient.invalidateQueries({ queryKey: COMPLAINT_DIRECTORY_KEY });
     },
     onError: (error) => {
       setDone(null);
