@@ -12,6 +12,12 @@ export const MOVING_DIFFERENCE = 12;
 export const STEADY_DIFFERENCE = 4;
 /** How long the picture must stay still before it is taken. */
 export const STEADY_MS = 1_000;
+/**
+ * The camera's first moments after its first frame: exposure and white balance settle (and a
+ * busy board's first frames come unevenly), so what changes then is the camera, not a sheet laid
+ * down; it does not arm the capture. A page already under the camera is taken with 拍照.
+ */
+export const WARM_UP_MS = 1_500;
 
 export type SteadyState = 'idle' | 'moving' | 'steadying' | 'capture';
 
@@ -37,6 +43,7 @@ export function toGrey(rgba: Uint8ClampedArray): Uint8Array {
 
 export class SteadyFrameDetector {
   private previous: Uint8Array | null = null;
+  private firstAt: number | null = null;
   private armed = false;
   private steadySince: number | null = null;
 
@@ -44,7 +51,8 @@ export class SteadyFrameDetector {
   push(frame: Uint8Array, at: number): SteadyState {
     const previous = this.previous;
     this.previous = frame;
-    if (previous === null) return 'idle';
+    this.firstAt ??= at;
+    if (previous === null || at - this.firstAt < WARM_UP_MS) return 'idle';
     const difference = frameDifference(previous, frame);
     if (difference >= MOVING_DIFFERENCE) {
       this.armed = true;
