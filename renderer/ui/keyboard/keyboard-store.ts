@@ -191,14 +191,13 @@ export class KeyboardStore {
     const fits = fitting(active.value, text, active.maxLength);
     const value = active.value.slice(0, at) + fits + active.value.slice(at);
     const after = at + fits.length;
-    const atEnd = at === active.value.length;
     if (composing !== '') this.anchor = after;
     this.emit(active, value, {
       ...this.state,
       ...more,
       active: { ...active, value },
       composing,
-      caretAfterWrite: { at: atEnd ? 'end' : after },
+      caretAfterWrite: caretAfter(at, active.value, after),
     });
   }
 
@@ -210,11 +209,10 @@ export class KeyboardStore {
     if (at === 0) return;
     const before = Array.from(active.value.slice(0, at)).slice(0, -1).join('');
     const value = before + active.value.slice(at);
-    const atEnd = at === active.value.length;
     this.emit(active, value, {
       ...this.state,
       active: { ...active, value },
-      caretAfterWrite: { at: atEnd ? 'end' : before.length },
+      caretAfterWrite: caretAfter(at, active.value, before.length),
     });
   }
 
@@ -230,6 +228,14 @@ export class KeyboardStore {
     this.state = next;
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * Where the caret goes after a write at `at` into `value`: `after` (just past what changed), or
+ * 'end' when the write was at the end, so the end stays the end however the page formats it.
+ */
+function caretAfter(at: number, value: string, after: number): KeyboardState['caretAfterWrite'] {
+  return { at: at === value.length ? 'end' : after };
 }
 
 /** As much of `text` as `value` has room for within the field's length in characters (a 汉字 counts one). */
